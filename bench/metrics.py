@@ -1,0 +1,20 @@
+"""Rank metrics shared by the benchmarks: hit@k (recall of "any gold item") and MRR."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+
+
+def first_gold_rank(ranked: Sequence[str], gold: Collection[str]) -> int | None:
+    """1-based rank of the first gold item in ``ranked``, or None when none is there."""
+    return next((rank for rank, item in enumerate(ranked, 1) if item in gold), None)
+
+
+def summarize(ranks: Iterable[int | None], ks: Sequence[int] = (1, 5, 10)) -> dict[str, float]:
+    """recall@k (share of queries with a gold item in the top k) and MRR over the given ranks."""
+    ranks = list(ranks)
+    n = len(ranks) or 1
+    out = {f"recall@{k}": sum(r is not None and r <= k for r in ranks) / n for k in ks}
+    out["mrr"] = sum(1.0 / r for r in ranks if r is not None) / n
+    out["n"] = len(ranks)
+    return out

@@ -1,0 +1,1 @@
+"""Isnad's question-answering and verification pipeline, and its CLI/API/UI."""

@@ -1,0 +1,192 @@
+"""The JSON API under ``/api``: thin HTTP wrappers over :class:`bot.service.Isnad`.
+
+Every rule about *what* an answer is lives in the service; this module only
+validates input (so bad input is a 4xx with a message, never a 500), enforces
+the optional API key, and turns uploads into files the service can ingest.
+"""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Request, UploadFile
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, StringConstraints
+
+from bot import schema
+from bot.errors import IsnadInputError
+
+#: Longest question, claim or query accepted: long enough for any real question,
+#: short enough that nobody pastes a whole article into the retriever.
+MAX_QUERY_CHARS = 2000
+
+Query = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUERY_CHARS)]
+
+#: Upload types the loaders understand (matched on the lower-cased file name).
+UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".json.gz")
+_TEXT_SNIFF_BYTES = 8192
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+class AskRequest(BaseModel):
+    question: Query
+    top_k: int | None = Field(None, ge=1, le=100)
+    collection: str | None = Field(None, description="Must name the collection this server serves (default: it).")
+
+
+class VerifyRequest(BaseModel):
+    claim: Query
+
+
+class CompareRequest(BaseModel):
+    a: Query
+    b: Query
+
+
+class SearchRequest(BaseModel):
+    query: Query
+    k: int = Field(10, ge=1, le=100)
+
+
+class Health(BaseModel):
+    status: str
+    collection: str
+    chunks: int
+
+
+class IngestResult(BaseModel):
+    added: list[str] = []
+    updated: list[str] = []
+    unchanged: list[str] = []
+    skipped: list[tuple[str, str]] = []
+
+
+def api_key_guard(api_key: str | None):
+    """A dependency that demands ``Authorization: Bearer <api_key>`` when a key is set."""
+
+    def check(request: Request) -> None:
+        if not api_key:
+            return
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not secrets.compare_digest(token.strip(), api_key):
+            raise HTTPException(
+                status_code=401,
+                detail="missing or invalid API key: send 'Authorization: Bearer <ISNAD_API_KEY>'",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+
+    return check
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Bad input found by the service (not by pydantic) is the caller's fault: 400."""
+
+    async def input_error(_: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse(status_code=400, content={"detail": str(exc)})
+
+    app.add_exception_handler(IsnadInputError, input_error)
+
+
+def health_router(service) -> APIRouter:
+    """``/healthz`` stays outside the key so load balancers can probe it."""
+    router = APIRouter(tags=["health"])
+
+    @router.get("/healthz", response_model=Health)
+    def healthz() -> Health:
+        return Health(status="ok", collection=service.settings.collection, chunks=service.count())
+
+    return router
+
+
+def api_router(service) -> APIRouter:
+    """The ``/api`` routes; endpoints are sync so FastAPI runs them in its thread pool."""
+    settings = service.settings
+    router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(api_key_guard(settings.api_key))])
+
+    @router.post("/ask", response_model=schema.Answer)
+    def ask(req: AskRequest) -> schema.Answer:
+        if req.collection is not None and req.collection != settings.collection:
+            raise HTTPException(404, f"unknown collection {req.collection!r}; this server serves {settings.collection!r}")
+        return service.ask(req.question, top_k=req.top_k)
+
+    @router.post("/verify", response_model=schema.Verification)
+    def verify(req: VerifyRequest) -> schema.Verification:
+        return service.verify(req.claim)
+
+    @router.post("/compare", response_model=schema.Comparison)
+    def compare(req: CompareRequest) -> schema.Comparison:
+        return service.compare(req.a, req.b)
+
+    @router.post("/search", response_model=list[schema.Passage])
+    def search(req: SearchRequest) -> list[schema.Passage]:
+        return service.search(req.query, k=req.k)
+
+    @router.get("/documents", response_model=list[schema.DocumentInfo])
+    def documents() -> list[schema.DocumentInfo]:
+        return service.documents()
+
+    @router.get("/documents/{doc_id}/text", response_model=str)
+    def document_text(doc_id: str) -> str:
+        try:
+            return service.document_text(doc_id)
+        except KeyError:
+            raise HTTPException(404, f"no document {doc_id!r}") from None
+
+    @router.post("/documents", response_model=IngestResult)
+    def upload(files: Annotated[list[UploadFile], File(description="Files: " + ", ".join(UPLOAD_SUFFIXES))]) -> IngestResult:
+        with tempfile.TemporaryDirectory(prefix="isnad-upload-") as tmp:
+            paths = [save_upload(f, Path(tmp), settings.max_upload_bytes) for f in files]
+            result = IngestResult(**_report_fields(service.ingest_paths(paths)))
+        if result.skipped and not (result.added or result.updated or result.unchanged):
+            reasons = "; ".join(f"{name}: {reason}" for name, reason in result.skipped)
+            raise HTTPException(400, f"nothing could be ingested: {reasons}")
+        return result
+
+    @router.delete("/documents/{doc_id}")
+    def delete(doc_id: str) -> dict[str, Any]:
+        if not service.delete(doc_id):
+            raise HTTPException(404, f"no document {doc_id!r}")
+        return {"deleted": doc_id}
+
+    return router
+
+
+def save_upload(upload: UploadFile, folder: Path, max_bytes: int) -> Path:
+    """Check one upload's name, size and content, and copy it into ``folder``.
+
+    The original file name is kept because the service derives the document id
+    from it; only its last path component is used, so a name cannot escape ``folder``.
+    """
+    name = Path(upload.filename or "").name
+    if not name.lower().endswith(UPLOAD_SUFFIXES):
+        raise HTTPException(415, f"unsupported file type {name!r}; accepted: {', '.join(UPLOAD_SUFFIXES)}")
+    data = upload.file.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise HTTPException(413, f"{name!r} is larger than the {max_bytes:,}-byte upload limit")
+    if not data:
+        raise HTTPException(400, f"{name!r} is empty")
+    check_content(name, data)
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def check_content(name: str, data: bytes) -> None:
+    """Reject bytes that cannot be what the name says: a gzip without its magic, text with NULs."""
+    if name.lower().endswith(".gz"):
+        if not data.startswith(_GZIP_MAGIC):
+            raise HTTPException(400, f"{name!r} is not gzip data")
+    elif b"\x00" in data[:_TEXT_SNIFF_BYTES]:
+        raise HTTPException(400, f"{name!r} looks binary, not text")
+
+
+def _report_fields(report) -> dict[str, Any]:
+    return {
+        "added": list(report.added),
+        "updated": list(report.updated),
+        "unchanged": list(report.unchanged),
+        "skipped": [(str(n), str(r)) for n, r in report.skipped],
+    }

