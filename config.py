@@ -60,7 +60,7 @@ class Settings(BaseSettings):
     top_k: int = Field(8, description="Chunks retrieved per question.")
     max_citations: int = Field(4, description="Evidence sentences quoted in one answer.")
     rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant.")
-    abstain_threshold: float = Field(0.5, description="Minimum evidence score for an answer; below it Isnad abstains.")
+    abstain_threshold: float = Field(0.58, description="Minimum evidence score for an answer; below it Isnad abstains.")
     embed_batch_size: int = Field(64, description="Texts per embedding batch.")
     host: str = Field("127.0.0.1", description="Bind address of `python -m bot serve`.")
     port: int = Field(7860, description="Port of `python -m bot serve`.")

@@ -30,11 +30,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    from bot.service import Isnad
+    from config import get_settings
+    from vectorstore.ingestion import ingest_paths
+    from vectorstore.store import open_store
 
     try:
-        service = Isnad()
-        store = service.searcher(args.collection).store
+        store = open_store(get_settings(), args.collection)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -49,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: no document '{doc_id}' in '{store.name}'", file=sys.stderr)
             status = 1
     if args.paths:
-        report = service.ingest_paths(args.paths, progress=not args.quiet, collection=args.collection)
+        report = ingest_paths(store, args.paths, progress=not args.quiet)
         for source, reason in report.skipped:
             print(f"skipped {source}: {reason}", file=sys.stderr)
         print(f"{report.summary()}; collection '{store.name}' now has {store.document_count()} documents, {store.count()} chunks")

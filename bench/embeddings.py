@@ -181,21 +181,21 @@ def bench_model(name: str, sentences: list[str], doc_ids: list[str], queries: li
 
 def render(results: dict, console: Console) -> None:
     table = Table(title=f"Seed sentence retrieval: hit@{TOP_K} / MRR ({results['sentences']} sentences)")
-    for column in ("model", "lang", "n", f"dense@{TOP_K}", "dense MRR", f"hybrid@{TOP_K}", "hybrid MRR", "load s", "sent/s"):
+    columns = ["model", "lang", "n"]
+    columns += [f"{side}{metric}" for side in ("dense", "hybrid") for metric in ("@1", f"@{TOP_K}", " MRR")]
+    for column in columns + ["load s", "sent/s"]:
         table.add_column(column, justify="left" if column in ("model", "lang") else "right")
-    bm25 = results["bm25"]
-    for language in ("ar", "en", "all"):
-        m = bm25[language]
-        table.add_row("bm25 (reference)", language, str(m["n"]), f"{m[f'recall@{TOP_K}']:.2f}", f"{m['mrr']:.2f}", "", "", "", "")
-    for row in results["models"]:
+
+    def cells(m: dict | None) -> list[str]:
+        return ["", "", ""] if m is None else [f"{m['recall@1']:.2f}", f"{m[f'recall@{TOP_K}']:.2f}", f"{m['mrr']:.2f}"]
+
+    rows = [("bm25 (reference)", results["bm25"], None, None)]
+    rows += [(r["model"], r["dense"], r["hybrid"], r) for r in results["models"]]
+    for name, dense, hybrid, row in rows:
         for language in ("ar", "en", "all"):
-            d, h = row["dense"][language], row["hybrid"][language]
-            table.add_row(
-                row["model"], language, str(d["n"]),
-                f"{d[f'recall@{TOP_K}']:.2f}", f"{d['mrr']:.2f}", f"{h[f'recall@{TOP_K}']:.2f}", f"{h['mrr']:.2f}",
-                f"{row['load_s']:.2f}" if language == "all" else "",
-                f"{row['sentences_per_s']:.0f}" if language == "all" else "",
-            )
+            speed = ["", ""] if row is None or language != "all" else [f"{row['load_s']:.2f}", f"{row['sentences_per_s']:.0f}"]
+            table.add_row(name, language, str(dense[language]["n"]), *cells(dense[language]),
+                          *cells(hybrid and hybrid[language]), *speed)
     console.print(table)
 
 
@@ -217,7 +217,7 @@ def main(argv: list[str] | None = None) -> dict:
         "bm25": evaluate(keyword, doc_ids, queries),
         "models": [bench_model(name, sentences, doc_ids, queries, keyword) for name in args.models],
     }
-    render(results, Console())
+    render(results, Console(width=150))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return results

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from bot import schema
 from bot.errors import IsnadInputError
+from vectorstore.loaders import SIDECAR_SUFFIX, SUPPORTED
 
 #: Longest question, claim or query accepted: long enough for any real question,
 #: short enough that nobody pastes a whole article into the retriever.
@@ -25,8 +26,8 @@ MAX_QUERY_CHARS = 2000
 
 Query = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUERY_CHARS)]
 
-#: Upload types the loaders understand (matched on the lower-cased file name).
-UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl", ".json.gz")
+#: Upload types: what the loaders read, plus their metadata sidecars (matched on the lower-cased name).
+UPLOAD_SUFFIXES = (*SUPPORTED, SIDECAR_SUFFIX)
 _TEXT_SNIFF_BYTES = 8192
 _GZIP_MAGIC = b"\x1f\x8b"
 
@@ -34,7 +35,9 @@ _GZIP_MAGIC = b"\x1f\x8b"
 class AskRequest(BaseModel):
     question: Query
     top_k: int | None = Field(None, ge=1, le=100)
-    collection: str | None = Field(None, description="Must name the collection this server serves (default: it).")
+    collection: str | None = Field(
+        None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]$", description="Collection to ask (default: ISNAD_COLLECTION)."
+    )
 
 
 class VerifyRequest(BaseModel):
@@ -90,27 +93,24 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(IsnadInputError, input_error)
 
 
-def health_router(service) -> APIRouter:
+def health_router(service, settings) -> APIRouter:
     """``/healthz`` stays outside the key so load balancers can probe it."""
     router = APIRouter(tags=["health"])
 
     @router.get("/healthz", response_model=Health)
     def healthz() -> Health:
-        return Health(status="ok", collection=service.settings.collection, chunks=service.count())
+        return Health(status="ok", collection=settings.collection, chunks=service.count())
 
     return router
 
 
-def api_router(service) -> APIRouter:
+def api_router(service, settings) -> APIRouter:
     """The ``/api`` routes; endpoints are sync so FastAPI runs them in its thread pool."""
-    settings = service.settings
     router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(api_key_guard(settings.api_key))])
 
     @router.post("/ask", response_model=schema.Answer)
     def ask(req: AskRequest) -> schema.Answer:
-        if req.collection is not None and req.collection != settings.collection:
-            raise HTTPException(404, f"unknown collection {req.collection!r}; this server serves {settings.collection!r}")
-        return service.ask(req.question, top_k=req.top_k)
+        return service.ask(req.question, top_k=req.top_k, collection=req.collection)
 
     @router.post("/verify", response_model=schema.Verification)
     def verify(req: VerifyRequest) -> schema.Verification:

@@ -154,6 +154,7 @@ _SCALES = {"الف": 1000, "الاف": 1000, "مليون": 1e6, "ملايين": 
 _MORE = ("اكثر من", "ما يزيد عن", "ما يزيد على", "ما لا يقل عن", "more than", "over", "at least")
 _LESS = ("اقل من", "ما لا يزيد عن", "less than", "fewer than", "under", "up to")
 _ABOUT = ("نحو", "حوالي", "قرابه", "زهاء", "ما يقارب", "about", "around", "nearly", "some", "approximately")
+_NUMBER_WORDS = {normalize_arabic(k): v for k, v in _NUMBER_WORDS.items()}  # "مئات" is matched as folded "ميات"
 _UNIT_SKIP = {"من", "of"}
 _QUANTITY = re.compile(
     rf"(?<!\w)(?P<mod>{'|'.join(map(re.escape, sorted(_MORE + _LESS + _ABOUT, key=len, reverse=True)))})?\s*"

@@ -22,7 +22,7 @@ from vectorstore.keyword import KeywordIndex
 from vectorstore.normalize import bm25_tokens
 
 #: Weight of word coverage against cosine similarity (tuned on the seed dev questions).
-COVERAGE_WEIGHT = 0.5
+COVERAGE_WEIGHT = 0.75
 #: Small preference for sentences inside chunks both retrievers agreed on.
 FUSION_WEIGHT = 5.0
 
@@ -61,8 +61,13 @@ def select_evidence(
     index: KeywordIndex,
     limit: int,
     per_doc: int = 2,
+    keyword_query: str | None = None,
 ) -> list[EvidenceSentence]:
-    """Best sentences first, at most ``per_doc`` from one article so sources stay diverse."""
+    """Best sentences first, at most ``per_doc`` from one article so sources stay diverse.
+
+    ``keyword_query`` is what word coverage is measured with (the question plus
+    its Arabic bridge for English questions); the cosine always uses the question.
+    """
     candidates: list[tuple[Hit, int, int, str]] = []
     for hit in hits:
         for start, end in _sentences(hit):
@@ -73,7 +78,7 @@ def select_evidence(
     q = np.asarray(embeddings.embed_query(question))
     vectors = np.asarray(embeddings.embed_documents([c[3] for c in candidates]))
     cosines = vectors @ q
-    terms = bm25_tokens(question)
+    terms = bm25_tokens(keyword_query or question)
     scored = []
     for (hit, start, end, text), cos in zip(candidates, cosines):
         cov = coverage(terms, text, index)

@@ -100,8 +100,8 @@ def render_markdown(result: schema.Answer | schema.Verification) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def openai_router(service) -> APIRouter:
-    router = APIRouter(prefix="/v1", tags=["openai"], dependencies=[Depends(api_key_guard(service.settings.api_key))])
+def openai_router(service, api_key: str | None) -> APIRouter:
+    router = APIRouter(prefix="/v1", tags=["openai"], dependencies=[Depends(api_key_guard(api_key))])
 
     @router.get("/models")
     def models() -> dict[str, Any]:

@@ -46,11 +46,12 @@ class HybridSearcher:
         self.rrf_k = rrf_k
         self.depth = depth  # candidates taken from each side before fusion
 
-    def search(self, query: str, k: int) -> list[Hit]:
+    def search(self, query: str, k: int, keyword_query: str | None = None) -> list[Hit]:
+        """Top ``k`` chunks; ``keyword_query`` lets BM25 search other words (e.g. an Arabic bridge)."""
         depth = max(self.depth, k)
         dense = self.store.dense_search(self.embeddings.embed_query(query), depth)
         index, corpus = self.keyword.current()
-        keyword = [(corpus[h.index], h.score) for h in index.search(query, depth)]
+        keyword = [(corpus[h.index], h.score) for h in index.search(keyword_query or query, depth)]
         by_id: dict[str, StoredChunk] = {c.chunk_id: c for c, _ in dense + keyword}
         dense_score = {c.chunk_id: s for c, s in dense}
         keyword_score = {c.chunk_id: s for c, s in keyword}

@@ -17,17 +17,22 @@ from bot.openai_compat import openai_router
 from bot.ui import CSS, build_ui, theme
 
 
-def build_app(service) -> FastAPI:
-    """The whole app over ``service`` (a :class:`bot.service.Isnad`); routes before the UI mount win."""
+def build_app(service, settings: config.Settings | None = None) -> FastAPI:
+    """The whole app over ``service`` (a :class:`bot.service.Isnad`); routes before the UI mount win.
+
+    ``settings`` (default: the service's) supplies the HTTP-side knobs, the API key
+    and the upload limit, so one loaded service can back differently configured apps.
+    """
+    settings = settings or service.settings
     app = FastAPI(
         title="Isnad",
         summary="Arabic-first news fact verification: cited answers, claim verification, source conflicts.",
         version="1.0",
     )
     install_error_handlers(app)
-    app.include_router(health_router(service))
-    app.include_router(api_router(service))
-    app.include_router(openai_router(service))
+    app.include_router(health_router(service, settings))
+    app.include_router(api_router(service, settings))
+    app.include_router(openai_router(service, settings.api_key))
     return gr.mount_gradio_app(
         app,
         build_ui(service),
@@ -35,7 +40,7 @@ def build_app(service) -> FastAPI:
         theme=theme(),
         css=CSS,
         footer_links=["api", "settings"],
-        max_file_size=service.settings.max_upload_bytes,
+        max_file_size=settings.max_upload_bytes,
         ssr_mode=False,
         run_history=False,
     )

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.answer import SourceDoc, compose_answer
+from bot.crosslingual import keyword_query
 from bot.errors import IsnadInputError
 from bot.evidence import EvidenceSentence, select_evidence
 from bot.retrieval import HybridSearcher
@@ -21,7 +22,7 @@ from config import Settings, get_settings
 from vectorstore.embeddings import load_embeddings
 from vectorstore.ingestion import IngestReport, ingest_paths
 from vectorstore.normalize import detect_language
-from vectorstore.store import ArticleStore, make_client
+from vectorstore.store import ArticleStore, make_client, open_store
 
 MAX_TEXT_CHARS = 2000
 
@@ -54,7 +55,7 @@ class Isnad:
         name = collection or self.settings.collection
         with self._lock:
             if name not in self._searchers:
-                store = ArticleStore(self._client, name, self.embeddings, self.settings.chunk_max_chars)
+                store = open_store(self.settings, name, self._client)
                 self._searchers[name] = HybridSearcher(store, self.embeddings, self.settings.rrf_k)
             return self._searchers[name]
 
@@ -110,9 +111,10 @@ class Isnad:
 
     def evidence(self, text: str, top_k: int | None = None, limit: int | None = None, collection: str | None = None) -> list[EvidenceSentence]:
         searcher = self.searcher(collection)
-        hits = searcher.search(text, top_k or self.settings.top_k)
+        bridged = keyword_query(text)
+        hits = searcher.search(text, top_k or self.settings.top_k, keyword_query=bridged)
         index, _ = searcher.keyword.current()
-        return select_evidence(text, hits, self.embeddings, index, limit or self.settings.max_citations)
+        return select_evidence(text, hits, self.embeddings, index, limit or self.settings.max_citations, keyword_query=bridged)
 
     def ask(self, question: str, top_k: int | None = None, collection: str | None = None) -> Answer:
         question = clean_text(question, "question")

@@ -72,6 +72,9 @@ def message_html(text: str, base: Direction | None = None) -> str:
     return block(text, base, css_class="isnad-msg")
 
 
+_BLANK_LINES = re.compile(r"\s*\n\s*")
+
+
 def citation_card(c: schema.Citation, document_text: str | None) -> str:
     """One citation: who says it, when, and the quote highlighted inside its article."""
     base = direction(c.quote)
@@ -93,7 +96,7 @@ def citation_card(c: schema.Citation, document_text: str | None) -> str:
         f'<div class="isnad-card isnad-citation" dir="{direction(c.attributed_to or head)}">'
         f'<div class="head"><bdi class="cite">[{c.n}]</bdi> <bdi>{head}</bdi></div>'
         f'<div class="attr"><bdi>{html.escape(c.attributed_to)}</bdi></div>{title}'
-        f'<div class="context" dir="{base}">{context.replace(chr(10), "<br>")}</div></div>'
+        f'<div class="context" dir="{base}">{_BLANK_LINES.sub("<br>", context)}</div></div>'
     )
 
 
@@ -128,7 +131,7 @@ def timeline_svg(positions: list[schema.Position]) -> str:
         return ""
     lo = min(s[0] for _, s in rows) - 1
     hi = max(s[1] for _, s in rows) + 1
-    width, left, right, row_h = 360, 10, 350, 26
+    width, left, right, row_h = 360, 24, 336, 26
     height = 30 + row_h * len(rows)
 
     def x(day: float) -> float:
@@ -212,7 +215,7 @@ def build_ui(service) -> gr.Blocks:
         if len(question) > MAX_QUERY_CHARS:
             raise gr.Error(f"The question is longer than {MAX_QUERY_CHARS} characters.")
         history = list(history or []) + [{"role": "user", "content": message_html(question)}]
-        yield history, "", gr.skip(), gr.skip()
+        yield history, "", "", ""  # clear the last answer's panels while this one is found
         try:
             answer = service.ask(question)
         except IsnadInputError as e:

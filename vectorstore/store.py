@@ -199,3 +199,15 @@ class ArticleStore:
             (StoredChunk(cid, meta["doc_id"], text, meta["start"], meta["end"], meta), 1.0 - dist)
             for cid, text, meta, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0])
         ]
+
+
+def open_store(settings: Settings, collection: str | None = None, client: chromadb.ClientAPI | None = None) -> ArticleStore:
+    """The store of a collection with the configured embedding model."""
+    from vectorstore.embeddings import load_embeddings
+
+    return ArticleStore(
+        client or make_client(settings),
+        collection or settings.collection,
+        load_embeddings(settings.embedding_model, settings.embed_batch_size),
+        settings.chunk_max_chars,
+    )

@@ -1,0 +1,258 @@
+"""Who says what: reporting verbs, the party they attribute to, and the clause asserted.
+
+Why: Isnad must never present an outlet's report of someone else's claim as the
+outlet's own. In "وبينما ذكرت قناة "العربية" أن ... ، أكد مدير مكتب شبكة
+"الجزيرة" ... أن ..." one sentence carries two parties with opposite claims;
+conflicts are only visible if each clause keeps its own speaker.
+
+Heuristics (Arabic news is verb-first):
+
+* A reporting verb (قال، أكد، ذكرت، نقلت، أفاد، أشار...) opens an attribution
+  only at a clause start: sentence start or after a comma, with at most three
+  connector words before it ("وبينما"، "من جهتها"، "كما"). A verb inside an
+  open claim without a comma before it is nested speech and stays in the claim.
+* The party is the text between the verb and the complementiser (أن/إن/بأن/إلى
+  أن, "قوله"/"تأكيده", a colon), cut at the first comma or circumstantial phrase
+  (خلال، للصحفيين، بخصوص...). "نقلت X عن Y" gives two parties: relay X, speaker Y.
+  An empty party ("وأضاف أن...") is an implicit speaker: ``party=None``.
+* The claim runs from the complementiser to the next clause-initial reporting
+  verb or the sentence end. With no complementiser, the claim is the text after
+  the sentence's last comma, so relative clauses about the subject ("الذي وصل
+  إلى دمشق...") stay in the narrator's voice.
+* Source-after forms (بحسب، حسب، وفق ما أفاد، نقلا عن، according to) attribute
+  the clause before them (or after them when they open the sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.entities import EntityMention, canonical, find_entities, gazetteer, label
+from bot.textfold import fold_with_offsets, original_span
+
+_VERBS = (
+    "قال قالت قالا قالوا اكد اكدت اكدا اضاف اضافت ذكر ذكرت نقل نقلت افاد افادت اشار اشارت اعلن اعلنت "
+    "صرح صرحت اوضح اوضحت تابع تابعت اردف اردفت شدد شددت كشف كشفت زعم زعمت قايلا مضيفا"
+).split()
+_VERB_RE = re.compile(rf"(?<!\w)[وف]?(?P<verb>{'|'.join(sorted(_VERBS, key=len, reverse=True))})(?!\w)")
+_COMP_RE = re.compile(
+    r"(?<!\w)(?:(?:الي\s+)?ب?ان(?:ه|ها|هم)?(?!\w)|(?:قوله|قولها|قولهم|تاكيده|تاكيدها|تصريحه)(?!\w)(?:[^\"«:]{0,60}?(?<!\w)ان(?!\w))?)\s*|:\s*"
+)
+_CUT_RE = re.compile(
+    r"[،,]|(?<!\w)(?:خلال|للصحفيين|لصحفيين|بخصوص|بشان|حول|عند|لدى|امام|اثناء|في\s+مؤتمر|في\s+بيان|في\s+تصريح|في\s+حديث|على\s+موقع\w*|قايلا|اليوم|امس|الذي|التي|الذين)(?!\w)|\.(?!\d)"
+)
+_AFTER_RE = re.compile(
+    r"(?<!\w)(?P<verb>بحسب|حسب|وفقا\s+ل|وفق\s+ما\s+(?:افاد|افادت|ذكر|ذكرت|نقلت|نقل|اورد|اوردت|اعلن|اعلنت)|نقلا\s+عن|according\s+to)(?!\w)\s*"
+)
+_EN_SAID_RE = re.compile(r"(?<!\w)(?P<verb>said|says|reported|told\s+\w+|claimed|stated)(?:\s+that)?(?!\w)\s*")
+_PRONOUN_PARTIES = {"زعمه", "زعمها", "قوله", "قولها", "تعبيره", "تعبيرها", "رايه", "رايها", "ما", "مصادرها"}
+_CONNECTORS_MAX = 3
+_STAFF_ROLES = {"مدير مكتب": "bureau chief", "مراسل": "correspondent", "رئيس تحرير": "editor-in-chief"}
+_QUOTES = "\"'«»“”()[] \t"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One party asserting one clause: ``sentence[claim_start:claim_end]``."""
+
+    party: str | None
+    party_en: str | None
+    verb: str
+    claim_start: int
+    claim_end: int
+    party_start: int | None = None
+    party_end: int | None = None
+    via: str | None = None
+
+
+def party_label(party: str) -> str | None:
+    """English label for a party's words via the gazetteer; None when nothing is known.
+
+    Media staff keep their outlet: 'مدير مكتب شبكة "الجزيرة" في إيران "عبدالقادر
+    فايز"' → "Al Jazeera's Iran bureau chief Abdelkader Fayez".
+    """
+    outlets = find_entities(party, frozenset({"outlet"}))
+    people = [m for m in find_entities(party, frozenset({"person"})) if m.id not in {o.id for o in outlets}]
+    places = find_entities(party, frozenset({"place"}))
+    outlet = label(outlets[0].id) if outlets else None
+    person = label(people[0].id) if people else None
+    if outlet and person:
+        folded = fold_with_offsets(party)[0]
+        role = next((en for ar, en in _STAFF_ROLES.items() if ar in folded), None)
+        if role:
+            where = f"{label(places[0].id)} " if places else ""
+            return f"{outlet}'s {where}{role} {person}"
+        return outlet  # "الوطن السورية الموالية للأسد": the person only qualifies the outlet
+    return outlet or person
+
+
+def _clean_party(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim spaces/commas and wrapping quotes; None when empty or a pronoun (حسب زعمه)."""
+    while start < end and text[start] in " \t\n،,":
+        start += 1
+    while end > start and text[end - 1] in " \t\n،,.":
+        end -= 1
+    pairs = {'"': '"', "«": "»", "“": "”", "(": ")"}
+    if end - start > 2 and text[start] in pairs and text[end - 1] == pairs[text[start]] and text[start + 1:end - 1].count(text[start]) == 0:
+        start, end = start + 1, end - 1
+    words = text[start:end].split()
+    if not words or (len(words) == 1 and fold_with_offsets(words[0])[0] in _PRONOUN_PARTIES):
+        return None
+    return start, end
+
+
+def _clause_initial(folded: str, pos: int, in_claim: bool) -> bool:
+    """Does a verb at ``pos`` start a clause (see module docstring)?"""
+    before = folded[:pos]
+    boundary = max(before.rfind("،"), before.rfind(","), before.rfind("."), before.rfind(":"))
+    words = before[boundary + 1:].split()
+    if in_claim:
+        return boundary >= 0 and len(words) <= 1 and all(w in {"و", "بينما", "وبينما", "فيما", "كما", "ثم"} for w in words)
+    return len(words) <= _CONNECTORS_MAX
+
+
+def _sentence_end(text: str) -> int:
+    end = len(text.rstrip())
+    while end > 0 and text[end - 1] in ".。!?؟ \n":
+        end -= 1
+    return end
+
+
+def extract_attributions(sentence: str) -> list[Attribution]:
+    """All (party, verb, claim span) attributions in one sentence, in reading order."""
+    folded, origin = fold_with_offsets(sentence)
+    sent_end = _sentence_end(sentence)
+    found: list[Attribution] = []
+    after_spans = [(m.start(), m.end()) for m in _AFTER_RE.finditer(folded)]
+    verbs = [m for m in _VERB_RE.finditer(folded) if not any(s <= m.start() < e for s, e in after_spans)]
+    claim_open_until = -1
+    for i, vm in enumerate(verbs):
+        if not _clause_initial(folded, vm.start(), in_claim=vm.start() < claim_open_until):
+            continue
+        next_verbs = [v for v in verbs[i + 1:] if _clause_initial(folded, v.start(), in_claim=True)]
+        limit = next_verbs[0].start() if next_verbs else len(folded)
+        comp = _COMP_RE.search(folded, vm.end(), limit)
+        verb_word = sentence[slice(*original_span(origin, vm.start("verb"), vm.end("verb")))]
+        if comp:
+            region_end, claim_fs = comp.start(), comp.end()
+        else:
+            last_comma = max(folded.rfind("،", vm.end(), limit), folded.rfind(",", vm.end(), limit))
+            region_end = claim_fs = last_comma + 1 if last_comma >= 0 else vm.end()
+        claim_fe = _trim_end(folded, claim_fs, limit)
+        while claim_fs < claim_fe and folded[claim_fs] in " \t\n":
+            claim_fs += 1
+        cs = origin[claim_fs] if claim_fs < len(folded) else len(sentence)
+        ce = origin[claim_fe] if claim_fe < len(folded) else sent_end
+        ce = min(ce, sent_end)
+        for party_span, role_verb, via in _parties(sentence, folded, origin, vm.end(), region_end, verb_word):
+            p_text = sentence[party_span[0]:party_span[1]] if party_span else None
+            found.append(Attribution(
+                party=p_text, party_en=party_label(p_text) if p_text else None, verb=role_verb,
+                claim_start=cs, claim_end=ce, party_start=party_span[0] if party_span else None,
+                party_end=party_span[1] if party_span else None, via=via,
+            ))
+        claim_open_until = claim_fe
+    found.extend(_source_after(sentence, folded, origin, found, sent_end))
+    found.extend(_english_said(sentence, folded, origin, found))
+    return sorted(found, key=lambda a: a.claim_start)
+
+
+def _trim_end(folded: str, start: int, end: int) -> int:
+    """Drop the '، وبينما' / ', و' glue between a claim and the next verb."""
+    glue = re.search(r"(?:\s*[،,.]?\s*(?:(?<!\w)(?:و|بينما|وبينما|فيما|كما|ثم))?\s*)$", folded[start:end])
+    return start + glue.start() if glue else end
+
+
+def _parties(sentence: str, folded: str, origin: list[int], start: int, end: int, verb: str):
+    """Party spans between verb and complementiser; 'نقلت X عن Y' yields relay and speaker."""
+    region = folded[start:end]
+    an = re.search(r"(?<!\w)عن(?!\w)", region) if folded[start - 4:start].endswith("نقل") or "نقل" in verb else None
+    segments = [(start, start + an.start(), verb, None), (start + an.end(), end, f"{verb} عن", "relay")] if an else [(start, end, verb, None)]
+    out = []
+    relay_label = None
+    for s, e, v, role in segments:
+        cut = _CUT_RE.search(folded, s, e)
+        # a comma right after the verb ("قال، ...") is not a party boundary
+        while cut and not folded[s:cut.start()].strip() and cut.end() < e:
+            s = cut.end()
+            cut = _CUT_RE.search(folded, s, e)
+        pe = cut.start() if cut else e
+        span = _clean_party(sentence, *original_span(origin, s, pe)) if pe > s else None
+        if role == "relay":
+            out.append((span, v, relay_label))
+        else:
+            relay_label = (party_label(sentence[span[0]:span[1]]) or sentence[span[0]:span[1]]) if span else None
+            if span or not an:
+                out.append((span, v, None))
+    return out
+
+
+def _source_after(sentence: str, folded: str, origin: list[int], found: list[Attribution], sent_end: int) -> list[Attribution]:
+    out = []
+    for m in _AFTER_RE.finditer(folded):
+        cut = _CUT_RE.search(folded, m.end())
+        pe = cut.start() if cut else len(folded)
+        span = _clean_party(sentence, *original_span(origin, m.end(), pe)) if pe > m.end() else None
+        if span is None:
+            continue
+        party = sentence[span[0]:span[1]]
+        ms = origin[m.start()]
+        verb = sentence[ms:origin[m.end("verb") - 1] + 1]
+        prefix = sentence[:ms].strip(" \t\"'،,و")
+        if not prefix:  # "بحسب X، CLAIM"
+            cs, ce = (span[1] + 1, sent_end)
+        else:
+            cs = max([a.claim_end for a in found if a.claim_end <= ms] + [0])
+            ce = ms
+            while ce > cs and sentence[ce - 1] in " ،,":
+                ce -= 1
+        while cs < ce and sentence[cs] in " ،,":
+            cs += 1
+        out.append(Attribution(party, party_label(party), verb, cs, ce, span[0], span[1]))
+    return out
+
+
+def _english_said(sentence: str, folded: str, origin: list[int], found: list[Attribution]) -> list[Attribution]:
+    """English subject-first reporting: 'Al Arabiya reported that X'."""
+    out = []
+    for m in _EN_SAID_RE.finditer(folded):
+        before = folded[:m.start()]
+        boundary = max(before.rfind(","), before.rfind("."), before.rfind(";"))
+        s, e = original_span(origin, boundary + 1, m.start())
+        span = _clean_party(sentence, s, e)
+        if span is None:
+            continue
+        party = sentence[span[0]:span[1]]
+        verb = sentence[slice(*original_span(origin, m.start("verb"), m.end("verb")))]
+        cs = origin[m.end()] if m.end() < len(folded) else len(sentence)
+        out.append(Attribution(party, party_label(party), verb, cs, _sentence_end(sentence), span[0], span[1]))
+    return out
+
+
+def outlet_label(outlet: str | None) -> str | None:
+    """English label of an article's outlet (given in any script), or its own words."""
+    if not outlet:
+        return None
+    ent = canonical(outlet, frozenset({"outlet"}))
+    return gazetteer()[ent].en if ent else outlet.strip()
+
+
+def format_attribution(outlet: str | None, parties: list[Attribution]) -> str:
+    """'Al-Khaleej Al-Jadeed, citing Al Arabiya': outlet first, then who it cites, in order.
+
+    Parties without a name (implicit speaker) are skipped; a party equal to the
+    outlet is not repeated. Unknown names fall back to the original words.
+    """
+    chain: list[str] = []
+    head = outlet_label(outlet)
+    for p in parties:
+        name = p.party_en or (p.party.strip(_QUOTES) if p.party else None)
+        if name and name != head and name not in chain:
+            chain.append(name)
+    if head is None:
+        return ", citing ".join(chain) if chain else "unknown source"
+    return ", citing ".join([head, *chain])
+
+
+__all__ = ["Attribution", "EntityMention", "extract_attributions", "format_attribution", "outlet_label", "party_label"]

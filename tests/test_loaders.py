@@ -1,0 +1,116 @@
+"""Reading files and inferring metadata: every bad input gets its own clear reason."""
+
+import gzip
+import json
+from datetime import date
+
+import pytest
+
+from vectorstore.loaders import Article, LoadError, iter_files, load_path
+from vectorstore.metadata import find_outlet, find_stated_date, resolve_metadata
+
+
+def _load(path):
+    return list(load_path(path))
+
+
+def test_txt_with_sidecar(tmp_path):
+    (tmp_path / "a1.txt").write_text("عنوان\n\nوقال المتحدث إن الاجتماع انتهى.", encoding="utf-8")
+    (tmp_path / "a1.meta.json").write_text(json.dumps({"outlet": "سانا", "published": "2020-07-08"}), encoding="utf-8")
+    [article] = _load(tmp_path / "a1.txt")
+    assert isinstance(article, Article)
+    assert article.doc_id == "a1" and article.given == {"outlet": "سانا", "published": "2020-07-08"}
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"  \n", "empty file"),
+        ("bin.txt", b"\x89PNG\r\n\x00\x00\x00IHDR", "binary"),
+        ("cp1256.txt", "قال الوزير إن الاتفاق شامل وسيوقع غدا في العاصمة".encode("cp1256"), "not UTF-8"),
+        ("doc.pdf", b"%PDF-1.4", "unsupported file type"),
+        ("page.html", b"<html><head><title>t</title></head><body><script>var a=1;</script></body></html>", "no article text"),
+    ],
+)
+def test_bad_files_get_a_reason(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    [error] = _load(path)
+    assert isinstance(error, LoadError) and reason in error.reason, error
+
+
+def test_html_boilerplate_is_stripped(tmp_path):
+    body = " ".join(["وقال وزير الدفاع إن التعاون العسكري بين البلدين سيستمر ويتوسع في المرحلة المقبلة."] * 4)
+    html = f"""<html><head><title>خبر</title></head><body>
+    <nav><a href="/">الرئيسية</a> <a href="/sport">رياضة</a></nav>
+    <article><h1>اتفاق عسكري</h1><p>{body}</p><p>{body}</p></article>
+    <footer>جميع الحقوق محفوظة</footer></body></html>"""
+    (tmp_path / "story.html").write_text(html, encoding="utf-8")
+    [article] = _load(tmp_path / "story.html")
+    assert isinstance(article, Article) and article.doc_id == "story"
+    assert "وقال وزير الدفاع" in article.text
+    assert "جميع الحقوق محفوظة" not in article.text and "الرئيسية" not in article.text
+
+
+def test_jsonl_gz_records_and_bad_lines(tmp_path):
+    path = tmp_path / "ant.jsonl.gz"
+    lines = [
+        json.dumps({"docno": "ANT1", "text": "نص الخبر الأول.", "title": "الأول", "url": "http://x/1", "time": "2018-04-12 10:00:00", "src": "BBC"}),
+        "{not json",
+        json.dumps({"text": "نص بلا رقم.", "url": "http://x/2"}),
+        json.dumps({"docno": "ANT3", "text": ""}),
+        json.dumps(["a list"]),
+    ]
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n")
+    items = _load(path)
+    articles = [i for i in items if isinstance(i, Article)]
+    errors = [i for i in items if isinstance(i, LoadError)]
+    assert [a.doc_id for a in articles][0] == "ANT1"
+    assert articles[1].doc_id.startswith("url_")
+    assert articles[0].given["published"] == "2018-04-12 10:00:00" and articles[0].given["outlet"] == "BBC"
+    assert [e.source.rsplit(":", 1)[1] for e in errors] == ["2", "4", "5"]
+
+
+def test_iter_files_walks_folders_and_skips_sidecars(tmp_path):
+    (tmp_path / "sub").mkdir()
+    for name in ["b.txt", "a.md", "sub/c.html", "a.meta.json", "notes.bin"]:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found = [p.name for p in iter_files([tmp_path, tmp_path / "missing.txt"]) if not isinstance(p, LoadError)]
+    assert found == ["a.md", "b.txt", "c.html"]
+    assert isinstance(list(iter_files([tmp_path / "missing.txt"]))[0], LoadError)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("عنوان\n\nالأربعاء 8 يوليو 2020 05:34 م\n\nنص", date(2020, 7, 8)),
+        ("人民网 2020:07:09.10:11:09\nالأخبار", date(2020, 7, 9)),
+        ("عنوان\nدمشق 8 يوليو 2020 (شينخوا) وقعت إيران وسوريا اليوم", date(2020, 7, 8)),
+        ("بلا تاريخ هنا", None),
+    ],
+)
+def test_stated_dates(head, expected):
+    assert find_stated_date(head) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("نص\nالمصدر | الخليج الجديد + متابعات\n", "الخليج الجديد"),
+        ("/مصدر: شينخوا/  2020:07:09.09:43\n", "شينخوا"),
+        ("دمشق 8 يوليو 2020 (شينخوا) وقعت", "شينخوا"),
+        ("لا مصدر", None),
+    ],
+)
+def test_outlets(text, outlet):
+    assert find_outlet(text) == outlet
+
+
+def test_given_beats_inferred_and_provenance_is_kept(seed_texts):
+    fields, inferred = resolve_metadata(seed_texts["000_2330c4a5d8c05031"], {"outlet": "Al-Khaleej Al-Jadeed"})
+    assert fields["outlet"] == "Al-Khaleej Al-Jadeed" and "outlet" not in inferred
+    assert fields["published"] == "2020-07-08" and "published" in inferred
+    assert fields["title"].startswith("طهران ودمشق توقعان") and fields["language"] == "ar"
+    fields, _ = resolve_metadata("x", {"published": "2018-04-12 10:00:00"})
+    assert fields["published"] == "2018-04-12"
