@@ -76,7 +76,10 @@ _LAST = re.compile(r"(?<!\w)(?:اخر|last|latest)\s+\S+")
 _IN_FORCE = re.compile(r"حيز\s+التنفيذ|(?:took|came)\s+into\s+(?:force|effect)")
 _CASUALTIES = re.compile(r"(?<!\w)(?:مقتل|قتلي|قتيل|killed|deaths|dead)(?!\w)")
 #: Persons named only as a regime's or beneficiary's label are not actors ("نظام الأسد").
-_NOT_ACTOR_BEFORE = re.compile(r"(?:نظام|لمساعده|دعم|مساعده|regime)\s*[\"«]?\s*$")
+#: Likewise a name in construct after these heads is a possessor ("دفاعات الأسد"), not an actor.
+_NOT_ACTOR_BEFORE = re.compile(r"(?<!\w)(?:نظام|لمساعده|دعم|مساعده|قوات|دفاعات|حكومه|جيش|regime)\s*[\"«]?\s*$")
+#: Verbal nouns: "ارتياحه ... وتوقيع اتفاقية" carries no date of its own unless one follows it.
+_MASDAR = re.compile(r"^[وف]?(?:ال)?(?:توقيع|توقيعهما|وصول|وصوله|لقاء|لقايه|اجتماع|اجتماعات)")
 
 
 @dataclass(frozen=True)
@@ -184,7 +187,12 @@ def extract_claims(ev: Evidence) -> list[Claim]:
         places = [m for m in seg_mentions if m.type == "place"]
         for kind, cue, single in events:
             cue_abs = seg.start + cue
-            own_time = _nearest(seg_times, cue_abs, [seg.start + c for _, c, _ in events])
+            cue_word = folded[cue:].split(maxsplit=1)[0] if folded[cue:].strip() else ""
+            masdar = bool(_MASDAR.match(cue_word))
+            candidates = [t for t in seg_times if t.start > cue_abs] if masdar else seg_times
+            own_time = _nearest(candidates, cue_abs, [seg.start + c for _, c, _ in events])
+            if masdar and own_time is None and kind in ("signing", "arrival"):
+                continue  # a mention of the event inside another one's sentence: its actors are not the event's
             place = _place_after(places, cue_abs) if kind == "arrival" else None
             key = _event_key(kind, seg_actors, place.id if place else None, seg_mentions, single)
             base = dict(

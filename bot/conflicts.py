@@ -85,8 +85,11 @@ def _compatible_dates(a: Claim, b: Claim) -> bool:
 
 
 def _compatible_numbers(a: Claim, b: Claim) -> bool:
-    if a.low is None or b.low is None or (a.unit and b.unit and a.unit != b.unit):
-        return True
+    def unit(u: str | None) -> str | None:
+        return u[2:] if u and u.startswith("ال") else u
+
+    if a.low is None or b.low is None or (a.unit and b.unit and unit(a.unit) != unit(b.unit)):
+        return True  # different things counted (or unknown): no evidence of disagreement
     hi_a = float("inf") if a.high is None else a.high
     hi_b = float("inf") if b.high is None else b.high
     return a.low <= hi_b and b.low <= hi_a
@@ -123,7 +126,8 @@ def find_conflicts(claims: list[Claim]) -> tuple[list[schema.Conflict], list[str
     notes: list[str] = []
     by_type: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        by_type[c.event.split(":")[0] if c.event.startswith("arrival:") else c.event].append(c)
+        # arrivals group per person (Damascus and Syria may be one arrival); other keys as they are
+        by_type[":".join(c.event.split(":")[:2]) if c.event.startswith("arrival:") else c.event].append(c)
     for event_type, group in by_type.items():
         episodes = _episodes(group)
         if len(episodes) > 1 and any(c.single for c in group):
@@ -266,11 +270,25 @@ def _position_phrase(p: schema.Position, kind: str, lang: str) -> str:
     return _pretty_when(fake, lang)
 
 
+_STAFF = re.compile(r"^(?P<outlet>.+?)'s (?:(?P<place>.+?) )?bureau chief (?P<person>.+)$")
+
+
+def _to_arabic(name: str) -> str:
+    """English gazetteer label back to Arabic for Arabic answers; unknown names stay as they are."""
+    by_en = {e.en: e.ar for e in gazetteer().values()}
+    if name in by_en:
+        return by_en[name]
+    if m := _STAFF.match(name):
+        where = f" في {by_en.get(m['place'], m['place'])}" if m["place"] else ""
+        return f"{by_en.get(m['person'], m['person'])}، مدير مكتب {by_en.get(m['outlet'], m['outlet'])}{where}"
+    return name
+
+
 def _who(attributed: str, lang: str) -> str:
     """'Al-Khaleej Al-Jadeed, citing Al Arabiya' → 'Al Arabiya (via Al-Khaleej Al-Jadeed)'."""
     out = []
     for one in attributed.split("; "):
-        chain = one.split(", citing ")
+        chain = [_to_arabic(x) for x in one.split(", citing ")] if lang == "ar" else one.split(", citing ")
         if len(chain) == 1:
             out.append(chain[0])
         else:

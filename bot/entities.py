@@ -157,7 +157,7 @@ _ABOUT = ("نحو", "حوالي", "قرابه", "زهاء", "ما يقارب", "
 _NUMBER_WORDS = {normalize_arabic(k): v for k, v in _NUMBER_WORDS.items()}  # "مئات" is matched as folded "ميات"
 _UNIT_SKIP = {"من", "of"}
 _QUANTITY = re.compile(
-    rf"(?<!\w)(?P<mod>{'|'.join(map(re.escape, sorted(_MORE + _LESS + _ABOUT, key=len, reverse=True)))})?\s*"
+    rf"(?<!\w)(?:[وب](?=[^\s\d]))?(?P<mod>{'|'.join(map(re.escape, sorted(_MORE + _LESS + _ABOUT, key=len, reverse=True)))})?\s*"
     rf"(?P<num>\d[\d,]*(?:\.\d+)?(?:\s+(?:{'|'.join(_SCALES)}))?|{'|'.join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True)).replace(chr(92) + ' ', chr(92) + 's+')})(?!\w)"
     rf"(?:\s+(?:(?:{'|'.join(_UNIT_SKIP)})\s+)?(?P<unit>[^\s\d،,.؛:()\"]+))?"
 )

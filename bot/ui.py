@@ -107,11 +107,17 @@ def citations_html(citations: list[schema.Citation], text_of) -> str:
     return f'<div class="isnad-citations"><h3>Sources · المصادر</h3>{cards}</div>'
 
 
-_ISO = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2}))?")
+_ISO = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})| (morning|noon|afternoon|evening|night))?")
+#: Where in its day a part-of-day word puts a claim (fraction of the day).
+_PART_OF_DAY = {"morning": 0.375, "noon": 0.5, "afternoon": 0.625, "evening": 0.75, "night": 0.875}
 
 
 def claimed_span(normalized: str) -> tuple[float, float] | None:
-    """Days since 1970 that a position's ``normalized`` value covers: a point or an ``a/b`` range."""
+    """Days since 1970 that a position's ``normalized`` value covers.
+
+    A point ("2020-07-07", "2020-07-07T18:00", "2020-07-07 evening") or a range
+    ("2020-06-28..2020-07-06", "a/b"); None when the value is not a date.
+    """
     if not _ISO.match(normalized):
         return None
     points = []
@@ -120,7 +126,10 @@ def claimed_span(normalized: str) -> tuple[float, float] | None:
             day = (date.fromisoformat(m.group(1)) - date(1970, 1, 1)).days
         except ValueError:
             return None
-        points.append(day + (int(m.group(2)) * 60 + int(m.group(3))) / 1440 if m.group(2) else day)
+        if m.group(2):
+            day += (int(m.group(2)) * 60 + int(m.group(3))) / 1440
+        day += _PART_OF_DAY.get(m.group(4) or "", 0)
+        points.append(day)
     return min(points), max(points)
 
 
@@ -139,7 +148,8 @@ def timeline_svg(positions: list[schema.Position]) -> str:
 
     parts = [f'<line x1="{left}" y1="{height - 20}" x2="{right}" y2="{height - 20}" stroke="#888"/>']
     first = date(1970, 1, 1) + timedelta(days=int(lo))
-    for d in range(int(hi - lo) + 1):
+    step = max(1, round((hi - lo) / 8))  # at most ~8 labelled ticks, so labels never overlap
+    for d in range(0, int(hi - lo) + 1, step):
         day = first + timedelta(days=d)
         tx = x(int(lo) + d)
         parts.append(f'<line x1="{tx:.1f}" y1="{height - 23}" x2="{tx:.1f}" y2="{height - 17}" stroke="#888"/>')

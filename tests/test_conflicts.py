@@ -70,7 +70,8 @@ def test_describe_arrival_conflict():
     assert "Tuesday evening, 7 July 2020 [1][2][3]" in en
     assert "had already been there for days before 8 July 2020 [1]" in en
     ar = describe_conflict(conflict, "ar")
-    assert ar.startswith("تختلف المصادر حول موعد وصول باقري إلى دمشق") and "مساء الثلاثاء 7 يوليو 2020" in ar
+    assert ar.startswith("تختلف المصادر حول موعد وصول باقري إلى دمشق: العربية (عبر الخليج الجديد)")
+    assert "مساء الثلاثاء 7 يوليو 2020" in ar and "عبدالقادر فايز، مدير مكتب الجزيرة في إيران" in ar
 
 
 def test_signing_day_is_not_a_conflict():
@@ -117,3 +118,30 @@ def test_independent_sources_and_near_duplicates():
     wire = Evidence(4, "copy", ARRIVAL[1].text.replace("ووصل", "وصل"), "Some Reprint", WED)
     assert independent_sources(tuesday + claims_of([wire])[:1]) == 3
     assert jaccard(ARRIVAL[1].text, wire.text) >= 0.6
+
+
+def test_every_seed_sentence_yields_only_the_arrival_conflict():
+    """Robustness: all sentences of all seeds, as the answer pipeline might cite them."""
+    import re
+
+    anchors = {S000: WED, S001: WED, S002: WED, S003: None, S004: THU}
+    outlets = {S000: "الخليج الجديد", S001: "شينخوا", S002: None, S003: None, S004: "إيران إنسايدر"}
+    evidence, n = [], 0
+    for stem in anchors:
+        text = (SAMPLES / f"{stem}.txt").read_text(encoding="utf-8")
+        for sentence in re.split(r"(?<=[.!؟])\s+|\n+|\.,", text):
+            if len(sentence.strip()) >= 20:
+                n += 1
+                evidence.append(Evidence(n, stem, sentence.strip(), outlets[stem], anchors[stem]))
+    conflicts, notes = find_conflicts(claims_of(evidence))
+    assert [c.topic for c in conflicts] == ["arrival:bagheri:damascus"]
+    assert len(notes) == 1 and "Hatami" in notes[0]
+
+
+def test_counts_conflict_only_when_intervals_cannot_overlap():
+    a = Evidence(1, "a", "وأدى القصف إلى مقتل 5 عناصر.", "شينخوا", WED)
+    b = Evidence(2, "b", "وأدى القصف إلى مقتل عشرات العناصر.", "الخليج الجديد", WED)
+    c = Evidence(3, "c", "وأدى القصف إلى مقتل نحو 30 عنصرا.", "الخليج الجديد", WED)
+    (conflict,), _ = find_conflicts(claims_of([a, b]))
+    assert conflict.kind == "number"
+    assert find_conflicts(claims_of([b, c]))[0] == []

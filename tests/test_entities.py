@@ -61,3 +61,6 @@ def test_quantities(text, low, high, unit):
 
 def test_years_and_dates_are_not_quantities():
     assert find_quantities("في 24 يونيو/حزيران الماضي ومنذ عام 2011") == []
+def test_number_words_take_proclitics():
+    (q,) = find_quantities("وعشرات الجرحى")
+    assert (q.low, q.high) == (20, 99)

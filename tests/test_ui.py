@@ -89,6 +89,8 @@ def test_claimed_span_points_and_ranges():
     lo, hi = claimed_span("2020-07-04/2020-07-07")
     assert hi - lo == 3
     assert claimed_span("2020-07-07T18:00")[0] == pytest.approx(18450.75)
+    assert claimed_span("2020-07-07 evening") == (pytest.approx(18450.75),) * 2
+    assert claimed_span("2020-06-28..2020-07-06") == (18441, 18449)
     assert claimed_span("three") is None and claimed_span("2020-13-45") is None
 
 
