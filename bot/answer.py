@@ -40,7 +40,7 @@ def keep_evidence(evidence: list[EvidenceSentence], threshold: float, margin: fl
     return [e for e in evidence if e.score >= threshold and e.score >= best - margin]
 
 
-def build_citations(evidence: list[EvidenceSentence], docs: Callable[[str], SourceDoc]) -> list[Citation]:
+def build_citations(evidence: list[EvidenceSentence], docs: Callable[[str], SourceDoc], lang: str = "en") -> list[Citation]:
     citations = []
     for n, ev in enumerate(evidence, 1):
         doc = docs(ev.doc_id)
@@ -56,7 +56,7 @@ def build_citations(evidence: list[EvidenceSentence], docs: Callable[[str], Sour
                 start=ev.start,
                 end=ev.end,
                 score=round(ev.score, 4),
-                attributed_to=format_attribution(doc.meta.get("outlet"), extract_attributions(ev.text)),
+                attributed_to=format_attribution(doc.meta.get("outlet"), extract_attributions(ev.text), lang),
             )
         )
     return citations
@@ -94,7 +94,7 @@ def compose_answer(
     threshold: float,
 ) -> Answer:
     kept = keep_evidence(evidence, threshold)
-    citations = build_citations(kept, docs)
+    citations = build_citations(kept, docs, lang)
     conflicts, notes = detect_conflicts(citations, docs) if citations else ([], [])
     return Answer(
         question=question,

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.entities import EntityMention, canonical, find_entities, gazetteer, label
+from bot.entities import canonical, find_entities, gazetteer, label
 from bot.textfold import fold_with_offsets, original_span
 
 _VERBS = (
@@ -230,29 +230,50 @@ def _english_said(sentence: str, folded: str, origin: list[int], found: list[Att
     return out
 
 
-def outlet_label(outlet: str | None) -> str | None:
-    """English label of an article's outlet (given in any script), or its own words."""
+_ATTRIBUTION_WORDS = {
+    "en": {"citing": ", citing ", "and": " and ", "unknown": "unknown source"},
+    "ar": {"citing": "، نقلاً عن ", "and": " و", "unknown": "مصدر غير معروف"},
+}
+
+
+def outlet_label(outlet: str | None, lang: str = "en") -> str | None:
+    """The outlet's label in ``lang`` (given in any script), or its own words."""
     if not outlet:
         return None
     ent = canonical(outlet, frozenset({"outlet"}))
-    return gazetteer()[ent].en if ent else outlet.strip()
+    return label(ent, lang) if ent else outlet.strip()
 
 
-def format_attribution(outlet: str | None, parties: list[Attribution]) -> str:
-    """'Al-Khaleej Al-Jadeed, citing Al Arabiya': outlet first, then who it cites, in order.
+def _party_name(p: Attribution, lang: str) -> str | None:
+    surface = p.party.strip(_QUOTES).replace('"', "") if p.party else None
+    return (p.party_en or surface) if lang == "en" else surface
 
-    Parties without a name (implicit speaker) are skipped; a party equal to the
-    outlet is not repeated. Unknown names fall back to the original words.
+
+def format_attribution(outlet: str | None, parties: list[Attribution], lang: str = "en") -> str:
+    """'Al-Khaleej Al-Jadeed, citing Al Arabiya and Al Jazeera's ...': who says it, in ``lang``.
+
+    Independent parties of one sentence (each asserting its own clause) are
+    joined with "and"; a party reported through another (``via``) nests as a
+    chain ("Al-Watan, citing Bagheri"). Unnamed parties are skipped and a party
+    equal to the outlet is not repeated; unknown names keep their own words.
     """
-    chain: list[str] = []
-    head = outlet_label(outlet)
+    words = _ATTRIBUTION_WORDS[lang]
+    head = outlet_label(outlet, lang)
+    groups: list[list[str]] = []
+    seen: set[str] = set()
     for p in parties:
-        name = p.party_en or (p.party.strip(_QUOTES) if p.party else None)
-        if name and name != head and name not in chain:
-            chain.append(name)
+        name = _party_name(p, lang)
+        if not name or name == head or name in seen:
+            continue
+        seen.add(name)
+        if p.via and groups:
+            groups[-1].append(name)
+        else:
+            groups.append([name])
+    cited = words["and"].join(words["citing"].join(g) for g in groups)
     if head is None:
-        return ", citing ".join(chain) if chain else "unknown source"
-    return ", citing ".join([head, *chain])
+        return cited or words["unknown"]
+    return words["citing"].join([head, cited]) if cited else head
 
 
-__all__ = ["Attribution", "EntityMention", "extract_attributions", "format_attribution", "outlet_label", "party_label"]
+__all__ = ["Attribution", "extract_attributions", "format_attribution", "outlet_label", "party_label"]

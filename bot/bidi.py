@@ -51,8 +51,23 @@ def isolate(text: str, base: Direction) -> str:
 
 
 def block(text: str, base: Direction | None = None, tag: str = "div", css_class: str = "") -> str:
-    """``text`` as one HTML element with an explicit direction; paragraphs stay paragraphs."""
+    """``text`` as one HTML element with an explicit direction.
+
+    Lines stay lines, and consecutive "- " lines become a list, so each bullet
+    sits at the start side of its own direction.
+    """
     base = base or direction(text)
-    body = "<br>".join(isolate(line, base) for line in text.split("\n"))
+    body, items = [], []
+    for line in text.split("\n"):
+        if line.startswith("- "):
+            items.append(f"<li>{isolate(line[2:], base)}</li>")
+            continue
+        if items:
+            body.append(f"<ul>{''.join(items)}</ul>")
+            items = []
+        body.append(isolate(line, base) + "<br>")
+    if items:
+        body.append(f"<ul>{''.join(items)}</ul>")
+    body = "".join(body).removesuffix("<br>")
     cls = f' class="{css_class}"' if css_class else ""
     return f'<{tag} dir="{base}"{cls} style="text-align: {"right" if base == "rtl" else "left"}">{body}</{tag}>'

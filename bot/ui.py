@@ -10,6 +10,7 @@ would flip them all), and nothing is fetched from a network or CDN.
 from __future__ import annotations
 
 import html
+import math
 import re
 import time
 from collections.abc import Iterator
@@ -93,7 +94,7 @@ def citation_card(c: schema.Citation, document_text: str | None) -> str:
     head = " · ".join(html.escape(x) for x in (c.outlet or c.doc_id, c.published) if x)
     title = f'<div class="attr">{html.escape(c.title)}</div>' if c.title else ""
     return (
-        f'<div class="isnad-card isnad-citation" dir="{direction(c.attributed_to or head)}">'
+        f'<div class="isnad-card isnad-citation" dir="{base}">'
         f'<div class="head"><bdi class="cite">[{c.n}]</bdi> <bdi>{head}</bdi></div>'
         f'<div class="attr"><bdi>{html.escape(c.attributed_to)}</bdi></div>{title}'
         f'<div class="context" dir="{base}">{_BLANK_LINES.sub("<br>", context)}</div></div>'
@@ -133,6 +134,14 @@ def claimed_span(normalized: str) -> tuple[float, float] | None:
     return min(points), max(points)
 
 
+_COLORS = ("#1c7ed6", "#e8590c", "#2b8a3e", "#862e9c")
+
+
+def position_color(i: int) -> str:
+    """The colour tying a position's card to its mark on the timeline."""
+    return _COLORS[i % len(_COLORS)]
+
+
 def timeline_svg(positions: list[schema.Position]) -> str:
     """A tiny inline SVG timeline of the dates each source claims ('' when none are dates)."""
     rows = [(p, span) for p in positions if (span := claimed_span(p.normalized))]
@@ -148,7 +157,7 @@ def timeline_svg(positions: list[schema.Position]) -> str:
 
     parts = [f'<line x1="{left}" y1="{height - 20}" x2="{right}" y2="{height - 20}" stroke="#888"/>']
     first = date(1970, 1, 1) + timedelta(days=int(lo))
-    step = max(1, round((hi - lo) / 8))  # at most ~8 labelled ticks, so labels never overlap
+    step = max(1, math.ceil((hi - lo) / 6))  # at most ~6 labelled ticks, so labels never overlap
     for d in range(0, int(hi - lo) + 1, step):
         day = first + timedelta(days=d)
         tx = x(int(lo) + d)
@@ -156,13 +165,16 @@ def timeline_svg(positions: list[schema.Position]) -> str:
         parts.append(f'<text x="{tx:.1f}" y="{height - 5}" font-size="9" text-anchor="middle" fill="#666">{day:%d %b}</text>')
     for i, (p, (a, b)) in enumerate(rows):
         y = 14 + i * row_h
-        color = ("#1c7ed6", "#e8590c", "#2b8a3e", "#862e9c")[i % 4]
+        color = position_color(positions.index(p))
         if b - a >= 0.05:
             parts.append(f'<rect x="{x(a):.1f}" y="{y - 4}" width="{x(b) - x(a):.1f}" height="8" rx="4" fill="{color}" opacity="0.6"/>')
         else:
             parts.append(f'<circle cx="{x(a):.1f}" cy="{y}" r="5" fill="{color}"/>')
-        label = html.escape(f"{p.attributed_to}: {p.value}")
-        parts.append(f'<text x="{x((a + b) / 2):.1f}" y="{y + 16}" font-size="10" text-anchor="middle">{label}</text>')
+        # The value only (its source is on the card of the same colour), anchored to stay inside the box.
+        middle = x((a + b) / 2)
+        anchor = "start" if middle < width / 3 else "end" if middle > 2 * width / 3 else "middle"
+        label = html.escape(p.value)
+        parts.append(f'<text x="{middle:.1f}" y="{y + 16}" font-size="10" text-anchor="{anchor}" fill="{color}">{label}</text>')
     return (
         f'<svg class="isnad-timeline" role="img" aria-label="timeline" width="100%" viewBox="0 0 {width} {height}" '
         f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>'
@@ -172,10 +184,11 @@ def timeline_svg(positions: list[schema.Position]) -> str:
 def conflict_card(conflict: schema.Conflict) -> str:
     """The positions side by side, each with its source and citation markers, then the timeline."""
     cards = []
-    for p in conflict.positions:
+    for i, p in enumerate(conflict.positions):
         refs = " ".join(f'<bdi class="cite">[{n}]</bdi>' for n in p.citations)
         cards.append(
-            f'<div class="position" dir="{direction(p.value)}"><div class="value">{isolate(p.value, direction(p.value))}</div>'
+            f'<div class="position" dir="{direction(p.value)}" style="border-color: {position_color(i)}">'
+            f'<div class="value">{isolate(p.value, direction(p.value))}</div>'
             f'<div class="attr"><bdi>{html.escape(p.attributed_to)}</bdi> {refs}</div></div>'
         )
     topic = html.escape(conflict.topic)

@@ -95,3 +95,14 @@ def test_format_attribution():
     assert format_attribution("شينخوا", []) == "Xinhua"
     assert format_attribution("Some Local Paper", []) == "Some Local Paper"
     assert format_attribution(None, [second]) == "Al Jazeera's Iran bureau chief Abdelkader Fayez"
+
+
+def test_independent_parties_join_with_and_in_both_languages():
+    parties = extract_attributions(ARRIVAL_000)
+    assert format_attribution("الخليج الجديد", parties) == (
+        "Al-Khaleej Al-Jadeed, citing Al Arabiya and Al Jazeera's Iran bureau chief Abdelkader Fayez"
+    )
+    arabic = format_attribution("الخليج الجديد", parties, lang="ar")
+    assert arabic.startswith("الخليج الجديد، نقلاً عن قناة العربية و")
+    assert "عبدالقادر فايز" in arabic
+    assert format_attribution(None, [], lang="ar") == "مصدر غير معروف"

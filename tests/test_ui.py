@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bot import schema
-from bot.bidi import direction, isolate
+from bot.bidi import block, direction, isolate
 from bot.ui import citation_card, claimed_span, conflict_card, timeline_svg
 from tests.conftest import SEED_IDS
 from tests.live_server import live_server
@@ -121,3 +121,10 @@ def test_isolate_wraps_markers_and_foreign_runs():
     rtl = isolate("نقلا عن Al Arabiya [2]", "rtl")
     assert '<bdi dir="ltr">Al Arabiya</bdi>' in rtl and '<bdi class="cite">[2]</bdi>' in rtl
     assert isolate("a <b> & c", "ltr") == "a &lt;b&gt; &amp; c"
+
+
+def test_block_keeps_lines_and_lists_in_the_message_direction():
+    html = block("هذا ما تقوله المقالات:\n- Xinhua: «وصل» [1]\n- الخليج [2]\n\nتختلف المصادر")
+    assert html.startswith('<div dir="rtl"')
+    assert '<ul><li><bdi dir="ltr">Xinhua</bdi>: «وصل» <bdi class="cite">[1]</bdi></li>' in html
+    assert html.count("<li>") == 2 and html.endswith("تختلف المصادر</div>")
