@@ -128,3 +128,22 @@ def test_block_keeps_lines_and_lists_in_the_message_direction():
     assert html.startswith('<div dir="rtl"')
     assert '<ul><li><bdi dir="ltr">Xinhua</bdi>: «وصل» <bdi class="cite">[1]</bdi></li>' in html
     assert html.count("<li>") == 2 and html.endswith("تختلف المصادر</div>")
+
+
+def test_documents_tab_upload_and_delete(tmp_path):
+    """On a store of its own, so the shared seeded collection is never changed."""
+    from gradio_client import Client, handle_file
+
+    from bot.server import build_app
+    from bot.service import Isnad
+    from config import Settings
+
+    service = Isnad(Settings(home=tmp_path / "home", collection="ui-docs"))
+    upload = tmp_path / "probe_doc.txt"
+    upload.write_text("Test Wire, 3 March 2021. The minister arrived in Cairo on Monday evening.", encoding="utf-8")
+    with live_server(build_app(service)) as url:
+        client = Client(url + "/", verbose=False)
+        status, table, _ = client.predict([handle_file(str(upload))], api_name="/upload")
+        assert status.startswith("added: 1") and [row[0] for row in table["data"]] == ["probe_doc"]
+        status, table, _ = client.predict("probe_doc", api_name="/delete")
+        assert status == "deleted probe_doc" and service.documents() == []

@@ -1,0 +1,158 @@
+"""Benchmark Isnad's contradiction machinery: the stance model on ANS dev, and the seed claims end to end.
+
+Run: ``python -m bench.conflicts [--train] [--no-seeds]`` (from the repo root).
+Prints tables and writes ``bench/results/conflicts.json``.
+
+Stance: macro-F1 over agree/disagree/other (the ANS paper's metric; its best,
+BERT, reports 76.7 on the *test* split, which we do not have), macro-F1 over
+agree/disagree alone (the ``other`` class has only 16 dev pairs, so the 3-class
+score swings with a handful of them), per-class P/R/F1 and the confusion
+matrix. ``--train`` also refits the model from the train split to time it (the
+shipped ``bot/models/stance.npz`` is what is scored either way, so the numbers
+match what users run).
+
+Seeds: the questions and claims of ``seed_dev_questions.json`` through the real
+pipeline (``bot.service.Isnad`` over a throwaway store of the sample articles):
+conflict-flag accuracy on ``ask`` items that say whether a conflict must be
+flagged, verdict accuracy on ``verify`` items.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+import config
+from bot import stance
+
+SHARED = config.REPO_ROOT.parent / "shared"
+ANS = SHARED / "data" / "ans" / "stance"
+SEED_QUESTIONS = SHARED / "eval" / "seed_dev_questions.json"
+RESULTS = config.REPO_ROOT / "bench" / "results" / "conflicts.json"
+ANS_NAMES = {"agree": "agree", "contradict": "disagree", "unrelated": "other"}
+
+
+def stance_metrics(gold: list[str], pred: list[str]) -> dict:
+    """Scores over ANS label names (agree/disagree/other)."""
+    from sklearn.metrics import confusion_matrix, f1_score, precision_recall_fscore_support
+
+    labels = ["agree", "disagree", "other"]
+    p, r, f, s = precision_recall_fscore_support(gold, pred, labels=labels, zero_division=0)
+    return {
+        "macro_f1": round(float(f1_score(gold, pred, labels=labels, average="macro")), 4),
+        "macro_f1_agree_disagree": round(float(f1_score(gold, pred, labels=labels[:2], average="macro")), 4),
+        "accuracy": round(sum(g == q for g, q in zip(gold, pred)) / len(gold), 4),
+        "per_class": {k: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4), "f1": round(float(f[i]), 4), "support": int(s[i])} for i, k in enumerate(labels)},
+        "confusion": {"labels": labels, "rows_gold_cols_pred": confusion_matrix(gold, pred, labels=labels).tolist()},
+    }
+
+
+def predict(pairs: list[tuple[str, str]]) -> list[str]:
+    return [ANS_NAMES[c.relation] for c in stance.compare_many(pairs)]
+
+
+def bench_stance(retrain: bool) -> dict:
+    out: dict = {"model": str(stance.MODEL_PATH.relative_to(config.REPO_ROOT)), "train_s": None}
+    if retrain:
+        pairs, labels = stance.read_pairs(ANS / "train.csv")
+        t = time.perf_counter()
+        stance.train(pairs, labels)
+        out["train_s"] = round(time.perf_counter() - t, 1)
+        out["train_pairs"] = len(pairs)
+    pairs, labels = stance.read_pairs(ANS / "dev.csv")
+    t = time.perf_counter()
+    pred = predict(pairs)
+    out["predict_s"] = round(time.perf_counter() - t, 1)
+    out["dev_pairs"] = len(pairs)
+    out.update(stance_metrics([ANS_NAMES[y] for y in labels], pred))
+    return out
+
+
+def bench_seeds() -> dict:
+    try:
+        from bot.service import Isnad
+    except ImportError as e:
+        return {"skipped": f"bot.service not importable yet: {e}"}
+    items = json.loads(SEED_QUESTIONS.read_text(encoding="utf-8"))["items"]
+    rows = []
+    with tempfile.TemporaryDirectory() as home:
+        isnad = Isnad(config.Settings(home=Path(home)))
+        isnad.ensure_samples()
+        for item in items:
+            t = time.perf_counter()
+            if item["kind"] == "ask" and "conflict" in item:
+                answer = isnad.ask(item["q"])
+                got = bool(answer.conflicts)
+                rows.append({"kind": "ask", "text": item["q"], "expected": item["conflict"], "got": got, "ok": got == item["conflict"]})
+            elif item["kind"] == "verify":
+                v = isnad.verify(item["claim"])
+                rows.append({"kind": "verify", "text": item["claim"], "expected": item["verdict"], "got": v.verdict,
+                             "ok": v.verdict == item["verdict"], "explanation": v.explanation})
+            else:
+                continue
+            rows[-1]["seconds"] = round(time.perf_counter() - t, 2)
+    asks = [r for r in rows if r["kind"] == "ask"]
+    verifies = [r for r in rows if r["kind"] == "verify"]
+    return {
+        "conflict_flag_accuracy": round(sum(r["ok"] for r in asks) / len(asks), 4) if asks else None,
+        "verdict_accuracy": round(sum(r["ok"] for r in verifies) / len(verifies), 4) if verifies else None,
+        "items": rows,
+    }
+
+
+def show(results: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    s = results["stance"]
+    t = Table(title=f"ANS stance, dev ({s['dev_pairs']} pairs): macro-F1 {s['macro_f1']:.3f} (3-class), "
+                    f"{s['macro_f1_agree_disagree']:.3f} (agree/disagree)")
+    for col in ("class", "precision", "recall", "F1", "support"):
+        t.add_column(col)
+    for k, m in s["per_class"].items():
+        t.add_row(k, f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}", str(m["support"]))
+    console.print(t)
+    cm = Table(title="confusion (rows gold, columns predicted)")
+    cm.add_column("gold \\ pred")
+    labels = s["confusion"]["labels"]
+    for label in labels:
+        cm.add_column(label)
+    for label, row in zip(labels, s["confusion"]["rows_gold_cols_pred"]):
+        cm.add_row(label, *map(str, row))
+    console.print(cm)
+    console.print(f"train {s['train_s'] if s['train_s'] is not None else '-'} s, predict {s['predict_s']} s")
+    seeds = results.get("seeds")
+    if not seeds:
+        return
+    if "skipped" in seeds:
+        console.print(f"[yellow]seed pipeline skipped: {seeds['skipped']}[/yellow]")
+        return
+    st = Table(title=f"seed pipeline: conflict flags {seeds['conflict_flag_accuracy']}, verdicts {seeds['verdict_accuracy']}")
+    for col in ("kind", "item", "expected", "got", "ok", "s"):
+        st.add_column(col)
+    for r in seeds["items"]:
+        st.add_row(r["kind"], r["text"], str(r["expected"]), str(r["got"]), "yes" if r["ok"] else "NO", str(r["seconds"]))
+    console.print(st)
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(prog="python -m bench.conflicts", description=__doc__.split("\n")[0])
+    parser.add_argument("--train", action="store_true", help="Also refit the model from the train split, to time it.")
+    parser.add_argument("--no-seeds", action="store_true", help="Skip the end-to-end seed questions.")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    results = {"stance": bench_stance(args.train)}
+    if not args.no_seeds:
+        results["seeds"] = bench_seeds()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    show(results)
+    return results
+
+
+if __name__ == "__main__":
+    main()

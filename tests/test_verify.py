@@ -1,0 +1,116 @@
+"""Verdict logic on the real seed sentences (pure function; retrieval is tested end to end elsewhere).
+
+One shared evidence pool stands in for retrieval: every claim is judged against
+the same sentences, so a verdict cannot come from hand-picking its evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import config
+from bot.claims import Evidence
+from bot.stance import compare_many
+from bot.verify import claim_frame, verify_claim
+
+SEEDS = config.REPO_ROOT / "data" / "samples"
+DEV = Path(config.REPO_ROOT).parent / "shared" / "eval" / "seed_dev_questions.json"
+
+#: doc -> (outlet, article date), as the seed articles state them.
+DOCS = {
+    "000_2330c4a5d8c05031": ("الخليج الجديد", dt.date(2020, 7, 8)),
+    "001_b94b94cd0e2e6da0": ("شينخوا", dt.date(2020, 7, 8)),
+    "002_12e280588d4502f7": ("Arabi21", dt.date(2020, 7, 8)),
+    "003_973aaadb01d70f69": ("Alghad", None),
+    "004_992054940200dc08": ("إيران إنسايدر", dt.date(2020, 7, 9)),
+}
+
+#: (doc, a substring that picks one sentence).
+POOL = [
+    ("000_2330c4a5d8c05031", "وقع رئيس الأركان الإيراني"),
+    ("000_2330c4a5d8c05031", "وحث رئيس الأركان الإيراني تركيا"),
+    ("000_2330c4a5d8c05031", "وصل إلى دمشق مساء الثلاثاء"),
+    ("000_2330c4a5d8c05031", "توسع شقة الخلاف الإيراني الروسي"),
+    ("001_b94b94cd0e2e6da0", "دمشق 8 يوليو 2020"),
+    ("001_b94b94cd0e2e6da0", "ومن بينهم مراسل"),
+    ("001_b94b94cd0e2e6da0", "ووصل باقري إلى دمشق أمس الثلاثاء"),
+    ("002_12e280588d4502f7", "وقال رئيس الأركان الايراني إن على تركيا"),
+    ("002_12e280588d4502f7", "رسائل إلى تركيا"),
+    ("004_992054940200dc08", "ووقع النظامان السوري والإيراني"),
+    ("004_992054940200dc08", "كما وقعا اتفاق تعاون اقتصادي"),
+    ("004_992054940200dc08", "وفي صيف العام 2018"),
+    ("003_973aaadb01d70f69", "وقعت كل من إيران وسورية"),
+]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+|(?<=\.),\s*")
+
+
+def _sentence(doc: str, needle: str) -> str:
+    text = (SEEDS / f"{doc}.txt").read_text(encoding="utf-8")
+    hits = [s.strip() for s in _SENTENCE_END.split(text) if needle in s]
+    assert len(hits) == 1, (doc, needle, hits)
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def pool() -> list[Evidence]:
+    return [Evidence(n, doc, _sentence(doc, needle), *DOCS[doc]) for n, (doc, needle) in enumerate(POOL, 1)]
+
+
+def judge(claim: str, evidence: list[Evidence]):
+    return verify_claim(claim, evidence, compare_many([(claim, e.text) for e in evidence]))
+
+
+def _dev_claims() -> list[tuple[str, str]]:
+    items = json.loads(DEV.read_text(encoding="utf-8"))["items"]
+    return [(i["claim"], i["verdict"]) for i in items if i["kind"] == "verify"]
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="shared eval set not present")
+@pytest.mark.parametrize("claim,verdict", _dev_claims() if DEV.exists() else [])
+def test_seed_dev_claims(pool, claim, verdict):
+    result = judge(claim, pool)
+    assert result.verdict == verdict, result.explanation
+
+
+@pytest.mark.parametrize(
+    "claim,verdict",
+    [
+        ("Bagheri arrived in Damascus on Monday.", "REFUTED"),  # every source says Tuesday (evening)
+        ("Bagheri arrived in Damascus on Tuesday.", "SUPPORTED"),
+        ("The agreement was signed in Tehran.", "REFUTED"),  # signed in Damascus
+        ("The agreement was signed in Damascus.", "SUPPORTED"),
+        ("وقعت إيران وسوريا الاتفاقية في طهران", "REFUTED"),
+        ("Russia signed the agreement too.", "NOT_ENOUGH_INFO"),
+        ("What is the capital of Australia?", "NOT_ENOUGH_INFO"),
+    ],
+)
+def test_slot_claims(pool, claim, verdict):
+    result = judge(claim, pool)
+    assert result.verdict == verdict, result.explanation
+
+
+def test_explanation_names_sources_in_claim_language(pool):
+    en = judge("Bagheri arrived in Damascus on Monday.", pool)
+    assert "Xinhua" in en.explanation and "[" in en.explanation
+    assert set(en.cited) >= {3, 7}
+    ar = judge("وصل باقري إلى دمشق يوم الاثنين", pool)
+    assert ar.verdict == "REFUTED", ar.explanation
+    assert "غير صحيح" in ar.explanation and "شينخوا" in ar.explanation
+
+
+def test_claim_frame_reads_slots_across_languages():
+    frame = claim_frame("The agreement was signed in Tehran on 8 July 2020.")
+    assert frame.places == {"tehran"}
+    assert [t.value_start for t in frame.times] == [dt.date(2020, 7, 8)]
+    assert not frame.negated
+    assert claim_frame("باقري لم يصل إلى دمشق").negated
+
+
+def test_no_evidence_is_not_enough_info():
+    assert verify_claim("Bagheri arrived in Damascus on Monday.", [], []).verdict == "NOT_ENOUGH_INFO"
