@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StringConstraints
 
 from bot import schema
-from bot.errors import IsnadInputError
+from bot.errors import IsnadInputError, UnknownCollectionError
 from vectorstore.loaders import SIDECAR_SUFFIX, SUPPORTED
 
 #: Longest question, claim or query accepted: long enough for any real question,
@@ -90,7 +90,11 @@ def install_error_handlers(app: FastAPI) -> None:
     async def input_error(_: Request, exc: Exception) -> JSONResponse:
         return JSONResponse(status_code=400, content={"detail": str(exc)})
 
+    async def not_found(_: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse(status_code=404, content={"detail": str(exc)})
+
     app.add_exception_handler(IsnadInputError, input_error)
+    app.add_exception_handler(UnknownCollectionError, not_found)
 
 
 def health_router(service, settings) -> APIRouter:

@@ -297,7 +297,7 @@ def _who(attributed: str, lang: str) -> str:
     return (" و" if lang == "ar" else ", ").join(out)
 
 
-def _topic_phrase(topic: str, lang: str) -> str:
+def topic_phrase(topic: str, lang: str) -> str:
     parts = topic.split(":")
     name = lambda i: label(i, lang) if i in gazetteer() else i  # noqa: E731
     if parts[0] == "arrival" and len(parts) == 3:
@@ -325,5 +325,5 @@ def describe_conflict(conflict: schema.Conflict, lang: str = "en") -> str:
             plural = "; " in p.attributed_to
             sides.append(f"{who} say{'' if plural else 's'} {what} {cites}")
     if lang == "ar":
-        return f"تختلف المصادر حول {_topic_phrase(conflict.topic, lang)}: " + "؛ ".join(sides) + "."
-    return f"Sources disagree on {_topic_phrase(conflict.topic, lang)}: " + "; ".join(sides) + "."
+        return f"تختلف المصادر حول {topic_phrase(conflict.topic, lang)}: " + "؛ ".join(sides) + "."
+    return f"Sources disagree on {topic_phrase(conflict.topic, lang)}: " + "; ".join(sides) + "."

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot.answer import SourceDoc, compose_answer
 from bot.crosslingual import keyword_query
-from bot.errors import IsnadInputError
+from bot.errors import IsnadInputError, UnknownCollectionError
 from bot.evidence import EvidenceSentence, select_evidence
 from bot.retrieval import HybridSearcher
 from bot.schema import Answer, Comparison, DocumentInfo, Passage, Verification
@@ -51,13 +51,23 @@ class Isnad:
         self.searcher(self.settings.collection)
 
     # -- collections -----------------------------------------------------------
-    def searcher(self, collection: str | None = None) -> HybridSearcher:
+    def searcher(self, collection: str | None = None, create: bool = False) -> HybridSearcher:
+        """The searcher of a collection; reading one that does not exist is an error.
+
+        Only ingestion creates collections (``create=True``): a typo in a
+        question's collection name must say so, not answer from an empty store.
+        """
         name = collection or self.settings.collection
         with self._lock:
             if name not in self._searchers:
+                if not create and name != self.settings.collection and name not in self._collection_names():
+                    raise UnknownCollectionError(f"no collection '{name}'")
                 store = open_store(self.settings, name, self._client)
                 self._searchers[name] = HybridSearcher(store, self.embeddings, self.settings.rrf_k)
             return self._searchers[name]
+
+    def _collection_names(self) -> set[str]:
+        return {c if isinstance(c, str) else c.name for c in self._client.list_collections()}
 
     @property
     def store(self) -> ArticleStore:
@@ -65,7 +75,7 @@ class Isnad:
 
     # -- documents -----------------------------------------------------------
     def ingest_paths(self, paths: list[Path], progress: bool = False, collection: str | None = None) -> IngestReport:
-        return ingest_paths(self.searcher(collection).store, paths, progress=progress)
+        return ingest_paths(self.searcher(collection, create=True).store, paths, progress=progress)
 
     def ensure_samples(self) -> IngestReport | None:
         """Load the sample collection into an empty store (first start)."""

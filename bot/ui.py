@@ -20,6 +20,7 @@ from pathlib import Path
 import gradio as gr
 
 from bot import schema
+from bot.conflicts import topic_phrase
 from bot.api import MAX_QUERY_CHARS, UPLOAD_SUFFIXES
 from bot.bidi import Direction, block, direction, isolate
 from bot.errors import IsnadInputError
@@ -191,7 +192,7 @@ def conflict_card(conflict: schema.Conflict) -> str:
             f'<div class="value">{isolate(p.value, direction(p.value))}</div>'
             f'<div class="attr"><bdi>{html.escape(p.attributed_to)}</bdi> {refs}</div></div>'
         )
-    topic = html.escape(conflict.topic)
+    topic = html.escape(f"{topic_phrase(conflict.topic, 'en')} · {topic_phrase(conflict.topic, 'ar')}")
     return (
         f'<div class="isnad-card isnad-conflict"><div class="head" dir="auto">⚠ <bdi>{topic}</bdi> '
         f'<span class="attr">({conflict.kind})</span></div>'

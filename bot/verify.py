@@ -40,7 +40,7 @@ from bot.attribution import outlet_label
 from bot.claims import Evidence
 from bot.conflicts import describe_conflict
 from bot.crosslingual import arabic_keywords
-from bot.entities import find_entities, find_quantities, place_compatible
+from bot.entities import find_entities, find_quantities, gazetteer, place_compatible
 from bot.schema import Comparison, Conflict, Verdict, Verification
 from bot.stance import MONTHS, NEGATIONS, WEEKDAYS
 from bot.timeexpr import TimeMention, resolve_times
@@ -68,6 +68,7 @@ _DATE_WORDS = frozenset(
 )
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_CLAUSE = re.compile(r"[،,؛;]|(?<!\w)(?:فيما|بينما|while|but)(?!\w)")
 _PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل)?(?:ال)?(?=\w{3})")
 #: Arabic day and month names: the claim's date is checked as a slot, not matched as a word.
 _AR_DATE_WORDS = frozenset(w for w in (*MONTHS, *WEEKDAYS) if " " not in w) | frozenset(w[2:] for w in WEEKDAYS if w.startswith("ال"))
@@ -157,8 +158,7 @@ def claim_frame(claim: str) -> ClaimFrame:
         groups = _en_groups(claim, skip)
         negated = bool(_EN_NEGATION.search(claim))
     else:
-        for mention in _slot_places(claim):
-            places.add(mention)
+        places.update(_slot_places(claim))
         skip = {normalize_arabic(m.text) for m in find_entities(claim, frozenset({"place"})) if m.id in places}
         groups = _ar_groups(claim, skip)
         negated = _negated(claim)
@@ -166,18 +166,25 @@ def claim_frame(claim: str) -> ClaimFrame:
 
 
 def _place_id(text: str) -> str | None:
-    hits = find_entities(text, frozenset({"place"}))
+    """A city or region the claim puts its event in; countries are too coarse to be a slot ("in Syria")."""
+    hits = [h for h in find_entities(text, frozenset({"place"})) if gazetteer()[h.id].part_of]
     return hits[0].id if hits else None
 
 
-def _slot_places(text: str) -> set[str]:
-    """Places the sentence puts an event *in* ("في دمشق", "إلى دمشق", "بالعاصمة السورية"), not places acting."""
-    out = set()
+def _slot_places(text: str) -> dict[str, str]:
+    """Places the sentence puts an event *in* ("في دمشق", "إلى دمشق", "بالعاصمة السورية"), not places acting: id -> words."""
+    out: dict[str, str] = {}
     for m in find_entities(text, frozenset({"place"})):
+        if not gazetteer()[m.id].part_of:
+            continue
         before = normalize_arabic(text[max(0, m.start - 5) : m.start])
-        if _AR_PLACE_BEFORE.search(before) or _AR_PLACE_BEFORE.search(before.rstrip()):
-            out.add(m.id)
+        if _AR_PLACE_BEFORE.search(before):
+            out.setdefault(m.id, m.text)
     return out
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in _CLAUSE.split(text) if c.strip()]
 
 
 def _negated(text: str) -> bool:
@@ -236,8 +243,14 @@ def _day_values(times: Sequence[TimeMention]) -> tuple[list[tuple[dt.date, dt.da
     return intervals, weekdays
 
 
-def _date_check(frame: ClaimFrame, ev: Evidence) -> tuple[str, str] | None:
-    """('match'|'clash', reason) for the claim's date against the sentence's day-level dates."""
+class Check(NamedTuple):
+    kind: str  # "match" | "clash"
+    reason: str
+    where: tuple[str, ...]  # the sentence's words for the slot, to find their clause
+
+
+def _date_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
+    """The claim's date against the sentence's day-level dates."""
     claim_iv, claim_wd = _day_values(frame.times)
     if not claim_iv and not claim_wd:
         return None
@@ -246,37 +259,40 @@ def _date_check(frame: ClaimFrame, ev: Evidence) -> tuple[str, str] | None:
         return None
     ev_iv, ev_wd = _day_values(ev_times)
     ev_wd |= {_WEEKDAYS[s.weekday()] for s, e in ev_iv if s == e}
-    said = ", ".join(t.text for t in ev_times)
+    where = tuple(t.text for t in ev_times)
+    said = ", ".join(where)
     if claim_iv and ev_iv:
         if any(cs <= ee and es <= ce for cs, ce in claim_iv for es, ee in ev_iv):
-            return "match", f"date matches: {said}"
+            return Check("match", f"date matches: {said}", where)
         gap = min(min(abs((es - ce).days), abs((cs - ee).days)) for cs, ce in claim_iv for es, ee in ev_iv)
-        return ("clash", f"date differs: {said}") if gap <= SAME_EVENT_DAYS else None
+        return Check("clash", f"date differs: {said}", where) if gap <= SAME_EVENT_DAYS else None
     wanted = claim_wd | {_WEEKDAYS[s.weekday()] for s, e in claim_iv if s == e}
     if wanted and ev_wd:
-        return ("match", f"day matches: {said}") if wanted & ev_wd else ("clash", f"day differs: {said}")
+        return Check("match", f"day matches: {said}", where) if wanted & ev_wd else Check("clash", f"day differs: {said}", where)
     return None
 
 
-def _place_check(frame: ClaimFrame, ev: Evidence) -> tuple[str, str] | None:
+def _place_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     if not frame.places:
         return None
     said = _slot_places(ev.text)
     if not said:
         return None
+    where = tuple(said.values())
     if any(place_compatible(c, s) for c in frame.places for s in said):
-        return "match", f"place matches: {', '.join(sorted(said))}"
-    return "clash", f"place differs: {', '.join(sorted(said))} vs {', '.join(sorted(frame.places))}"
+        return Check("match", f"place matches: {', '.join(sorted(said))}", where)
+    return Check("clash", f"place differs: {', '.join(sorted(said))} vs {', '.join(sorted(frame.places))}", where)
 
 
-def _number_check(frame: ClaimFrame, ev: Evidence) -> tuple[str, str] | None:
+def _number_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     claimed = find_quantities(frame.text)
     stated = find_quantities(ev.text)
     if not claimed or not stated:
         return None
+    where = tuple(s.text for s in stated)
     if any(c.overlaps(s) for c in claimed for s in stated):
-        return "match", "number matches"
-    return "clash", f"numbers differ: {', '.join(c.text for c in claimed)} vs {', '.join(s.text for s in stated)}"
+        return Check("match", "number matches", where)
+    return Check("clash", f"numbers differ: {', '.join(c.text for c in claimed)} vs {', '.join(where)}", where)
 
 
 def assess(frame: ClaimFrame, ev: Evidence, comparison: Comparison | None, weights: Sequence[float]) -> Assessment:
@@ -284,18 +300,21 @@ def assess(frame: ClaimFrame, ev: Evidence, comparison: Comparison | None, weigh
     if rel < RELEVANCE:
         return Assessment(ev.n, rel, "neutral", "not about the claim")
     checks = [c for c in (_date_check(frame, ev), _place_check(frame, ev), _number_check(frame, ev)) if c]
-    clashes = [r for k, r in checks if k == "clash"]
+    clashes = [c.reason for c in checks if c.kind == "clash"]
     if clashes:
         return Assessment(ev.n, rel, "contradict", "; ".join(clashes))
-    if frame.negated != _negated(ev.text):
+    claims_slot = bool(frame.places or frame.times)
+    if claims_slot and not checks:
+        return Assessment(ev.n, rel, "neutral", "does not state the claimed date or place")
+    # A matched slot pins down which clause speaks to the claim: "signed on Wednesday, while the
+    # details were not (لم) disclosed" is not a negated signing.
+    scope = [c for c in _clauses(ev.text) if any(w in c for m in checks for w in m.where)] or [ev.text]
+    if frame.negated != any(_negated(c) for c in scope):
         return Assessment(ev.n, rel, "contradict", "negated in the claim" if frame.negated else "negated in the source")
     same_language = comparison is not None and detect_language(ev.text) == frame.lang
     if same_language and comparison.relation == "contradict" and comparison.score >= STANCE_CONTRADICT:
         return Assessment(ev.n, rel, "contradict", "; ".join(comparison.reasons) or "the source says otherwise")
-    claims_slot = bool(frame.places or frame.times)
-    if checks or not claims_slot:
-        return Assessment(ev.n, rel, "support", "; ".join(r for _, r in checks) or "states the claim")
-    return Assessment(ev.n, rel, "neutral", "does not state the claimed date or place")
+    return Assessment(ev.n, rel, "support", "; ".join(c.reason for c in checks) or "states the claim")
 
 
 # ---------------------------------------------------------------- the verdict

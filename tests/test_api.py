@@ -84,6 +84,12 @@ def test_ask_accepts_top_k_and_default_collection(client):
     assert schema.Answer.model_validate(r.json()).language == "en"
 
 
+def test_unknown_collection_is_404_and_not_created(client, service):
+    r = client.post("/api/ask", json={"question": "When did Bagheri arrive?", "collection": "nosuch"})
+    assert r.status_code == 404 and r.json()["detail"] == "no collection 'nosuch'"
+    assert "nosuch" not in service._collection_names()
+
+
 @pytest.mark.parametrize(
     ("body", "needle"),
     [

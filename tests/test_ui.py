@@ -96,7 +96,7 @@ def test_claimed_span_points_and_ranges():
 
 def test_conflict_card_side_by_side_with_timeline():
     conflict = schema.Conflict(
-        topic="arrival", kind="date",
+        topic="arrival:bagheri:damascus", kind="date",
         positions=[
             schema.Position(value="مساء الثلاثاء", normalized="2020-07-07T18:00", attributed_to="العربية", citations=[1]),
             schema.Position(value="منذ أيام", normalized="2020-07-04/2020-07-07", attributed_to="الجزيرة", citations=[2]),
@@ -104,6 +104,7 @@ def test_conflict_card_side_by_side_with_timeline():
     )
     html = conflict_card(conflict)
     assert html.count('class="position"') == 2 and 'dir="rtl"' in html
+    assert "when Bagheri arrived in Damascus" in html and "موعد وصول باقري إلى دمشق" in html
     assert "<svg" in html and "<circle" in html and "<rect" in html
     assert "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing to fetch
     non_dates = [schema.Position(value="5", normalized="5", attributed_to="A", citations=[1])]

@@ -36,11 +36,13 @@ POOL = [
     ("000_2330c4a5d8c05031", "وحث رئيس الأركان الإيراني تركيا"),
     ("000_2330c4a5d8c05031", "وصل إلى دمشق مساء الثلاثاء"),
     ("000_2330c4a5d8c05031", "توسع شقة الخلاف الإيراني الروسي"),
+    ("000_2330c4a5d8c05031", "بعد توقيعهما على الاتفاقية صباح الأربعاء"),  # "... فيما لم يعرف": negation elsewhere
     ("001_b94b94cd0e2e6da0", "دمشق 8 يوليو 2020"),
     ("001_b94b94cd0e2e6da0", "ومن بينهم مراسل"),
     ("001_b94b94cd0e2e6da0", "ووصل باقري إلى دمشق أمس الثلاثاء"),
     ("002_12e280588d4502f7", "وقال رئيس الأركان الايراني إن على تركيا"),
     ("002_12e280588d4502f7", "رسائل إلى تركيا"),
+    ("002_12e280588d4502f7", "الذي وصل إلى دمشق مساء أمس الثلاثاء"),
     ("004_992054940200dc08", "ووقع النظامان السوري والإيراني"),
     ("004_992054940200dc08", "كما وقعا اتفاق تعاون اقتصادي"),
     ("004_992054940200dc08", "وفي صيف العام 2018"),
@@ -98,7 +100,7 @@ def test_slot_claims(pool, claim, verdict):
 def test_explanation_names_sources_in_claim_language(pool):
     en = judge("Bagheri arrived in Damascus on Monday.", pool)
     assert "Xinhua" in en.explanation and "[" in en.explanation
-    assert set(en.cited) >= {3, 7}
+    assert set(en.cited) >= {3, 8}  # Al-Khaleej Al-Jadeed citing Al Arabiya, and Xinhua
     ar = judge("وصل باقري إلى دمشق يوم الاثنين", pool)
     assert ar.verdict == "REFUTED", ar.explanation
     assert "غير صحيح" in ar.explanation and "شينخوا" in ar.explanation
