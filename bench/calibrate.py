@@ -73,13 +73,21 @@ def main() -> int:
                 e.fusion = e.score - e.cosine - ev_mod.COVERAGE_WEIGHT * e.coverage
             pool[item["q"]] = evs
         per_question = (time.perf_counter() - started) / len(items)
-    rows = [evaluate(pool, items, w, t) for w in (0.25, 0.5, 0.75, 1.0, 1.5) for t in [x / 100 for x in range(30, 80, 5)]]
-    best = max(rows, key=lambda r: (r["gold_in_top4"] + r["accuracy"], -abs(r["weight"] - ev_mod.COVERAGE_WEIGHT)))
+    rows = []
+    for w in (0.0, 0.25, 0.5, 0.75, 1.0, 1.5):
+        tops = sorted(
+            max((e.cosine + w * e.coverage + e.fusion for e in pool[item["q"]]), default=0.0) for item in items
+        )
+        # Candidate thresholds: midpoints between consecutive top scores, so the grid fits any model's scale.
+        for t in sorted({round((a + b) / 2, 3) for a, b in zip(tops, tops[1:])}):
+            rows.append(evaluate(pool, items, w, t))
+    # Best = most questions right; among ties, the widest gap between answered and abstained scores.
+    best = max(rows, key=lambda r: (r["gold_in_top4"] + r["accuracy"], r["min_pos"] - r["max_neg"]))
     table = Table(title=f"Evidence scoring on {len(items)} seed questions ({per_question:.2f}s/question)")
     for col in ("weight", "threshold", "gold_in_top4", "answered", "abstained", "accuracy", "min_pos", "max_neg"):
         table.add_column(col, justify="right")
     for r in rows:
-        if r["threshold"] in (0.4, 0.45, 0.5, 0.55, 0.6) or r is best:
+        if r is best or r["accuracy"] >= best["accuracy"] - 0.05 and r["gold_in_top4"] >= best["gold_in_top4"]:
             table.add_row(*(f"{r[k]:.2f}" for k in ("weight", "threshold", "gold_in_top4", "answered", "abstained", "accuracy", "min_pos", "max_neg")), style="bold green" if r is best else None)
     Console().print(table)
     print(f"best: coverage weight {best['weight']}, threshold {best['threshold']}")

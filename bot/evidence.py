@@ -22,7 +22,7 @@ from vectorstore.keyword import KeywordIndex
 from vectorstore.normalize import bm25_tokens
 
 #: Weight of word coverage against cosine similarity (tuned on the seed dev questions).
-COVERAGE_WEIGHT = 0.75
+COVERAGE_WEIGHT = 1.0
 #: Small preference for sentences inside chunks both retrievers agreed on.
 FUSION_WEIGHT = 5.0
 

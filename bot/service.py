@@ -45,6 +45,11 @@ class Isnad:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or get_settings()
         self.embeddings = load_embeddings(self.settings.embedding_model, self.settings.embed_batch_size)
+        # Retrieval and evidence scoring use different models on purpose: e5 ranks
+        # chunks best, but its cosines are compressed (off-topic ~0.91, on-topic
+        # ~0.93), while USE's spread (0.50 vs 0.67 after coverage) is what a
+        # threshold can separate answerable from off-topic questions with.
+        self.evidence_embeddings = load_embeddings(self.settings.evidence_model, self.settings.embed_batch_size)
         self._client = make_client(self.settings)
         self._searchers: dict[str, HybridSearcher] = {}
         self._lock = threading.Lock()
@@ -124,7 +129,7 @@ class Isnad:
         bridged = keyword_query(text)
         hits = searcher.search(text, top_k or self.settings.top_k, keyword_query=bridged)
         index, _ = searcher.keyword.current()
-        return select_evidence(text, hits, self.embeddings, index, limit or self.settings.max_citations, keyword_query=bridged)
+        return select_evidence(text, hits, self.evidence_embeddings, index, limit or self.settings.max_citations, keyword_query=bridged)
 
     def ask(self, question: str, top_k: int | None = None, collection: str | None = None) -> Answer:
         question = clean_text(question, "question")

@@ -87,7 +87,7 @@ def test_delete_removes_vectors_and_keywords(settings):
 
 def test_model_mismatch_is_a_clear_error(settings):
     _store(settings)
-    with pytest.raises(ValueError, match="built with embedding model 'usem3'"):
+    with pytest.raises(ValueError, match="built with embedding model 'e5-small-q4'"):
         ArticleStore(make_client(settings), settings.collection, load_embeddings("all-MiniLM-L6-v2"))
 
 

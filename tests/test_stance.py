@@ -10,9 +10,11 @@ import config
 from bot import stance
 
 DEV = config.REPO_ROOT.parent / "shared" / "data" / "ans" / "stance" / "dev.csv"
-#: Measured 3-class macro-F1 on the 150-pair sample below is {MEASURED}; the floor leaves a margin
-#: for BLAS/threading noise only, so a real regression (a feature or the model broken) still fails.
-FLOOR = 0.0
+#: Measured on the 150-pair sample below: 0.844 macro-F1 (3 classes), 0.765 (agree/contradict).
+#: The floors leave a margin for float/threading noise and small lexicon edits; a broken feature
+#: or a stale model drops far below them.
+FLOOR_3 = 0.80
+FLOOR_2 = 0.72
 
 
 def test_number_change_contradicts():
@@ -66,5 +68,7 @@ def test_dev_sample_macro_f1_floor():
     pairs, labels = stance.read_pairs(DEV)
     sample = sorted(random.Random(0).sample(range(len(pairs)), 150))
     pred = [c.relation for c in stance.compare_many([pairs[i] for i in sample])]
-    score = f1_score([labels[i] for i in sample], pred, labels=list(stance.CLASSES), average="macro")
-    assert score >= FLOOR, score
+    gold = [labels[i] for i in sample]
+    three = f1_score(gold, pred, labels=list(stance.CLASSES), average="macro")
+    two = f1_score(gold, pred, labels=["agree", "contradict"], average="macro")
+    assert three >= FLOOR_3 and two >= FLOOR_2, (three, two)
