@@ -104,7 +104,7 @@ MONTHS = {
 }
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: Clitics glued to Arabic words: conjunction, preposition, article.
 _PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?(?=\w{3})")
 
@@ -141,6 +141,13 @@ class Slots:
     poles: frozenset[tuple[int, int, str]]
 
 
+def _canonical_number(n: str) -> str:
+    """'1,000' -> '1000', '2.50' -> '2.5', '07' -> '7': one spelling per value."""
+    head, _, tail = re.sub(r",(?=\d{3}\b)", "", n).replace(",", ".").partition(".")
+    head, tail = head.lstrip("0") or "0", tail.rstrip("0")
+    return f"{head}.{tail}" if tail else head
+
+
 def slots(text: str) -> Slots:
     norm = normalize_arabic(text)
     words = tuple(_WORD.findall(norm))
@@ -155,8 +162,7 @@ def slots(text: str) -> Slots:
             if f in poles:
                 found_poles.add((*poles[f], w))
                 break
-    numbers = frozenset(n.replace(",", ".").rstrip("0").rstrip(".") if "." in n or "," in n else n.lstrip("0") or "0"
-                        for n in _NUMBER.findall(norm))
+    numbers = frozenset(_canonical_number(n) for n in _NUMBER.findall(norm))
     weekdays = frozenset(WEEKDAYS[f] for w in words for f in _forms(w) if f in WEEKDAYS)
     months = frozenset(MONTHS[f] for w in words for f in _forms(w) if f in MONTHS)
     return Slots(words, frozenset(bm25_tokens(text)), numbers, weekdays, months, tuple(negations), frozenset(found_poles))

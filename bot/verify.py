@@ -23,8 +23,11 @@ Verdict rules (``verify_claim``):
   stance model says "contradict";
 * it *supports* when every claimed slot it speaks to matches and at least one
   does (a claim with no slot: it covers the claim and nothing clashes);
-* supporters and contradictors both → CONFLICTING; only contradictors →
-  REFUTED; only supporters → SUPPORTED; neither → NOT_ENOUGH_INFO.
+* supporters and contradictors both → CONFLICTING; so too supporters that are
+  one side of a conflict (``bot.conflicts``) on the slot the claim states
+  ("arrived on Tuesday evening" while Al Jazeera's bureau chief says he had
+  been there for days); only contradictors → REFUTED; only supporters →
+  SUPPORTED; neither → NOT_ENOUGH_INFO.
 """
 
 from __future__ import annotations
@@ -37,13 +40,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from bot.answer import build_citations, detect_conflicts
 from bot.attribution import outlet_label
-from bot.claims import Evidence
+from bot.claims import Evidence, extract_claims
 from bot.conflicts import describe_conflict
 from bot.crosslingual import arabic_keywords
 from bot.entities import find_entities, find_quantities, gazetteer, label, place_compatible
 from bot.schema import Comparison, Conflict, Verdict, Verification
-from bot.stance import MONTHS, NEGATIONS, WEEKDAYS
+from bot.stance import MONTHS, NEGATIONS, WEEKDAYS, compare_many
 from bot.timeexpr import TimeMention, resolve_times
 from vectorstore.normalize import bm25_tokens, detect_language, normalize_arabic
 
@@ -268,6 +272,7 @@ def _day_values(times: Sequence[TimeMention]) -> tuple[list[tuple[dt.date, dt.da
 
 
 class Check(NamedTuple):
+    slot: str  # "date" | "place" | "number"
     kind: str  # "match" | "clash"
     reason: str
     where: tuple[str, ...]  # the sentence's words for the slot, to find their clause
@@ -287,12 +292,12 @@ def _date_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     said = ", ".join(where)
     if claim_iv and ev_iv:
         if any(cs <= ee and es <= ce for cs, ce in claim_iv for es, ee in ev_iv):
-            return Check("match", f"date matches: {said}", where)
+            return Check("date", "match", f"date matches: {said}", where)
         gap = min(min(abs((es - ce).days), abs((cs - ee).days)) for cs, ce in claim_iv for es, ee in ev_iv)
-        return Check("clash", f"date differs: {said}", where) if gap <= SAME_EVENT_DAYS else None
+        return Check("date", "clash", f"date differs: {said}", where) if gap <= SAME_EVENT_DAYS else None
     wanted = claim_wd | {_WEEKDAYS[s.weekday()] for s, e in claim_iv if s == e}
     if wanted and ev_wd:
-        return Check("match", f"day matches: {said}", where) if wanted & ev_wd else Check("clash", f"day differs: {said}", where)
+        return Check("date", "match", f"day matches: {said}", where) if wanted & ev_wd else Check("date", "clash", f"day differs: {said}", where)
     return None
 
 
@@ -304,8 +309,8 @@ def _place_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
         return None
     where = tuple(said.values())
     if any(place_compatible(c, s) for c in frame.places for s in said):
-        return Check("match", f"place matches: {', '.join(where)}", where)
-    return Check("clash", f"place differs: {', '.join(where)} vs {', '.join(sorted(label(p, 'en') for p in frame.places))}", where)
+        return Check("place", "match", f"place matches: {', '.join(where)}", where)
+    return Check("place", "clash", f"place differs: {', '.join(where)} vs {', '.join(sorted(label(p, 'en') for p in frame.places))}", where)
 
 
 def _number_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
@@ -315,8 +320,8 @@ def _number_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
         return None
     where = tuple(s.text for s in stated)
     if any(c.overlaps(s) for c in claimed for s in stated):
-        return Check("match", "number matches", where)
-    return Check("clash", f"numbers differ: {', '.join(c.text for c in claimed)} vs {', '.join(where)}", where)
+        return Check("number", "match", "number matches", where)
+    return Check("number", "clash", f"numbers differ: {', '.join(c.text for c in claimed)} vs {', '.join(where)}", where)
 
 
 def assess(frame: ClaimFrame, ev: Evidence, comparison: Comparison | None, weights: Sequence[float], focus: float) -> Assessment:
@@ -327,8 +332,9 @@ def assess(frame: ClaimFrame, ev: Evidence, comparison: Comparison | None, weigh
     clashes = [c.reason for c in checks if c.kind == "clash"]
     if clashes:
         return Assessment(ev.n, rel, "contradict", "; ".join(clashes))
-    claims_slot = bool(frame.places or frame.times)
-    if claims_slot and not checks:
+    claimed = {slot for slot, stated in (("date", frame.times), ("place", frame.places)) if stated}
+    if not claimed <= {c.slot for c in checks}:
+        # "arrived in Damascus on Monday": a sentence that only confirms Damascus says nothing on Monday.
         return Assessment(ev.n, rel, "neutral", "does not state the claimed date or place")
     # A matched slot pins down which clause speaks to the claim: "signed on Wednesday, while the
     # details were not (لم) disclosed" is not a negated signing.
@@ -348,6 +354,7 @@ class Judgement(NamedTuple):
     verdict: Verdict
     explanation: str
     cited: tuple[int, ...]  # evidence numbers the explanation rests on
+    conflicts: tuple[Conflict, ...] = ()  # those about the claim's event among the cited sentences
 
 
 _TEMPLATES = {
@@ -355,6 +362,7 @@ _TEMPLATES = {
         "SUPPORTED": "Supported: {support}.",
         "REFUTED": "Refuted: {contra}.",
         "CONFLICTING": "Sources disagree: {support}; but {contra}.",
+        "DISPUTED": "Sources disagree: {support}; but not every source agrees.",
         "NOT_ENOUGH_INFO": "Not enough information: none of the retrieved sources states this.",
         "support": "reported by {who} [{n}] ({reason})",
         "contra": "contradicted by {who} [{n}] ({reason})",
@@ -364,6 +372,7 @@ _TEMPLATES = {
         "SUPPORTED": "صحيح: {support}.",
         "REFUTED": "غير صحيح: {contra}.",
         "CONFLICTING": "المصادر متضاربة: {support}؛ لكن {contra}.",
+        "DISPUTED": "المصادر متضاربة: {support}؛ لكن لا تتفق كل المصادر على ذلك.",
         "NOT_ENOUGH_INFO": "لا تتوفر معلومات كافية: لا يذكر أي من المصادر المسترجعة ذلك.",
         "support": "تؤكده {who} [{n}] ({reason})",
         "contra": "تقول {who} خلاف ذلك [{n}] ({reason})",
@@ -385,9 +394,9 @@ def verify_claim(
 ) -> Judgement:
     """The verdict on ``claim`` from evidence sentences and their stance comparisons (same order).
 
-    Pure: no retrieval, no model calls; ``conflicts`` (from ``bot.conflicts``)
-    are only described, since a conflict the claim does not take sides in is
-    no evidence for or against it.
+    Pure: no retrieval, no model calls. ``conflicts`` (from ``bot.conflicts``)
+    matter only where they involve the cited sentences: described always, and
+    turning SUPPORTED into CONFLICTING when they are about the claimed slot.
     """
     frame = claim_frame(claim)
     lang = frame.lang if frame.lang in _TEMPLATES else "en"
@@ -407,21 +416,49 @@ def verify_claim(
     if contra:
         who, n, reason = _sources(contra, by_n, lang)
         parts["contra"] = t["contra"].format(who=who, n=n, reason=reason)
-    verdict: Verdict = (
-        "CONFLICTING" if support and contra else "REFUTED" if contra else "SUPPORTED" if support else "NOT_ENOUGH_INFO"
-    )
-    explanation = t[verdict].format(**parts)
     cited = tuple(a.n for a in support + contra)
-    related = [c for c in conflicts if any(set(p.citations) & set(cited) for p in c.positions)]
+    events = _claim_events(claim)
+    related = [
+        c for c in conflicts
+        if any(set(p.citations) & set(cited) for p in c.positions) and any(_same_event(c.topic, e) for e in events)
+    ]
+    # The supporting sources are one side of a conflict on the very event and slot the claim states.
+    disputed = bool(support) and any(c.kind in _slot_kinds(frame) for c in related)
+    verdict: Verdict = (
+        "CONFLICTING" if support and (contra or disputed)
+        else "REFUTED" if contra else "SUPPORTED" if support else "NOT_ENOUGH_INFO"
+    )
+    explanation = t["DISPUTED" if disputed and not contra else verdict].format(**parts)
     if related:
         explanation += " " + " ".join(describe_conflict(c, lang) for c in related)
-    return Judgement(verdict, explanation, cited)
+    return Judgement(verdict, explanation, cited, tuple(related))
+
+
+def _claim_events(claim: str) -> set[str]:
+    """The claim's own event keys ("arrival:bagheri:unknown"), read the way sources are read."""
+    return {c.event for c in extract_claims(Evidence(0, "claim", claim, None, None))}
+
+
+def _same_event(topic: str, event: str) -> bool:
+    """Event keys agree part by part, an 'unknown' part (a name the claim spells in English) matching any."""
+    a, b = topic.split(":"), event.split(":")
+    return len(a) == len(b) and all(x == y or "unknown" in (x, y) for x, y in zip(a, b))
+
+
+def _slot_kinds(frame: ClaimFrame) -> set[str]:
+    """The ``Conflict.kind`` values that are about a slot the claim states."""
+    kinds = {"statement"}
+    if frame.times:
+        kinds.add("date")
+    if frame.places:
+        kinds.add("entity")
+    if find_quantities(frame.text):
+        kinds.add("number")
+    return kinds
 
 
 def verify(isnad: Isnad, claim: str, collection: str | None = None) -> Verification:
     """Retrieve evidence for ``claim``, compare it sentence by sentence, and judge."""
-    from bot.answer import build_citations, detect_conflicts
-    from bot.stance import compare_many
 
     @lru_cache(maxsize=None)
     def docs(doc_id: str):
@@ -433,11 +470,11 @@ def verify(isnad: Isnad, claim: str, collection: str | None = None) -> Verificat
     comparisons = compare_many([(claim, e.text) for e in evidence])
     conflicts, _ = detect_conflicts(citations, docs) if citations else ([], [])
     judgement = verify_claim(claim, evidence, comparisons, conflicts)
-    kept = set(judgement.cited)
+    kept = set(judgement.cited) | {n for c in judgement.conflicts for p in c.positions for n in p.citations}
     return Verification(
         claim=claim,
         verdict=judgement.verdict,
         explanation=judgement.explanation,
         citations=[c for c in citations if c.n in kept],
-        conflicts=[c for c in conflicts if any(set(p.citations) & kept for p in c.positions)],
+        conflicts=list(judgement.conflicts),
     )

@@ -55,6 +55,7 @@ def test_order_does_not_change_the_relation():
 def test_slots_fold_digits_and_clitics():
     s = stance.slots("وصل الوفد يوم الثلاثاء ٧ يوليو وقُتل ٥")
     assert s.numbers == {"7", "5"} and s.weekdays == {"tue"} and s.months == {7}
+    assert stance.slots("بلغ 1,000 ثم 2.50 و 0.5").numbers == {"1000", "2.5", "0.5"}
 
 
 def test_compare_many_empty():

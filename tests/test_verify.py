@@ -116,3 +116,19 @@ def test_claim_frame_reads_slots_across_languages():
 
 def test_no_evidence_is_not_enough_info():
     assert verify_claim("Bagheri arrived in Damascus on Monday.", [], []).verdict == "NOT_ENOUGH_INFO"
+
+
+def test_support_on_a_disputed_slot_is_conflicting(pool):
+    from bot.claims import extract_claims
+    from bot.conflicts import find_conflicts
+
+    conflicts, _ = find_conflicts([c for e in pool for c in extract_claims(e)])
+    assert any(c.kind == "date" for c in conflicts)
+    claim = "Bagheri arrived in Damascus on Tuesday evening."
+    result = verify_claim(claim, pool, compare_many([(claim, e.text) for e in pool]), conflicts)
+    assert result.verdict == "CONFLICTING", result.explanation
+    assert "Al Jazeera" in result.explanation
+    monday = "Bagheri arrived in Damascus on Monday."
+    assert verify_claim(monday, pool, compare_many([(monday, e.text) for e in pool]), conflicts).verdict == "REFUTED"
+    signed = "The agreement was signed on 8 July 2020."
+    assert verify_claim(signed, pool, compare_many([(signed, e.text) for e in pool]), conflicts).verdict == "SUPPORTED"
