@@ -71,7 +71,7 @@ def detect_conflicts(citations: list[Citation], docs: Callable[[str], SourceDoc]
     return find_conflicts(claims)
 
 
-def render(question: str, lang: str, citations: list[Citation], conflicts: list[Conflict], notes: list[str]) -> str:
+def render(lang: str, citations: list[Citation], conflicts: list[Conflict], notes: list[str]) -> str:
     t = prompts.load("answer")[lang]
     if not citations:
         return t["abstain"]
@@ -98,7 +98,7 @@ def compose_answer(
     conflicts, notes = detect_conflicts(citations, docs) if citations else ([], [])
     return Answer(
         question=question,
-        answer=render(question, lang, citations, conflicts, notes),
+        answer=render(lang, citations, conflicts, notes),
         answerable=bool(citations),
         language=lang,
         citations=citations,

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.entities import canonical, find_entities, gazetteer, label
+from bot.entities import canonical, find_entities, label
 from bot.textfold import fold_with_offsets, original_span
 
 _VERBS = (

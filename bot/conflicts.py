@@ -128,7 +128,7 @@ def find_conflicts(claims: list[Claim]) -> tuple[list[schema.Conflict], list[str
     for c in claims:
         # arrivals group per person (Damascus and Syria may be one arrival); other keys as they are
         by_type[":".join(c.event.split(":")[:2]) if c.event.startswith("arrival:") else c.event].append(c)
-    for event_type, group in by_type.items():
+    for group in by_type.values():
         episodes = _episodes(group)
         if len(episodes) > 1 and any(c.single for c in group):
             notes.extend(_episode_notes(episodes))

