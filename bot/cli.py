@@ -20,8 +20,9 @@ def _print_model(model, as_json: bool, text: str) -> None:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from bot.service import Isnad
+    from bot.service import Isnad, clean_text
 
+    clean_text(args.question, "question")  # before loading models: a typo costs no time
     service = Isnad()
     service.ensure_samples()
     answer = service.ask(args.question, top_k=args.top_k, collection=args.collection)
@@ -30,8 +31,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from bot.service import Isnad
+    from bot.service import Isnad, clean_text
 
+    clean_text(args.claim, "claim")
     service = Isnad()
     service.ensure_samples()
     result = service.verify(args.claim, collection=args.collection)

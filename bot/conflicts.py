@@ -117,6 +117,7 @@ def _position(group: list[Claim]) -> schema.Position:
         normalized=group[0].normalized,  # the narrowest (see _clusters)
         attributed_to="; ".join(sources),
         citations=sorted({c.evidence_n for c in group}),
+        independent_sources=independent_sources(group),
     )
 
 

@@ -37,6 +37,7 @@ class Position(BaseModel):
     normalized: str
     attributed_to: str
     citations: list[int]
+    independent_sources: int = Field(1, description="Sources behind this position, reprints of one wire copy counted once.")
 
 
 class Conflict(BaseModel):

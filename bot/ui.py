@@ -190,7 +190,8 @@ def conflict_card(conflict: schema.Conflict) -> str:
         cards.append(
             f'<div class="position" dir="{direction(p.value)}" style="border-color: {position_color(i)}">'
             f'<div class="value">{isolate(p.value, direction(p.value))}</div>'
-            f'<div class="attr"><bdi>{html.escape(p.attributed_to)}</bdi> {refs}</div></div>'
+            f'<div class="attr"><bdi>{html.escape(p.attributed_to)}</bdi> {refs}</div>'
+            f'<div class="attr">{p.independent_sources} independent · مصادر مستقلة</div></div>'
         )
     topic = html.escape(f"{topic_phrase(conflict.topic, 'en')} · {topic_phrase(conflict.topic, 'ar')}")
     return (

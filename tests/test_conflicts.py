@@ -61,6 +61,7 @@ def test_arrival_conflict_has_the_right_sides():
     assert days.normalized == "2020-06-28..2020-07-06" and days.citations == [1]
     assert days.attributed_to == "Al-Khaleej Al-Jadeed, citing Al Jazeera's Iran bureau chief Abdelkader Fayez"
     assert days.value == "منذ أيام"
+    assert (tuesday.independent_sources, days.independent_sources) == (3, 1)
 
 
 def test_describe_arrival_conflict():

@@ -105,6 +105,7 @@ def test_conflict_card_side_by_side_with_timeline():
     html = conflict_card(conflict)
     assert html.count('class="position"') == 2 and 'dir="rtl"' in html
     assert "when Bagheri arrived in Damascus" in html and "موعد وصول باقري إلى دمشق" in html
+    assert "1 independent" in html
     assert "<svg" in html and "<circle" in html and "<rect" in html
     assert "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing to fetch
     non_dates = [schema.Position(value="5", normalized="5", attributed_to="A", citations=[1])]

