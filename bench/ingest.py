@@ -24,7 +24,7 @@ Writes bench/results/ingest.json.
 
 from __future__ import annotations
 
-import config  # noqa: F401, I001  (offline env before any model library is imported)
+import config  # first: the offline env before any model library is imported
 
 import argparse
 import gzip
@@ -194,21 +194,17 @@ def run_child(model: str, jsonl: Path, workdir: Path, ask: bool) -> dict:
 
 def add_ratios(rows: list[dict]) -> None:
     base = next((r for r in rows if r["model"] == BASELINE), None)
+    def ratio(row: dict, get) -> float | None:
+        a, b = get(row), get(base)
+        return round(a / b, 3) if a is not None and b else None
+
     for row in rows:
-        if base is None:
-            row["vs_" + BASELINE] = None
-            continue
-
-        def ratio(get):
-            a, b = get(row), get(base)
-            return round(a / b, 3) if a is not None and b else None
-
-        row["vs_" + BASELINE] = {
-            "articles_per_s": ratio(lambda r: r["articles_per_s"]),
-            "chunks_per_s": ratio(lambda r: r["chunks_per_s"]),
-            "seconds": ratio(lambda r: r["seconds"]),
-            "peak_rss_mb": ratio(lambda r: r["peak_rss_mb"]),
-            "ask_median_s": ratio(lambda r: (r.get("ask") or {}).get("median_s")),
+        row["vs_" + BASELINE] = None if base is None else {
+            "articles_per_s": ratio(row, lambda r: r["articles_per_s"]),
+            "chunks_per_s": ratio(row, lambda r: r["chunks_per_s"]),
+            "seconds": ratio(row, lambda r: r["seconds"]),
+            "peak_rss_mb": ratio(row, lambda r: r["peak_rss_mb"]),
+            "ask_median_s": ratio(row, lambda r: (r.get("ask") or {}).get("median_s")),
         }
 
 
