@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from vectorstore.loaders import LoadError, iter_files, load_path
+from vectorstore.loaders import Article, LoadError, iter_files, load_path
 from vectorstore.store import ArticleStore
 
 
@@ -33,31 +33,47 @@ class IngestReport:
         )
 
 
+#: Articles written to the store together (see ArticleStore.upsert_many).
+BATCH_ARTICLES = 32
+
+
 def ingest_paths(store: ArticleStore, paths: list[Path], progress: bool = False) -> IngestReport:
     """Ingest files and folders; a bad file or record is skipped with its reason."""
     report = IngestReport()
     seen: set[str] = set()
+    buffer: list[Article] = []
+
+    def flush() -> None:
+        if not buffer:
+            return
+        outcomes = store.upsert_many(buffer)
+        for article in buffer:
+            outcome = outcomes[article.doc_id]
+            if isinstance(outcome, ValueError):
+                report.skipped.append((article.source, str(outcome)))
+            else:
+                getattr(report, outcome).append(article.doc_id)
+        buffer.clear()
+
     items = list(iter_files(paths))
     bar = tqdm(total=len(items), unit="file", disable=not progress, dynamic_ncols=True)
     for item in items:
-        bar.update(1)
         if isinstance(item, LoadError):
             report.skipped.append((item.source, item.reason))
+            bar.update(1)
             continue
         bar.set_postfix_str(item.name[-40:])
         for article in load_path(item):
             if isinstance(article, LoadError):
                 report.skipped.append((article.source, article.reason))
-                continue
-            if article.doc_id in seen:  # e.g. the same URL listed under two categories
+            elif article.doc_id in seen:  # e.g. the same URL listed under two categories
                 report.unchanged.append(article.doc_id)
-                continue
-            seen.add(article.doc_id)
-            try:
-                outcome = store.upsert(article)
-            except ValueError as exc:
-                report.skipped.append((article.source, str(exc)))
-                continue
-            getattr(report, outcome).append(article.doc_id)
+            else:
+                seen.add(article.doc_id)
+                buffer.append(article)
+                if len(buffer) >= BATCH_ARTICLES:
+                    flush()
+        bar.update(1)
+    flush()
     bar.close()
     return report
