@@ -1,6 +1,6 @@
 """Calibrate evidence scoring and the abstention threshold on the seed questions.
 
-    python bench/calibrate.py [--out bench/results/calibration.json]
+    python -m bench.calibrate [--out bench/results/calibration.json]
 
 For each question of tests/data/seed_questions.json, retrieves evidence once,
 then grid-searches the coverage weight and the threshold: a setting is good when
@@ -17,13 +17,12 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import config  # noqa: E402
-from bot import evidence as ev_mod  # noqa: E402
-from bot.service import Isnad  # noqa: E402
-from rich.console import Console  # noqa: E402
-from rich.table import Table  # noqa: E402
+import config
+from bench.metrics import write_results
+from bot import evidence as ev_mod
+from bot.service import Isnad
+from rich.console import Console
+from rich.table import Table
 
 ITEMS = Path(__file__).resolve().parents[1] / "tests" / "data" / "seed_questions.json"
 
@@ -91,8 +90,7 @@ def main() -> int:
             table.add_row(*(f"{r[k]:.2f}" for k in ("weight", "threshold", "gold_in_top4", "answered", "abstained", "accuracy", "min_pos", "max_neg")), style="bold green" if r is best else None)
     Console().print(table)
     print(f"best: coverage weight {best['weight']}, threshold {best['threshold']}")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"seconds_per_question": per_question, "best": best, "grid": rows}, indent=1))
+    write_results({"seconds_per_question": per_question, "best": best, "grid": rows}, args.out)
     return 0
 
 

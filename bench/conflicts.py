@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 import config
+from bench.metrics import write_results
 from bot import stance
 
 SHARED = config.REPO_ROOT.parent / "shared"
@@ -148,8 +149,7 @@ def main(argv: list[str] | None = None) -> dict:
     results = {"stance": bench_stance(args.train)}
     if not args.no_seeds:
         results["seeds"] = bench_seeds()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    write_results(results, args.out)
     show(results)
     return results
 

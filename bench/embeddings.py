@@ -31,7 +31,7 @@ import torch
 from rich.console import Console
 from rich.table import Table
 
-from bench.metrics import first_gold_rank, summarize
+from bench.metrics import first_gold_rank, summarize, write_results
 from bot.retrieval import rrf_fuse
 from vectorstore.embeddings import BUNDLED_MODELS, load_embeddings
 from vectorstore.keyword import KeywordIndex
@@ -227,8 +227,7 @@ def main(argv: list[str] | None = None) -> dict:
         "models": [bench_model(name, sentences, doc_ids, queries, keyword) for name in args.models],
     }
     render(results, Console(width=150))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_results(results, args.out)
     return results
 
 

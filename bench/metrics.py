@@ -1,8 +1,10 @@
-"""Rank metrics shared by the benchmarks: hit@k (recall of "any gold item") and MRR."""
+"""Shared by the benchmarks: rank metrics (hit@k, MRR) and writing results as JSON."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Iterable, Sequence
+from pathlib import Path
 
 
 def first_gold_rank(ranked: Sequence[str], gold: Collection[str]) -> int | None:
@@ -18,3 +20,9 @@ def summarize(ranks: Iterable[int | None], ks: Sequence[int] = (1, 5, 10)) -> di
     out["mrr"] = sum(1.0 / r for r in ranks if r is not None) / n
     out["n"] = len(ranks)
     return out
+
+
+def write_results(results: object, out: Path) -> None:
+    """Write a benchmark's results as UTF-8 JSON (Arabic kept readable), creating the folder."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

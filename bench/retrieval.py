@@ -33,7 +33,7 @@ import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from bench.metrics import first_gold_rank, summarize
+from bench.metrics import first_gold_rank, summarize, write_results
 from bot.retrieval import rrf_fuse
 from vectorstore.embeddings import load_embeddings
 from vectorstore.keyword import KeywordIndex
@@ -172,8 +172,7 @@ def main(argv: list[str] | None = None) -> dict:
 
     results = run(args.models, args.distractors, args.limit, args.distractor_chars, settings.rrf_k)
     render(results, Console(width=120))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_results(results, args.out)
     return results
 
 

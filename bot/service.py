@@ -15,7 +15,7 @@ from bot.answer import SourceDoc, compose_answer
 from bot.crosslingual import keyword_query
 from bot.errors import IsnadInputError, UnknownCollectionError
 from bot.evidence import EvidenceSentence, select_evidence
-from bot.retrieval import HybridSearcher
+from bot.retrieval import HybridSearcher, IsnadRetriever
 from bot.schema import Answer, Comparison, DocumentInfo, Passage, Verification
 from bot.timeexpr import find_anchor
 from config import Settings, get_settings
@@ -123,6 +123,10 @@ class Isnad:
             Passage(doc_id=h.chunk.doc_id, chunk_id=h.chunk.chunk_id, text=h.chunk.text, start=h.chunk.start, end=h.chunk.end, score=round(h.score, 6))
             for h in self.searcher(collection).search(query, k)
         ]
+
+    def retriever(self, collection: str | None = None, k: int | None = None) -> IsnadRetriever:
+        """The hybrid search as a LangChain Retriever, to compose Isnad into other chains."""
+        return IsnadRetriever(searcher=self.searcher(collection), k=k or self.settings.top_k)
 
     def evidence(self, text: str, top_k: int | None = None, limit: int | None = None, collection: str | None = None) -> list[EvidenceSentence]:
         searcher = self.searcher(collection)
