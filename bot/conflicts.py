@@ -61,15 +61,7 @@ def _arrival_match(a: Claim, b: Claim) -> bool:
 def _episodes(claims: list[Claim]) -> list[list[Claim]]:
     """Greedy grouping: best-described claims seed episodes, the rest join the first fitting one."""
     ordered = sorted(claims, key=lambda c: (-(bool(c.year) + bool(c.actors)), c.evidence_n))
-    groups: list[list[Claim]] = []
-    for c in ordered:
-        for g in groups:
-            if all(_same_episode(c, o) for o in g):
-                g.append(c)
-                break
-        else:
-            groups.append([c])
-    return groups
+    return _greedy_groups(ordered, _same_episode)
 
 
 # ------------------------------------------------------------------ values
@@ -98,14 +90,21 @@ def _compatible_numbers(a: Claim, b: Claim) -> bool:
 def _clusters(claims: list[Claim], compatible) -> list[list[Claim]]:
     """Mutually compatible groups, narrowest values first so they anchor the groups."""
     width = lambda c: (c.value_end - c.value_start).days if c.value_start and c.value_end else 10**6  # noqa: E731
+    return _greedy_groups(sorted(claims, key=lambda c: (width(c), c.part_of_day is None, c.evidence_n)), compatible)
+
+
+def _greedy_groups(ordered: list[Claim], fits) -> list[list[Claim]]:
+    """Each claim joins the first group all of whose members it ``fits`` with, else starts one.
+
+    Order matters (earlier claims seed the groups), which is why callers sort first.
+    """
     groups: list[list[Claim]] = []
-    for c in sorted(claims, key=lambda c: (width(c), c.part_of_day is None, c.evidence_n)):
-        for g in groups:
-            if all(compatible(c, o) for o in g):
-                g.append(c)
-                break
-        else:
+    for c in ordered:
+        group = next((g for g in groups if all(fits(c, o) for o in g)), None)
+        if group is None:
             groups.append([c])
+        else:
+            group.append(c)
     return groups
 
 
