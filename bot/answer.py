@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 import prompts
@@ -62,13 +63,14 @@ def build_citations(evidence: list[EvidenceSentence], docs: Callable[[str], Sour
     return citations
 
 
-def detect_conflicts(citations: list[Citation], docs: Callable[[str], SourceDoc]) -> tuple[list[Conflict], list[str]]:
+def as_evidence(citations: list[Citation], docs: Callable[[str], SourceDoc]) -> list[Evidence]:
+    """Citations as claim-extraction input, each with the date its article's relative words resolve against."""
+    return [Evidence(c.n, c.doc_id, c.quote, c.outlet, docs(c.doc_id).anchor) for c in citations]
+
+
+def detect_conflicts(evidence: list[Evidence]) -> tuple[list[Conflict], list[str]]:
     """Claims of every cited sentence, compared across sources."""
-    claims = []
-    for c in citations:
-        doc = docs(c.doc_id)
-        claims.extend(extract_claims(Evidence(c.n, c.doc_id, c.quote, doc.meta.get("outlet"), doc.anchor)))
-    return find_conflicts(claims)
+    return find_conflicts([claim for ev in evidence for claim in extract_claims(ev)])
 
 
 def render(lang: str, citations: list[Citation], conflicts: list[Conflict], notes: list[str]) -> str:
@@ -93,9 +95,9 @@ def compose_answer(
     docs: Callable[[str], SourceDoc],
     threshold: float,
 ) -> Answer:
-    kept = keep_evidence(evidence, threshold)
-    citations = build_citations(kept, docs, lang)
-    conflicts, notes = detect_conflicts(citations, docs) if citations else ([], [])
+    docs = lru_cache(maxsize=None)(docs)  # each article is read once per answer, not once per use
+    citations = build_citations(keep_evidence(evidence, threshold), docs, lang)
+    conflicts, notes = detect_conflicts(as_evidence(citations, docs))
     return Answer(
         question=question,
         answer=render(lang, citations, conflicts, notes),

@@ -114,7 +114,9 @@ class Isnad:
         return self.searcher(collection).store.document(doc_id)[0]
 
     def source(self, doc_id: str, collection: str | None = None) -> SourceDoc:
-        return _source(self.searcher(collection).store, doc_id)
+        """An article's text, metadata and anchor date (what citations and claims need)."""
+        text, meta = self.searcher(collection).store.document(doc_id)
+        return SourceDoc(text, meta, _anchor(text, meta.get("published")))
 
     # -- questions -----------------------------------------------------------
     def search(self, query: str, k: int = 10, collection: str | None = None) -> list[Passage]:
@@ -137,13 +139,12 @@ class Isnad:
 
     def ask(self, question: str, top_k: int | None = None, collection: str | None = None) -> Answer:
         question = clean_text(question, "question")
-        store = self.searcher(collection).store
         evidence = self.evidence(question, top_k, collection=collection)
         return compose_answer(
             question,
             detect_language(question),
             evidence,
-            lambda doc_id: _source(store, doc_id),
+            lambda doc_id: self.source(doc_id, collection),
             self.settings.abstain_threshold,
         )
 
@@ -156,11 +157,6 @@ class Isnad:
         from bot.verify import verify
 
         return verify(self, clean_text(claim, "claim"), collection=collection)
-
-
-def _source(store: ArticleStore, doc_id: str) -> SourceDoc:
-    text, meta = store.document(doc_id)
-    return SourceDoc(text, meta, _anchor(text, meta.get("published")))
 
 
 @lru_cache(maxsize=4096)

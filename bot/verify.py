@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from bot.answer import build_citations, detect_conflicts
+from bot.answer import as_evidence, build_citations, detect_conflicts
 from bot.attribution import outlet_label
 from bot.claims import Evidence, extract_claims
 from bot.conflicts import describe_conflict
@@ -466,9 +466,9 @@ def verify(isnad: Isnad, claim: str, collection: str | None = None) -> Verificat
 
     found = isnad.evidence(claim, limit=2 * isnad.settings.max_citations, collection=collection)
     citations = build_citations(found, docs, detect_language(claim))
-    evidence = [Evidence(c.n, c.doc_id, c.quote, c.outlet, docs(c.doc_id).anchor) for c in citations]
+    evidence = as_evidence(citations, docs)
     comparisons = compare_many([(claim, e.text) for e in evidence])
-    conflicts, _ = detect_conflicts(citations, docs) if citations else ([], [])
+    conflicts, _ = detect_conflicts(evidence)
     judgement = verify_claim(claim, evidence, comparisons, conflicts)
     kept = set(judgement.cited) | {n for c in judgement.conflicts for p in c.positions for n in p.citations}
     return Verification(
