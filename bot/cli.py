@@ -1,4 +1,4 @@
-"""`python -m bot ask|verify|compare|serve`: the pipeline from a terminal.
+"""`isnad ask|verify|compare|ingest|serve` (also `python -m bot ...`): the pipeline from a terminal.
 
 Errors in what the user typed print one line and exit 2; no tracebacks.
 """
@@ -69,7 +69,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     settings = config.get_settings()
-    parser = argparse.ArgumentParser(prog="python -m bot", description="Isnad: answers with their chain of sources.")
+    parser = argparse.ArgumentParser(prog="isnad", description="Isnad: answers with their chain of sources.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     ask = sub.add_parser("ask", help="answer a question from the collection, with citations")
@@ -92,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--json", action="store_true")
     compare.set_defaults(func=cmd_compare)
 
+    ingest = sub.add_parser("ingest", help="add articles to a collection (the options of ingest.py)", add_help=False)
+    ingest.set_defaults(func=None)  # handled in main(): its options are ingest.py's own
+
     serve = sub.add_parser("serve", help="HTTP API (/api, /v1) and the browser UI (/)")
     serve.add_argument("--host", default=settings.host)
     serve.add_argument("--port", type=int, default=settings.port)
@@ -100,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["ingest"]:
+        import ingest
+
+        return ingest.main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

@@ -47,6 +47,7 @@ def ingest_paths(store: ArticleStore, paths: list[Path], progress: bool = False)
         if not buffer:
             return
         outcomes = store.upsert_many(buffer)
+        bar.update(len(buffer))
         for article in buffer:
             outcome = outcomes[article.doc_id]
             if isinstance(outcome, ValueError):
@@ -56,24 +57,28 @@ def ingest_paths(store: ArticleStore, paths: list[Path], progress: bool = False)
         buffer.clear()
 
     items = list(iter_files(paths))
-    bar = tqdm(total=len(items), unit="file", disable=not progress, dynamic_ncols=True)
+    # The bar counts articles embedded and committed (the slow part), not files read:
+    # a JSONL file holds many articles, so its total is unknown until it is read.
+    files = [i for i in items if not isinstance(i, LoadError)]
+    single = not any(f.name.lower().endswith((".jsonl", ".gz")) for f in files)
+    bar = tqdm(total=len(files) if single else None, unit="article", desc="committed", disable=not progress, dynamic_ncols=True)
     for item in items:
         if isinstance(item, LoadError):
             report.skipped.append((item.source, item.reason))
-            bar.update(1)
             continue
         bar.set_postfix_str(item.name[-40:])
         for article in load_path(item):
             if isinstance(article, LoadError):
                 report.skipped.append((article.source, article.reason))
+                bar.update(1)
             elif article.doc_id in seen:  # e.g. the same URL listed under two categories
                 report.unchanged.append(article.doc_id)
+                bar.update(1)
             else:
                 seen.add(article.doc_id)
                 buffer.append(article)
                 if len(buffer) >= BATCH_ARTICLES:
                     flush()
-        bar.update(1)
     flush()
     bar.close()
     return report
