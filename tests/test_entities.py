@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.entities import canonical, find_entities, find_quantities, gazetteer, place_compatible
+from bot.entities import canonical, find_entities, gazetteer, place_compatible
+from language.numbers import find_quantities
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from vectorstore.normalize import bm25_tokens, detect_language, normalize_arabic
+from language.normalize import bm25_tokens, detect_language, normalize_arabic
 
 
 @pytest.mark.parametrize(

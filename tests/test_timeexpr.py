@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.timeexpr import find_anchor, resolve_times, weekday_date
+from language.calendar import find_anchor, resolve_times, weekday_date
 
 WED = dt.date(2020, 7, 8)  # seeds 000/001: Wednesday 8 July 2020
 THU = dt.date(2020, 7, 9)  # seed 004's publication day

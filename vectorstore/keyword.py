@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 
-from vectorstore.normalize import bm25_tokens
+from language.normalize import bm25_tokens
 
 
 @dataclass

@@ -3,17 +3,18 @@
 A fact-checker must know whether "published 8 July 2020" came from the
 publisher's sidecar or was read off a date stamp in the scraped page, so every
 field records its provenance (`inferred` lists the fields read from the text).
+Dates are read by ``language.calendar`` (the same reader claims use), so a
+dateline ("DAMASCUS, July 6, 2020 (Reuters) —", "دمشق 8 يوليو 2020 (شينخوا)")
+is the publication date the text states.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 
-import dateparser
-
+from language.calendar import find_anchor, resolve_times
+from language.normalize import detect_language
 from vectorstore.furniture import furniture_lines
-from vectorstore.normalize import detect_language
 
 FIELDS = ("title", "outlet", "published", "url", "language")
 
@@ -22,28 +23,6 @@ _OUTLET_PATTERNS = [
     re.compile(r"^\s*/?\s*مصدر\s*:\s*(?P<o>[^/\n]+?)\s*/", re.M),  # /مصدر: شينخوا/
     re.compile(r"^[^\n(]{2,30}\d{4}\s*\((?P<o>[^()\n\d]{2,25})\)", re.M),  # دمشق 8 يوليو 2020 (شينخوا)
 ]
-_NUMERIC_STAMP = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[:\-/.](?P<m>\d{1,2})[:\-/.](?P<d>\d{1,2})(?!\d)")
-_WORD_DATE = re.compile(r"(?<!\d)\d{1,2}\s+[^\d\s]+\s+(?:19|20)\d{2}(?!\d)")
-
-
-def _parse_word_date(phrase: str) -> date | None:
-    parsed = dateparser.parse(phrase, languages=["ar", "en"], settings={"PREFER_DAY_OF_MONTH": "first"})
-    return parsed.date() if parsed else None
-
-
-def find_stated_date(text: str, head_lines: int = 8) -> date | None:
-    """The first date stamp or dateline in the article head ("2020:07:09...", "8 يوليو 2020")."""
-    head = "\n".join(text.split("\n")[:head_lines] + [line for line in text.split("\n") if "(" in line][:3])
-    candidates: list[tuple[int, date]] = []
-    for m in _NUMERIC_STAMP.finditer(head):
-        try:
-            candidates.append((m.start(), date(int(m["y"]), int(m["m"]), int(m["d"]))))
-        except ValueError:
-            continue
-    for m in _WORD_DATE.finditer(head):
-        if (parsed := _parse_word_date(m.group(0))) is not None:
-            candidates.append((m.start(), parsed))
-    return min(candidates)[1] if candidates else None
 
 
 def find_outlet(text: str) -> str | None:
@@ -64,7 +43,7 @@ def resolve_metadata(text: str, given: dict[str, str]) -> tuple[dict[str, str], 
     inferred_values = {
         "title": find_title(text),
         "outlet": find_outlet(text),
-        "published": (d.isoformat() if (d := find_stated_date(text)) else None),
+        "published": (d.isoformat() if (d := find_anchor(text)) else None),
         "language": detect_language(text[:2000]),
     }
     fields: dict[str, str] = {}
@@ -81,11 +60,6 @@ def resolve_metadata(text: str, given: dict[str, str]) -> tuple[dict[str, str], 
 
 
 def _iso_date(value: str) -> str:
-    """Normalise a given date ("2018-04-12 10:00:00", "8 يوليو 2020") to ISO; keep it if unparseable."""
-    if m := _NUMERIC_STAMP.search(value):
-        try:
-            return date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
-        except ValueError:
-            pass
-    parsed = _parse_word_date(value)
-    return parsed.isoformat() if parsed else value
+    """Normalise a given date ("2018-04-12 10:00:00", "8 يوليو 2020", "July 6, 2020") to ISO; keep it if unparseable."""
+    day = next((t.value_start for t in resolve_times(value, None) if t.resolved and t.granularity == "day"), None)
+    return day.isoformat() if day else value

@@ -1,10 +1,11 @@
-"""Arabic-aware text normalisation and keyword tokens.
+"""Arabic-aware folding, offset-exact spans and keyword tokens.
 
 Why fold so much: Arabic news spells the same word many ways (أ/إ/آ/ا, ة/ه, ى/ي,
 optional diacritics and tatweel, Arabic-Indic or ASCII digits). Keyword search
-and claim comparison must see "سورية" and "سوريا", "٢٤" and "24" as equal, while
-quotes shown to users stay verbatim: normalisation is only ever applied to
-copies used for matching, never to stored text.
+and claim comparison must see "سورية" and "سوريه", "٢٤" and "24" as equal, while
+quotes shown to users stay verbatim: folding is only ever applied to copies used
+for matching, never to stored text. Span-producing logic folds character by
+character (``fold_with_offsets``) so every match maps back to the original.
 """
 
 from __future__ import annotations
@@ -32,8 +33,11 @@ _FOLD = str.maketrans(
         "ی": "ي",
         **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
         **{chr(0x06F0 + d): str(d) for d in range(10)},  # Extended (Persian) digits
+        "\u066b": ".",  # Arabic decimal separator
+        "\u066c": ",",  # Arabic thousands separator
     }
 )
+_LATIN_ACCENTED = re.compile("[\u00c0-\u024f]")
 _TOKEN = re.compile(r"[\w]+", re.UNICODE)
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
@@ -54,12 +58,47 @@ def normalize_arabic(text: str) -> str:
     """Fold spelling variants for matching (not for display).
 
     Removes diacritics and tatweel, folds alef/hamza forms, ة→ه, ى→ي, maps
-    Arabic-Indic digits to ASCII and lowercases Latin. Length may change, so
-    offsets must always be computed on the original text.
+    Arabic-Indic digits to ASCII, strips Latin accents (Türkiye/Turkiye) and
+    lowercases Latin. Length may change, so offsets must be computed on the
+    original text (or via ``fold_with_offsets``).
     """
     text = unicodedata.normalize("NFKC", text)
     text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
+    text = _LATIN_ACCENTED.sub(_strip_accent, text)
     return text.translate(_FOLD).lower()
+
+
+def _strip_accent(m: re.Match[str]) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", m.group(0)) if not unicodedata.combining(c))
+
+
+def word_alternation(words) -> str:
+    """Regex alternation of (folded) words, longest first so "كانون الثاني" beats "الثاني";
+    any run of whitespace matches the space inside a multi-word entry."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` like ``normalize_arabic`` and map each folded char to its origin.
+
+    Returns ``(folded, origin)`` with ``len(origin) == len(folded) + 1``; the
+    extra last entry is ``len(text)`` so an end offset maps cleanly.
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        folded = normalize_arabic(ch)
+        out.append(folded)
+        origin.extend([i] * len(folded))
+    origin.append(len(text))
+    return "".join(out), origin
+
+
+def original_span(origin: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a folded ``[start, end)`` span back to the original text."""
+    if end <= start:
+        return origin[start], origin[start]
+    return origin[start], origin[end - 1] + 1
 
 
 @lru_cache(maxsize=4)
@@ -67,14 +106,14 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(language)
 
 
-def _stem(token: str) -> str:
+def stem(token: str) -> str:
     """Snowball stem in the token's own script (news mixes Arabic and English)."""
     return _stemmer("arabic" if _ARABIC_LETTER.search(token) else "english").stemWord(token)
 
 
 def bm25_tokens(text: str) -> list[str]:
     """Normalised, stop-word-free, stemmed tokens: the keyword index's vocabulary."""
-    return [_stem(t) for t in _TOKEN.findall(normalize_arabic(text)) if t not in STOPWORDS and len(t) > 1]
+    return [stem(t) for t in _TOKEN.findall(normalize_arabic(text)) if t not in STOPWORDS and len(t) > 1]
 
 
 def detect_language(text: str) -> str:

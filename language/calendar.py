@@ -1,13 +1,21 @@
-"""Resolve Arabic and English news time expressions to calendar intervals.
+"""Dates and times in Arabic and English news: calendar names (CLDR), one date reader, display.
+
+Why one module: the publication date (``vectorstore.metadata``), the times in
+claims (``bot.claims``/``bot.verify``) and the dates shown in answers must
+agree on what "الثلاثاء", "حزيران" or "July 6, 2020" mean. Month and weekday
+names are not typed by hand: they come from CLDR through Babel, every Arabic
+locale (``ar``, Levantine/Iraqi ``ar_SY``/``ar_IQ``/``ar_LB``/``ar_JO`` with
+كانون الثاني..., Maghreb ``ar_MA``/``ar_DZ``/``ar_TN`` with جانفي/يوليوز...),
+wide and abbreviated, plus the spelling variants dateparser's language data
+adds (يونيه, الإثنين). Parts of the day and relative words are a short general
+list. Everything is matched on folded text (``language.normalize``) with spans
+mapped back to the verbatim original.
 
 Why not just ``dateparser``: on Arabic news wording ("مساء أمس الثلاثاء",
 "الرابع والعشرين من الشهر الماضي", "منذ أيام", "24 يونيو/حزيران الماضي") it
 returns nothing or the wrong thing, and it never tells *which words* it read.
 Conflict detection needs both: the exact span (to quote) and an interval (to
-compare). So the patterns below are our own, run on folded text
-(``bot.textfold``) with spans mapped back to the verbatim original;
-``dateparser`` is used only where it is reliable: English day-month dates
-("24 June", "June 24, 2020").
+compare).
 
 Resolution rules (documented because conflicts depend on them):
 
@@ -38,42 +46,108 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from bot.textfold import fold_with_offsets, original_span
+from babel import localedata
+from babel.dates import format_date, get_day_names, get_month_names
+from dateparser.languages.loader import default_loader
 
-WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+from language.normalize import fold_with_offsets, normalize_arabic, original_span, word_alternation
+from language.numerals import atoms, day_ordinals, read_number
 
-# Folded spellings (see bot.textfold): أ→ا, ة→ه, ى→ي.
-_WEEKDAYS_AR = {
-    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
+# ---------------------------------------------------------------- name tables (CLDR)
+
+
+def _arabic_locales() -> list[str]:
+    return sorted(code for code in localedata.locale_identifiers() if code == "ar" or code.startswith("ar_"))
+
+
+def _babel_names(getter, locales: list[str], widths: tuple[str, ...]) -> dict[str, int]:
+    """Folded name → number from Babel, over locales, widths and both contexts."""
+    table: dict[str, int] = {}
+    for code in locales:
+        for width in widths:
+            for context in ("format", "stand-alone"):
+                for number, name in getter(width, context, code).items():
+                    table.setdefault(normalize_arabic(name), number)
+    return table
+
+
+def _dateparser_names(lang: str, keys: list[str], shift: int = 0) -> dict[str, int]:
+    """Spelling variants from dateparser's language data ("يونيه", "الإثنين", "sept")."""
+    info = default_loader.get_locale(lang).info
+    return {normalize_arabic(name): i + shift for i, key in enumerate(keys) for name in info.get(key, [])}
+
+
+#: English weekday names by ``date.weekday()``: the key of unresolved relative values ("weekday:Tuesday").
+WEEKDAYS_EN: list[str] = [get_day_names("wide", "format", "en")[i] for i in range(7)]
+_MONTH_KEYS = [get_month_names("wide", "format", "en")[m].lower() for m in range(1, 13)]  # dateparser's keys
+_DAY_KEYS = [d.lower() for d in WEEKDAYS_EN]
+
+_MONTHS_AR = {**_dateparser_names("ar", _MONTH_KEYS, 1), **_babel_names(get_month_names, _arabic_locales(), ("wide", "abbreviated"))}
+_MONTHS_EN = _babel_names(get_month_names, ["en"], ("wide",))
+#: Folded month name (every CLDR Arabic locale, and English) → 1..12.
+MONTHS: dict[str, int] = {**_MONTHS_AR, **_MONTHS_EN}
+#: English abbreviations ("jan", "sept"): only read next to a day number, never alone ("may", "mar").
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    k: v for k, v in {**_babel_names(get_month_names, ["en"], ("abbreviated",)), **_dateparser_names("en", _MONTH_KEYS, 1)}.items()
+    if k not in MONTHS and len(k) >= 3
 }
-_MONTHS_AR = {
-    # Egyptian / Gulf (transliterated Latin months)
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
-    "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    # Levantine / Iraqi (Syriac months)
-    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
-    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
-}
-_MONTHS_EN = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_PARTS_AR = {"صباح": "morning", "ظهر": "noon", "عصر": "afternoon", "مساء": "evening", "ليله": "night", "ليل": "night", "فجر": "dawn"}
-_PARTS_EN = ("morning", "afternoon", "evening", "night")
+_WEEKDAYS_AR = {**_dateparser_names("ar", _DAY_KEYS), **_babel_names(get_day_names, _arabic_locales(), ("wide",))}
+_WEEKDAYS_EN = _babel_names(get_day_names, ["en"], ("wide",))
+#: Folded weekday name (Arabic and English) → 0..6, Monday = 0 (``date.weekday()``).
+WEEKDAYS: dict[str, int] = {**_WEEKDAYS_AR, **_WEEKDAYS_EN}
+
+#: Parts of the day (folded Arabic construct forms and English) → key; and the key's display words.
+PARTS_OF_DAY = {"صباح": "morning", "ظهر": "noon", "عصر": "afternoon", "مساء": "evening", "ليله": "night", "ليل": "night",
+                "فجر": "dawn", "morning": "morning", "noon": "noon", "afternoon": "afternoon", "evening": "evening",
+                "night": "night", "dawn": "dawn"}
+_PART_NAMES = {"ar": {"morning": "صباح", "noon": "ظهر", "afternoon": "عصر", "evening": "مساء", "night": "ليلة", "dawn": "فجر"}}
+_PARTS_AR = {k: v for k, v in PARTS_OF_DAY.items() if not k.isascii()}
+_PARTS_EN = tuple(k for k in PARTS_OF_DAY if k.isascii())
 _SEASONS = {"صيف": "summer", "خريف": "autumn", "شتاء": "winter", "ربيع": "spring",
             "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter", "spring": "spring"}
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
 
-_UNITS_ORD = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
-_UNITS_ORD_COMPOUND = ["الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
-_NUM_WORDS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_NUM_WORDS_AR = {"يومين": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "تسعه": 9, "عشره": 10}
-
 _PAST = {"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "السابق", "السابقه", "last", "previous"}
 _CURRENT = {"الجاري", "الجاريه", "الحالي", "الحاليه", "this", "current", "هذا", "هذه"}
 _FUTURE = {"المقبل", "المقبله", "القادم", "القادمه", "next"}
+#: Relative day words (folded) → offset in days from the anchor.
+RELATIVE_DAYS = {"اول امس": -2, "امس": -1, "البارحه": -1, "اليوم": 0, "غدا": 1,
+                 "yesterday": -1, "today": 0, "tomorrow": 1, "last night": -1}
+_REL_AR = {k: v for k, v in RELATIVE_DAYS.items() if not k.isascii()}
 
 #: Vague "days ago" interval, in days before the anchor (see module docstring).
 DAYS_AGO_RANGE = (10, 2)
+
+
+def weekday_name(weekday: int, lang: str) -> str:
+    """The weekday's display name, Monday = 0."""
+    return get_day_names("wide", "format", "ar" if lang == "ar" else "en")[weekday]
+
+
+def format_day(d: dt.date, lang: str, part_of_day: str | None = None, weekday: bool = True) -> str:
+    """A day for display: "Tuesday evening, 7 July 2020" / "مساء الثلاثاء 7 يوليو 2020".
+
+    The one place answers, conflict cards and verdicts render a date, so every
+    front end shows it the same way (CLDR patterns through Babel).
+    """
+    locale = "ar" if lang == "ar" else "en"
+    day = format_date(d, "d MMMM y", locale=locale)
+    if not weekday:
+        return day
+    name = weekday_name(d.weekday(), lang)
+    if lang == "ar":
+        part = _PART_NAMES["ar"].get(part_of_day or "")
+        return f"{part + ' ' if part else ''}{name} {day}"
+    return f"{name}{' ' + part_of_day if part_of_day else ''}, {day}"
+
+
+def format_month(year: int, month: int, lang: str) -> str:
+    """"July 2020" / "يوليو 2020"."""
+    return format_date(dt.date(year, month, 1), "MMMM y", locale="ar" if lang == "ar" else "en")
+
+
+# ---------------------------------------------------------------- the reader
 
 
 @dataclass(frozen=True)
@@ -107,34 +181,17 @@ class TimeMention:
         return f"{base} {self.part_of_day}" if self.part_of_day else base
 
 
-def _alt(words) -> str:
-    """Regex alternation, longest first so 'كانون الثاني' beats 'الثاني'."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-def _ordinal_words() -> dict[str, int]:
-    words = {w: i + 1 for i, w in enumerate(_UNITS_ORD)}
-    words["العاشر"] = 10
-    for i, w in enumerate(_UNITS_ORD_COMPOUND):
-        words[f"{w} عشر"] = 11 + i
-    words["العشرين"] = 20
-    words["الثلاثين"] = 30
-    for i, w in enumerate(_UNITS_ORD_COMPOUND):
-        words[f"{w} والعشرين"] = 21 + i
-    words["الحادي والثلاثين"] = 31
-    return words
-
-
-_ORDINALS = _ordinal_words()
 _B = r"(?<![\w])"  # word start (Arabic letters are \w)
 _E = r"(?![\w])"
 _CLITIC = r"(?:[وفب]|ل(?!ل))?"  # و/ف/ب/ل proclitics, kept outside the span
-_WD_AR = _alt(_WEEKDAYS_AR)
-_MON_AR = _alt(_MONTHS_AR)
-_MON_EN = _alt(_MONTHS_EN)
-_WD_EN = _alt(w.lower() for w in WEEKDAYS_EN)
-_REL_AR = {"اول امس": -2, "امس": -1, "البارحه": -1, "اليوم": 0, "غدا": 1}
-_REF_WORDS = _alt(_PAST | _CURRENT | _FUTURE)
+_ORD = word_alternation(day_ordinals())
+_COUNT = word_alternation(w for w, a in atoms().items() if a.scale == 1 and 2 <= a.value <= 31)
+_WD_AR = word_alternation(_WEEKDAYS_AR)
+_MON_AR = word_alternation(_MONTHS_AR)
+_MON_EN_WIDE = word_alternation(_MONTHS_EN)
+_MON_EN = rf"{_MON_EN_WIDE}|(?:{word_alternation(MONTH_ABBREVIATIONS)})\.?"
+_WD_EN = word_alternation(_WEEKDAYS_EN)
+_REF_WORDS = word_alternation(_PAST | _CURRENT | _FUTURE)
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 
 
@@ -146,34 +203,35 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(?P<core>(?P<y>(?:19|20)\d\d)[-:/.](?P<m>\d{1,2})[-:/.](?P<d>\d{1,2}))(?!\d)")),
     ("dmy_num", re.compile(r"(?<![\d/])(?P<core>(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d))(?!\d)")),
     ("date_ar", _pat(
-        rf"(?P<d>\d{{1,2}}|{_alt(_ORDINALS)})\s+(?:من\s+)?(?:شهر\s+)?(?P<m1>{_MON_AR})(?:\s*/\s*(?P<m2>{_MON_AR}))?"
+        rf"(?:(?:يوم\s+)?(?:{_WD_AR})\s*[،,]?\s*)?(?P<d>\d{{1,2}}|{_ORD})\s+(?:من\s+)?(?:شهر\s+)?(?P<m1>{_MON_AR})(?:\s*/\s*(?P<m2>{_MON_AR})|\s*\(\s*(?P<m3>{_MON_AR})\s*\))?"
         rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*{_YEAR})?(?:\s+(?P<dir>{_REF_WORDS}))?")),
     ("ordinal_of_month", _pat(
-        rf"(?:يوم\s+)?(?P<d>\d{{1,2}}|{_alt(_ORDINALS)})\s+من\s+(?:(?P<ref1>الشهر)\s+(?P<dir1>{_REF_WORDS})|(?P<dir2>هذا)\s+(?P<ref2>الشهر))")),
+        rf"(?:يوم\s+)?(?P<d>\d{{1,2}}|{_ORD})\s+من\s+(?:(?P<ref1>الشهر)\s+(?P<dir1>{_REF_WORDS})|(?P<dir2>هذا)\s+(?P<ref2>الشهر))")),
     ("month_year_ar", _pat(
-        rf"(?:شهر\s+)?(?P<m1>{_MON_AR})(?:\s*/\s*(?P<m2>{_MON_AR}))?\s*(?:(?:[،,]\s*)?(?:من\s+)?(?:عام|العام|سنه)?\s*{_YEAR}|\s+(?P<dir>{_REF_WORDS}))")),
-    ("season", _pat(rf"(?P<s>صيف|خريف|شتاء|ربيع|summer|autumn|fall|winter|spring)\s+(?:(?:من\s+)?(?:عام|العام|سنه|of)\s*)?{_YEAR}")),
+        rf"(?:شهر\s+)?(?P<m1>{_MON_AR})(?:\s*/\s*(?P<m2>{_MON_AR})|\s*\(\s*(?P<m3>{_MON_AR})\s*\))?\s*(?:(?:[،,]\s*)?(?:من\s+)?(?:عام|العام|سنه)?\s*{_YEAR}|\s+(?P<dir>{_REF_WORDS}))")),
+    ("season", _pat(rf"(?P<s>{word_alternation(_SEASONS)})\s+(?:(?:من\s+)?(?:عام|العام|سنه|of)\s*)?{_YEAR}")),
     ("year_ar", _pat(rf"(?:عام|العام|سنه|السنه)\s+{_YEAR}")),
     ("rel_period_ar", _pat(
         rf"(?:(?P<unit1>الاسبوع|الشهر|العام|السنه)\s+(?P<dir1>{_REF_WORDS})|(?P<dir2>هذا|هذه)\s+(?P<unit2>الاسبوع|الشهر|العام|السنه))")),
     ("months_ago_ar", _pat(r"(?:الاشهر|الشهور)\s+(?:الماضيه|الاخيره|القليله\s+الماضيه)")),
     ("days_ago_ar", _pat(
-        rf"(?:منذ|قبل)\s+(?:(?P<n>\d+|{_alt(_NUM_WORDS_AR)})(?:\s+ايام)?|(?P<vague>(?:بضعه|عده)\s+ايام|ايام(?:\s+قليله)?)|(?P<w>اسبوعين|اسبوع|اسابيع))")),
+        rf"(?:منذ|قبل)\s+(?:(?P<two>يومين)|(?P<n>\d{{1,2}}|{_COUNT})\s+(?:ايام|يوما)|(?P<vague>(?:بضعه|عده)\s+ايام|ايام(?:\s+قليله)?)|(?P<w>اسبوعين|اسبوع|اسابيع))")),
     ("rel_day_ar", _pat(
-        rf"(?:(?P<part>{_alt(_PARTS_AR)})\s+)?(?:يوم\s+)?(?:(?P<rel>{_alt(_REL_AR)})(?!\s+(?:التالي|السابق))"
+        rf"(?:(?P<part>{word_alternation(_PARTS_AR)})\s+)?(?:يوم\s+)?(?:(?P<rel>{word_alternation(_REL_AR)})(?!\s+(?:التالي|السابق))"
         rf"(?:\s*[،,]?\s*(?P<lp>\()?\s*(?:يوم\s+)?(?P<wd>{_WD_AR})\s*(?(lp)\)))?"
         rf"|(?P<lp2>\()?(?P<wd2>{_WD_AR})(?(lp2)\)))")),
     # English
     ("date_en", _pat(
-        rf"(?:the\s+)?(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MON_EN})|(?P<m2>{_MON_EN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+{_YEAR})?")),
+        rf"(?:(?:{_WD_EN}),?\s+)?(?:the\s+)?(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MON_EN})"
+        rf"|(?P<m2>{_MON_EN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))(?:,?\s+{_YEAR})?")),
     ("ordinal_of_month_en", _pat(r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<dir1>last|this|next)\s+month")),
-    ("month_year_en", _pat(rf"(?P<m1>{_MON_EN})(?:\s+of)?\s+{_YEAR}")),
+    ("month_year_en", _pat(rf"(?P<m1>{_MON_EN_WIDE})(?:\s+of)?\s+{_YEAR}")),
     ("year_en", _pat(rf"(?:in|since|year)\s+{_YEAR}")),
     ("rel_period_en", _pat(r"(?P<dir1>last|this|next|previous)\s+(?P<unit1>week|month|year)")),
-    ("days_ago_en", _pat(rf"(?:(?P<n>\d+|{_alt(_NUM_WORDS_EN)})|(?P<vague>a\s+few|several|some|a\s+couple\s+of))?\s*days\s+ago")),
+    ("days_ago_en", _pat(rf"(?:(?P<n>\d{{1,2}}|{_COUNT})|(?P<vague>a\s+few|several|some|a\s+couple\s+of))?\s*days\s+ago")),
     ("rel_day_en", _pat(
-        rf"(?:(?P<rel>yesterday|today|tomorrow|last\s+night)(?:\s+(?P<part>{_alt(_PARTS_EN)}))?"
-        rf"|(?P<last>last\s+)?(?P<wd2>{_WD_EN})(?:\s+(?P<part2>{_alt(_PARTS_EN)}))?)")),
+        rf"(?:(?P<rel>yesterday|today|tomorrow|last\s+night)(?:\s+(?P<part>{word_alternation(_PARTS_EN)}))?"
+        rf"|(?P<last>last\s+)?(?P<wd2>{_WD_EN})(?:\s+(?P<part2>{word_alternation(_PARTS_EN)}))?)")),
 ]
 
 
@@ -195,12 +253,12 @@ def _direction(word: str | None) -> int:
 
 
 def _day_number(word: str) -> int:
-    return int(word) if word.isdigit() else _ORDINALS[re.sub(r"\s+", " ", word)]
+    return int(word) if word.isdigit() else day_ordinals()[re.sub(r"\s+", " ", word)]
 
 
 def _month_number(word: str) -> int:
-    w = re.sub(r"\s+", " ", word)
-    return _MONTHS_AR.get(w) or _MONTHS_EN[w]
+    w = re.sub(r"\s+", " ", word).rstrip(".")
+    return MONTHS.get(w) or MONTH_ABBREVIATIONS[w]
 
 
 def weekday_date(anchor: dt.date, weekday: int, allow_future_days: int = 0, strictly_before: bool = False) -> dt.date:
@@ -242,19 +300,6 @@ def _unresolved(granularity: str, relative: str, part: str | None = None) -> _Va
     return _Value(None, None, granularity, relative=relative, part=part)
 
 
-@lru_cache(maxsize=256)
-def _dateparser_day(text: str, anchor: dt.date | None) -> dt.date | None:
-    """English day-month(-year) via dateparser, which is reliable for these."""
-    import dateparser  # imported lazily: it is slow to load and only English dates need it
-
-    base = dt.datetime.combine(anchor, dt.time()) if anchor else None
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
-    if base:
-        settings["RELATIVE_BASE"] = base
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    return parsed.date() if parsed else None
-
-
 def _week_bounds(anchor: dt.date, weeks: int, lang: str) -> tuple[dt.date, dt.date]:
     first = 5 if lang == "ar" else 0  # Saturday-first Arab week, Monday-first otherwise
     start = anchor - dt.timedelta(days=(anchor.weekday() - first) % 7) + dt.timedelta(weeks=weeks)
@@ -293,7 +338,7 @@ def _interpret(kind: str, g: dict[str, str | None], anchor: dt.date | None, lang
             return _day(dt.date(int(g["y"]), int(g["m"]), int(g["d"])))
         if kind == "date_ar":
             month, day = _month_number(g["m1"]), _day_number(g["d"])
-            if g.get("m2") and _month_number(g["m2"]) != month:
+            if any(g.get(k) and _month_number(g[k]) != month for k in ("m2", "m3")):
                 return None
             if g.get("y"):
                 return _day(dt.date(int(g["y"]), month, day))
@@ -309,7 +354,7 @@ def _interpret(kind: str, g: dict[str, str | None], anchor: dt.date | None, lang
             return _day(dt.date(y, m, day))
         if kind in ("month_year_ar", "month_year_en"):
             month = _month_number(g["m1"])
-            if g.get("m2") and _month_number(g["m2"]) != month:
+            if any(g.get(k) and _month_number(g[k]) != month for k in ("m2", "m3")):
                 return None
             if g.get("y"):
                 return _Value(*_month_bounds(int(g["y"]), month), "month")
@@ -323,7 +368,7 @@ def _interpret(kind: str, g: dict[str, str | None], anchor: dt.date | None, lang
                 year += 1
             return _Value(*_month_bounds(year, month), "month")
         if kind == "season":
-            season, year = _SEASONS[g["s"]], int(g["y"])
+            season, year = _SEASONS[re.sub(r"\s+", " ", g["s"])], int(g["y"])
             first, last = _SEASON_MONTHS[season]
             start_year = year - 1 if season == "winter" else year
             return _Value(dt.date(start_year, first, 1), _month_bounds(year, last)[1], "season")
@@ -343,17 +388,16 @@ def _interpret(kind: str, g: dict[str, str | None], anchor: dt.date | None, lang
                     return _unresolved("days-range", f"weeks-before-anchor:{g['w']}")
                 return _Value(anchor - dt.timedelta(days=weeks[0]), anchor - dt.timedelta(days=weeks[1]), "days-range")
             n = g.get("n")
-            number = None if not n else int(n) if n.isdigit() else _NUM_WORDS_AR.get(n) or _NUM_WORDS_EN[n]
+            number = 2 if g.get("two") else int(read_number(re.sub(r"\s+", " ", n))) if n else None
             return _days_ago(number, anchor)
         if kind == "date_en":
             if g.get("y"):
                 month = _month_number(g.get("m1") or g["m2"])
                 return _day(dt.date(int(g["y"]), month, int(g.get("d") or g["d2"])))
+            month, day = _month_number(g.get("m1") or g["m2"]), int(g.get("d") or g["d2"])
             if anchor is None:
-                month = _month_number(g.get("m1") or g["m2"])
-                return _unresolved("day", f"date-without-year:{month:02d}-{int(g.get('d') or g['d2']):02d}")
-            d = _dateparser_day(g["core"], anchor)
-            return _day(d) if d else None
+                return _unresolved("day", f"date-without-year:{month:02d}-{day:02d}")
+            return _day(_date_without_year(anchor, month, day, 0, allow_future_days))
         if kind == "rel_day_ar":
             return _rel_day_ar(g, anchor, allow_future_days)
         if kind == "rel_day_en":
@@ -364,9 +408,9 @@ def _interpret(kind: str, g: dict[str, str | None], anchor: dt.date | None, lang
 
 
 def _rel_day_ar(g: dict[str, str | None], anchor: dt.date | None, allow_future_days: int) -> _Value:
-    part = _PARTS_AR.get(g["part"]) if g.get("part") else None
+    part = PARTS_OF_DAY.get(g["part"]) if g.get("part") else None
     wd_word = g.get("wd") or g.get("wd2")
-    weekday = _WEEKDAYS_AR[wd_word] if wd_word else None
+    weekday = WEEKDAYS[wd_word] if wd_word else None
     if g.get("rel"):
         offset = _REL_AR[re.sub(r"\s+", " ", g["rel"])]
         if anchor is None:
@@ -392,7 +436,7 @@ def _rel_day_en(g: dict[str, str | None], anchor: dt.date | None, allow_future_d
         if anchor is None:
             return _unresolved("day", f"day-offset:{offset}", part)
         return _day(anchor + dt.timedelta(days=offset), part)
-    weekday = WEEKDAYS_EN.index(g["wd2"].capitalize())
+    weekday = WEEKDAYS[g["wd2"]]
     if anchor is None:
         return _unresolved("day", f"weekday:{WEEKDAYS_EN[weekday]}", part)
     return _day(weekday_date(anchor, weekday, allow_future_days, strictly_before=bool(g.get("last"))), part)

@@ -1,0 +1,171 @@
+"""Countries and cities in Arabic and English text, with canonical ids and containment.
+
+Why: claims about one event must key on one place id whatever the spelling or
+language ("دمشق" = "Damascus" = Asia/Damascus; "سوريا"/"سورية" = "Syria" = SY),
+and a city is compatible with its country ("in Damascus" does not contradict
+"in Syria"). The names are not listed by hand: countries are CLDR territory
+names (Babel ``Locale.territories``, ar + en), cities are CLDR time-zone
+exemplar cities (``get_timezone_location``, ar + en) whose country is CLDR's
+zone → territory mapping. Arabic relative adjectives ("السوري", "الإيرانيون")
+are derived from the country name by the nisba rule and reported with
+``via="demonym"``, so callers can choose whether an adjective locates an event.
+
+Known limits: CLDR's alternative names ("Turkey" beside "Türkiye", "UK",
+"Palestine") are not in Babel's data; a surface that names two places
+("عمان": Oman / Amman) is reported with both ids (``alternatives``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+from babel.core import get_global
+from babel.dates import get_timezone_location
+
+from language.normalize import fold_with_offsets, normalize_arabic, original_span, word_alternation
+
+#: CLDR codes that are groupings, not countries (unknown region, outlying Oceania, EU, eurozone, UN).
+_NOT_COUNTRIES = {"ZZ", "QO", "EU", "EZ", "UN"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A canonical place: ISO 3166 code for a country, IANA time-zone id for a city."""
+
+    id: str
+    kind: str  # "country" | "city"
+    country: str
+    ar: str
+    en: str
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in text; ``alternatives`` holds other ids the same words can name."""
+
+    id: str
+    kind: str
+    country: str
+    text: str
+    start: int
+    end: int
+    via: str = "name"  # "name" | "demonym"
+    alternatives: tuple[str, ...] = ()
+
+
+def _clean(name: str) -> str:
+    """"ميانمار (بورما)" → "ميانمار": the parenthesised part is a second name, not spelling."""
+    return re.sub(r"\s*\(.*?\)", "", name).strip()
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, Place]:
+    """Every country and exemplar city CLDR names in both Arabic and English, by id."""
+    ar, en = Locale("ar").territories, Locale("en").territories
+    table: dict[str, Place] = {}
+    for code, name in en.items():
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES and code in ar:
+            table[code] = Place(code, "country", code, _clean(ar[code]), _clean(name))
+    for zone, territory in get_global("zone_territories").items():
+        if territory not in table or zone.startswith("Etc/") or territory == "AQ":
+            continue
+        try:
+            city_ar = get_timezone_location(zone, "ar", return_city=True)
+            city_en = get_timezone_location(zone, "en", return_city=True)
+        except LookupError:
+            continue
+        if "," in city_en:  # "Knox, Indiana": a county seat named for its state, not a city news names
+            continue
+        table[zone] = Place(zone, "city", territory, city_ar, city_en)
+    return table
+
+
+def _arabic_forms(name: str) -> set[str]:
+    """Folded spellings of an Arabic place name: سوريا/سورية alternate in news."""
+    folded = normalize_arabic(name)
+    forms = {folded}
+    if folded.endswith("يا"):
+        forms.add(folded[:-1] + "ه")
+    return forms
+
+
+def _demonym_stems(name: str) -> set[str]:
+    """Nisba stems of a one-word Arabic country name: سوريا → سوري, العراق → عراقي, إيران → إيراني."""
+    folded = normalize_arabic(name)
+    if " " in folded or "-" in folded:
+        return set()
+    bare = folded[2:] if folded.startswith("ال") else folded
+    for ending in ("يه", "يا", "ا"):
+        if bare.endswith(ending) and len(bare) - len(ending) >= 3:
+            bare = bare[: -len(ending)]
+            break
+    return {bare + "ي"} if len(bare) >= 3 else set()
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[re.Pattern[str], dict[str, list[tuple[str, str]]]]:
+    """(regex over folded text, surface → [(place id, via)]): "سوريه" is a name and an adjective."""
+    lookup: dict[str, list[tuple[str, str]]] = {}
+
+    def add(surface: str, place_id: str, via: str) -> None:
+        entries = lookup.setdefault(surface, [])
+        if (place_id, via) not in entries:
+            entries.append((place_id, via))
+
+    for place in places().values():
+        for form in _arabic_forms(place.ar):
+            add(form, place.id, "name")
+        add(normalize_arabic(place.en), place.id, "name")
+    for place in places().values():
+        if place.kind == "country":
+            for stem in _demonym_stems(place.ar):
+                for suffix in ("", "ه", "ين", "ون", "يين", "يون"):
+                    add(stem + suffix, place.id, "demonym")
+    alternation = word_alternation(lookup)
+    # proclitics (و ف ب ك ل, and the article for demonyms: "السوري") stay outside the span
+    return re.compile(rf"(?<!\w)(?:[وفبك]|و?ل)?(?P<art>ال)?(?P<core>{alternation})(?!\w)"), lookup
+
+
+def find_places(text: str, demonyms: bool = True) -> list[PlaceMention]:
+    """Countries and cities in ``text``, longest match first, spans in the original.
+
+    English names must be capitalised in the original ("Jordan", not "jordan"
+    inside a lowercase word list); Arabic has no case, so every match counts.
+    """
+    folded, origin = fold_with_offsets(text)
+    pattern, lookup = _lexicon()
+    found: list[PlaceMention] = []
+    for m in pattern.finditer(folded):
+        key = re.sub(r"\s+", " ", m.group("core"))
+        # with an article only an adjective reads ("السورية"); "المالي" is not Mali
+        wanted = ("demonym",) if m.group("art") else ("name", "demonym")
+        entries = sorted((e for e in lookup[key] if e[1] in wanted), key=lambda e: wanted.index(e[1]))
+        if not entries or (entries[0][1] == "demonym" and not demonyms):
+            continue
+        s, e = original_span(origin, m.start("core"), m.end("core"))
+        if text[s].isascii() and text[s].isalpha() and not text[s].isupper():
+            continue
+        place_id, via = entries[0]
+        place = places()[place_id]
+        others = tuple(dict.fromkeys(pid for pid, _ in entries if pid != place_id))
+        found.append(PlaceMention(place_id, place.kind, place.country, text[s:e], s, e, via, others))
+    return found
+
+
+def place_label(place_id: str, lang: str) -> str:
+    """The place's CLDR name in ``lang`` ("Syria" / "سوريا")."""
+    place = places()[place_id]
+    return place.ar if lang == "ar" else place.en
+
+
+def contains(outer: str, inner: str) -> bool:
+    """Is ``inner`` the same place as ``outer`` or inside it (Asia/Damascus is in SY)?"""
+    return outer == inner or places()[inner].country == outer
+
+
+def compatible(a: str, b: str) -> bool:
+    """Can one event be "in a" and "in b"? Same place, or one contains the other."""
+    return contains(a, b) or contains(b, a)

@@ -1,0 +1,230 @@
+"""The language floor: CLDR calendar names, one number reader, places, offset-exact spans."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from language.calendar import MONTHS, WEEKDAYS, find_anchor, format_day, format_month, resolve_times
+from language.normalize import fold_with_offsets, normalize_arabic, original_span
+from language.numbers import find_quantities, unit_key
+from language.numerals import read_number
+from language.places import compatible, find_places, place_label
+from vectorstore.metadata import resolve_metadata
+
+D = dt.date
+
+
+# ---------------------------------------------------------------- calendar names
+
+
+@pytest.mark.parametrize(
+    ("name", "month"),
+    [
+        ("يونيو", 6), ("حزيران", 6), ("جوان", 6), ("يونيه", 6),  # Egypt/Gulf, Levant, Maghreb (DZ/TN), Egyptian spelling
+        ("كانون الثاني", 1), ("جانفي", 1), ("تموز", 7), ("يوليوز", 7), ("جويلية", 7), ("غشت", 8), ("أوت", 8),
+        ("آب", 8), ("تشرين الأول", 10), ("دجنبر", 12), ("July", 7), ("december", 12),
+    ],
+)
+def test_month_names_cover_every_arabic_locale(name, month):
+    assert MONTHS[normalize_arabic(name)] == month
+
+
+def test_weekdays_monday_first_in_both_languages():
+    assert WEEKDAYS[normalize_arabic("الأربعاء")] == WEEKDAYS["wednesday"] == D(2020, 7, 8).weekday()
+    assert WEEKDAYS[normalize_arabic("الإثنين")] == WEEKDAYS[normalize_arabic("الاثنين")] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("الخميس 24 جوان 2021", D(2021, 6, 24)),  # Algerian/Tunisian month
+        ("24 يوليوز 2019", D(2019, 7, 24)),  # Moroccan
+        ("3 كانون الثاني 2020", D(2020, 1, 3)),  # Levantine
+        ("Jul. 6, 2020", D(2020, 7, 6)),
+        ("Monday, July 6, 2020", D(2020, 7, 6)),
+    ],
+)
+def test_dates_in_regional_spellings(text, day):
+    (m,) = resolve_times(text, None)
+    assert m.value_start == day and text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        ("قبل ثلاثة أيام", "2020-07-05"),  # number words come from the shared numeral reader
+        ("قبل خمسة عشر يوما", "2020-06-23"),
+        ("two days ago", "2020-07-06"),
+        ("في 6 تموز (يوليو) 2020", "2020-07-06"),  # Levantine name with the Egyptian one in brackets
+        ("حزيران (يونيو) الماضي", "2020-06"),
+    ],
+)
+def test_counted_days_and_bracketed_double_months(text, normalized):
+    (m,) = resolve_times(text, D(2020, 7, 8))
+    assert m.normalized == normalized
+
+
+def test_a_bare_year_after_since_is_not_a_count_of_days():
+    assert resolve_times("منذ 2011", D(2020, 7, 8)) == []
+
+
+def test_bare_english_abbreviation_is_not_a_month():
+    assert resolve_times("you may go in march", D(2020, 7, 8)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DAMASCUS, July 6, 2020 (Reuters) — Iran's top general arrived on Monday", D(2020, 7, 6)),
+        ("دمشق 8 يوليو 2020 (شينخوا) وقعت إيران وسوريا اليوم", D(2020, 7, 8)),
+        ("BEIRUT, Lebanon — Tuesday 3 March 2020: no agency", D(2020, 3, 3)),
+        ("no date here", None),
+    ],
+)
+def test_datelines_in_both_languages(text, expected):
+    assert find_anchor(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "outlet"),
+    [
+        ("Iran general in Syria\nDAMASCUS, July 6, 2020 (Reuters) — Iran's top general arrived on Monday.", "2020-07-06", "Reuters"),
+        ("عنوان\nدمشق 8 يوليو 2020 (شينخوا) وقعت إيران وسوريا اليوم", "2020-07-08", "شينخوا"),
+    ],
+)
+def test_metadata_reads_datelines_with_the_same_reader(text, published, outlet):
+    fields, inferred = resolve_metadata(text, {})
+    assert (fields["published"], fields["outlet"]) == (published, outlet) and "published" in inferred
+
+
+def test_given_dates_are_normalised_by_the_same_reader():
+    assert resolve_metadata("x", {"published": "July 6, 2020"})[0]["published"] == "2020-07-06"
+    assert resolve_metadata("x", {"published": "8 يوليو 2020"})[0]["published"] == "2020-07-08"
+
+
+def test_format_day_per_language():
+    assert format_day(D(2020, 7, 7), "en", "evening") == "Tuesday evening, 7 July 2020"
+    assert format_day(D(2020, 7, 7), "ar", "evening") == "مساء الثلاثاء 7 يوليو 2020"
+    assert format_day(D(2020, 7, 7), "en", weekday=False) == "7 July 2020"
+    assert format_month(2020, 6, "ar") == "يونيو 2020"
+
+
+# ---------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("خمسة وعشرين", 25), ("ثلاثة آلاف", 3000), ("مئتي ألف", 200_000), ("ألفين", 2000), ("ألف وخمسمائة", 1500),
+        ("ثلاث مئة", 300), ("اثني عشر", 12), ("إحدى عشرة", 11), ("1.5 مليون", 1_500_000), ("٢٤", 24),
+        ("twenty-four", 24), ("one hundred and five", 105), ("three thousand", 3000),
+    ],
+)
+def test_number_words(phrase, value):
+    assert read_number(normalize_arabic(phrase)) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "kind", "key"),
+    [
+        ("بين 10 و15 قتيلا", 10, 15, "count", "قتل"),
+        ("من 10 إلى 15 جريحا", 10, 15, "count", "جرح"),
+        ("10-15 people", 10, 15, "count", "peopl"),
+        ("between 10 and 15 people", 10, 15, "count", "peopl"),
+        ("ما لا يقل عن 50 شخصا", 50, None, "count", "شخص"),
+        ("at least 12 people", 12, None, "count", "peopl"),
+        ("up to 40 missiles", 0, 40, "count", "missil"),
+        ("عشرات الآلاف من المتظاهرين", 20_000, 99_999, "count", "متظهر"),
+        ("dozens of people", 24, 99, "count", "peopl"),
+        ("خمسة وعشرين شخصا", 25, 25, "count", "شخص"),
+        ("٣٬٠٠٠ جندي", 3000, 3000, "count", "جند"),
+        ("أكثر من 20 مليون دولار", 20_000_001, None, "money", "USD"),
+        ("$5 million", 5e6, 5e6, "money", "USD"),
+        ("5 ملايين ليرة سورية", 5e6, 5e6, "money", "SYP"),
+        ("2.5 مليار يورو", 2.5e9, 2.5e9, "money", "EUR"),
+        ("a million dollars", 1e6, 1e6, "money", "USD"),
+        ("a thousand people", 1000, 1000, "count", "peopl"),
+        ("15 في المئة", 15, 15, "percent", "%"),
+        ("5%", 5, 5, "percent", "%"),
+    ],
+)
+def test_quantities(text, low, high, kind, key):
+    (q,) = find_quantities(text)
+    assert (q.low, q.high, q.kind, q.unit_key) == (low, high, kind, key)
+    assert text[q.start:q.end] == q.text
+
+
+def test_counted_nouns_meet_across_inflections():
+    assert unit_key("أشخاص") == unit_key("شخصا") == unit_key("شخص")
+    assert unit_key("قتيلا") == unit_key("قتلى") == unit_key("القتلى")
+    assert unit_key("صواريخ") != unit_key("قتلى")
+    (a,) = find_quantities("105 أشخاص")
+    (b,) = find_quantities("164 شخصا")
+    assert a.same_unit(b) and not a.overlaps(b)
+
+
+def test_times_and_dates_are_not_counts():
+    assert find_quantities("الساعة 10:30 يوم 24 يونيو 2020") == []
+    assert find_quantities("one of the victims") == []
+    assert find_quantities("وفي 2017 قاعدة جديدة") == find_quantities("04.00 بتوقيت غرينتش") == []
+    assert find_quantities("(2) صور") == []  # a photo index, not a count
+
+
+def test_a_year_shaped_number_can_still_count():
+    assert [(q.low, q.unit_key) for q in find_quantities("قتل 2000 شخص")] == [(2000, "شخص")]
+    assert [q.low for q in find_quantities("أكثر من 2000 شخص")] == [2001]
+
+
+def test_neighbouring_quantities_keep_their_hedges():
+    found = find_quantities("ارتفع 3 بالمائة وأكثر من 5 أشخاص، 5 ثم ما يصل إلى 7 صواريخ")
+    assert [(q.low, q.high, q.kind) for q in found] == [(3, 3, "percent"), (6, None, "count"), (5, 5, "count"), (0, 7, "count")]
+
+
+def test_an_unopened_range_keeps_both_numbers():
+    assert [(q.low, q.unit_key) for q in find_quantities("مقتل 10 و15 جريحا")] == [(10, None), (15, "جرح")]
+
+
+# ---------------------------------------------------------------- places
+
+
+def test_places_meet_across_languages_and_spellings():
+    ar = find_places("وصل إلى دمشق قادما من سورية")
+    en = find_places("arrived in Damascus, Syria")
+    assert [m.id for m in ar] == [m.id for m in en] == ["Asia/Damascus", "SY"]
+    assert [m.id for m in find_places("سوريا")] == ["SY"]
+    assert all(t[m.start:m.end] == m.text for t, ms in (("وصل إلى دمشق قادما من سورية", ar),) for m in ms)
+
+
+def test_city_is_inside_its_country():
+    assert compatible("Asia/Damascus", "SY") and compatible("SY", "Asia/Damascus")
+    assert not compatible("Asia/Damascus", "IR") and not compatible("Asia/Damascus", "Asia/Tehran")
+
+
+def test_demonyms_and_ambiguity_are_reported():
+    (m,) = find_places("بالعاصمة السورية")
+    assert (m.id, m.via) == ("SY", "demonym")
+    assert find_places("بالعاصمة السورية", demonyms=False) == []
+    (amman,) = find_places("في عمان")
+    assert {amman.id, *amman.alternatives} == {"OM", "Asia/Amman"}
+
+
+def test_lowercase_english_word_is_not_a_place():
+    assert find_places("the jordan river in Jordan")[0].text == "Jordan"
+    assert len(find_places("the jordan river in Jordan")) == 1
+
+
+def test_place_labels():
+    assert place_label("SY", "en") == "Syria" and place_label("Asia/Damascus", "ar") == "دمشق"
+
+
+# ---------------------------------------------------------------- folding
+
+
+def test_fold_keeps_offsets():
+    text = "مساءَ أمسِ ٢٤ Türkiye"
+    folded, origin = fold_with_offsets(text)
+    assert folded == "مساء امس 24 turkiye"
+    start = folded.index("24")
+    assert text[slice(*original_span(origin, start, start + 2))] == "٢٤"
