@@ -64,12 +64,28 @@ class Settings(BaseSettings):
     top_k: int = Field(8, description="Chunks retrieved per question.")
     max_citations: int = Field(4, description="Evidence sentences quoted in one answer.")
     rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant.")
-    abstain_threshold: float = Field(0.65, description="Minimum evidence score for an answer; below it Isnad abstains.")
+    abstain_threshold: float | None = Field(
+        None, description="Minimum ranker probability for an answer (below it Isnad abstains); unset: the threshold shipped with the ranker."
+    )
     embed_batch_size: int = Field(64, description="Texts per embedding batch.")
     host: str = Field("127.0.0.1", description="Bind address of `python -m bot serve`.")
     port: int = Field(7860, description="Port of `python -m bot serve`.")
-    api_key: str | None = Field(None, description="When set, /api and /v1 require 'Authorization: Bearer KEY'.")
+    api_key: str | None = Field(
+        None, description="When set, every route but /healthz needs 'Authorization: Bearer KEY' or a login (the UI too)."
+    )
+    session_secret: str | None = Field(
+        None, description="Mixed into the signature of UI session cookies; change it to log every session out."
+    )
+    session_max_age: int = Field(12 * 3600, description="Seconds a UI login lasts.")
     max_upload_bytes: int = Field(20_000_000, description="Largest accepted upload.")
+    max_request_bytes: int = Field(
+        50_000_000,
+        description="Largest request body (all files of an upload together); refused with 413 before it is parsed.",
+    )
+    max_decompressed_bytes: int = Field(
+        200_000_000, description="Most bytes one .jsonl/.json.gz file may decompress to; reading stops there."
+    )
+    max_records: int = Field(100_000, description="Most records read from one .jsonl/.json.gz file; reading stops there.")
 
     @property
     def chroma_path(self) -> Path:

@@ -1,6 +1,6 @@
 """Ingest articles into an Isnad collection.
 
-    python ingest.py PATH... [--collection NAME] [--reset] [--delete DOC_ID]
+    python ingest.py PATH... [--collection NAME] [--reset] [--delete DOC_ID] [--repair]
 
 Exit codes: 0 all ingested, 1 some inputs were skipped (each is listed with its
 reason), 2 bad usage or configuration.
@@ -21,10 +21,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--collection", help="collection name (default: ISNAD_COLLECTION)")
     parser.add_argument("--reset", action="store_true", help="empty the collection first")
     parser.add_argument("--delete", metavar="DOC_ID", action="append", default=[], help="remove a document (repeatable)")
+    parser.add_argument("--repair", action="store_true", help="remove chunks left without their article by an interrupted write")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
-    if not (args.paths or args.reset or args.delete):
-        parser.error("give PATH(s) to ingest, --delete DOC_ID or --reset")
+    if not (args.paths or args.reset or args.delete or args.repair):
+        parser.error("give PATH(s) to ingest, --delete DOC_ID, --repair or --reset")
     return args
 
 
@@ -42,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.reset:
         store.reset()
         print(f"collection '{store.name}' emptied")
+    if args.repair:
+        print(f"removed {store.repair()} orphan chunks from '{store.name}'")
     status = 0
     for doc_id in args.delete:
         if store.delete(doc_id):

@@ -1,30 +1,48 @@
 """The JSON API under ``/api``: thin HTTP wrappers over :class:`bot.service.Isnad`.
 
 Every rule about *what* an answer is lives in the service; this module only
-validates input (so bad input is a 4xx with a message, never a 500), enforces
-the optional API key, and turns uploads into files the service can ingest.
+validates input (so bad input is a 4xx with a message, never a 500) and turns
+uploads into files the service can ingest. The API key is checked for every
+route at once, by `bot.security`.
 """
 
 from __future__ import annotations
 
-import secrets
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Request, UploadFile
-from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, StringConstraints
+from fastapi import APIRouter, FastAPI, File, HTTPException, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, PlainTextResponse
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 
 from bot import schema
 from bot.errors import IsnadInputError, UnknownCollectionError
-from vectorstore.loaders import SIDECAR_SUFFIX, SUPPORTED
+from vectorstore.loaders import SIDECAR_SUFFIX, SUPPORTED, ReadLimits, file_doc_id
+from vectorstore.store import check_collection_name
 
 #: Longest question, claim or query accepted: long enough for any real question,
 #: short enough that nobody pastes a whole article into the retriever.
 MAX_QUERY_CHARS = 2000
 
-Query = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUERY_CHARS)]
+
+def no_surrogates(text: str) -> str:
+    """JSON can spell a lone UTF-16 surrogate (``"\\ud800"``) that no UTF-8 text can hold: refuse it at the door."""
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        raise ValueError("text contains a lone surrogate (\\ud800-\\udfff), which is not valid Unicode text")
+    return text
+
+
+#: Any text field of a request: valid Unicode.
+Text = Annotated[str, AfterValidator(no_surrogates)]
+Query = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUERY_CHARS), AfterValidator(no_surrogates)
+]
+#: A collection a request may name: the store's own ``NAME__docs`` companions are not collections.
+CollectionName = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]$"), AfterValidator(check_collection_name)
+]
 
 #: Upload types: what the loaders read, plus their metadata sidecars (matched on the lower-cased name).
 UPLOAD_SUFFIXES = (*SUPPORTED, SIDECAR_SUFFIX)
@@ -35,9 +53,7 @@ _GZIP_MAGIC = b"\x1f\x8b"
 class AskRequest(BaseModel):
     question: Query
     top_k: int | None = Field(None, ge=1, le=100)
-    collection: str | None = Field(
-        None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]$", description="Collection to ask (default: ISNAD_COLLECTION)."
-    )
+    collection: CollectionName | None = Field(None, description="Collection to ask (default: ISNAD_COLLECTION).")
 
 
 class VerifyRequest(BaseModel):
@@ -64,28 +80,20 @@ class IngestResult(BaseModel):
     added: list[str] = []
     updated: list[str] = []
     unchanged: list[str] = []
-    skipped: list[tuple[str, str]] = []
-
-
-def api_key_guard(api_key: str | None):
-    """A dependency that demands ``Authorization: Bearer <api_key>`` when a key is set."""
-
-    def check(request: Request) -> None:
-        if not api_key:
-            return
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not secrets.compare_digest(token.strip(), api_key):
-            raise HTTPException(
-                status_code=401,
-                detail="missing or invalid API key: send 'Authorization: Bearer <ISNAD_API_KEY>'",
-                headers={"WWW-Authenticate": "Bearer"},
-            )
-
-    return check
+    skipped: list[tuple[str, str]] = Field([], description="The first problems, (source, reason); the rest are only counted.")
+    skipped_count: int = Field(0, description="All problems, listed or not.")
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    """Bad input found by the service (not by pydantic) is the caller's fault: 400."""
+    """Bad input found by the service (not by pydantic) is the caller's fault: 400.
+
+    Validation errors (422) say where and what, but never echo the input back:
+    a 2 MB question would come back whole, and a lone surrogate in it made the
+    default handler itself fail to encode its answer (a 500 about a 422).
+    """
+
+    async def invalid_request(_: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse(status_code=422, content={"detail": [_plain_error(e) for e in exc.errors()]})
 
     async def input_error(_: Request, exc: Exception) -> JSONResponse:
         return JSONResponse(status_code=400, content={"detail": str(exc)})
@@ -93,8 +101,18 @@ def install_error_handlers(app: FastAPI) -> None:
     async def not_found(_: Request, exc: Exception) -> JSONResponse:
         return JSONResponse(status_code=404, content={"detail": str(exc)})
 
+    app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(IsnadInputError, input_error)
     app.add_exception_handler(UnknownCollectionError, not_found)
+
+
+def _plain_error(error: dict[str, Any]) -> dict[str, Any]:
+    """One validation error without its ``input`` and ``ctx``, every string made encodable."""
+
+    def safe(value: Any) -> Any:
+        return value.encode("utf-8", "replace").decode("utf-8") if isinstance(value, str) else value
+
+    return {"type": error["type"], "loc": [safe(part) for part in error["loc"]], "msg": safe(error["msg"])}
 
 
 def health_router(service, settings) -> APIRouter:
@@ -110,7 +128,7 @@ def health_router(service, settings) -> APIRouter:
 
 def api_router(service, settings) -> APIRouter:
     """The ``/api`` routes; endpoints are sync so FastAPI runs them in its thread pool."""
-    router = APIRouter(prefix="/api", tags=["api"], dependencies=[Depends(api_key_guard(settings.api_key))])
+    router = APIRouter(prefix="/api", tags=["api"])
 
     @router.post("/ask", response_model=schema.Answer)
     def ask(req: AskRequest) -> schema.Answer:
@@ -132,10 +150,15 @@ def api_router(service, settings) -> APIRouter:
     def documents() -> list[schema.DocumentInfo]:
         return service.documents()
 
-    @router.get("/documents/{doc_id}/text", response_model=str)
-    def document_text(doc_id: str) -> str:
+    @router.get(
+        "/documents/{doc_id}/text",
+        response_class=PlainTextResponse,
+        responses={200: {"content": {"text/plain": {}}, "description": "The article text every citation offset points into."}},
+    )
+    def document_text(doc_id: str) -> PlainTextResponse:
+        """The stored text as ``text/plain; charset=utf-8``: ``text[start:end]`` of a citation is its quote."""
         try:
-            return service.document_text(doc_id)
+            return PlainTextResponse(service.document_text(doc_id))
         except KeyError:
             raise HTTPException(404, f"no document {doc_id!r}") from None
 
@@ -143,10 +166,11 @@ def api_router(service, settings) -> APIRouter:
     def upload(files: Annotated[list[UploadFile], File(description="Files: " + ", ".join(UPLOAD_SUFFIXES))]) -> IngestResult:
         with tempfile.TemporaryDirectory(prefix="isnad-upload-") as tmp:
             paths = [save_upload(f, Path(tmp), settings.max_upload_bytes) for f in files]
-            result = IngestResult(**_report_fields(service.ingest_paths(paths)))
+            result = IngestResult(**_report_fields(service.ingest_paths(paths, limits=ReadLimits.of(settings))))
         if result.skipped and not (result.added or result.updated or result.unchanged):
             reasons = "; ".join(f"{name}: {reason}" for name, reason in result.skipped)
-            raise HTTPException(400, f"nothing could be ingested: {reasons}")
+            more = result.skipped_count - len(result.skipped)
+            raise HTTPException(400, f"nothing could be ingested: {reasons}" + (f"; and {more:,} more problems" if more else ""))
         return result
 
     @router.delete("/documents/{doc_id}")
@@ -167,6 +191,10 @@ def save_upload(upload: UploadFile, folder: Path, max_bytes: int) -> Path:
     name = Path(upload.filename or "").name
     if not name.lower().endswith(UPLOAD_SUFFIXES):
         raise HTTPException(415, f"unsupported file type {name!r}; accepted: {', '.join(UPLOAD_SUFFIXES)}")
+    try:
+        file_doc_id(Path(name))
+    except ValueError as exc:
+        raise HTTPException(400, f"{name!r}: {exc}") from None
     data = upload.file.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise HTTPException(413, f"{name!r} is larger than the {max_bytes:,}-byte upload limit")
@@ -193,4 +221,5 @@ def _report_fields(report) -> dict[str, Any]:
         "updated": list(report.updated),
         "unchanged": list(report.unchanged),
         "skipped": [(str(n), str(r)) for n, r in report.skipped],
+        "skipped_count": report.skipped_count,
     }

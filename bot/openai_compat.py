@@ -18,13 +18,13 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, HTTPException
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot import schema
-from bot.api import MAX_QUERY_CHARS, api_key_guard
+from bot.api import MAX_QUERY_CHARS, Text
 from bot.bidi import direction
 
 MODEL_ID = "isnad"
@@ -33,10 +33,18 @@ _VERIFY_PREFIX = re.compile(r"^\s*(verify|تحقق)\s*[:：]\s*", re.IGNORECASE)
 _STREAM_PIECE = 48
 
 
+class ContentPart(BaseModel):
+    """One typed part of a message; only ``text`` parts carry the question (images etc. are ignored)."""
+
+    model_config = ConfigDict(extra="allow")
+    type: str
+    text: Text | None = None
+
+
 class ChatMessage(BaseModel):
     model_config = ConfigDict(extra="allow")
     role: str
-    content: str | list[dict[str, Any]] | None = None
+    content: Text | list[ContentPart] | None = None
 
 
 class ChatCompletionRequest(BaseModel):
@@ -52,7 +60,7 @@ def message_text(message: ChatMessage) -> str:
     """The text of a message whose content is a string or a list of typed parts."""
     if isinstance(message.content, str):
         return message.content
-    return "".join(p.get("text", "") for p in message.content or [] if p.get("type") == "text")
+    return "".join(p.text or "" for p in message.content or [] if p.type == "text")
 
 
 def question_of(req: ChatCompletionRequest) -> str:
@@ -79,6 +87,8 @@ def render_markdown(result: schema.Answer | schema.Verification) -> str:
     arabic = direction(getattr(result, "question", None) or getattr(result, "claim", "")) == "rtl"
     if isinstance(result, schema.Verification):
         parts = [f"**{result.verdict}**", result.explanation]
+    elif result.direct:  # the direct answer opens the reply, in bold
+        parts = [f"**{result.direct.text}**", result.answer.removeprefix(result.direct.text).lstrip()]
     else:
         parts = [result.answer]
     if result.citations:
@@ -100,8 +110,9 @@ def render_markdown(result: schema.Answer | schema.Verification) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def openai_router(service, api_key: str | None) -> APIRouter:
-    router = APIRouter(prefix="/v1", tags=["openai"], dependencies=[Depends(api_key_guard(api_key))])
+def openai_router(service) -> APIRouter:
+    """The ``/v1`` routes (the API key, when set, is checked for every route by `bot.security`)."""
+    router = APIRouter(prefix="/v1", tags=["openai"])
 
     @router.get("/models")
     def models() -> dict[str, Any]:

@@ -85,6 +85,48 @@ def test_delete_removes_vectors_and_keywords(settings):
     assert not any(c.doc_id.startswith("003") for c, _ in dense)
 
 
+def plant_orphan(store: ArticleStore, doc_id: str, **meta) -> str:
+    """Copy a stored chunk under ``doc_id`` without an article record, as a killed or refused write leaves it."""
+    got = store.chunks.get(limit=1, include=["documents", "metadatas", "embeddings"])
+    store.chunks.upsert(
+        ids=[f"{doc_id}#0"],
+        documents=got["documents"],
+        embeddings=[list(got["embeddings"][0])],
+        metadatas=[{**got["metadatas"][0], "doc_id": doc_id, **meta}],
+    )
+    store.version += 1
+    return got["documents"][0]
+
+
+def test_readers_ignore_orphan_chunks_and_repair_removes_them(settings):
+    store = _store(settings)
+    ingest_paths(store, [SAMPLES])
+    committed = store.count()
+    text = plant_orphan(store, "ghost")  # no record at all
+    plant_orphan(store, "")  # what a file named '.txt' used to leave
+    real = store.documents()[0][0]
+    plant_orphan(store, real + "-v2", content_hash="0" * 32)  # no record either, and another version
+    store.chunks.update(ids=[f"{real}#0"], metadatas=[{"content_hash": "f" * 32}])  # a record of another version
+    assert sorted(store.orphan_chunk_ids()) == sorted(["ghost#0", "#0", f"{real}-v2#0", f"{real}#0"])
+    assert {c.chunk_id for c in store.all_chunks()}.isdisjoint(store.orphan_chunk_ids())
+    hits = store.dense_search(store.embeddings.embed_query(text), 50)
+    assert hits and not {c.chunk_id for c, _ in hits} & set(store.orphan_chunk_ids())
+    assert store.repair() == 4
+    assert store.orphan_chunk_ids() == [] and store.count() == committed - 1
+
+
+def test_unusable_doc_ids_write_nothing(settings, tmp_path):
+    store = _store(settings)
+    (tmp_path / ".txt").write_text("The minister arrived in Cairo on Monday evening, officials said.", encoding="utf-8")
+    report = ingest_paths(store, [tmp_path / ".txt"])
+    assert report.skipped and "empty document id" in report.skipped[0][1]
+    from vectorstore.loaders import Article
+
+    outcome = store.upsert_many([Article("", "Some text that would chunk fine.", "direct")])
+    assert isinstance(outcome[""], ValueError)
+    assert store.count() == 0 and store.document_count() == 0 and not store.delete("")
+
+
 def test_model_mismatch_is_a_clear_error(settings):
     _store(settings)
     with pytest.raises(ValueError, match="built with embedding model 'e5-small-q4'"):
@@ -120,6 +162,14 @@ def test_cli_reports_skips_and_exit_codes(tmp_path):
     assert deleted.returncode == 0 and "deleted good" in deleted.stdout
     usage = _cli(tmp_path)
     assert usage.returncode == 2 and "give PATH" in usage.stderr
+    store = _store(Settings(home=tmp_path, collection="cli"))
+    ingest_paths(store, [bad / "good.txt"])
+    plant_orphan(store, "ghost")
+    del store
+    repaired = _cli(tmp_path, "--repair")
+    assert repaired.returncode == 0 and "removed 1 orphan chunks" in repaired.stdout, repaired.stderr
+    reserved = _cli(tmp_path, "--collection", "cli__docs", "--repair")
+    assert reserved.returncode == 2 and "reserved" in reserved.stderr
 
 
 def _ant_articles(n: int) -> list[dict]:

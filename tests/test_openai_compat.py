@@ -98,6 +98,18 @@ def test_api_key_enforced_on_v1(seeded_service):
         assert openai.OpenAI(base_url=url + "/v1", api_key=KEY, max_retries=0).models.list().data
 
 
+@pytest.mark.parametrize(
+    "content",
+    [[{"type": "text", "text": 5}], [{"type": "text", "text": ["a"]}], [{"text": "no type"}], 42, [7]],
+)
+def test_malformed_content_is_422(base_url, content):
+    import httpx
+
+    r = httpx.post(base_url + "/chat/completions", json={"messages": [{"role": "user", "content": content}]}, timeout=120)
+    assert r.status_code == 422, r.text
+    assert r.json()["detail"][0]["loc"][:3] == ["body", "messages", 0]
+
+
 def test_question_is_the_last_user_message_text_parts():
     req = ChatCompletionRequest.model_validate(
         {

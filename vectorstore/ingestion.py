@@ -11,8 +11,12 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from vectorstore.loaders import Article, LoadError, iter_files, load_path
+from vectorstore.loaders import Article, LoadError, ReadLimits, iter_files, load_path
 from vectorstore.store import ArticleStore
+
+
+#: Problems an ingest report spells out; the rest are only counted.
+MAX_REPORTED_PROBLEMS = 100
 
 
 @dataclass
@@ -20,16 +24,23 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, reason): the first MAX_REPORTED_PROBLEMS
+    skipped_count: int = 0  # all of them
 
     @property
     def ok(self) -> bool:
-        return not self.skipped
+        return not self.skipped_count
+
+    def skip(self, source: str, reason: str) -> None:
+        """Count a problem; keep its text only while the report is short (3M bad lines once made a 221 MB answer)."""
+        self.skipped_count += 1
+        if len(self.skipped) < MAX_REPORTED_PROBLEMS:
+            self.skipped.append((source, reason))
 
     def summary(self) -> str:
         return (
             f"{len(self.added)} added, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped"
+            f"{len(self.unchanged)} unchanged, {self.skipped_count} skipped"
         )
 
 
@@ -37,7 +48,7 @@ class IngestReport:
 BATCH_ARTICLES = 32
 
 
-def ingest_paths(store: ArticleStore, paths: list[Path], progress: bool = False) -> IngestReport:
+def ingest_paths(store: ArticleStore, paths: list[Path], progress: bool = False, limits: ReadLimits = ReadLimits()) -> IngestReport:
     """Ingest files and folders; a bad file or record is skipped with its reason."""
     report = IngestReport()
     seen: set[str] = set()
@@ -51,7 +62,7 @@ def ingest_paths(store: ArticleStore, paths: list[Path], progress: bool = False)
         for article in buffer:
             outcome = outcomes[article.doc_id]
             if isinstance(outcome, ValueError):
-                report.skipped.append((article.source, str(outcome)))
+                report.skip(article.source, str(outcome))
             else:
                 getattr(report, outcome).append(article.doc_id)
         buffer.clear()
@@ -64,12 +75,12 @@ def ingest_paths(store: ArticleStore, paths: list[Path], progress: bool = False)
     bar = tqdm(total=len(files) if single else None, unit="article", desc="committed", disable=not progress, dynamic_ncols=True)
     for item in items:
         if isinstance(item, LoadError):
-            report.skipped.append((item.source, item.reason))
+            report.skip(item.source, item.reason)
             continue
         bar.set_postfix_str(item.name[-40:])
-        for article in load_path(item):
+        for article in load_path(item, limits):
             if isinstance(article, LoadError):
-                report.skipped.append((article.source, article.reason))
+                report.skip(article.source, article.reason)
                 bar.update(1)
             elif article.doc_id in seen:  # e.g. the same URL listed under two categories
                 report.unchanged.append(article.doc_id)

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import itertools
 import json
+import unicodedata
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +25,8 @@ HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".json.gz", ".jsonl.gz")
 SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 SIDECAR_SUFFIX = ".meta.json"
+#: Longest document id: ids travel in URLs and chunk ids, and no real file name or docno is longer.
+MAX_DOC_ID_CHARS = 200
 
 
 @dataclass
@@ -53,6 +58,29 @@ def _stem(path: Path) -> str:
     return path.name[: -len(_suffix(path))] if _suffix(path) in SUPPORTED else path.stem
 
 
+def check_doc_id(doc_id: str) -> str:
+    """``doc_id`` if it can name a document, else a ValueError saying why.
+
+    Checked before anything is written: an empty id (a file called ``.txt``)
+    once got its chunks stored and its record refused, leaving chunks no one
+    could cite, list or delete.
+    """
+    if not doc_id.strip():
+        raise ValueError("empty document id: a file needs a name before its extension, a record a 'docno' or 'url'")
+    if doc_id != doc_id.strip():
+        raise ValueError(f"document id {doc_id!r} starts or ends with white space")
+    if len(doc_id) > MAX_DOC_ID_CHARS:
+        raise ValueError(f"document id is longer than {MAX_DOC_ID_CHARS} characters")
+    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in doc_id):
+        raise ValueError(f"document id {doc_id!r} contains control characters")
+    return doc_id
+
+
+def file_doc_id(path: Path) -> str:
+    """The document id a file gets (its name without the format's extension), checked."""
+    return check_doc_id(_stem(path))
+
+
 def decode_text(data: bytes) -> str:
     """UTF-8 (with or without BOM) or a ValueError that says what the bytes look like."""
     if b"\x00" in data[:8192]:
@@ -73,6 +101,8 @@ def _read_sidecar(path: Path) -> dict[str, str]:
     if not sidecar.exists():
         return {}
     data = json.loads(sidecar.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{sidecar.name} must be a JSON object of fields (outlet, published, title, url, language)")
     return {k: str(v) for k, v in data.items() if v not in (None, "")}
 
 
@@ -85,10 +115,61 @@ def _html_to_text(html: str) -> str:
     return text
 
 
-def _jsonl_lines(path: Path) -> Iterator[str]:
+@dataclass(frozen=True)
+class ReadLimits:
+    """How much one JSONL file may expand to in memory (defaults: the ``ISNAD_MAX_*`` settings).
+
+    A few KB of gzip can decompress to gigabytes, or to millions of empty
+    records each worth one error line: both are cut off while streaming, so
+    memory stays bounded by one record, whatever the file.
+    """
+
+    max_bytes: int = 200_000_000  # decompressed bytes read from one file
+    max_records: int = 100_000  # non-blank lines read from one file
+    max_record_bytes: int = 5_000_000  # one line: no news article is longer
+
+    @classmethod
+    def of(cls, settings) -> ReadLimits:
+        """The limits a `config.Settings` sets."""
+        return cls(settings.max_decompressed_bytes, settings.max_records)
+
+
+class LimitExceeded(ValueError):
+    """A file went past a `ReadLimits` bound: reading it stops there."""
+
+
+def _jsonl_lines(path: Path, limits: ReadLimits) -> Iterator[tuple[int, bytes | LoadError]]:
+    """``(line number, line bytes)``, or a LoadError for an over-long line; raises LimitExceeded at a file bound.
+
+    Lines are read with a bounded ``readline`` so a file with no newline (1.5 GB of
+    gzip-compressed zeros) never becomes one 1.5 GB string.
+    """
     opener = gzip.open if path.name.lower().endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        yield from fh
+    total = records = 0
+    with opener(path, "rb") as fh:
+        for lineno in itertools.count(1):
+            line = fh.readline(limits.max_record_bytes + 1)
+            if not line:
+                return
+            total += len(line)
+            too_long = len(line) > limits.max_record_bytes
+            while too_long and not line.endswith(b"\n"):  # skip the rest of the line, still counting its bytes
+                line = fh.readline(1 << 20)
+                total += len(line)
+                if not line or total > limits.max_bytes:
+                    break
+            if total > limits.max_bytes:
+                raise LimitExceeded(f"decompresses to more than {limits.max_bytes:,} bytes; stopped reading at line {lineno}")
+            if not line.strip():
+                continue
+            records += 1
+            if records > limits.max_records:
+                raise LimitExceeded(f"holds more than {limits.max_records:,} records; stopped reading at line {lineno}")
+            yield lineno, LoadError(f"{path}:{lineno}", f"line longer than {limits.max_record_bytes:,} bytes") if too_long else line
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
 def _record_to_article(record: dict, source: str) -> Article:
@@ -101,6 +182,7 @@ def _record_to_article(record: dict, source: str) -> Article:
         if not url:
             raise ValueError("record has neither 'docno' nor 'url' to name it")
         doc_id = "url_" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+    check_doc_id(doc_id)
     given = {
         "title": record.get("title"),
         "url": url,
@@ -111,37 +193,43 @@ def _record_to_article(record: dict, source: str) -> Article:
     return Article(doc_id, text.replace("\r\n", "\n"), source, {k: str(v) for k, v in given.items() if v})
 
 
-def _load_jsonl(path: Path) -> Iterator[Article | LoadError]:
+def _load_jsonl(path: Path, limits: ReadLimits) -> Iterator[Article | LoadError]:
     try:
-        for lineno, line in enumerate(_jsonl_lines(path), 1):
-            if not line.strip():
+        for lineno, line in _jsonl_lines(path, limits):
+            if isinstance(line, LoadError):
+                yield line
                 continue
             where = f"{path}:{lineno}"
             try:
-                record = json.loads(line)
+                record = json.loads(line.decode("utf-8"))
                 if not isinstance(record, dict):
                     raise ValueError("line is not a JSON object")
+                if any(isinstance(v, str) and not v.isascii() and _has_surrogate(v) for v in record.values()):
+                    raise ValueError("line has a lone surrogate escape (\\ud800-\\udfff): not valid Unicode text")
                 yield _record_to_article(record, where)
-            except (ValueError, json.JSONDecodeError) as exc:
+            except (ValueError, json.JSONDecodeError) as exc:  # UnicodeDecodeError is a ValueError: one bad line
                 yield LoadError(where, str(exc))
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
+    except LimitExceeded as exc:
+        yield LoadError(str(path), str(exc))
+    except (OSError, EOFError, zlib.error) as exc:
         yield LoadError(str(path), f"cannot read as {_suffix(path)}: {exc}")
 
 
-def load_path(path: Path) -> Iterator[Article | LoadError]:
+def load_path(path: Path, limits: ReadLimits = ReadLimits()) -> Iterator[Article | LoadError]:
     """Articles (or errors) from one file; folders are walked by `iter_files`."""
     suffix = _suffix(path)
     if suffix not in SUPPORTED:
         yield LoadError(str(path), f"unsupported file type '{suffix or path.name}' (supported: {', '.join(SUPPORTED)})")
         return
     if suffix in JSONL_SUFFIXES:
-        yield from _load_jsonl(path)
+        yield from _load_jsonl(path, limits)
         return
     try:
+        doc_id = file_doc_id(path)
         text = decode_text(path.read_bytes())
         if suffix in HTML_SUFFIXES:
             text = _html_to_text(text)
-        yield Article(_stem(path), text, str(path), _read_sidecar(path))
+        yield Article(doc_id, text, str(path), _read_sidecar(path))
     except (OSError, ValueError) as exc:
         yield LoadError(str(path), str(exc))
 

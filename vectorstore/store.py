@@ -6,7 +6,9 @@ Two collections per Isnad collection:
 - ``NAME__docs``: one record per article holding the original text (what citation
   offsets point into) and its metadata. It is written *last*, after all chunks,
   and carries the content hash: it is the commit marker that makes re-ingestion
-  idempotent and a killed run safe to repeat.
+  idempotent and a killed run safe to repeat. Readers only see chunks whose
+  record exists with the same hash, so a write is all-or-nothing to them, and
+  `ArticleStore.repair` removes the chunks a killed or refused write left behind.
 
 The keyword index is derived from the chunk collection (see `keyword.py`), so a
 delete here removes a document everywhere.
@@ -26,7 +28,7 @@ from langchain_core.embeddings import Embeddings
 
 from config import Settings
 from vectorstore.chunking import Chunk, chunk_text
-from vectorstore.loaders import Article, content_hash
+from vectorstore.loaders import Article, check_doc_id, content_hash
 from vectorstore.metadata import resolve_metadata
 
 _DOCS_SUFFIX = "__docs"
@@ -76,6 +78,22 @@ class _Pending:
         }
 
 
+def check_collection_name(name: str) -> str:
+    """``name`` if it can name an Isnad collection, else ValueError with the rule.
+
+    Names ending in ``__docs`` are the article-record companions of real
+    collections: reading one as a collection would create ``NAME__docs__docs``.
+    """
+    if not _NAME.fullmatch(name):
+        raise ValueError(
+            f"invalid collection name '{name}': use 3-60 letters, digits, '.', '_' or '-', "
+            "starting and ending with a letter or digit"
+        )
+    if name.endswith(_DOCS_SUFFIX):
+        raise ValueError(f"'{name}' is reserved: names ending in '{_DOCS_SUFFIX}' hold the article records of a collection")
+    return name
+
+
 def make_client(settings: Settings) -> chromadb.ClientAPI:
     """Embedded PersistentClient under ISNAD_HOME, or a Chroma server when a host is set."""
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
@@ -93,12 +111,7 @@ class ArticleStore:
     """Add, replace, delete and read articles and chunks of one collection."""
 
     def __init__(self, client: chromadb.ClientAPI, name: str, embeddings: Embeddings, max_chars: int = 700):
-        if not _NAME.fullmatch(name):
-            raise ValueError(
-                f"invalid collection name '{name}': use 3-60 letters, digits, '.', '_' or '-', "
-                "starting and ending with a letter or digit"
-            )
-        self.name = name
+        self.name = check_collection_name(name)
         self.embeddings = embeddings
         self.max_chars = max_chars
         model = getattr(embeddings, "name", type(embeddings).__name__)
@@ -133,11 +146,17 @@ class ArticleStore:
         Order keeps a killed run safe: all chunks first, stale tails removed,
         then the article records (the commit markers) last.
         """
-        existing = self.docs.get(ids=[a.doc_id for a in articles], include=["metadatas"])
+        usable = [a.doc_id for a in articles if a.doc_id]  # an empty id is refused below; Chroma rejects it outright
+        existing = self.docs.get(ids=usable, include=["metadatas"]) if usable else {"ids": [], "metadatas": []}
         old = dict(zip(existing["ids"], existing["metadatas"]))
         outcomes: dict[str, str | ValueError] = {}
         pending: list[_Pending] = []
         for article in articles:
+            try:
+                check_doc_id(article.doc_id)
+            except ValueError as exc:
+                outcomes[article.doc_id] = exc
+                continue
             digest = content_hash(article.text)
             if article.doc_id in old and old[article.doc_id].get("content_hash") == digest:
                 outcomes[article.doc_id] = "unchanged"
@@ -188,6 +207,8 @@ class ArticleStore:
             self.chunks.delete(ids=found["ids"])
 
     def delete(self, doc_id: str) -> bool:
+        if not doc_id:  # no record can have it (Chroma refuses empty ids), and repair() removes such chunks
+            return False
         with self._lock:
             known = bool(self.docs.get(ids=[doc_id])["ids"])
             self._delete_chunks(doc_id)
@@ -221,16 +242,60 @@ class ArticleStore:
         found = self.docs.get(include=["metadatas"])
         return sorted(zip(found["ids"], found["metadatas"]))
 
-    def all_chunks(self, batch: int = 5000) -> Iterable[StoredChunk]:
-        """Every chunk, paged (the keyword index is built from these)."""
+    def _committed(self, chunks: list[StoredChunk]) -> list[StoredChunk]:
+        """The chunks a reader may see: their article record exists and holds the same version.
+
+        Chunks are written before their record, so between the two (or after a
+        crash, or a write Chroma refused) a chunk can exist whose record does
+        not, or whose record still describes the previous text. Citations point
+        into the record's text, so such a chunk must not be a hit.
+        """
+        ids = sorted({c.doc_id for c in chunks if c.doc_id})
+        if not ids:
+            return []
+        found = self.docs.get(ids=ids, include=["metadatas"])
+        versions = {i: (m or {}).get("content_hash") for i, m in zip(found["ids"], found["metadatas"])}
+        return [c for c in chunks if c.doc_id in versions and c.meta.get("content_hash") == versions[c.doc_id]]
+
+    def _pages(self, batch: int) -> Iterable[list[StoredChunk]]:
         offset = 0
         while True:
             page = self.chunks.get(include=["documents", "metadatas"], limit=batch, offset=offset)
             if not page["ids"]:
                 return
-            for cid, text, meta in zip(page["ids"], page["documents"], page["metadatas"]):
-                yield StoredChunk(cid, meta["doc_id"], text, meta["start"], meta["end"], meta)
+            yield [
+                StoredChunk(cid, meta.get("doc_id", ""), text, meta["start"], meta["end"], meta)
+                for cid, text, meta in zip(page["ids"], page["documents"], page["metadatas"])
+            ]
             offset += len(page["ids"])
+
+    def all_chunks(self, batch: int = 5000) -> Iterable[StoredChunk]:
+        """Every committed chunk, paged (the keyword index is built from these)."""
+        for page in self._pages(batch):
+            yield from self._committed(page)
+
+    def orphan_chunk_ids(self, batch: int = 5000) -> list[str]:
+        """Chunks no reader will ever see: no article record, or a record of another version."""
+        orphans: list[str] = []
+        for page in self._pages(batch):
+            kept = {c.chunk_id for c in self._committed(page)}
+            orphans.extend(c.chunk_id for c in page if c.chunk_id not in kept)
+        return orphans
+
+    def repair(self) -> int:
+        """Delete orphan chunks (left by a killed or refused write); returns how many.
+
+        Run it when no other process is ingesting into this collection (server
+        start, ``ingest.py --repair``): an ingest in flight has not written its
+        record yet, so its chunks look orphaned until it does.
+        """
+        with self._lock:
+            orphans = self.orphan_chunk_ids()
+            for i in range(0, len(orphans), _WRITE_BATCH):
+                self.chunks.delete(ids=orphans[i : i + _WRITE_BATCH])
+            if orphans:
+                self.version += 1
+        return len(orphans)
 
     def dense_search(self, query_vector: list[float], k: int) -> list[tuple[StoredChunk, float]]:
         """Nearest chunks by cosine similarity (1 - cosine distance)."""
@@ -240,10 +305,12 @@ class ArticleStore:
         res = self.chunks.query(
             query_embeddings=[query_vector], n_results=min(k, n), include=["documents", "metadatas", "distances"]
         )
-        return [
-            (StoredChunk(cid, meta["doc_id"], text, meta["start"], meta["end"], meta), 1.0 - dist)
+        hits = {
+            cid: (StoredChunk(cid, meta.get("doc_id", ""), text, meta["start"], meta["end"], meta), 1.0 - dist)
             for cid, text, meta, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0])
-        ]
+        }
+        committed = {c.chunk_id for c in self._committed([chunk for chunk, _ in hits.values()])}
+        return [hit for cid, hit in hits.items() if cid in committed]
 
 
 def open_store(settings: Settings, collection: str | None = None, client: chromadb.ClientAPI | None = None) -> ArticleStore:
