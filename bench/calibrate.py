@@ -1,11 +1,15 @@
-"""Calibrate evidence scoring and the abstention threshold on the seed questions.
+"""Check the ranker's abstention threshold on the seed questions.
 
     python -m bench.calibrate [--out bench/results/calibration.json]
 
-For each question of tests/data/seed_questions.json, retrieves evidence once,
-then grid-searches the coverage weight and the threshold: a setting is good when
-answerable questions keep a sentence of a gold article in the quoted top 4, and
-off-topic questions fall below the threshold. Prints a table, writes JSON.
+The threshold is no longer fitted here: it ships with the ranker
+(bot/models/ranker.json), chosen out of fold on ARCD and XQuAD by
+``python -m bench.answers``. This script checks it on the 22 seed questions of
+tests/data/seed_questions.json: answerable questions must quote a gold article
+among the cited sentences, off-topic ones must fall below the threshold. It
+prints one row per question, the interval of thresholds that would separate the
+seeds (highest off-topic probability .. lowest answerable one) and where the
+shipped threshold sits in it, and writes JSON.
 """
 
 from __future__ import annotations
@@ -17,80 +21,61 @@ import tempfile
 import time
 from pathlib import Path
 
-import config
-from bench.metrics import write_results
-from bot import evidence as ev_mod
-from bot.service import Isnad
 from rich.console import Console
 from rich.table import Table
+
+import config
+from bench.metrics import write_results
+from bot.answer import keep_evidence
+from bot.ranker import load_ranker
+from bot.service import Isnad
 
 ITEMS = Path(__file__).resolve().parents[1] / "tests" / "data" / "seed_questions.json"
 
 
-def evaluate(pool: dict, items: list[dict], weight: float, threshold: float) -> dict:
-    hits = answered = abstained = 0
-    pos_scores, neg_scores = [], []
-    for item in items:
-        cands = sorted(pool[item["q"]], key=lambda e: -(e.cosine + weight * e.coverage + e.fusion))
-        top = cands[0].cosine + weight * cands[0].coverage + cands[0].fusion if cands else 0.0
-        if item.get("answerable", True):
-            pos_scores.append(top)
-            answered += top >= threshold
-            gold = set(item["cite_all"]) | set(item["cite_any"])
-            cited = {e.doc_id for e in cands[:4]}
-            hits += bool(gold & cited) and set(item["cite_all"]) <= cited
-        else:
-            neg_scores.append(top)
-            abstained += top < threshold
-    n_pos = len(pos_scores)
-    n_neg = len(neg_scores)
-    return {
-        "weight": weight,
-        "threshold": threshold,
-        "gold_in_top4": hits / n_pos,
-        "answered": answered / n_pos,
-        "abstained": abstained / n_neg,
-        "accuracy": (answered + abstained) / (n_pos + n_neg),
-        "min_pos": min(pos_scores),
-        "max_neg": max(neg_scores),
-    }
-
-
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=Path("bench/results/calibration.json"))
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     items = json.loads(ITEMS.read_text(encoding="utf-8"))["items"]
+    threshold = load_ranker().threshold
+    rows = []
     with tempfile.TemporaryDirectory() as home:
         service = Isnad(config.Settings(home=Path(home), collection="calib"))
         service.ensure_samples()
         started = time.perf_counter()
-        pool = {}
         for item in items:
-            evs = service.evidence(item["q"], limit=100)
-            for e in evs:  # keep the fused part separate so the weight can vary
-                e.fusion = e.score - e.cosine - ev_mod.COVERAGE_WEIGHT * e.coverage
-            pool[item["q"]] = evs
+            evidence = service.evidence(item["q"])
+            kept = {e.doc_id for e in keep_evidence(evidence, threshold)}
+            gold_all, gold_any = set(item.get("cite_all", [])), set(item.get("cite_any", []))
+            answerable = item.get("answerable", True)
+            rows.append({
+                "question": item["q"],
+                "answerable": answerable,
+                "top_probability": evidence[0].score if evidence else 0.0,
+                "right": (bool(kept) and gold_all <= kept and (not gold_any or bool(gold_any & kept))) if answerable else not kept,
+            })  # fmt: skip
         per_question = (time.perf_counter() - started) / len(items)
-    rows = []
-    for w in (0.0, 0.25, 0.5, 0.75, 1.0, 1.5):
-        tops = sorted(
-            max((e.cosine + w * e.coverage + e.fusion for e in pool[item["q"]]), default=0.0) for item in items
-        )
-        # Candidate thresholds: midpoints between consecutive top scores, so the grid fits any model's scale.
-        for t in sorted({round((a + b) / 2, 3) for a, b in zip(tops, tops[1:])}):
-            rows.append(evaluate(pool, items, w, t))
-    # Best = most questions right; among ties, the widest gap between answered and abstained scores.
-    best = max(rows, key=lambda r: (r["gold_in_top4"] + r["accuracy"], r["min_pos"] - r["max_neg"]))
-    table = Table(title=f"Evidence scoring on {len(items)} seed questions ({per_question:.2f}s/question)")
-    for col in ("weight", "threshold", "gold_in_top4", "answered", "abstained", "accuracy", "min_pos", "max_neg"):
-        table.add_column(col, justify="right")
+    pos = [r["top_probability"] for r in rows if r["answerable"]]
+    neg = [r["top_probability"] for r in rows if not r["answerable"]]
+    summary = {
+        "threshold": threshold,
+        "seed_interval": [max(neg), min(pos)],
+        "separates_seeds": max(neg) < threshold <= min(pos),
+        "right": sum(r["right"] for r in rows) / len(rows),
+        "seconds_per_question": per_question,
+    }
+    table = Table(title=f"Shipped ranker threshold {threshold:.2f} on {len(items)} seed questions ({per_question:.2f}s/question)")
+    for col in ("question", "answerable", "top P", "right"):
+        table.add_column(col, justify="right" if col != "question" else "left")
     for r in rows:
-        if r is best or r["accuracy"] >= best["accuracy"] - 0.05 and r["gold_in_top4"] >= best["gold_in_top4"]:
-            table.add_row(*(f"{r[k]:.2f}" for k in ("weight", "threshold", "gold_in_top4", "answered", "abstained", "accuracy", "min_pos", "max_neg")), style="bold green" if r is best else None)
+        table.add_row(r["question"], str(r["answerable"]), f"{r['top_probability']:.3f}", "yes" if r["right"] else "NO")
     Console().print(table)
-    print(f"best: coverage weight {best['weight']}, threshold {best['threshold']}")
-    write_results({"seconds_per_question": per_question, "best": best, "grid": rows}, args.out)
+    print(
+        f"threshold {threshold:.2f}; seeds separate for thresholds in ({max(neg):.3f}, {min(pos):.3f}]: "
+        f"{'inside' if summary['separates_seeds'] else 'OUTSIDE'}; right {summary['right']:.0%}"
+    )
+    write_results({"summary": summary, "questions": rows}, args.out)
     return 0
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.entities import gazetteer
-from vectorstore.normalize import detect_language
+from language.normalize import detect_language
 
 
 @lru_cache(maxsize=1)

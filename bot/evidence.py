@@ -2,11 +2,12 @@
 
 A citation must be a sentence a reader can check, not a 700-character chunk, so
 every retrieved chunk is re-split (the same pure splitter as at ingest) and each
-sentence is scored against the question. The score mixes meaning (cosine of
-multilingual embeddings: what lets an English question match Arabic text) and
-coverage of the question's rare words (IDF-weighted: what makes an off-topic
-question score low even when some common word matches). That one number is
-also what the abstention threshold is calibrated on.
+sentence is scored against the question by the learned ranker (``bot.ranker``):
+the probability that the sentence holds the answer, from meaning (USE cosine of
+the sentence, e5 cosine of its chunk: what lets an English question match
+Arabic text), coverage of the question's rare words (IDF-weighted), the chunk's
+retrieval rank and fusion score, and whether the sentence holds the kind of
+value asked for. That probability is also what Isnad abstains on.
 """
 
 from __future__ import annotations
@@ -17,14 +18,10 @@ from dataclasses import dataclass
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from bot.ranker import CandidateSignals, Ranker, candidate_features, load_ranker
 from bot.retrieval import Hit
+from language.normalize import bm25_tokens
 from vectorstore.keyword import KeywordIndex
-from vectorstore.normalize import bm25_tokens
-
-#: Weight of word coverage against cosine similarity (tuned on the seed dev questions).
-COVERAGE_WEIGHT = 1.0
-#: Small preference for sentences inside chunks both retrievers agreed on.
-FUSION_WEIGHT = 5.0
 
 
 @dataclass
@@ -34,9 +31,10 @@ class EvidenceSentence:
     start: int  # offsets into the original article
     end: int
     text: str
-    score: float
-    cosine: float
+    score: float  # the ranker's probability that this sentence answers the question
+    cosine: float  # USE cosine with the question
     coverage: float
+    version: str = ""  # content hash of the article version the chunk was cut from (see build_citations)
 
 
 def coverage(query_terms: list[str], sentence: str, index: KeywordIndex) -> float:
@@ -62,28 +60,41 @@ def select_evidence(
     limit: int,
     per_doc: int = 2,
     keyword_query: str | None = None,
+    ranker: Ranker | None = None,
 ) -> list[EvidenceSentence]:
     """Best sentences first, at most ``per_doc`` from one article so sources stay diverse.
 
-    ``keyword_query`` is what word coverage is measured with (the question plus
-    its Arabic bridge for English questions); the cosine always uses the question.
+    ``embeddings`` embeds sentences (USE); the e5 side is the chunk's cosine the
+    dense retriever already computed (``Hit.dense``). ``keyword_query`` is what
+    word coverage is measured with (the question plus its Arabic bridge for
+    English questions); the cosines always use the question.
     """
-    candidates: list[tuple[Hit, int, int, str]] = []
-    for hit in hits:
+    candidates: list[tuple[Hit, int, int, int, str]] = []
+    for rank, hit in enumerate(hits, 1):
         for start, end in _sentences(hit):
             text = hit.chunk.text[start - hit.chunk.start : end - hit.chunk.start]
-            candidates.append((hit, start, end, text))
+            candidates.append((hit, rank, start, end, text))
     if not candidates:
         return []
     q = np.asarray(embeddings.embed_query(question))
-    vectors = np.asarray(embeddings.embed_documents([c[3] for c in candidates]))
-    cosines = vectors @ q
+    cosines = np.asarray(embeddings.embed_documents([c[4] for c in candidates])) @ q
     terms = bm25_tokens(keyword_query or question)
-    scored = []
-    for (hit, start, end, text), cos in zip(candidates, cosines):
-        cov = coverage(terms, text, index)
-        score = float(cos) + COVERAGE_WEIGHT * cov + FUSION_WEIGHT * hit.score
-        scored.append(EvidenceSentence(hit.chunk.doc_id, hit.chunk.chunk_id, start, end, text, score, float(cos), cov))
+    signals = CandidateSignals(
+        texts=[c[4] for c in candidates],
+        use_cos=cosines,
+        e5_cos=np.array([np.nan if c[0].dense is None else c[0].dense for c in candidates]),
+        coverage=np.array([coverage(terms, c[4], index) for c in candidates]),
+        fusion=np.array([c[0].score for c in candidates]),
+        rank=np.array([float(c[1]) for c in candidates]),
+        docs=[c[0].chunk.doc_id for c in candidates],
+    )
+    probs = (ranker or load_ranker()).probability(candidate_features(question, signals))
+    scored = [
+        EvidenceSentence(
+            hit.chunk.doc_id, hit.chunk.chunk_id, start, end, text, float(p), float(cos), float(cov), hit.chunk.meta.get("content_hash", "")
+        )
+        for (hit, _, start, end, text), p, cos, cov in zip(candidates, probs, cosines, signals.coverage)
+    ]
     scored.sort(key=lambda e: -e.score)
     chosen: list[EvidenceSentence] = []
     taken: dict[str, int] = {}

@@ -15,13 +15,15 @@ from bot.answer import SourceDoc, compose_answer
 from bot.crosslingual import keyword_query
 from bot.errors import IsnadInputError, UnknownCollectionError
 from bot.evidence import EvidenceSentence, select_evidence
+from bot.ranker import load_ranker
 from bot.retrieval import HybridSearcher, IsnadRetriever
 from bot.schema import Answer, Comparison, DocumentInfo, Passage, Verification
-from bot.timeexpr import find_anchor
+from language.calendar import find_anchor
 from config import Settings, get_settings
 from vectorstore.embeddings import load_embeddings
 from vectorstore.ingestion import IngestReport, ingest_paths
-from vectorstore.normalize import detect_language
+from vectorstore.loaders import ReadLimits
+from language.normalize import detect_language
 from vectorstore.store import ArticleStore, make_client, open_store
 
 MAX_TEXT_CHARS = 2000
@@ -34,6 +36,8 @@ def clean_text(value: str, what: str, limit: int = MAX_TEXT_CHARS) -> str:
     text = (value or "").strip()
     if not text:
         raise IsnadInputError(f"{what} is empty")
+    if not any(ch.isalnum() for ch in text):  # NULs, punctuation or diacritics only: nothing to compare or find
+        raise IsnadInputError(f"{what} has no content (no letters or digits)")
     if len(text) > limit:
         raise IsnadInputError(f"{what} is too long ({len(text)} characters; the limit is {limit})")
     return text
@@ -79,8 +83,12 @@ class Isnad:
         return self.searcher().store
 
     # -- documents -----------------------------------------------------------
-    def ingest_paths(self, paths: list[Path], progress: bool = False, collection: str | None = None) -> IngestReport:
-        return ingest_paths(self.searcher(collection, create=True).store, paths, progress=progress)
+    def ingest_paths(
+        self, paths: list[Path], progress: bool = False, collection: str | None = None, limits: ReadLimits | None = None
+    ) -> IngestReport:
+        """Ingest files; ``limits`` (default: this service's settings) bound what one JSONL file may expand to."""
+        store = self.searcher(collection, create=True).store
+        return ingest_paths(store, paths, progress=progress, limits=limits or ReadLimits.of(self.settings))
 
     def ensure_samples(self) -> IngestReport | None:
         """Load the sample collection into an empty store (first start)."""
@@ -145,7 +153,7 @@ class Isnad:
             detect_language(question),
             evidence,
             lambda doc_id: self.source(doc_id, collection),
-            self.settings.abstain_threshold,
+            load_ranker().threshold if self.settings.abstain_threshold is None else self.settings.abstain_threshold,
         )
 
     def compare(self, a: str, b: str) -> Comparison:

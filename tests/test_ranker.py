@@ -1,0 +1,107 @@
+"""The answer-sentence ranker: question kinds, value readers, features, and the shipped model."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from bot.ranker import FEATURES, CandidateSignals, candidate_features, load_ranker, question_kind, value_kinds
+from tests.conftest import REPO, SHARED
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When was the treaty signed?", "date"),
+        ("In what year did the war end?", "date"),
+        ("متى انتهت الحرب؟", "date"),
+        ("في أي عام تأسست الجامعة؟", "date"),
+        ("How many people live in the city?", "number"),
+        ("كم عدد سكان المدينة؟", "number"),
+        ("Who founded the company?", "person"),
+        ("من هو مؤسس الشركة؟", "person"),
+        ("Where is the museum?", "place"),
+        ("أين يقع المتحف؟", "place"),
+        ("من أين جاء الوفد؟", "place"),
+        ("What did the minister announce?", None),
+        ("ماذا أعلن الوزير؟", None),
+    ],
+)
+def test_question_kind(question, kind):
+    assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("وصل الوفد مساء الثلاثاء", {"date"}),
+        ("Talks resumed in March", {"date"}),
+        ("تأسست عام 1998", {"date", "number"}),
+        ("قُتل ثلاثة أشخاص", {"number"}),
+        ("زار الوزير فرنسا", {"place"}),
+        ("The report was written by Jane Smith yesterday", {"person", "date"}),
+        ("لا شيء هنا", set()),
+    ],
+)
+def test_value_kinds(sentence, kinds):
+    assert value_kinds(sentence) == kinds
+
+
+def _signals(use: list[float], e5: list[float], coverage: list[float], texts: list[str] | None = None) -> CandidateSignals:
+    n = len(use)
+    return CandidateSignals(
+        texts=texts or [f"جملة رقم {i}" for i in range(n)],
+        use_cos=np.array(use),
+        e5_cos=np.array(e5),
+        coverage=np.array(coverage),
+        fusion=np.full(n, 1 / 61),
+        rank=np.arange(1.0, n + 1),
+        docs=["d1"] * n,
+    )
+
+
+def test_features_are_relative_to_the_best_candidate_and_survive_missing_dense_scores():
+    X = candidate_features("متى وصل الوفد؟", _signals([0.2, 0.5], [np.nan, 0.9], [0.0, 1.0]))
+    assert X.shape == (2, len(FEATURES))
+    col = {name: X[:, i] for i, name in enumerate(FEATURES)}
+    assert col["use_rel"].tolist() == pytest.approx([-0.3, 0.0])
+    assert col["e5_missing"].tolist() == [1.0, 0.0] and np.isfinite(X).all()
+    assert candidate_features("?", _signals([], [], [])).shape == (0, len(FEATURES))
+
+
+def test_relative_features_are_per_article_so_each_outlet_keeps_its_best_sentence():
+    signals = _signals([0.6, 0.3, 0.4], [0.9, 0.9, 0.8], [1.0, 0.5, 0.5])
+    signals.docs = ["a", "b", "b"]
+    X = candidate_features("متى وصل الوفد؟", signals)
+    use_rel = X[:, FEATURES.index("use_rel")]
+    assert use_rel.tolist() == pytest.approx([0.0, -0.1, 0.0])
+
+
+def test_the_value_kind_asked_for_counts():
+    q = "When did the delegation arrive?"
+    with_date, without = "وصل الوفد يوم الثلاثاء", "وصل الوفد إلى العاصمة"
+    p = load_ranker().probability(candidate_features(q, _signals([0.4, 0.4], [0.85, 0.85], [0.0, 0.0], [with_date, without])))
+    assert p[0] > p[1]
+
+
+def test_shipped_ranker_prefers_closer_sentences_and_gives_probabilities():
+    ranker = load_ranker()
+    assert 0.0 < ranker.threshold < 1.0
+    p = ranker.probability(candidate_features("متى وصل الوفد؟", _signals([0.7, 0.2], [0.9, 0.8], [1.0, 0.0])))
+    assert ((0 <= p) & (p <= 1)).all() and p[0] > ranker.threshold > p[1]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED / "data" / "xquad" / "xquad_dev.jsonl").exists(), reason="XQuAD not in ../shared")
+def test_bench_answers_ranker_answers_english_questions_the_old_score_abstained_on(tmp_path):
+    out = tmp_path / "answers.json"
+    run = subprocess.run([sys.executable, "-m", "bench.answers", "--folds", "3", "--out", str(out)], cwd=REPO, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    results = json.loads(out.read_text(encoding="utf-8"))
+    for group in ("arcd-ar", "xquad-ar", "xquad-en"):
+        assert results["ranker"][group]["false_answers"] <= 0.2
+    assert results["ranker"]["xquad-en"]["answered_right"] > 2 * results["baseline"]["xquad-en"]["answered_right"]
