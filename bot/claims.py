@@ -1,18 +1,26 @@
-"""Atomic claims from cited evidence sentences: who says what about which event.
+"""Atomic claims from cited evidence sentences: who says which value, in which frame.
 
-Why this shape: conflicts exist between *claims*, not between sentences. One
-sentence can carry two parties (Al Arabiya and Al Jazeera's bureau chief) and
-several events (an arrival, a signing). So each sentence is split into voice
-segments (``bot.attribution``: each party's clause, and the rest in the
-outlet's own voice), and each segment yields one claim per (event × slot):
-the event's date, place, actors and counts.
+Why this shape: conflicts exist between *claims*, not between sentences, and a
+claim is a value (a date, a count) together with what is said about it. Two
+sentences "make the same claim" when their frames — the words around the value,
+with the values themselves (dates, numbers, persons, places) masked — say the
+same thing; they disagree when, in addition, their values cannot both be true.
+Nothing here knows any event type: "وصل # إلى # #" and "متواجد في # منذ #"
+meet because a multilingual sentence embedder finds the frames close
+(``bot.conflicts``), the same way "مقتل # شخصا" meets "# killed".
 
-Event keys are canonical (``arrival:bagheri:damascus``, ``signing:agreement``,
-``meeting:assad:bagheri``, ``strike:israel:last``) so wording and name variants
-("العاصمة السورية" = دمشق, "رئيس الأركان الإيراني" = Bagheri) meet on one key.
-``single`` marks events that happen once (an arrival, a signing, "the last
-strike"): only for those can two dates contradict each other; "Israeli
-strikes since 2011" are many events and never conflict on date.
+So each sentence is split into voice segments (``bot.attribution``: each
+party's clause, and the rest in the outlet's own voice), and each date or
+count in a segment yields one claim with
+
+* its **frame**: the value's own stretch of the clause — from the previous
+  value (or clause break) to the next one, cut at the conjunction that starts
+  the next value's clause ("قتل # أشخاص، | وأصيب # شخصا") — masked;
+* its **period** for counts: the time expression of the same segment the count
+  is about ("منذ عام 2012", "الأحد"); a count over a long or past period is
+  background and is only compared with counts over the same kind of period;
+* the **actors** (persons named in the segment) and **year**, which keep two
+  occurrences of one kind of event apart (a 2018 signing is not the 2020 one).
 """
 
 from __future__ import annotations
@@ -22,9 +30,23 @@ import re
 from dataclasses import dataclass, field
 
 from bot.attribution import Attribution, extract_attributions, format_attribution, outlet_label
-from bot.entities import EntityMention, find_entities, find_quantities
-from bot.textfold import fold_with_offsets
-from bot.timeexpr import TimeMention, resolve_times
+from bot.entities import EntityMention, find_entities
+from language.calendar import TimeMention, resolve_times
+from language.normalize import fold_with_offsets
+from language.numbers import Quantity, find_quantities, unit_key
+
+#: Words of a frame before its value: the predicate comes before ("قتل 4 أشخاص"). Words after a
+#: value are mostly the next piece of news and only blur the frame: they are taken only to make up
+#: ``FRAME_WORDS_AFTER`` content words when the clause before is short ("..., الأربعاء، اتفاقية عسكرية").
+FRAME_WORDS_BEFORE = 5
+FRAME_WORDS_AFTER = 3
+#: Words next to a value whose stems are its cues ("مقتل" in "مقتل 11 شخصا").
+CUE_WORDS = 3
+#: A count's period longer than this (days) is a running total ("since 2012"), not the news of the day.
+BACKGROUND_SPAN_DAYS = 62
+#: A count whose period ended this many days before its article is a past event ("last February's crash").
+PAST_DAYS = 7
+MASK = "#"
 
 
 @dataclass(frozen=True)
@@ -40,46 +62,52 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Claim:
-    """One (voice × event × slot) assertion, with enough to compare it to others."""
+    """One (voice × value) assertion, with enough to compare it to others."""
 
-    event: str
-    slot: str  # "date" | "place" | "number" | "actor"
+    slot: str  # "date" | "number" | "actor" (who acts: keeps occurrences apart, never a conflict of its own)
     value: str  # original words
     normalized: str
     attributed_to: str
     evidence_n: int
     doc_id: str
+    frame: str  # the value's clause, values masked: what is compared across sources
+    phrase: str = ""  # the same clause unmasked, to show
+    cues: frozenset[str] = frozenset()  # light stems of the words just before the value, and of a count's noun
     year: int | None = None
     origin: str = ""  # the first-hand source: the innermost cited party, else the outlet
     actors: tuple[str, ...] = ()
-    place: str | None = None
-    single: bool = True
     value_start: dt.date | None = None
     value_end: dt.date | None = None
     part_of_day: str | None = None
     low: float | None = None
     high: float | None = None
     unit: str | None = None
+    period_start: dt.date | None = None  # what a count is counted over, when the sentence says
+    period_end: dt.date | None = None
     anchor: dt.date | None = None
     sentence: str = field(default="", repr=False)
 
+    @property
+    def event(self) -> str:
+        """Older name of ``frame``: what the claim is about."""
+        return self.frame
 
-# Event cues on folded text. Order matters only for reading; each is checked per segment.
-_ARRIVAL = re.compile(r"(?<!\w)[وف]?(?:وصل|وصلت|وصول|وصوله|يصل|تصل|arrived|arrives|arrival)(?!\w)")
-_PRESENCE = re.compile(r"(?<!\w)[وف]?(?:متواجد|موجود|يتواجد|تواجد|has\s+been|had\s+been)(?!\w)")
-_SIGNING = re.compile(r"(?<!\w)[وف]?(?:وقع|وقعت|وقعا|توقيع|توقيعهما|يوقع|توقعان|يوقعان|ابرم|ابرمت|signed|signs|signing)(?!\w)")
-_AGREEMENT = re.compile(r"(?<!\w)(?:ال)?(?:اتفاق|اتفاقيه|اتفاقا|agreement|accord|deal)(?!\w)")
-_MEETING = re.compile(r"(?<!\w)[وف]?(?:لقاء|لقايه|التقي|اجتماع|اجتماعات|استقبل|met|meeting)(?!\w)")
-_STRIKE = re.compile(r"(?<!\w)[وف]?(?:ال)?(?:هجوم|هجمات|غاره|غارات|ضربه|ضربات|قصف|strike|strikes|attack|raid)(?!\w)")
-_ISRAELI = re.compile(r"اسراييل|israel")  # folded: ئ→ي
-_LAST = re.compile(r"(?<!\w)(?:اخر|last|latest)\s+\S+")
-_IN_FORCE = re.compile(r"حيز\s+التنفيذ|(?:took|came)\s+into\s+(?:force|effect)")
-_CASUALTIES = re.compile(r"(?<!\w)(?:مقتل|قتلي|قتيل|killed|deaths|dead)(?!\w)")
+    @property
+    def background(self) -> bool:
+        """A running total or a past figure: its period is long, or ended well before the article."""
+        if self.period_start is None or self.period_end is None:
+            return False
+        if (self.period_end - self.period_start).days > BACKGROUND_SPAN_DAYS:
+            return True
+        return bool(self.anchor and (self.anchor - self.period_end).days > PAST_DAYS)
+
+
 #: Persons named only as a regime's or beneficiary's label are not actors ("نظام الأسد").
-#: Likewise a name in construct after these heads is a possessor ("دفاعات الأسد"), not an actor.
 _NOT_ACTOR_BEFORE = re.compile(r"(?<!\w)(?:نظام|لمساعده|دعم|مساعده|قوات|دفاعات|حكومه|جيش|regime)\s*[\"«]?\s*$")
-#: Verbal nouns: "ارتياحه ... وتوقيع اتفاقية" carries no date of its own unless one follows it.
-_MASDAR = re.compile(r"^[وف]?(?:ال)?(?:توقيع|توقيعهما|وصول|وصوله|لقاء|لقايه|اجتماع|اجتماعات)")
+#: Clause breaks inside a sentence; a frame never crosses one.
+_BREAK = re.compile(r"[،,;؛:.!?؟()\[\]\n]|\s[-–—]\s")
+#: The conjunction that opens a coordinated clause: Arabic و as a prefix, English "and".
+_CONJ = re.compile(r"(?<!\S)(?:و(?=\w)|and\s|while\s|بينما\s)")
 
 
 @dataclass(frozen=True)
@@ -89,15 +117,23 @@ class _Segment:
     parties: tuple[Attribution, ...]
 
 
+@dataclass(frozen=True)
+class _Value:
+    start: int
+    end: int
+    slot: str
+    time: TimeMention | None = None
+    quantity: Quantity | None = None
+
+
 def _segments(sentence: str, attributions: list[Attribution]) -> list[_Segment]:
     """Each attributed clause, plus the gaps between them in the outlet's voice."""
     by_span: dict[tuple[int, int], list[Attribution]] = {}
     for a in attributions:
         if a.claim_end > a.claim_start:
             by_span.setdefault((a.claim_start, a.claim_end), []).append(a)
-    spans = sorted(by_span)
     segments, cursor = [], 0
-    for s, e in spans:
+    for s, e in sorted(by_span):
         if s > cursor:
             segments.append(_Segment(cursor, s, ()))
         segments.append(_Segment(s, e, tuple(by_span[(s, e)])))
@@ -120,40 +156,138 @@ def _actors(sentence: str, mentions: list[EntityMention], party_spans: list[tupl
     return out
 
 
-def _events(folded_segment: str) -> list[tuple[str, int, bool]]:
-    """(event type, cue position, single-occurrence) found in a folded segment."""
-    found: list[tuple[str, int, bool]] = []
-    if m := _ARRIVAL.search(folded_segment):
-        found.append(("arrival", m.start(), True))
-    elif (m := _PRESENCE.search(folded_segment)) and re.search(r"(?<!\w)(?:منذ|since|for)(?!\w)", folded_segment):
-        found.append(("arrival", m.start(), True))  # "present since X": arrival no later than X
-    if (m := _SIGNING.search(folded_segment)) and _AGREEMENT.search(folded_segment):
-        found.append(("signing", m.start(), True))
-    if m := _MEETING.search(folded_segment):
-        found.append(("meeting", m.start(), False))
-    if (m := _STRIKE.search(folded_segment)) and _ISRAELI.search(folded_segment):
-        last = _LAST.search(folded_segment)
-        found.append(("strike", m.start(), bool(last and _STRIKE.search(last.group(0)))))
-    if m := _IN_FORCE.search(folded_segment):
-        found.append(("in-force", m.start(), True))
-    if m := _CASUALTIES.search(folded_segment):
-        found.append(("casualties", m.start(), False))
-    return found
+def _values(sentence: str, seg: _Segment, times: list[TimeMention], quantities: list[Quantity],
+            party_spans: list[tuple[int, int]]) -> list[_Value]:
+    """Dates and counts of one segment, in order; a count inside a date ("2020") is the date's.
+
+    A date among the words that name who reports ("ذكرت الوكالة، الأحد، أن") dates the report, not the event.
+    """
+    found = [_Value(t.start, t.end, "date", time=t) for t in times
+             if seg.start <= t.start < seg.end and not any(s <= t.start < e for s, e in party_spans)]
+    for q in quantities:
+        if seg.start <= q.start < seg.end and not any(v.start < q.end and q.start < v.end for v in found):
+            found.append(_Value(q.start, q.end, "number", quantity=q))
+    return sorted(found, key=lambda v: v.start)
 
 
-def _event_key(kind: str, actors: list[str], place: str | None, mentions: list[EntityMention], single: bool) -> str:
-    if kind == "arrival":
-        return f"arrival:{actors[0] if actors else 'unknown'}:{place or 'unknown'}"
-    if kind == "signing":
-        return "signing:agreement"
-    if kind == "meeting":
-        return "meeting:" + ":".join(sorted(actors)) if actors else "meeting"
-    if kind == "strike":
-        return "strike:israel:last" if single else "strike:israel"
-    if kind == "in-force":
-        groups = [m.id for m in mentions if m.type == "group"]
-        return f"in-force:{groups[0]}" if groups else "in-force"
-    return kind
+def _boundary(sentence: str, left: _Value, right: _Value) -> int:
+    """Where the left value's clause ends and the right one's begins.
+
+    At a clause break or at the conjunction that opens the right value's clause
+    ("قتل 4 أشخاص، وأصيب 30"); otherwise right after the left value, since
+    news Arabic puts the predicate before its number ("ثم قتل 5").
+    """
+    between = sentence[left.end:right.start]
+    if breaks := [m.end() for m in _BREAK.finditer(between)]:
+        return left.end + breaks[-1]
+    conj = _CONJ.search(between)
+    return left.end + (conj.start() if conj else 0)
+
+
+def _words(sentence: str, lo: int, hi: int, mentions: list[EntityMention]) -> list[re.Match[str]]:
+    """Words of ``sentence[lo:hi]`` that are not names (names are masked, so they carry no frame)."""
+    return [m for m in re.finditer(r"\S*\w\S*", sentence[lo:hi])
+            if not any(e.start < lo + m.end() and lo + m.start() < e.end for e in mentions)]
+
+
+def _content_words(sentence: str, lo: int, hi: int, mentions: list[EntityMention]) -> int:
+    """Words of three letters or more in ``sentence[lo:hi]`` that are not names."""
+    return sum(1 for m in _words(sentence, lo, hi, mentions) if re.fullmatch(r"\W*[^\W\d_]{3,}\W*", m.group(0)))
+
+
+def _frame_span(sentence: str, seg: _Segment, values: list[_Value], i: int,
+                mentions: list[EntityMention]) -> tuple[int, int]:
+    """The value's own stretch of its clause: ``FRAME_WORDS_BEFORE`` words before it, ``FRAME_WORDS_AFTER`` after.
+
+    A value that opens its clause ("..., يوم الأربعاء", "وفي صيف 2018، وقع ...")
+    takes the clause before it, or more words after it, so the frame holds a predicate.
+    """
+    v = values[i]
+    lo = _boundary(sentence, values[i - 1], v) if i > 0 else seg.start
+    hi = _boundary(sentence, v, values[i + 1]) if i + 1 < len(values) else seg.end
+    starts = [lo] + [lo + b.end() for b in _BREAK.finditer(sentence[lo:v.start])]
+    lo = next((s for s in reversed(starts) if _content_words(sentence, s, v.start, mentions) >= 2), starts[0])
+    before = _words(sentence, lo, v.start, mentions)
+    if len(before) > FRAME_WORDS_BEFORE:
+        lo += before[-FRAME_WORDS_BEFORE].start()
+    content = _content_words(sentence, lo, v.start, mentions)
+    after_max = max(0, FRAME_WORDS_AFTER - content)
+    if content >= 2 and (m := _BREAK.search(sentence, v.end, hi)):
+        hi = m.start()
+    after = _words(sentence, v.end, hi, mentions)
+    if len(after) > after_max:
+        hi = v.end + (after[after_max - 1].end() if after_max else 0)
+    return lo, hi
+
+
+def _masked(sentence: str, lo: int, hi: int, values: list[_Value], mentions: list[EntityMention]) -> str:
+    """The frame text with dates, numbers, persons and places replaced by ``MASK`` (a count keeps its noun)."""
+    spans: list[tuple[int, int, str]] = []
+    for v in values:
+        if v.end <= lo or v.start >= hi:
+            continue
+        q = v.quantity
+        noun = q.unit_text if q is not None and q.unit_text else ""
+        spans.append((max(v.start, lo), min(v.end, hi), f"{MASK} {noun}".strip()))
+    for m in mentions:  # a name cut by the frame's edge is masked too ("[رئيس] الأركان الإيراني")
+        s, e = max(m.start, lo), min(m.end, hi)
+        if m.type in ("person", "place") and s < e and not any(a < e and s < b for a, b, _ in spans):
+            spans.append((s, e, MASK))
+    out, cursor = [], lo
+    for s, e, rep in sorted(spans):
+        if s < cursor:
+            continue
+        out.append(sentence[cursor:s])
+        out.append(rep)
+        cursor = e
+    out.append(sentence[cursor:hi])
+    text = re.sub(r"[\"'«»“”()]*#[\"'«»“”()]*", MASK, "".join(out))
+    # One mask per run of masked words: a frame of many "#" reads as "#" to the embedder, not as its predicate.
+    text = re.sub(r"#(?:[\s،,/و]*#)+", MASK, text)
+    return re.sub(r"\s+", " ", text).strip(" ،,.")
+
+
+_HARAKAT = re.compile("[\u064b-\u065f\u0670\u0640]")  # short vowels and tatweel: "قُتل" is one word
+
+
+def _cue_words(sentence: str, lo: int, hi: int, mentions: list[EntityMention]) -> list[str]:
+    """Words of ``sentence[lo:hi]`` with names blanked out and short vowels dropped."""
+    chars = list(sentence[lo:hi])
+    for e in mentions:
+        for i in range(max(e.start, lo), min(e.end, hi)):
+            chars[i - lo] = " "
+    return re.findall(r"[^\W\d_]+", _HARAKAT.sub("", "".join(chars)))
+
+
+def _cues(sentence: str, lo: int, hi: int, value: _Value, mentions: list[EntityMention]) -> frozenset[str]:
+    """Stems of the value's nearest words before it and the first after it (names skipped), and of a count's noun."""
+    noun = value.quantity.unit_text if value.quantity is not None else None
+    noun_key = unit_key(noun) if noun else None
+    before = [unit_key(w) for w in _cue_words(sentence, lo, value.start, mentions)][-CUE_WORDS:]
+    after = [k for w in _cue_words(sentence, value.end, hi, mentions) if len(k := unit_key(w)) >= 3 and k != noun_key][:1]
+    stems = set(before + after) | ({noun_key} if noun_key else set())
+    return frozenset(s for s in stems if len(s) >= 3)
+
+
+def _actor_claim(sentence: str, seg: _Segment, mentions: list[EntityMention], actors: tuple[str, ...],
+                 values: list[_Value], base: dict) -> Claim:
+    """Who acts in a segment, framed by the segment's head clause (news Arabic is verb-first)."""
+    head = _words(sentence, seg.start, seg.end, mentions)
+    hi = seg.start + head[min(len(head), FRAME_WORDS_BEFORE + FRAME_WORDS_AFTER) - 1].end() if head else seg.end
+    names = [m for m in mentions if m.type == "person" and m.id in actors]
+    return Claim(slot="actor", value="، ".join(dict.fromkeys(m.text for m in names)), normalized=",".join(sorted(actors)),
+                 frame=_masked(sentence, seg.start, hi, values, mentions), phrase=sentence[seg.start:hi].strip(" ،,."),
+                 actors=actors, **base)
+
+
+def _period(sentence: str, times: list[TimeMention], seg: _Segment, lo: int, hi: int, at: int) -> TimeMention | None:
+    """What a count is counted over: the nearest resolved time in its frame, else one that opens its
+    sentence ("وفي شباط الماضي، تحطمت طائرة ... مقتل 65") — not a date deep inside another clause."""
+    resolved = [t for t in times if t.resolved and t.value_start and t.value_end]
+    own = [t for t in resolved if lo <= t.start < hi]
+    if not own:
+        own = [t for t in resolved if seg.start <= t.start < at and _content_words(sentence, seg.start, t.start, []) <= 1]
+    return min(own, key=lambda t: abs(t.start - at), default=None)
 
 
 def _year(t: TimeMention | None) -> int | None:
@@ -163,74 +297,48 @@ def _year(t: TimeMention | None) -> int | None:
 
 
 def extract_claims(ev: Evidence) -> list[Claim]:
-    """Claims in one evidence sentence: one per (voice segment × event × slot)."""
+    """Claims in one evidence sentence: one per (voice segment × date or count)."""
     sentence = ev.text
     attributions = extract_attributions(sentence)
     # Journalists named in a party ("مدير مكتب شبكة الجزيرة ... فايز") are not actors; speakers are.
     party_spans = [(a.party_start, a.party_end) for a in attributions
                    if a.party_start is not None and find_entities(a.party or "", frozenset({"outlet"}))]
-    sentence_mentions = find_entities(sentence)
-    sentence_actors = _actors(sentence, sentence_mentions, party_spans)
+    reporting_spans = [(a.party_start, a.party_end) for a in attributions
+                       if a.party_start is not None and a.party_end is not None]
+    mentions = find_entities(sentence)
+    sentence_actors = _actors(sentence, mentions, party_spans)
     times = resolve_times(sentence, ev.anchor)
+    quantities = find_quantities(sentence)
     claims: list[Claim] = []
     for seg in _segments(sentence, attributions):
-        folded = fold_with_offsets(sentence[seg.start:seg.end])[0]
-        events = _events(folded)
-        if not events:
-            continue
+        values = _values(sentence, seg, times, quantities, reporting_spans)
         attributed = format_attribution(ev.outlet or ev.doc_id, list(seg.parties))
         named = [p for p in seg.parties if p.party]
         origin = (named[-1].party_en or named[-1].party) if named else (outlet_label(ev.outlet) or ev.doc_id)
-        seg_mentions = [m for m in sentence_mentions if seg.start <= m.start < seg.end]
-        seg_actors = _actors(sentence, seg_mentions, party_spans) or sentence_actors
-        seg_times = [t for t in times if seg.start <= t.start < seg.end]
-        places = [m for m in seg_mentions if m.type == "place"]
-        for kind, cue, single in events:
-            cue_abs = seg.start + cue
-            cue_word = folded[cue:].split(maxsplit=1)[0] if folded[cue:].strip() else ""
-            masdar = bool(_MASDAR.match(cue_word))
-            candidates = [t for t in seg_times if t.start > cue_abs] if masdar else seg_times
-            own_time = _nearest(candidates, cue_abs, [seg.start + c for _, c, _ in events])
-            if masdar and own_time is None and kind in ("signing", "arrival"):
-                continue  # a mention of the event inside another one's sentence: its actors are not the event's
-            place = _place_after(places, cue_abs) if kind == "arrival" else None
-            key = _event_key(kind, seg_actors, place.id if place else None, seg_mentions, single)
-            base = dict(
-                event=key, attributed_to=attributed, evidence_n=ev.n, doc_id=ev.doc_id, origin=origin,
-                actors=tuple(seg_actors), place=place.id if place else None, single=single,
-                year=_year(own_time), anchor=ev.anchor, sentence=sentence,
-            )
-            if own_time:
-                claims.append(Claim(slot="date", value=own_time.text, normalized=own_time.normalized,
-                                    value_start=own_time.value_start, value_end=own_time.value_end,
-                                    part_of_day=own_time.part_of_day, **base))
-            if place:
-                claims.append(Claim(slot="place", value=place.text, normalized=place.id, **base))
-            if seg_actors:
-                claims.append(Claim(slot="actor", value="، ".join(m.text for m in seg_mentions if m.id in seg_actors) or ",".join(seg_actors),
-                                    normalized=",".join(sorted(seg_actors)), **base))
-            if kind == "casualties":
-                for q in find_quantities(sentence[seg.start:seg.end]):
-                    claims.append(Claim(slot="number", value=q.text, normalized=_number_norm(q.low, q.high, q.unit),
-                                        low=q.low, high=q.high, unit=q.unit, **base))
+        seg_mentions = [m for m in mentions if seg.start <= m.start < seg.end]
+        actors = tuple(_actors(sentence, seg_mentions, party_spans) or sentence_actors)
+        if actors:
+            claims.append(_actor_claim(sentence, seg, mentions, actors, values, dict(
+                attributed_to=attributed, evidence_n=ev.n, doc_id=ev.doc_id, origin=origin, anchor=ev.anchor, sentence=sentence)))
+        for v in values:
+            # A frame is bounded by the neighbouring values it could be confused with: counts by counts, dates by dates.
+            kin = [x for x in values if (x.slot == "number") == (v.slot == "number")]
+            lo, hi = _frame_span(sentence, seg, kin, kin.index(v), mentions)
+            base = dict(attributed_to=attributed, evidence_n=ev.n, doc_id=ev.doc_id, origin=origin, actors=actors,
+                        frame=_masked(sentence, lo, hi, values, mentions), phrase=sentence[lo:hi].strip(" ،,."),
+                        cues=_cues(sentence, lo, hi, v, mentions),
+                        anchor=ev.anchor, sentence=sentence)
+            if v.time is not None:
+                t = v.time
+                claims.append(Claim(slot="date", value=t.text, normalized=t.normalized, year=_year(t),
+                                    value_start=t.value_start, value_end=t.value_end, part_of_day=t.part_of_day, **base))
+            elif (q := v.quantity) is not None:
+                period = _period(sentence, times, seg, lo, hi, q.start)
+                claims.append(Claim(slot="number", value=q.text, normalized=_number_norm(q.low, q.high, q.unit),
+                                    low=q.low, high=q.high, unit=q.unit_key or q.unit, year=_year(period),
+                                    period_start=period.value_start if period else None,
+                                    period_end=period.value_end if period else None, **base))
     return claims
-
-
-def _nearest(times: list[TimeMention], cue: int, all_cues: list[int]) -> TimeMention | None:
-    """The time mention closest to this event's cue and not closer to another event's cue."""
-    best = None
-    for t in times:
-        mine = abs(t.start - cue)
-        if any(abs(t.start - other) < mine for other in all_cues if other != cue):
-            continue
-        if best is None or mine < abs(best.start - cue):
-            best = t
-    return best
-
-
-def _place_after(places: list[EntityMention], cue: int) -> EntityMention | None:
-    after = [p for p in places if p.start >= cue]
-    return after[0] if after else None
 
 
 def _number_norm(low: float, high: float | None, unit: str | None) -> str:

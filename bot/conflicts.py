@@ -1,61 +1,165 @@
-"""Find claims that cannot all be true, and say so in one answer sentence.
+"""Find claims that cannot all be true — or a figure that changed — and say so in one answer sentence.
 
-Compatibility rule (why "arrived Tuesday evening" and "had been in the capital
-for days" conflict): every date claim is an interval of days in which the event
-happened. "مساء الثلاثاء" in an article dated Wednesday 8 July is [7 Jul, 7 Jul]
-(evening). "متواجد ... منذ أيام" (present for days) bounds the *arrival* to at
-least two days before the anchor: [28 Jun, 6 Jul] (``timeexpr.DAYS_AGO_RANGE``).
-Two claims about the same single-occurrence event are compatible when their
-intervals overlap and, on the same day, their parts of day agree (or one is
-unspecified). Disjoint intervals cannot both be true. So "24 يونيو/حزيران
-الماضي" and "الرابع والعشرين من الشهر الماضي" (both 24 June 2020) agree, and
-"Tuesday" agrees with "Tuesday evening".
+Same claim (why "وصل باقري إلى دمشق مساء الثلاثاء" meets "متواجد بالعاصمة
+السورية منذ أيام", and "مقتل 11 شخصا" meets "11 killed"): two claims are about
+the same thing when their *frames* (``bot.claims``: the value's clause with
+dates, numbers, persons and places masked) are close in a multilingual sentence
+embedding (the service's evidence model, multilingual USE by default: its
+cosines spread same-claim frames, 0.6–0.9, from different ones such as "killed"
+vs "injured", 0.4–0.6; e5's compressed cosines, 0.87–0.97 for both, cannot).
+Frames that share a predicate stem next to their counts ("مقتل # شخصا" /
+"# قتيلا") need less; counts of different nouns of one language ("# شخصا" /
+"# طفلا", or a count and a bare number) need more. One voice of one sentence
+never restates itself, and reports more than ``REPORT_WINDOW_DAYS`` apart are
+about different events. A count over a long or past period ("منذ عام 2012",
+"last February's crash") is background and meets only counts over the same
+kind of period. Within a claim, occurrences split into *episodes* when both
+sides know the year and the years differ, or each names a person the other does
+not (the 2018 signing by Hatami is not the 2020 one by Bagheri): those become
+notes ("different events"), never conflicts.
 
-Not conflicts: claims by the same source only; name variants (claims are keyed
-on canonical ids); different episodes of one event type: a signing in 2018 by
-Hatami is not the 2020 signing by Bagheri. Episodes split when both claims
-know the year and the years differ, or when each side names a signer the
-other does not. Those splits become notes, not conflicts.
+Compatibility: a date claim is an interval of days ("مساء الثلاثاء" in an
+article of Wednesday 8 July is [7 Jul] evening; "منذ أيام" bounds the event to
+[28 Jun, 6 Jul], ``DAYS_AGO_RANGE``); two dates are compatible when the
+intervals overlap and, on one day, parts of day agree. Counts are intervals too
+(``language.numbers.Quantity``: "أكثر من 100" is [101, ∞)).
 
-Counts conflict when their intervals (``entities.Quantity``) cannot overlap
-and units agree.
+Conflict or update: figures change over time. Values of one claim are laid out
+by the date their article reports them (its anchor). Incompatible values from
+different sources on the same day are a **conflict**. Counts that only grow
+from one report day to the next (10 killed on Sunday, 24 on Monday) are an
+**update**: one position per value, in time order, each with ``reported_at``.
+Two different values are never merged into one position of an update; in a
+conflict, a position gathers the compatible values of one side.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections.abc import Callable
+from functools import lru_cache
+
+import numpy as np
 
 from bot import schema
 from bot.claims import Claim
-from bot.entities import gazetteer, label, place_compatible
-from bot.timeexpr import DAYS_AGO_RANGE, WEEKDAYS_EN, resolve_times
+from bot.entities import gazetteer, label
+from language.calendar import DAYS_AGO_RANGE, format_day, format_month, resolve_times
 
 #: Character-shingle Jaccard at or above which two sentences are one wire copy.
 NEAR_DUPLICATE_JACCARD = 0.6
 _SHINGLE = 5
+#: Cosine of two masked frames (multilingual USE) at or above which they make the same claim.
+#: Fitted on the seed articles and bench/data/generalization_events.json (see bench.generalization).
+SAME_FRAME = 0.62
+#: Frames that share a predicate stem next to their values need only be loosely related in meaning.
+SAME_FRAME_WITH_CUE = 0.3
+#: Reports of one figure of one event come within days of each other (a toll rises over a week at most).
+REPORT_WINDOW_DAYS = 10
+#: Frames this close describe the same kind of event: two occurrences of it are worth a note.
+RELATED_EVENT = 0.5
+#: A dated occurrence (a day, a month, a season), not a period such as "since 2011": only those get notes.
+OCCURRENCE_DAYS = 92
+#: ``_greedy_groups`` quorum meaning "fits at least one member".
+SINGLE_LINK = 1e-9
+#: Counts of different nouns of one language ("شخصا" vs "طفلا") must be closer still: a subset
+#: ("بينهم 12 طفلا") is not the total. Across languages the nouns' stems cannot be compared.
+SAME_FRAME_OTHER_UNIT = 0.75
+
+
+# ------------------------------------------------------------------ frames
+
+
+@lru_cache(maxsize=1)
+def _frame_model():
+    from config import get_settings
+    from vectorstore.embeddings import load_embeddings
+
+    return load_embeddings(get_settings().evidence_model)
+
+
+@lru_cache(maxsize=8192)
+def _frame_vector(frame: str) -> np.ndarray:
+    return np.asarray(_frame_model().embed_query(frame), dtype=np.float32)
+
+
+def frame_similarity(a: str, b: str) -> float:
+    """Cosine of two frames in the multilingual embedding (1.0 for identical text)."""
+    if a == b:
+        return 1.0
+    va, vb = _frame_vector(a), _frame_vector(b)
+    return float(va @ vb / (np.linalg.norm(va) * np.linalg.norm(vb) or 1.0))
+
+
+def same_frame(a: str, b: str) -> bool:
+    """Do two frames (``Claim.frame``, ``Conflict.topic``'s claim) say the same thing about their values?"""
+    return frame_similarity(a, b) >= SAME_FRAME
+
+
+def about_same_event(topic: str, frame: str) -> bool:
+    """Is a conflict (``Conflict.topic``: a source's clause) about the claim framed by ``frame``?"""
+    return frame_similarity(topic, frame) >= RELATED_EVENT
+
+
+def _periods_match(a: Claim, b: Claim) -> bool:
+    """A running total or past figure is compared only with one counted over a like period."""
+    if a.background != b.background:
+        return False
+    if a.background and a.period_start and b.period_start:
+        return a.period_start.year == b.period_start.year
+    if a.period_start and a.period_end and b.period_start and b.period_end:  # Monday's toll is not Tuesday's
+        return a.period_start <= b.period_end and b.period_start <= a.period_end
+    return True
+
+
+def _shared_cue(a: Claim, b: Claim) -> bool:
+    """The same predicate next to both values ("مقتل 11 شخصا" / "11 قتيلا"), not merely the same counted noun."""
+    both_units = {a.unit} & {b.unit}
+    return any(_stems_meet(x, y) for x in a.cues - both_units for y in b.cues - both_units)
+
+
+def _stems_meet(x: str, y: str) -> bool:
+    """Light stems of one word family: equal, or one inside the other ("قتل" in "مقتل")."""
+    return x == y or (min(len(x), len(y)) >= 3 and (x in y or y in x))
+
+
+def _same_claim(a: Claim, b: Claim) -> bool:
+    if (a.slot == "number") != (b.slot == "number"):
+        return False  # counts meet counts; the dates and the actors of one event meet
+    if a.slot == b.slot and a.evidence_n == b.evidence_n and a.origin == b.origin:
+        return False  # one voice of one sentence does not restate itself
+    if a.anchor and b.anchor and abs((a.anchor - b.anchor).days) > REPORT_WINDOW_DAYS:
+        return False  # reports months apart are about different events, however alike their words
+    if a.slot == "number" and not _periods_match(a, b):
+        return False
+    sim = frame_similarity(a.frame, b.frame)
+    other_nouns = a.slot == "number" and (
+        (a.unit is None) != (b.unit is None)  # "على متنها # أشخاص" vs "بوينغ #": a count and a bare number
+        or (a.unit and b.unit and a.unit != b.unit and a.unit.isascii() == b.unit.isascii()
+            and not any(_stems_meet(a.unit, y) for y in b.cues)
+            and not any(_stems_meet(b.unit, x) for x in a.cues)))  # "مقتل # شخصا" and "# قتيلا" count one thing
+    if other_nouns:
+        return sim >= SAME_FRAME_OTHER_UNIT
+    if a.slot == "number" and _shared_cue(a, b):
+        return sim >= SAME_FRAME_WITH_CUE
+    return sim >= SAME_FRAME
 
 
 # ------------------------------------------------------------------ episodes
 
 
+def _related_event(a: Claim, b: Claim) -> bool:
+    """Loosely the same kind of event (a signing and another signing): enough to tell two occurrences apart."""
+    return (a.evidence_n != b.evidence_n or a.slot != b.slot) and frame_similarity(a.frame, b.frame) >= RELATED_EVENT
+
+
 def _same_episode(a: Claim, b: Claim) -> bool:
-    """Could these two claims be about the same occurrence of their event type?"""
-    if a.event != b.event and not (a.event.startswith("arrival:") and _arrival_match(a, b)):
-        return False
+    """Could these two claims be about the same occurrence?"""
     if a.year and b.year and a.year != b.year:
         return False
     people_a, people_b = set(a.actors), set(b.actors)
-    if people_a and people_b and (people_a - people_b) and (people_b - people_a):
-        return False
-    return True
-
-
-def _arrival_match(a: Claim, b: Claim) -> bool:
-    """Arrival keys differ only by place granularity: Damascus vs Syria is one arrival."""
-    pa, pb = a.event.split(":"), b.event.split(":")
-    return pb[0] == "arrival" and pa[1] == pb[1] and (pa[2] == pb[2] or place_compatible(pa[2], pb[2]))
+    return not (people_a and people_b and (people_a - people_b) and (people_b - people_a))
 
 
 def _episodes(claims: list[Claim]) -> list[list[Claim]]:
@@ -77,35 +181,48 @@ def _compatible_dates(a: Claim, b: Claim) -> bool:
 
 
 def _compatible_numbers(a: Claim, b: Claim) -> bool:
-    def unit(u: str | None) -> str | None:
-        return u[2:] if u and u.startswith("ال") else u
-
-    if a.low is None or b.low is None or (a.unit and b.unit and unit(a.unit) != unit(b.unit)):
-        return True  # different things counted (or unknown): no evidence of disagreement
+    if a.low is None or b.low is None:
+        return True
     hi_a = float("inf") if a.high is None else a.high
     hi_b = float("inf") if b.high is None else b.high
     return a.low <= hi_b and b.low <= hi_a
 
 
+_COMPATIBLE: dict[str, Callable[[Claim, Claim], bool]] = {"date": _compatible_dates, "number": _compatible_numbers}
+
+
 def _clusters(claims: list[Claim], compatible) -> list[list[Claim]]:
     """Mutually compatible groups, narrowest values first so they anchor the groups."""
-    width = lambda c: (c.value_end - c.value_start).days if c.value_start and c.value_end else 10**6  # noqa: E731
+    def width(c: Claim) -> float:
+        if c.value_start and c.value_end:
+            return (c.value_end - c.value_start).days
+        if c.low is not None:
+            return float("inf") if c.high is None else c.high - c.low
+        return float("inf")
+
     return _greedy_groups(sorted(claims, key=lambda c: (width(c), c.part_of_day is None, c.evidence_n)), compatible)
 
 
-def _greedy_groups(ordered: list[Claim], fits) -> list[list[Claim]]:
-    """Each claim joins the first group all of whose members it ``fits`` with, else starts one.
+def _greedy_groups(ordered: list[Claim], fits, quorum: float = 1.0) -> list[list[Claim]]:
+    """Each claim joins the first group with at least ``quorum`` of whose members it ``fits``, else starts one.
 
+    Values need all (1.0: every pair compatible); frames need half, because a
+    paraphrase can be close to one wording of a claim and far from another.
     Order matters (earlier claims seed the groups), which is why callers sort first.
     """
     groups: list[list[Claim]] = []
     for c in ordered:
-        group = next((g for g in groups if all(fits(c, o) for o in g)), None)
+        group = next((g for g in groups if sum(fits(c, o) for o in g) >= quorum * len(g)), None)
         if group is None:
             groups.append([c])
         else:
             group.append(c)
     return groups
+
+
+def _reported_at(group: list[Claim]) -> str | None:
+    days = [c.anchor for c in group if c.anchor]
+    return min(days).isoformat() if days else None
 
 
 def _position(group: list[Claim]) -> schema.Position:
@@ -117,66 +234,116 @@ def _position(group: list[Claim]) -> schema.Position:
         attributed_to="; ".join(sources),
         citations=sorted({c.evidence_n for c in group}),
         independent_sources=independent_sources(group),
+        reported_at=_reported_at(group),
     )
 
 
+def _mid(c: Claim) -> float:
+    return c.low if c.high is None else (c.low + c.high) / 2
+
+
+def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
+    """The claims as a rising series of report days, one step per value; None when they are not one.
+
+    An update needs two report days, no clash between sources on one day, and
+    counts that never fall from one day to the next.
+    """
+    if any(c.anchor is None or c.low is None for c in claims):
+        return None
+    days = sorted({c.anchor for c in claims})
+    if len(days) < 2:
+        return None
+    for day in days:
+        same_day = [c for c in claims if c.anchor == day]
+        if any(not _compatible_numbers(a, b) and a.origin != b.origin for a in same_day for b in same_day):
+            return None
+    steps: list[list[Claim]] = []
+    for c in sorted(claims, key=lambda c: (c.anchor, _mid(c))):
+        step = next((s for s in steps if s[0].normalized == c.normalized), None)
+        if step is None:
+            steps.append([c])
+        else:
+            step.append(c)
+    lows = [min(c.low for c in s) for s in steps]
+    first_days = [min(c.anchor for c in s) for s in steps]
+    if len(steps) < 2 or len(set(first_days)) < 2 or any(b < a for a, b in zip(lows, lows[1:])):
+        return None
+    return steps
+
+
+def _relation(slot: str, claims: list[Claim]) -> tuple[str, list[list[Claim]]] | None:
+    """("conflict", sides) or ("update", steps) for one claim's values in one episode, or None."""
+    if len({c.origin for c in claims}) < 2 and len({c.anchor for c in claims}) < 2:
+        return None
+    if slot == "number" and (steps := _timeline(claims)):
+        return "update", steps
+    sides = _clusters(claims, _COMPATIBLE[slot])
+    if len(sides) > 1 and len({c.origin for c in claims}) > 1:
+        return "conflict", sides
+    return None
+
+
+def _topic(claims: list[Claim]) -> str:
+    """The clause of the best-described claim: what the disagreement is about, in the source's words."""
+    return max(claims, key=lambda c: (len(c.actors), len(c.phrase) <= 160, -c.evidence_n)).phrase
+
+
 def find_conflicts(claims: list[Claim]) -> tuple[list[schema.Conflict], list[str]]:
-    """Conflicts among claims on one event+slot by different sources, plus notes on distinct events."""
+    """Conflicts and updates among claims of different sources, plus notes on distinct events."""
     conflicts: list[schema.Conflict] = []
-    notes: list[str] = []
-    by_type: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        # arrivals group per person (Damascus and Syria may be one arrival); other keys as they are
-        by_type[":".join(c.event.split(":")[:2]) if c.event.startswith("arrival:") else c.event].append(c)
-    for group in by_type.values():
-        episodes = _episodes(group)
-        if len(episodes) > 1 and any(c.single for c in group):
-            notes.extend(_episode_notes(episodes))
-        for episode in episodes:
-            for slot, kind, compatible in (("date", "date", _compatible_dates), ("number", "number", _compatible_numbers)):
-                slot_claims = [c for c in episode if c.slot == slot and (c.single or slot == "number")]
-                if len(slot_claims) < 2:
+    ordered = sorted(claims, key=lambda c: (c.slot == "number", c.evidence_n))
+    others_by_main: dict[str, list[str]] = {}
+    for group in _greedy_groups([c for c in ordered if c.slot != "number"], _related_event, quorum=SINGLE_LINK):
+        if len(episodes := _episodes(group)) > 1:
+            for main, others in _episode_notes(episodes).items():
+                others_by_main.setdefault(main, []).extend(others)
+    notes = [_note(main, others) for main, others in others_by_main.items()]
+    for group in _greedy_groups(ordered, _same_claim, quorum=0.5):
+        if len(group) < 2:
+            continue
+        for episode in _episodes(group):
+            for slot in ("date", "number"):
+                valued = [c for c in episode if c.slot == slot]
+                if len(valued) < 2 or (found := _relation(slot, valued)) is None:
                     continue
-                sides = _clusters(slot_claims, compatible)
-                origins = [{c.origin for c in side} for side in sides]
-                if len(sides) > 1 and len(set().union(*origins)) > 1:
-                    conflicts.append(schema.Conflict(
-                        topic=_topic_key(episode), kind=kind, positions=[_position(s) for s in sides]))
+                relation, sides = found
+                conflicts.append(schema.Conflict(topic=_topic(valued), kind=slot, relation=relation,
+                                                 positions=[_position(s) for s in sides]))
     return conflicts, notes
 
 
-def _topic_key(episode: list[Claim]) -> str:
-    """The most specific event key in the episode (a place-qualified arrival over 'unknown')."""
-    keys = [c.event for c in episode]
-    return max(keys, key=lambda k: (k.count("unknown") * -1, keys.count(k)))
+def _episode_notes(episodes: list[list[Claim]]) -> dict[str, list[str]]:
+    """Other occurrences of an event, by the occurrence they are not: only sides dated and named enough to tell."""
+    described = [e for e in episodes if any(c.actors for c in e) and any(
+        c.slot == "date" and c.value_start and c.value_end and (c.value_end - c.value_start).days <= OCCURRENCE_DAYS for c in e)]
+    if len(described) < 2:
+        return {}
+    main = max(described, key=lambda g: (len({c.evidence_n for c in g}), -min(c.evidence_n for c in g)))
+    others = []
+    for other in described:
+        if other is not main:
+            docs = "; ".join(sorted({c.attributed_to for c in other}))  # who reports it, never a doc id
+            cites = "".join(f"[{n}]" for n in sorted({c.evidence_n for c in other}))
+            others.append(f"{docs} {cites}: {_episode_phrase(other)}")
+    return {_episode_phrase(main): others}
 
 
-def _episode_notes(episodes: list[list[Claim]]) -> list[str]:
-    main = max(episodes, key=lambda g: (len({c.evidence_n for c in g}), -min(c.evidence_n for c in g)))
-    notes = []
-    for other in episodes:
-        if other is main:
-            continue
-        docs = ", ".join(sorted({c.doc_id for c in other}))
-        cites = "".join(f"[{n}]" for n in sorted({c.evidence_n for c in other}))
-        notes.append(f"{docs} {cites} describe{'s' if len({c.doc_id for c in other}) == 1 else ''} a different event: "
-                     f"{_episode_phrase(other)}, not {_episode_phrase(main)}.")
-    return notes
+def _note(main: str, others: list[str]) -> str:
+    """One note per occurrence the answer is about, listing every other occurrence the citations describe."""
+    return f"Different events: {'; '.join(dict.fromkeys(others))} — not {main}."
 
 
 def _episode_phrase(episode: list[Claim]) -> str:
-    kind = episode[0].event.split(":")[0]
-    noun = {"signing": "the agreement", "arrival": "the arrival", "strike": "the strike", "meeting": "the meeting"}.get(kind, f"the {kind}")
-    people = sorted({a for c in episode for a in c.actors if gazetteer()[a].type == "person"},
+    """'the one of summer 2018 involving Hatami and Ayoub'."""
+    people = sorted({a for c in episode for a in c.actors if a in gazetteer() and gazetteer()[a].type == "person"},
                     key=lambda a: -sum(a in c.actors for c in episode))
     dated = [c for c in episode if c.slot == "date" and c.value_start]
     when = _pretty_when(min(dated, key=lambda c: (c.value_end - c.value_start).days), "en") if dated else None
-    verb = {"signing": "signed by", "arrival": "of", "meeting": "with"}.get(kind, "involving")
-    parts = [noun]
+    parts = ["the one"]
     if when:
-        parts.append(f"of {when}" if kind == "signing" else when)
+        parts.append(f"of {when}")
     if people:
-        parts.append(f"{verb} {' and '.join(label(p) for p in people[:2])}")
+        parts.append(f"involving {' and '.join(label(p) for p in people[:2])}")
     return " ".join(parts)
 
 
@@ -218,35 +385,23 @@ def independent_sources(claims: list[Claim]) -> int:
 
 # ------------------------------------------------------------------ wording
 
-_MONTHS_AR = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
-_WEEKDAYS_AR = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
-_PARTS_AR = {"morning": "صباح", "evening": "مساء", "night": "ليلة", "noon": "ظهر", "afternoon": "عصر", "dawn": "فجر"}
-
-
-def _pretty_day(d: dt.date, lang: str, part: str | None = None, weekday: bool = True) -> str:
-    if lang == "ar":
-        day = f"{d.day} {_MONTHS_AR[d.month - 1]} {d.year}"
-        wd = f"{_PARTS_AR.get(part, '') + ' ' if part else ''}{_WEEKDAYS_AR[d.weekday()]} " if weekday else ""
-        return f"{wd}{day}"
-    day = f"{d.day} {d.strftime('%B')} {d.year}"
-    if not weekday:
-        return day
-    return f"{WEEKDAYS_EN[d.weekday()]}{' ' + part if part else ''}, {day}"
-
 
 def _pretty_when(c: Claim, lang: str) -> str:
-    s, e = c.value_start, c.value_end
+    return _pretty_span(c.value_start, c.value_end, c.part_of_day, lang)
+
+
+def _pretty_span(s: dt.date, e: dt.date, part: str | None, lang: str) -> str:
     if s == e:
-        return _pretty_day(s, lang, c.part_of_day)
+        return format_day(s, lang, part)
     if s.day == 1 and e.month == s.month and e.year == s.year:
-        return f"{_MONTHS_AR[s.month - 1]} {s.year}" if lang == "ar" else s.strftime("%B %Y")
+        return format_month(s.year, s.month, lang)
     if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31) and s.year == e.year:
         return str(s.year)
     if (s.month, e.month) == (6, 8) and s.year == e.year:
         return f"صيف {s.year}" if lang == "ar" else f"summer {s.year}"
     if lang == "ar":
-        return f"بين {_pretty_day(s, lang, weekday=False)} و{_pretty_day(e, lang, weekday=False)}"
-    return f"between {_pretty_day(s, lang, weekday=False)} and {_pretty_day(e, lang, weekday=False)}"
+        return f"بين {format_day(s, lang, weekday=False)} و{format_day(e, lang, weekday=False)}"
+    return f"between {format_day(s, lang, weekday=False)} and {format_day(e, lang, weekday=False)}"
 
 
 def _position_phrase(p: schema.Position, kind: str, lang: str) -> str:
@@ -263,11 +418,9 @@ def _position_phrase(p: schema.Position, kind: str, lang: str) -> str:
     if rel and rel[0].relative == "days-before-anchor":
         anchor = end + dt.timedelta(days=DAYS_AGO_RANGE[1])
         if lang == "ar":
-            return f"أنه كان هناك منذ أيام قبل {_pretty_day(anchor, lang, weekday=False)}"
-        return f"he had already been there for days before {_pretty_day(anchor, lang, weekday=False)}"
-    fake = Claim(event="", slot="date", value="", normalized="", attributed_to="", evidence_n=0, doc_id="",
-                 value_start=start, value_end=end, part_of_day=m.group(3))
-    return _pretty_when(fake, lang)
+            return f"أنه كان هناك منذ أيام قبل {format_day(anchor, lang, weekday=False)}"
+        return f"he had already been there for days before {format_day(anchor, lang, weekday=False)}"
+    return _pretty_span(start, end, m.group(3), lang)
 
 
 _STAFF = re.compile(r"^(?P<outlet>.+?)'s (?:(?P<place>.+?) )?bureau chief (?P<person>.+)$")
@@ -297,33 +450,37 @@ def _who(attributed: str, lang: str) -> str:
     return (" و" if lang == "ar" else ", ").join(out)
 
 
+_SUBJECT = {("date", "ar"): "التاريخ", ("date", "en"): "the date", ("number", "ar"): "الرقم", ("number", "en"): "the figure"}
+
+
 def topic_phrase(topic: str, lang: str) -> str:
-    parts = topic.split(":")
-    name = lambda i: label(i, lang) if i in gazetteer() else i  # noqa: E731
-    if parts[0] == "arrival" and len(parts) == 3:
-        return f"موعد وصول {name(parts[1])} إلى {name(parts[2])}" if lang == "ar" else f"when {name(parts[1])} arrived in {name(parts[2])}"
-    table = {
-        "signing": ("موعد توقيع الاتفاقية", "when the agreement was signed"),
-        "strike": ("موعد الضربة الإسرائيلية الأخيرة", "when the last Israeli strike happened"),
-        "in-force": ("موعد دخوله حيز التنفيذ", "when it came into force"),
-        "casualties": ("عدد القتلى", "the death toll"),
-    }
-    ar, en = table.get(parts[0], (topic, topic))
-    return ar if lang == "ar" else en
+    """The claim a conflict is about: the source's own clause (shown as a quote, in its language)."""
+    return f"«{topic}»" if lang == "ar" else f"“{topic}”"
 
 
 def describe_conflict(conflict: schema.Conflict, lang: str = "en") -> str:
-    """One answer sentence naming each side, what it says, and its citations."""
+    """One answer sentence naming each side (or each step of an update), what it says, and its citations."""
+    subject = _SUBJECT.get((conflict.kind, lang), _SUBJECT[("number", lang)])
     sides = []
     for p in conflict.positions:
         cites = "".join(f"[{n}]" for n in p.citations)
         who = _who(p.attributed_to, lang)
         what = _position_phrase(p, conflict.kind, lang)
-        if lang == "ar":
+        when = format_day(dt.date.fromisoformat(p.reported_at), lang, weekday=False) if p.reported_at else None
+        if conflict.relation == "update":
+            if lang == "ar":
+                sides.append(f"{what} ({who}{'، ' + when if when else ''}) {cites}")
+            else:
+                sides.append(f"{what} ({who}{', ' + when if when else ''}) {cites}")
+        elif lang == "ar":
             sides.append(f"{who}: {what} {cites}")
         else:
             plural = "; " in p.attributed_to
             sides.append(f"{who} say{'' if plural else 's'} {what} {cites}")
+    if conflict.relation == "update":
+        if lang == "ar":
+            return f"تغيّر {subject} مع الوقت: " + " ← ".join(sides) + "."
+        return f"The {subject.removeprefix('the ')} changed over time: " + " → ".join(sides) + "."
     if lang == "ar":
-        return f"تختلف المصادر حول {topic_phrase(conflict.topic, lang)}: " + "؛ ".join(sides) + "."
-    return f"Sources disagree on {topic_phrase(conflict.topic, lang)}: " + "; ".join(sides) + "."
+        return f"تختلف المصادر حول {subject}: " + "؛ ".join(sides) + "."
+    return f"Sources disagree on {subject}: " + "; ".join(sides) + "."

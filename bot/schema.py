@@ -38,12 +38,27 @@ class Position(BaseModel):
     attributed_to: str
     citations: list[int]
     independent_sources: int = Field(1, description="Sources behind this position, reprints of one wire copy counted once.")
+    reported_at: str | None = Field(None, description="ISO date of the earliest article reporting this value (timeline of an update).")
 
 
 class Conflict(BaseModel):
-    topic: str
+    """Values of one claim that differ: between sources at one time (conflict), or over time (update)."""
+
+    topic: str = Field(description="The claim, in a source's own words.")
     kind: Literal["date", "number", "entity", "statement"]
+    relation: Literal["conflict", "update"] = Field(
+        "conflict", description="'update': a later report changed the figure (positions in time order).")
     positions: list[Position]
+
+
+class DirectAnswer(BaseModel):
+    """The answer itself, in one line of the question's language, read from the top-ranked quote."""
+
+    text: str = Field(description="The rendered line: the value and who says it.")
+    value: str = Field(description="The words the value was read from, verbatim from the quote.")
+    normalized: str = Field(description="Comparable form: ISO date ('2020-07-07'), number and unit ('308 نقطة'), or the value.")
+    kind: Literal["date", "number", "person", "place", "clause"]
+    citations: list[int] = Field(description="Numbers of the citations that state it.")
 
 
 class Answer(BaseModel):
@@ -51,6 +66,7 @@ class Answer(BaseModel):
     answer: str
     answerable: bool
     language: Literal["ar", "en"]
+    direct: DirectAnswer | None = None
     citations: list[Citation] = []
     conflicts: list[Conflict] = []
     notes: list[str] = Field(default_factory=list, description="E.g. 'these are two different events'.")

@@ -62,3 +62,22 @@ def test_ingest_is_idempotent_and_every_model_embeds(tmp_path):
         assert second["unchanged"] == 30 and second["added"] == second["updated"] == 0, row
         assert row["peak_rss_mb"] > 0
         assert row["ask"]["median_s"] > 0
+
+
+@pytest.mark.skipif(
+    not (SHARED / "data" / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz").exists(), reason="ANT not in ../shared"
+)
+def test_generalization_events_are_found_and_controls_stay_quiet(tmp_path):
+    """Scaled-down bench.generalization: the first 8 events (2 controls) among 30 distractors."""
+    from bench import generalization
+
+    out = tmp_path / "generalization.json"
+    results = generalization.main(["--events", "8", "--distractors", "30", "--home", str(tmp_path / "store"),
+                                   "--out", str(out)])
+    assert out.exists() and results["events"] == 8
+    ar = results["languages"]["ar"]["summary"]
+    assert ar["counts"] == {"conflict": 3, "none": 2, "update": 3}, ar
+    assert ar["gold_any"] >= 0.8 and ar["values_quoted"] >= 0.6, ar
+    assert ar["none_flagged"] == 0, ar  # outlets that agree are never shown as disagreeing
+    assert ar["update_recall"] > 0, ar  # a toll that rises between report days shows as an update
+    assert results["languages"]["en"]["summary"]["gold_any"] >= 0.5
