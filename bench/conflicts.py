@@ -1,6 +1,6 @@
 """Benchmark Isnad's contradiction machinery: the stance model on ANS dev, and the seed claims end to end.
 
-Run: ``python -m bench.conflicts [--train] [--no-seeds]`` (from the repo root).
+Run: ``python -m bench.conflicts [--train] [--no-seeds] [--no-verify]`` (from the repo root).
 Prints tables and writes ``bench/results/conflicts.json``.
 
 Stance: macro-F1 over agree/disagree/other (the ANS paper's metric; its best,
@@ -11,10 +11,18 @@ matrix. ``--train`` also refits the model from the train split to time it (the
 shipped ``bot/models/stance.npz`` is what is scored either way, so the numbers
 match what users run).
 
-Seeds: the questions and claims of ``seed_dev_questions.json`` through the real
-pipeline (``bot.service.Isnad`` over a throwaway store of the sample articles):
-conflict-flag accuracy on ``ask`` items that say whether a conflict must be
-flagged, verdict accuracy on ``verify`` items.
+Verify on ANS (Arabic): every dev stance pair judged as a claim against a
+one-sentence article, both ways round (s1 claimed against s2, and s2 against
+s1 — the second is the ANS ``claim/`` task: its fake claims are the corrupted
+s2 of a true s1). agree -> SUPPORTED, disagree -> REFUTED, other ->
+NOT_ENOUGH_INFO; accuracy, per-verdict P/R/F1 and macro-F1.
+
+Seeds: the questions and claims of ``seed_dev_questions.json`` and
+``bench/data/seed_claims.json`` (Arabic and English claims over the sample
+articles) through the real pipeline (``bot.service.Isnad`` over a throwaway
+store of the sample articles): conflict-flag accuracy on ``ask`` items that
+say whether a conflict must be flagged, verdict accuracy on ``verify`` items,
+per language.
 """
 
 from __future__ import annotations
@@ -28,12 +36,17 @@ from pathlib import Path
 import config
 from bench.metrics import write_results
 from bot import stance
+from language.normalize import detect_language
 
 SHARED = config.REPO_ROOT.parent / "shared"
 ANS = SHARED / "data" / "ans" / "stance"
 SEED_QUESTIONS = SHARED / "eval" / "seed_dev_questions.json"
+SEED_CLAIMS = config.REPO_ROOT / "bench" / "data" / "seed_claims.json"
 RESULTS = config.REPO_ROOT / "bench" / "results" / "conflicts.json"
 ANS_NAMES = {"agree": "agree", "contradict": "disagree", "unrelated": "other"}
+#: What a verdict on a claim should be when the one article relates to it as ANS says.
+ANS_VERDICTS = {"agree": "SUPPORTED", "contradict": "REFUTED", "unrelated": "NOT_ENOUGH_INFO"}
+VERDICTS = ["SUPPORTED", "REFUTED", "CONFLICTING", "NOT_ENOUGH_INFO"]
 
 
 def stance_metrics(gold: list[str], pred: list[str]) -> dict:
@@ -51,11 +64,44 @@ def stance_metrics(gold: list[str], pred: list[str]) -> dict:
     }
 
 
-def predict(pairs: list[tuple[str, str]]) -> list[str]:
-    return [ANS_NAMES[c.relation] for c in stance.compare_many(pairs)]
+def verdict_metrics(gold: list[str], pred: list[str]) -> dict:
+    """Accuracy, per-verdict P/R/F1 and macro-F1 over the verdicts that occur in ``gold``."""
+    from sklearn.metrics import f1_score, precision_recall_fscore_support
+
+    labels = [v for v in VERDICTS if v in gold]
+    p, r, f, s = precision_recall_fscore_support(gold, pred, labels=VERDICTS, zero_division=0)
+    return {
+        "n": len(gold),
+        "accuracy": round(sum(g == q for g, q in zip(gold, pred)) / (len(gold) or 1), 4),
+        "macro_f1": round(float(f1_score(gold, pred, labels=labels, average="macro", zero_division=0)), 4) if gold else None,
+        "per_class": {v: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4), "f1": round(float(f[i]), 4),
+                          "support": int(s[i]), "predicted": pred.count(v)} for i, v in enumerate(VERDICTS)},
+    }
 
 
-def bench_stance(retrain: bool) -> dict:
+def bench_verify_ans(comparisons: list | None = None) -> dict:
+    """``verify_claim`` on ANS dev pairs, each side once the claim and once the one-sentence article.
+
+    ``comparisons`` are the stance model's on the dev pairs (as ``bench_stance``
+    made them): the model is symmetric, so they serve both directions.
+    """
+    from bot.claims import Evidence
+    from bot.verify import verify_claim
+
+    pairs, labels = stance.read_pairs(ANS / "dev.csv")
+    items = [(a, b, y) for (a, b), y in zip(pairs, labels)] + [(b, a, y) for (a, b), y in zip(pairs, labels)]
+    t = time.perf_counter()
+    comparisons = comparisons or stance.compare_many(pairs)
+    comparisons = list(comparisons) * 2
+    pred = [verify_claim(claim, [Evidence(1, "ans", article, None, None)], [c]).verdict
+            for (claim, article, _), c in zip(items, comparisons)]
+    out = verdict_metrics([ANS_VERDICTS[y] for _, _, y in items], pred)
+    out["seconds"] = round(time.perf_counter() - t, 1)
+    return out
+
+
+def bench_stance(retrain: bool) -> tuple[dict, list]:
+    """Scores of the shipped model on ANS dev, and its comparisons (reused by ``bench_verify_ans``)."""
     out: dict = {"model": str(stance.MODEL_PATH.relative_to(config.REPO_ROOT)), "train_s": None}
     if retrain:
         pairs, labels = stance.read_pairs(ANS / "train.csv")
@@ -65,11 +111,12 @@ def bench_stance(retrain: bool) -> dict:
         out["train_pairs"] = len(pairs)
     pairs, labels = stance.read_pairs(ANS / "dev.csv")
     t = time.perf_counter()
-    pred = predict(pairs)
+    comparisons = stance.compare_many(pairs)
+    pred = [ANS_NAMES[c.relation] for c in comparisons]
     out["predict_s"] = round(time.perf_counter() - t, 1)
     out["dev_pairs"] = len(pairs)
     out.update(stance_metrics([ANS_NAMES[y] for y in labels], pred))
-    return out
+    return out, comparisons
 
 
 def bench_seeds() -> dict:
@@ -78,6 +125,8 @@ def bench_seeds() -> dict:
     except ImportError as e:
         return {"skipped": f"bot.service not importable yet: {e}"}
     items = json.loads(SEED_QUESTIONS.read_text(encoding="utf-8"))["items"]
+    if SEED_CLAIMS.exists():
+        items += json.loads(SEED_CLAIMS.read_text(encoding="utf-8"))["items"]
     rows = []
     with tempfile.TemporaryDirectory() as home:
         isnad = Isnad(config.Settings(home=Path(home)))
@@ -90,16 +139,19 @@ def bench_seeds() -> dict:
                 rows.append({"kind": "ask", "text": item["q"], "expected": item["conflict"], "got": got, "ok": got == item["conflict"]})
             elif item["kind"] == "verify":
                 v = isnad.verify(item["claim"])
-                rows.append({"kind": "verify", "text": item["claim"], "expected": item["verdict"], "got": v.verdict,
+                rows.append({"kind": "verify", "text": item["claim"], "lang": detect_language(item["claim"]),
+                             "expected": item["verdict"], "got": v.verdict,
                              "ok": v.verdict == item["verdict"], "explanation": v.explanation})
             else:
                 continue
             rows[-1]["seconds"] = round(time.perf_counter() - t, 2)
     asks = [r for r in rows if r["kind"] == "ask"]
     verifies = [r for r in rows if r["kind"] == "verify"]
+    by_lang = {lang: [r for r in verifies if r["lang"] == lang] for lang in ("ar", "en")}
     return {
         "conflict_flag_accuracy": round(sum(r["ok"] for r in asks) / len(asks), 4) if asks else None,
         "verdict_accuracy": round(sum(r["ok"] for r in verifies) / len(verifies), 4) if verifies else None,
+        "verdicts": {lang: verdict_metrics([r["expected"] for r in rs], [r["got"] for r in rs]) for lang, rs in by_lang.items() if rs},
         "items": rows,
     }
 
@@ -126,12 +178,16 @@ def show(results: dict) -> None:
         cm.add_row(label, *map(str, row))
     console.print(cm)
     console.print(f"train {s['train_s'] if s['train_s'] is not None else '-'} s, predict {s['predict_s']} s")
+    if "verify_ans" in results:
+        console.print(_verdict_table("verify on ANS dev pairs, Arabic (claim vs one-sentence article, both ways)", results["verify_ans"]))
     seeds = results.get("seeds")
     if not seeds:
         return
     if "skipped" in seeds:
         console.print(f"[yellow]seed pipeline skipped: {seeds['skipped']}[/yellow]")
         return
+    for lang, m in seeds.get("verdicts", {}).items():
+        console.print(_verdict_table(f"seed claims through the pipeline, {lang}", m))
     st = Table(title=f"seed pipeline: conflict flags {seeds['conflict_flag_accuracy']}, verdicts {seeds['verdict_accuracy']}")
     for col in ("kind", "item", "expected", "got", "ok", "s"):
         st.add_column(col)
@@ -140,13 +196,28 @@ def show(results: dict) -> None:
     console.print(st)
 
 
+def _verdict_table(title: str, m: dict):
+    from rich.table import Table
+
+    t = Table(title=f"{title}: n={m['n']}, accuracy {m['accuracy']:.3f}, macro-F1 {m['macro_f1']}")
+    for col in ("verdict", "precision", "recall", "F1", "gold", "predicted"):
+        t.add_column(col)
+    for v, c in m["per_class"].items():
+        t.add_row(v, f"{c['precision']:.3f}", f"{c['recall']:.3f}", f"{c['f1']:.3f}", str(c["support"]), str(c["predicted"]))
+    return t
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m bench.conflicts", description=__doc__.split("\n")[0])
     parser.add_argument("--train", action="store_true", help="Also refit the model from the train split, to time it.")
     parser.add_argument("--no-seeds", action="store_true", help="Skip the end-to-end seed questions.")
+    parser.add_argument("--no-verify", action="store_true", help="Skip verify over the ANS dev pairs.")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
-    results = {"stance": bench_stance(args.train)}
+    scores, comparisons = bench_stance(args.train)
+    results = {"stance": scores}
+    if not args.no_verify:
+        results["verify_ans"] = bench_verify_ans(comparisons)
     if not args.no_seeds:
         results["seeds"] = bench_seeds()
     write_results(results, args.out)

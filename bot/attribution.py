@@ -29,12 +29,16 @@ import re
 from dataclasses import dataclass
 
 from bot.entities import canonical, find_entities, label
-from bot.textfold import fold_with_offsets, original_span
+from language.normalize import fold_with_offsets, original_span
 
-_VERBS = (
-    "قال قالت قالا قالوا اكد اكدت اكدا اضاف اضافت ذكر ذكرت نقل نقلت افاد افادت اشار اشارت اعلن اعلنت "
-    "صرح صرحت اوضح اوضحت تابع تابعت اردف اردفت شدد شددت كشف كشفت زعم زعمت قايلا مضيفا"
+#: Verbs of saying (folded Arabic; English), the one list: attribution opens a party's clause at
+#: them, and verify treats any of them as the same word ("said" = قال = أكد = أوضح ...).
+REPORTING_VERBS_AR = (
+    "قال قالت قالا قالوا يقول تقول اكد اكدت اكدا يؤكد تؤكد اضاف اضافت ذكر ذكرت نقل نقلت افاد افادت اشار اشارت "
+    "اعلن اعلنت صرح صرحت اوضح اوضحت تابع تابعت اردف اردفت شدد شددت كشف كشفت زعم زعمت قايلا مضيفا"
 ).split()
+REPORTING_VERBS_EN = "said says say told stated added reported claimed announced stressed insisted confirmed noted explained".split()
+_VERBS = REPORTING_VERBS_AR
 _VERB_RE = re.compile(rf"(?<!\w)[وف]?(?P<verb>{'|'.join(sorted(_VERBS, key=len, reverse=True))})(?!\w)")
 _COMP_RE = re.compile(
     r"(?<!\w)(?:(?:الي\s+)?ب?ان(?:ه|ها|هم)?(?!\w)|(?:قوله|قولها|قولهم|تاكيده|تاكيدها|تصريحه)(?!\w)(?:[^\"«:]{0,60}?(?<!\w)ان(?!\w))?)\s*|:\s*"
@@ -45,7 +49,13 @@ _CUT_RE = re.compile(
 _AFTER_RE = re.compile(
     r"(?<!\w)(?P<verb>بحسب|حسب|وفقا\s+ل|وفق\s+ما\s+(?:افاد|افادت|ذكر|ذكرت|نقلت|نقل|اورد|اوردت|اعلن|اعلنت)|نقلا\s+عن|according\s+to)(?!\w)\s*"
 )
-_EN_SAID_RE = re.compile(r"(?<!\w)(?P<verb>said|says|reported|told\s+\w+|claimed|stated)(?:\s+that)?(?!\w)\s*")
+_EN_SAID_RE = re.compile(
+    rf"(?<!\w)(?P<verb>told\s+\w+|{'|'.join(v for v in REPORTING_VERBS_EN if v != 'told')})(?:\s+that)?(?!\w)\s*"
+)
+#: Words after an English reporting verb that still leave the claim before it ("..., he said on Wednesday.").
+_EN_TAIL_WORDS = 4
+#: Connectors that may open a clause before its Arabic subject ("وبينما الوزير قال ...").
+_CONNECTORS = {"و", "بينما", "وبينما", "فيما", "كما", "ثم"}
 _PRONOUN_PARTIES = {"زعمه", "زعمها", "قوله", "قولها", "تعبيره", "تعبيرها", "رايه", "رايها", "ما", "مصادرها"}
 _CONNECTORS_MAX = 3
 _STAFF_ROLES = {"مدير مكتب": "bureau chief", "مراسل": "correspondent", "رئيس تحرير": "editor-in-chief"}
@@ -145,7 +155,10 @@ def extract_attributions(sentence: str) -> list[Attribution]:
         cs = origin[claim_fs] if claim_fs < len(folded) else len(sentence)
         ce = origin[claim_fe] if claim_fe < len(folded) else sent_end
         ce = min(ce, sent_end)
-        for party_span, role_verb, via in _parties(sentence, folded, origin, vm.end(), region_end, verb_word):
+        parties = _parties(sentence, folded, origin, vm.end(), region_end, verb_word)
+        if all(span is None for span, _, _ in parties) and (subject := _subject_before(sentence, folded, origin, vm.start())):
+            parties = [(subject, verb_word, None)]  # "باقري قال إن ...": the speaker stands before the verb
+        for party_span, role_verb, via in parties:
             p_text = sentence[party_span[0]:party_span[1]] if party_span else None
             found.append(Attribution(
                 party=p_text, party_en=party_label(p_text) if p_text else None, verb=role_verb,
@@ -156,6 +169,20 @@ def extract_attributions(sentence: str) -> list[Attribution]:
     found.extend(_source_after(sentence, folded, origin, found, sent_end))
     found.extend(_english_said(sentence, folded, origin, found))
     return sorted(found, key=lambda a: a.claim_start)
+
+
+def _subject_before(sentence: str, folded: str, origin: list[int], pos: int) -> tuple[int, int] | None:
+    """The words between the clause start and a verb at ``pos``, less connectors: a subject-first speaker."""
+    before = folded[:pos]
+    boundary = max(before.rfind("،"), before.rfind(","), before.rfind("."), before.rfind(":"))
+    start = boundary + 1
+    words = before[start:].split()
+    while words and words[0] in _CONNECTORS:
+        start = before.index(words[0], start) + len(words[0])
+        words = words[1:]
+    if not words:
+        return None
+    return _clean_party(sentence, *original_span(origin, start, pos))
 
 
 def _trim_end(folded: str, start: int, end: int) -> int:
@@ -214,19 +241,35 @@ def _source_after(sentence: str, folded: str, origin: list[int], found: list[Att
 
 
 def _english_said(sentence: str, folded: str, origin: list[int], found: list[Attribution]) -> list[Attribution]:
-    """English subject-first reporting: 'Al Arabiya reported that X'."""
+    """English reporting, the speaker before or after the verb, the claim after or before it.
+
+    'Al Arabiya reported that X' (claim after); 'X, Syrian state media said.' and
+    'X, said Bagheri.' (claim before: what follows the verb is only the speaker or
+    a few words of circumstance).
+    """
     out = []
+    sent_end = _sentence_end(sentence)
     for m in _EN_SAID_RE.finditer(folded):
         before = folded[:m.start()]
         boundary = max(before.rfind(","), before.rfind("."), before.rfind(";"))
-        s, e = original_span(origin, boundary + 1, m.start())
-        span = _clean_party(sentence, s, e)
+        verb = sentence[slice(*original_span(origin, m.start("verb"), m.end("verb")))]
+        cs = origin[m.end()] if m.end() < len(folded) else len(sentence)
+        span = _clean_party(sentence, *original_span(origin, boundary + 1, m.start()))
+        tail = sentence[cs:sent_end]
+        claim_before = boundary > 0 and folded[boundary] == "," and len(tail.split()) <= _EN_TAIL_WORDS
+        if span is None and boundary > 0 and folded[boundary] == ",":
+            # "X, said Bagheri, the chief of staff.": the speaker follows the verb
+            cut = _CUT_RE.search(folded, m.end())
+            span = _clean_party(sentence, cs, origin[cut.start()] if cut and cut.start() < len(folded) else sent_end)
+            claim_before = span is not None
         if span is None:
             continue
         party = sentence[span[0]:span[1]]
-        verb = sentence[slice(*original_span(origin, m.start("verb"), m.end("verb")))]
-        cs = origin[m.end()] if m.end() < len(folded) else len(sentence)
-        out.append(Attribution(party, party_label(party), verb, cs, _sentence_end(sentence), span[0], span[1]))
+        if claim_before:
+            start = max([a.claim_end for a in found if a.claim_end <= origin[boundary]] + [0])
+            out.append(Attribution(party, party_label(party), verb, start, origin[boundary], span[0], span[1]))
+        else:
+            out.append(Attribution(party, party_label(party), verb, cs, sent_end, span[0], span[1]))
     return out
 
 
@@ -276,4 +319,4 @@ def format_attribution(outlet: str | None, parties: list[Attribution], lang: str
     return words["citing"].join([head, cited]) if cited else head
 
 
-__all__ = ["Attribution", "extract_attributions", "format_attribution", "outlet_label", "party_label"]
+__all__ = ["REPORTING_VERBS_AR", "REPORTING_VERBS_EN", "Attribution", "extract_attributions", "format_attribution", "outlet_label", "party_label"]

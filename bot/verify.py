@@ -5,12 +5,14 @@ collection is Arabic, and a claim is usually wrong in exactly one *slot* — the
 day ("arrived on Monday" vs "مساء الثلاثاء"), the place ("signed in Tehran" vs
 "في دمشق"), a count, or its polarity ("should keep its troops" vs "لا يكون عبر
 التواجد"). Those compare across languages once both sides are resolved to dates
-(``bot.timeexpr``), gazetteer ids (``bot.entities``) and numbers. The stance
+(``language.calendar``), gazetteer ids (``bot.entities``) and numbers. The stance
 model (``bot.stance``) adds its judgement where claim and evidence share a
 language, the only setting it was trained for.
 
 Relevance first: a sentence counts only if it covers most of the claim's
-content words (IDF-weighted over the evidence list, bridged to Arabic by
+content words (or at least ``RELEVANCE_FLOOR`` of them when the stance model,
+in the claim's language, is sure it agrees or contradicts: a rebuttal rarely
+reuses the claim's words) (IDF-weighted over the evidence list, bridged to Arabic by
 ``bot.crosslingual``), and every rare name it uses. So "Russia signed the agreement too" finds signing
 sentences that never mention Russia, and a Russia sentence that is not about a
 signing: neither is relevant, and the verdict is NOT_ENOUGH_INFO rather than a
@@ -18,11 +20,15 @@ false REFUTED.
 
 Verdict rules (``verify_claim``):
 
-* a relevant sentence *contradicts* when a slot the claim states clashes with
-  the sentence's value for it, or polarity differs, or (same language) the
-  stance model says "contradict";
-* it *supports* when every claimed slot it speaks to matches and at least one
-  does (a claim with no slot: it covers the claim and nothing clashes);
+* a relevant sentence *contradicts* when a slot the claim states (date, place,
+  count of the same unit, person) clashes with the sentence's value for it, or
+  a negation governs the claim's words (not "لا يعني أن", not "دون توضيح"), or
+  (same language) the stance model says "contradict" for a reason verify does
+  not check itself; a sentence with two voices, one matching the claimed date
+  and one clashing, is *both* (a supporter and a contradictor);
+* it *supports* when every slot the claim states is stated and none clashes
+  (a claim with no slot: it covers the claim and nothing clashes); a count no
+  sentence gives leaves the claim NOT_ENOUGH_INFO;
 * supporters and contradictors both → CONFLICTING; so too supporters that are
   one side of a conflict (``bot.conflicts``) on the slot the claim states
   ("arrived on Tuesday evening" while Al Jazeera's bureau chief says he had
@@ -41,15 +47,18 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.answer import as_evidence, build_citations, detect_conflicts
-from bot.attribution import outlet_label
+from bot.attribution import REPORTING_VERBS_AR, REPORTING_VERBS_EN, format_attribution
 from bot.claims import Evidence, extract_claims
-from bot.conflicts import describe_conflict
+from bot.conflicts import about_same_event, describe_conflict
 from bot.crosslingual import arabic_keywords
-from bot.entities import find_entities, find_quantities, gazetteer, label, place_compatible
+from bot.entities import find_entities, gazetteer, label, place_compatible
+from language.places import compatible as places_compatible
+from language.places import find_places, place_label
 from bot.schema import Comparison, Conflict, Verdict, Verification
-from bot.stance import MONTHS, NEGATIONS, WEEKDAYS, compare_many
-from bot.timeexpr import TimeMention, resolve_times
-from vectorstore.normalize import bm25_tokens, detect_language, normalize_arabic
+from bot.stance import DENIALS, NEGATIONS, PRIVATIVES, compare_many
+from language.calendar import MONTHS, PARTS_OF_DAY, RELATIVE_DAYS, WEEKDAYS, WEEKDAYS_EN, TimeMention, resolve_times, weekday_date
+from language.normalize import bm25_tokens, detect_language, normalize_arabic
+from language.numbers import Quantity, find_quantities
 
 if TYPE_CHECKING:
     from bot.service import Isnad
@@ -58,28 +67,28 @@ if TYPE_CHECKING:
 RELEVANCE = 0.6
 #: Stance-model confidence needed before its "contradict" alone refutes.
 STANCE_CONTRADICT = 0.7
+#: A rebuttal rarely reuses the claim's words ("liberated" for "seized"): a sentence covering at least
+#: this share still counts when the stance model (same language) is this sure it agrees or contradicts.
+RELEVANCE_FLOOR = 0.2
+STANCE_RELATED = 0.7
+#: Words a particle negation governs: "لا يكون عبر التواجد على الأراضي السورية" reaches "السورية".
+NEGATION_REACH = 6
 #: Two day-dates further apart than this are two events, not a clash ("the 2018 agreement").
 SAME_EVENT_DAYS = 31
-#: News names a country by its capital ("Ankara must realise ...").
-METONYMS = {"ankara": "turkey", "tehran": "iran", "damascus": "syria"}
 
 _EN_NEGATION = re.compile(r"\b(?:not|no|never|none|without|deny|denied|denies)\b|n't\b", re.I)
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_EN_PLACE = re.compile(r"\b(?:in|at|to)\s+((?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
 _AR_PLACE_BEFORE = re.compile(r"(?:(?<!\w)(?:في|الي|in|at|to)\s+|(?<!\w)ب)$")
-_DATE_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december today yesterday tomorrow".split()
-)
-#: Verbs of saying: news paraphrases "said" as قال, أكد, قائلا, حث ...; any of them is the same word here.
-_REPORTING_EN = frozenset("said say says told stated added stressed urged insisted".split())
-_REPORTING_AR = "قال قالت يقول تقول قائلا اكد اكدت يؤكد اضاف اضافت اوضح صرح حث شدد اعتبر ذكر ذكرت"
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: English calendar words (CLDR names, relative days): checked as the date slot, not matched as words.
+_DATE_WORDS = frozenset(w for w in (*MONTHS, *WEEKDAYS, *RELATIVE_DAYS, *PARTS_OF_DAY) if w.isascii())
+#: Verbs of saying (``bot.attribution``): news paraphrases "said" as قال, أكد, قائلا ...; any is the same word here.
+_REPORTING_EN = frozenset(REPORTING_VERBS_EN)
+_REPORTING_AR = " ".join(REPORTING_VERBS_AR)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CLAUSE = re.compile(r"[،,؛;]|(?<!\w)(?:فيما|بينما|while|but)(?!\w)")
 _PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل)?(?:ال)?(?=\w{3})")
 #: Arabic day and month names: the claim's date is checked as a slot, not matched as a word.
-_AR_DATE_WORDS = frozenset(w for w in (*MONTHS, *WEEKDAYS) if " " not in w) | frozenset(w[2:] for w in WEEKDAYS if w.startswith("ال"))
+_AR_DATE_WORDS = frozenset(w for w in (*MONTHS, *WEEKDAYS, *PARTS_OF_DAY) if " " not in w) | frozenset(w[2:] for w in WEEKDAYS if w.startswith("ال"))
 
 
 # ---------------------------------------------------------------- the claim
@@ -92,6 +101,7 @@ class Group:
     word: str
     keys: frozenset[str]  # see word_keys
     entity: str | None
+    english_only: bool = False  # an English word the lexicon cannot bridge: matched in English sentences only
 
 
 @dataclass(frozen=True)
@@ -102,6 +112,7 @@ class ClaimFrame:
     places: frozenset[str]  # place ids the claim locates its event in
     times: tuple[TimeMention, ...]
     negated: bool
+    quantities: tuple[Quantity, ...] = ()
 
 
 def word_keys(text: str) -> frozenset[str]:
@@ -121,7 +132,7 @@ def word_keys(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _reporting_keys() -> frozenset[str]:
-    return word_keys(_REPORTING_AR)
+    return word_keys(f"{_REPORTING_AR} {' '.join(_REPORTING_EN)}")
 
 
 def _entity(text: str) -> str | None:
@@ -150,7 +161,11 @@ def _en_groups(claim: str, skip: set[str]) -> list[Group]:
                 continue  # not a phrase the lexicon knows, only its words
             if arabic:
                 used[i : i + n] = [True] * n
-                groups.append(Group(phrase, word_keys(arabic), _entity(arabic)))
+                groups.append(Group(phrase, word_keys(arabic) | word_keys(phrase), _entity(arabic) or _entity(phrase)))
+    skipped = {w for phrase in skip for w in _EN_WORD.findall(phrase)}
+    for word, was_used in zip(words, used):
+        if not was_used and word not in skipped and word.lower() not in _DATE_WORDS and bm25_tokens(word):
+            groups.append(Group(word, word_keys(word), _entity(word), english_only=True))
     return groups
 
 
@@ -171,47 +186,102 @@ def claim_frame(claim: str) -> ClaimFrame:
     lang = detect_language(claim)
     places: set[str] = set()
     skip: set[str] = set()
+    said = _slot_places(claim)
+    places.update(said)
     if lang == "en":
-        for m in _EN_PLACE.finditer(claim):
-            pid = _place_id(arabic_keywords(m.group(1)) or m.group(1))
-            if pid:
-                places.add(pid)
-                skip.add(m.group(1))
+        skip = set(said.values())
         groups = _en_groups(claim, skip)
         negated = bool(_EN_NEGATION.search(claim))
     else:
-        places.update(_slot_places(claim))
-        skip = {normalize_arabic(m.text) for m in find_entities(claim, frozenset({"place"})) if m.id in places}
+        skip = {normalize_arabic(w) for w in said.values()}
         groups = _ar_groups(claim, skip)
         negated = _negated(claim)
-    return ClaimFrame(claim, lang, tuple(groups), frozenset(places), tuple(resolve_times(claim, None, lang)), negated)
-
-
-def _place_id(text: str) -> str | None:
-    """A city or region the claim puts its event in; countries are too coarse to be a slot ("in Syria")."""
-    hits = [h for h in find_entities(text, frozenset({"place"})) if gazetteer()[h.id].part_of]
-    return hits[0].id if hits else None
+    return ClaimFrame(claim, lang, tuple(groups), frozenset(places), tuple(resolve_times(claim, None, lang)), negated,
+                      tuple(find_quantities(claim)))
 
 
 def _slot_places(text: str) -> dict[str, str]:
-    """Places the sentence puts an event *in* ("في دمشق", "إلى دمشق", "بالعاصمة السورية"), not places acting: id -> words."""
+    """Cities the sentence puts an event *in* ("في دمشق", "إلى دمشق", "in Tehran"), not places acting: id -> words.
+
+    Cities come from CLDR (``language.places``, Arabic and English alike); the
+    gazetteer adds what CLDR lacks ("العاصمة السورية", Ankara). Countries are
+    too coarse to be a slot ("in Syria").
+    """
     out: dict[str, str] = {}
-    for m in find_entities(text, frozenset({"place"})):
-        if not gazetteer()[m.id].part_of:
+    taken: list[tuple[int, int]] = []
+    mentions = [(m.id, m.text, m.start, m.end) for m in find_places(text) if m.kind == "city"]
+    mentions += [(m.id, m.text, m.start, m.end) for m in find_entities(text, frozenset({"place"})) if gazetteer()[m.id].part_of]
+    for pid, words, start, end in mentions:
+        if any(s < end and start < e for s, e in taken):
             continue
-        before = normalize_arabic(text[max(0, m.start - 5) : m.start])
+        before = normalize_arabic(text[max(0, start - 5) : start])
         if _AR_PLACE_BEFORE.search(before):
-            out.setdefault(m.id, m.text)
+            out.setdefault(pid, words)
+            taken.append((start, end))
     return out
+
+
+def _cldr(place_id: str) -> bool:
+    """A ``language.places`` id (IANA city, ISO country), not a gazetteer id."""
+    return "/" in place_id or place_id.isupper()
+
+
+def _places_compatible(a: str, b: str) -> bool | None:
+    """Can one event be in both? None when the two ids come from different sources and cannot be compared."""
+    if _cldr(a) != _cldr(b):
+        return None
+    return places_compatible(a, b) if _cldr(a) else place_compatible(a, b)
+
+
+def _place_name(place_id: str, lang: str) -> str:
+    return place_label(place_id, lang) if _cldr(place_id) else label(place_id, lang)
 
 
 def _clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE.split(text) if c.strip()]
 
 
+def _negation_word(word: str) -> str | None:
+    """The negation a folded word is (with its و/ف conjunction), else None."""
+    if word in NEGATIONS:
+        return word
+    return word[1:] if word[:1] in "وف" and word[1:] in NEGATIONS else None
+
+
 def _negated(text: str) -> bool:
-    words = _WORD.findall(normalize_arabic(text))
-    return any(w in NEGATIONS or (w[:1] in "وف" and w[1:] in NEGATIONS) for w in words)
+    return any(_negation_word(w) for w in _WORD.findall(normalize_arabic(text)))
+
+
+#: Complementisers: a particle negation right before one ("لا يعني أن", "not clear whether") hedges
+#: the saying, not the event; after a verb of denial ("نفى أن") the clause is what is denied.
+_COMPLEMENTISERS = frozenset("ان انه انها اذا that whether if".split())
+
+
+def _negates_claim(frame: ClaimFrame, text: str) -> bool:
+    """Does a negation in ``text`` govern one of the claim's words, in its own clause?
+
+    "لكن ذلك لا يعني أن ..." and "دون توضيح" are negations, but not of the
+    claim: only the words a negation governs (the next word after "دون"/"without",
+    the next few after a particle or a verb of denial, up to the clause end)
+    are negated, and they must be words the claim uses.
+    """
+    for clause in _clauses(text):
+        words = _WORD.findall(normalize_arabic(clause))
+        for i, w in enumerate(words):
+            neg = _negation_word(w)
+            if not neg:
+                continue
+            after = words[i + 1 :]
+            if neg in PRIVATIVES:
+                governed = after[1:2] if after[:1] and after[0] in _COMPLEMENTISERS else after[:1]
+            elif neg not in DENIALS and _COMPLEMENTISERS & set(after[:2]):
+                continue
+            else:
+                governed = after[:NEGATION_REACH]
+            keys, entities = word_keys(" ".join(governed)), _entities_of(" ".join(governed))
+            if any(_present(g, keys, entities) for g in frame.groups):
+                return True
+    return False
 
 
 # ---------------------------------------------------------------- one sentence
@@ -221,17 +291,23 @@ def _negated(text: str) -> bool:
 class Assessment:
     n: int
     relevance: float
-    status: str  # "support" | "contradict" | "neutral"
+    status: str  # "support" | "contradict" | "both" (two voices, each one side) | "neutral"
     reason: str
+
+
+@lru_cache(maxsize=1)
+def _metonyms() -> dict[str, str]:
+    """News names a country by its capital ("Ankara must realise ..."): capital id -> country id (gazetteer data)."""
+    return {e.id: e.part_of for e in gazetteer().values() if e.capital and e.part_of}
 
 
 def _entities_of(text: str) -> set[str]:
     ids = {m.id for m in find_entities(text)}
-    return ids | {METONYMS[i] for i in ids if i in METONYMS}
+    return ids | {_metonyms()[i] for i in ids if i in _metonyms()}
 
 
 def _present(group: Group, keys: frozenset[str], entities: set[str]) -> bool:
-    if group.entity and (group.entity in entities or METONYMS.get(group.entity) in entities):
+    if group.entity and (group.entity in entities or _metonyms().get(group.entity) in entities):
         return True
     return bool(group.keys & keys)
 
@@ -254,10 +330,22 @@ def relevance(frame: ClaimFrame, text: str, weights: Sequence[float], focus: flo
     if not frame.groups:
         return 0.0
     keys, entities = word_keys(text), _entities_of(text)
+    english = detect_language(text) == "en"
+    # Not counted: a person the claim names when the sentence names another one for the same deed
+    # ("Hatami signed" against "Bagheri signed": the agent check judges it), and an English word
+    # the lexicon cannot bridge, in an Arabic sentence (it can only be matched in English).
+    excluded = [bool(g.entity and _is_person(g.entity) and g.entity not in entities and any(map(_is_person, entities)))
+               or (g.english_only and not english) for g in frame.groups]
     present = [_present(g, keys, entities) for g in frame.groups]
-    if any(g.entity and w >= focus and not p for g, w, p in zip(frame.groups, weights, present)):
+    if any(g.entity and w >= focus and not p and not x for g, w, p, x in zip(frame.groups, weights, present, excluded)):
         return 0.0
-    return sum(w for p, w in zip(present, weights) if p) / (sum(weights) or 1.0)
+    total = sum(w for w, x in zip(weights, excluded) if not x)
+    return sum(w for p, w in zip(present, weights) if p) / (total or 1.0)
+
+
+def _is_person(entity_id: str) -> bool:
+    ent = gazetteer().get(entity_id)
+    return bool(ent and ent.type == "person")
 
 
 def _day_values(times: Sequence[TimeMention]) -> tuple[list[tuple[dt.date, dt.date]], set[str]]:
@@ -271,80 +359,195 @@ def _day_values(times: Sequence[TimeMention]) -> tuple[list[tuple[dt.date, dt.da
     return intervals, weekdays
 
 
+#: Why a sentence counts, in the reader's language: {0} the source's words, {1} the claim's.
+_REASONS = {
+    "en": {
+        "date_match": "date matches: {0}", "date_clash": "date differs: {0}", "place_match": "place matches: {0}",
+        "place_clash": "place differs: {0} vs {1}", "number_match": "number matches: {0}", "number_clash": "numbers differ: {1} vs {0}",
+        "agent_match": "person matches: {0}", "agent_clash": "person differs: {0}", "unrelated": "not about the claim",
+        "slot_missing": "does not state the claimed date, place or number", "negated_claim": "negated in the claim",
+        "negated_source": "negated in the source", "says_otherwise": "the source says otherwise", "states": "states the claim",
+    },
+    "ar": {
+        "date_match": "التاريخ مطابق: {0}", "date_clash": "التاريخ مختلف: {0}", "place_match": "المكان مطابق: {0}",
+        "place_clash": "المكان مختلف: {0} لا {1}", "number_match": "العدد مطابق: {0}", "number_clash": "العدد مختلف: {0} لا {1}",
+        "agent_match": "الشخص مطابق: {0}", "agent_clash": "شخص آخر: {0}", "unrelated": "لا يتناول الادعاء",
+        "slot_missing": "لا يذكر التاريخ أو المكان أو العدد المدعى", "negated_claim": "الادعاء منفي",
+        "negated_source": "المصدر ينفيه", "says_otherwise": "يقول المصدر خلاف ذلك", "states": "يذكر الادعاء",
+    },
+}
+
+
+def _lang(frame: ClaimFrame) -> str:
+    return frame.lang if frame.lang in _REASONS else "en"
+
+
+def _say(frame: ClaimFrame, key: str, *words: str) -> str:
+    return _REASONS[_lang(frame)][key].format(*words)
+
+
 class Check(NamedTuple):
-    slot: str  # "date" | "place" | "number"
+    slot: str  # "date" | "place" | "number" | "agent"
     kind: str  # "match" | "clash"
     reason: str
     where: tuple[str, ...]  # the sentence's words for the slot, to find their clause
 
 
-def _date_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
-    """The claim's date against the sentence's day-level dates."""
-    claim_iv, claim_wd = _day_values(frame.times)
+def _claim_days(frame: ClaimFrame, anchor: dt.date | None) -> tuple[list[tuple[dt.date, dt.date]], set[str]]:
+    """The claim's dates; a bare weekday ("on Monday") read against the source's own date, as the source would."""
+    intervals, weekdays = _day_values(frame.times)
+    if anchor:
+        intervals += [(d, d) for d in (weekday_date(anchor, WEEKDAYS_EN.index(w)) for w in weekdays)]
+        weekdays = set()
+    return intervals, weekdays
+
+
+def _speaks_to_claim(frame: ClaimFrame, clause: str) -> bool:
+    """Does a clause use a word of the claim (a name, a deed; not a verb of saying)?
+
+    "بعد توقيعهما على الاتفاقية صباح الأربعاء" dates the signing, not Bagheri's
+    arrival; "الذي وصل إلى دمشق مساء أمس الثلاثاء" dates the arrival, not the signing.
+    """
+    keys, ids = word_keys(clause), _entities_of(clause)
+    if _slot_places(clause).keys() & frame.places or any(p in ids for p in frame.places):
+        return True
+    return any(_present(g, keys, ids) for g in frame.groups if g.keys != _reporting_keys() and not (g.english_only and detect_language(clause) != "en"))
+
+
+def _date_checks(frame: ClaimFrame, ev: Evidence) -> list[Check]:
+    """The claim's date against each date the sentence gives in a clause about the claim's persons or places.
+
+    A named day matches or clashes; a stretch of days ("منذ أيام", resolved from the
+    article's date) only clashes, when the claimed day falls outside it: it never
+    states the claimed day. One sentence can do both ("Al Arabiya said Tuesday
+    evening, Al Jazeera's bureau chief said for days").
+    """
+    if not frame.times:
+        return []
+    claim_iv, claim_wd = _claim_days(frame, ev.anchor)
     if not claim_iv and not claim_wd:
-        return None
-    ev_times = [t for t in resolve_times(ev.text, ev.anchor, detect_language(ev.text)) if t.granularity == "day"]
-    if not ev_times:
-        return None
-    ev_iv, ev_wd = _day_values(ev_times)
-    ev_wd |= {_WEEKDAYS[s.weekday()] for s, e in ev_iv if s == e}
-    where = tuple(t.text for t in ev_times)
-    said = ", ".join(where)
-    if claim_iv and ev_iv:
-        if any(cs <= ee and es <= ce for cs, ce in claim_iv for es, ee in ev_iv):
-            return Check("date", "match", f"date matches: {said}", where)
-        gap = min(min(abs((es - ce).days), abs((cs - ee).days)) for cs, ce in claim_iv for es, ee in ev_iv)
-        return Check("date", "clash", f"date differs: {said}", where) if gap <= SAME_EVENT_DAYS else None
-    wanted = claim_wd | {_WEEKDAYS[s.weekday()] for s, e in claim_iv if s == e}
-    if wanted and ev_wd:
-        return Check("date", "match", f"day matches: {said}", where) if wanted & ev_wd else Check("date", "clash", f"day differs: {said}", where)
-    return None
+        return []
+    mentions = [t for t in resolve_times(ev.text, ev.anchor, detect_language(ev.text)) if t.granularity in ("day", "days-range")]
+    clauses = _clauses(ev.text)
+    checks = []
+    for t in mentions:
+        clause = next((c for c in clauses if t.text in c), ev.text)
+        if not _speaks_to_claim(frame, clause):
+            continue
+        vague = t.granularity != "day"
+        ev_iv, ev_wd = _day_values([t])
+        ev_wd |= {WEEKDAYS_EN[s.weekday()] for s, e in ev_iv if s == e}
+        if claim_iv and ev_iv:
+            if any(cs <= ee and es <= ce for cs, ce in claim_iv for es, ee in ev_iv):
+                if not vague:
+                    checks.append(Check("date", "match", _say(frame, "date_match", t.text), (t.text,)))
+                continue
+            gap = min(min(abs((es - ce).days), abs((cs - ee).days)) for cs, ce in claim_iv for es, ee in ev_iv)
+            if gap <= SAME_EVENT_DAYS:
+                checks.append(Check("date", "clash", _say(frame, "date_clash", t.text), (t.text,)))
+            continue
+        wanted = claim_wd | {WEEKDAYS_EN[s.weekday()] for s, e in claim_iv if s == e}
+        if wanted and ev_wd and not vague:
+            kind = "match" if wanted & ev_wd else "clash"
+            checks.append(Check("date", kind, _say(frame, f"date_{kind}", t.text), (t.text,)))
+    return checks
 
 
 def _place_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     if not frame.places:
         return None
     said = _slot_places(ev.text)
-    if not said:
+    judged = [_places_compatible(c, s) for c in frame.places for s in said]
+    if not any(j is not None for j in judged):
         return None
     where = tuple(said.values())
-    if any(place_compatible(c, s) for c in frame.places for s in said):
-        return Check("place", "match", f"place matches: {', '.join(where)}", where)
-    return Check("place", "clash", f"place differs: {', '.join(where)} vs {', '.join(sorted(label(p, 'en') for p in frame.places))}", where)
+    if any(judged):
+        return Check("place", "match", _say(frame, "place_match", ", ".join(where)), where)
+    claimed = ", ".join(sorted(_place_name(p, _lang(frame)) for p in frame.places))
+    return Check("place", "clash", _say(frame, "place_clash", ", ".join(where), claimed), where)
+
+
+def _unit_keys(unit: str | None) -> frozenset[str]:
+    """A unit word's Arabic forms (an English unit through the lexicon), to compare counts of one thing."""
+    if not unit:
+        return frozenset()
+    return word_keys(arabic_keywords(unit) or unit) if detect_language(unit) == "en" else word_keys(unit)
+
+
+def _same_unit(c: Quantity, s: Quantity) -> bool:
+    """Counts of one thing: both bare numbers, one unit key, or an English unit the lexicon bridges to the other."""
+    if c.kind != s.kind:
+        return False
+    if c.unit_key is None or s.unit_key is None:
+        return c.unit_key is None and s.unit_key is None
+    return c.unit_key == s.unit_key or bool(_unit_keys(c.unit) & _unit_keys(s.unit))
 
 
 def _number_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
-    claimed = find_quantities(frame.text)
-    stated = find_quantities(ev.text)
+    """Counts of the same thing: "300 jets" is not refuted by "2 agreements", only by another count of jets."""
+    pairs = [(c, s) for c in frame.quantities for s in find_quantities(ev.text) if _same_unit(c, s)]
+    if not pairs:
+        return None
+    where = tuple(dict.fromkeys(s.text for _, s in pairs))
+    if any(c.overlaps(s) for c, s in pairs):
+        return Check("number", "match", _say(frame, "number_match", ", ".join(where)), where)
+    claimed = ", ".join(dict.fromkeys(c.text for c, _ in pairs))
+    return Check("number", "clash", _say(frame, "number_clash", ", ".join(where), claimed), where)
+
+
+def _agent_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
+    """The persons the claim names against those the sentence names: another person in their place clashes."""
+    claimed = {g.entity for g in frame.groups if g.entity and _is_person(g.entity)}
+    mentions = [m for m in find_entities(ev.text, frozenset({"person"}))]
+    stated = {m.id for m in mentions}
     if not claimed or not stated:
         return None
-    where = tuple(s.text for s in stated)
-    if any(c.overlaps(s) for c in claimed for s in stated):
-        return Check("number", "match", "number matches", where)
-    return Check("number", "clash", f"numbers differ: {', '.join(c.text for c in claimed)} vs {', '.join(where)}", where)
+    where = tuple(dict.fromkeys(m.text for m in mentions))
+    if claimed <= stated:
+        return Check("agent", "match", _say(frame, "agent_match", ", ".join(where)), where)
+    if stated - claimed:
+        names = ", ".join(label(i, _lang(frame)) for i in sorted(stated - claimed))
+        return Check("agent", "clash", _say(frame, "agent_clash", names), where)
+    return None
+
+
+#: Stance-model reasons that are slots verify reads itself (with units and calendars): not a second opinion.
+_SLOT_REASONS = ("numbers differ", "days differ", "months differ", "a named day vs", "negation in")
 
 
 def assess(frame: ClaimFrame, ev: Evidence, comparison: Comparison | None, weights: Sequence[float], focus: float) -> Assessment:
     rel = relevance(frame, ev.text, weights, focus)
-    if rel < RELEVANCE:
-        return Assessment(ev.n, rel, "neutral", "not about the claim")
-    checks = [c for c in (_date_check(frame, ev), _place_check(frame, ev), _number_check(frame, ev)) if c]
+    same_language = comparison is not None and detect_language(ev.text) == frame.lang
+    stance_sure = same_language and comparison.relation != "unrelated" and comparison.score >= STANCE_RELATED
+    if rel < RELEVANCE and not (stance_sure and rel >= RELEVANCE_FLOOR):
+        return Assessment(ev.n, rel, "neutral", _say(frame, "unrelated"))
+    checks = _date_checks(frame, ev) + [c for c in (_place_check(frame, ev), _number_check(frame, ev), _agent_check(frame, ev)) if c]
     clashes = [c.reason for c in checks if c.kind == "clash"]
+    split = {c.slot for c in checks if c.kind == "clash"} & {c.slot for c in checks if c.kind == "match"}
+    if split and not any(c.kind == "clash" for c in checks if c.slot not in split):
+        # Two voices in one sentence, one stating the claimed value and one another: both sides are here.
+        matches = [c.reason for c in checks if c.kind == "match" and c.slot in split]
+        return Assessment(ev.n, rel, "both", "; ".join(matches + clashes))
     if clashes:
-        return Assessment(ev.n, rel, "contradict", "; ".join(clashes))
-    claimed = {slot for slot, stated in (("date", frame.times), ("place", frame.places)) if stated}
+        return Assessment(ev.n, rel, "contradict", "; ".join(dict.fromkeys(clashes)))
+    claimed = {slot for slot, stated in (("date", frame.times), ("place", frame.places), ("number", frame.quantities)) if stated}
     if not claimed <= {c.slot for c in checks}:
         # "arrived in Damascus on Monday": a sentence that only confirms Damascus says nothing on Monday.
-        return Assessment(ev.n, rel, "neutral", "does not state the claimed date or place")
+        return Assessment(ev.n, rel, "neutral", _say(frame, "slot_missing"))
     # A matched slot pins down which clause speaks to the claim: "signed on Wednesday, while the
     # details were not (لم) disclosed" is not a negated signing.
-    scope = [c for c in _clauses(ev.text) if any(w in c for m in checks for w in m.where)] or [ev.text]
-    if frame.negated != any(_negated(c) for c in scope):
-        return Assessment(ev.n, rel, "contradict", "negated in the claim" if frame.negated else "negated in the source")
-    same_language = comparison is not None and detect_language(ev.text) == frame.lang
-    if same_language and comparison.relation == "contradict" and comparison.score >= STANCE_CONTRADICT:
-        return Assessment(ev.n, rel, "contradict", "; ".join(comparison.reasons) or "the source says otherwise")
-    return Assessment(ev.n, rel, "support", "; ".join(c.reason for c in checks) or "states the claim")
+    # The agent is often the speaker, not the clause's event: it does not pin a clause.
+    scope = [c for c in _clauses(ev.text) if any(w in c for m in checks if m.slot != "agent" for w in m.where)] or [ev.text]
+    if frame.negated != any(_negates_claim(frame, c) for c in scope):
+        return Assessment(ev.n, rel, "contradict", _say(frame, "negated_claim" if frame.negated else "negated_source"))
+    reasons = comparison.reasons if comparison else []
+    own_reasons = [r for r in reasons if not r.startswith(_SLOT_REASONS)]
+    slot_only = any(r.startswith(_SLOT_REASONS) for r in reasons) and all(r.startswith((*_SLOT_REASONS, "low topical")) for r in reasons)
+    if same_language and comparison.relation == "contradict" and comparison.score >= STANCE_CONTRADICT and not slot_only:
+        # The stance model's reasons are English slot notes: shown as such to English readers only.
+        shown = "; ".join(own_reasons) if _lang(frame) == "en" and own_reasons else _say(frame, "says_otherwise")
+        return Assessment(ev.n, rel, "contradict", shown)
+    return Assessment(ev.n, rel, "support", "; ".join(dict.fromkeys(c.reason for c in checks)) or _say(frame, "states"))
 
 
 # ---------------------------------------------------------------- the verdict
@@ -382,7 +585,8 @@ _TEMPLATES = {
 
 
 def _sources(items: list[Assessment], evidence: dict[int, Evidence], lang: str) -> tuple[str, str, str]:
-    names = list(dict.fromkeys(outlet_label(evidence[a.n].outlet, lang) or evidence[a.n].doc_id for a in items))
+    # An article without a known outlet is "an unknown source" in the reader's language, never its doc id.
+    names = list(dict.fromkeys(format_attribution(evidence[a.n].outlet, [], lang) for a in items))
     return _TEMPLATES[lang]["and"].join(names), "][".join(str(a.n) for a in items), "; ".join(dict.fromkeys(a.reason for a in items))
 
 
@@ -405,8 +609,8 @@ def verify_claim(
     focus = math.log(1 + len(evidence) / (1 + len(evidence) / 3))
     comparisons = list(comparisons) + [None] * (len(evidence) - len(comparisons))
     assessed = [assess(frame, ev, c, weights, focus) for ev, c in zip(evidence, comparisons)]
-    support = [a for a in assessed if a.status == "support"]
-    contra = [a for a in assessed if a.status == "contradict"]
+    support = [a for a in assessed if a.status in ("support", "both")]
+    contra = [a for a in assessed if a.status in ("contradict", "both")]
     by_n = {e.n: e for e in evidence}
     t = _TEMPLATES[lang]
     parts = {}
@@ -416,7 +620,7 @@ def verify_claim(
     if contra:
         who, n, reason = _sources(contra, by_n, lang)
         parts["contra"] = t["contra"].format(who=who, n=n, reason=reason)
-    cited = tuple(a.n for a in support + contra)
+    cited = tuple(dict.fromkeys(a.n for a in support + contra))
     events = _claim_events(claim)
     related = [
         c for c in conflicts
@@ -434,15 +638,28 @@ def verify_claim(
     return Judgement(verdict, explanation, cited, tuple(related))
 
 
+def masked_claim(claim: str) -> str:
+    """The claim without the words of its slot values (places, dates, counts): what the event is, not its values."""
+    frame = claim_frame(claim)
+    spans = [(t.start, t.end) for t in frame.times] + [(q.start, q.end) for q in frame.quantities]
+    for words in _slot_places(claim).values():
+        i = claim.find(words)
+        if i >= 0:
+            spans.append((i, i + len(words)))
+    out = claim
+    for s, e in sorted(spans, reverse=True):
+        out = out[:s] + " " + out[e:]
+    return re.sub(r"\s+", " ", out).strip()
+
+
 def _claim_events(claim: str) -> set[str]:
-    """The claim's own event keys ("arrival:bagheri:unknown"), read the way sources are read."""
+    """The frames of the claim's own values, read the way sources are read."""
     return {c.event for c in extract_claims(Evidence(0, "claim", claim, None, None))}
 
 
 def _same_event(topic: str, event: str) -> bool:
-    """Event keys agree part by part, an 'unknown' part (a name the claim spells in English) matching any."""
-    a, b = topic.split(":"), event.split(":")
-    return len(a) == len(b) and all(x == y or "unknown" in (x, y) for x, y in zip(a, b))
+    """The conflict's claim (a source's clause) and the claim's frame are about one event (``bot.conflicts``)."""
+    return about_same_event(topic, event)
 
 
 def _slot_kinds(frame: ClaimFrame) -> set[str]:
@@ -452,7 +669,7 @@ def _slot_kinds(frame: ClaimFrame) -> set[str]:
         kinds.add("date")
     if frame.places:
         kinds.add("entity")
-    if find_quantities(frame.text):
+    if frame.quantities:
         kinds.add("number")
     return kinds
 
@@ -464,7 +681,14 @@ def verify(isnad: Isnad, claim: str, collection: str | None = None) -> Verificat
     def docs(doc_id: str):
         return isnad.source(doc_id, collection)
 
-    found = isnad.evidence(claim, limit=2 * isnad.settings.max_citations, collection=collection)
+    limit = 2 * isnad.settings.max_citations
+    found = isnad.evidence(claim, limit=limit, collection=collection)
+    masked = masked_claim(claim)
+    if masked != claim and masked.strip():
+        # A wrong value pulls retrieval toward itself ("signed in Tehran" finds Tehran sentences):
+        # the claim without its values finds the sentences that state the event's true values.
+        seen = {(e.doc_id, e.start) for e in found}
+        found += [e for e in isnad.evidence(masked, limit=limit, collection=collection) if (e.doc_id, e.start) not in seen]
     citations = build_citations(found, docs, detect_language(claim))
     evidence = as_evidence(citations, docs)
     comparisons = compare_many([(claim, e.text) for e in evidence])

@@ -106,3 +106,29 @@ def test_independent_parties_join_with_and_in_both_languages():
     assert arabic.startswith("الخليج الجديد، نقلاً عن قناة العربية و")
     assert "عبدالقادر فايز" in arabic
     assert format_attribution(None, [], lang="ar") == "مصدر غير معروف"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party", "claim"),
+    [
+        ("The agreement will strengthen Syria's air defences, Bagheri said.", "Bagheri", "The agreement will strengthen Syria's air defences"),
+        ("The agreement will strengthen Syria's air defences, said Bagheri, the chief of staff.", "Bagheri",
+         "The agreement will strengthen Syria's air defences"),
+        ("Iran and Syria signed a military agreement in Tehran on Wednesday, Iranian state television said.",
+         "Iranian state television", "Iran and Syria signed a military agreement in Tehran on Wednesday"),
+        ("Bagheri said the agreement would strengthen air defences.", "Bagheri", "the agreement would strengthen air defences"),
+        ("باقري قال إن الاتفاقية ستعزز الدفاعات الجوية.", "باقري", "الاتفاقية ستعزز الدفاعات الجوية"),
+    ],
+)
+def test_speaker_before_or_after_the_verb(sentence, party, claim):
+    """The speaker stands before the verb (or after it, "said X"), and the claim is only what they say."""
+    (a,) = extract_attributions(sentence)
+    assert a.party == party
+    assert sentence[a.claim_start:a.claim_end] == claim
+
+
+def test_reporting_verbs_are_one_list_used_by_verify():
+    from bot import attribution, verify
+
+    assert verify._REPORTING_EN == frozenset(attribution.REPORTING_VERBS_EN)
+    assert set(verify._REPORTING_AR.split()) == set(attribution.REPORTING_VERBS_AR)

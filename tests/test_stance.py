@@ -54,7 +54,7 @@ def test_order_does_not_change_the_relation():
 
 def test_slots_fold_digits_and_clitics():
     s = stance.slots("وصل الوفد يوم الثلاثاء ٧ يوليو وقُتل ٥")
-    assert s.numbers == {"7", "5"} and s.weekdays == {"tue"} and s.months == {7}
+    assert s.numbers == {"7", "5"} and s.weekdays == {"Tuesday"} and s.months == {7}
     assert stance.slots("بلغ 1,000 ثم 2.50 و 0.5").numbers == {"1000", "2.5", "0.5"}
 
 
@@ -73,3 +73,30 @@ def test_dev_sample_macro_f1_floor():
     three = f1_score(gold, pred, labels=list(stance.CLASSES), average="macro")
     two = f1_score(gold, pred, labels=["agree", "contradict"], average="macro")
     assert three >= FLOOR_3 and two >= FLOOR_2, (three, two)
+
+
+def test_named_day_against_for_days_contradicts():
+    """The seed pair: few shared words, but one person and one place, a named day against "for days"."""
+    c = stance.compare("وصل باقري إلى دمشق مساء الثلاثاء", "رئيس الأركان الإيراني متواجد بالعاصمة السورية منذ أيام")
+    assert c.relation == "contradict", c
+    assert "a named day vs a stretch of days" in c.reasons
+
+
+def test_same_pair_same_confidence_in_both_languages():
+    ar = stance.compare("وصل باقري إلى دمشق مساء الثلاثاء", "وصل باقري إلى دمشق صباح الاثنين")
+    en = stance.compare("Bagheri arrived in Damascus on Tuesday evening", "Bagheri arrived in Damascus on Monday morning")
+    assert ar.relation == en.relation == "contradict"
+    assert abs(ar.score - en.score) < 0.15, (ar, en)
+
+
+def test_a_near_copy_agrees():
+    a = "مقتل ضابط وجندي إسرائيليين في عملية دهس بالضفة الغربية"
+    assert stance.compare(a, a + " اليوم").relation == "agree"
+
+
+def test_an_antonym_far_from_the_shared_words_is_not_a_clash():
+    """A page banner's word is not about the claim; the same word beside the shared subject is."""
+    far = stance.diff(stance.slots("ارتفاع أسعار النفط في الأسواق العالمية"),
+                      stance.slots("انخفاض الطقس الحار غدا والرياح نشطة ثم أسعار النفط في الأسواق العالمية"))
+    near = stance.diff(stance.slots("ارتفاع أسعار النفط في الأسواق العالمية"), stance.slots("انخفاض أسعار النفط في الأسواق العالمية"))
+    assert far.antonyms == 0 and near.antonyms == 1

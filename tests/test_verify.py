@@ -84,7 +84,9 @@ def test_seed_dev_claims(pool, claim, verdict):
     "claim,verdict",
     [
         ("Bagheri arrived in Damascus on Monday.", "REFUTED"),  # every source says Tuesday (evening)
-        ("Bagheri arrived in Damascus on Tuesday.", "SUPPORTED"),
+        # Al Arabiya says Tuesday evening; in the same sentence Al Jazeera's bureau chief says he had
+        # been there for days (before 6 July, read from the article's date): both sides are cited.
+        ("Bagheri arrived in Damascus on Tuesday.", "CONFLICTING"),
         ("The agreement was signed in Tehran.", "REFUTED"),  # signed in Damascus
         ("The agreement was signed in Damascus.", "SUPPORTED"),
         ("وقعت إيران وسوريا الاتفاقية في طهران", "REFUTED"),
@@ -108,7 +110,8 @@ def test_explanation_names_sources_in_claim_language(pool):
 
 def test_claim_frame_reads_slots_across_languages():
     frame = claim_frame("The agreement was signed in Tehran on 8 July 2020.")
-    assert frame.places == {"tehran"}
+    assert frame.places == {"Asia/Tehran"}  # CLDR ids (language.places), the same for "طهران"
+    assert claim_frame("وقعت الاتفاقية في طهران").places == {"Asia/Tehran"}
     assert [t.value_start for t in frame.times] == [dt.date(2020, 7, 8)]
     assert not frame.negated
     assert claim_frame("باقري لم يصل إلى دمشق").negated
@@ -132,3 +135,69 @@ def test_support_on_a_disputed_slot_is_conflicting(pool):
     assert verify_claim(monday, pool, compare_many([(monday, e.text) for e in pool]), conflicts).verdict == "REFUTED"
     signed = "The agreement was signed on 8 July 2020."
     assert verify_claim(signed, pool, compare_many([(signed, e.text) for e in pool]), conflicts).verdict == "SUPPORTED"
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["Iran will supply Syria with 300 fighter jets under the agreement.", "ستزود إيران سوريا بـ 300 طائرة مقاتلة بموجب الاتفاقية"],
+)
+def test_a_value_no_source_gives_is_not_enough_info(pool, claim):
+    """The sources speak of the agreement but give no count of jets: not a conflict, not a support."""
+    assert judge(claim, pool).verdict == "NOT_ENOUGH_INFO"
+
+
+def test_another_person_in_the_deed_refutes(pool):
+    result = judge("Assad signed the military agreement with Ayoub in Damascus.", pool)
+    assert result.verdict == "REFUTED", result.explanation
+    assert "person differs" in result.explanation
+
+
+@pytest.mark.parametrize("claim", ["Bagheri arrived in Damascus on Tuesday evening.", "وصل باقري إلى دمشق مساء الثلاثاء"])
+def test_a_named_day_against_for_days_is_conflicting_in_both_languages(pool, claim):
+    """Seed 000 carries both voices: Al Arabiya's Tuesday evening and Al Jazeera's "for days" (before 6 July)."""
+    result = judge(claim, pool)
+    assert result.verdict == "CONFLICTING", result.explanation
+    assert 3 in result.cited
+
+
+def _one(claim: str, sentence: str) -> str:
+    ev = [Evidence(1, "doc", sentence, "Reuters", dt.date(2020, 7, 8))]
+    return verify_claim(claim, ev, compare_many([(claim, sentence)])).verdict
+
+
+@pytest.mark.parametrize(
+    "claim,sentence,verdict",
+    [
+        # a negation that is not of the claim: a hedge ("does not mean that"), "without explaining"
+        ("وصل الوفد العسكري الإيراني إلى دمشق", "وصل الوفد العسكري الإيراني إلى دمشق، لكن ذلك لا يعني أن المحادثات بدأت", "SUPPORTED"),
+        ("وصل الوفد العسكري الإيراني إلى دمشق", "وصل الوفد العسكري الإيراني إلى دمشق دون توضيح أسباب الزيارة", "SUPPORTED"),
+        # a denial of the claim's own words
+        ("وصل الوفد العسكري الإيراني إلى دمشق", "نفت وزارة الدفاع أن يكون الوفد العسكري الإيراني قد وصل إلى دمشق", "REFUTED"),
+        ("وصل الوفد العسكري الإيراني إلى دمشق", "الوفد العسكري الإيراني لم يصل إلى دمشق", "REFUTED"),
+    ],
+)
+def test_negation_must_govern_the_claim(claim, sentence, verdict):
+    assert _one(claim, sentence) == verdict
+
+
+def test_a_rebuttal_in_other_words_refutes():
+    """ANS dev: the rebuttal shares few words with the claim; the stance model carries it over the relevance cut-off."""
+    claim = "مواجهات قوية بين الجيش الإسرائيلي ومتظاهرين فلسطينيين على حدود غزة أثناء مسيرات العودة الكبرى"
+    assert _one(claim, "هدوء بين الجيش الإسرائيلي ومتظاهرين فلسطينيين على حدود غزة") == "REFUTED"
+
+
+def test_no_doc_id_in_the_explanation():
+    ev = [Evidence(1, "002_12e280588d4502f7", "وقعت إيران وسوريا اتفاقية عسكرية في دمشق يوم الأربعاء", None, dt.date(2020, 7, 8))]
+    claim = "The agreement was signed in Damascus."
+    result = verify_claim(claim, ev, compare_many([(claim, ev[0].text)]))
+    assert result.verdict == "SUPPORTED", result.explanation
+    assert "002_" not in result.explanation and "unknown source" in result.explanation
+
+
+def test_masked_claim_drops_the_values_not_the_event():
+    """verify also retrieves with the claim's values masked: a wrong value must not steer retrieval to itself."""
+    from bot.verify import masked_claim
+
+    assert masked_claim("The agreement was signed in Tehran.") == "The agreement was signed in ."
+    assert masked_claim("وصل باقري إلى دمشق صباح الاثنين") == "وصل باقري إلى"
+    assert masked_claim("Russia signed the agreement too.") == "Russia signed the agreement too."

@@ -1,0 +1,95 @@
+"""'A new source arrives' (bench/scenarios.py): the checker on hand-made answers, and three scenarios end to end.
+
+End to end means the real pipeline: the sample articles ingested into a real
+Chroma store in a temp dir, one scenario article added, asked, verified and
+deleted again. The three: an English Reuters-style article (dateline read)
+that agrees with the seeds, one that puts the signing in another city
+(verify must show both sides), and an Arabic article without a dateline with
+a vague "recently" that must not become a dated position.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import config
+from bench.scenarios import check, load_scenarios, run_scenarios
+from bot.schema import Answer, Citation, Conflict, Position, Verification
+
+RUN = ("en-signing-wednesday-agrees", "en-signing-tehran-contradicts-place", "ar-vague-recently")
+
+
+def _citation(n: int, doc_id: str) -> Citation:
+    return Citation(n=n, doc_id=doc_id, chunk_id=f"{doc_id}:0", quote="q", start=0, end=1, score=1.0, attributed_to="x")
+
+
+def _answer(text: str, positions: list[Position], docs: list[str]) -> Answer:
+    return Answer(
+        question="q", answer=text, answerable=True, language="ar",
+        citations=[_citation(n, d) for n, d in enumerate(docs, 1)],
+        conflicts=[Conflict(topic="t", kind="date", positions=positions)] if positions else [],
+    )
+
+
+SCENARIO = {
+    "expect": {
+        "published": "2020-07-06", "retrieved": True, "conflict": True, "verdict": "CONFLICTING",
+        "new_position": {"value_has": ["الاثنين"], "parties": ["تشرين"], "excludes": ["الجزيرة"], "alone": True},
+    }
+}
+OK_VERIFY = Verification(claim="c", verdict="CONFLICTING", explanation="المصادر متضاربة")
+
+
+def test_check_passes_a_right_answer():
+    answer = _answer("الجواب", [
+        Position(value="صباح الاثنين", normalized="2020-07-06 morning", attributed_to="تشرين", citations=[1]),
+        Position(value="منذ أيام", normalized="2020-06-28..2020-07-06", attributed_to="الخليج الجديد، نقلاً عن الجزيرة", citations=[2]),
+    ], ["new", "000"])
+    assert check(SCENARIO, "new", "2020-07-06", answer, OK_VERIFY) == []
+
+
+def test_check_names_each_failure():
+    merged = _answer("arrival:bagheri:damascus", [
+        Position(value="صباح الاثنين", normalized="2020-07-06", attributed_to="تشرين و الجزيرة", citations=[1, 2]),
+    ], ["new", "000"])
+    wrong = Verification(claim="c", verdict="REFUTED", explanation="000_2330c4a5d8c05031")
+    failures = check(SCENARIO, "new", None, merged, wrong)
+    assert any("published" in f for f in failures)
+    assert any("names one of" in f for f in failures)  # Al Jazeera merged into the Monday position
+    assert any("merged with citations [2]" in f for f in failures)
+    assert any("verdict REFUTED" in f for f in failures)
+    assert any("topic key" in f and "arrival:bagheri:damascus" in f for f in failures)
+    assert any("explanation" in f and "000_2330c4a5d8c05031" in f for f in failures)
+
+
+def test_check_wants_the_new_article_cited():
+    failures = check(SCENARIO, "new", "2020-07-06", _answer("x", [], ["000"]), OK_VERIFY)
+    assert "the new article is not cited" in failures
+    assert any("conflict flagged: False" in f for f in failures)
+
+
+def test_scenario_data_is_well_formed():
+    items = load_scenarios()
+    assert len(items) >= 10 and len({s["id"] for s in items}) == len(items)
+    assert {s["lang"] for s in items} == {"ar", "en"}
+    assert {s["stance"] for s in items} >= {"agrees", "contradicts"}
+    for s in items:
+        assert s["article"]["name"] and s["article"]["text"] and s["ask"] and s["verify"] and s["expect"]
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    from bot.service import Isnad
+
+    isnad = Isnad(config.Settings(home=tmp_path_factory.mktemp("scenarios"), collection="scenarios"))
+    isnad.ensure_samples()
+    return isnad
+
+
+def test_three_scenarios_end_to_end(seeded, tmp_path):
+    scenarios = [s for s in load_scenarios() if s["id"] in RUN]
+    rows = run_scenarios(seeded, scenarios, tmp_path)
+    assert [r["id"] for r in rows] == list(RUN)
+    for r in rows:
+        assert r["ok"], (r["id"], r["failures"], r["answer"])
+    assert sorted(d.doc_id for d in seeded.documents()) == sorted(p.stem for p in config.REPO_ROOT.joinpath("data", "samples").glob("*.txt"))
