@@ -23,6 +23,10 @@ _MARKER = r"\[\d+\]"
 _LATIN_RUN = r"[A-Za-z][A-Za-z0-9'’.\-]*(?:[ ,]+[A-Za-z0-9][A-Za-z0-9'’.\-]*)*"
 #: A run of Arabic words inside English text.
 _ARABIC_RUN = r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]+(?:\s+[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]+)*"
+#: A quoted passage: quoted as one unit, in the direction of its own script (its marks included).
+_QUOTED = re.compile(r"«[^«»\n]+»|“[^“”\n]+”")
+#: The quote marks a passage is shown with, by the direction of its script.
+_MARKS: dict[Direction, tuple[str, str]] = {"rtl": ("«", "»"), "ltr": ("“", "”")}
 _SPLIT = {
     "rtl": re.compile(f"({_MARKER}|{_LATIN_RUN})"),
     "ltr": re.compile(f"({_MARKER}|{_ARABIC_RUN})"),
@@ -35,7 +39,28 @@ def direction(text: str) -> Direction:
 
 
 def isolate(text: str, base: Direction) -> str:
-    """Escape ``text`` for HTML and wrap each ``[n]`` marker and foreign-script run in ``<bdi>``."""
+    """Escape ``text`` for HTML and wrap each ``[n]`` marker and foreign-script run in ``<bdi>``.
+
+    A quote in the other script is one ``<bdi>`` with its own marks: split into
+    runs around its punctuation, an Arabic quote in an English line would be laid
+    out phrase by phrase from left to right, and read backwards.
+    """
+    out, at = [], 0
+    for m in _QUOTED.finditer(text):
+        inner = m.group()[1:-1]
+        if direction(inner) == base:
+            continue
+        other = direction(inner)
+        opening, closing = _MARKS[other]
+        out.append(_runs(text[at : m.start()], base))
+        out.append(f'<bdi dir="{other}" class="quote">{opening}{_runs(inner, other)}{closing}</bdi>')
+        at = m.end()
+    out.append(_runs(text[at:], base))
+    return "".join(out)
+
+
+def _runs(text: str, base: Direction) -> str:
+    """``text`` escaped, with each marker and foreign-script run in its own ``<bdi>``."""
     out = []
     for i, part in enumerate(_SPLIT[base].split(text)):
         if not part:

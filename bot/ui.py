@@ -1,7 +1,7 @@
 """The Gradio UI: chat with citations and conflict cards, claim verification, documents.
 
-It calls the service in-process (never over HTTP), so it keeps working when the
-HTTP API is locked behind ``ISNAD_API_KEY``. Everything it shows is built as
+It calls the service in-process (never over HTTP); with ``ISNAD_API_KEY`` set it
+is behind the same key as the API, via a login (`bot.security`). Everything it shows is built as
 HTML here, per message, so an Arabic message is laid out right-to-left and an
 English one left-to-right in the same conversation (``gr.Chatbot(rtl=True)``
 would flip them all), and nothing is fetched from a network or CDN.
@@ -10,6 +10,7 @@ would flip them all), and nothing is fetched from a network or CDN.
 from __future__ import annotations
 
 import html
+import logging
 import math
 import re
 import time
@@ -18,8 +19,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import gradio as gr
+from babel.dates import format_date
 
 from bot import schema
+from bot.answer import published_label, source_label
 from bot.conflicts import topic_phrase
 from bot.api import MAX_QUERY_CHARS, UPLOAD_SUFFIXES
 from bot.bidi import Direction, block, direction, isolate
@@ -38,6 +41,8 @@ CLAIM_EXAMPLES = [
     "Bagheri said Turkey should keep its troops in Syria.",
     "وقعت إيران وسوريا اتفاقية عسكرية لتقوية الدفاعات الجوية السورية.",
 ]
+log = logging.getLogger(__name__)
+
 #: Characters of article text shown on each side of a highlighted quote.
 CONTEXT_CHARS = 150
 #: Characters added per streamed update of an answer.
@@ -53,11 +58,40 @@ CSS = """
 .isnad-conflict .positions { display: flex; gap: 8px; flex-wrap: wrap; }
 .isnad-conflict .position { flex: 1 1 140px; border-inline-start: 3px solid #e8590c; padding-inline-start: 6px; }
 .isnad-conflict .value { font-weight: 600; }
-bdi.cite { color: var(--link-text-color); font-size: 0.85em; }
+.isnad-conflict .who { display: inline-block; }
+bdi.cite { color: var(--link-text-color); font-size: 0.85em; white-space: nowrap; }
+#isnad-docs [role=columnheader] *, #isnad-docs [role=gridcell] * { font-family: system-ui, "Noto Sans Arabic", "DejaVu Sans", sans-serif !important; }
+#isnad-docs [role=columnheader] * { word-break: normal !important; overflow-wrap: normal !important; hyphens: none; }
+#isnad-docs [role=gridcell] * { white-space: normal !important; overflow-wrap: anywhere !important; unicode-bidi: plaintext; text-align: start; }
 .verdict { display: inline-block; padding: 2px 10px; border-radius: 12px; color: #fff; font-weight: 700; }
 .verdict-SUPPORTED { background: #2b8a3e; } .verdict-REFUTED { background: #c92a2a; }
 .verdict-CONFLICTING { background: #e8590c; } .verdict-NOT_ENOUGH_INFO { background: #868e96; }
 """
+
+#: Panel and card labels, in the reader's language.
+LABELS = {
+    "sources": {"en": "Sources", "ar": "المصادر"},
+    "disagree": {"en": "Sources disagree", "ar": "تعارض بين المصادر"},
+    "see_conflicts": {"en": "Sources disagree: see the conflict cards", "ar": "المصادر مختلفة: انظر بطاقات التعارض"},
+    "citing": {"en": ", citing", "ar": "، نقلاً عن"},
+    "and": {"en": ";", "ar": "؛"},
+    "independent": {"en": "{n} independent", "ar": "مصادر مستقلة: {n}"},
+    "date": {"en": "date", "ar": "تاريخ"},
+    "number": {"en": "figure", "ar": "رقم"},
+    "entity": {"en": "name", "ar": "اسم"},
+    "statement": {"en": "statement", "ar": "تصريح"},
+}
+#: The documents table: short words that fit their columns, the title given the room.
+DOCUMENT_HEADERS = ["ID · المعرّف", "Title · العنوان", "Outlet · المصدر", "Published · النشر", "Lang · اللغة",
+                    "Chunks · مقاطع", "Chars · أحرف", "Inferred · مستنتج"]
+DOCUMENT_WIDTHS = ["16%", "30%", "12%", "12%", "7%", "7%", "7%", "9%"]
+#: What an empty question gets: one friendly line in the chat, in both languages (it has none of its own).
+EMPTY_QUESTION = "Type a question first. · اكتب سؤالاً أولاً."
+
+
+def _label(key: str, lang: str, **values: object) -> str:
+    return LABELS[key]["ar" if lang == "ar" else "en"].format(**values)
+
 
 _THEME_FONT = ["system-ui", "Noto Sans Arabic", "DejaVu Sans", "sans-serif"]
 
@@ -77,7 +111,7 @@ def message_html(text: str, base: Direction | None = None) -> str:
 _BLANK_LINES = re.compile(r"\s*\n\s*")
 
 
-def citation_card(c: schema.Citation, document_text: str | None) -> str:
+def citation_card(c: schema.Citation, document_text: str | None, lang: str = "en") -> str:
     """One citation: who says it, when, and the quote highlighted inside its article."""
     base = direction(c.quote)
     if document_text is not None and document_text[c.start : c.end] == c.quote:
@@ -92,21 +126,23 @@ def citation_card(c: schema.Citation, document_text: str | None) -> str:
         )
     else:
         context = f"<mark>{isolate(c.quote, base)}</mark>"
-    head = " · ".join(html.escape(x) for x in (c.outlet or c.doc_id, c.published) if x)
-    title = f'<div class="attr">{html.escape(c.title)}</div>' if c.title else ""
+    name = source_label(c.outlet, c.title, lang)
+    head = " · ".join(html.escape(x) for x in (name, published_label(c.published, lang)) if x)
+    title = f'<div class="attr">{html.escape(c.title)}</div>' if c.title and c.title.strip() != name else ""
     return (
         f'<div class="isnad-card isnad-citation" dir="{base}">'
-        f'<div class="head"><bdi class="cite">[{c.n}]</bdi> <bdi>{head}</bdi></div>'
+        f'<div class="head" dir="{"rtl" if lang == "ar" else "ltr"}"><bdi class="cite">[{c.n}]</bdi> <bdi>{head}</bdi></div>'
         f'<div class="attr"><bdi>{html.escape(c.attributed_to)}</bdi></div>{title}'
         f'<div class="context" dir="{base}">{_BLANK_LINES.sub("<br>", context)}</div></div>'
     )
 
 
-def citations_html(citations: list[schema.Citation], text_of) -> str:
+def citations_html(citations: list[schema.Citation], text_of, lang: str = "en") -> str:
     if not citations:
         return ""
-    cards = "".join(citation_card(c, text_of(c.doc_id)) for c in citations)
-    return f'<div class="isnad-citations"><h3>Sources · المصادر</h3>{cards}</div>'
+    cards = "".join(citation_card(c, text_of(c.doc_id), lang) for c in citations)
+    base = "rtl" if lang == "ar" else "ltr"
+    return f'<div class="isnad-citations" dir="{base}"><h3>{_label("sources", lang)}</h3>{cards}</div>'
 
 
 _ISO = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})| (morning|noon|afternoon|evening|night))?")
@@ -143,8 +179,13 @@ def position_color(i: int) -> str:
     return _COLORS[i % len(_COLORS)]
 
 
-def timeline_svg(positions: list[schema.Position]) -> str:
-    """A tiny inline SVG timeline of the dates each source claims ('' when none are dates)."""
+def timeline_svg(positions: list[schema.Position], lang: str = "en") -> str:
+    """A tiny inline SVG timeline of the dates each source claims ('' when none are dates).
+
+    A claimed day or hour is a dot; a range ("days ago", "last week") is a faded,
+    hatched band with a dashed outline, so a vague value never looks as exact as a
+    dated one. Ticks are labelled in the reader's language.
+    """
     rows = [(p, span) for p in positions if (span := claimed_span(p.normalized))]
     if not rows:
         return ""
@@ -163,12 +204,19 @@ def timeline_svg(positions: list[schema.Position]) -> str:
         day = first + timedelta(days=d)
         tx = x(int(lo) + d)
         parts.append(f'<line x1="{tx:.1f}" y1="{height - 23}" x2="{tx:.1f}" y2="{height - 17}" stroke="#888"/>')
-        parts.append(f'<text x="{tx:.1f}" y="{height - 5}" font-size="9" text-anchor="middle" fill="#666">{day:%d %b}</text>')
+        tick = format_date(day, "d MMM", locale="ar" if lang == "ar" else "en")
+        parts.append(f'<text x="{tx:.1f}" y="{height - 5}" font-size="9" text-anchor="middle" fill="#666">{tick}</text>')
     for i, (p, (a, b)) in enumerate(rows):
         y = 14 + i * row_h
         color = position_color(positions.index(p))
         if b - a >= 0.05:
-            parts.append(f'<rect x="{x(a):.1f}" y="{y - 4}" width="{x(b) - x(a):.1f}" height="8" rx="4" fill="{color}" opacity="0.6"/>')
+            hatch = f"isnad-hatch-{color[1:]}"
+            parts.append(
+                f'<defs><pattern id="{hatch}" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">'
+                f'<line x1="0" y1="0" x2="0" y2="5" stroke="{color}" stroke-width="2"/></pattern></defs>'
+                f'<rect class="vague" x="{x(a):.1f}" y="{y - 5}" width="{x(b) - x(a):.1f}" height="10" fill="url(#{hatch})" '
+                f'fill-opacity="0.5" stroke="{color}" stroke-dasharray="3 2" stroke-opacity="0.8"/>'
+            )
         else:
             parts.append(f'<circle cx="{x(a):.1f}" cy="{y}" r="5" fill="{color}"/>')
         # The value only (its source is on the card of the same colour), anchored to stay inside the box.
@@ -182,29 +230,55 @@ def timeline_svg(positions: list[schema.Position]) -> str:
     )
 
 
-def conflict_card(conflict: schema.Conflict) -> str:
+#: How a source's chain of attribution ("X, citing Y") and a position's sources ("A; B") are stored.
+_CITING, _AND = ", citing ", "; "
+
+
+def attribution_html(attributed_to: str, citations: list[int], lang: str = "en") -> str:
+    """Who says it: each name one box in its own direction, the markers inside the last one.
+
+    Laid out as one string, an English chain in an Arabic card is reordered by the
+    bidi algorithm and wraps anywhere ("citing Al / [2] [1] Arabiya"); as boxes,
+    a line breaks only between names, and a marker never lands inside one.
+    """
+    refs = "".join(f'<bdi class="cite">[{n}]</bdi>' for n in citations)
+    citing, joiner = _label("citing", lang), _label("and", lang)
+    sources = attributed_to.split(_AND)
+    out = []
+    for i, source in enumerate(sources):
+        names = source.split(_CITING)
+        for k, name in enumerate(names):
+            last = i == len(sources) - 1 and k == len(names) - 1
+            tail = f"\u00a0{refs}" if last else (citing if k < len(names) - 1 else joiner)
+            out.append(f'<span class="who"><bdi dir="{direction(name)}">{html.escape(name)}</bdi>{tail}</span>')
+    return f'<div class="attr">{" ".join(out)}</div>'
+
+
+def conflict_card(conflict: schema.Conflict, lang: str = "en") -> str:
     """The positions side by side, each with its source and citation markers, then the timeline."""
     cards = []
     for i, p in enumerate(conflict.positions):
-        refs = " ".join(f'<bdi class="cite">[{n}]</bdi>' for n in p.citations)
         cards.append(
             f'<div class="position" dir="{direction(p.value)}" style="border-color: {position_color(i)}">'
             f'<div class="value">{isolate(p.value, direction(p.value))}</div>'
-            f'<div class="attr"><bdi>{html.escape(p.attributed_to)}</bdi> {refs}</div>'
-            f'<div class="attr">{p.independent_sources} independent · مصادر مستقلة</div></div>'
+            f"{attribution_html(p.attributed_to, p.citations, lang)}"
+            f'<div class="attr">{_label("independent", lang, n=p.independent_sources)}</div></div>'
         )
-    topic = html.escape(f"{topic_phrase(conflict.topic, 'en')} · {topic_phrase(conflict.topic, 'ar')}")
+    topic = html.escape(topic_phrase(conflict.topic, "ar" if direction(conflict.topic) == "rtl" else "en"))  # the source's words
+    base = "rtl" if lang == "ar" else "ltr"
     return (
-        f'<div class="isnad-card isnad-conflict"><div class="head" dir="auto">⚠ <bdi>{topic}</bdi> '
-        f'<span class="attr">({conflict.kind})</span></div>'
-        f'<div class="positions">{"".join(cards)}</div>{timeline_svg(conflict.positions)}</div>'
+        f'<div class="isnad-card isnad-conflict" dir="{base}"><div class="head">⚠ <bdi>{topic}</bdi> '
+        f'<span class="attr">({_label(conflict.kind, lang)})</span></div>'
+        f'<div class="positions">{"".join(cards)}</div>{timeline_svg(conflict.positions, lang)}</div>'
     )
 
 
-def conflicts_html(conflicts: list[schema.Conflict]) -> str:
+def conflicts_html(conflicts: list[schema.Conflict], lang: str = "en") -> str:
     if not conflicts:
         return ""
-    return f'<div class="isnad-conflicts"><h3>Sources disagree · تعارض بين المصادر</h3>{"".join(map(conflict_card, conflicts))}</div>'
+    cards = "".join(conflict_card(c, lang) for c in conflicts)
+    base = "rtl" if lang == "ar" else "ltr"
+    return f'<div class="isnad-conflicts" dir="{base}"><h3>{_label("disagree", lang)}</h3>{cards}</div>'
 
 
 def verdict_html(v: schema.Verification) -> str:
@@ -212,13 +286,20 @@ def verdict_html(v: schema.Verification) -> str:
     return f'<div class="isnad-verdict"><span class="verdict verdict-{v.verdict}">{v.verdict}</span>{explanation}</div>'
 
 
+def _notice(text: str) -> dict:
+    """A chat reply that is a message to the user, not an answer."""
+    return {"role": "assistant", "content": message_html(text)}
+
+
 def answer_text(a: schema.Answer) -> str:
-    """The chat message body: the answer, a pointer to the conflicts, and the service's notes."""
-    lines = [a.answer]
-    if a.conflicts:
-        lines.append("⚠ المصادر مختلفة: انظر بطاقات التعارض." if a.language == "ar" else "⚠ Sources disagree: see the conflict cards.")
-    lines.extend(a.notes)
-    return "\n".join(lines)
+    """The chat message body: the answer and the service's notes."""
+    return "\n".join([a.answer, *a.notes])
+
+
+def conflicts_link(lang: str) -> str:
+    """A link from the answer to its conflict cards, which a phone shows far below it."""
+    base = "rtl" if lang == "ar" else "ltr"
+    return f'<div dir="{base}" style="text-align: {"right" if base == "rtl" else "left"}"><a class="isnad-jump" href="#isnad-conflicts">⚠ {_label("see_conflicts", lang)}</a></div>'
 
 
 # --- the Blocks app ------------------------------------------------------------
@@ -234,72 +315,91 @@ def build_ui(service) -> gr.Blocks:
             return None
 
     def respond(question: str, history: list) -> Iterator[tuple[list, str, str, str]]:
+        history = list(history or [])
         question = (question or "").strip()
         if not question:
-            raise gr.Error("Type a question first. اكتب سؤالا أولا.")
+            # A reply in the chat, not an error: nothing went wrong, and one log line is enough.
+            log.info("ui: empty question, asked for one")
+            yield history + [{"role": "assistant", "content": message_html(EMPTY_QUESTION, "ltr")}], "", gr.skip(), gr.skip()
+            return
+        history.append({"role": "user", "content": message_html(question)})
         if len(question) > MAX_QUERY_CHARS:
-            raise gr.Error(f"The question is longer than {MAX_QUERY_CHARS} characters.")
-        history = list(history or []) + [{"role": "user", "content": message_html(question)}]
+            log.info("ui: question of %d characters refused", len(question))
+            yield history + [_notice(f"The question is longer than {MAX_QUERY_CHARS} characters.")], question, gr.skip(), gr.skip()
+            return
         yield history, "", "", ""  # clear the last answer's panels while this one is found
         try:
             answer = service.ask(question)
         except IsnadInputError as e:
-            raise gr.Error(str(e)) from None
+            log.info("ui: question refused: %s", e)
+            yield history + [_notice(str(e))], question, gr.skip(), gr.skip()
+            return
         base: Direction = "rtl" if answer.language == "ar" else "ltr"
         body = answer_text(answer)
         for end in range(STREAM_PIECE, len(body), STREAM_PIECE):
             yield history + [{"role": "assistant", "content": message_html(body[:end], base)}], "", gr.skip(), gr.skip()
             time.sleep(0.01)
-        final = history + [{"role": "assistant", "content": message_html(body, base)}]
-        yield final, "", citations_html(answer.citations, text_of), conflicts_html(answer.conflicts)
+        link = conflicts_link(answer.language) if answer.conflicts else ""
+        final = history + [{"role": "assistant", "content": message_html(body, base) + link}]
+        yield (final, "", citations_html(answer.citations, text_of, answer.language),
+               conflicts_html(answer.conflicts, answer.language))
 
     def verify(claim: str) -> tuple[str, str, str]:
         claim = (claim or "").strip()
         if not claim or len(claim) > MAX_QUERY_CHARS:
-            raise gr.Error(f"Enter a claim of 1 to {MAX_QUERY_CHARS} characters.")
+            log.info("ui: claim of %d characters refused", len(claim))
+            return message_html(f"Enter a claim of 1 to {MAX_QUERY_CHARS} characters. · اكتب ادعاءً.", "ltr"), "", ""
         try:
             v = service.verify(claim)
         except IsnadInputError as e:
-            raise gr.Error(str(e)) from None
-        return verdict_html(v), citations_html(v.citations, text_of), conflicts_html(v.conflicts)
+            log.info("ui: claim refused: %s", e)
+            return message_html(str(e)), "", ""
+        lang = "ar" if direction(claim) == "rtl" else "en"
+        return verdict_html(v), citations_html(v.citations, text_of, lang), conflicts_html(v.conflicts, lang)
 
     def document_rows() -> tuple[list[list], gr.Dropdown]:
         docs = service.documents()
         rows = [
-            [d.doc_id, d.title or "", d.outlet or "", d.published or "", d.language or "", d.chunks, d.chars, ", ".join(d.inferred)]
+            [d.doc_id, d.title or "", d.outlet or "", published_label(d.published, d.language or "en") or "",
+             d.language or "", d.chunks, d.chars, ", ".join(d.inferred)]
             for d in docs
         ]
-        return rows, gr.Dropdown(choices=[d.doc_id for d in docs], value=None)
+        choices = [(f"{source_label(d.outlet, d.title, d.language or 'en')} · {d.doc_id}", d.doc_id) for d in docs]
+        return rows, gr.Dropdown(choices=choices, value=None)
 
-    def upload(files: list[str] | None) -> tuple[str, list[list], gr.Dropdown]:
+    def upload(files: list[str] | None) -> tuple[str, object, object, None]:
+        """Add the files; the widget is emptied once they are in, so nothing is added twice."""
         if not files:
-            raise gr.Error("Choose one or more files to upload.")
+            return "Choose one or more files to upload. · اختر ملفاً أو أكثر.", gr.skip(), gr.skip(), None
         paths = [Path(f) for f in files]
         for p in paths:
             if not p.name.lower().endswith(UPLOAD_SUFFIXES):
-                raise gr.Error(f"Unsupported file type {p.name!r}; accepted: {', '.join(UPLOAD_SUFFIXES)}")
+                return f"Unsupported file type {p.name!r}; accepted: {', '.join(UPLOAD_SUFFIXES)}", gr.skip(), gr.skip(), None
         try:
             report = service.ingest_paths(paths)
         except IsnadInputError as e:
-            raise gr.Error(str(e)) from None
+            return str(e), gr.skip(), gr.skip(), None
         summary = (
             f"added: {len(report.added)} · updated: {len(report.updated)} · unchanged: {len(report.unchanged)}"
             + "".join(f"\n- skipped {name}: {reason}" for name, reason in report.skipped)
         )
-        return summary, *document_rows()
+        return summary, *document_rows(), None
 
-    def delete(doc_id: str | None) -> tuple[str, list[list], gr.Dropdown]:
+    def delete(doc_id: str | None, confirmed: bool) -> tuple[str, object, object, bool]:
+        """Delete only once the box is ticked: a deleted article is gone from every answer."""
         if not doc_id:
-            raise gr.Error("Pick a document to delete.")
+            return "Pick a document to delete. · اختر وثيقة لحذفها.", gr.skip(), gr.skip(), False
+        if not confirmed:
+            return f"Tick the box to confirm deleting {doc_id}. · أكّد الحذف أولاً.", gr.skip(), gr.skip(), False
         status = f"deleted {doc_id}" if service.delete(doc_id) else f"no document {doc_id}"
-        return status, *document_rows()
+        return status, *document_rows(), False
 
     with gr.Blocks(title="Isnad · إسناد") as demo:
         gr.Markdown("# إسناد Isnad\nAnswers from the news collection, with the sources quoted and their disagreements shown.")
         with gr.Tab("Ask · اسأل", id="ask"):
             with gr.Row():
                 with gr.Column(scale=3):
-                    chat = gr.Chatbot(label="Chat", elem_id="isnad-chat", height=520, buttons=["copy"])
+                    chat = gr.Chatbot(show_label=False, elem_id="isnad-chat", height=520, buttons=["copy"])
                     with gr.Row():
                         question = gr.Textbox(
                             show_label=False,
@@ -321,7 +421,7 @@ def build_ui(service) -> gr.Blocks:
         with gr.Tab("Verify a claim · تحقق من ادعاء", id="verify"):
             claim = gr.Textbox(label="Claim · الادعاء", elem_id="isnad-claim", max_length=MAX_QUERY_CHARS)
             verify_button = gr.Button("Verify · تحقق", variant="primary")
-            gr.Examples(CLAIM_EXAMPLES, inputs=claim)
+            gr.Examples(CLAIM_EXAMPLES, inputs=claim, label="Examples · أمثلة")
             verdict = gr.HTML(elem_id="isnad-verdict")
             with gr.Row():
                 evidence = gr.HTML()
@@ -331,22 +431,25 @@ def build_ui(service) -> gr.Blocks:
 
         with gr.Tab("Documents · الوثائق", id="documents"):
             files = gr.File(
-                label="Upload " + " ".join(UPLOAD_SUFFIXES),
+                label="Upload · رفع " + " ".join(UPLOAD_SUFFIXES),
                 file_count="multiple",
                 file_types=list(UPLOAD_SUFFIXES),
                 type="filepath",
             )
-            upload_button = gr.Button("Add to the collection", variant="primary")
-            status = gr.Markdown()
+            upload_button = gr.Button("Add to the collection · أضف إلى المجموعة", variant="primary")
+            status = gr.Markdown(elem_id="isnad-doc-status")
             table = gr.Dataframe(
-                headers=["doc_id", "title", "outlet", "published", "language", "chunks", "chars", "inferred"],
+                headers=DOCUMENT_HEADERS,
                 interactive=False,
                 wrap=True,
+                column_widths=DOCUMENT_WIDTHS,
+                elem_id="isnad-docs",
             )
             with gr.Row():
-                doomed = gr.Dropdown(label="Document", choices=[], scale=3)
-                delete_button = gr.Button("Delete", variant="stop", scale=1)
-            upload_button.click(upload, files, [status, table, doomed], api_name="upload")
-            delete_button.click(delete, doomed, [status, table, doomed], api_name="delete")
+                doomed = gr.Dropdown(label="Document · الوثيقة", choices=[], scale=3)
+                confirm = gr.Checkbox(label="Yes, delete it · نعم، احذفها", value=False, scale=1, elem_id="isnad-confirm")
+                delete_button = gr.Button("Delete · احذف", variant="stop", scale=1, elem_id="isnad-delete")
+            upload_button.click(upload, files, [status, table, doomed, files], api_name="upload")
+            delete_button.click(delete, [doomed, confirm], [status, table, doomed, confirm], api_name="delete")
             demo.load(document_rows, None, [table, doomed], api_name="documents")
     return demo

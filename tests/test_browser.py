@@ -4,8 +4,10 @@ Chromium comes from apt via scripts/ensure_chromium.sh (never ``playwright
 install``, which downloads from a CDN). The test asks the Arabic arrival
 question, expects the conflict card and a highlighted citation, checks that the
 Arabic message is laid out right-to-left and an English one left-to-right, and
-saves screenshots under test-output/ (the README's docs/screenshot.png is one,
-copied by hand: a test run must not modify tracked files).
+saves screenshots under test-output/ at 1400x1000 and 390x844 (the README's
+docs/screenshot*.png are copied from there by hand: a test run must not modify
+tracked files). Layout is measured, not read from markup: where each word of an
+Arabic quote lands, whether a name breaks across lines, whether a table overflows.
 """
 
 from __future__ import annotations
@@ -44,20 +46,37 @@ def chromium() -> Path:
 
 
 @pytest.fixture(scope="module")
-def page(chromium, seeded_service):
+def browser(chromium):
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def server(seeded_service):
     from bot.server import build_app
 
-    with live_server(build_app(seeded_service)) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        outside: list[str] = []
-        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((url, "data:", "blob:")) else None)
-        page.goto(url + "/")
-        page.outside_requests = outside
-        yield page
-        browser.close()
+    with live_server(build_app(seeded_service)) as url:
+        yield url
+
+
+def open_page(browser, url: str, width: int, height: int):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((url, "data:", "blob:")) else None)
+    page.goto(url + "/")
+    page.outside_requests = outside
+    return page
+
+
+@pytest.fixture(scope="module")
+def page(browser, server):
+    page = open_page(browser, server, 1400, 1000)
+    yield page
+    page.close()
 
 
 def ask(page, question: str) -> None:
@@ -111,3 +130,122 @@ def test_english_message_is_ltr_in_the_same_chat(page):
 
 def test_no_requests_leave_the_machine(page):
     assert page.outside_requests == []
+
+
+# Where the words of an Arabic quote inside an English line land: one rect per word, and the quote's marks.
+QUOTE_LAYOUT_JS = """(bdi) => {
+  const walker = document.createTreeWalker(bdi, NodeFilter.SHOW_TEXT);
+  const words = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.data.matchAll(/[\\u0600-\\u06FF]+/g)) {
+      const r = document.createRange(); r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+      const rect = r.getClientRects()[0]; words.push({x: rect.left, top: Math.round(rect.top)});
+    }
+  }
+  const first = document.createRange(); first.setStart(bdi.firstChild, 0); first.setEnd(bdi.firstChild, 1);
+  return {words, open: first.getClientRects()[0].left, right: bdi.getBoundingClientRect().right};
+}"""
+
+
+def test_arabic_quote_in_an_english_line_reads_right_to_left(browser):
+    from bot.bidi import block
+
+    line = "- Xinhua (7 July 2020): “وصل باقري، يوم 7 يوليو، إلى دمشق بعد ظهر الثلاثاء” [1]"
+    page = browser.new_page(viewport={"width": 1400, "height": 400})
+    page.set_content(f'<html><body style="font: 16px DejaVu Sans">{block(line, "ltr")}</body></html>')
+    quotes = page.locator("bdi.quote")
+    assert quotes.count() == 1
+    layout = quotes.first.evaluate(QUOTE_LAYOUT_JS)
+    page.close()
+    xs = [w["x"] for w in layout["words"]]
+    assert len(xs) == 9 and len({w["top"] for w in layout["words"]}) == 1
+    assert xs == sorted(xs, reverse=True)  # each word left of the one before it: read right to left, in order
+    assert layout["open"] >= max(xs) and layout["right"] - layout["open"] < 20  # the opening mark is at the right end
+
+
+def test_english_answer_quotes_arabic_in_reading_order(page):
+    ask(page, QUESTION_EN)
+    answer = page.locator("#isnad-chat .isnad-msg").last
+    for i in range(answer.locator("bdi.quote[dir=rtl]").count()):
+        layout = answer.locator("bdi.quote[dir=rtl]").nth(i).evaluate(QUOTE_LAYOUT_JS)
+        by_line: dict[int, list[float]] = {}
+        for w in layout["words"]:
+            by_line.setdefault(w["top"], []).append(w["x"])
+        assert all(xs == sorted(xs, reverse=True) for xs in by_line.values())
+
+
+def test_empty_question_is_one_friendly_message_and_no_error_badge(page):
+    before = page.locator("#isnad-chat .isnad-msg").count()
+    page.locator("#isnad-question textarea").fill("")
+    page.locator("#isnad-ask").click()
+    page.locator("#isnad-chat .isnad-msg").nth(before).wait_for(timeout=60_000)
+    assert "اكتب سؤالاً أولاً" in page.locator("#isnad-chat .isnad-msg").last.inner_text()
+    assert page.locator(".toast-body.error, .error:visible").count() == 0
+
+
+# Which of an element's words (space-separated) are split across lines.
+BROKEN_WORDS_JS = """(el) => {
+  const broken = [];
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.data.matchAll(/\\S+/g)) {
+      const r = document.createRange(); r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top)));
+      if (tops.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+def test_documents_tab_fits_wraps_and_reads(page):
+    page.get_by_role("tab", name="Documents · الوثائق").click()
+    page.wait_for_function("() => document.querySelectorAll('#isnad-docs [role=gridcell]').length > 8", timeout=60_000)
+    box = page.locator("#isnad-docs").first
+    assert box.evaluate("e => e.scrollWidth - e.clientWidth") <= 1  # no column pushed off screen
+    headers = page.locator("#isnad-docs [role=columnheader]")
+    assert headers.count() == 8
+    for i in range(headers.count()):
+        assert headers.nth(i).evaluate(BROKEN_WORDS_JS) == []  # "language" never comes out as "lan/gua/ge"
+    cells = page.locator("#isnad-docs [role=gridcell]")
+    fonts = {cells.nth(i).evaluate("e => getComputedStyle(e.querySelector('*') || e).fontFamily") for i in range(16)}
+    assert not any("mono" in f.lower() for f in fonts), fonts
+    widest = max(cells.nth(i).evaluate("e => e.scrollWidth - e.clientWidth") for i in range(16))
+    assert widest <= 1  # long titles wrap inside their column
+    page.screenshot(path=str(OUTPUT / "browser_documents.png"), full_page=True)
+    page.get_by_role("tab", name="Ask · اسأل").click()
+
+
+# Lines a name box's text takes, and whether it would fit on one line of its card.
+NAME_LINES_JS = """(e) => {
+  const r = document.createRange(); r.selectNodeContents(e);
+  const middles = [...r.getClientRects()].filter(x => x.width > 0).map(x => x.top + x.height / 2);
+  const line = parseFloat(getComputedStyle(e).fontSize) * 1.2;
+  e.style.whiteSpace = 'nowrap'; const natural = e.getBoundingClientRect().width; e.style.whiteSpace = '';
+  return [Math.max(...middles) - Math.min(...middles) < line / 2 ? 1 : 2, natural <= e.parentElement.clientWidth];
+}"""
+
+
+def test_phone_layout_keeps_names_whole(browser, server):
+    page = open_page(browser, server, 390, 844)
+    try:
+        ask(page, QUESTION_AR)
+        cards = page.locator("#isnad-conflicts .isnad-conflict")
+        if cards.count():
+            names = page.locator("#isnad-conflicts .who")
+            for i in range(names.count()):  # a name and its markers on one line, unless the name is wider than the card
+                lines, fits = names.nth(i).evaluate(NAME_LINES_JS)
+                assert lines == 1 or not fits, names.nth(i).inner_text()
+            jump = page.locator("#isnad-chat a.isnad-jump[href='#isnad-conflicts']")
+            assert jump.is_visible()  # the answer links to its cards, which a phone shows below the examples
+        OUTPUT.mkdir(exist_ok=True)
+        page.locator("#isnad-chat .isnad-msg").last.scroll_into_view_if_needed()
+        page.screenshot(path=str(OUTPUT / "browser_ask_ar_mobile_view.png"))
+        if cards.count():
+            jump.click()  # the link brings the cards into view
+            page.wait_for_function("() => Math.abs(document.querySelector('#isnad-conflicts').getBoundingClientRect().top) < 200")
+            page.screenshot(path=str(OUTPUT / "browser_ask_ar_mobile_cards.png"))
+        page.screenshot(path=str(OUTPUT / "browser_ask_ar_mobile.png"), full_page=True)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    finally:
+        page.close()

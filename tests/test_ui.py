@@ -8,7 +8,8 @@ import pytest
 
 from bot import schema
 from bot.bidi import block, direction, isolate
-from bot.ui import citation_card, claimed_span, conflict_card, timeline_svg
+from bot.answer import source_label
+from bot.ui import attribution_html, citation_card, claimed_span, conflict_card, timeline_svg
 from tests.conftest import SEED_IDS
 from tests.live_server import live_server
 
@@ -19,10 +20,10 @@ def ui(seeded_service):
 
     from bot.server import build_app
 
-    # The UI must keep working when the HTTP API is locked.
-    app = build_app(seeded_service, seeded_service.settings.model_copy(update={"api_key": "api-only"}))
+    # With a key set the UI is locked too (tests/test_security.py); a caller holding the key uses it.
+    app = build_app(seeded_service, seeded_service.settings.model_copy(update={"api_key": "ui-key"}))
     with live_server(app) as url:
-        yield Client(url + "/", verbose=False)
+        yield Client(url + "/", verbose=False, headers={"Authorization": "Bearer ui-key"})
 
 
 def test_ask_streams_rtl_message_citations_and_cards(ui):
@@ -33,18 +34,34 @@ def test_ask_streams_rtl_message_citations_and_cards(ui):
     assert bot["role"] == "assistant" and 'dir="rtl"' in _text(bot)
     assert "<mark>" in citations and re.search(r"\[\d+\]", citations)
     assert isinstance(conflicts, str)
+    # Citation numbers run 1..n; no doc id and no ISO or English date where an Arabic reader looks.
+    numbers = [int(n) for n in re.findall(r'<div class="head"><bdi class="cite">\[(\d+)\]', citations)]
+    assert numbers == list(range(1, len(numbers) + 1))
+    shown = _text(bot) + citations + conflicts
+    if conflicts:  # the answer says once that sources disagree, and links to the cards
+        assert "تختلف المصادر:<" not in _text(bot) and 'href="#isnad-conflicts"' in _text(bot)
+    assert not [i for i in SEED_IDS if i in shown], shown
+    assert not re.search(r"\d{4}-\d\d-\d\d|\d\d-\d\d-\d{4}|\((?:date|figure)\)|January|February|March|April|May|June|July|August", shown)
+    assert re.search(r"\d{1,2} (?:يناير|فبراير|مارس|أبريل|إبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر) \d{4}", shown)
 
 
 def test_english_question_is_ltr(ui):
-    chat, *_ = ui.predict("When did Bagheri arrive in Damascus?", [], api_name="/ask")
+    chat, _, citations, _ = ui.predict("When did Bagheri arrive in Damascus?", [], api_name="/ask")
     assert 'dir="ltr"' in _text(chat[-2]) and 'dir="ltr"' in _text(chat[-1])
+    shown = _text(chat[-1]) + citations
+    assert not re.search(r"\d{4}-\d\d-\d\d", shown) and re.search(r"\d{1,2} [A-Z][a-z]+ \d{4}", shown)  # "7 July 2020"
+    assert not [i for i in SEED_IDS if i in shown], shown
 
 
-def test_empty_question_is_an_error_not_a_crash(ui):
-    from gradio_client.exceptions import AppError
+def test_empty_question_gets_one_friendly_reply_and_one_log_line(ui, caplog):
+    from bot.ui import EMPTY_QUESTION
 
-    with pytest.raises(AppError, match="question"):
-        ui.predict("   ", [], api_name="/ask")
+    with caplog.at_level("INFO", logger="bot.ui"):
+        chat, box, *_ = ui.predict("   ", [], api_name="/ask")  # no AppError: nothing is marked as failed
+    assert [m["role"] for m in chat] == ["assistant"] and "اكتب سؤالاً أولاً" in _text(chat[0]) and box == ""
+    lines = [r for r in caplog.records if r.name == "bot.ui"]
+    assert len(lines) == 1 and lines[0].exc_info is None
+    assert EMPTY_QUESTION.split(" · ")[0] in _text(chat[0])
 
 
 def test_verify_tab(ui):
@@ -84,6 +101,18 @@ def test_citation_card_without_text_still_shows_quote():
     assert "<mark>arrived" in citation_card(_citation("arrived in Damascus"), None)
 
 
+def test_citation_card_names_the_source_and_dates_it_in_the_readers_language():
+    c = _citation("arrived in Damascus")
+    assert "Xinhua · 8 July 2020" in citation_card(c, None, "en")
+    assert "8 يوليو 2020" in citation_card(c, None, "ar")
+    titled = c.model_copy(update={"outlet": None, "title": "Minister in Damascus"})
+    assert "Minister in Damascus · 8 July 2020" in citation_card(titled, None, "en")
+    bare = c.model_copy(update={"outlet": None, "doc_id": "002_12e280588d4502f7"})
+    assert "002_12e280588d4502f7" not in citation_card(bare, None, "en")
+    assert source_label(None, None, "en") in citation_card(bare, None, "en")
+    assert source_label(None, None, "ar") != source_label(None, None, "en")
+
+
 def test_claimed_span_points_and_ranges():
     assert claimed_span("2020-07-07") == (18450, 18450)
     lo, hi = claimed_span("2020-07-04/2020-07-07")
@@ -96,7 +125,7 @@ def test_claimed_span_points_and_ranges():
 
 def test_conflict_card_side_by_side_with_timeline():
     conflict = schema.Conflict(
-        topic="arrival:bagheri:damascus", kind="date",
+        topic="ووصل باقري إلى دمشق أمس الثلاثاء", kind="date",
         positions=[
             schema.Position(value="مساء الثلاثاء", normalized="2020-07-07T18:00", attributed_to="العربية", citations=[1]),
             schema.Position(value="منذ أيام", normalized="2020-07-04/2020-07-07", attributed_to="الجزيرة", citations=[2]),
@@ -104,9 +133,15 @@ def test_conflict_card_side_by_side_with_timeline():
     )
     html = conflict_card(conflict)
     assert html.count('class="position"') == 2 and 'dir="rtl"' in html
-    assert "when Bagheri arrived in Damascus" in html and "موعد وصول باقري إلى دمشق" in html
-    assert "1 independent" in html
-    assert "<svg" in html and "<circle" in html and "<rect" in html
+    assert "«ووصل باقري إلى دمشق أمس الثلاثاء»" in html  # the claim in its source's words, once
+    assert "1 independent" in html and "(date)" in html
+    assert "<svg" in html and "<circle" in html
+    # "days ago" is a hatched, outlined band, never a solid bar like a dated value
+    assert re.search(r'<rect class="vague"[^>]*fill="url\(#isnad-hatch-', html) and 'opacity="0.6"' not in html
+    arabic = conflict_card(conflict, "ar")
+    assert "(تاريخ)" in arabic and "(date)" not in arabic and "مصادر مستقلة: 1" in arabic
+    ticks = re.findall(r'fill="#666">([^<]+)<', arabic)
+    assert ticks and all(re.fullmatch(r"\d+ \D+", t) and not re.search("[A-Za-z]", t) for t in ticks)
     assert "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing to fetch
     non_dates = [schema.Position(value="5", normalized="5", attributed_to="A", citations=[1])]
     assert timeline_svg(non_dates) == ""
@@ -116,6 +151,24 @@ def test_direction_per_message():
     assert direction("متى وصل باقري إلى دمشق؟") == "rtl"
     assert direction("When did Bagheri arrive in Damascus?") == "ltr"
     assert direction("ما هو موقف BBC؟") == "rtl"
+
+
+def test_a_quote_in_the_other_script_is_one_isolated_unit_with_its_marks():
+    line = "- Xinhua (7 July 2020): “وصل باقري، يوم 7 يوليو، إلى دمشق” [1]"
+    html = isolate(line, "ltr")
+    assert html.count("<bdi") == 2  # the whole quote, and the marker
+    assert '<bdi dir="rtl" class="quote">«وصل باقري، يوم 7 يوليو، إلى دمشق»</bdi>' in html
+    rtl = isolate("قال Al Arabiya: «He said: yes, 3 days» و«وصل»", "rtl")
+    assert '<bdi dir="ltr" class="quote">“He said: yes, 3 days”</bdi>' in rtl and "و«وصل»" in rtl  # same-script quotes stay inline
+
+
+def test_attribution_is_one_box_per_name_with_the_markers_in_the_last():
+    html = attribution_html("Al-Khaleej Al-Jadeed, citing Al Arabiya; Xinhua", [1, 2])
+    assert re.findall(r'<span class="who">(.*?)</span>', html) == [
+        '<bdi dir="ltr">Al-Khaleej Al-Jadeed</bdi>, citing', '<bdi dir="ltr">Al Arabiya</bdi>;',
+        '<bdi dir="ltr">Xinhua</bdi>\u00a0<bdi class="cite">[1]</bdi><bdi class="cite">[2]</bdi>']
+    arabic = attribution_html("الخليج الجديد, citing Al Arabiya", [3], "ar")
+    assert '<bdi dir="rtl">الخليج الجديد</bdi>، نقلاً عن' in arabic and "citing" not in arabic
 
 
 def test_isolate_wraps_markers_and_foreign_runs():
@@ -145,7 +198,10 @@ def test_documents_tab_upload_and_delete(tmp_path):
     upload.write_text("Test Wire, 3 March 2021. The minister arrived in Cairo on Monday evening.", encoding="utf-8")
     with live_server(build_app(service)) as url:
         client = Client(url + "/", verbose=False)
-        status, table, _ = client.predict([handle_file(str(upload))], api_name="/upload")
+        status, table, _, files = client.predict([handle_file(str(upload))], api_name="/upload")
         assert status.startswith("added: 1") and [row[0] for row in table["data"]] == ["probe_doc"]
-        status, table, _ = client.predict("probe_doc", api_name="/delete")
-        assert status == "deleted probe_doc" and service.documents() == []
+        assert not files  # the widget is emptied once the file is in
+        status, *_ , confirmed = client.predict("probe_doc", False, api_name="/delete")
+        assert "confirm" in status and [d.doc_id for d in service.documents()] == ["probe_doc"]  # not without the tick
+        status, table, _, confirmed = client.predict("probe_doc", True, api_name="/delete")
+        assert status == "deleted probe_doc" and service.documents() == [] and confirmed is False
