@@ -273,7 +273,8 @@ def _english_said(sentence: str, folded: str, origin: list[int], found: list[Att
     return out
 
 
-_ATTRIBUTION_WORDS = {
+#: The connective words of an attribution in each language (used by answers and conflict cards alike).
+ATTRIBUTION_WORDS = {
     "en": {"citing": ", citing ", "and": " and ", "unknown": "unknown source"},
     "ar": {"citing": "، نقلاً عن ", "and": " و", "unknown": "مصدر غير معروف"},
 }
@@ -300,7 +301,7 @@ def format_attribution(outlet: str | None, parties: list[Attribution], lang: str
     chain ("Al-Watan, citing Bagheri"). Unnamed parties are skipped and a party
     equal to the outlet is not repeated; unknown names keep their own words.
     """
-    words = _ATTRIBUTION_WORDS[lang]
+    words = ATTRIBUTION_WORDS[lang]
     head = outlet_label(outlet, lang)
     groups: list[list[str]] = []
     seen: set[str] = set()
@@ -319,4 +320,4 @@ def format_attribution(outlet: str | None, parties: list[Attribution], lang: str
     return words["citing"].join([head, cited]) if cited else head
 
 
-__all__ = ["REPORTING_VERBS_AR", "REPORTING_VERBS_EN", "Attribution", "extract_attributions", "format_attribution", "outlet_label", "party_label"]
+__all__ = ["ATTRIBUTION_WORDS", "REPORTING_VERBS_AR", "REPORTING_VERBS_EN", "Attribution", "extract_attributions", "format_attribution", "outlet_label", "party_label"]

@@ -29,10 +29,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from bot import schema
 from bot.attribution import Attribution, extract_attributions, format_attribution, outlet_label
 from bot.entities import EntityMention, find_entities
 from language.calendar import TimeMention, resolve_times
 from language.normalize import fold_with_offsets
+from language.places import find_places
 from language.numbers import Quantity, find_quantities, unit_key
 
 #: Words of a frame before its value: the predicate comes before ("قتل 4 أشخاص"). Words after a
@@ -67,14 +69,14 @@ class Claim:
     slot: str  # "date" | "number" | "actor" (who acts: keeps occurrences apart, never a conflict of its own)
     value: str  # original words
     normalized: str
-    attributed_to: str
+    parties: tuple[schema.Party, ...]  # exactly who states it: the outlet and whom it cites (rendered by bot.conflicts)
     evidence_n: int
     doc_id: str
     frame: str  # the value's clause, values masked: what is compared across sources
     phrase: str = ""  # the same clause unmasked, to show
     cues: frozenset[str] = frozenset()  # light stems of the words just before the value, and of a count's noun
     year: int | None = None
-    origin: str = ""  # the first-hand source: the innermost cited party, else the outlet
+    origin: str = ""  # the first-hand source: the innermost cited party, else the outlet, else the article (a key, never shown)
     actors: tuple[str, ...] = ()
     value_start: dt.date | None = None
     value_end: dt.date | None = None
@@ -241,7 +243,7 @@ def _masked(sentence: str, lo: int, hi: int, values: list[_Value], mentions: lis
         out.append(rep)
         cursor = e
     out.append(sentence[cursor:hi])
-    text = re.sub(r"[\"'«»“”()]*#[\"'«»“”()]*", MASK, "".join(out))
+    text = re.sub(r"[\"'«»“”()]*#(?:['’]s\b)?[\"'«»“”()]*", MASK, "".join(out))
     # One mask per run of masked words: a frame of many "#" reads as "#" to the embedder, not as its predicate.
     text = re.sub(r"#(?:[\s،,/و]*#)+", MASK, text)
     return re.sub(r"\s+", " ", text).strip(" ،,.")
@@ -296,6 +298,52 @@ def _year(t: TimeMention | None) -> int | None:
     return None
 
 
+def _mentions(sentence: str) -> list[EntityMention]:
+    """Names to mask: gazetteer persons and places, plus any country or city CLDR names in either language
+    ("Damascus", "طهران"), so an English frame masks its places as an Arabic one does. Demonyms stay words."""
+    found = [_whole_latin_name(sentence, m) for m in find_entities(sentence)]
+    for p in find_places(sentence, demonyms=False):
+        if not any(m.start < p.end and p.start < m.end for m in found):
+            found.append(EntityMention(id=p.id, type="place", text=p.text, start=p.start, end=p.end))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _whole_latin_name(sentence: str, m: EntityMention) -> EntityMention:
+    """A person known by one word in Latin script takes the capitalised words around it ("Mohammad Bagheri"):
+    a first name left unmasked would weigh in the frame as if it were a predicate."""
+    if m.type != "person" or not m.text.isascii():
+        return m
+    before = re.search(r"(?:(?<![\w'’])[A-Z][\w'’-]*\s+)+$", sentence[:m.start])
+    after = re.match(r"(?:\s+[A-Z][\w'’-]*(?![\w'’]))+", sentence[m.end:])
+    start = before.start() if before else m.start
+    end = m.end + (after.end() if after else 0)
+    return EntityMention(id=m.id, type=m.type, text=sentence[start:end], start=start, end=end, via_role=m.via_role)
+
+
+def _parties(outlet: str | None, attributions: tuple[Attribution, ...]) -> tuple[schema.Party, ...]:
+    """Who states a segment: one chain (outlet, then cited parties, outermost first) per independent party.
+
+    Parties reported through another (``via``) extend its chain; unnamed parties
+    and a party that is the outlet itself add nothing; no outlet stays None.
+    """
+    head = outlet_label(outlet)
+    chains: list[list[schema.Speaker]] = []
+    seen: set[str] = set()
+    for a in attributions:
+        if not a.party:
+            continue
+        name, name_en = format_attribution(None, [a], "ar"), format_attribution(None, [a], "en")
+        if name_en == head or name_en in seen:
+            continue
+        seen.add(name_en)
+        speaker = schema.Speaker(name=name, name_en=a.party_en)
+        if a.via and chains:
+            chains[-1].append(speaker)
+        else:
+            chains.append([speaker])
+    return tuple(schema.Party(outlet=outlet, cited=c) for c in chains) or (schema.Party(outlet=outlet),)
+
+
 def extract_claims(ev: Evidence) -> list[Claim]:
     """Claims in one evidence sentence: one per (voice segment × date or count)."""
     sentence = ev.text
@@ -305,26 +353,26 @@ def extract_claims(ev: Evidence) -> list[Claim]:
                    if a.party_start is not None and find_entities(a.party or "", frozenset({"outlet"}))]
     reporting_spans = [(a.party_start, a.party_end) for a in attributions
                        if a.party_start is not None and a.party_end is not None]
-    mentions = find_entities(sentence)
+    mentions = _mentions(sentence)
     sentence_actors = _actors(sentence, mentions, party_spans)
     times = resolve_times(sentence, ev.anchor)
     quantities = find_quantities(sentence)
     claims: list[Claim] = []
     for seg in _segments(sentence, attributions):
         values = _values(sentence, seg, times, quantities, reporting_spans)
-        attributed = format_attribution(ev.outlet or ev.doc_id, list(seg.parties))
+        parties = _parties(ev.outlet, seg.parties)
         named = [p for p in seg.parties if p.party]
         origin = (named[-1].party_en or named[-1].party) if named else (outlet_label(ev.outlet) or ev.doc_id)
         seg_mentions = [m for m in mentions if seg.start <= m.start < seg.end]
         actors = tuple(_actors(sentence, seg_mentions, party_spans) or sentence_actors)
         if actors:
             claims.append(_actor_claim(sentence, seg, mentions, actors, values, dict(
-                attributed_to=attributed, evidence_n=ev.n, doc_id=ev.doc_id, origin=origin, anchor=ev.anchor, sentence=sentence)))
+                parties=parties, evidence_n=ev.n, doc_id=ev.doc_id, origin=origin, anchor=ev.anchor, sentence=sentence)))
         for v in values:
             # A frame is bounded by the neighbouring values it could be confused with: counts by counts, dates by dates.
             kin = [x for x in values if (x.slot == "number") == (v.slot == "number")]
             lo, hi = _frame_span(sentence, seg, kin, kin.index(v), mentions)
-            base = dict(attributed_to=attributed, evidence_n=ev.n, doc_id=ev.doc_id, origin=origin, actors=actors,
+            base = dict(parties=parties, evidence_n=ev.n, doc_id=ev.doc_id, origin=origin, actors=actors,
                         frame=_masked(sentence, lo, hi, values, mentions), phrase=sentence[lo:hi].strip(" ،,."),
                         cues=_cues(sentence, lo, hi, v, mentions),
                         anchor=ev.anchor, sentence=sentence)

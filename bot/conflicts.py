@@ -29,8 +29,13 @@ by the date their article reports them (its anchor). Incompatible values from
 different sources on the same day are a **conflict**. Counts that only grow
 from one report day to the next (10 killed on Sunday, 24 on Monday) are an
 **update**: one position per value, in time order, each with ``reported_at``.
-Two different values are never merged into one position of an update; in a
-conflict, a position gathers the compatible values of one side.
+
+Positions: one per value, never two values in one. Each lists exactly the
+parties that state its value (``schema.Party``: outlet and the chain it cites,
+rendered once, in the answer's language). In a conflict, compatible values of
+different precision ("مساء الثلاثاء", "أمس الثلاثاء") are separate positions
+sharing a ``side``: they agree; a value off the calendar ("أمس" in an undated
+article) keeps its own words and agrees with no side.
 """
 
 from __future__ import annotations
@@ -43,7 +48,8 @@ from functools import lru_cache
 import numpy as np
 
 from bot import schema
-from bot.claims import Claim
+from bot.attribution import ATTRIBUTION_WORDS, outlet_label
+from bot.claims import Claim, Evidence, extract_claims
 from bot.entities import gazetteer, label
 from language.calendar import DAYS_AGO_RANGE, format_day, format_month, resolve_times
 
@@ -98,8 +104,18 @@ def same_frame(a: str, b: str) -> bool:
 
 
 def about_same_event(topic: str, frame: str) -> bool:
-    """Is a conflict (``Conflict.topic``: a source's clause) about the claim framed by ``frame``?"""
-    return frame_similarity(topic, frame) >= RELATED_EVENT
+    """Is a conflict (``Conflict.topic``: a source's clause) about the claim framed by ``frame``?
+
+    The topic is read as claims are (values, persons and places masked), so a clause that names
+    its place meets a frame that masks it, in either language.
+    """
+    return max(frame_similarity(f, frame) for f in _topic_frames(topic)) >= RELATED_EVENT
+
+
+@lru_cache(maxsize=1024)
+def _topic_frames(topic: str) -> frozenset[str]:
+    """The masked frames of a conflict topic's values (the topic itself when it holds none)."""
+    return frozenset(c.frame for c in extract_claims(Evidence(0, "topic", topic, None, None)) if c.slot != "actor") or frozenset({topic})
 
 
 def _periods_match(a: Claim, b: Claim) -> bool:
@@ -220,22 +236,61 @@ def _greedy_groups(ordered: list[Claim], fits, quorum: float = 1.0) -> list[list
     return groups
 
 
+def _rejoin_singletons(groups: list[list[Claim]], fits, quorum: float) -> list[list[Claim]]:
+    """A claim left alone only because it came before the claims it restates (a new source cited first,
+    before the wording it shares with older reports) joins the first group it fits once all are formed."""
+    out = [g for g in groups if len(g) > 1]
+    for g in groups:
+        if len(g) > 1:
+            continue
+        (c,) = g
+        home = next((h for h in out if len(h) > 1 and sum(fits(c, o) for o in h) >= quorum * len(h)), None)
+        if home is None:
+            out.append(g)
+        else:
+            home.append(c)
+    return out
+
+
 def _reported_at(group: list[Claim]) -> str | None:
     days = [c.anchor for c in group if c.anchor]
     return min(days).isoformat() if days else None
 
 
-def _position(group: list[Claim]) -> schema.Position:
-    values = list(dict.fromkeys(c.value for c in group))
-    sources = list(dict.fromkeys(c.attributed_to for c in group))
-    return schema.Position(
-        value=" / ".join(values),
-        normalized=group[0].normalized,  # the narrowest (see _clusters)
-        attributed_to="; ".join(sources),
-        citations=sorted({c.evidence_n for c in group}),
-        independent_sources=independent_sources(group),
-        reported_at=_reported_at(group),
-    )
+def _positions(sides: list[list[Claim]], lang: str) -> list[schema.Position]:
+    """One position per value: a side's compatible values of different precision ("مساء الثلاثاء" and
+    "أمس الثلاثاء") stay apart, each with exactly the parties that state it, and share ``side``."""
+    out: list[schema.Position] = []
+    lone = len(sides)  # side numbers past the real sides, one per value that agrees with nothing in particular
+    for side, claims in enumerate(sides):
+        by_value: dict[str, list[Claim]] = {}
+        for c in claims:  # narrowest first (see _clusters), so the most precise value leads its side
+            by_value.setdefault(c.normalized, []).append(c)
+        for group in by_value.values():
+            parties = _distinct_parties(group)
+            own_side = side
+            if group[0].value_start is None and group[0].low is None:  # not on the calendar or the number line
+                own_side, lone = lone, lone + 1
+            out.append(schema.Position(
+                value=group[0].value,
+                normalized=group[0].normalized,
+                attributed_to=attribution_text(parties, lang),
+                citations=sorted({c.evidence_n for c in group}),
+                parties=parties,
+                side=own_side,
+                independent_sources=independent_sources(group),
+                reported_at=_reported_at(group),
+            ))
+    return out
+
+
+def _distinct_parties(claims: list[Claim]) -> list[schema.Party]:
+    """The parties of these claims, each once, in order of citation."""
+    seen: dict[str, schema.Party] = {}
+    for c in sorted(claims, key=lambda c: c.evidence_n):
+        for p in c.parties:
+            seen.setdefault(p.model_dump_json(), p)
+    return list(seen.values())
 
 
 def _mid(c: Claim) -> float:
@@ -288,8 +343,11 @@ def _topic(claims: list[Claim]) -> str:
     return max(claims, key=lambda c: (len(c.actors), len(c.phrase) <= 160, -c.evidence_n)).phrase
 
 
-def find_conflicts(claims: list[Claim]) -> tuple[list[schema.Conflict], list[str]]:
-    """Conflicts and updates among claims of different sources, plus notes on distinct events."""
+def find_conflicts(claims: list[Claim], lang: str = "en") -> tuple[list[schema.Conflict], list[str]]:
+    """Conflicts and updates among claims of different sources, plus notes on distinct events.
+
+    ``lang`` is the answer's language: the positions' ``attributed_to`` is rendered in it.
+    """
     conflicts: list[schema.Conflict] = []
     ordered = sorted(claims, key=lambda c: (c.slot == "number", c.evidence_n))
     others_by_main: dict[str, list[str]] = {}
@@ -298,7 +356,7 @@ def find_conflicts(claims: list[Claim]) -> tuple[list[schema.Conflict], list[str
             for main, others in _episode_notes(episodes).items():
                 others_by_main.setdefault(main, []).extend(others)
     notes = [_note(main, others) for main, others in others_by_main.items()]
-    for group in _greedy_groups(ordered, _same_claim, quorum=0.5):
+    for group in _rejoin_singletons(_greedy_groups(ordered, _same_claim, quorum=0.5), _same_claim, quorum=0.5):
         if len(group) < 2:
             continue
         for episode in _episodes(group):
@@ -308,7 +366,7 @@ def find_conflicts(claims: list[Claim]) -> tuple[list[schema.Conflict], list[str
                     continue
                 relation, sides = found
                 conflicts.append(schema.Conflict(topic=_topic(valued), kind=slot, relation=relation,
-                                                 positions=[_position(s) for s in sides]))
+                                                 positions=_positions(sides, lang)))
     return conflicts, notes
 
 
@@ -322,7 +380,7 @@ def _episode_notes(episodes: list[list[Claim]]) -> dict[str, list[str]]:
     others = []
     for other in described:
         if other is not main:
-            docs = "; ".join(sorted({c.attributed_to for c in other}))  # who reports it, never a doc id
+            docs = attribution_text(_distinct_parties(other), "en")  # who reports it, never a doc id
             cites = "".join(f"[{n}]" for n in sorted({c.evidence_n for c in other}))
             others.append(f"{docs} {cites}: {_episode_phrase(other)}")
     return {_episode_phrase(main): others}
@@ -408,11 +466,10 @@ def _position_phrase(p: schema.Position, kind: str, lang: str) -> str:
     """What one side says, e.g. 'Tuesday evening, 7 July 2020' or 'he had been there for days'."""
     if kind != "date":
         return p.value
-    first_value = p.value.split(" / ")[0]
-    rel = resolve_times(first_value, None)
+    rel = resolve_times(p.value, None)
     m = re.match(r"(\d{4}-\d\d-\d\d)(?:\.\.(\d{4}-\d\d-\d\d))?(?: (\w+))?$", p.normalized)
-    if not m:
-        return p.normalized
+    if not m:  # not placed on the calendar ("أمس" in an undated article): its own words, never a key
+        return p.value
     start = dt.date.fromisoformat(m.group(1))
     end = dt.date.fromisoformat(m.group(2)) if m.group(2) else start
     if rel and rel[0].relative == "days-before-anchor":
@@ -437,17 +494,45 @@ def _to_arabic(name: str) -> str:
     return name
 
 
-def _who(attributed: str, lang: str) -> str:
-    """'Al-Khaleej Al-Jadeed, citing Al Arabiya' → 'Al Arabiya (via Al-Khaleej Al-Jadeed)'."""
-    out = []
-    for one in attributed.split("; "):
-        chain = [_to_arabic(x) for x in one.split(", citing ")] if lang == "ar" else one.split(", citing ")
-        if len(chain) == 1:
-            out.append(chain[0])
+def _speaker(s: schema.Speaker, lang: str) -> str:
+    """A cited party's name in ``lang``: its Arabic label when the gazetteer knows it, else its own words
+    (never an English label the gazetteer cannot carry back into an Arabic answer)."""
+    if lang == "ar":
+        return ar if s.name_en and (ar := _to_arabic(s.name_en)) != s.name_en else s.name
+    return s.name_en or s.name
+
+
+def _chain(party: schema.Party, lang: str) -> list[str]:
+    """The party's names in ``lang``, outlet first; empty when nothing is known."""
+    head = outlet_label(party.outlet, lang)
+    return ([head] if head else []) + [_speaker(s, lang) for s in party.cited]
+
+
+def attribution_text(parties: list[schema.Party], lang: str) -> str:
+    """'Al-Khaleej Al-Jadeed, citing Al Arabiya; Xinhua' in ``lang``; "unknown source" for an unnamed article."""
+    words = ATTRIBUTION_WORDS[lang]
+    texts = [words["citing"].join(chain) if (chain := _chain(p, lang)) else words["unknown"] for p in parties]
+    return ("؛ " if lang == "ar" else "; ").join(dict.fromkeys(texts)) or words["unknown"]
+
+
+def _who(p: schema.Position, lang: str) -> tuple[str, int]:
+    """'Al Arabiya (via Al-Khaleej Al-Jadeed) and Xinhua', and how many parties that names."""
+    if not p.parties:  # a position built without structure: its text is all there is
+        return p.attributed_to, 1
+    via = "عبر" if lang == "ar" else "via"
+    names = []
+    for party in p.parties:
+        chain = _chain(party, lang)
+        if not chain:
+            names.append(ATTRIBUTION_WORDS[lang]["unknown"])
+        elif len(chain) == 1:
+            names.append(chain[0])
         else:
-            via = "عبر" if lang == "ar" else "via"
-            out.append(f"{chain[-1]} ({via} {', '.join(reversed(chain[:-1]))})")
-    return (" و" if lang == "ar" else ", ").join(out)
+            names.append(f"{chain[-1]} ({via} {', '.join(reversed(chain[:-1]))})")
+    names = list(dict.fromkeys(names))
+    if lang == "ar":
+        return " و".join(names), len(names)
+    return " and ".join(filter(None, [", ".join(names[:-1]), names[-1]])), len(names)
 
 
 _SUBJECT = {("date", "ar"): "التاريخ", ("date", "en"): "the date", ("number", "ar"): "الرقم", ("number", "en"): "the figure"}
@@ -462,10 +547,13 @@ def describe_conflict(conflict: schema.Conflict, lang: str = "en") -> str:
     """One answer sentence naming each side (or each step of an update), what it says, and its citations."""
     subject = _SUBJECT.get((conflict.kind, lang), _SUBJECT[("number", lang)])
     sides = []
-    for p in conflict.positions:
+    for i, p in enumerate(conflict.positions):
         cites = "".join(f"[{n}]" for n in p.citations)
-        who = _who(p.attributed_to, lang)
+        who, count = _who(p, lang)
         what = _position_phrase(p, conflict.kind, lang)
+        agrees = next((q for q in conflict.positions[:i] if q.side == p.side), None)
+        if agrees is not None and conflict.relation == "conflict":  # a less precise value of an earlier side
+            cites += f" ({'يتفق مع' if lang == 'ar' else 'consistent with'} {''.join(f'[{n}]' for n in agrees.citations)})"
         when = format_day(dt.date.fromisoformat(p.reported_at), lang, weekday=False) if p.reported_at else None
         if conflict.relation == "update":
             if lang == "ar":
@@ -475,8 +563,7 @@ def describe_conflict(conflict: schema.Conflict, lang: str = "en") -> str:
         elif lang == "ar":
             sides.append(f"{who}: {what} {cites}")
         else:
-            plural = "; " in p.attributed_to
-            sides.append(f"{who} say{'' if plural else 's'} {what} {cites}")
+            sides.append(f"{who} say{'' if count > 1 else 's'} {what} {cites}")
     if conflict.relation == "update":
         if lang == "ar":
             return f"تغيّر {subject} مع الوقت: " + " ← ".join(sides) + "."

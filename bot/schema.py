@@ -30,13 +30,32 @@ class Citation(BaseModel):
     attributed_to: str = Field(description="Outlet, and the party it cites: 'Al-Khaleej Al-Jadeed, citing Al Arabiya'.")
 
 
-class Position(BaseModel):
-    """One side of a conflict: what a source claims, and the citations that show it."""
+class Speaker(BaseModel):
+    """A party an outlet cites, in the article's own words, with its English label when one is known."""
 
-    value: str
+    name: str
+    name_en: str | None = None
+
+
+class Party(BaseModel):
+    """One voice behind a value: the outlet that publishes it and the chain of parties it cites, outermost first.
+
+    Kept as fields so each answer renders the names once, in its own language.
+    """
+
+    outlet: str | None = Field(None, description="The publishing outlet as given (any script); None: unknown source.")
+    cited: list[Speaker] = Field(default_factory=list, description="Parties the outlet cites, outermost first.")
+
+
+class Position(BaseModel):
+    """One value of a conflict: what exactly it is, exactly who states it, and the citations that show it."""
+
+    value: str = Field(description="The value's words in the first citation stating it (one value, never a list).")
     normalized: str
-    attributed_to: str
+    attributed_to: str = Field(description="The parties, rendered in the answer's language.")
     citations: list[int]
+    parties: list[Party] = Field(default_factory=list, description="Exactly the parties that state this value.")
+    side: int = Field(0, description="Positions with the same side hold compatible values (one more precise): they agree.")
     independent_sources: int = Field(1, description="Sources behind this position, reprints of one wire copy counted once.")
     reported_at: str | None = Field(None, description="ISO date of the earliest article reporting this value (timeline of an update).")
 

@@ -86,3 +86,44 @@ def test_reports_months_apart_are_different_events():
     a = Evidence(1, "a", "قتل 14 شخصا في حادث الحافلة.", "فرانس 24", dt.date(2018, 4, 7))
     b = Evidence(2, "b", "قتل 4 أشخاص في حادث إطلاق النار.", "سي إن إن", dt.date(2018, 8, 10))
     assert find_conflicts(claims_of(a, b))[0] == []
+
+
+WED_2019 = dt.date(2019, 3, 6)
+EVENING = Evidence(1, "a", "وصل وزير الخارجية الفرنسي إلى بيروت مساء الثلاثاء في زيارة رسمية.", "فرانس برس", WED_2019)
+TUESDAY = Evidence(2, "b", "ووصل وزير الخارجية الفرنسي إلى بيروت أمس الثلاثاء.", None, WED_2019)
+MONDAY_EN = Evidence(3, "c", "BEIRUT, March 6, 2019 (Reuters) — France's foreign minister arrived in Beirut on Monday "
+                             "for talks with Lebanese officials.", "Reuters", WED_2019)
+
+
+def test_compatible_values_of_different_precision_stay_separate_positions_that_agree():
+    (conflict,), _ = find_conflicts(claims_of(EVENING, TUESDAY, MONDAY_EN))
+    evening, tuesday, monday = conflict.positions
+    assert [(p.value, p.normalized, p.citations) for p in conflict.positions] == [
+        ("مساء الثلاثاء", "2019-03-05 evening", [1]), ("أمس الثلاثاء", "2019-03-05", [2]), ("Monday", "2019-03-04", [3])]
+    assert evening.side == tuesday.side != monday.side
+    assert [p.attributed_to for p in conflict.positions] == ["AFP", "unknown source", "Reuters"]
+    en = describe_conflict(conflict, "en")
+    assert "unknown source says Tuesday, 5 March 2019 [2] (consistent with [1])" in en
+
+
+def test_an_english_dateline_article_meets_arabic_reports_and_names_render_in_arabic():
+    (conflict,), _ = find_conflicts(claims_of(EVENING, MONDAY_EN), "ar")
+    assert [(p.attributed_to, p.citations) for p in conflict.positions] == [("فرانس برس", [1]), ("رويترز", [3])]
+    ar = describe_conflict(conflict, "ar")
+    assert "فرانس برس: مساء الثلاثاء 5 مارس 2019 [1]" in ar and "رويترز: الاثنين 4 مارس 2019 [3]" in ar
+    assert "Reuters" not in ar and "AFP" not in ar
+
+
+def test_places_in_english_frames_are_masked_like_arabic_ones():
+    (monday,) = [c for c in claims_of(MONDAY_EN) if c.slot == "date" and c.value == "Monday"]
+    assert "Beirut" not in monday.frame and "arrived in #" in monday.frame
+
+
+def test_a_cited_party_without_an_arabic_label_keeps_its_own_arabic_words():
+    a = Evidence(1, "a", "وقال مراسل شبكة الجزيرة في إيران عبدالقادر فايز إن 9 أشخاص قتلوا في الانفجار.", "الخليج الجديد", SUN)
+    b = Evidence(2, "b", "قتل 20 شخصا في الانفجار.", "فرانس 24", SUN)
+    (conflict,), _ = find_conflicts(claims_of(a, b), "ar")
+    first = next(p for p in conflict.positions if p.citations == [1])
+    assert first.parties[0].cited[0].name_en == "Al Jazeera's Iran correspondent Abdelkader Fayez"  # no Arabic label for it
+    assert first.attributed_to == "الخليج الجديد، نقلاً عن مراسل شبكة الجزيرة في إيران عبدالقادر فايز"
+    assert not any(ch.isascii() and ch.isalpha() for ch in describe_conflict(conflict, "ar"))

@@ -46,7 +46,7 @@ STRIKE = [
 ]
 
 
-ARRIVAL_SIDES = ["2020-07-07 evening", "2020-06-28..2020-07-06"]  # Tuesday evening vs "for days"
+ARRIVAL_SIDES = ["2020-07-07 evening", "2020-07-07", "2020-06-28..2020-07-06"]  # Tuesday evening, Tuesday, "for days"
 
 
 def claims_of(evidence):
@@ -58,25 +58,40 @@ def test_arrival_conflict_has_the_right_sides():
     (conflict,) = conflicts
     assert conflict.kind == "date" and conflict.relation == "conflict"
     assert "وصل" in conflict.topic and "باقري" in conflict.topic  # the claim, in a source's own words
-    tuesday, days = conflict.positions
-    assert tuesday.normalized == "2020-07-07 evening" and tuesday.citations == [1, 2, 3]
-    assert "Al Arabiya" in tuesday.attributed_to and "Xinhua" in tuesday.attributed_to
-    assert "Al Jazeera" not in tuesday.attributed_to
+    evening, tuesday, days = conflict.positions  # one value each: "أمس الثلاثاء" is not credited with "evening"
+    assert (evening.value, evening.normalized, evening.citations) == ("مساء الثلاثاء", "2020-07-07 evening", [1, 3])
+    assert evening.attributed_to == "Al-Khaleej Al-Jadeed, citing Al Arabiya; unknown source"  # 002 has no outlet: never its doc id
+    assert (tuesday.value, tuesday.normalized, tuesday.citations) == ("أمس الثلاثاء", "2020-07-07", [2])
+    assert tuesday.attributed_to == "Xinhua"
+    assert evening.side == tuesday.side != days.side  # Tuesday agrees with Tuesday evening, less precisely
     assert days.normalized == "2020-06-28..2020-07-06" and days.citations == [1]
     assert days.attributed_to == "Al-Khaleej Al-Jadeed, citing Al Jazeera's Iran bureau chief Abdelkader Fayez"
     assert days.value == "منذ أيام"
-    assert (tuesday.independent_sources, days.independent_sources) == (3, 1)
+    assert (evening.independent_sources, tuesday.independent_sources, days.independent_sources) == (2, 1, 1)
+    assert [[(p.outlet, [s.name_en for s in p.cited]) for p in pos.parties] for pos in conflict.positions] == [
+        [("الخليج الجديد", ["Al Arabiya"]), (None, [])], [("شينخوا", [])],
+        [("الخليج الجديد", ["Al Jazeera's Iran bureau chief Abdelkader Fayez"])]]
+
+
+def test_positions_are_named_in_the_answers_language():
+    (conflict,), _ = find_conflicts(claims_of(ARRIVAL), "ar")
+    assert [p.attributed_to for p in conflict.positions] == [
+        "الخليج الجديد، نقلاً عن العربية؛ مصدر غير معروف", "شينخوا",
+        "الخليج الجديد، نقلاً عن عبدالقادر فايز، مدير مكتب الجزيرة في إيران"]
 
 
 def test_describe_arrival_conflict():
     (conflict,), _ = find_conflicts(claims_of(ARRIVAL))
     en = describe_conflict(conflict, "en")
-    assert en.startswith("Sources disagree on the date: Al Arabiya (via Al-Khaleej Al-Jadeed)")
-    assert "Tuesday evening, 7 July 2020 [1][2][3]" in en
-    assert "had already been there for days before 8 July 2020 [1]" in en
+    assert en == ("Sources disagree on the date: Al Arabiya (via Al-Khaleej Al-Jadeed) and unknown source say "
+                  "Tuesday evening, 7 July 2020 [1][3]; Xinhua says Tuesday, 7 July 2020 [2] (consistent with [1][3]); "
+                  "Al Jazeera's Iran bureau chief Abdelkader Fayez (via Al-Khaleej Al-Jadeed) says "
+                  "he had already been there for days before 8 July 2020 [1].")
     ar = describe_conflict(conflict, "ar")
-    assert ar.startswith("تختلف المصادر حول التاريخ: العربية (عبر الخليج الجديد)")
-    assert "مساء الثلاثاء 7 يوليو 2020" in ar and "عبدالقادر فايز، مدير مكتب الجزيرة في إيران" in ar
+    assert ar.startswith("تختلف المصادر حول التاريخ: العربية (عبر الخليج الجديد) ومصدر غير معروف: مساء الثلاثاء 7 يوليو 2020 [1][3]؛ ")
+    assert "شينخوا: الثلاثاء 7 يوليو 2020 [2] (يتفق مع [1][3])" in ar
+    assert "عبدالقادر فايز، مدير مكتب الجزيرة في إيران (عبر الخليج الجديد): أنه كان هناك منذ أيام" in ar
+    assert "002_" not in en + ar and "Xinhua" not in ar
 
 
 def test_signing_day_is_not_a_conflict():
@@ -98,7 +113,7 @@ def test_2018_agreement_is_a_different_event_not_a_conflict():
     conflicts, notes = find_conflicts(claims_of(SIGNING + OTHER_AGREEMENTS))
     assert conflicts == []
     (note,) = notes
-    assert S003 in note and "Hatami" in note and "2018" in note and "Bagheri" in note and "8 July 2020" in note
+    assert note.startswith("Different events: unknown source; Iran Insider [7][8]: ") and S003 not in note and "Hatami" in note and "2018" in note and "Bagheri" in note and "8 July 2020" in note
 
 
 def test_repeated_events_never_conflict_on_date():
@@ -151,3 +166,27 @@ def test_counts_conflict_only_when_intervals_cannot_overlap():
     (conflict,), _ = find_conflicts(claims_of([a, b]))
     assert conflict.kind == "number"
     assert find_conflicts(claims_of([b, c]))[0] == []
+
+
+def test_a_new_source_cited_before_the_reports_it_restates_still_joins_them():
+    """Grouping is greedy: a new article cited second must not stay alone because the wording it shares comes later."""
+    from dataclasses import replace
+
+    new = Evidence(2, "new", "وقع وزير الدفاع العماد علي عبد الله أيوب ورئيس الأركان الإيراني اللواء محمد باقري الذي وصل "
+                             "إلى دمشق مساء الثلاثاء اتفاقية للتعاون العسكري اليوم الأربعاء.", "تشرين", WED)
+    cited = [replace(ARRIVAL[1], n=1), new, replace(ARRIVAL[0], n=3), replace(ARRIVAL[2], n=4)]
+    (conflict,), _ = find_conflicts(claims_of(cited), "ar")
+    assert [(p.normalized, p.citations, p.attributed_to) for p in conflict.positions] == [
+        ("2020-07-07 evening", [2, 3, 4], "تشرين؛ الخليج الجديد، نقلاً عن العربية؛ مصدر غير معروف"),
+        ("2020-07-07", [1], "شينخوا"),
+        ("2020-06-28..2020-07-06", [3], "الخليج الجديد، نقلاً عن عبدالقادر فايز، مدير مكتب الجزيرة في إيران")]
+
+
+def test_a_value_off_the_calendar_is_shown_in_its_own_words_and_agrees_with_no_side():
+    undated = Evidence(3, S002, ARRIVAL[2].text, None, None)  # "مساء أمس الثلاثاء" with no article date
+    (conflict,), _ = find_conflicts(claims_of(ARRIVAL[:2] + [undated]))
+    vague = next(p for p in conflict.positions if p.citations == [3])
+    assert vague.value == "مساء أمس الثلاثاء" and vague.side not in {p.side for p in conflict.positions if p is not vague}
+    en = describe_conflict(conflict, "en")
+    assert "unknown source says مساء أمس الثلاثاء [3]." in en or "unknown source says مساء أمس الثلاثاء [3];" in en
+    assert "day-offset" not in en
