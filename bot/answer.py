@@ -1,7 +1,8 @@
 """Compose an extractive answer: quoted evidence, who says it, where sources disagree.
 
 No generator model is involved: every sentence of substance in an answer is a
-verbatim quote with its offsets, framed by the templates in ``prompts/answer.toml``.
+verbatim quote with its offsets, framed by the templates in ``prompts/answer.toml``;
+the direct answer that opens it is a value read from those quotes (``bot.direct``).
 That is the strongest guarantee against a fact-checking tool inventing facts.
 """
 
@@ -13,11 +14,14 @@ from functools import lru_cache
 from datetime import date
 
 import prompts
-from bot.attribution import extract_attributions, format_attribution
+from bot.attribution import extract_attributions, format_attribution, outlet_label
 from bot.claims import Evidence, extract_claims
 from bot.conflicts import describe_conflict, find_conflicts
+from bot.direct import direct_answer
 from bot.evidence import EvidenceSentence
-from bot.schema import Answer, Citation, Conflict
+from bot.injection import addressed_to_system
+from bot.schema import Answer, Citation, Conflict, DirectAnswer
+from language.calendar import format_day
 
 
 @dataclass
@@ -29,25 +33,45 @@ class SourceDoc:
     anchor: date | None  # the date relative expressions in it are resolved against
 
 
-def keep_evidence(evidence: list[EvidenceSentence], threshold: float, margin: float = 0.35) -> list[EvidenceSentence]:
-    """Evidence worth quoting: above the abstention threshold and near the best one.
+#: Once an answer clears the threshold, sentences this fraction of it are still quoted beside it:
+#: other outlets restate the answer in longer sentences that score lower, and a disagreement
+#: between sources can only be seen when both are quoted.
+QUOTE_RATIO = 0.25
 
-    The threshold is calibrated on the seed dev questions (see bench/calibrate.py):
-    below it the best sentence is, on those questions, never the answer.
+
+def keep_evidence(evidence: list[EvidenceSentence], threshold: float) -> list[EvidenceSentence]:
+    """Evidence worth quoting: none unless the best sentence clears ``threshold``, then all above ``QUOTE_RATIO`` of it.
+
+    ``evidence[i].score`` is the ranker's probability that the sentence answers; the
+    threshold ships with the ranker (``bot/models/ranker.json``), chosen out of fold
+    on ARCD and XQuAD with negatives asked of collections lacking their paragraph
+    (see bench/answers.py).
     """
     if not evidence or evidence[0].score < threshold:
         return []
-    best = evidence[0].score
-    return [e for e in evidence if e.score >= threshold and e.score >= best - margin]
+    return [e for e in evidence if e.score >= QUOTE_RATIO * threshold]
 
 
 def build_citations(evidence: list[EvidenceSentence], docs: Callable[[str], SourceDoc], lang: str = "en") -> list[Citation]:
-    citations = []
-    for n, ev in enumerate(evidence, 1):
-        doc = docs(ev.doc_id)
+    """Citations of the evidence whose article version is still the stored one.
+
+    A document can be replaced or deleted between retrieval and this read: its
+    offsets then point into text they were not cut from (``docs`` raises
+    KeyError for a deleted one), so such a sentence is dropped, not quoted. So is
+    every sentence of an article that speaks to an AI system anywhere: it was
+    written to steer the answer, and its plain sentences are part of that.
+    """
+    citations: list[Citation] = []
+    for ev in evidence:
+        try:
+            doc = docs(ev.doc_id)
+        except KeyError:
+            continue
+        if doc.meta.get("content_hash") != ev.version or addressed_to_system(doc.text):  # not reporting: bot.injection
+            continue
         citations.append(
             Citation(
-                n=n,
+                n=len(citations) + 1,
                 doc_id=ev.doc_id,
                 chunk_id=ev.chunk_id,
                 outlet=doc.meta.get("outlet"),
@@ -57,7 +81,8 @@ def build_citations(evidence: list[EvidenceSentence], docs: Callable[[str], Sour
                 start=ev.start,
                 end=ev.end,
                 score=round(ev.score, 4),
-                attributed_to=format_attribution(doc.meta.get("outlet"), extract_attributions(ev.text), lang),
+                attributed_to=format_attribution(doc.meta.get("outlet") or doc.meta.get("title"),  # as source_label names it
+                                                 extract_attributions(ev.text), lang),
             )
         )
     return citations
@@ -68,21 +93,40 @@ def as_evidence(citations: list[Citation], docs: Callable[[str], SourceDoc]) -> 
     return [Evidence(c.n, c.doc_id, c.quote, c.outlet, docs(c.doc_id).anchor) for c in citations]
 
 
-def detect_conflicts(evidence: list[Evidence]) -> tuple[list[Conflict], list[str]]:
-    """Claims of every cited sentence, compared across sources."""
-    return find_conflicts([claim for ev in evidence for claim in extract_claims(ev)])
+def detect_conflicts(evidence: list[Evidence], lang: str = "en") -> tuple[list[Conflict], list[str]]:
+    """Claims of every cited sentence, compared across sources; positions named in ``lang``."""
+    return find_conflicts([claim for ev in evidence for claim in extract_claims(ev)], lang)
 
 
-def render(lang: str, citations: list[Citation], conflicts: list[Conflict], notes: list[str]) -> str:
+def source_label(outlet: str | None, title: str | None, lang: str) -> str:
+    """What an article is called wherever it is named: its outlet, else its title, else "unknown source".
+
+    Never its doc id, which means nothing to a reader; one function so an article
+    is called the same in the answer's prose and on its source card.
+    """
+    return outlet_label(outlet, lang) or (title or "").strip() or format_attribution(None, [], lang)
+
+
+def published_label(published: str | None, lang: str) -> str | None:
+    """An article's ISO publication day in the reader's language ("7 July 2020" / "7 يوليو 2020"), else as stored."""
+    if not published:
+        return None
+    try:
+        return format_day(date.fromisoformat(published[:10]), lang, weekday=False)
+    except ValueError:
+        return published
+
+
+def render(lang: str, citations: list[Citation], conflicts: list[Conflict], notes: list[str], direct: DirectAnswer | None = None) -> str:
     t = prompts.load("answer")[lang]
     if not citations:
         return t["abstain"]
-    lines = [t["intro"]]
+    lines = ([direct.text, ""] if direct else []) + [t["intro"]]
     for c in citations:
-        when = t["date"].format(date=c.published) if c.published else ""
+        when = t["date"].format(date=published_label(c.published, lang)) if c.published else ""
         lines.append(t["line"].format(attributed_to=c.attributed_to, date=when, quote=c.quote, n=c.n))
     if conflicts:
-        lines += ["", t["conflicts_intro"]] + [describe_conflict(c, lang) for c in conflicts]
+        lines += [""] + [describe_conflict(c, lang) for c in conflicts]  # each sentence says "Sources disagree on…" itself
     if notes:
         lines += ["", t["notes_intro"]] + notes
     return "\n".join(lines)
@@ -97,12 +141,14 @@ def compose_answer(
 ) -> Answer:
     docs = lru_cache(maxsize=None)(docs)  # each article is read once per answer, not once per use
     citations = build_citations(keep_evidence(evidence, threshold), docs, lang)
-    conflicts, notes = detect_conflicts(as_evidence(citations, docs))
+    conflicts, notes = detect_conflicts(as_evidence(citations, docs), lang)
+    direct = direct_answer(question, lang, citations, {c.doc_id: docs(c.doc_id).anchor for c in citations})
     return Answer(
         question=question,
-        answer=render(lang, citations, conflicts, notes),
+        answer=render(lang, citations, conflicts, notes, direct),
         answerable=bool(citations),
         language=lang,
+        direct=direct,
         citations=citations,
         conflicts=conflicts,
         notes=notes,
