@@ -97,10 +97,13 @@ def serve(host: str | None = None, port: int | None = None, settings: config.Set
 
     settings = settings or config.get_settings()
     host, port = host or settings.host, port or settings.port
+    print(f"Loading the retrieval ({settings.embedding_model}) and evidence ({settings.evidence_model}) models…", flush=True)
     service = Isnad(settings)
     repaired = service.store.repair()
     if repaired:
         print(f"Removed {repaired} orphan chunks (left by an interrupted or refused write).", flush=True)
+    if not service.store.document_count():
+        print(f"The collection is empty: ingesting the sample collection from {settings.samples_dir}…", flush=True)
     report = service.ensure_samples()
     if report is not None:
         print(f"Ingested the sample collection: {len(report.added)} documents.", flush=True)
