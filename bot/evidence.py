@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from bot.injection import addressed_to_system
 from bot.ranker import CandidateSignals, Ranker, candidate_features, load_ranker
 from bot.retrieval import Hit
 from language.normalize import bm25_tokens
@@ -69,6 +70,8 @@ def select_evidence(
     word coverage is measured with (the question plus its Arabic bridge for
     English questions); the cosines always use the question.
     """
+    flagged = {hit.chunk.doc_id for hit in hits if addressed_to_system(hit.chunk.text)}  # speaks to the system: not a source
+    hits = [hit for hit in hits if hit.chunk.doc_id not in flagged]  # nor a rank or a per-document slot taken from one
     candidates: list[tuple[Hit, int, int, int, str]] = []
     for rank, hit in enumerate(hits, 1):
         for start, end in _sentences(hit):

@@ -20,7 +20,7 @@ from bot.retrieval import HybridSearcher, IsnadRetriever
 from bot.schema import Answer, Comparison, DocumentInfo, Passage, Verification
 from language.calendar import find_anchor
 from config import Settings, get_settings
-from vectorstore.embeddings import load_embeddings
+from vectorstore.embeddings import CachedEmbeddings, load_embeddings
 from vectorstore.ingestion import IngestReport, ingest_paths
 from vectorstore.loaders import ReadLimits
 from language.normalize import detect_language
@@ -53,7 +53,8 @@ class Isnad:
         # chunks best, but its cosines are compressed (off-topic ~0.91, on-topic
         # ~0.93), while USE's spread (0.50 vs 0.67 after coverage) is what a
         # threshold can separate answerable from off-topic questions with.
-        self.evidence_embeddings = load_embeddings(self.settings.evidence_model, self.settings.embed_batch_size)
+        # Cached: the chunks a collection's questions retrieve recur, and each of their sentences is embedded.
+        self.evidence_embeddings = CachedEmbeddings(load_embeddings(self.settings.evidence_model, self.settings.embed_batch_size))
         self._client = make_client(self.settings)
         self._searchers: dict[str, HybridSearcher] = {}
         self._lock = threading.Lock()

