@@ -39,7 +39,16 @@ def apply_offline_env() -> None:
     os.environ.update(OFFLINE_ENV)
 
 
+#: Threading defaults, set only where the user has not (``setdefault``); read when OpenMP starts.
+#: ``PASSIVE``: the e5 encoder's OpenMP (libgomp) workers sleep between calls instead of spinning.
+#: Spinning workers took the cores the asking thread needed: on the shared 2-core machine, 22 warm
+#: questions asked in turn in-process ran at 1.4-5.0 answers/s spinning, 10.9-15.8 sleeping (4 runs
+#: each way, alternated). Over HTTP (bench/load.py) the difference was within that machine's noise.
+THREAD_ENV = {"OMP_WAIT_POLICY": "PASSIVE"}
+
 apply_offline_env()
+for _name, _value in THREAD_ENV.items():
+    os.environ.setdefault(_name, _value)
 
 
 class Settings(BaseSettings):
@@ -70,6 +79,9 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(64, description="Texts per embedding batch.")
     host: str = Field("127.0.0.1", description="Bind address of `python -m bot serve`.")
     port: int = Field(7860, description="Port of `python -m bot serve`.")
+    url: str | None = Field(
+        None, description="A running Isnad server (`isnad serve`), e.g. http://127.0.0.1:7860: the CLI asks it instead of loading models."
+    )
     api_key: str | None = Field(
         None, description="When set, every route but /healthz needs 'Authorization: Bearer KEY' or a login (the UI too)."
     )
@@ -77,6 +89,9 @@ class Settings(BaseSettings):
         None, description="Mixed into the signature of UI session cookies; change it to log every session out."
     )
     session_max_age: int = Field(12 * 3600, description="Seconds a UI login lasts.")
+    login_attempts_per_minute: float = Field(
+        5.0, description="POST /login attempts one client may make per minute (a burst of as many); then 429."
+    )
     max_upload_bytes: int = Field(20_000_000, description="Largest accepted upload.")
     max_request_bytes: int = Field(
         50_000_000,
@@ -86,6 +101,22 @@ class Settings(BaseSettings):
         200_000_000, description="Most bytes one .jsonl/.json.gz file may decompress to; reading stops there."
     )
     max_records: int = Field(100_000, description="Most records read from one .jsonl/.json.gz file; reading stops there.")
+    sync_ingest_bytes: int = Field(
+        256_000,
+        description="Uploads up to this many bytes are ingested within the request; larger ones become a background job (202).",
+    )
+    llm: str = Field(
+        "none",
+        description="Language model that writes answers from the evidence: 'none' (extractive only), 'ollama:MODEL', "
+        "'openai:MODEL' (any OpenAI-compatible server at ISNAD_LLM_BASE_URL) or 'llamacpp:PATH.gguf'.",
+    )
+    llm_base_url: str | None = Field(None, description="Server of the 'openai' or 'ollama' backend, e.g. http://127.0.0.1:8080/v1.")
+    llm_api_key: str | None = Field(None, description="Key for the 'openai' backend's server (local servers need none).")
+    llm_timeout: float = Field(60.0, description="Seconds one model call may take before the extractive answer is given instead.")
+    llm_retries: int = Field(1, description="Retries of a failed model call before falling back to the extractive answer.")
+    llm_max_tokens: int = Field(400, description="Longest generated answer, in tokens.")
+    llm_temperature: float = Field(0.0, description="Sampling temperature of the model (0: most literal).")
+    llm_context: int = Field(4096, description="Context window of a 'llamacpp' model, in tokens.")
 
     @property
     def chroma_path(self) -> Path:

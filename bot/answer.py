@@ -15,7 +15,7 @@ from datetime import date
 
 import prompts
 from bot.attribution import extract_attributions, format_attribution, outlet_label
-from bot.claims import Evidence, extract_claims
+from bot.claims import Evidence, extract_all
 from bot.conflicts import describe_conflict, find_conflicts
 from bot.direct import direct_answer
 from bot.evidence import EvidenceSentence
@@ -95,7 +95,7 @@ def as_evidence(citations: list[Citation], docs: Callable[[str], SourceDoc]) -> 
 
 def detect_conflicts(evidence: list[Evidence], lang: str = "en") -> tuple[list[Conflict], list[str]]:
     """Claims of every cited sentence, compared across sources; positions named in ``lang``."""
-    return find_conflicts([claim for ev in evidence for claim in extract_claims(ev)], lang)
+    return find_conflicts(extract_all(evidence), lang)
 
 
 def source_label(outlet: str | None, title: str | None, lang: str) -> str:
@@ -117,14 +117,18 @@ def published_label(published: str | None, lang: str) -> str | None:
         return published
 
 
+def citation_line(c: Citation, lang: str) -> str:
+    """One quoted source as every text reply shows it: who, when (in ``lang``), the quote, its number."""
+    t = prompts.load("answer")[lang]
+    when = t["date"].format(date=published_label(c.published, lang)) if c.published else ""
+    return t["line"].format(attributed_to=c.attributed_to, date=when, quote=c.quote, n=c.n)
+
+
 def render(lang: str, citations: list[Citation], conflicts: list[Conflict], notes: list[str], direct: DirectAnswer | None = None) -> str:
     t = prompts.load("answer")[lang]
     if not citations:
         return t["abstain"]
-    lines = ([direct.text, ""] if direct else []) + [t["intro"]]
-    for c in citations:
-        when = t["date"].format(date=published_label(c.published, lang)) if c.published else ""
-        lines.append(t["line"].format(attributed_to=c.attributed_to, date=when, quote=c.quote, n=c.n))
+    lines = ([direct.text, ""] if direct else []) + [t["intro"]] + [citation_line(c, lang) for c in citations]
     if conflicts:
         lines += [""] + [describe_conflict(c, lang) for c in conflicts]  # each sentence says "Sources disagree on…" itself
     if notes:

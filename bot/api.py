@@ -8,23 +8,26 @@ route at once, by `bot.security`.
 
 from __future__ import annotations
 
+import json
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, File, HTTPException, Request, UploadFile
+from fastapi import Query as QueryParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
 from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 
 from bot import schema
-from bot.errors import IsnadInputError, UnknownCollectionError
+from bot.errors import MAX_TEXT_CHARS, MAX_TOP_K, IsnadInputError, UnknownCollectionError
+from bot.jobs import JobStatus
 from vectorstore.loaders import SIDECAR_SUFFIX, SUPPORTED, ReadLimits, file_doc_id
 from vectorstore.store import check_collection_name
 
-#: Longest question, claim or query accepted: long enough for any real question,
-#: short enough that nobody pastes a whole article into the retriever.
-MAX_QUERY_CHARS = 2000
+#: Longest question, claim or query accepted (the service's own bound, so both refuse the same text).
+MAX_QUERY_CHARS = MAX_TEXT_CHARS
 
 
 def no_surrogates(text: str) -> str:
@@ -52,12 +55,15 @@ _GZIP_MAGIC = b"\x1f\x8b"
 
 class AskRequest(BaseModel):
     question: Query
-    top_k: int | None = Field(None, ge=1, le=100)
+    top_k: int | None = Field(None, ge=1, le=MAX_TOP_K)
     collection: CollectionName | None = Field(None, description="Collection to ask (default: ISNAD_COLLECTION).")
+    history: list[Query] = Field(
+        [], max_length=8, description="The user's earlier questions in this conversation, oldest first: a follow-up is read with them.")
 
 
 class VerifyRequest(BaseModel):
     claim: Query
+    collection: CollectionName | None = Field(None, description="Collection to check against (default: ISNAD_COLLECTION).")
 
 
 class CompareRequest(BaseModel):
@@ -132,11 +138,24 @@ def api_router(service, settings) -> APIRouter:
 
     @router.post("/ask", response_model=schema.Answer)
     def ask(req: AskRequest) -> schema.Answer:
-        return service.ask(req.question, top_k=req.top_k, collection=req.collection)
+        return service.ask(req.question, top_k=req.top_k, collection=req.collection, history=req.history)
+
+    @router.post(
+        "/ask/stream",
+        response_class=StreamingResponse,
+        responses={200: {"content": {"application/x-ndjson": {}}, "description": (
+            "One JSON object a line: {'event': 'answer', 'data': Answer} (the extractive answer, at once), then "
+            "{'event': 'sentence', 'data': str} for each checked sentence the model writes, then {'event': 'final', 'data': Answer}.")}},
+    )
+    def ask_stream(req: AskRequest) -> StreamingResponse:
+        """``/api/ask`` as it happens: the pipeline's answer first, then the language model's checked sentences."""
+        items = service.ask_stream(req.question, top_k=req.top_k, collection=req.collection, history=req.history)
+        first = next(items)  # bad input fails here, as a 4xx, before the stream starts
+        return StreamingResponse(_ndjson(first, items), media_type="application/x-ndjson")
 
     @router.post("/verify", response_model=schema.Verification)
     def verify(req: VerifyRequest) -> schema.Verification:
-        return service.verify(req.claim)
+        return service.verify(req.claim, collection=req.collection)
 
     @router.post("/compare", response_model=schema.Comparison)
     def compare(req: CompareRequest) -> schema.Comparison:
@@ -162,8 +181,31 @@ def api_router(service, settings) -> APIRouter:
         except KeyError:
             raise HTTPException(404, f"no document {doc_id!r}") from None
 
-    @router.post("/documents", response_model=IngestResult)
-    def upload(files: Annotated[list[UploadFile], File(description="Files: " + ", ".join(UPLOAD_SUFFIXES))]) -> IngestResult:
+    jobs = service.jobs  # started with the app: it resumes the jobs a stopped server left
+
+    @router.post(
+        "/documents",
+        response_model=IngestResult,
+        responses={202: {"model": JobStatus, "description": "A background job (an upload over ISNAD_SYNC_INGEST_BYTES): "
+                                                            "follow its Location, GET /api/jobs/{id}."}},
+    )
+    def upload(
+        files: Annotated[list[UploadFile], File(description="Files: " + ", ".join(UPLOAD_SUFFIXES))],
+        background: Annotated[
+            bool | None, QueryParam(description="true: always a job (202); false: always within the request; unset: by size.")
+        ] = None,
+    ) -> IngestResult | JSONResponse:
+        """Ingest the files: within the request when small, else as a background job answered 202."""
+        if background or (background is None and sum(f.size or 0 for f in files) > settings.sync_ingest_bytes):
+            folder = jobs.prepare()
+            try:
+                for f in files:
+                    save_upload(f, folder, settings.max_upload_bytes)
+            except BaseException:
+                jobs.discard(folder)
+                raise
+            job = jobs.submit(folder, limits=ReadLimits.of(settings))
+            return JSONResponse(job.model_dump(mode="json"), status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
         with tempfile.TemporaryDirectory(prefix="isnad-upload-") as tmp:
             paths = [save_upload(f, Path(tmp), settings.max_upload_bytes) for f in files]
             result = IngestResult(**_report_fields(service.ingest_paths(paths, limits=ReadLimits.of(settings))))
@@ -173,6 +215,19 @@ def api_router(service, settings) -> APIRouter:
             raise HTTPException(400, f"nothing could be ingested: {reasons}" + (f"; and {more:,} more problems" if more else ""))
         return result
 
+    @router.get("/jobs", response_model=list[JobStatus])
+    def job_list() -> list[JobStatus]:
+        """Every ingest job kept, newest first."""
+        return jobs.recent()
+
+    @router.get("/jobs/{job_id}", response_model=JobStatus, responses={404: {"description": "No such job."}})
+    def job(job_id: str) -> JobStatus:
+        """A job's state, counts (items done of total, articles committed), problems per file; ids once it ends."""
+        try:
+            return jobs.get(job_id)
+        except KeyError:
+            raise HTTPException(404, f"no job {job_id[:64]!r} (job ids are 32 hex digits, from POST /api/documents)") from None
+
     @router.delete("/documents/{doc_id}")
     def delete(doc_id: str) -> dict[str, Any]:
         if not service.delete(doc_id):
@@ -180,6 +235,17 @@ def api_router(service, settings) -> APIRouter:
         return {"deleted": doc_id}
 
     return router
+
+
+def _ndjson(first: schema.Answer, rest: Iterator[str | schema.Answer]) -> Iterator[str]:
+    yield json.dumps({"event": "answer", "data": first.model_dump(mode="json")}, ensure_ascii=False) + "\n"
+    last = first
+    for item in rest:
+        if isinstance(item, str):
+            yield json.dumps({"event": "sentence", "data": item}, ensure_ascii=False) + "\n"
+        else:
+            last = item
+    yield json.dumps({"event": "final", "data": last.model_dump(mode="json")}, ensure_ascii=False) + "\n"
 
 
 def save_upload(upload: UploadFile, folder: Path, max_bytes: int) -> Path:

@@ -1,7 +1,7 @@
 """Who says what: reporting verbs, the party they attribute to, and the clause asserted.
 
 Why: Isnad must never present an outlet's report of someone else's claim as the
-outlet's own. In "وبينما ذكرت قناة "العربية" أن ... ، أكد مدير مكتب شبكة
+outlet's own. In "وبينما ذكرت قناة "العربية" أن ... ، أكد مراسل قناة
 "الجزيرة" ... أن ..." one sentence carries two parties with opposite claims;
 conflicts are only visible if each clause keeps its own speaker.
 
@@ -28,16 +28,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.entities import canonical, find_entities, label
-from language.normalize import fold_with_offsets, original_span
+from bot.entities import display, known_outlets, label, outlet_id
+from language.lexicon import OUTLET_WORDS_AR, OUTLET_WORDS_EN, REPORTING_VERBS_AR, REPORTING_VERBS_EN, STAFF_ROLES
+from language.names import speaker_name
+from language.normalize import fold_with_offsets, normalize_arabic, original_span
+from language.places import find_places, place_label
 
-#: Verbs of saying (folded Arabic; English), the one list: attribution opens a party's clause at
-#: them, and verify treats any of them as the same word ("said" = قال = أكد = أوضح ...).
-REPORTING_VERBS_AR = (
-    "قال قالت قالا قالوا يقول تقول اكد اكدت اكدا يؤكد تؤكد اضاف اضافت ذكر ذكرت نقل نقلت افاد افادت اشار اشارت "
-    "اعلن اعلنت صرح صرحت اوضح اوضحت تابع تابعت اردف اردفت شدد شددت كشف كشفت زعم زعمت قايلا مضيفا"
-).split()
-REPORTING_VERBS_EN = "said says say told stated added reported claimed announced stressed insisted confirmed noted explained".split()
+#: Verbs of saying, the one list (``language.lexicon``): attribution opens a party's clause at them.
 _VERBS = REPORTING_VERBS_AR
 _VERB_RE = re.compile(rf"(?<!\w)[وف]?(?P<verb>{'|'.join(sorted(_VERBS, key=len, reverse=True))})(?!\w)")
 _COMP_RE = re.compile(
@@ -58,7 +55,7 @@ _EN_TAIL_WORDS = 4
 _CONNECTORS = {"و", "بينما", "وبينما", "فيما", "كما", "ثم"}
 _PRONOUN_PARTIES = {"زعمه", "زعمها", "قوله", "قولها", "تعبيره", "تعبيرها", "رايه", "رايها", "ما", "مصادرها"}
 _CONNECTORS_MAX = 3
-_STAFF_ROLES = {"مدير مكتب": "bureau chief", "مراسل": "correspondent", "رئيس تحرير": "editor-in-chief"}
+_OUTLET_WORDS = frozenset(normalize_arabic(w) for w in OUTLET_WORDS_AR)
 _QUOTES = "\"'«»“”()[] \t"
 
 
@@ -76,25 +73,65 @@ class Attribution:
     via: str | None = None
 
 
+def party_outlet(party: str) -> str | None:
+    """The outlet a party names, found by structure, in the party's own words.
+
+    A wire agency the gazetteer spells; else a kind of medium and its name
+    ('قناة "العربية"' → "العربية", "الوكالة السورية للأنباء (سانا)" → "سانا",
+    "التلفزيون الرسمي الإيراني" → itself, "Iranian state television" → itself);
+    else a quoted name that is no person ('"الوطن" السورية' after نقلت).
+    """
+    if agencies := known_outlets(party):
+        return agencies[0].text
+    words = list(re.finditer(r"[^\s\"'«»“”()]+", party))
+    for i, w in enumerate(words):
+        folded = normalize_arabic(w.group(0))
+        bare = folded[1:] if folded[:1] in "وب" else folded
+        if folded in _OUTLET_WORDS or bare in _OUTLET_WORDS or folded in OUTLET_WORDS_EN:
+            if folded in OUTLET_WORDS_EN:
+                return party.strip(_QUOTES)
+            rest = party[w.end():]
+            short = re.search(r"\(([^()]{2,30})\)", rest)
+            quoted = re.match(r"\s*[\"«“]([^\"»”]{2,40})[\"»”]", rest)
+            if short:
+                return short.group(1).strip()
+            if quoted:
+                return quoted.group(1).strip()
+            cut = re.search(r"(?<!\w)(?:في|من|عن|على)(?!\w)|[،,]", rest)
+            phrase = party[w.start():w.end() + (cut.start() if cut else len(rest))].strip(_QUOTES)
+            return phrase if folded.startswith("ال") else phrase[len(w.group(0)):].strip(_QUOTES) or phrase
+    quoted = re.search(r"[\"«“]([^\"»”]{2,40})[\"»”]", party)
+    if quoted and speaker_name(party) is None:
+        return quoted.group(1).strip()
+    return None
+
+
 def party_label(party: str) -> str | None:
-    """English label for a party's words via the gazetteer; None when nothing is known.
+    """English label for a party's words; None when it names no outlet and no person.
 
     Media staff keep their outlet: 'مدير مكتب شبكة "الجزيرة" في إيران "عبدالقادر
-    فايز"' → "Al Jazeera's Iran bureau chief Abdelkader Fayez".
+    الإدريسي"' → "Al-Ghd's Morocco correspondent S'id Al-Idrisi" (Arabic names romanised).
     """
-    outlets = find_entities(party, frozenset({"outlet"}))
-    people = [m for m in find_entities(party, frozenset({"person"})) if m.id not in {o.id for o in outlets}]
-    places = find_entities(party, frozenset({"place"}))
-    outlet = label(outlets[0].id) if outlets else None
-    person = label(people[0].id) if people else None
-    if outlet and person:
+    outlet = party_outlet(party)
+    person = speaker_name(party)
+    if outlet and person and (person.text in outlet or outlet in person.text):
+        person = None
+    outlet_en = _outlet_en(outlet) if outlet else None
+    person_en = display(person.text, "en") if person else None
+    if outlet_en and person_en:
         folded = fold_with_offsets(party)[0]
-        role = next((en for ar, en in _STAFF_ROLES.items() if ar in folded), None)
+        role = next((en for ar, en in STAFF_ROLES.items() if normalize_arabic(ar) in folded), None)
         if role:
-            where = f"{label(places[0].id)} " if places else ""
-            return f"{outlet}'s {where}{role} {person}"
-        return outlet  # "الوطن السورية الموالية للأسد": the person only qualifies the outlet
-    return outlet or person
+            countries = [p for p in find_places(party, demonyms=False) if p.kind == "country"]
+            where = f"{place_label(countries[0].id, 'en')} " if countries else ""
+            return f"{outlet_en}'s {where}{role} {person_en}"
+        return outlet_en  # "الوطن السورية الموالية للأسد": the person only qualifies the outlet
+    return outlet_en or person_en
+
+
+def _outlet_en(outlet: str) -> str:
+    known = outlet_id(outlet)
+    return label(known, "en") if known else display(outlet, "en")
 
 
 def _clean_party(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -157,7 +194,7 @@ def extract_attributions(sentence: str) -> list[Attribution]:
         ce = min(ce, sent_end)
         parties = _parties(sentence, folded, origin, vm.end(), region_end, verb_word)
         if all(span is None for span, _, _ in parties) and (subject := _subject_before(sentence, folded, origin, vm.start())):
-            parties = [(subject, verb_word, None)]  # "باقري قال إن ...": the speaker stands before the verb
+            parties = [(subject, verb_word, None)]  # "بوريطة قال إن ...": the speaker stands before the verb
         for party_span, role_verb, via in parties:
             p_text = sentence[party_span[0]:party_span[1]] if party_span else None
             found.append(Attribution(
@@ -243,8 +280,8 @@ def _source_after(sentence: str, folded: str, origin: list[int], found: list[Att
 def _english_said(sentence: str, folded: str, origin: list[int], found: list[Attribution]) -> list[Attribution]:
     """English reporting, the speaker before or after the verb, the claim after or before it.
 
-    'Al Arabiya reported that X' (claim after); 'X, Syrian state media said.' and
-    'X, said Bagheri.' (claim before: what follows the verb is only the speaker or
+    'Outlet B reported that X' (claim after); 'X, Syrian state media said.' and
+    'X, said Bourita.' (claim before: what follows the verb is only the speaker or
     a few words of circumstance).
     """
     out = []
@@ -258,7 +295,7 @@ def _english_said(sentence: str, folded: str, origin: list[int], found: list[Att
         tail = sentence[cs:sent_end]
         claim_before = boundary > 0 and folded[boundary] == "," and len(tail.split()) <= _EN_TAIL_WORDS
         if span is None and boundary > 0 and folded[boundary] == ",":
-            # "X, said Bagheri, the chief of staff.": the speaker follows the verb
+            # "X, said Bourita, the chief of staff.": the speaker follows the verb
             cut = _CUT_RE.search(folded, m.end())
             span = _clean_party(sentence, cs, origin[cut.start()] if cut and cut.start() < len(folded) else sent_end)
             claim_before = span is not None
@@ -281,11 +318,15 @@ ATTRIBUTION_WORDS = {
 
 
 def outlet_label(outlet: str | None, lang: str = "en") -> str | None:
-    """The outlet's label in ``lang`` (given in any script), or its own words."""
-    if not outlet:
+    """The outlet's name in ``lang`` as the article gives it: a wire agency in its spelling for ``lang``,
+    an Arabic name romanised for an English reader, else its own words."""
+    if not outlet or not outlet.strip():
         return None
-    ent = canonical(outlet, frozenset({"outlet"}))
-    return label(ent, lang) if ent else outlet.strip()
+    name = outlet.strip()
+    if known := outlet_id(name):
+        arabic_script = any("\u0600" <= ch <= "\u06ff" for ch in name)
+        return name if lang == "ar" and arabic_script else label(known, lang)
+    return display(name, lang)
 
 
 def _party_name(p: Attribution, lang: str) -> str | None:
@@ -294,11 +335,11 @@ def _party_name(p: Attribution, lang: str) -> str | None:
 
 
 def format_attribution(outlet: str | None, parties: list[Attribution], lang: str = "en") -> str:
-    """'Al-Khaleej Al-Jadeed, citing Al Arabiya and Al Jazeera's ...': who says it, in ``lang``.
+    """'Outlet A, citing Outlet B and Outlet C's ...': who says it, in ``lang``.
 
     Independent parties of one sentence (each asserting its own clause) are
     joined with "and"; a party reported through another (``via``) nests as a
-    chain ("Al-Watan, citing Bagheri"). Unnamed parties are skipped and a party
+    chain ("Outlet B, citing Bourita"). Unnamed parties are skipped and a party
     equal to the outlet is not repeated; unknown names keep their own words.
     """
     words = ATTRIBUTION_WORDS[lang]
@@ -320,4 +361,5 @@ def format_attribution(outlet: str | None, parties: list[Attribution], lang: str
     return words["citing"].join([head, cited]) if cited else head
 
 
-__all__ = ["ATTRIBUTION_WORDS", "REPORTING_VERBS_AR", "REPORTING_VERBS_EN", "Attribution", "extract_attributions", "format_attribution", "outlet_label", "party_label"]
+__all__ = ["ATTRIBUTION_WORDS", "REPORTING_VERBS_AR", "REPORTING_VERBS_EN", "Attribution", "extract_attributions", "format_attribution", "outlet_label",
+           "party_label", "party_outlet"]

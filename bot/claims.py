@@ -27,12 +27,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot import schema
-from bot.attribution import Attribution, extract_attributions, format_attribution, outlet_label
-from bot.entities import EntityMention, find_entities
+from bot.attribution import Attribution, extract_attributions, format_attribution, outlet_label, party_outlet
+from bot.entities import EntityMention, display, find_entities
 from language.calendar import TimeMention, resolve_times
+from language.names import NameBook, find_persons, learn
 from language.normalize import fold_with_offsets
 from language.places import find_places
 from language.numbers import Quantity, find_quantities, unit_key
@@ -78,6 +80,7 @@ class Claim:
     year: int | None = None
     origin: str = ""  # the first-hand source: the innermost cited party, else the outlet, else the article (a key, never shown)
     actors: tuple[str, ...] = ()
+    actor_names: tuple[tuple[str, str], ...] = ()  # (actor key, the name in the sentence's words), to show
     value_start: dt.date | None = None
     value_end: dt.date | None = None
     part_of_day: str | None = None
@@ -149,7 +152,7 @@ def _actors(sentence: str, mentions: list[EntityMention], party_spans: list[tupl
     """Person ids acting in the sentence, in order, minus party names and regime labels."""
     out: list[str] = []
     for m in mentions:
-        if m.type != "person" or any(s <= m.start < e for s, e in party_spans):
+        if m.type != "person" or not m.id or any(s <= m.start < e for s, e in party_spans):
             continue
         if _NOT_ACTOR_BEFORE.search(fold_with_offsets(sentence[max(0, m.start - 20):m.start])[0]):
             continue
@@ -170,6 +173,12 @@ def _values(sentence: str, seg: _Segment, times: list[TimeMention], quantities: 
         if seg.start <= q.start < seg.end and not any(v.start < q.end and q.start < v.end for v in found):
             found.append(_Value(q.start, q.end, "number", quantity=q))
     return sorted(found, key=lambda v: v.start)
+
+
+def _dateline(sentence: str, t: TimeMention) -> bool:
+    """A full date right before an agency in brackets ("DAMASCUS, July 8, 2020 (Reuters) —", "دمشق 8 يوليو
+    2020 (شينخوا)") is when the report was filed (its anchor, ``language.calendar.find_anchor``), not a claim."""
+    return t.granularity == "day" and sentence[t.end:t.end + 4].lstrip().startswith(("(", "（"))
 
 
 def _boundary(sentence: str, left: _Value, right: _Value) -> int:
@@ -298,10 +307,12 @@ def _year(t: TimeMention | None) -> int | None:
     return None
 
 
-def _mentions(sentence: str) -> list[EntityMention]:
-    """Names to mask: gazetteer persons and places, plus any country or city CLDR names in either language
-    ("Damascus", "طهران"), so an English frame masks its places as an Arabic one does. Demonyms stay words."""
-    found = [_whole_latin_name(sentence, m) for m in find_entities(sentence)]
+def _mentions(sentence: str, book: NameBook | None) -> list[EntityMention]:
+    """Names to mask: persons found in the text (``language.names``) and places, plus any country or city
+    CLDR names in either language ("Damascus", "طهران"), so an English frame masks its places as an Arabic
+    one does. Demonyms stay words. A role that names nobody the texts know ("رئيس الأركان", "France's
+    foreign minister") is masked too (id ""): it holds a person's place in the frame, but is nobody's actor."""
+    found = [_whole_latin_name(sentence, m) for m in find_entities(sentence, book=book, anonymous=True)]
     for p in find_places(sentence, demonyms=False):
         if not any(m.start < p.end and p.start < m.end for m in found):
             found.append(EntityMention(id=p.id, type="place", text=p.text, start=p.start, end=p.end))
@@ -309,7 +320,7 @@ def _mentions(sentence: str) -> list[EntityMention]:
 
 
 def _whole_latin_name(sentence: str, m: EntityMention) -> EntityMention:
-    """A person known by one word in Latin script takes the capitalised words around it ("Mohammad Bagheri"):
+    """A person known by one word in Latin script takes the capitalised words around it ("Mark Thompson"):
     a first name left unmasked would weigh in the frame as if it were a predicate."""
     if m.type != "person" or not m.text.isascii():
         return m
@@ -320,11 +331,13 @@ def _whole_latin_name(sentence: str, m: EntityMention) -> EntityMention:
     return EntityMention(id=m.id, type=m.type, text=sentence[start:end], start=start, end=end, via_role=m.via_role)
 
 
-def _parties(outlet: str | None, attributions: tuple[Attribution, ...]) -> tuple[schema.Party, ...]:
+def _parties(outlet: str | None, attributions: tuple[Attribution, ...], book: NameBook | None) -> tuple[schema.Party, ...]:
     """Who states a segment: one chain (outlet, then cited parties, outermost first) per independent party.
 
     Parties reported through another (``via``) extend its chain; unnamed parties
-    and a party that is the outlet itself add nothing; no outlet stays None.
+    and a party that is the outlet itself add nothing; no outlet stays None. A
+    party that is only a role or a bare family name takes, for English readers, the
+    name ``book`` gives that person ("رئيس الأركان الإيراني" → the name another sentence gives).
     """
     head = outlet_label(outlet)
     chains: list[list[schema.Speaker]] = []
@@ -336,7 +349,7 @@ def _parties(outlet: str | None, attributions: tuple[Attribution, ...]) -> tuple
         if name_en == head or name_en in seen:
             continue
         seen.add(name_en)
-        speaker = schema.Speaker(name=name, name_en=a.party_en)
+        speaker = schema.Speaker(name=name, name_en=a.party_en or _holder(a.party, book))
         if a.via and chains:
             chains[-1].append(speaker)
         else:
@@ -344,40 +357,64 @@ def _parties(outlet: str | None, attributions: tuple[Attribution, ...]) -> tuple
     return tuple(schema.Party(outlet=outlet, cited=c) for c in chains) or (schema.Party(outlet=outlet),)
 
 
-def extract_claims(ev: Evidence) -> list[Claim]:
-    """Claims in one evidence sentence: one per (voice segment × date or count)."""
+def _holder(party: str, book: NameBook | None) -> str | None:
+    """The romanised name of the person a party denotes by a role or a bare family name, where the texts
+    at hand name them ("رئيس الأركان الإيراني", "الأسد" → the fullest name other sentences give)."""
+    if book is None:
+        return None
+    persons = [m for m in find_persons(party, book) if m.key]
+    held = (book.name(persons[-1].key) or persons[-1].text) if persons else None
+    return display(held, "en") if held else None
+
+
+def extract_all(evidence: Sequence[Evidence]) -> list[Claim]:
+    """Claims of every evidence sentence, with persons named as the whole set names them: a family name or
+    a role named in full in one sentence ("وزير الخارجية المغربي ناصر بوريطة") is that person in the others."""
+    book = learn(e.text for e in evidence)
+    return [c for e in evidence for c in extract_claims(e, book)]
+
+
+def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
+    """Claims in one evidence sentence: one per (voice segment × date or count); ``book``: see ``extract_all``."""
     sentence = ev.text
     attributions = extract_attributions(sentence)
-    # Journalists named in a party ("مدير مكتب شبكة الجزيرة ... فايز") are not actors; speakers are.
+    # Journalists named in a party ("مراسل قناة ... فلان") are not actors; speakers are.
     party_spans = [(a.party_start, a.party_end) for a in attributions
-                   if a.party_start is not None and find_entities(a.party or "", frozenset({"outlet"}))]
+                   if a.party_start is not None and party_outlet(a.party or "")]
     reporting_spans = [(a.party_start, a.party_end) for a in attributions
                        if a.party_start is not None and a.party_end is not None]
-    mentions = _mentions(sentence)
+    mentions = _mentions(sentence, book)
     sentence_actors = _actors(sentence, mentions, party_spans)
+    names: dict[str, str] = {}
+    for m in mentions:  # the fullest wording of each person ("ناصر بوريطة" over "بوريطة")
+        if m.type == "person" and not m.via_role and len(m.text) > len(names.get(m.id, "")):
+            names[m.id] = m.text
     times = resolve_times(sentence, ev.anchor)
     quantities = find_quantities(sentence)
     claims: list[Claim] = []
     for seg in _segments(sentence, attributions):
         values = _values(sentence, seg, times, quantities, reporting_spans)
-        parties = _parties(ev.outlet, seg.parties)
+        parties = _parties(ev.outlet, seg.parties, book)
         named = [p for p in seg.parties if p.party]
         origin = (named[-1].party_en or named[-1].party) if named else (outlet_label(ev.outlet) or ev.doc_id)
         seg_mentions = [m for m in mentions if seg.start <= m.start < seg.end]
         actors = tuple(_actors(sentence, seg_mentions, party_spans) or sentence_actors)
+        actor_names = tuple((a, names[a]) for a in actors if a in names)
         if actors:
             claims.append(_actor_claim(sentence, seg, mentions, actors, values, dict(
-                parties=parties, evidence_n=ev.n, doc_id=ev.doc_id, origin=origin, anchor=ev.anchor, sentence=sentence)))
+                actor_names=actor_names, parties=parties, evidence_n=ev.n, doc_id=ev.doc_id, origin=origin, anchor=ev.anchor, sentence=sentence)))
         for v in values:
             # A frame is bounded by the neighbouring values it could be confused with: counts by counts, dates by dates.
             kin = [x for x in values if (x.slot == "number") == (v.slot == "number")]
             lo, hi = _frame_span(sentence, seg, kin, kin.index(v), mentions)
-            base = dict(parties=parties, evidence_n=ev.n, doc_id=ev.doc_id, origin=origin, actors=actors,
+            base = dict(parties=parties, evidence_n=ev.n, doc_id=ev.doc_id, origin=origin, actors=actors, actor_names=actor_names,
                         frame=_masked(sentence, lo, hi, values, mentions), phrase=sentence[lo:hi].strip(" ،,."),
                         cues=_cues(sentence, lo, hi, v, mentions),
                         anchor=ev.anchor, sentence=sentence)
             if v.time is not None:
                 t = v.time
+                if _dateline(sentence, t):
+                    continue
                 claims.append(Claim(slot="date", value=t.text, normalized=t.normalized, year=_year(t),
                                     value_start=t.value_start, value_end=t.value_end, part_of_day=t.part_of_day, **base))
             elif (q := v.quantity) is not None:

@@ -1,6 +1,6 @@
 """Find claims that cannot all be true — or a figure that changed — and say so in one answer sentence.
 
-Same claim (why "وصل باقري إلى دمشق مساء الثلاثاء" meets "متواجد بالعاصمة
+Same claim (why "وصل الوزير إلى دمشق مساء الثلاثاء" meets "متواجد بالعاصمة
 السورية منذ أيام", and "مقتل 11 شخصا" meets "11 killed"): two claims are about
 the same thing when their *frames* (``bot.claims``: the value's clause with
 dates, numbers, persons and places masked) are close in a multilingual sentence
@@ -15,7 +15,7 @@ about different events. A count over a long or past period ("منذ عام 2012"
 "last February's crash") is background and meets only counts over the same
 kind of period. Within a claim, occurrences split into *episodes* when both
 sides know the year and the years differ, or each names a person the other does
-not (the 2018 signing by Hatami is not the 2020 one by Bagheri): those become
+not (a 2018 signing by one minister is not a 2020 one by another): those become
 notes ("different events"), never conflicts.
 
 Compatibility: a date claim is an interval of days ("مساء الثلاثاء" in an
@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import numpy as np
@@ -50,7 +50,7 @@ import numpy as np
 from bot import schema
 from bot.attribution import ATTRIBUTION_WORDS, outlet_label
 from bot.claims import Claim, Evidence, extract_claims
-from bot.entities import gazetteer, label
+from bot.entities import display, is_person
 from language.calendar import DAYS_AGO_RANGE, format_day, format_month, resolve_times
 
 #: Character-shingle Jaccard at or above which two sentences are one wire copy.
@@ -79,15 +79,27 @@ SAME_FRAME_OTHER_UNIT = 0.75
 
 @lru_cache(maxsize=1)
 def _frame_model():
-    from config import get_settings
-    from vectorstore.embeddings import load_embeddings
+    """The service's evidence model itself (``load_embeddings`` caches by name and batch size), not a second copy.
 
-    return load_embeddings(get_settings().evidence_model)
+    Frames are embedded as documents so a claim set's frames go in one batch
+    (``_embed_frames``); USE has no query/passage prompts, so the vectors are
+    the ones ``embed_query`` gave.
+    """
+    from config import get_settings
+    from vectorstore.embeddings import CachedEmbeddings, load_embeddings
+
+    settings = get_settings()
+    return CachedEmbeddings(load_embeddings(settings.evidence_model, settings.embed_batch_size), max_texts=8192)
+
+
+def _embed_frames(frames: Iterable[str]) -> None:
+    """Embed the frames not seen yet in one model call (pairwise comparisons then only look them up)."""
+    _frame_model().embed_documents(list(dict.fromkeys(frames)))
 
 
 @lru_cache(maxsize=8192)
 def _frame_vector(frame: str) -> np.ndarray:
-    return np.asarray(_frame_model().embed_query(frame), dtype=np.float32)
+    return np.asarray(_frame_model().embed_documents([frame])[0], dtype=np.float32)
 
 
 def frame_similarity(a: str, b: str) -> float:
@@ -109,7 +121,9 @@ def about_same_event(topic: str, frame: str) -> bool:
     The topic is read as claims are (values, persons and places masked), so a clause that names
     its place meets a frame that masks it, in either language.
     """
-    return max(frame_similarity(f, frame) for f in _topic_frames(topic)) >= RELATED_EVENT
+    frames = _topic_frames(topic)
+    _embed_frames([frame, *frames])
+    return max(frame_similarity(f, frame) for f in frames) >= RELATED_EVENT
 
 
 @lru_cache(maxsize=1024)
@@ -349,6 +363,7 @@ def find_conflicts(claims: list[Claim], lang: str = "en") -> tuple[list[schema.C
     ``lang`` is the answer's language: the positions' ``attributed_to`` is rendered in it.
     """
     conflicts: list[schema.Conflict] = []
+    _embed_frames(c.frame for c in claims)
     ordered = sorted(claims, key=lambda c: (c.slot == "number", c.evidence_n))
     others_by_main: dict[str, list[str]] = {}
     for group in _greedy_groups([c for c in ordered if c.slot != "number"], _related_event, quorum=SINGLE_LINK):
@@ -392,8 +407,9 @@ def _note(main: str, others: list[str]) -> str:
 
 
 def _episode_phrase(episode: list[Claim]) -> str:
-    """'the one of summer 2018 involving Hatami and Ayoub'."""
-    people = sorted({a for c in episode for a in c.actors if a in gazetteer() and gazetteer()[a].type == "person"},
+    """'the one of summer 2018 involving Htmi and Aywb' (persons in the episode's own words, romanised)."""
+    names = {k: v for c in episode for k, v in c.actor_names}
+    people = sorted({a for c in episode for a in c.actors if is_person(a) and a in names},
                     key=lambda a: -sum(a in c.actors for c in episode))
     dated = [c for c in episode if c.slot == "date" and c.value_start]
     when = _pretty_when(min(dated, key=lambda c: (c.value_end - c.value_start).days), "en") if dated else None
@@ -401,7 +417,7 @@ def _episode_phrase(episode: list[Claim]) -> str:
     if when:
         parts.append(f"of {when}")
     if people:
-        parts.append(f"involving {' and '.join(label(p) for p in people[:2])}")
+        parts.append(f"involving {' and '.join(display(names[p], 'en') for p in people[:2])}")
     return " ".join(parts)
 
 
@@ -480,26 +496,12 @@ def _position_phrase(p: schema.Position, kind: str, lang: str) -> str:
     return _pretty_span(start, end, m.group(3), lang)
 
 
-_STAFF = re.compile(r"^(?P<outlet>.+?)'s (?:(?P<place>.+?) )?bureau chief (?P<person>.+)$")
-
-
-def _to_arabic(name: str) -> str:
-    """English gazetteer label back to Arabic for Arabic answers; unknown names stay as they are."""
-    by_en = {e.en: e.ar for e in gazetteer().values()}
-    if name in by_en:
-        return by_en[name]
-    if m := _STAFF.match(name):
-        where = f" في {by_en.get(m['place'], m['place'])}" if m["place"] else ""
-        return f"{by_en.get(m['person'], m['person'])}، مدير مكتب {by_en.get(m['outlet'], m['outlet'])}{where}"
-    return name
-
-
 def _speaker(s: schema.Speaker, lang: str) -> str:
-    """A cited party's name in ``lang``: its Arabic label when the gazetteer knows it, else its own words
-    (never an English label the gazetteer cannot carry back into an Arabic answer)."""
+    """A cited party's name in ``lang``: its own words in an Arabic answer, its English label (or its words
+    romanised) in an English one."""
     if lang == "ar":
-        return ar if s.name_en and (ar := _to_arabic(s.name_en)) != s.name_en else s.name
-    return s.name_en or s.name
+        return s.name
+    return s.name_en or display(s.name, "en")
 
 
 def _chain(party: schema.Party, lang: str) -> list[str]:
@@ -509,14 +511,14 @@ def _chain(party: schema.Party, lang: str) -> list[str]:
 
 
 def attribution_text(parties: list[schema.Party], lang: str) -> str:
-    """'Al-Khaleej Al-Jadeed, citing Al Arabiya; Xinhua' in ``lang``; "unknown source" for an unnamed article."""
+    """'Outlet A, citing Outlet B; Outlet D' in ``lang``; "unknown source" for an unnamed article."""
     words = ATTRIBUTION_WORDS[lang]
     texts = [words["citing"].join(chain) if (chain := _chain(p, lang)) else words["unknown"] for p in parties]
     return ("؛ " if lang == "ar" else "; ").join(dict.fromkeys(texts)) or words["unknown"]
 
 
 def _who(p: schema.Position, lang: str) -> tuple[str, int]:
-    """'Al Arabiya (via Al-Khaleej Al-Jadeed) and Xinhua', and how many parties that names."""
+    """'Outlet B (via Outlet A) and Outlet D', and how many parties that names."""
     if not p.parties:  # a position built without structure: its text is all there is
         return p.attributed_to, 1
     via = "عبر" if lang == "ar" else "via"

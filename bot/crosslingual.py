@@ -1,46 +1,118 @@
-"""Bridge English questions to Arabic keywords for the BM25 side of retrieval.
+"""Bridge a question to the other language's keywords, for the BM25 side of retrieval.
 
-Stemmed BM25 is the strongest retriever on Arabic text here, but it cannot match
-"Bagheri" to "باقري". Appending the Arabic forms of known names (from the
-entity gazetteer) and of common news words (``crosslingual.json``) lets the
-keyword side contribute for English questions too. Unknown words add nothing, so
-an off-topic English question still finds no keyword evidence and abstains.
+Stemmed BM25 is the strongest retriever on Arabic text here, but an English
+question shares no words with an Arabic article (nor an Arabic question with an
+English one). The bridge appends the other language's forms of the question's
+words, so the keyword side contributes across languages too:
+
+* word translations learned (``bot/models/lexicon.json``, ``python -m bench.lexicon
+  --train``): IBM Model 1 over XQuAD dev's parallel questions and paragraphs,
+  and for words that text never showed, mutual nearest neighbours in the
+  multilingual sentence encoder between English words and frequent Arabic news
+  words ("cooperation" / تعاون, "troops" / القوات);
+* month and weekday names from CLDR (``language.calendar``): "July" brings
+  يوليو, تموز, جويلية...;
+* countries and cities from CLDR (``language.places``): "Damascus" brings دمشق,
+  "الإيراني" brings Iran.
+
+Digits need no bridge (folding makes ٢٤ and 24 one token), and the bridge holds
+only words of the other language, so a question's matching in its own language
+is what it was without one.
+
+Unknown words add nothing, so an off-topic question still finds no keyword
+evidence in the other language and abstains.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from bot.entities import gazetteer
-from language.normalize import detect_language
+from language.calendar import MONTHS, WEEKDAYS
+from language.normalize import STOPWORDS, detect_language, normalize_arabic, stem
+from language.places import find_places, place_label
+
+LEXICON_PATH = Path(__file__).with_name("models") / "lexicon.json"
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Learned word translations, keyed by the source word's keyword stem (``language.normalize.stem``)."""
+
+    en_ar: dict[str, list[str]]
+    ar_en: dict[str, list[str]]
+
+    def translations(self, word: str) -> list[str]:
+        """The other language's words for a folded word ([] when unknown)."""
+        table = self.ar_en if _ARABIC.search(word) else self.en_ar
+        return table.get(stem(word), [])
+
+
+    def over(self, fallback: dict[str, dict[str, list[str]]]) -> Lexicon:
+        """This lexicon, with ``fallback``'s entries for the words it lacks."""
+        return Lexicon({**fallback["en_ar"], **self.en_ar}, {**fallback["ar_en"], **self.ar_en})
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Parallel-text (Model 1) translations first; embedding neighbours for the words parallel text never showed."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Lexicon(data["en_ar"], data["ar_en"]).over(data["embedding"])
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> list[tuple[re.Pattern[str], str]]:
-    terms: dict[str, str] = json.loads(Path(__file__).with_name("crosslingual.json").read_text(encoding="utf-8"))["terms"]
-    for entity in gazetteer().values():
-        terms.setdefault(entity.en.lower(), entity.ar)
-    # Longest phrases first, so "air defence" wins over "defence".
-    return [(re.compile(rf"\b{re.escape(k)}\b", re.I), v) for k, v in sorted(terms.items(), key=lambda kv: -len(kv[0]))]
+def _calendar_names() -> dict[tuple[str, int], dict[str, list[str]]]:
+    """(month|weekday, number) -> names by language, from CLDR."""
+    out: dict[tuple[str, int], dict[str, list[str]]] = {}
+    for kind, table in (("month", MONTHS), ("weekday", WEEKDAYS)):
+        for name, value in table.items():
+            out.setdefault((kind, value), {}).setdefault("ar" if _ARABIC.search(name) else "en", []).append(name)
+    return out
 
 
-def arabic_keywords(question: str) -> str:
-    """Arabic forms of the English words in ``question`` that we know; '' for Arabic questions."""
-    if detect_language(question) == "ar":
-        return ""
+def calendar_word(word: str) -> tuple[str, int] | None:
+    """The month or weekday a folded word names, if any."""
+    if word in MONTHS:
+        return "month", MONTHS[word]
+    if word in WEEKDAYS:
+        return "weekday", WEEKDAYS[word]
+    return None
+
+
+def bridge_words(text: str, lexicon: Lexicon | None = None) -> list[str]:
+    """The other language's words for ``text``'s words: places and calendar words from CLDR, the rest learned."""
+    target = "en" if detect_language(text) == "ar" else "ar"
+    lexicon = lexicon or load_lexicon()
     found: list[str] = []
-    remaining = question
-    for pattern, arabic in _lexicon():
-        if pattern.search(remaining):
-            found.append(arabic)
-            remaining = pattern.sub(" ", remaining)
-    return " ".join(found)
+    placed: set[str] = set()
+    for mention in find_places(text):
+        found.append(place_label(mention.id, target))
+        placed.update(normalize_arabic(w) for w in _TOKEN.findall(mention.text))
+    for word in _TOKEN.findall(normalize_arabic(text)):
+        if word in STOPWORDS or word in placed or len(word) < 2:
+            continue
+        if (day := calendar_word(word)) is not None:
+            found += _calendar_names()[day].get(target, [])
+        else:
+            found += lexicon.translations(word)
+    return list(dict.fromkeys(found))
 
 
-def keyword_query(question: str) -> str:
-    """The text the keyword retriever searches with: the question plus its Arabic bridge."""
-    bridge = arabic_keywords(question)
-    return f"{question} {bridge}" if bridge else question
+def bridge_text(text: str, lexicon: Lexicon | None = None) -> str:
+    """``bridge_words`` as one query string ('' when no word is known)."""
+    return " ".join(bridge_words(text, lexicon))
+
+
+def arabic_keywords(text: str, lexicon: Lexicon | None = None) -> str:
+    """Arabic forms of the English words in ``text`` that we know; '' for Arabic text."""
+    return "" if detect_language(text) == "ar" else bridge_text(text, lexicon)
+
+
+def keyword_query(question: str, lexicon: Lexicon | None = None) -> str:
+    """The words a question is matched with: its own and their forms in the other language (word coverage)."""
+    return f"{question} {bridge_text(question, lexicon)}".strip()

@@ -1,13 +1,19 @@
-"""Canonical entities in Arabic/English news sentences.
+"""Canonical entities in Arabic/English news sentences: persons, places, outlets.
 
-Why canonical ids: the same man is "علي أيوب", "علي عبد الله أيوب", "العماد علي
-أيوب" and "وزير الدفاع السوري"; the same country is "سوريا" and "سورية". Claims
-about one event must key on one id, or name variants would look like
-disagreements. The gazetteer is data, not code: ``bot/gazetteer.json`` (its
-``_about`` field documents the format). Matching runs on folded text
-(``language.normalize``) so spans still point into the verbatim sentence.
+Why canonical ids: the same man is "ناصر بوريطة", "بوريطة", "الوزير ناصر
+بوريطة" and "Nasser Bourita"; the same country is "سوريا", "سورية" and "Syria".
+Claims about one event must key on one id, or name variants would look like
+disagreements. Nothing here lists a story's people or places:
 
-Quantities (``find_quantities``, ``Quantity``) live in ``language.numbers``.
+* persons come from ``language.names`` (titles, offices, verbs of saying,
+  quotes, capitalisation, family names repeated), keyed ``p:<skeleton>`` so
+  Arabic and English spellings meet; a role alone names a person only where
+  the texts at hand tie it to a name (``NameBook``);
+* places come from CLDR (``language.places``); "العاصمة السورية" (the capital
+  and a country adjective) is ``capital:SY``, inside that country;
+* outlets are found by structure inside attribution parties (``bot.attribution``);
+  ``bot/gazetteer.json`` only adds the spellings of the international wire
+  agencies ("رويترز" = "Reuters"), general knowledge no text states.
 """
 
 from __future__ import annotations
@@ -18,26 +24,30 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from language.normalize import fold_with_offsets, normalize_arabic, original_span
+from language.names import NameBook, find_persons, romanise
+from language.normalize import fold_with_offsets, normalize_arabic, original_span, word_alternation
+from language.places import compatible as _cldr_compatible
+from language.places import find_places, place_label, places
 
 GAZETTEER_PATH = Path(__file__).with_name("gazetteer.json")
+_DEFAULT_TYPES = frozenset({"person", "place"})
 
 
 @dataclass(frozen=True)
 class Entity:
+    """A name whose spellings no text states: an international agency's Arabic and English forms."""
+
     id: str
     type: str
     en: str
     ar: str
     variants: tuple[str, ...]
-    roles: tuple[str, ...] = ()
-    part_of: str | None = None
-    capital: bool = False  # news names the country (``part_of``) by its capital
+    exact: tuple[str, ...] = ()  # common words ("العربية", "الجزيرة") that name the outlet only as a whole name
 
 
 @dataclass(frozen=True)
 class EntityMention:
-    """A gazetteer entity found in text; ``via_role`` when only a job title named it."""
+    """An entity found in text; ``via_role`` when only a job title named it."""
 
     id: str
     type: str
@@ -49,69 +59,126 @@ class EntityMention:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, Entity]:
-    """All entities by id, loaded once from ``bot/gazetteer.json``."""
+    """Spelling variants by id, loaded once from ``bot/gazetteer.json``."""
     data = json.loads(GAZETTEER_PATH.read_text(encoding="utf-8"))
-    return {
-        e["id"]: Entity(e["id"], e["type"], e["en"], e["ar"], tuple(e["variants"]), tuple(e.get("roles", ())), e.get("part_of"),
-                        bool(e.get("capital")))
-        for e in data["entities"]
-    }
+    return {e["id"]: Entity(e["id"], e["type"], e["en"], e["ar"], tuple(e["variants"]), tuple(e.get("exact", ())))
+            for e in data["entities"]}
 
 
-def _forms(surface: str) -> list[str]:
-    """Folded surface plus its "لل" form (ل + الأسد → للاسد) for ال-initial words."""
-    f = normalize_arabic(surface)
-    return [f, "ل" + f[2:]] if f.startswith("ال") else [f]
+@lru_cache(maxsize=1)
+def _variants() -> tuple[re.Pattern[str], dict[str, str]]:
+    lookup = {normalize_arabic(v): e.id for e in gazetteer().values() for v in (*e.variants, e.en, e.ar) if v not in e.exact}
+    return re.compile(rf"(?<!\w)(?:[وفب]|و?ل)?(?P<core>{word_alternation(lookup)})(?!\w)"), lookup
 
 
-@lru_cache(maxsize=8)
-def _matcher(types: frozenset[str], with_roles: bool) -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
-    lookup: dict[str, tuple[str, bool]] = {}
-    for ent in gazetteer().values():
-        if ent.type not in types:
-            continue
-        for surface in ent.variants:
-            for form in _forms(surface):
-                lookup.setdefault(form, (ent.id, False))
-        if with_roles:
-            for surface in ent.roles:
-                for form in _forms(surface):
-                    lookup.setdefault(form, (ent.id, True))
-    alternation = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(lookup, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:[وفبك]|ل(?=ل)|و?ل(?=ل))?(?P<core>{alternation})(?!\w)"), lookup
+@lru_cache(maxsize=1)
+def _whole_names() -> dict[str, str]:
+    return {normalize_arabic(v).strip("\"«»“” "): e.id for e in gazetteer().values() for v in (*e.variants, *e.exact, e.en, e.ar)}
 
 
-def find_entities(text: str, types: frozenset[str] = frozenset({"person", "place", "group"}), with_roles: bool = True) -> list[EntityMention]:
-    """Gazetteer entities in ``text``, longest match first, spans in the original text."""
+def outlet_id(name: str) -> str | None:
+    """The gazetteer id of an outlet name already known to be an outlet (by the attribution's structure):
+    the whole name may be a common word ("العربية"), which never counts inside running text."""
+    folded = re.sub(r"[\"«»“”]", "", normalize_arabic(name)).strip()
+    folded = re.sub(r"^(?:ال)?(?:قناة|قناه|وكالة|وكاله|صحيفة|صحيفه|شبكة|شبكه)\s+", "", folded)
+    if hit := _whole_names().get(folded):
+        return hit
+    found = known_outlets(name)
+    return found[0].id if found else None
+
+
+def known_outlets(text: str) -> list[EntityMention]:
+    """Outlets the gazetteer spells unambiguously, in ``text``."""
     folded, origin = fold_with_offsets(text)
-    pattern, lookup = _matcher(types, with_roles)
-    found = []
+    pattern, lookup = _variants()
+    out = []
     for m in pattern.finditer(folded):
-        key = re.sub(r"\s+", " ", m.group("core"))
-        ent_id, via_role = lookup[key]
         s, e = original_span(origin, m.start("core"), m.end("core"))
-        found.append(EntityMention(ent_id, gazetteer()[ent_id].type, text[s:e], s, e, via_role))
-    return found
+        out.append(EntityMention(lookup[re.sub(r"\s+", " ", m.group("core"))], "outlet", text[s:e], s, e))
+    return out
 
 
-def canonical(surface: str, types: frozenset[str] = frozenset({"person", "place", "group", "outlet"})) -> str | None:
-    """The entity id a surface form names, or None ("سورية" → "syria")."""
+_CAPITAL = re.compile(r"(?<!\w)(?:[وفب]|و?ل)?(?P<core>ال?عاصم[ةه]\s+(?P<adj>ال\w+))", re.UNICODE)
+
+
+def _capitals(text: str) -> list[EntityMention]:
+    """"العاصمة السورية": the capital of the country the adjective names (CLDR demonym of its name)."""
+    out = []
+    for m in _CAPITAL.finditer(text):
+        adj = [p for p in find_places(m.group("adj")) if p.kind == "country" and p.via == "demonym"]
+        if adj:
+            out.append(EntityMention(f"capital:{adj[0].id}", "place", m.group("core"), m.start("core"), m.end("core")))
+    return out
+
+
+def find_entities(text: str, types: frozenset[str] = _DEFAULT_TYPES, with_roles: bool = True,
+                  book: NameBook | None = None, anonymous: bool = False) -> list[EntityMention]:
+    """Persons, places (``types``) and wire agencies ("outlet") in ``text``, in order, spans in the original.
+
+    Persons named in full, by a bare family name the text (or ``book``) names in full, or (``with_roles``)
+    by a role the text or ``book`` ties to a name; ``anonymous`` adds roles tied to nobody, with id "".
+    Places are CLDR countries and cities, not adjectives.
+    """
+    found: list[EntityMention] = []
+    if "outlet" in types:
+        found += known_outlets(text)
+    if "place" in types:
+        found += _capitals(text)
+        found += [EntityMention(p.id, "place", p.text, p.start, p.end) for p in find_places(text, demonyms=False)
+                  if not any(m.start <= p.start < m.end for m in found)]
+    if "person" in types:
+        outlets = found if "outlet" in types else known_outlets(text)
+        for m in find_persons(text, book, roles=with_roles, unresolved=anonymous):
+            if m.via == "role":  # a role holds the places it names ("France's foreign minister")
+                found = [f for f in found if not (f.type == "place" and m.start <= f.start and f.end <= m.end)]
+            if not any(o.start < m.end and m.start < o.end for o in found + outlets):
+                found.append(EntityMention(m.key, "person", m.text, m.start, m.end, m.via == "role"))
+    return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+def canonical(surface: str, types: frozenset[str] = frozenset({"person", "place", "outlet"})) -> str | None:
+    """The entity id a surface form names, or None ("سورية" → "SY", "رويترز" → "reuters")."""
     hits = find_entities(surface, types)
     return max(hits, key=lambda h: h.end - h.start).id if hits else None
 
 
+def is_person(entity_id: str) -> bool:
+    return entity_id.startswith("p:")
+
+
 def label(entity_id: str, lang: str = "en") -> str:
-    ent = gazetteer()[entity_id]
-    return ent.en if lang == "en" else ent.ar
+    """A place's or agency's name in ``lang`` (persons have no label: show their own words, ``display``)."""
+    if entity_id in gazetteer():
+        ent = gazetteer()[entity_id]
+        return ent.en if lang == "en" else ent.ar
+    if entity_id.startswith("capital:"):
+        country = place_label(entity_id.split(":", 1)[1], lang)
+        return f"عاصمة {country}" if lang == "ar" else f"the capital of {country}"
+    return place_label(entity_id, lang)
+
+
+def display(text: str, lang: str) -> str:
+    """Words as the text gives them, romanised for an English reader when they are in another script."""
+    foreign = any(ch.isalpha() and ord(ch) > 0x24F for ch in text)
+    return romanise(text) if lang == "en" and foreign else text
 
 
 def place_compatible(a: str, b: str) -> bool:
-    """Two place ids can both be true of one event when equal or one contains the other."""
-    def ancestors(x: str) -> set[str]:
-        seen = {x}
-        while (parent := gazetteer().get(x) and gazetteer()[x].part_of) and parent not in seen:
-            seen.add(parent)
-            x = parent
-        return seen
+    """Two place ids can both be true of one event: equal, one inside the other, or a capital and a city of
+    its country (CLDR does not say which city is the capital)."""
+    def country(x: str) -> str | None:
+        if x.startswith("capital:"):
+            return x.split(":", 1)[1]
+        return places()[x].country if x in places() else None
 
-    return a in ancestors(b) or b in ancestors(a)
+    if a.startswith("capital:") or b.startswith("capital:"):
+        return country(a) == country(b) and country(a) is not None
+    return _cldr_compatible(a, b)
+
+
+def country_of(place_id: str) -> str | None:
+    """The country a city (or capital) id is in: news names a country by its capital city."""
+    if place_id.startswith("capital:"):
+        return place_id.split(":", 1)[1]
+    place = places().get(place_id)
+    return place.country if place and place.kind == "city" else None

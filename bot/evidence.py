@@ -13,6 +13,7 @@ value asked for. That probability is also what Isnad abstains on.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,6 +24,9 @@ from bot.ranker import CandidateSignals, Ranker, candidate_features, load_ranker
 from bot.retrieval import Hit
 from language.normalize import bm25_tokens
 from vectorstore.keyword import KeywordIndex
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_LATIN = re.compile("[a-z]")
 
 
 @dataclass
@@ -38,14 +42,28 @@ class EvidenceSentence:
     version: str = ""  # content hash of the article version the chunk was cut from (see build_citations)
 
 
+def _script(term: str) -> str:
+    return "ar" if _ARABIC.search(term) else "en" if _LATIN.search(term) else ""
+
+
 def coverage(query_terms: list[str], sentence: str, index: KeywordIndex) -> float:
-    """Share of the question's IDF mass whose terms occur in the sentence (0..1)."""
+    """Share of the question's IDF mass whose terms occur in the sentence (0..1), in the better-covered script.
+
+    A bridged question (``bot.crosslingual``) holds its words in both languages,
+    and an Arabic sentence can share only the Arabic ones: each script's terms
+    (with the digits, which both share) are weighed on their own and the better
+    share counts. A question in one script is weighed as a whole, as before.
+    """
     if not query_terms:
         return 0.0
     present = set(bm25_tokens(sentence))
     weights = {t: index.idf(t) for t in set(query_terms)}
-    total = sum(weights.values())
-    return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
+    shares = []
+    for script in {_script(t) for t in weights} - {""} or {""}:
+        mass = {t: w for t, w in weights.items() if _script(t) in (script, "")}
+        total = sum(mass.values())
+        shares.append(sum(w for t, w in mass.items() if t in present) / total if total else 0.0)
+    return max(shares)
 
 
 def _sentences(hit: Hit) -> list[tuple[int, int]]:

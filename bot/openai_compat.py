@@ -6,7 +6,9 @@ one starting with ``verify:`` / ``تحقق:`` is checked as a claim instead. The
 reply's text carries ``[n]`` markers and a markdown sources/conflicts section
 for humans; the same evidence travels as structured JSON in an extra ``isnad``
 field (the whole response when not streaming, the final chunk when streaming)
-for programs.
+for programs. Earlier user messages are the conversation: a follow-up question
+is read with them. With a language model configured (``ISNAD_LLM``), a streamed
+reply carries the model's sentences as each is checked.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ import json
 import re
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable, Iterator
+from itertools import chain
 from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException
@@ -24,13 +27,17 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot import schema
+from bot.answer import citation_line
 from bot.api import MAX_QUERY_CHARS, Text
 from bot.bidi import direction
+from bot.conflicts import describe_conflict
 
 MODEL_ID = "isnad"
 _VERIFY_PREFIX = re.compile(r"^\s*(verify|تحقق)\s*[:：]\s*", re.IGNORECASE)
 #: Characters per streamed delta: small enough to look live, large enough to be cheap.
 _STREAM_PIECE = 48
+#: Earlier user questions a follow-up is read with.
+MAX_HISTORY = 8
 
 
 class ContentPart(BaseModel):
@@ -72,42 +79,87 @@ def question_of(req: ChatCompletionRequest) -> str:
     return users[-1]
 
 
-def run_question(service, question: str) -> schema.Answer | schema.Verification:
-    """Ask, or verify when the message says so."""
+def history_of(req: ChatCompletionRequest) -> list[str]:
+    """The user's earlier questions in this conversation (a follow-up is read with them), oldest first."""
+    users = [message_text(m).strip() for m in req.messages if m.role == "user"]
+    return [u[:MAX_QUERY_CHARS] for u in users[:-1] if u and not is_verify(u)][-MAX_HISTORY:]
+
+
+def is_verify(text: str) -> bool:
+    return bool(_VERIFY_PREFIX.match(text))
+
+
+def run_question(service, question: str, history: list[str] | None = None) -> schema.Answer | schema.Verification:
+    """Ask (reading a follow-up with the earlier questions), or verify when the message says so."""
     claim = _VERIFY_PREFIX.sub("", question, count=1)
     if claim != question:
         if not claim.strip():
             raise HTTPException(400, "nothing to verify after the 'verify:' prefix")
         return service.verify(claim.strip())
-    return service.ask(question)
+    return service.ask(question, history=history or [])
+
+
+def _lead(result: schema.Answer | schema.Verification) -> list[str]:
+    """What opens the reply: the verdict, or the direct answer in bold."""
+    if isinstance(result, schema.Verification):
+        return [f"**{result.verdict}**", result.explanation]
+    return [f"**{result.direct.text}**"] if result.direct else []
+
+
+def _body(result: schema.Answer) -> str:
+    """The model's checked answer when there is one; else nothing but an abstention (the quotes follow in the tail).
+
+    Not the extractive prose (``Answer.answer``): it quotes every source and describes
+    every conflict itself, and the tail renders them from the structure, once.
+    """
+    if result.generated:
+        return result.generated
+    return "" if result.citations else result.answer
+
+
+def _tail(result: schema.Answer | schema.Verification) -> list[str]:
+    """Sources, conflicts and notes, each said once, in the reader's language: what follows the answer's text."""
+    lang = result.language if isinstance(result, schema.Answer) else "ar" if direction(result.claim) == "rtl" else "en"
+    parts = []
+    if result.citations:
+        heading = "**المصادر**" if lang == "ar" else "**Sources**"
+        parts.append("\n".join([heading, *(citation_line(c, lang) for c in result.citations)]))
+    if isinstance(result, schema.Answer):  # a verdict's explanation (in the lead) already describes its conflicts
+        parts += [describe_conflict(c, lang) for c in result.conflicts]
+    notes = [*getattr(result, "notes", []), *([result.llm_note] if getattr(result, "llm_note", None) else [])]
+    return parts + [f"_{note}_" for note in notes]
 
 
 def render_markdown(result: schema.Answer | schema.Verification) -> str:
     """The human-readable reply: answer (or verdict), then sources, conflicts and notes."""
-    arabic = direction(getattr(result, "question", None) or getattr(result, "claim", "")) == "rtl"
-    if isinstance(result, schema.Verification):
-        parts = [f"**{result.verdict}**", result.explanation]
-    elif result.direct:  # the direct answer opens the reply, in bold
-        parts = [f"**{result.direct.text}**", result.answer.removeprefix(result.direct.text).lstrip()]
-    else:
-        parts = [result.answer]
-    if result.citations:
-        lines = ["**المصادر**" if arabic else "**Sources**"]
-        for c in result.citations:
-            head = ", ".join(x for x in (c.attributed_to or c.outlet, c.published) if x)
-            lines.append(f"[{c.n}] {head}: «{c.quote}»")
-        parts.append("\n".join(lines))
-    if result.conflicts:
-        lines = ["**تعارض بين المصادر**" if arabic else "**Conflicts between sources**"]
-        for conflict in result.conflicts:
-            lines.append(f"- {conflict.topic}:")
-            for p in conflict.positions:
-                refs = "".join(f"[{n}]" for n in p.citations)
-                lines.append(f"  - {p.value} ({p.attributed_to}) {refs}".rstrip())
-        parts.append("\n".join(lines))
-    for note in getattr(result, "notes", []):
-        parts.append(f"_{note}_")
-    return "\n\n".join(p for p in parts if p)
+    body = [] if isinstance(result, schema.Verification) else [_body(result)]
+    return "\n\n".join(p for p in _lead(result) + body + _tail(result) if p)
+
+
+def live_reply(items: Iterable[str | schema.Answer]) -> Iterator[str | schema.Answer]:
+    """The reply's markdown in pieces as the model writes it, then the final Answer.
+
+    ``items`` is what ``Isnad.ask_stream`` yields; joined, the pieces are exactly
+    ``render_markdown`` of the final Answer.
+    """
+    final: schema.Answer | None = None
+    wrote, sep = False, ""  # sep: what goes before the next piece
+    for item in items:
+        if isinstance(item, str):
+            yield sep + item
+            wrote, sep = True, " "
+        elif final is None:  # the extractive answer: its direct line can be shown at once
+            final = item
+            lead = "\n\n".join(p for p in _lead(item) if p)
+            if lead:
+                yield lead
+                sep = "\n\n"
+        else:
+            final = item
+    rest = "\n\n".join(p for p in ([] if wrote else [_body(final)]) + _tail(final) if p)
+    if rest:
+        yield ("\n\n" if sep else "") + rest
+    yield final
 
 
 def openai_router(service) -> APIRouter:
@@ -121,9 +173,16 @@ def openai_router(service) -> APIRouter:
     @router.post("/chat/completions", response_model=None)
     async def chat_completions(req: ChatCompletionRequest) -> dict[str, Any] | StreamingResponse:
         question = question_of(req)
-        result = await run_in_threadpool(run_question, service, question)
-        content = render_markdown(result)
+        history = history_of(req)
         completion_id, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
+        if req.stream and service.writer is not None and not is_verify(question):
+            # the model writes while the client reads; each sentence is checked before it is sent
+            items = service.ask_stream(question, history=history)
+            first = await run_in_threadpool(next, items)  # bad input fails here, as a 4xx, before the stream starts
+            return StreamingResponse(_live_stream(completion_id, created, live_reply(chain([first], items))),
+                                     media_type="text/event-stream")
+        result = await run_in_threadpool(run_question, service, question, history)
+        content = render_markdown(result)
         if req.stream:
             return StreamingResponse(
                 _stream(completion_id, created, content, result), media_type="text/event-stream"
@@ -141,19 +200,35 @@ def openai_router(service) -> APIRouter:
     return router
 
 
+def _chunk(completion_id: str, created: int, delta: dict[str, Any], finish: Literal["stop"] | None = None, **extra: Any) -> str:
+    """One server-sent event in OpenAI's chunk format."""
+    body = {
+        "id": completion_id,
+        "object": "chat.completion.chunk",
+        "created": created,
+        "model": MODEL_ID,
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+        **extra,
+    }
+    return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
+
+
+def _live_stream(completion_id: str, created: int, pieces: Iterator[str | schema.Answer]) -> Iterator[str]:
+    """Events as the model's checked sentences arrive (a sync generator: Starlette runs it in its thread pool)."""
+    yield _chunk(completion_id, created, {"role": "assistant", "content": ""})
+    for piece in pieces:
+        if isinstance(piece, str):
+            yield _chunk(completion_id, created, {"content": piece})
+        else:
+            yield _chunk(completion_id, created, {}, "stop", isnad=piece.model_dump(mode="json"))
+    yield "data: [DONE]\n\n"
+
+
 async def _stream(completion_id: str, created: int, content: str, result: BaseModel) -> AsyncIterator[str]:
     """Server-sent events in OpenAI's chunk format; the evidence rides on the last chunk."""
 
     def chunk(delta: dict[str, Any], finish: Literal["stop"] | None = None, **extra: Any) -> str:
-        body = {
-            "id": completion_id,
-            "object": "chat.completion.chunk",
-            "created": created,
-            "model": MODEL_ID,
-            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
-            **extra,
-        }
-        return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
+        return _chunk(completion_id, created, delta, finish, **extra)
 
     yield chunk({"role": "assistant", "content": ""})
     for i in range(0, len(content), _STREAM_PIECE):

@@ -13,7 +13,10 @@ Signals per (question, candidate sentence): cosine with USE (sentence) and with
 e5 (the chunk the sentence sits in: its vector is already in the store, so it
 costs nothing at query time), each also relative to the best sentence of the
 same article; BM25
-IDF coverage of the question's words; the chunk's fusion score and rank; and
+IDF coverage of the question's words; the chunk's fusion score and rank;
+whether question and sentence are in different languages (an English question
+over Arabic text, an Arabic one over an English wire story: cosines run lower
+across languages), alone and times the USE cosine and the coverage; and
 whether the sentence holds the kind of value the question asks for (a date for
 "when"/"متى", a number for "how many"/"كم", a name for "who"/"من", a place for
 "where"/"أين"). Dates are month and weekday names (CLDR) or what the calendar
@@ -114,7 +117,7 @@ def value_kinds(sentence: str) -> frozenset[ValueKind]:
 
 FEATURES = (
     "use_cos", "use_rel", "e5_cos", "e5_rel", "e5_missing", "coverage", "coverage_rel", "fusion", "inv_rank",
-    "english", "english_use", "english_coverage",
+    "cross", "cross_use", "cross_coverage",
     *(f"match_{k}" for k in KINDS), "kind_missing", "log_len",
 )  # fmt: skip
 
@@ -154,7 +157,8 @@ def candidate_features(question: str, s: CandidateSignals) -> np.ndarray:
         return np.zeros((0, len(FEATURES)))
     e5_missing = np.isnan(s.e5_cos)
     e5 = np.where(e5_missing, np.nanmin(s.e5_cos) if not e5_missing.all() else 0.0, s.e5_cos)
-    english = float(detect_language(question) == "en")
+    lang = detect_language(question)
+    cross = np.array([float(detect_language(t) != lang) for t in s.texts])  # question and sentence in different languages
     kind = question_kind(question)
     held = [value_kinds(t) for t in s.texts]
     match = np.array([[float(kind == k and k in h) for k in KINDS] for h in held]).reshape(n, len(KINDS))
@@ -162,7 +166,7 @@ def candidate_features(question: str, s: CandidateSignals) -> np.ndarray:
     cols = [
         s.use_cos, _minus_doc_best(s.use_cos, s.docs), e5, _minus_doc_best(e5, s.docs), e5_missing.astype(float),
         s.coverage, _minus_doc_best(s.coverage, s.docs), s.fusion * 60.0, 1.0 / s.rank,
-        np.full(n, english), english * s.use_cos, english * s.coverage,
+        cross, cross * s.use_cos, cross * s.coverage,
         *match.T, missing, np.array([math.log1p(len(t)) / 5.0 for t in s.texts]),
     ]  # fmt: skip
     return np.column_stack(cols).astype(float)

@@ -80,6 +80,14 @@ class DirectAnswer(BaseModel):
     citations: list[int] = Field(description="Numbers of the citations that state it.")
 
 
+class UnsupportedSentence(BaseModel):
+    """A generated sentence removed because its cited quotes do not bear it out."""
+
+    text: str
+    citations: list[int] = []
+    reasons: list[str] = Field(description="E.g. 'no citation', 'name not in the cited quotes: X'.")
+
+
 class Answer(BaseModel):
     question: str
     answer: str
@@ -89,6 +97,14 @@ class Answer(BaseModel):
     citations: list[Citation] = []
     conflicts: list[Conflict] = []
     notes: list[str] = Field(default_factory=list, description="E.g. 'these are two different events'.")
+    standalone_question: str | None = Field(
+        None, description="A follow-up rewritten with the earlier turns, as retrieval saw it; None when asked as is.")
+    generated: str | None = Field(
+        None, description="The language model's answer (ISNAD_LLM), only the sentences the checker found in their cited quotes.")
+    unsupported_sentences: list[UnsupportedSentence] = Field(
+        default_factory=list, description="Sentences the model wrote that the checker removed, with why.")
+    llm: str | None = Field(None, description="The backend that wrote `generated` ('openai:MODEL', ...); None: extractive only.")
+    llm_note: str | None = Field(None, description="Why `generated` is missing or partial (backend down or slow, nothing checkable).")
 
 
 class Verification(BaseModel):

@@ -9,7 +9,9 @@ upload and delete open through the UI's queue. Everything passes through here:
   or a session cookie issued by ``POST /login`` (the key typed into a form).
   The cookie is ``id.expiry.HMAC`` signed with a key derived from the API key,
   so changing the key logs every session out; it is HttpOnly and
-  SameSite=Strict. Only ``/healthz`` and the login page stay open, and an
+  SameSite=Strict. ``POST /logout`` revokes the cookie on the server (a copy
+  of it stops working too), and ``POST /login`` is rate-limited per client
+  (429). Only ``/healthz`` and the login page stay open, and an
   unknown path is closed, not open (the list is of what is open);
 - **cross-site request refusal** in every mode: a state-changing request whose
   ``Origin`` (or, lacking one, ``Referer``) is another site is a 403. Clients
@@ -27,9 +29,13 @@ import hashlib
 import hmac
 import html
 import json
+import math
+import os
 import re
 import secrets
+import threading
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, HTTPException, Request
@@ -80,11 +86,26 @@ def content_security_policy(nonce: str) -> str:
 
 
 class SessionSigner:
-    """Issues and checks stateless session cookies: ``id.expiry.signature``."""
+    """Issues and checks session cookies ``id.expiry.signature``, and remembers the ones logged out.
 
-    def __init__(self, api_key: str, secret: str | None = None, max_age: int = 12 * 3600):
+    The signature makes a cookie unforgeable without a server-side session
+    table; logging out needs state all the same, or a copied cookie would
+    keep working until it expires. So `revoke` records the cookie's id until
+    its expiry (in ``revoked_path`` when given, so a restart does not revive
+    it); the list holds only unexpired logouts, so it stays small.
+    """
+
+    def __init__(self, api_key: str, secret: str | None = None, max_age: int = 12 * 3600, revoked_path: Path | None = None):
         self._key = hmac.new(api_key.encode(), b"isnad-session|" + (secret or "").encode(), hashlib.sha256).digest()
         self.max_age = max_age
+        self._revoked_path = revoked_path
+        self._revoked: dict[str, int] = {}  # session id -> expiry
+        self._lock = threading.Lock()
+        if revoked_path and revoked_path.exists():
+            try:
+                self._revoked = {str(k): int(v) for k, v in json.loads(revoked_path.read_text(encoding="utf-8")).items()}
+            except (ValueError, AttributeError, OSError):  # unreadable: start empty rather than refuse to serve
+                self._revoked = {}
 
     def _sign(self, payload: str) -> str:
         return hmac.new(self._key, payload.encode(), hashlib.sha256).hexdigest()
@@ -93,12 +114,62 @@ class SessionSigner:
         payload = f"{secrets.token_urlsafe(18)}.{int((now or time.time()) + self.max_age)}"
         return f"{payload}.{self._sign(payload)}"
 
-    def valid(self, value: str, now: float | None = None) -> bool:
+    def _verified(self, value: str, now: float | None) -> tuple[str, int] | None:
+        """(session id, expiry) of a cookie that is ours and unexpired, else None."""
         payload, _, signature = value.rpartition(".")
-        expiry = payload.rpartition(".")[2]
+        sid, _, expiry = payload.rpartition(".")
         if not (payload and expiry.isdigit() and secrets.compare_digest(signature.encode(), self._sign(payload).encode())):
-            return False
-        return int(expiry) > (now or time.time())
+            return None
+        return (sid, int(expiry)) if int(expiry) > (now or time.time()) else None
+
+    def valid(self, value: str, now: float | None = None) -> bool:
+        found = self._verified(value, now)
+        return found is not None and found[0] not in self._revoked
+
+    def revoke(self, value: str, now: float | None = None) -> None:
+        """Log a cookie out for good (a no-op for one that is invalid already)."""
+        found = self._verified(value, now)
+        if found is None:
+            return
+        current = now or time.time()
+        with self._lock:
+            self._revoked = {sid: exp for sid, exp in self._revoked.items() if exp > current}
+            self._revoked[found[0]] = found[1]
+            if self._revoked_path:
+                self._revoked_path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = self._revoked_path.with_suffix(".tmp")
+                tmp.write_text(json.dumps(self._revoked), encoding="utf-8")
+                os.replace(tmp, self._revoked_path)
+
+
+class TokenBucket:
+    """Per-client token buckets: ``burst`` attempts at once, refilled at ``per_minute``.
+
+    Guards ``POST /login`` against guessing the key: a client past its bucket
+    waits for a token (the answer says how long). Buckets that have refilled
+    are forgotten, so memory stays bounded by the clients currently throttled.
+    """
+
+    def __init__(self, per_minute: float, burst: int | None = None, clock=time.monotonic):
+        self.rate = per_minute / 60.0
+        self.burst = burst or max(1, int(per_minute))
+        self.clock = clock
+        self._buckets: dict[str, tuple[float, float]] = {}  # client -> (tokens, when)
+        self._lock = threading.Lock()
+
+    def take(self, client: str) -> float:
+        """0.0 when ``client`` may go ahead (one token spent), else the seconds until it may."""
+        now = self.clock()
+        with self._lock:
+            tokens, when = self._buckets.get(client, (float(self.burst), now))
+            tokens = min(float(self.burst), tokens + (now - when) * self.rate)
+            if len(self._buckets) > 10_000:  # forget the clients whose buckets are full again
+                self._buckets = {c: (t, w) for c, (t, w) in self._buckets.items() if t + (now - w) * self.rate < self.burst}
+            if tokens >= 1.0:
+                self._buckets[client] = (tokens - 1.0, now)
+                return 0.0
+            self._buckets[client] = (tokens, now)
+            return (1.0 - tokens) / self.rate
 
 
 def bearer_ok(headers: Headers, api_key: str) -> bool:
@@ -145,9 +216,15 @@ def login_page(message: str = "") -> str:
     )
 
 
-def login_router(api_key: str, signer: SessionSigner) -> APIRouter:
-    """``/login`` (the form, and the key it posts) and ``/logout``: a session cookie for the browser UI."""
+def login_router(api_key: str, signer: SessionSigner, attempts_per_minute: float = 5.0) -> APIRouter:
+    """``/login`` (the form, and the key it posts) and ``/logout``: a session cookie for the browser UI.
+
+    Login attempts are rate-limited per client address (`TokenBucket`): 429
+    with ``Retry-After``. Behind a reverse proxy every client shares its
+    address, so the limit then applies to all of them together.
+    """
     router = APIRouter(include_in_schema=False)
+    attempts = TokenBucket(attempts_per_minute)
 
     @router.get(LOGIN_PATH)
     def login_form() -> HTMLResponse:
@@ -155,6 +232,11 @@ def login_router(api_key: str, signer: SessionSigner) -> APIRouter:
 
     @router.post(LOGIN_PATH, response_model=None)
     async def login(request: Request) -> HTMLResponse | RedirectResponse:
+        wait = attempts.take(request.client.host if request.client else "")
+        if wait:
+            seconds = math.ceil(wait)
+            message = f"Too many login attempts: try again in {seconds} s. · محاولات كثيرة: أعد المحاولة بعد {seconds} ثانية."
+            return HTMLResponse(login_page(message), status_code=429, headers={"Retry-After": str(seconds)})
         form = await request.form()
         key = form.get("key")
         if not isinstance(key, str) or not secrets.compare_digest(key.encode(), api_key.encode()):
@@ -171,7 +253,11 @@ def login_router(api_key: str, signer: SessionSigner) -> APIRouter:
         return response
 
     @router.post(LOGOUT_PATH)
-    def logout() -> RedirectResponse:
+    def logout(request: Request) -> RedirectResponse:
+        """End the session here too: the cookie is revoked, so a copy of it no longer opens anything."""
+        cookie = request.cookies.get(SESSION_COOKIE)
+        if cookie:
+            signer.revoke(cookie)
         response = RedirectResponse(LOGIN_PATH.lstrip("/"), status_code=303)
         response.delete_cookie(SESSION_COOKIE, httponly=True, samesite="strict")
         return response

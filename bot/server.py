@@ -41,9 +41,13 @@ def build_app(service, settings: config.Settings | None = None) -> FastAPI:
     )
     mount_docs(app)
     install_error_handlers(app)
-    signer = SessionSigner(settings.api_key, settings.session_secret, settings.session_max_age) if settings.api_key else None
+    signer = (
+        SessionSigner(settings.api_key, settings.session_secret, settings.session_max_age, settings.home / "revoked_sessions.json")
+        if settings.api_key
+        else None
+    )
     if signer:
-        app.include_router(login_router(settings.api_key, signer))
+        app.include_router(login_router(settings.api_key, signer, settings.login_attempts_per_minute))
     app.include_router(health_router(service, settings))
     app.include_router(api_router(service, settings))
     app.include_router(openai_router(service))
@@ -99,7 +103,10 @@ def serve(host: str | None = None, port: int | None = None, settings: config.Set
     host, port = host or settings.host, port or settings.port
     print(f"Loading the retrieval ({settings.embedding_model}) and evidence ({settings.evidence_model}) models…", flush=True)
     service = Isnad(settings)
-    repaired = service.store.repair()
+    # Repair deletes chunks whose article record is missing, which is also what an
+    # upload in flight looks like: on a shared Chroma server another worker may be
+    # writing, so there it is left to `ingest.py --repair` run while nobody writes.
+    repaired = 0 if settings.chroma_host else service.store.repair()
     if repaired:
         print(f"Removed {repaired} orphan chunks (left by an interrupted or refused write).", flush=True)
     if not service.store.document_count():

@@ -7,40 +7,33 @@ concerns and delegate here, so every front end answers identically.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.answer import SourceDoc, compose_answer
-from bot.crosslingual import keyword_query
-from bot.errors import IsnadInputError, UnknownCollectionError
+from bot.crosslingual import bridge_text
+from bot.errors import UnknownCollectionError, clean_text
 from bot.evidence import EvidenceSentence, select_evidence
+from bot.llm import Generation, make_writer
+from bot.llm.conversation import standalone_question
 from bot.ranker import load_ranker
 from bot.retrieval import HybridSearcher, IsnadRetriever
 from bot.schema import Answer, Comparison, DocumentInfo, Passage, Verification
 from language.calendar import find_anchor
 from config import Settings, get_settings
 from vectorstore.embeddings import CachedEmbeddings, load_embeddings
-from vectorstore.ingestion import IngestReport, ingest_paths
+from vectorstore.ingestion import Checkpoints, IngestReport, ingest_paths
 from vectorstore.loaders import ReadLimits
 from language.normalize import detect_language
 from vectorstore.store import ArticleStore, make_client, open_store
 
-MAX_TEXT_CHARS = 2000
+if TYPE_CHECKING:
+    from bot.jobs import JobRunner
 
-__all__ = ["Isnad", "IngestReport"]
-
-
-def clean_text(value: str, what: str, limit: int = MAX_TEXT_CHARS) -> str:
-    """Strip and bound user text; empty or oversized input is a user error, not a crash."""
-    text = (value or "").strip()
-    if not text:
-        raise IsnadInputError(f"{what} is empty")
-    if not any(ch.isalnum() for ch in text):  # NULs, punctuation or diacritics only: nothing to compare or find
-        raise IsnadInputError(f"{what} has no content (no letters or digits)")
-    if len(text) > limit:
-        raise IsnadInputError(f"{what} is too long ({len(text)} characters; the limit is {limit})")
-    return text
+__all__ = ["Isnad", "IngestReport", "clean_text"]
 
 
 class Isnad:
@@ -58,7 +51,10 @@ class Isnad:
         self._client = make_client(self.settings)
         self._searchers: dict[str, HybridSearcher] = {}
         self._lock = threading.Lock()
+        self._jobs: JobRunner | None = None
         self.searcher(self.settings.collection)
+        #: Writes fluent answers from the evidence when ISNAD_LLM names a model (None: extractive only).
+        self.writer = make_writer(self.settings, self.evidence_embeddings)
 
     # -- collections -----------------------------------------------------------
     def searcher(self, collection: str | None = None, create: bool = False) -> HybridSearcher:
@@ -85,11 +81,33 @@ class Isnad:
 
     # -- documents -----------------------------------------------------------
     def ingest_paths(
-        self, paths: list[Path], progress: bool = False, collection: str | None = None, limits: ReadLimits | None = None
+        self,
+        paths: list[Path],
+        progress: bool = False,
+        collection: str | None = None,
+        limits: ReadLimits | None = None,
+        checkpoints: Checkpoints | None = None,
     ) -> IngestReport:
-        """Ingest files; ``limits`` (default: this service's settings) bound what one JSONL file may expand to."""
+        """Ingest files; ``limits`` (default: this service's settings) bound what one JSONL file may expand to.
+
+        ``checkpoints`` make the ingest resumable (background jobs, `bot.jobs`).
+        """
         store = self.searcher(collection, create=True).store
-        return ingest_paths(store, paths, progress=progress, limits=limits or ReadLimits.of(self.settings))
+        return ingest_paths(store, paths, progress=progress, limits=limits or ReadLimits.of(self.settings), checkpoints=checkpoints)
+
+    @property
+    def jobs(self) -> JobRunner:
+        """The background ingest queue (one worker: one job writes at a time), started on first use.
+
+        Starting it resumes the jobs a stopped server left unfinished, so the
+        server touches it once it has repaired the store (`bot.server.serve`).
+        """
+        with self._lock:
+            if self._jobs is None:
+                from bot.jobs import JobRunner
+
+                self._jobs = JobRunner(self, self.settings.home / "jobs")
+            return self._jobs
 
     def ensure_samples(self) -> IngestReport | None:
         """Load the sample collection into an empty store (first start)."""
@@ -132,7 +150,7 @@ class Isnad:
         query = clean_text(query, "query")
         return [
             Passage(doc_id=h.chunk.doc_id, chunk_id=h.chunk.chunk_id, text=h.chunk.text, start=h.chunk.start, end=h.chunk.end, score=round(h.score, 6))
-            for h in self.searcher(collection).search(query, k)
+            for h in self.searcher(collection).search(query, k, bridge_text(query))
         ]
 
     def retriever(self, collection: str | None = None, k: int | None = None) -> IsnadRetriever:
@@ -141,21 +159,41 @@ class Isnad:
 
     def evidence(self, text: str, top_k: int | None = None, limit: int | None = None, collection: str | None = None) -> list[EvidenceSentence]:
         searcher = self.searcher(collection)
-        bridged = keyword_query(text)
-        hits = searcher.search(text, top_k or self.settings.top_k, keyword_query=bridged)
+        bridge = bridge_text(text)
+        hits = searcher.search(text, top_k or self.settings.top_k, bridge=bridge)
         index, _ = searcher.keyword.current()
-        return select_evidence(text, hits, self.evidence_embeddings, index, limit or self.settings.max_citations, keyword_query=bridged)
+        return select_evidence(text, hits, self.evidence_embeddings, index, limit or self.settings.max_citations, keyword_query=f"{text} {bridge}")
 
-    def ask(self, question: str, top_k: int | None = None, collection: str | None = None) -> Answer:
+    def ask(self, question: str, top_k: int | None = None, collection: str | None = None, history: list[str] | None = None) -> Answer:
+        """The answer; ``history``: the user's earlier questions in this conversation, oldest first."""
+        *_, answer = self.ask_stream(question, top_k, collection, history)
+        return answer
+
+    def ask_stream(
+        self, question: str, top_k: int | None = None, collection: str | None = None, history: list[str] | None = None
+    ) -> Iterator[str | Answer]:
+        """The extractive :class:`Answer`, then the model's checked sentences as they are written, then the final Answer.
+
+        The extractive answer is composed first and never depends on the model:
+        with ``ISNAD_LLM=none``, or when retrieval abstains, the model is not
+        called and that Answer is all that is yielded. The last item is always the answer.
+        """
         question = clean_text(question, "question")
-        evidence = self.evidence(question, top_k, collection=collection)
-        return compose_answer(
-            question,
+        asked = standalone_question(history or [], question, self.writer.rewrite if self.writer else None)
+        evidence = self.evidence(asked, top_k, collection=collection)
+        answer = compose_answer(
+            asked,
             detect_language(question),
             evidence,
             lambda doc_id: self.source(doc_id, collection),
             load_ranker().threshold if self.settings.abstain_threshold is None else self.settings.abstain_threshold,
-        )
+        ).model_copy(update={"question": question, "standalone_question": asked if asked != question else None})
+        yield answer
+        if self.writer is None or not answer.answerable:
+            return
+        anchors = {c.doc_id: self.source(c.doc_id, collection).anchor for c in answer.citations}
+        for item in self.writer.stream(answer, anchors):
+            yield item.apply(answer) if isinstance(item, Generation) else item
 
     def compare(self, a: str, b: str) -> Comparison:
         from bot.stance import compare

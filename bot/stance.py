@@ -42,7 +42,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.entities import find_entities
+from bot.entities import country_of, find_entities
 from bot.schema import Comparison, Relation
 from language.calendar import MONTHS, WEEKDAYS, WEEKDAYS_EN, resolve_times
 from vectorstore.embeddings import load_embeddings
@@ -176,8 +176,16 @@ def slots(text: str) -> Slots:
         words, frozenset(bm25_tokens(text)), numbers, weekdays, months, tuple(negations), frozenset(found_poles),
         day_precise=any(t.granularity == "day" for t in times),
         days_vague=any(t.granularity == "days-range" for t in times),
-        entities=frozenset(m.id for m in find_entities(text, frozenset({"person", "place"}))),
+        entities=_story_entities(text),
     )
+
+
+def _story_entities(text: str) -> frozenset[str]:
+    """Persons and places as one story names them: a city or capital is also "a town of its country"
+    ("دمشق" and "العاصمة السورية" both give SY and SY*), since CLDR does not say which city is the capital."""
+    ids = {m.id for m in find_entities(text, frozenset({"person", "place"}))}
+    towns = {c for i in ids if (c := country_of(i))}
+    return frozenset(ids | towns | {f"{c}*" for c in towns})
 
 
 def _anchored(s: Slots, index: int, other: Slots) -> bool:
@@ -391,7 +399,7 @@ def compare_many(pairs: Iterable[tuple[str, str]]) -> list[Comparison]:
             # B restates A word for word and no slot differs: a copy, whatever the model's weights say.
             relation, score = "agree", same_story
         elif relation == "unrelated" and d.date_clash and d.common_entities >= 2:
-            # Few shared words, but the same persons and places with clashing dates ("Bagheri arrived
+            # Few shared words, but the same persons and places with clashing dates ("Bourita arrived
             # Tuesday evening" / "the Iranian chief of staff has been in the Syrian capital for days").
             relation, score = "contradict", same_story
         elif relation == "contradict" and d.clashes:

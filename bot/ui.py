@@ -13,6 +13,7 @@ import html
 import logging
 import math
 import re
+import shutil
 import time
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -27,6 +28,7 @@ from bot.conflicts import topic_phrase
 from bot.api import MAX_QUERY_CHARS, UPLOAD_SUFFIXES
 from bot.bidi import Direction, block, direction, isolate
 from bot.errors import IsnadInputError
+from bot.jobs import FINISHED, JobStatus
 
 EXAMPLES = [
     "متى وصل باقري إلى دمشق؟",
@@ -292,14 +294,63 @@ def _notice(text: str) -> dict:
 
 
 def answer_text(a: schema.Answer) -> str:
-    """The chat message body: the answer and the service's notes."""
-    return "\n".join([a.answer, *a.notes])
+    """The chat message body: the model's checked answer under the direct line (else the extractive answer), and the notes."""
+    main = (f"{a.direct.text}\n\n{a.generated}" if a.direct else a.generated) if a.generated else a.answer
+    notes = a.notes if a.generated else []  # the extractive answer ends with its notes already (bot.answer.render)
+    return "\n".join([main, *notes, *([a.llm_note] if a.llm_note else [])])
+
+
+_TAG = re.compile(r"<[^>]+>")
+_ISOLATES = re.compile("[\u2066-\u2069\u200e\u200f]")
+
+
+def user_questions(history: list) -> list[str]:
+    """The user's earlier questions, as text, from the chat's messages (whose content is the HTML we rendered)."""
+    out = []
+    for message in history:
+        if message.get("role") != "user":
+            continue
+        content = message.get("content")
+        if isinstance(content, list):  # typed parts
+            content = " ".join(p.get("text", "") for p in content if isinstance(p, dict))
+        text = _ISOLATES.sub("", html.unescape(_TAG.sub(" ", str(content or "")))).strip()
+        if text:
+            out.append(" ".join(text.split()))
+    return out
 
 
 def conflicts_link(lang: str) -> str:
-    """A link from the answer to its conflict cards, which a phone shows far below it."""
+    """A link from the answer to its conflict cards, which a phone shows below the chat and its input."""
     base = "rtl" if lang == "ar" else "ltr"
     return f'<div dir="{base}" style="text-align: {"right" if base == "rtl" else "left"}"><a class="isnad-jump" href="#isnad-conflicts">⚠ {_label("see_conflicts", lang)}</a></div>'
+
+
+def job_progress(job: JobStatus) -> str:
+    """One line of an ingest job's progress for the Documents tab."""
+    if job.state == "queued":
+        return "Queued: waiting for the ingest before it… · في الانتظار…"
+    if job.total is None:
+        return "Reading the files… · قراءة الملفات…"
+    current = next((f.name for f in job.files if f.done < f.items), "")
+    return (
+        f"Ingesting: {job.done:,} / {job.total:,} items · {job.committed:,} articles committed"
+        + (f" · {job.skipped:,} problems" if job.skipped else "")
+        + (f" · {current}" if current else "")
+        + f" · جارٍ الإدخال: {job.done:,} / {job.total:,}"
+    )
+
+
+def job_summary(job: JobStatus) -> str:
+    """An ended job's report: the counts, then its first problems, one per line."""
+    head = f"added: {job.added} · updated: {job.updated} · unchanged: {job.unchanged}"
+    if job.state == "failed":
+        head = f"{job.message or 'failed'} · {head}"
+    more = job.skipped - len(job.problems)
+    return (
+        head
+        + "".join(f"\n- skipped {name}: {reason}" for name, reason in job.problems)
+        + (f"\n- and {more:,} more problems" if more > 0 else "")
+    )
 
 
 # --- the Blocks app ------------------------------------------------------------
@@ -322,6 +373,7 @@ def build_ui(service) -> gr.Blocks:
             log.info("ui: empty question, asked for one")
             yield history + [{"role": "assistant", "content": message_html(EMPTY_QUESTION, "ltr")}], "", gr.skip(), gr.skip()
             return
+        earlier = user_questions(history)[-8:]  # a follow-up is read with the conversation's earlier questions
         history.append({"role": "user", "content": message_html(question)})
         if len(question) > MAX_QUERY_CHARS:
             log.info("ui: question of %d characters refused", len(question))
@@ -329,14 +381,22 @@ def build_ui(service) -> gr.Blocks:
             return
         yield history, "", "", ""  # clear the last answer's panels while this one is found
         try:
-            answer = service.ask(question)
+            items = service.ask_stream(question, history=earlier)
+            answer = next(items)
         except IsnadInputError as e:
             log.info("ui: question refused: %s", e)
             yield history + [_notice(str(e))], question, gr.skip(), gr.skip()
             return
         base: Direction = "rtl" if answer.language == "ar" else "ltr"
+        written = answer.direct.text + "\n\n" if answer.direct else ""
+        for item in items:  # a language model's checked sentences, as each is written (none without a model)
+            if isinstance(item, str):
+                written += item + " "
+                yield history + [{"role": "assistant", "content": message_html(written.strip(), base)}], "", gr.skip(), gr.skip()
+            else:
+                answer = item
         body = answer_text(answer)
-        for end in range(STREAM_PIECE, len(body), STREAM_PIECE):
+        for end in range(STREAM_PIECE, len(body), STREAM_PIECE) if answer.llm is None else ():
             yield history + [{"role": "assistant", "content": message_html(body[:end], base)}], "", gr.skip(), gr.skip()
             time.sleep(0.01)
         link = conflicts_link(answer.language) if answer.conflicts else ""
@@ -367,23 +427,28 @@ def build_ui(service) -> gr.Blocks:
         choices = [(f"{source_label(d.outlet, d.title, d.language or 'en')} · {d.doc_id}", d.doc_id) for d in docs]
         return rows, gr.Dropdown(choices=choices, value=None)
 
-    def upload(files: list[str] | None) -> tuple[str, object, object, None]:
-        """Add the files; the widget is emptied once they are in, so nothing is added twice."""
+    def upload(files: list[str] | None) -> Iterator[tuple[str, object, object, object]]:
+        """Add the files as a background job, showing its progress; the widget is emptied once they are in.
+
+        The job runs on the service's worker, not in this handler: closing the
+        tab does not stop it, and it resumes if the server restarts.
+        """
         if not files:
-            return "Choose one or more files to upload. · اختر ملفاً أو أكثر.", gr.skip(), gr.skip(), None
+            yield "Choose one or more files to upload. · اختر ملفاً أو أكثر.", gr.skip(), gr.skip(), None
+            return
         paths = [Path(f) for f in files]
         for p in paths:
             if not p.name.lower().endswith(UPLOAD_SUFFIXES):
-                return f"Unsupported file type {p.name!r}; accepted: {', '.join(UPLOAD_SUFFIXES)}", gr.skip(), gr.skip(), None
-        try:
-            report = service.ingest_paths(paths)
-        except IsnadInputError as e:
-            return str(e), gr.skip(), gr.skip(), None
-        summary = (
-            f"added: {len(report.added)} · updated: {len(report.updated)} · unchanged: {len(report.unchanged)}"
-            + "".join(f"\n- skipped {name}: {reason}" for name, reason in report.skipped)
-        )
-        return summary, *document_rows(), None
+                yield f"Unsupported file type {p.name!r}; accepted: {', '.join(UPLOAD_SUFFIXES)}", gr.skip(), gr.skip(), None
+                return
+        folder = service.jobs.prepare()
+        for p in paths:
+            shutil.copyfile(p, folder / p.name)
+        job = service.jobs.submit(folder)
+        while job.state not in FINISHED:
+            yield job_progress(job), gr.skip(), gr.skip(), gr.skip()
+            job = service.jobs.wait(job.id, job)
+        yield job_summary(job), *document_rows(), None
 
     def delete(doc_id: str | None, confirmed: bool) -> tuple[str, object, object, bool]:
         """Delete only once the box is ticked: a deleted article is gone from every answer."""
@@ -410,10 +475,12 @@ def build_ui(service) -> gr.Blocks:
                             scale=5,
                         )
                         ask_button = gr.Button("Ask · اسأل", variant="primary", elem_id="isnad-ask", scale=1)
-                    gr.Examples(EXAMPLES, inputs=question, label="Examples · أمثلة")
+                # The cards come right after the chat and its input, the examples after the cards: a phone,
+                # which stacks the columns, shows an answer's cards just below it, not below the examples.
                 with gr.Column(scale=2):
                     conflicts = gr.HTML(elem_id="isnad-conflicts")
                     citations = gr.HTML(elem_id="isnad-citations")
+                    gr.Examples(EXAMPLES, inputs=question, label="Examples · أمثلة", elem_id="isnad-examples")
             outputs = [chat, question, citations, conflicts]
             ask_button.click(respond, [question, chat], outputs, api_name="ask")
             question.submit(respond, [question, chat], outputs, api_name=False)

@@ -5,7 +5,7 @@ collection is Arabic, and a claim is usually wrong in exactly one *slot* — the
 day ("arrived on Monday" vs "مساء الثلاثاء"), the place ("signed in Tehran" vs
 "في دمشق"), a count, or its polarity ("should keep its troops" vs "لا يكون عبر
 التواجد"). Those compare across languages once both sides are resolved to dates
-(``language.calendar``), gazetteer ids (``bot.entities``) and numbers. The stance
+(``language.calendar``), person and place ids (``bot.entities``) and numbers. The stance
 model (``bot.stance``) adds its judgement where claim and evidence share a
 language, the only setting it was trained for.
 
@@ -42,18 +42,19 @@ import datetime as dt
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.answer import as_evidence, build_citations, detect_conflicts
-from bot.attribution import REPORTING_VERBS_AR, REPORTING_VERBS_EN, format_attribution
+from bot.attribution import format_attribution
 from bot.claims import Evidence, extract_claims
 from bot.conflicts import about_same_event, describe_conflict
 from bot.crosslingual import arabic_keywords
-from bot.entities import find_entities, gazetteer, label, place_compatible
-from language.places import compatible as places_compatible
-from language.places import find_places, place_label
+from bot.entities import EntityMention, country_of, display, find_entities, is_person, label, place_compatible
+from language.names import NameBook, learn
+from language.lexicon import REPORTING_VERBS_AR, REPORTING_VERBS_EN
+from language.places import find_places
 from bot.schema import Comparison, Conflict, Verdict, Verification
 from bot.stance import DENIALS, NEGATIONS, PRIVATIVES, compare_many
 from language.calendar import MONTHS, PARTS_OF_DAY, RELATIVE_DAYS, WEEKDAYS, WEEKDAYS_EN, TimeMention, resolve_times, weekday_date
@@ -81,7 +82,7 @@ _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _AR_PLACE_BEFORE = re.compile(r"(?:(?<!\w)(?:في|الي|in|at|to)\s+|(?<!\w)ب)$")
 #: English calendar words (CLDR names, relative days): checked as the date slot, not matched as words.
 _DATE_WORDS = frozenset(w for w in (*MONTHS, *WEEKDAYS, *RELATIVE_DAYS, *PARTS_OF_DAY) if w.isascii())
-#: Verbs of saying (``bot.attribution``): news paraphrases "said" as قال, أكد, قائلا ...; any is the same word here.
+#: Verbs of saying (``language.lexicon``): news paraphrases "said" as قال, أكد, قائلا ...; any is the same word here.
 _REPORTING_EN = frozenset(REPORTING_VERBS_EN)
 _REPORTING_AR = " ".join(REPORTING_VERBS_AR)
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -113,6 +114,7 @@ class ClaimFrame:
     times: tuple[TimeMention, ...]
     negated: bool
     quantities: tuple[Quantity, ...] = ()
+    book: NameBook = NameBook()  # persons as the claim and its evidence name them (``language.names.learn``)
 
 
 def word_keys(text: str) -> frozenset[str]:
@@ -135,12 +137,15 @@ def _reporting_keys() -> frozenset[str]:
     return word_keys(f"{_REPORTING_AR} {' '.join(_REPORTING_EN)}")
 
 
-def _entity(text: str) -> str | None:
-    hits = find_entities(text)
-    return hits[0].id if hits else None
+def _entity(word: str, mentions: Sequence[EntityMention]) -> str | None:
+    """The entity a claim word belongs to: persons and places are found in the whole claim (a title or a
+    verb of saying makes a name), then each word takes the mention it is part of."""
+    folded = normalize_arabic(word)
+    hit = next((m for m in mentions if len(folded) >= 3 and (folded in normalize_arabic(m.text) or normalize_arabic(m.text) in folded)), None)
+    return hit.id if hit and hit.id else None
 
 
-def _en_groups(claim: str, skip: set[str]) -> list[Group]:
+def _en_groups(claim: str, skip: set[str], mentions: Sequence[EntityMention]) -> list[Group]:
     """English words (longest known phrase first) bridged to their Arabic forms."""
     words = _EN_WORD.findall(claim)
     used = [False] * len(words)
@@ -161,15 +166,16 @@ def _en_groups(claim: str, skip: set[str]) -> list[Group]:
                 continue  # not a phrase the lexicon knows, only its words
             if arabic:
                 used[i : i + n] = [True] * n
-                groups.append(Group(phrase, word_keys(arabic) | word_keys(phrase), _entity(arabic) or _entity(phrase)))
+                groups.append(Group(phrase, word_keys(arabic) | word_keys(phrase), _entity(phrase, mentions)))
     skipped = {w for phrase in skip for w in _EN_WORD.findall(phrase)}
     for word, was_used in zip(words, used):
         if not was_used and word not in skipped and word.lower() not in _DATE_WORDS and bm25_tokens(word):
-            groups.append(Group(word, word_keys(word), _entity(word), english_only=True))
+            entity = _entity(word, mentions)  # a name is matched by its id in either script
+            groups.append(Group(word, word_keys(word), entity, english_only=entity is None))
     return groups
 
 
-def _ar_groups(claim: str, skip: set[str]) -> list[Group]:
+def _ar_groups(claim: str, skip: set[str], mentions: Sequence[EntityMention]) -> list[Group]:
     groups = []
     for word in _WORD.findall(claim):
         stems = bm25_tokens(word)
@@ -178,39 +184,42 @@ def _ar_groups(claim: str, skip: set[str]) -> list[Group]:
             keys = word_keys(word)
             if keys & _reporting_keys():
                 keys |= _reporting_keys()
-            groups.append(Group(word, keys, _entity(word)))
+            groups.append(Group(word, keys, _entity(word, mentions)))
     return groups
 
 
-def claim_frame(claim: str) -> ClaimFrame:
+def claim_frame(claim: str, book: NameBook | None = None) -> ClaimFrame:
+    """The claim's words, slots and persons; ``book``: what the evidence teaches about names."""
+    book = book or learn([claim])
     lang = detect_language(claim)
+    mentions = [m for m in find_entities(claim, book=book) if not m.via_role]  # a role's words are words
     places: set[str] = set()
     skip: set[str] = set()
     said = _slot_places(claim)
     places.update(said)
     if lang == "en":
         skip = set(said.values())
-        groups = _en_groups(claim, skip)
+        groups = _en_groups(claim, skip, mentions)
         negated = bool(_EN_NEGATION.search(claim))
     else:
         skip = {normalize_arabic(w) for w in said.values()}
-        groups = _ar_groups(claim, skip)
+        groups = _ar_groups(claim, skip, mentions)
         negated = _negated(claim)
     return ClaimFrame(claim, lang, tuple(groups), frozenset(places), tuple(resolve_times(claim, None, lang)), negated,
-                      tuple(find_quantities(claim)))
+                      tuple(find_quantities(claim)), book)
 
 
 def _slot_places(text: str) -> dict[str, str]:
     """Cities the sentence puts an event *in* ("في دمشق", "إلى دمشق", "in Tehran"), not places acting: id -> words.
 
-    Cities come from CLDR (``language.places``, Arabic and English alike); the
-    gazetteer adds what CLDR lacks ("العاصمة السورية", Ankara). Countries are
-    too coarse to be a slot ("in Syria").
+    Cities come from CLDR (``language.places``, Arabic and English alike), and a
+    capital named by its country ("العاصمة السورية") from ``bot.entities``.
+    Countries are too coarse to be a slot ("in Syria").
     """
     out: dict[str, str] = {}
     taken: list[tuple[int, int]] = []
     mentions = [(m.id, m.text, m.start, m.end) for m in find_places(text) if m.kind == "city"]
-    mentions += [(m.id, m.text, m.start, m.end) for m in find_entities(text, frozenset({"place"})) if gazetteer()[m.id].part_of]
+    mentions += [(m.id, m.text, m.start, m.end) for m in find_entities(text, frozenset({"place"})) if m.id.startswith("capital:")]
     for pid, words, start, end in mentions:
         if any(s < end and start < e for s, e in taken):
             continue
@@ -219,22 +228,6 @@ def _slot_places(text: str) -> dict[str, str]:
             out.setdefault(pid, words)
             taken.append((start, end))
     return out
-
-
-def _cldr(place_id: str) -> bool:
-    """A ``language.places`` id (IANA city, ISO country), not a gazetteer id."""
-    return "/" in place_id or place_id.isupper()
-
-
-def _places_compatible(a: str, b: str) -> bool | None:
-    """Can one event be in both? None when the two ids come from different sources and cannot be compared."""
-    if _cldr(a) != _cldr(b):
-        return None
-    return places_compatible(a, b) if _cldr(a) else place_compatible(a, b)
-
-
-def _place_name(place_id: str, lang: str) -> str:
-    return place_label(place_id, lang) if _cldr(place_id) else label(place_id, lang)
 
 
 def _clauses(text: str) -> list[str]:
@@ -278,7 +271,7 @@ def _negates_claim(frame: ClaimFrame, text: str) -> bool:
                 continue
             else:
                 governed = after[:NEGATION_REACH]
-            keys, entities = word_keys(" ".join(governed)), _entities_of(" ".join(governed))
+            keys, entities = word_keys(" ".join(governed)), _entities_of(" ".join(governed), frame.book)
             if any(_present(g, keys, entities) for g in frame.groups):
                 return True
     return False
@@ -295,19 +288,15 @@ class Assessment:
     reason: str
 
 
-@lru_cache(maxsize=1)
-def _metonyms() -> dict[str, str]:
-    """News names a country by its capital ("Ankara must realise ..."): capital id -> country id (gazetteer data)."""
-    return {e.id: e.part_of for e in gazetteer().values() if e.capital and e.part_of}
-
-
-def _entities_of(text: str) -> set[str]:
-    ids = {m.id for m in find_entities(text)}
-    return ids | {_metonyms()[i] for i in ids if i in _metonyms()}
+@lru_cache(maxsize=4096)
+def _entities_of(text: str, book: NameBook) -> frozenset[str]:
+    """Person and place ids of ``text``; a city (or capital) also names its country ("Ankara must realise ...")."""
+    ids = {m.id for m in find_entities(text, book=book) if m.id}
+    return frozenset(ids | {c for i in ids if (c := country_of(i))})
 
 
 def _present(group: Group, keys: frozenset[str], entities: set[str]) -> bool:
-    if group.entity and (group.entity in entities or _metonyms().get(group.entity) in entities):
+    if group.entity and (group.entity in entities or country_of(group.entity) in entities):
         return True
     return bool(group.keys & keys)
 
@@ -315,7 +304,7 @@ def _present(group: Group, keys: frozenset[str], entities: set[str]) -> bool:
 def _weights(frame: ClaimFrame, evidence: Sequence[Evidence]) -> list[float]:
     """IDF of each claim word over the evidence list: the rare words are what the claim is about."""
     n = len(evidence) or 1
-    seen = [(word_keys(e.text), _entities_of(e.text)) for e in evidence]
+    seen = [(word_keys(e.text), _entities_of(e.text, frame.book)) for e in evidence]
     return [math.log(1 + n / (1 + sum(_present(g, s, ents) for s, ents in seen))) for g in frame.groups]
 
 
@@ -329,23 +318,18 @@ def relevance(frame: ClaimFrame, text: str, weights: Sequence[float], focus: flo
     """
     if not frame.groups:
         return 0.0
-    keys, entities = word_keys(text), _entities_of(text)
+    keys, entities = word_keys(text), _entities_of(text, frame.book)
     english = detect_language(text) == "en"
     # Not counted: a person the claim names when the sentence names another one for the same deed
-    # ("Hatami signed" against "Bagheri signed": the agent check judges it), and an English word
+    # ("Smith signed" against "Jones signed": the agent check judges it), and an English word
     # the lexicon cannot bridge, in an Arabic sentence (it can only be matched in English).
-    excluded = [bool(g.entity and _is_person(g.entity) and g.entity not in entities and any(map(_is_person, entities)))
+    excluded = [bool(g.entity and is_person(g.entity) and g.entity not in entities and any(map(is_person, entities)))
                or (g.english_only and not english) for g in frame.groups]
     present = [_present(g, keys, entities) for g in frame.groups]
     if any(g.entity and w >= focus and not p and not x for g, w, p, x in zip(frame.groups, weights, present, excluded)):
         return 0.0
     total = sum(w for w, x in zip(weights, excluded) if not x)
     return sum(w for p, w in zip(present, weights) if p) / (total or 1.0)
-
-
-def _is_person(entity_id: str) -> bool:
-    ent = gazetteer().get(entity_id)
-    return bool(ent and ent.type == "person")
 
 
 def _day_values(times: Sequence[TimeMention]) -> tuple[list[tuple[dt.date, dt.date]], set[str]]:
@@ -405,11 +389,13 @@ def _claim_days(frame: ClaimFrame, anchor: dt.date | None) -> tuple[list[tuple[d
 def _speaks_to_claim(frame: ClaimFrame, clause: str) -> bool:
     """Does a clause use a word of the claim (a name, a deed; not a verb of saying)?
 
-    "بعد توقيعهما على الاتفاقية صباح الأربعاء" dates the signing, not Bagheri's
+    "بعد توقيعهما على الاتفاقية صباح الأربعاء" dates the signing, not the visitor's
     arrival; "الذي وصل إلى دمشق مساء أمس الثلاثاء" dates the arrival, not the signing.
     """
-    keys, ids = word_keys(clause), _entities_of(clause)
-    if _slot_places(clause).keys() & frame.places or any(p in ids for p in frame.places):
+    keys, ids = word_keys(clause), _entities_of(clause, frame.book)
+    named = set(_slot_places(clause)) | {i for i in ids if i.startswith("capital:")}
+    if named & frame.places or any(p in ids for p in frame.places) or any(
+            place_compatible(c, p) for c in frame.places for p in named if p.startswith("capital:")):
         return True
     return any(_present(g, keys, ids) for g in frame.groups if g.keys != _reporting_keys() and not (g.english_only and detect_language(clause) != "en"))
 
@@ -457,13 +443,13 @@ def _place_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     if not frame.places:
         return None
     said = _slot_places(ev.text)
-    judged = [_places_compatible(c, s) for c in frame.places for s in said]
+    judged = [place_compatible(c, s) for c in frame.places for s in said]
     if not any(j is not None for j in judged):
         return None
     where = tuple(said.values())
     if any(judged):
         return Check("place", "match", _say(frame, "place_match", ", ".join(where)), where)
-    claimed = ", ".join(sorted(_place_name(p, _lang(frame)) for p in frame.places))
+    claimed = ", ".join(sorted(label(p, _lang(frame)) for p in frame.places))
     return Check("place", "clash", _say(frame, "place_clash", ", ".join(where), claimed), where)
 
 
@@ -497,8 +483,8 @@ def _number_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
 
 def _agent_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     """The persons the claim names against those the sentence names: another person in their place clashes."""
-    claimed = {g.entity for g in frame.groups if g.entity and _is_person(g.entity)}
-    mentions = [m for m in find_entities(ev.text, frozenset({"person"}))]
+    claimed = {g.entity for g in frame.groups if g.entity and is_person(g.entity)}
+    mentions = [m for m in find_entities(ev.text, frozenset({"person"}), book=frame.book) if m.id]
     stated = {m.id for m in mentions}
     if not claimed or not stated:
         return None
@@ -506,7 +492,9 @@ def _agent_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     if claimed <= stated:
         return Check("agent", "match", _say(frame, "agent_match", ", ".join(where)), where)
     if stated - claimed:
-        names = ", ".join(label(i, _lang(frame)) for i in sorted(stated - claimed))
+        others = [m for m in mentions if m.id in stated - claimed]
+        named = [m for m in others if not m.via_role] or others  # a name rather than its role, where both are given
+        names = ", ".join(dict.fromkeys(display(m.text, _lang(frame)) for m in named))
         return Check("agent", "clash", _say(frame, "agent_clash", names), where)
     return None
 
@@ -602,7 +590,7 @@ def verify_claim(
     matter only where they involve the cited sentences: described always, and
     turning SUPPORTED into CONFLICTING when they are about the claimed slot.
     """
-    frame = claim_frame(claim)
+    frame = claim_frame(claim, learn([claim, *(e.text for e in evidence)]))
     lang = frame.lang if frame.lang in _TEMPLATES else "en"
     weights = _weights(frame, evidence)
     # The IDF weight of a name found in at most a third of the evidence sentences.
@@ -689,16 +677,30 @@ def verify(isnad: Isnad, claim: str, collection: str | None = None) -> Verificat
         # the claim without its values finds the sentences that state the event's true values.
         seen = {(e.doc_id, e.start) for e in found}
         found += [e for e in isnad.evidence(masked, limit=limit, collection=collection) if (e.doc_id, e.start) not in seen]
-    citations = build_citations(found, docs, detect_language(claim))
+    lang = detect_language(claim)
+    citations = build_citations(found, docs, lang)
     evidence = as_evidence(citations, docs)
     comparisons = compare_many([(claim, e.text) for e in evidence])
-    conflicts, _ = detect_conflicts(evidence)
+    conflicts, _ = detect_conflicts(evidence, lang)  # positions named in the claim's language, like the explanation
     judgement = verify_claim(claim, evidence, comparisons, conflicts)
     kept = set(judgement.cited) | {n for c in judgement.conflicts for p in c.positions for n in p.citations}
+    # Only the sentences the judgement rests on are shown: number them 1..k with no gaps and judge again
+    # under those numbers (the same sentences, so the same verdict), so the explanation cites what is shown.
+    number = {c.n: i for i, c in enumerate(sorted(citations, key=lambda c: (c.n not in kept, c.n)), 1)}
+    if any(old != new for old, new in number.items()):
+        evidence = [replace(e, n=number[e.n]) for e in evidence]
+        conflicts = [_renumbered(c, number) for c in conflicts]
+        judgement = verify_claim(claim, evidence, comparisons, conflicts)
     return Verification(
         claim=claim,
         verdict=judgement.verdict,
         explanation=judgement.explanation,
-        citations=[c for c in citations if c.n in kept],
+        citations=[c.model_copy(update={"n": number[c.n]}) for c in citations if c.n in kept],
         conflicts=list(judgement.conflicts),
     )
+
+
+def _renumbered(conflict: Conflict, number: dict[int, int]) -> Conflict:
+    """``conflict`` citing the same sentences under new citation numbers."""
+    positions = [p.model_copy(update={"citations": [number[n] for n in p.citations]}) for p in conflict.positions]
+    return conflict.model_copy(update={"positions": positions})

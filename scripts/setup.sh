@@ -10,6 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-$(command -v python3.11 || command -v python3)}
+LLM=0  # --llm: also the optional local language model (scripts/setup_llm.sh)
+if [[ ${1:-} == --llm ]]; then LLM=1; shift; fi
 REQ=${1:-requirements.txt}
 TORCH=torch==2.13.0
 TORCH_CPU_INDEX=${ISNAD_TORCH_INDEX:-https://download.pytorch.org/whl/cpu}
@@ -36,4 +38,7 @@ if [[ ! -f $stamp ]]; then
   "${pip[@]}" check
   touch "$stamp"
   say "environment ready"
+fi
+if (( LLM )); then
+  scripts/setup_llm.sh
 fi

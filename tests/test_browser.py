@@ -226,10 +226,22 @@ NAME_LINES_JS = """(e) => {
 }"""
 
 
+#: Where each part of the Ask tab sits on the page: [top, bottom] in page pixels.
+BOXES_JS = """() => Object.fromEntries(
+  ['#isnad-chat', '#isnad-question', '#isnad-conflicts', '#isnad-citations', '#isnad-examples'].map(s => {
+    const r = document.querySelector(s).getBoundingClientRect();
+    return [s.slice(7), [r.top + window.scrollY, r.bottom + window.scrollY]];
+  }))"""
+
+
 def test_phone_layout_keeps_names_whole(browser, server):
     page = open_page(browser, server, 390, 844)
     try:
         ask(page, QUESTION_AR)
+        box = page.evaluate(BOXES_JS)
+        # Stacked on a phone: the answer, its input, then its cards (within half a screen of the chat), then the examples.
+        assert box["chat"][1] <= box["question"][0] < box["conflicts"][0] <= box["citations"][0] < box["examples"][0], box
+        assert box["conflicts"][0] - box["chat"][1] < 844 / 2, box
         cards = page.locator("#isnad-conflicts .isnad-conflict")
         if cards.count():
             names = page.locator("#isnad-conflicts .who")
@@ -237,7 +249,7 @@ def test_phone_layout_keeps_names_whole(browser, server):
                 lines, fits = names.nth(i).evaluate(NAME_LINES_JS)
                 assert lines == 1 or not fits, names.nth(i).inner_text()
             jump = page.locator("#isnad-chat a.isnad-jump[href='#isnad-conflicts']")
-            assert jump.is_visible()  # the answer links to its cards, which a phone shows below the examples
+            assert jump.is_visible()  # the answer links to its cards, which a phone shows below the input
         OUTPUT.mkdir(exist_ok=True)
         page.locator("#isnad-chat .isnad-msg").last.scroll_into_view_if_needed()
         page.screenshot(path=str(OUTPUT / "browser_ask_ar_mobile_view.png"))

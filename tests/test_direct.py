@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import date
 
-from bot.direct import direct_answer, read_clause, read_date, read_number, read_place
+from bot.direct import SPAN_FEATURES, SPAN_PATH, direct_answer, load_span_model, read_clause, read_date, read_number, read_place
 from bot.schema import Citation
 
 
@@ -93,7 +95,8 @@ def test_v1_reply_opens_with_the_direct_answer_in_bold():
     answer = Answer(question="When?", answer=f"{line}\n\nHere is what the collection says:\n- q [1]", answerable=True,
                     language="en", direct=direct, citations=[_citation(1, "وصل أمس الثلاثاء")])
     text = render_markdown(answer)
-    assert text.startswith(f"**{line}**\n\nHere is what the collection says:") and text.count(line) == 1
+    assert text.startswith(f"**{line}**\n\n") and text.count(line) == 1  # said once, before the sources
+    assert "وصل أمس الثلاثاء" in text
 
 
 def test_the_number_counting_what_the_question_names_wins():
@@ -101,3 +104,33 @@ def test_the_number_counting_what_the_question_names_wins():
     value = read_number(quote, "كم عدد القتلى؟")
     assert value is not None and value.normalized.startswith("10 ")
     assert read_number(quote).normalized.startswith("73 ")  # no question: the first count
+
+
+def test_a_who_question_gets_the_person_not_the_outlet_or_the_time():
+    quote = "وذكرت قناة الأفق أن وزير الخارجية سليم الحداد طالب الأسبوع الماضي بسحب القوات من المدينة"
+    direct = direct_answer("من طالب بسحب القوات من المدينة؟", "ar", [_citation(1, quote)], {})
+    assert direct is not None and direct.kind == "person" and direct.value == "سليم الحداد"
+    english = direct_answer("Who demanded the withdrawal of the forces?", "en", [_citation(1, quote)], {})
+    assert english is not None and english.value == "سليم الحداد"
+    assert not re.search("[\u0600-\u06ff]", english.text.split(", according")[0])  # the value is romanised, the quote keeps it
+
+
+def test_an_arabic_dual_is_the_number_two_and_english_lines_say_it_in_english():
+    quote = "وصل الوزير إلى العاصمة في زيارة تستمر ليومين يلتقي خلالها المسؤولين"
+    ar = direct_answer("كم يوما تستمر زيارة الوزير؟", "ar", [_citation(1, quote)], {})
+    en = direct_answer("How many days will the minister's visit last?", "en", [_citation(1, quote)], {})
+    assert ar is not None and ar.value == "ليومين" and ar.normalized.startswith("2 ")
+    assert en is not None and en.text.startswith("Answer: 2 days,") and en.value == "ليومين"
+    more = direct_answer("How many people died?", "en", [_citation(1, "وقتل أكثر من ألف شخص منذ بدء الحرب")], {})
+    assert more is not None and more.text.startswith("Answer: more than 1,000") and more.value == "أكثر من ألف شخص"
+
+
+def test_a_bare_year_answers_a_when_question():
+    direct = direct_answer("متى نشر الكتاب؟", "ar", [_citation(1, "نشر الكتاب سنة 1520 في المدينة بعد عودته من السفر")], {})
+    assert direct is not None and direct.kind == "date" and direct.normalized == "1520"
+
+
+def test_the_span_chooser_is_trained_on_the_features_it_is_used_with():
+    data = json.loads(SPAN_PATH.read_text(encoding="utf-8"))
+    assert tuple(data["features"]) == SPAN_FEATURES and len(data["weights"]) == len(SPAN_FEATURES)
+    assert "ARCD" in " ".join(data["provenance"]["trained_on"]) and load_span_model() is not None

@@ -21,8 +21,9 @@ from tests.conftest import REPO, SAMPLES, SEED_IDS, SHARED
 from vectorstore.chunking import chunk_text
 from vectorstore.embeddings import load_embeddings
 from vectorstore.ingestion import ingest_paths
-from vectorstore.keyword import LiveKeywordIndex
-from vectorstore.store import ArticleStore, make_client
+from language.normalize import bm25_tokens
+from vectorstore.keyword import KeywordIndex, LiveKeywordIndex
+from vectorstore.store import ArticleStore, make_client, open_store
 
 
 def _store(settings: Settings) -> ArticleStore:
@@ -83,6 +84,71 @@ def test_delete_removes_vectors_and_keywords(settings):
         store.document("003_973aaadb01d70f69")
     dense = store.dense_search(load_embeddings(settings.embedding_model).embed_query("حاتمي وزير الدفاع الإيراني"), 50)
     assert not any(c.doc_id.startswith("003") for c, _ in dense)
+
+
+def test_keyword_index_updated_in_place_scores_like_a_fresh_one(seed_texts):
+    """Adds, removals and compaction must leave exactly the scores a rebuild over the live texts gives."""
+    chunks = [c.text for text in seed_texts.values() for c in chunk_text(text)]
+    first, later = chunks[: len(chunks) // 2], chunks[len(chunks) // 2 :]
+    index = KeywordIndex(first)
+    slots = list(range(len(first))) + [index.add(bm25_tokens(t)) for t in later]
+    removed = set(range(0, len(chunks), 3))
+    for i in removed:
+        index.remove(slots[i])
+    live = [t for i, t in enumerate(chunks) if i not in removed]
+    fresh = KeywordIndex(live)
+    compact, old_slots = index.compacted()
+    queries = ["باقري دمشق", "حاتمي وزير الدفاع", "قانون قيصر العقوبات", "إيران سوريا"]
+    for query in queries:
+        want = [(live[h.index], round(h.score, 4)) for h in fresh.search(query, 10)]
+        assert want, query
+        assert [(chunks[slots.index(h.index)], round(h.score, 4)) for h in index.search(query, 10)] == want
+        assert [(chunks[slots.index(old_slots[h.index])], round(h.score, 4)) for h in compact.search(query, 10)] == want
+        assert all(fresh.idf(t) == index.idf(t) == compact.idf(t) for t in bm25_tokens(query))
+
+
+def test_keyword_index_follows_another_writer_by_the_change_log(settings, tmp_path):
+    """A second store object (another worker's) writes: this index re-indexes that article only."""
+    store = _store(settings)
+    ingest_paths(store, [SAMPLES])
+    other = _store(settings)
+    keyword = LiveKeywordIndex(store, poll_s=0)
+
+    def found(word: str) -> set[str]:
+        index, corpus = keyword.current()
+        return {corpus[h.index].doc_id for h in index.search(word, 20)}
+
+    assert not found("زنبقوريت")
+    (tmp_path / "probe.txt").write_text("أعلن المكتب اليوم أن مشروع زنبقوريت سيبدأ الشهر المقبل في ثلاث مدن.", encoding="utf-8")
+    assert ingest_paths(other, [tmp_path / "probe.txt"]).added == ["probe"]
+    assert found("زنبقوريت") == {"probe"}
+    assert other.delete("probe")
+    assert not found("زنبقوريت")
+    assert keyword.stats["builds"] == 1 and keyword.stats["articles_reindexed"] == 2
+
+
+def test_vectors_are_cached_by_content_across_collections(settings, tmp_path):
+    """A text embedded once on this machine (any collection, spacing aside) is never embedded again."""
+    one = open_store(settings, "one")
+    ingest_paths(one, [SAMPLES])
+    embedded = one.embeddings.embedded
+    assert embedded == one.count() > 0
+    two = open_store(settings, "two")
+    respaced = tmp_path / "respaced.txt"
+    respaced.write_text((SAMPLES / f"{SEED_IDS[0]}.txt").read_text(encoding="utf-8").replace(" ", "\u00a0", 20), encoding="utf-8")
+    assert len(ingest_paths(two, [SAMPLES, respaced]).added) == len(SEED_IDS) + 1
+    assert two.embeddings.embedded == 0
+    got = two.chunks.get(ids=[f"{SEED_IDS[0]}#0"], include=["embeddings"])["embeddings"][0]
+    want = one.chunks.get(ids=[f"{SEED_IDS[0]}#0"], include=["embeddings"])["embeddings"][0]
+    assert list(got) == list(want)
+
+
+def test_a_url_listed_twice_is_one_article(settings, tmp_path):
+    record = {"url": "https://example.org/a", "text": "وقال المتحدث إن المحادثات انتهت اليوم باتفاق.", "src": "x"}
+    path = tmp_path / "twice.jsonl"
+    path.write_text("\n".join(json.dumps({**record, "docno": d}, ensure_ascii=False) for d in ("cat1-1", "cat2-7")), encoding="utf-8")
+    report = ingest_paths(_store(settings), [path])
+    assert report.added == ["cat1-1"] and report.unchanged == ["cat2-7"]
 
 
 def plant_orphan(store: ArticleStore, doc_id: str, **meta) -> str:

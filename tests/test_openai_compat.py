@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import openai
 import pytest
 
 from bot import schema
+from bot.answer import render
+from bot.conflicts import describe_conflict
 from bot.openai_compat import ChatCompletionRequest, question_of, render_markdown
 from tests.live_server import live_server
 
@@ -38,8 +42,7 @@ def test_non_stream_carries_text_and_structured_citations(client):
     answer = schema.Answer.model_validate(completion.model_extra["isnad"])
     assert answer.question == QUESTION and answer.citations
     assert "[1]" in content and "**Sources**" in content
-    for c in answer.citations:
-        assert c.quote in content
+    assert_said_once(content, answer)
     assert completion.choices[0].finish_reason == "stop" and completion.usage.total_tokens > 0
 
 
@@ -54,6 +57,7 @@ def test_stream_matches_non_stream_and_ends_with_citations(client):
     streamed = schema.Answer.model_validate(chunks[-1].model_extra["isnad"])
     assert streamed.citations and streamed == schema.Answer.model_validate(full.model_extra["isnad"])
     assert "**المصادر**" in text
+    assert_said_once(text, streamed)
     assert all("isnad" not in (ch.model_extra or {}) for ch in chunks[:-1])
 
 
@@ -64,6 +68,9 @@ def test_verify_prefix_runs_verification(client):
     v = schema.Verification.model_validate(completion.model_extra["isnad"])
     assert v.claim == "Bagheri said Turkey should keep its troops in Syria."
     assert completion.choices[0].message.content.startswith(f"**{v.verdict}**")
+    shown = [c.n for c in v.citations]
+    assert shown == list(range(1, len(shown) + 1))  # no gaps: [1][2][3], never [1][2][4]
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", v.explanation)} <= set(shown)
 
 
 @pytest.mark.parametrize("content", ["", "   ", "x" * 2001, "verify:  "])
@@ -123,22 +130,53 @@ def test_question_is_the_last_user_message_text_parts():
     assert question_of(req) == "second question"
 
 
-def test_render_markdown_lists_sources_and_conflicts():
-    citation = schema.Citation(
-        n=1, doc_id="d", chunk_id="d:0", outlet="Xinhua", published="2020-07-08", quote="arrived on Tuesday",
-        start=0, end=18, score=1.0, attributed_to="Xinhua",
+def _citation(n: int, quote: str, outlet: str) -> schema.Citation:
+    return schema.Citation(
+        n=n, doc_id=f"d{n}", chunk_id=f"d{n}:0", outlet=outlet, published="2020-07-08", quote=quote,
+        start=0, end=len(quote), score=1.0, attributed_to=outlet,
     )
-    conflict = schema.Conflict(
-        topic="arrival", kind="date",
-        positions=[
-            schema.Position(value="Tuesday evening", normalized="2020-07-07", attributed_to="Al Arabiya", citations=[1]),
-            schema.Position(value="days earlier", normalized="2020-07-04", attributed_to="Al Jazeera", citations=[2]),
-        ],
+
+
+CITATIONS = [_citation(1, "arrived on Tuesday evening", "Al Arabiya"), _citation(2, "has been there for days", "Al Jazeera")]
+CONFLICT = schema.Conflict(
+    topic="arrived", kind="date",
+    positions=[
+        schema.Position(value="Tuesday evening", normalized="2020-07-07 evening", attributed_to="Al Arabiya", citations=[1]),
+        schema.Position(value="for days", normalized="2020-07-01..2020-07-07", attributed_to="Al Jazeera", citations=[2], side=1),
+    ],
+)
+
+
+def assert_said_once(text: str, result) -> None:
+    """Every quote and every conflict of ``result`` appears exactly once in the reply."""
+    lang = getattr(result, "language", "en")
+    for c in result.citations:
+        assert text.count(c.quote) == 1, c.quote
+    for conflict in result.conflicts:
+        assert text.count(describe_conflict(conflict, lang)) == 1
+
+
+def test_render_markdown_says_each_quote_and_conflict_once():
+    answer = schema.Answer(
+        question="When?", answer=render("en", CITATIONS, [CONFLICT], ["two sources"]), answerable=True, language="en",
+        citations=CITATIONS, conflicts=[CONFLICT], notes=["two sources"],
     )
-    answer = schema.Answer(question="When?", answer="On Tuesday [1].", answerable=True, language="en",
-                           citations=[citation], conflicts=[conflict], notes=["two sources"])
     text = render_markdown(answer)
-    assert text.startswith("On Tuesday [1].")
-    assert "[1] Xinhua, 2020-07-08: «arrived on Tuesday»" in text
-    assert "**Conflicts between sources**" in text and "Tuesday evening (Al Arabiya) [1]" in text
-    assert text.endswith("_two sources_")
+    assert_said_once(text, answer)
+    assert "**Sources**\n- Al Arabiya (8 July 2020): “arrived on Tuesday evening” [1]" in text  # the reader's date format
+    assert text.count("two sources") == 1 and text.endswith("_two sources_")
+
+
+def test_render_markdown_of_a_verdict_lists_sources_once_and_its_conflicts_once():
+    verification = schema.Verification(
+        claim="He arrived on Monday.", verdict="REFUTED",
+        explanation="Refuted [1]. " + describe_conflict(CONFLICT, "en"), citations=CITATIONS, conflicts=[CONFLICT],
+    )
+    text = render_markdown(verification)
+    assert text.startswith("**REFUTED**\n\nRefuted [1].")
+    assert_said_once(text, verification)
+
+
+def test_abstention_is_the_answer_itself():
+    answer = schema.Answer(question="Who won?", answer=render("en", [], [], []), answerable=False, language="en")
+    assert render_markdown(answer) == answer.answer

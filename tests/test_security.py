@@ -7,6 +7,7 @@ is walked without anyone listing it here.
 
 from __future__ import annotations
 
+import json
 import re
 from contextlib import closing
 
@@ -14,7 +15,7 @@ import httpx
 import pytest
 from starlette.routing import Mount
 
-from bot.security import OPEN_PATHS, SESSION_COOKIE, SessionSigner
+from bot.security import OPEN_PATHS, SESSION_COOKIE, SessionSigner, TokenBucket
 from tests.live_server import live_server
 
 KEY = "sec-key-456"
@@ -137,6 +138,54 @@ def test_session_cookies_are_signed_and_expire():
     assert not SessionSigner("another-key", max_age=60).valid(cookie, now=1030.0)  # key changed: logged out
     assert not SessionSigner(KEY, secret="rotated", max_age=60).valid(cookie, now=1030.0)
     assert not signer.valid("garbage") and not signer.valid("") and not signer.valid("é.99999999999.é")
+
+
+def test_logout_revokes_the_cookie_on_the_server(secured):
+    """A copy of the cookie (another tab, a stolen one) stops working once its session logs out."""
+    _, url = secured
+    with closing(login(url)) as c:
+        cookie = c.cookies[SESSION_COOKIE]
+        with httpx.Client(base_url=url, timeout=120, cookies={SESSION_COOKIE: cookie}) as copy:
+            assert copy.get("/api/documents").status_code == 200
+            assert c.post("/logout", follow_redirects=False).status_code == 303
+            assert copy.get("/api/documents").status_code == 401
+            assert copy.post("/logout").status_code == 401  # logging out twice needs a session too
+
+
+def test_revocations_outlive_a_restart(tmp_path):
+    path = tmp_path / "revoked.json"
+    signer = SessionSigner(KEY, max_age=60, revoked_path=path)
+    kept, gone = signer.issue(now=1000.0), signer.issue(now=1000.0)
+    signer.revoke(gone, now=1010.0)
+    restarted = SessionSigner(KEY, max_age=60, revoked_path=path)
+    assert restarted.valid(kept, now=1020.0) and not restarted.valid(gone, now=1020.0)
+    restarted.revoke(signer.issue(now=2000.0), now=2000.0)  # the first logout has expired: it is dropped from the list
+    assert len(json.loads(path.read_text())) == 1
+    signer.revoke("forged.99999999999.00")
+    assert len(json.loads(path.read_text())) == 1  # an invalid cookie is not recorded
+
+
+def test_token_bucket_allows_a_burst_then_refills():
+    clock = [0.0]
+    bucket = TokenBucket(per_minute=6, clock=lambda: clock[0])
+    assert [bucket.take("a") for _ in range(6)] == [0.0] * 6
+    assert bucket.take("a") == pytest.approx(10.0)  # one token every 10 s
+    assert bucket.take("b") == 0.0  # per client
+    clock[0] = 10.0
+    assert bucket.take("a") == 0.0 and bucket.take("a") > 0
+
+
+def test_login_attempts_are_rate_limited(seeded_service):
+    """Guessing the key: after the burst, 429 with Retry-After and a message, even for the right key."""
+    from bot.server import build_app
+
+    tight = seeded_service.settings.model_copy(update={"api_key": KEY, "login_attempts_per_minute": 3})
+    with live_server(build_app(seeded_service, tight)) as url, httpx.Client(base_url=url, timeout=120) as c:
+        assert [c.post("/login", data={"key": f"guess{i}"}).status_code for i in range(3)] == [401] * 3
+        r = c.post("/login", data={"key": KEY}, follow_redirects=False)
+        assert r.status_code == 429 and int(r.headers["retry-after"]) > 0
+        assert "Too many login attempts" in r.text and SESSION_COOKIE not in r.headers.get("set-cookie", "")
+        assert c.get("/api/documents", headers={"Authorization": f"Bearer {KEY}"}).status_code == 200  # the key still works
 
 
 @pytest.mark.parametrize(

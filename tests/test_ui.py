@@ -97,6 +97,17 @@ def test_citation_card_highlights_quote_in_context():
     assert 'dir="ltr"' in html
 
 
+def test_extractive_answer_says_its_notes_once():
+    from bot.answer import render
+    from bot.ui import answer_text
+
+    note = "These are two different events."
+    citations = [_citation("arrived in Damascus on Tuesday evening")]
+    answer = schema.Answer(question="When?", answer=render("en", citations, [], [note]), answerable=True, language="en",
+                           citations=citations, notes=[note])
+    assert answer_text(answer).count(note) == 1
+
+
 def test_citation_card_without_text_still_shows_quote():
     assert "<mark>arrived" in citation_card(_citation("arrived in Damascus"), None)
 

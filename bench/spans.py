@@ -1,0 +1,263 @@
+"""Which words of the answer sentence are the answer: the learned value chooser of the direct line.
+
+Run: ``python -m bench.spans`` (cross-validated table) or ``python -m bench.spans --train``
+(also writes ``bot/models/span.json``). Results go to ``bench/results/spans.json``.
+
+Why learned: the sentence the ranker chooses usually holds the answer, but the
+hand readers took the first date, number or "party" in it, so the line said
+"الأسبوع الماضي" to a "who" question. Here every candidate the general readers
+find in the gold answer sentence (``bot.direct.candidates``) is labelled by its
+word overlap with the gold answer span (ARCD train, Arabic; XQuAD dev, English
+and Arabic questions over Arabic paragraphs), and a logistic regression over
+``bot.direct.SPAN_FEATURES`` is fitted. Evaluation is 5-fold cross-validation
+grouped by paragraph, so no paragraph is both trained and tested on; Arabic
+and English questions are reported apart. "holds" is bench.answers' direct_right
+test (the value and the gold span contain one another); F1 is word overlap.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+import config
+from bench.answers import ARCD, MIXED, XQUAD, Question, load_items
+from bench.metrics import write_results
+from bot.direct import (
+    SPAN_FEATURES,
+    SPAN_PATH,
+    Candidate,
+    SpanModel,
+    Value,
+    best_candidate,
+    candidates,
+    read_clause,
+    read_date,
+    read_number,
+    read_person,
+    read_place,
+    span_features,
+)
+from bot.ranker import question_kind
+from language.normalize import normalize_arabic
+from vectorstore.chunking import split_sentences
+
+RESULTS = config.REPO_ROOT / "bench" / "results" / "spans.json"
+CACHE = Path(os.environ.get("ISNAD_BENCH_CACHE", "/tmp/isnad-bench-cache")) / "spans-v8.pkl"
+#: A candidate is "the answer" when its words overlap the gold span this much (F1).
+POSITIVE_F1 = 0.5
+FOLDS = 5
+#: Ridge penalty on the chooser's weights.
+L2 = 1e-3
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass
+class Item:
+    """One question with its gold sentence and that sentence's candidates."""
+
+    question: Question
+    sentence: str
+    texts: list[str]  # each candidate's verbatim words
+    kinds: list[str]  # each candidate's reader (bot.direct.CANDIDATE_KINDS)
+    X: np.ndarray
+    f1: np.ndarray  # each candidate's word F1 with the gold answer
+    baseline: str  # what the hand readers read from the sentence
+    clause: str  # the clause sharing most words with the question (what a question of no kind gets)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(normalize_arabic(text).lower())
+
+
+def word_f1(a: str, b: str) -> float:
+    """SQuAD-style word overlap of two strings (after Arabic folding)."""
+    x, y = _words(a), _words(b)
+    common = sum(min(x.count(w), y.count(w)) for w in set(x))
+    if not common:
+        return 0.0
+    p, r = common / len(x), common / len(y)
+    return 2 * p * r / (p + r)
+
+
+def holds(value: str, gold: str) -> bool:
+    """bench.answers' direct_right: one of value and gold span contains the other (folded)."""
+    v, g = normalize_arabic(value).strip(), normalize_arabic(gold).strip()
+    return bool(v) and (g in v or v in g)
+
+
+def hand_reader(question: str, sentence: str) -> str:
+    """The value the readers before the chooser took: the first of the asked kind, else the question's clause."""
+    kind = question_kind(question)
+    readers = {"date": lambda: read_date(sentence, None, "ar"), "number": lambda: read_number(sentence, question),
+               "person": lambda: read_person(sentence), "place": lambda: read_place(sentence)}
+    value = readers[kind]() if kind else None
+    return (value or read_clause(question, sentence)).words
+
+
+def gold_sentence(paragraph: str, q: Question) -> str | None:
+    """The sentence that holds the whole gold answer span, or None when the span crosses sentences."""
+    end = q.answer_start + len(q.answer)
+    return next((paragraph[s.start : s.end] for s in split_sentences(paragraph) if s.start <= q.answer_start and end <= s.end), None)
+
+
+def build(limit: int | None = None) -> list[Item]:
+    """Candidates and features of every question's gold sentence (cached: the readers are slow on 2 cores)."""
+    if CACHE.exists() and limit is None:
+        cached = pickle.loads(CACHE.read_bytes())
+        if cached["features"] == SPAN_FEATURES and cached["sources"] == [str(ARCD), str(XQUAD)]:
+            return [Item(*row) for row in cached["items"]]
+    paragraphs, questions = load_items()
+    items = []
+    for q in [q for q in questions if q.source != MIXED][:limit]:
+        sentence = gold_sentence(paragraphs[q.pid], q)
+        if not sentence:
+            continue
+        cands = candidates(q.text, sentence, None, q.lang)
+        if not cands:
+            continue
+        texts = [c.value.words for c in cands]
+        items.append(Item(q, sentence, texts, [c.kind for c in cands], span_features(q.text, sentence, cands),
+                          np.array([word_f1(t, q.answer) for t in texts]), hand_reader(q.text, sentence),
+                          read_clause(q.text, sentence).words))
+    if limit is None:
+        CACHE.parent.mkdir(parents=True, exist_ok=True)
+        CACHE.write_bytes(pickle.dumps({"features": SPAN_FEATURES, "sources": [str(ARCD), str(XQUAD)], "items": [tuple(getattr(it, f.name) for f in fields(it)) for it in items]}))
+    return items
+
+
+def _allowed(it: Item) -> np.ndarray:
+    """The candidates the line chooses among for this question: those of the kind it asks for."""
+    return np.array([k == question_kind(it.question.text) for k in it.kinds])
+
+
+def _targets(it: Item) -> np.ndarray:
+    """What the chooser should put first: among the candidates that hold the gold span (the line's test), or
+    else overlap it (F1 >= POSITIVE_F1), those with the best word F1 (ties share)."""
+    ok = np.array([holds(t, it.question.answer) for t in it.texts]) | (it.f1 >= POSITIVE_F1)
+    if not ok.any():
+        return np.zeros(len(it.texts))
+    best = it.f1[ok].max()
+    t = ok & (it.f1 >= best - 1e-9)
+    return t / t.sum()
+
+
+def fit(items: Sequence[Item], l2: float = L2) -> SpanModel:
+    """Conditional logit (softmax over one sentence's candidates): the choice is relative within a sentence,
+    so it is fitted as one; items whose sentence has no candidate overlapping the gold span teach nothing."""
+    from scipy.optimize import minimize
+
+    usable = [(it.X[m], t[m] / t[m].sum()) for it in items
+              if (m := _allowed(it)).sum() > 1 and (t := _targets(it))[m].any()]
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        nll, grad = 0.0, np.zeros_like(w)
+        for X, t in usable:
+            z = X @ w
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            nll -= float(t @ np.log(p + 1e-12))
+            grad += X.T @ (p - t)
+        return nll / len(usable) + l2 * float(w @ w), grad / len(usable) + 2 * l2 * w
+
+    w = minimize(loss, np.zeros(len(SPAN_FEATURES)), jac=True, method="L-BFGS-B").x
+    return SpanModel(w, 0.0)
+
+
+def group(it: Item) -> str:
+    return f"{it.question.source} {it.question.lang}"
+
+
+def choose(it: Item, model: SpanModel) -> str:
+    """The value the direct line reads from the gold sentence: the chooser's best candidate of the kind asked
+    for, else the clause sharing most words with the question."""
+    kind = question_kind(it.question.text)
+    cands = [Candidate(k, 0, 0, Value(t, t, t)) for k, t in zip(it.kinds, it.texts)]
+    chosen = best_candidate(kind, cands, it.X, model) if kind else None
+    return chosen.value.words if chosen else it.clause
+
+
+def cross_validate(items: Sequence[Item], folds: int = FOLDS) -> list[str]:
+    """Out-of-fold value per item, folds grouped by paragraph."""
+    from sklearn.model_selection import GroupKFold
+
+    chosen = [""] * len(items)
+    pids = [it.question.pid for it in items]
+    for train, test in GroupKFold(n_splits=folds).split(np.zeros(len(items)), groups=pids):
+        model = fit([items[i] for i in train])
+        for i in test:
+            chosen[i] = choose(items[i], model)
+    return chosen
+
+
+def evaluate(items: Sequence[Item], chosen: Sequence[str]) -> dict[str, dict[str, float]]:
+    """Per group: the value holds the gold span (before: hand readers; after: chooser), mean word F1, oracle."""
+    out: dict[str, dict[str, float]] = {}
+    for name in sorted({group(it) for it in items}):
+        idx = [i for i, it in enumerate(items) if group(it) == name]
+        mean = lambda xs: round(float(np.mean(list(xs))), 3)  # noqa: E731
+        out[name] = {
+            "n": len(idx),
+            "holds_before": mean(holds(items[i].baseline, items[i].question.answer) for i in idx),
+            "holds_after": mean(holds(chosen[i], items[i].question.answer) for i in idx),
+            "f1_before": mean(word_f1(items[i].baseline, items[i].question.answer) for i in idx),
+            "f1_after": mean(word_f1(chosen[i], items[i].question.answer) for i in idx),
+            "oracle_f1": mean(items[i].f1.max() for i in idx),
+        }
+    return out
+
+
+def save(model: SpanModel, results: dict, path: Path = SPAN_PATH) -> None:
+    path.write_text(json.dumps({
+        "features": list(SPAN_FEATURES),
+        "weights": [round(float(w), 6) for w in model.weights],
+        "bias": round(model.bias, 6),
+        "provenance": {
+            "trained_on": ["ARCD train (Arabic)", "XQuAD dev (English and Arabic questions over Arabic paragraphs)"],
+            "files": [str(ARCD.relative_to(config.REPO_ROOT.parent)), str(XQUAD.relative_to(config.REPO_ROOT.parent))],
+            "label": f"softmax over a sentence's candidates; target: best word F1 with the gold span (>= {POSITIVE_F1})",
+            "trainer": "python -m bench.spans --train",
+            "cross_validation": results,
+            "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        },
+    }, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def render(results: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=f"value chooser inside the gold sentence ({FOLDS}-fold CV grouped by paragraph)")
+    for col in ("group", "n", "holds before", "holds after", "F1 before", "F1 after", "oracle F1"):
+        t.add_column(col)
+    for name, r in results.items():
+        t.add_row(name, str(r["n"]), *(str(r[k]) for k in ("holds_before", "holds_after", "f1_before", "f1_after", "oracle_f1")))
+    Console().print(t)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.spans", description=__doc__.split("\n")[0])
+    parser.add_argument("--train", action="store_true", help="also fit on everything and write bot/models/span.json")
+    parser.add_argument("--limit", type=int, default=None, help="first N questions only (a quick look)")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    items = build(args.limit)
+    results = evaluate(items, cross_validate(items))
+    render(results)
+    write_results(results, args.out)
+    if args.train:
+        save(fit(items), results)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

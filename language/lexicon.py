@@ -1,0 +1,73 @@
+"""General news vocabulary: words that *frame* names, never the names themselves.
+
+Why one place: finding a person or an outlet in a story nobody wrote rules for
+rests on the words around it — a rank or office before a name ("اللواء",
+"وزير", "Gen.", "Minister"), a verb of saying after a speaker, a kind of medium
+before an outlet ("وكالة", "صحيفة", "agency"). Those words are general
+knowledge of Arabic and English news prose, the same for every story, so they
+are listed here once and used by ``language.names``, ``bot.attribution`` and
+``bot.verify``. Nothing here names a person, a group, a place or an outlet.
+
+Arabic entries are written folded (``language.normalize.normalize_arabic``:
+ا for أ/إ/آ, ه for ة, ي for ى); English entries in lower case.
+"""
+
+from __future__ import annotations
+
+#: Verbs of saying (folded Arabic; English), the one list: attribution opens a party's clause at
+#: them, names take their subject as a speaker, and verify treats any of them as the same word.
+REPORTING_VERBS_AR = (
+    "قال قالت قالا قالوا يقول تقول اكد اكدت اكدا يؤكد تؤكد اضاف اضافت ذكر ذكرت نقل نقلت افاد افادت اشار اشارت "
+    "اعلن اعلنت صرح صرحت اوضح اوضحت تابع تابعت اردف اردفت شدد شددت كشف كشفت زعم زعمت قايلا مضيفا"
+).split()
+REPORTING_VERBS_EN = "said says say told stated added reported claimed announced stressed insisted confirmed noted explained".split()
+
+#: Ranks and honorifics written right before a personal name ("اللواء محمد ...", "الشيخ ...").
+HONORIFICS_AR = frozenset(
+    "اللواء العماد العميد العقيد المقدم الرائد النقيب الملازم الفريق المشير الجنرال الاميرال "
+    "السيد السيده الشيخ الشيخه الدكتور الدكتوره المهندس الاستاذ الحاج الامير الاميره الملك الملكه "
+    "الرئيس الرئيسه الوزير الوزيره النائب الزعيم القائد الامام المطران البابا الحاخام".split()
+)
+#: Offices that head a role phrase ("رئيس الأركان الإيراني", "وزير دفاع النظام السوري"); a name may follow it.
+OFFICES_AR = frozenset(
+    "رئيس رئيسه وزير وزيره نائب مدير مديره قائد سفير سفيره مستشار مستشاره متحدث متحدثه ناطق ناطقه "
+    "امين مبعوث ممثل مندوب محافظ زعيم مراسل مراسله عضو قاضي مفتي".split()
+)
+#: English titles before a capitalised name ("Gen. Mohammad ...", "Defence Minister ...", "President ...").
+TITLES_EN = frozenset(
+    "gen general lt lieutenant col colonel maj major brig brigadier adm admiral capt captain sgt cmdr commander "
+    "marshal chief mr mrs ms miss dr prof sheikh sheikha imam king queen prince princess emir sultan "
+    "president vice prime premier minister secretary ambassador envoy spokesman spokeswoman spokesperson "
+    "director governor senator rep representative deputy chairman chairwoman mayor judge pope ayatollah "
+    "defence defense foreign interior finance health justice staff army navy armed forces state".split()
+)
+#: Words that make a capitalised English sequence an organisation or a thing, not a person.
+ORGANISATION_WORDS_EN = frozenset(
+    "agency news corps council ministry army forces party group organization organisation union nations committee "
+    "court bank company times post press television tv radio network university guard guards movement front "
+    "government state states republic kingdom act law treaty agreement department office house senate parliament "
+    "assembly institute center centre foundation association federation league airlines airways".split()
+)
+#: Kinds of medium that head an outlet's name ("وكالة ...", "صحيفة ...", "قناة ...").
+OUTLET_WORDS_AR = frozenset(
+    "وكاله وكالات صحيفه جريده قناه شبكه موقع تلفزيون التلفزيون اذاعه مجله الوكاله الصحيفه القناه الشبكه "
+    "الموقع الاذاعه المجله".split()
+)
+OUTLET_WORDS_EN = frozenset("agency newspaper paper daily channel network television tv broadcaster radio website outlet".split())
+#: Media staff: a journalist's job, kept with their outlet ("Al-X's bureau chief ...").
+STAFF_ROLES = {"مدير مكتب": "bureau chief", "مراسل": "correspondent", "رئيس تحرير": "editor-in-chief"}
+
+#: Arabic function words (folded) that never begin or continue a personal name. Not "علي": folded على is the name.
+FUNCTION_WORDS_AR = frozenset(
+    "في من الي عن مع ان انه انها بان لان كان كانت يكون تكون قد لقد بعد قبل خلال عند لدي منذ حتي ثم او "
+    "ام كما هو هي هم هما نحن انا الذي التي الذين اللذين اللتين ما ماذا لا لم لن ليس ليست هذا هذه ذلك تلك "
+    "هناك هنا بين حول ضد دون غير عبر نحو اي كل بعض جميع اثناء وسط امام وراء فوق تحت لدى اذا اذ بينما فيما "
+    "لكن بل سوف باسم قوله قولها قولهم تاكيده تاكيدها عليه عليها اليه اليها منه منها له لها لهم به بها فيه فيها عنه عنها معه معها ايضا فقط "
+    "يوم اليوم امس غدا الان مساء صباح ظهر ليله عام العام سنه شهر اسبوع".split()
+)
+#: English words that are capitalised at a sentence start but never a name.
+FUNCTION_WORDS_EN = frozenset(
+    "the a an and or but in on at of for to from by with as after before during while since until "
+    "this that these those it its he she they we i his her their our there here what when where who why how "
+    "if then than so not no yes also however meanwhile earlier later".split()
+)

@@ -1,0 +1,592 @@
+"""Persons named in Arabic and English news text, found from the words around them.
+
+Why not a list of names: every story brings new people. What news prose does
+with a person is general: a rank or an office stands before the name ("اللواء
+ناصر بوريطة", "وزير الدفاع المغربي العماد سعيد الإدريسي", "Defence Minister Said
+Idrissi"), a verb of saying stands next to a speaker ("وقال فلان،", "X said"),
+the name is quoted or capitalised, and once named in full a person is named
+again by the family name alone. The framing words are in ``language.lexicon``.
+
+Keys: one person is one key in either script. The key is the consonant
+skeleton of the family name (the last word of the name) in Latin letters, with
+letters that transliterations confuse merged into one class (q/g/gh/k, th/t,
+sh/s, ...), so "ناصر بوريطة", "بوريطة" and "Bourita" all key ``p:brt``.
+
+A role without a name ("رئيس الأركان الإيراني") is a person only where the
+texts at hand say who holds it: ``learn`` reads the appositives ("رئيس الأركان
+الإيراني فلان الفلاني") and family names of a set of texts into a ``NameBook``;
+``find_persons`` with that book names the role-only mentions and the bare
+family names of other sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from language.calendar import MONTHS, PARTS_OF_DAY, RELATIVE_DAYS, WEEKDAYS
+from language.lexicon import (
+    FUNCTION_WORDS_AR,
+    FUNCTION_WORDS_EN,
+    HONORIFICS_AR,
+    OFFICES_AR,
+    ORGANISATION_WORDS_EN,
+    OUTLET_WORDS_AR,
+    OUTLET_WORDS_EN,
+    REPORTING_VERBS_AR,
+    REPORTING_VERBS_EN,
+    TITLES_EN,
+)
+from language.normalize import normalize_arabic
+from language.places import find_places, places
+
+#: Most words in a personal name ("محمد عبد الله الإدريسي").
+MAX_NAME_WORDS = 4
+#: Particles inside Arabic names after which an article-word continues the name ("عبد الله", "أبو القاسم").
+_NAME_PARTICLES = frozenset("عبد ابو ابن بن بنت ام ذو".split())
+_PROCLITICS = ("وب", "ول", "فب", "فل", "لل", "و", "ف", "ب", "ل", "ك")
+_CALENDAR = frozenset(w for w in (*MONTHS, *WEEKDAYS, *PARTS_OF_DAY, *RELATIVE_DAYS) if " " not in w)
+_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]", re.UNICODE)
+_SOFT = set("\"'«»“”")
+_COMPLEMENTISERS = frozenset("ان انه انها بان الي".split())
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A person in text: ``key`` is the cross-script id; ``text`` the name's own words (no title).
+
+    ``via``: "title" (after a rank or office), "speaker" (next to a verb of saying),
+    "quoted", "capitalised", "known" (a family name the texts named in full), or
+    "role" (only an office named them, resolved through a ``NameBook``).
+    """
+
+    key: str
+    text: str
+    start: int
+    end: int
+    family: str  # folded last word of the name: same-script matching
+    role: str | None = None  # folded role phrase before the name ("رييس الاركان الايراني")
+    via: str = "title"
+
+
+@dataclass(frozen=True)
+class NameBook:
+    """What a set of texts teaches about its persons: family names (and their keys, to meet them in the
+    other script), and who holds which role."""
+
+    families: frozenset[str] = frozenset()
+    roles: tuple[tuple[str, str], ...] = ()  # (role key, person key)
+    keys: frozenset[str] = frozenset()
+    names: tuple[tuple[str, str], ...] = ()  # (person key, the fullest name the texts give)
+
+    def name(self, key: str) -> str | None:
+        """The fullest wording of the person ``key`` in these texts ("محمد حسين باقري" for the role's holder)."""
+        return dict(self.names).get(key)
+
+
+# ---------------------------------------------------------------- keys and romanisation
+
+_AR_LATIN = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
+    "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "'", "غ": "gh",
+    "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ة": "a", "ى": "a", "ء": "'", "ئ": "'",
+    "ؤ": "'", "پ": "p", "چ": "ch", "گ": "g", "ک": "k", "ی": "y",
+}
+
+
+def _romanise_word(word: str) -> str:
+    """One Arabic word in Latin letters: و/ي are vowels between letters, the article is "al-".
+
+    Short vowels are not written in Arabic; the one guess made is the commonest: a word that would open
+    with two consonants takes an "a" between them ("خليج" → "khalij", "جديد" → "jadid"), and an opening
+    ع is read as its vowel ("عبد" → "abd"), so names read as English spellings of them usually do.
+    """
+    if not any("\u0600" <= ch <= "\u06ff" for ch in word):
+        return anyascii(word)
+    prefix = ""
+    if word.startswith("ال") and len(word) > 3:
+        prefix, word = "al-", word[2:]
+    units = []
+    for i, ch in enumerate(word):
+        if ch in "وي":
+            prev = word[i - 1] if i else ""
+            consonant = i == 0 or prev in "اوي" or (i + 1 < len(word) and word[i + 1] in "اوي")
+            units.append(("w" if ch == "و" else "y") if consonant else ("u" if ch == "و" else "i"))
+        else:
+            units.append(_AR_LATIN.get(ch, anyascii(ch)))
+    if units and units[0] == "'":
+        units[0] = "a"
+    vowel = set("aiu")
+    if len(units) > 2 and units[0][-1] not in vowel and units[1][0] not in vowel and units[1] != "'":
+        units.insert(1, "a")
+    return prefix + re.sub(r"([aiu])\1", r"\1", "".join(units))
+
+
+def romanise(text: str) -> str:
+    """Latin-letter form of a name for an English reader ("سعيد الإدريسي" → "S'id Al-Idrisi").
+
+    Arabic letters one by one (long vowels written, short ones unknown), other
+    scripts through anyascii; each word capitalised as an English name is.
+    """
+    words = [_romanise_word(w) for w in text.split()]
+    return " ".join(_capitalise(w) for w in words if w)
+
+
+def _capitalise(word: str) -> str:
+    if word.startswith("al-"):
+        return "Al-" + _capitalise(word[3:])
+    i = next((k for k, c in enumerate(word) if c.isalpha()), None)
+    return word if i is None else word[:i] + word[i].upper() + word[i + 1:]
+
+
+_CLASSES = (("gh", "k"), ("kh", "k"), ("ch", "s"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"), ("ck", "k"),
+            ("q", "k"), ("g", "k"), ("c", "k"), ("x", "ks"), ("v", "f"), ("p", "b"), ("z", "s"), ("j", "j"))
+
+
+def skeleton(word: str) -> str:
+    """Consonant skeleton of one name word in Latin letters: "بوريطة" and "Bourita" → "brt".
+
+    Vowels and the glides w/y (except word-initially) are dropped, the article
+    too ("al-Assad" = "الأسد" → "sd"), doubled letters merged, and letters that
+    transliterations exchange share one class.
+    """
+    s = _romanise_word(normalize_arabic(word) if not word.isascii() else word).lower()
+    s = re.sub(r"^(?:al|el)[-\s]?", "", s) if len(s) > 4 else s
+    for a, b in _CLASSES:
+        s = s.replace(a, b)
+    head, tail = s[:1], s[1:]
+    head = head if head in "wy" else ""
+    s = head + re.sub(r"[^bdfjklmnrsthz]", "", tail) if head else re.sub(r"[^bdfjklmnrsthz]", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def person_key(name: str) -> str:
+    """The key of the person ``name`` names: the skeleton of its last word."""
+    words = [w for w in _TOKEN.findall(name) if w[0].isalnum()]
+    if not words:
+        return ""
+    last = normalize_arabic(words[-1])
+    return "p:" + skeleton(last[1:] if last[:1] in "وف" and len(last) > 4 and not last.startswith(("وو", "فف")) else last)
+
+
+def _strip_proclitic(folded: str) -> str:
+    for p in _PROCLITICS:
+        if folded.startswith(p) and len(folded) - len(p) >= 3:
+            return folded[len(p):]
+    return folded
+
+
+# ---------------------------------------------------------------- tokens
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str  # original
+    fold: str  # folded, lower case
+    start: int
+    end: int
+    word: bool
+    place: bool  # inside a country, city or demonym CLDR names
+
+
+def _tokens(text: str) -> list[_Tok]:
+    places = [(p.start, p.end) for p in find_places(text)]
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        word = m.group(0)[0].isalnum()
+        out.append(_Tok(m.group(0), normalize_arabic(m.group(0)), s, e, word, any(a <= s < b for a, b in places)))
+    return out
+
+
+def _bare(fold: str) -> str:
+    """A folded word less one conjunction or preposition ("وبوريطة" → "بوريطة")."""
+    return _strip_proclitic(fold)
+
+
+def _is(fold: str, words: frozenset[str] | set[str]) -> bool:
+    """Is the word (with or without a proclitic, or the article) one of ``words``?"""
+    if fold in words or _bare(fold) in words:
+        return True
+    return ("ال" + fold) in words or (fold.startswith("ال") and fold[2:] in words) or (
+        fold.startswith("لل") and ("ال" + fold[2:]) in words)
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(normalize_arabic(w) for w in words)
+
+
+_REPORTING = _folded(REPORTING_VERBS_AR)
+_HONORIFICS = _folded(HONORIFICS_AR)
+_OFFICES = _folded(OFFICES_AR)
+_OUTLET_WORDS = _folded(OUTLET_WORDS_AR)
+_FUNCTION = _folded(FUNCTION_WORDS_AR)
+
+
+def _arabic_name_word(t: _Tok) -> bool:
+    """Could this token be part of an Arabic personal name? (Not whether it is one.)"""
+    f = t.fold
+    if not t.word or t.place or t.text.isascii() or len(f) < 2 or any(c.isdigit() for c in f):
+        return False
+    if f in _FUNCTION or f in _CALENDAR or _bare(f) in _CALENDAR or _is(f, _REPORTING):
+        return False
+    return not (_is(f, _HONORIFICS) or _is(f, _OFFICES) or _is(f, _OUTLET_WORDS))
+
+
+def _article(f: str) -> bool:
+    return f.startswith(("ال", "لل", "وال", "بال", "فال", "كال"))
+
+
+def _name_run(toks: list[_Tok], i: int, lead_article: bool = False) -> list[_Tok]:
+    """The Arabic name starting at token ``i`` (quotes skipped): at most ``MAX_NAME_WORDS`` name-like words.
+
+    An article word ends the name ("بشار الأسد") unless a particle calls for it ("عبد الله"); a word
+    with و after the first is the next conjunct ("بوريطة ووزير"), not the name.
+    """
+    run: list[_Tok] = []
+    while i < len(toks) and len(run) < MAX_NAME_WORDS:
+        t = toks[i]
+        if not t.word:
+            if t.text in _SOFT and not run:
+                i += 1
+                continue
+            break
+        if len(run) >= 2 and t.fold.endswith(("يه", "ات")) or len(run) >= 2 and len(t.fold) >= 5 and t.fold.endswith("ا"):
+            break  # "ناصر بوريطة اتفاقية": a feminine noun or an accusative after a full name is the verb's object
+        if t.fold == "علي" and i + 1 < len(toks) and _article(toks[i + 1].fold):
+            break  # folded على before its noun ("على التفاوض"): the preposition, not the name
+        if not _arabic_name_word(t) or (run and t.fold.startswith("و") and not t.fold.startswith("وو") and len(run) >= 1
+                                        and _bare(t.fold) != t.fold):
+            break
+        if _article(t.fold):
+            if t.fold.startswith("ال") and (run and run[-1].fold in _NAME_PARTICLES):
+                run.append(t)
+                i += 1
+                continue
+            if (run or lead_article) and t.fold.startswith("ال"):
+                run.append(t)
+            break
+        run.append(t)
+        i += 1
+    return run
+
+
+def _next_word(toks: list[_Tok], i: int) -> int:
+    """Index of the first token at or after ``i`` that is not a quote mark."""
+    while i < len(toks) and not toks[i].word and toks[i].text in _SOFT:
+        i += 1
+    return i
+
+
+def _closed(toks: list[_Tok], j: int) -> bool:
+    """Does the text break (punctuation, end, a quote, a function word, a complementiser) at token ``j``?"""
+    if j >= len(toks):
+        return True
+    t = toks[j]
+    return not t.word or t.fold in _FUNCTION or t.fold == "علي" or _bare(t.fold) in _COMPLEMENTISERS or _is(t.fold, _REPORTING)
+
+
+def _role_end(toks: list[_Tok], i: int) -> int:
+    """Past the role phrase that an office word at ``i`` heads ("رئيس هيئة الأركان العامة للقوات المسلحة الإيرانية").
+
+    Article words, places and demonyms belong to it; a bare noun only right after the
+    office or another bare noun, and only when an article word follows (a construct:
+    "هيئة الأركان", "دفاع النظام") — a bare word after an article word begins the name.
+    """
+    j = i + 1
+    bare_ok = not _article(toks[i].fold)  # "الرئيس" takes no genitive: a bare word after it is a name
+    while j < len(toks) and toks[j].word:
+        t = toks[j]
+        if _is(t.fold, _HONORIFICS) and not _is(t.fold, _OFFICES) and t.fold not in {"الرييس", "الوزير"}:
+            break
+        if t.fold.startswith("و") and j > i + 1:
+            break
+        if _article(t.fold) or (t.place and bare_ok):
+            if t.fold in _FUNCTION or _is(t.fold, _REPORTING) or _bare(t.fold) in _CALENDAR:
+                break
+            bare_ok = False
+            j += 1
+            continue
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if bare_ok and nxt is not None and nxt.word and _article(nxt.fold) and _arabic_name_word(t):
+            j += 1
+            continue
+        break
+    return j
+
+
+def _role_key(toks: list[_Tok], i: int, j: int) -> str:
+    words = [toks[i].fold] + [t.fold for t in toks[i + 1:j]]
+    words[0] = words[0] if words[0] in _OFFICES | _HONORIFICS else _bare(words[0])
+    if words[0].startswith("ال"):
+        words[0] = words[0][2:]
+    return "r:" + " ".join(words)
+
+
+def _mention(text: str, run: list[_Tok], role: str | None, via: str) -> NameMention:
+    s, e = run[0].start, run[-1].end
+    return NameMention(person_key(run[-1].text), text[s:e], s, e, _family(run[-1].fold), role, via)
+
+
+def _family(fold: str) -> str:
+    """A folded family name less a conjunction ("وبوريطة" → "بوريطة"); other letters may be the name's own."""
+    return fold[1:] if fold[:1] in "وف" and len(fold) > 4 and not fold.startswith(("وو", "فف")) else fold
+
+
+#: A role or rank in text: (role key, start, end, the key of the person it names right there, if any).
+_RoleSpan = tuple[str, int, int, "str | None"]
+
+
+def _arabic_persons(text: str, toks: list[_Tok]) -> tuple[list[NameMention], list[_RoleSpan]]:
+    """Named persons by rank, office, quotes and verbs of saying; and role-only mentions (role key, start, end)."""
+    found: list[NameMention] = []
+    roles: list[_RoleSpan] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if (not t.word and t.text not in _SOFT) or t.text.isascii() and t.word:
+            i += 1
+            continue
+        office = _is(t.fold, _OFFICES) or t.fold in {"الرييس", "الوزير", "الرييسه", "الوزيره", "رييس", "وزير"}
+        honorific = _is(t.fold, _HONORIFICS)
+        if office:
+            j = _role_end(toks, i)
+            role = _role_key(toks, i, j)
+            k = _next_word(toks, j)
+            quoted = k > j
+            after_comma = False
+            if k < len(toks) and not toks[k].word and toks[k].text in "،," and j > i + 1:
+                k, after_comma = _next_word(toks, k + 1), True
+                quoted = quoted or (k > 0 and not toks[k - 1].word and toks[k - 1].text in _SOFT)
+            ranked = k < len(toks) and toks[k].word and _is(toks[k].fold, _HONORIFICS) and not _is(toks[k].fold, _OFFICES)
+            rank_end = toks[k].end if ranked else toks[j - 1].end
+            if ranked:
+                k = _next_word(toks, k + 1)
+            run = _name_run(toks, k)
+            end = k + len(run)
+            ok = bool(run) and (ranked or quoted or len(run) >= 2 or _closed(toks, _next_word(toks, end)))
+            if after_comma:
+                ok = bool(run) and _closed(toks, _next_word(toks, end)) and (ranked or not _is(run[0].fold, _REPORTING))
+            if ok:
+                found.append(_mention(text, run, role, "title"))
+                roles.append((role, toks[i].start, rank_end, found[-1].key))
+                i = end
+                continue
+            if j > i + 1:
+                roles.append((role, toks[i].start, toks[j - 1].end, None))
+            i = max(j, i + 1)
+            continue
+        if honorific:
+            run = _name_run(toks, _next_word(toks, i + 1))
+            if run:
+                found.append(_mention(text, run, None, "title"))
+                roles.append(("r:" + _bare(t.fold), t.start, t.end, found[-1].key))  # the rank goes with the name
+                i = toks.index(run[-1]) + 1
+                continue
+        if _is(t.fold, _REPORTING) and t.fold not in {"قايلا", "مضيفا"}:
+            k = _next_word(toks, i + 1)
+            run = _name_run(toks, k, lead_article=True)
+            if run and run[0].fold == "علي":
+                run = []  # "يؤكد على": the preposition after the verb
+            if run and not (_article(run[0].fold) and not _closed(toks, k + 1)):
+                run = run if _closed(toks, _next_word(toks, k + len(run))) else run[:1]
+                if not (_article(run[0].fold) and len(run) == 1 and not _closed(toks, k + 1)):
+                    found.append(_mention(text, run, None, "speaker"))
+                    i = k + len(run)
+                    continue
+        if t.text in _SOFT and i + 1 < len(toks):
+            prev = toks[i - 1] if i else None
+            run = _name_run(toks, i + 1)
+            close = i + 1 + len(run)
+            after_outlet = prev is not None and prev.word and (_is(prev.fold, _OUTLET_WORDS) or _is(prev.fold, _REPORTING))
+            if (run and close < len(toks) and toks[close].text in _SOFT and not after_outlet
+                    and not any(_article(r.fold) for r in run)  # "طويلة الأمد": a quoted phrase, not a name
+                    and not (len(run) == 1 and run[0].fold.endswith(("يه", "ات")))):
+                found.append(_mention(text, run, None, "quoted"))
+                i = close + 1
+                continue
+        i += 1
+    return found, roles
+
+
+@lru_cache(maxsize=1)
+def _country_heads() -> frozenset[str]:
+    """First four letters of every CLDR country name in English: "Iranian" and "Syrian" start like their country."""
+    return frozenset(normalize_arabic(p.en)[:4] for p in places().values() if p.kind == "country" and len(p.en) >= 4)
+
+
+def _english_demonym(word: str) -> bool:
+    """"Iranian", "Moroccan", "Turkish", "Israeli": a nationality adjective, not a name (CLDR has no demonyms)."""
+    w = normalize_arabic(word)
+    return w.endswith(("ian", "ean", "an", "ese", "ish", "i", "ic")) and w[:4] in _country_heads()
+
+
+_EN_SEQ = re.compile(r"(?:[A-Z][\w'’\-]*\.?|(?:al|el|bin|ibn|abu|de|van|von)-[A-Z][\w'’\-]*)"
+                     r"(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von|der|da)[\s-])?[A-Z][\w'’\-]*\.?)*")
+_EN_VERB = "|".join(REPORTING_VERBS_EN)
+#: Title words that head an office ("minister", not "foreign"): a lower-case role needs one.
+_EN_OFFICE_HEADS = frozenset("minister president secretary chief spokesman spokeswoman spokesperson ambassador envoy general "
+                             "commander director governor premier king queen prince emir".split())
+_EN_TITLE_WORDS = "|".join(sorted(TITLES_EN, key=len, reverse=True))
+#: "France's foreign minister", "armed forces chief of staff", "minister of defence": a role in lower case.
+_EN_ROLE = re.compile(r"(?:\b[A-Z][\w-]*(?:'s|’s)\s+)?(?:\b(?:%s)\s+){0,3}\b(?P<head>%s)\b(?:\s+of\s+(?:the\s+)?(?:%s)\b)?" % (
+    _EN_TITLE_WORDS, "|".join(sorted(_EN_OFFICE_HEADS, key=len, reverse=True)), _EN_TITLE_WORDS), re.I)
+
+
+def _english_persons(text: str) -> tuple[list[NameMention], list[_RoleSpan]]:
+    """Capitalised sequences that a title heads or a verb of saying frames, or that hold a first and a last name."""
+    found: list[NameMention] = []
+    roles: list[_RoleSpan] = []
+    places = [(p.start, p.end) for p in find_places(text)]
+    for m in _EN_SEQ.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(0)))
+        base = m.start()
+        lower = [w.group(0).rstrip(".").lower() for w in words]
+        last_title = max((k for k, w in enumerate(lower) if w in TITLES_EN), default=-1)
+        name = words[last_title + 1:]
+        while name and (name[0].group(0).lower() in FUNCTION_WORDS_EN or _english_demonym(name[0].group(0))
+                        or any(a <= base + name[0].start() < b for a, b in places)):
+            name = name[1:]
+        if any(w.group(0).rstrip(".").lower() in ORGANISATION_WORDS_EN | OUTLET_WORDS_EN for w in name) or any(
+                a <= base + w.start() < b for w in name for a, b in places) or any(
+                w.group(0).lower() in _CALENDAR for w in name):
+            continue
+        if not name:
+            if last_title >= 0:
+                s, e = base + words[0].start(), base + words[last_title].end()
+                roles.append(("r:" + " ".join(lower[:last_title + 1]), s, e, None))
+            continue
+        s, e = base + name[0].start(), base + name[-1].end()
+        if text[e - 1] == "." and e - s > 2 and text[e - 3] != ".":
+            e -= 1  # the sentence's full stop, not an initial ("J.")
+        before, after = text[:s], text[e:]
+        # "X said" / "..., said X." (the speaker closes the clause; "said Turkey should" is the said thing)
+        speaker = bool(re.search(rf"\b(?:{_EN_VERB})\s+$", before) and re.match(r"\s*(?:[,.;:]|$)", after)
+                       or re.match(rf"\s*,?\s+(?:{_EN_VERB})\b", after))
+        sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?:\"“"
+        if last_title < 0 and not speaker and len(name) < 2 and not sentence_start:
+            continue  # one capitalised word inside a sentence: a name only with a title, a verb of saying, or known
+        if last_title < 0 and not speaker and len(name) == 1 and sentence_start and name[0].group(0).lower() in FUNCTION_WORDS_EN:
+            continue
+        words_text = text[s:e]
+        family = re.split(r"[\s-]", words_text)[-1]
+        role = "r:" + " ".join(lower[:last_title + 1]) if last_title >= 0 else None
+        via = "title" if last_title >= 0 else "speaker" if speaker else "capitalised"
+        found.append(NameMention(person_key(family), words_text, s, e, family.lower(), role, via))
+        if last_title >= 0:
+            roles.append((role, base + words[0].start(), base + words[last_title].end(), found[-1].key))
+    for m in _EN_ROLE.finditer(text):  # "France's foreign minister": a role in lower case, named or not
+        if m.group("head").lower() in _EN_OFFICE_HEADS and not any(a < m.end() and m.start() < b for _, a, b, _ in roles):
+            roles.append(("r:" + " ".join(m.group(0).lower().split()), m.start(), m.end(), None))
+    return found, roles
+
+
+# ---------------------------------------------------------------- public
+
+
+def _strong(text: str) -> tuple[list[NameMention], list[_RoleSpan]]:
+    if not text.strip():
+        return [], []
+    ar, ar_roles = _arabic_persons(text, _tokens(text))
+    en, en_roles = _english_persons(text)
+    return ar + en, ar_roles + en_roles
+
+
+def _teaches_family(m: NameMention) -> bool:
+    """Is this mention sure enough that its last word, met alone elsewhere, is the same person?
+
+    Not a lone article word after a verb of saying ("وقال الجانبان"), not a quoted phrase (scare quotes:
+    "حل مشاكله"), not a lone capitalised word, and never a word that is also a particle once folded (على).
+    """
+    if len(m.family) < 3 or m.family in _FUNCTION or m.family == "علي":
+        return False
+    single = " " not in m.text.strip()
+    if m.via == "capitalised":
+        return not single
+    if m.via == "quoted":
+        return single and not _article(m.family)
+    if m.via == "speaker":
+        return not (single and _article(m.family))
+    return True
+
+
+def learn(texts: Iterable[str]) -> NameBook:
+    """Family names named in full, and role → person links read from appositives, across ``texts``."""
+    families: set[str] = set()
+    keys: set[str] = set()
+    roles: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for text in texts:
+        found, _ = _strong(text)
+        for m in found:
+            if _teaches_family(m):
+                families.add(m.family)
+                keys.add(m.key)
+                if len(m.text) > len(names.get(m.key, "")):
+                    names[m.key] = m.text
+            if m.role and m.via == "title" and " " in m.role:  # one office word ("الرئيس") is not one post
+                roles.setdefault(m.role, m.key)
+    return NameBook(frozenset(families), tuple(roles.items()), frozenset(keys), tuple(names.items()))
+
+
+def find_persons(text: str, book: NameBook | None = None, roles: bool = True, unresolved: bool = False) -> list[NameMention]:
+    """Persons in ``text``, in order, spans in the original: named ones, bare family names the text or
+    ``book`` knows, and (``roles``) role-only mentions that the text or ``book`` ties to a person
+    (``unresolved``: the others too, with an empty key: someone is there, nobody knows who)."""
+    found, role_spans = _strong(text)
+    own = learn([text]) if found else NameBook()
+    families = own.families | (book.families if book else frozenset())
+    keys = own.keys | (book.keys if book else frozenset())
+    links = {**dict(book.roles if book else ()), **dict(own.roles)}
+    taken = [(m.start, m.end) for m in found]
+    for t in _tokens(text):
+        if not t.word or any(s <= t.start < e for s, e in taken):
+            continue
+        forms = {t.fold} if t.text.isascii() else {t.fold, _family(t.fold), _bare(t.fold)}
+        bare = next((f for f in forms if f in families), None)
+        key = person_key(bare) if bare else person_key(_family(t.fold) if not t.text.isascii() else t.text)
+        # the other script: a capitalised word, or an Arabic word of three consonants or more, with a known key
+        other_script = key in keys and not t.place and (t.text[:1].isupper() if t.text.isascii() else len(key) >= 5)
+        if (bare or other_script) and (not t.text.isascii() or t.text[:1].isupper()) and _family(t.fold) not in _FUNCTION:
+            found.append(NameMention(key, t.text, t.start, t.end, bare or t.fold, None, "known"))
+            taken.append((t.start, t.end))
+    if roles:
+        for role, s, e, named in role_spans:
+            key = named or links.get(role, "")
+            if (key or unresolved) and not any(a < e and s < b for a, b in taken):
+                found.append(NameMention(key, text[s:e], s, e, "", role, "role"))
+    return sorted(found, key=lambda m: m.start)
+
+
+def speaker_name(party: str) -> NameMention | None:
+    """The person a party names ("مدير مكتب ... "سعيد الإدريسي"", "بوريطة", "Gen. X"): the last one found,
+    else the party itself when all its words could be a name (a bare speaker, "وقال بوريطة")."""
+    found = [m for m in find_persons(party, roles=False) if m.via != "role"]
+    if found:
+        return found[-1]
+    toks = [t for t in _tokens(party) if t.word]
+    if not toks:
+        return None
+    if all(t.text.isascii() for t in toks):
+        if len(toks) > MAX_NAME_WORDS:
+            return None
+        if all(t.text[:1].isupper() and t.fold not in FUNCTION_WORDS_EN and t.fold not in TITLES_EN and not _english_demonym(t.text)
+               and t.fold not in ORGANISATION_WORDS_EN and not t.place for t in toks):
+            return NameMention(person_key(toks[-1].text), party[toks[0].start:toks[-1].end], toks[0].start, toks[-1].end,
+                               toks[-1].fold, None, "speaker")
+        return None
+    run = _name_run(toks, 0)
+    if len(run) == len(toks) and not (len(run) == 1 and _article(run[0].fold)):
+        return _mention(party, run, None, "speaker")
+    for i in range(max(0, len(toks) - MAX_NAME_WORDS), len(toks) - 1):  # the party ends with a full name
+        tail = _name_run(toks, i)
+        if len(tail) >= 2 and i + len(tail) == len(toks):
+            return _mention(party, tail, None, "speaker")
+    return None
+
+
+__all__ = ["NameBook", "NameMention", "find_persons", "learn", "person_key", "romanise", "skeleton", "speaker_name"]

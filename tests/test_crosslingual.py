@@ -1,0 +1,73 @@
+"""The keyword bridge between English and Arabic: a learned lexicon, CLDR calendar words and places."""
+
+from __future__ import annotations
+
+import json
+
+from bench.lexicon import learn
+from bot.crosslingual import LEXICON_PATH, arabic_keywords, bridge_text, bridge_words, keyword_query, load_lexicon
+from language.calendar import MONTHS, WEEKDAYS
+from language.normalize import normalize_arabic, stem
+from language.places import place_label
+
+WIRE_STORY = (
+    "Iran's military chief visits Syria\n\n"
+    "DAMASCUS, July 6, 2020 (Reuters) — Iran's armed forces chief of staff Mohammad Bagheri arrived in Damascus "
+    "on Monday for talks with Syrian defence officials on military cooperation, Syrian state media said.\n\n"
+    "Bagheri was received at the airport by senior Syrian officers.\n"
+)
+
+
+def test_model_1_recovers_word_translations_from_parallel_pairs():
+    pairs = [("cat sleeps", "قط ينام"), ("cat eats", "قط يأكل"), ("dog eats", "كلب يأكل"),
+             ("dog sleeps", "كلب ينام"), ("dog runs", "كلب يركض"), ("cat runs", "قط يركض")]  # fmt: skip
+    lexicon = learn(pairs)
+    assert lexicon["en_ar"][stem("cat")] == ["قط"] and lexicon["en_ar"][stem("runs")] == ["يركض"]
+    assert lexicon["ar_en"][stem("كلب")] == ["dog"]
+    assert stem("once") not in learn([*pairs, ("once", "مرة")])["en_ar"]  # seen once: no entry
+
+
+def test_english_question_is_bridged_with_cldr_names_and_learned_words():
+    words = bridge_words("When did the army arrive in Damascus on Monday in July? How many were killed?")
+    assert "دمشق" in words  # CLDR city
+    assert {"الاثنين", "يوليو", "تموز"} <= set(words)  # CLDR weekday; Egyptian and Levantine month names
+    stems = {stem(w) for w in words}
+    assert {stem("الجيش"), stem("قتل")} <= stems  # learned from XQuAD: army, killed
+    assert all(not w.isascii() for w in words)  # the bridge holds only the other language's words
+
+
+def test_arabic_question_is_bridged_to_english():
+    words = bridge_words("متى وصل الجيش إلى دمشق يوم الاثنين في تموز؟")
+    assert {"Damascus", "monday", "july", "army"} <= set(words)
+    assert arabic_keywords("متى وصل الجيش إلى دمشق؟") == ""  # verify's English->Arabic view stays one-way
+
+
+def test_unknown_words_add_nothing():
+    assert bridge_words("xyzzy plugh") == [] and keyword_query("xyzzy plugh") == "xyzzy plugh"
+    assert bridge_text("زززز ققق") == ""
+
+
+def test_shipped_lexicon_is_learned_and_leaves_calendar_and_places_to_cldr():
+    data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    assert "XQuAD" in data["provenance"]["source"] and data["provenance"]["script"] == "python -m bench.lexicon --train"
+    lexicon = load_lexicon()
+    assert len(lexicon.en_ar) > 1000 and len(lexicon.ar_en) > 1000
+    english_names = [w for w in (*MONTHS, *WEEKDAYS) if w.isascii()] + [place_label(p, "en") for p in ("SY", "FR", "EG", "Asia/Damascus")]
+    assert not [w for w in english_names if lexicon.translations(normalize_arabic(w))]  # CLDR's, not learned
+    assert all(not w.isascii() for w in (w for ws in lexicon.en_ar.values() for w in ws))
+    assert {stem(w) for w in lexicon.translations("cooperation")} == {stem("تعاون")}  # an embedding neighbour: no XQuAD pair has it
+
+
+def test_arabic_question_reaches_an_english_wire_story(seeded_service, tmp_path):
+    """An English article among Arabic ones: the bridge ranking holds it in the Arabic question's top chunks."""
+    article = tmp_path / "reuters_monday.txt"
+    article.write_text(WIRE_STORY, encoding="utf-8")
+    collection = "crosslingual"
+    seeded_service.ingest_paths([seeded_service.settings.samples_dir, article], collection=collection)
+    searcher = seeded_service.searcher(collection)
+    question = "متى وصل رئيس الأركان الإيراني إلى دمشق؟"
+    hits = searcher.search(question, seeded_service.settings.top_k, bridge_text(question))
+    assert any(h.chunk.doc_id == "reuters_monday" for h in hits)
+    assert any(h.chunk.doc_id != "reuters_monday" for h in hits)  # the Arabic articles stay
+    answer = seeded_service.ask(question, collection=collection)
+    assert "reuters_monday" in {c.doc_id for c in answer.citations}  # and the ranker quotes it
