@@ -74,7 +74,8 @@ class Settings(BaseSettings):
     max_citations: int = Field(4, description="Evidence sentences quoted in one answer.")
     rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant.")
     abstain_threshold: float | None = Field(
-        None, description="Minimum ranker probability for an answer (below it Isnad abstains); unset: the threshold shipped with the ranker."
+        None,
+        description="Minimum ranker probability for an answer (below it Isnad abstains); unset: the threshold shipped with the ranker.",
     )
     embed_batch_size: int = Field(64, description="Texts per embedding batch.")
     host: str = Field("127.0.0.1", description="Bind address of `python -m bot serve`.")

@@ -187,7 +187,12 @@ class Collection:
 
 
 def question_candidates(
-    q: Question, coll: Collection, negative: bool, q_e5: np.ndarray, q_use: np.ndarray, use_docs: dict[str, np.ndarray],
+    q: Question,
+    coll: Collection,
+    negative: bool,
+    q_e5: np.ndarray,
+    q_use: np.ndarray,
+    use_docs: dict[str, np.ndarray],
     lexicon: Lexicon | None,
 ) -> Candidates:
     """Every sentence of the question's top chunks, with features, label and the old score (``lexicon`` None: no bridge)."""

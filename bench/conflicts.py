@@ -59,7 +59,10 @@ def stance_metrics(gold: list[str], pred: list[str]) -> dict:
         "macro_f1": round(float(f1_score(gold, pred, labels=labels, average="macro")), 4),
         "macro_f1_agree_disagree": round(float(f1_score(gold, pred, labels=labels[:2], average="macro")), 4),
         "accuracy": round(sum(g == q for g, q in zip(gold, pred)) / len(gold), 4),
-        "per_class": {k: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4), "f1": round(float(f[i]), 4), "support": int(s[i])} for i, k in enumerate(labels)},
+        "per_class": {
+            k: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4), "f1": round(float(f[i]), 4), "support": int(s[i])}
+            for i, k in enumerate(labels)
+        },
         "confusion": {"labels": labels, "rows_gold_cols_pred": confusion_matrix(gold, pred, labels=labels).tolist()},
     }
 
@@ -74,8 +77,16 @@ def verdict_metrics(gold: list[str], pred: list[str]) -> dict:
         "n": len(gold),
         "accuracy": round(sum(g == q for g, q in zip(gold, pred)) / (len(gold) or 1), 4),
         "macro_f1": round(float(f1_score(gold, pred, labels=labels, average="macro", zero_division=0)), 4) if gold else None,
-        "per_class": {v: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4), "f1": round(float(f[i]), 4),
-                          "support": int(s[i]), "predicted": pred.count(v)} for i, v in enumerate(VERDICTS)},
+        "per_class": {
+            v: {
+                "precision": round(float(p[i]), 4),
+                "recall": round(float(r[i]), 4),
+                "f1": round(float(f[i]), 4),
+                "support": int(s[i]),
+                "predicted": pred.count(v),
+            }
+            for i, v in enumerate(VERDICTS)
+        },
     }
 
 
@@ -93,8 +104,9 @@ def bench_verify_ans(comparisons: list | None = None) -> dict:
     t = time.perf_counter()
     comparisons = comparisons or stance.compare_many(pairs)
     comparisons = list(comparisons) * 2
-    pred = [verify_claim(claim, [Evidence(1, "ans", article, None, None)], [c]).verdict
-            for (claim, article, _), c in zip(items, comparisons)]
+    pred = [
+        verify_claim(claim, [Evidence(1, "ans", article, None, None)], [c]).verdict for (claim, article, _), c in zip(items, comparisons)
+    ]
     out = verdict_metrics([ANS_VERDICTS[y] for _, _, y in items], pred)
     out["seconds"] = round(time.perf_counter() - t, 1)
     return out
@@ -139,9 +151,17 @@ def bench_seeds() -> dict:
                 rows.append({"kind": "ask", "text": item["q"], "expected": item["conflict"], "got": got, "ok": got == item["conflict"]})
             elif item["kind"] == "verify":
                 v = isnad.verify(item["claim"])
-                rows.append({"kind": "verify", "text": item["claim"], "lang": detect_language(item["claim"]),
-                             "expected": item["verdict"], "got": v.verdict,
-                             "ok": v.verdict == item["verdict"], "explanation": v.explanation})
+                rows.append(
+                    {
+                        "kind": "verify",
+                        "text": item["claim"],
+                        "lang": detect_language(item["claim"]),
+                        "expected": item["verdict"],
+                        "got": v.verdict,
+                        "ok": v.verdict == item["verdict"],
+                        "explanation": v.explanation,
+                    }
+                )
             else:
                 continue
             rows[-1]["seconds"] = round(time.perf_counter() - t, 2)
@@ -162,8 +182,10 @@ def show(results: dict) -> None:
 
     console = Console()
     s = results["stance"]
-    t = Table(title=f"ANS stance, dev ({s['dev_pairs']} pairs): macro-F1 {s['macro_f1']:.3f} (3-class), "
-                    f"{s['macro_f1_agree_disagree']:.3f} (agree/disagree)")
+    t = Table(
+        title=f"ANS stance, dev ({s['dev_pairs']} pairs): macro-F1 {s['macro_f1']:.3f} (3-class), "
+        f"{s['macro_f1_agree_disagree']:.3f} (agree/disagree)"
+    )
     for col in ("class", "precision", "recall", "F1", "support"):
         t.add_column(col)
     for k, m in s["per_class"].items():

@@ -139,9 +139,7 @@ def evaluate(rankings: list[list[int]], doc_ids: list[str], queries: list[Query]
     ranks = [first_gold_rank([doc_ids[i] for i in ranking], q.gold) for ranking, q in zip(rankings, queries)]
     by_language = {"all": summarize(ranks, ks=(1, TOP_K))}
     for language in ("ar", "en"):
-        by_language[language] = summarize(
-            (r for r, q in zip(ranks, queries) if q.language == language), ks=(1, TOP_K)
-        )
+        by_language[language] = summarize((r for r, q in zip(ranks, queries) if q.language == language), ks=(1, TOP_K))
     return by_language
 
 
@@ -202,8 +200,7 @@ def render(results: dict, console: Console) -> None:
             speed = ["", "", ""]
             if row is not None and language == "all":
                 speed = [f"{row['load_s']:.2f}", f"{row['sentences_per_s']:.0f}", f"{row['sentences_per_cpu_s']:.0f}"]
-            table.add_row(name, language, str(dense[language]["n"]), *cells(dense[language]),
-                          *cells(hybrid and hybrid[language]), *speed)
+            table.add_row(name, language, str(dense[language]["n"]), *cells(dense[language]), *cells(hybrid and hybrid[language]), *speed)
     console.print(table)
 
 

@@ -114,8 +114,9 @@ def flags(event: dict, conflicts: list[dict]) -> dict:
     return {
         "conflict_flag": bool(of("conflict")),
         "update_flag": bool(of("update")),
-        "flag_values_right": any(len(_numbers(" ".join(p["value"] + " " + p["normalized"] for p in c["positions"])) & expected) >= 2
-                                 for c in of("conflict")),
+        "flag_values_right": any(
+            len(_numbers(" ".join(p["value"] + " " + p["normalized"] for p in c["positions"])) & expected) >= 2 for c in of("conflict")
+        ),
         "other_flags": len(conflicts) - len(about),
     }
 
@@ -191,24 +192,42 @@ def run(events: list[dict], home: Path, distractors: int) -> dict:
     path = write_jsonl(collection_records(events, distractors), home / "generalization_collection.jsonl.gz")
     report = isnad.ingest_paths([path])
     ingest_s = round(time.perf_counter() - t, 1)
-    out: dict = {"articles": isnad.store.document_count(), "ingest": report.summary(), "ingest_s": ingest_s,
-                 "embedding_model": isnad.settings.embedding_model, "languages": {}}
+    out: dict = {
+        "articles": isnad.store.document_count(),
+        "ingest": report.summary(),
+        "ingest_s": ingest_s,
+        "embedding_model": isnad.settings.embedding_model,
+        "languages": {},
+    }
     for lang in LANGS:
         rows, t = [], time.perf_counter()
         for event in events:
             rows.append(score_answer(event, isnad.ask(event["question"][lang])))
-        out["languages"][lang] = {"summary": summarize_rows(rows), "ask_s_mean": round((time.perf_counter() - t) / len(events), 2),
-                                  "rows": rows}
+        out["languages"][lang] = {
+            "summary": summarize_rows(rows),
+            "ask_s_mean": round((time.perf_counter() - t) / len(events), 2),
+            "rows": rows,
+        }
     return out
 
 
 def show(results: dict) -> None:
     console = Console()
-    cols = ["gold_recall", "gold_any", "conflict_precision", "conflict_recall", "conflict_values_right", "none_flagged",
-            "update_recall", "update_flagged_as_conflict", "other_flags_per_answer", "values_quoted", "direct_accuracy",
-            "answered"]
-    t = Table(title=f"generalization: {results['events']} events, {results['articles']} articles "
-                    f"({results['embedding_model']})")
+    cols = [
+        "gold_recall",
+        "gold_any",
+        "conflict_precision",
+        "conflict_recall",
+        "conflict_values_right",
+        "none_flagged",
+        "update_recall",
+        "update_flagged_as_conflict",
+        "other_flags_per_answer",
+        "values_quoted",
+        "direct_accuracy",
+        "answered",
+    ]
+    t = Table(title=f"generalization: {results['events']} events, {results['articles']} articles ({results['embedding_model']})")
     t.add_column("metric")
     for lang in LANGS:
         t.add_column(lang)

@@ -80,14 +80,25 @@ def run_backend(service, spec: str, asked: list[str], collection: str) -> list[d
         checked = check_answer(raw, quotes_of(answer, anchors), answer.question, writer.similarity)
         markers = sum(len(cited_numbers(s.text)) for s in checked.sentences)
         kept_markers = sum(len(cited_numbers(s.text)) for s in checked.sentences if s.supported)
-        rows.append({
-            "question": q, "language": answer.language, "raw": raw, "kept": checked.text, "error": error,
-            "sentences": len(checked.sentences), "supported": sum(s.supported for s in checked.sentences),
-            "cited": sum(bool(s.citations) for s in checked.sentences), "markers": markers, "kept_markers": kept_markers,
-            "has_direct": answer.direct is not None, "correct": states_value(checked.text, answer),
-            "removed": [{"text": s.text, "reasons": list(s.problems)} for s in checked.unsupported],
-            "seconds": round(seconds, 3), "chunks": chunks,
-        })
+        rows.append(
+            {
+                "question": q,
+                "language": answer.language,
+                "raw": raw,
+                "kept": checked.text,
+                "error": error,
+                "sentences": len(checked.sentences),
+                "supported": sum(s.supported for s in checked.sentences),
+                "cited": sum(bool(s.citations) for s in checked.sentences),
+                "markers": markers,
+                "kept_markers": kept_markers,
+                "has_direct": answer.direct is not None,
+                "correct": states_value(checked.text, answer),
+                "removed": [{"text": s.text, "reasons": list(s.problems)} for s in checked.unsupported],
+                "seconds": round(seconds, 3),
+                "chunks": chunks,
+            }
+        )
         print(f"  [{answer.language}] {seconds:5.1f}s {rows[-1]['supported']}/{rows[-1]['sentences']} kept  {q[:60]}", flush=True)
     return rows
 
@@ -130,16 +141,24 @@ def main(argv: list[str] | None = None) -> int:
     for spec in backends:
         print(f"backend {spec}", flush=True)
         rows = run_backend(service, spec, asked, "generation")
-        results["backends"][spec] = {"by_language": {lang: summarize([r for r in rows if r["language"] == lang]) for lang in LANGS},
-                                     "answers": rows}
-    print(f"\n{'backend':38} {'lang':4} {'n':>3} {'supported':>9} {'cited':>6} {'cit.prec':>8} {'correct':>7} "
-          f"{'fallback':>8} {'p50 s':>6} {'tok/s':>6}")
+        results["backends"][spec] = {
+            "by_language": {lang: summarize([r for r in rows if r["language"] == lang]) for lang in LANGS},
+            "answers": rows,
+        }
+    print(
+        f"\n{'backend':38} {'lang':4} {'n':>3} {'supported':>9} {'cited':>6} {'cit.prec':>8} {'correct':>7} "
+        f"{'fallback':>8} {'p50 s':>6} {'tok/s':>6}"
+    )
     for spec, result in results["backends"].items():
         for lang, s in result["by_language"].items():
-            cells = [s[k] if s[k] is not None else "-" for k in
-                     ("answers", "supported", "cited", "citation_precision", "correct", "fallback", "latency_p50_s", "tokens_per_s")]
-            print(f"{spec[-38:]:38} {lang:4} {cells[0]:>3} {cells[1]!s:>9} {cells[2]!s:>6} {cells[3]!s:>8} {cells[4]!s:>7} "
-                  f"{cells[5]!s:>8} {cells[6]!s:>6} {cells[7]!s:>6}")
+            cells = [
+                s[k] if s[k] is not None else "-"
+                for k in ("answers", "supported", "cited", "citation_precision", "correct", "fallback", "latency_p50_s", "tokens_per_s")
+            ]
+            print(
+                f"{spec[-38:]:38} {lang:4} {cells[0]:>3} {cells[1]!s:>9} {cells[2]!s:>6} {cells[3]!s:>8} {cells[4]!s:>7} "
+                f"{cells[5]!s:>8} {cells[6]!s:>6} {cells[7]!s:>6}"
+            )
     write_results(results, args.out)
     print(f"\nwrote {args.out}")
     return 0

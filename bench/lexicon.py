@@ -161,7 +161,12 @@ def learn(pairs: list[tuple[str, str]], min_prob: float = MIN_PROB, min_count: i
     for direction, table, other in (("en_ar", forward, backward), ("ar_en", backward, forward)):
         best: dict[str, list[tuple[float, str]]] = {}
         for (src, tgt), p in table.items():
-            if p >= min_prob and other.get((tgt, src), 0.0) >= min_prob and count[src] >= min_count and _bridgeable(src, tgt, direction, surface):
+            if (
+                p >= min_prob
+                and other.get((tgt, src), 0.0) >= min_prob
+                and count[src] >= min_count
+                and _bridgeable(src, tgt, direction, surface)
+            ):
                 best.setdefault(src, []).append((p, tgt))
         for src, found in sorted(best.items()):
             lexicon[direction][src] = [surface[tgt].most_common(1)[0][0] for _, tgt in sorted(found, reverse=True)[:MAX_TARGETS]]
@@ -260,9 +265,11 @@ def train(path: Path = LEXICON_PATH) -> dict:
             "source": "XQuAD dev (../shared/data/xquad/xquad_dev.jsonl): question pairs, and paragraph pairs aligned by sentence where the counts match",
             "method": f"IBM Model 1 both directions, {ITERATIONS} EM iterations, kept when p >= {MIN_PROB} both ways and the source is seen >= {MIN_COUNT} times",
             "pairs": len(pairs),
-            "embedding": (f"words without a Model 1 entry: mutual nearest neighbours (cosine >= {MIN_COSINE}) in multilingual USE between "
-                          f"{len(english)} English words (all-MiniLM-L6-v2's WordPiece whole words) and the {len(arabic)} most frequent "
-                          f"Arabic words of {ANT_ARTICLES} ANT news articles"),
+            "embedding": (
+                f"words without a Model 1 entry: mutual nearest neighbours (cosine >= {MIN_COSINE}) in multilingual USE between "
+                f"{len(english)} English words (all-MiniLM-L6-v2's WordPiece whole words) and the {len(arabic)} most frequent "
+                f"Arabic words of {ANT_ARTICLES} ANT news articles"
+            ),
             "trained": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
             "script": "python -m bench.lexicon --train",
         },
@@ -286,8 +293,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = load_rows()
     results = {f"min_prob={p}": held_out(rows, args.folds, p) for p in (0.1, MIN_PROB, 0.3)}
     for name, r in results.items():
-        print(f"{name}: English question words {r['words']}, bridged {r['bridged']:.3f}, "
-              f"bridged to a word of the Arabic question {r['bridged_right']:.3f} (precision {r['precision']:.3f})")
+        print(
+            f"{name}: English question words {r['words']}, bridged {r['bridged']:.3f}, "
+            f"bridged to a word of the Arabic question {r['bridged_right']:.3f} (precision {r['precision']:.3f})"
+        )
     write_results({"folds": args.folds, "model_1_held_out": results}, args.out)
     return 0
 

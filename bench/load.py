@@ -52,8 +52,9 @@ def start_server(home: Path, port: int) -> subprocess.Popen:
     env = {**os.environ, "ISNAD_HOME": str(home), "ISNAD_COLLECTION": "load"}
     env.pop("ISNAD_API_KEY", None)
     log = open(home / "server.log", "a")  # noqa: SIM115 - the server writes it for as long as it runs
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], cwd=config.REPO_ROOT, env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "serve", "--port", str(port)], cwd=config.REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
     url = f"http://127.0.0.1:{port}"
     while True:
         if proc.poll() is not None:
@@ -87,7 +88,11 @@ def run_level(url: str, headers: dict[str, str], asked: list[str], clients: int)
     errors = [status for _, _, status in rows if not (isinstance(status, int) and 200 <= status < 300)]
 
     def stats(seconds: list[float]) -> dict:
-        return {"n": len(seconds), "p50_s": round(percentile(seconds, 0.5), 3), "p95_s": round(percentile(seconds, 0.95), 3)} if seconds else {"n": 0}
+        return (
+            {"n": len(seconds), "p50_s": round(percentile(seconds, 0.5), 3), "p95_s": round(percentile(seconds, 0.95), 3)}
+            if seconds
+            else {"n": 0}
+        )
 
     return {
         "clients": clients,
@@ -131,14 +136,27 @@ def main(argv: list[str] | None = None) -> int:
             if proc is not None:
                 proc.terminate()
                 proc.wait()
-    print(f"{'clients':>7} {'requests':>8} {'answers/s':>9} {'p50 s':>6} {'p95 s':>6} {'ar p50':>6} {'ar p95':>6} "
-          f"{'en p50':>6} {'en p95':>6} {'errors':>6}")
+    print(
+        f"{'clients':>7} {'requests':>8} {'answers/s':>9} {'p50 s':>6} {'p95 s':>6} {'ar p50':>6} {'ar p95':>6} "
+        f"{'en p50':>6} {'en p95':>6} {'errors':>6}"
+    )
     for lv in levels:
         cells = [lv[k].get(q, float("nan")) for k in ("all", "ar", "en") for q in ("p50_s", "p95_s")]
-        print(f"{lv['clients']:>7} {lv['requests']:>8} {lv['answers_per_s']:>9.2f} "
-              + " ".join(f"{c:>6.2f}" for c in cells) + f" {lv['errors']:>6}")
-    write_results({"url": url if args.url else "started over the samples", "cpus": len(os.sched_getaffinity(0)),
-                   "load_avg": os.getloadavg(), "questions": len(asked), "levels": levels}, args.out)
+        print(
+            f"{lv['clients']:>7} {lv['requests']:>8} {lv['answers_per_s']:>9.2f} "
+            + " ".join(f"{c:>6.2f}" for c in cells)
+            + f" {lv['errors']:>6}"
+        )
+    write_results(
+        {
+            "url": url if args.url else "started over the samples",
+            "cpus": len(os.sched_getaffinity(0)),
+            "load_avg": os.getloadavg(),
+            "questions": len(asked),
+            "levels": levels,
+        },
+        args.out,
+    )
     print(f"wrote {args.out}")
     return 1 if any(lv["errors"] for lv in levels) else 0
 

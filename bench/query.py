@@ -93,8 +93,13 @@ class Server:
         env = {**os.environ, "ISNAD_HOME": str(home), "ISNAD_COLLECTION": collection}
         env.pop("ISNAD_API_KEY", None)
         self.log = (home / "bench-query-serve.log").open("wb")
-        self.proc = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(self.port)],
-                                     stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=config.REPO_ROOT)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "serve", "--port", str(self.port)],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=config.REPO_ROOT,
+        )
         self.url = f"http://127.0.0.1:{self.port}"
         t = time.perf_counter()
         while not self._healthy():
@@ -123,8 +128,12 @@ class Server:
 def _summary(latencies: list[float]) -> dict:
     if not latencies:
         return {"n": 0}
-    return {"n": len(latencies), "p50_ms": round(1000 * percentile(latencies, 0.5), 1),
-            "p95_ms": round(1000 * percentile(latencies, 0.95), 1), "p99_ms": round(1000 * percentile(latencies, 0.99), 1)}
+    return {
+        "n": len(latencies),
+        "p50_ms": round(1000 * percentile(latencies, 0.5), 1),
+        "p95_ms": round(1000 * percentile(latencies, 0.95), 1),
+        "p99_ms": round(1000 * percentile(latencies, 0.99), 1),
+    }
 
 
 def load(call, questions: dict[str, list[str]], clients: int) -> dict:
@@ -145,8 +154,14 @@ def load(call, questions: dict[str, list[str]], clients: int) -> dict:
     with ThreadPoolExecutor(clients) as pool:
         list(pool.map(one, jobs))
     wall = time.perf_counter() - start
-    return {"clients": clients, "wall_s": round(wall, 1), "per_s": round(len(jobs) / wall, 2), "errors": len(errors),
-            "first_errors": errors[:5], **{lang: _summary(times[lang]) for lang in LANGS}}
+    return {
+        "clients": clients,
+        "wall_s": round(wall, 1),
+        "per_s": round(len(jobs) / wall, 2),
+        "errors": len(errors),
+        "first_errors": errors[:5],
+        **{lang: _summary(times[lang]) for lang in LANGS},
+    }
 
 
 def http_call(url: str, endpoint: str):
@@ -198,8 +213,9 @@ def run(home: Path, collection: str, articles: int | None, per_language: int, cl
     try:
         for q in (questions["ar"][0], questions["en"][0]):  # warm the models and the keyword index
             http_call(server.url, "ask")(q)
-        served = {f"{endpoint} x{n}": load(http_call(server.url, endpoint), questions, n)
-                  for endpoint in ("ask", "search") for n in clients}
+        served = {
+            f"{endpoint} x{n}": load(http_call(server.url, endpoint), questions, n) for endpoint in ("ask", "search") for n in clients
+        }
         rss = server.peak_rss_mb()
         start_s = server.start_s
     finally:
@@ -210,16 +226,27 @@ def run(home: Path, collection: str, articles: int | None, per_language: int, cl
     served.update({f"langchain similarity_search x{n}": load(lc, questions, n) for n in clients})
     mixed = [q for pair in zip(questions["ar"], questions["en"]) for q in pair][:stage_n]
     return {
-        "collection": collection, **size, "embedding_model": model, "cpus": len(os.sched_getaffinity(0)),
-        "load_average_after": os.getloadavg(), "questions": {lang: len(v) for lang, v in questions.items()},
-        "server_start_s": round(start_s, 1), "server_peak_rss_mb": rss, "runs": served,
-        "stages_ms_per_question": stages(home, collection, mixed) if stage_n else {}, "stage_questions": len(mixed),
+        "collection": collection,
+        **size,
+        "embedding_model": model,
+        "cpus": len(os.sched_getaffinity(0)),
+        "load_average_after": os.getloadavg(),
+        "questions": {lang: len(v) for lang, v in questions.items()},
+        "server_start_s": round(start_s, 1),
+        "server_peak_rss_mb": rss,
+        "runs": served,
+        "stages_ms_per_question": stages(home, collection, mixed) if stage_n else {},
+        "stage_questions": len(mixed),
     }
 
 
 def render(results: dict, console: Console) -> None:
-    table = Table(title=(f"{results['articles']} articles / {results['chunks']} chunks, {results['cpus']} CPUs, "
-                         f"server peak RSS {results['server_peak_rss_mb']:.0f} MB (ms)"))
+    table = Table(
+        title=(
+            f"{results['articles']} articles / {results['chunks']} chunks, {results['cpus']} CPUs, "
+            f"server peak RSS {results['server_peak_rss_mb']:.0f} MB (ms)"
+        )
+    )
     for col in ("run", "req/s", "errors", "ar p50", "ar p95", "ar p99", "en p50", "en p95", "en p99"):
         table.add_column(col, justify="left" if col == "run" else "right")
     for name, r in results["runs"].items():

@@ -98,9 +98,7 @@ def bm25_rankings(ids: list[str], texts: list[str], questions: list[Question]) -
     return rankings, {"index_s": index_s, "query_s": query_s}
 
 
-def dense_rankings(
-    model: str, ids: list[str], texts: list[str], questions: list[Question]
-) -> tuple[list[list[str]], dict]:
+def dense_rankings(model: str, ids: list[str], texts: list[str], questions: list[Question]) -> tuple[list[list[str]], dict]:
     embeddings, load_s = timed(load_embeddings, model)
     doc_vectors, index_s = timed(lambda: np.asarray(embeddings.embed_documents(texts), dtype=np.float32))
 
@@ -137,11 +135,16 @@ def run(models: list[str], distractors: int, limit: int | None, distractor_chars
         dense, dense_timing = dense_rankings(model, ids, texts, questions)
         methods[f"dense:{model}"] = score(dense, questions, dense_timing)
         hybrid, fuse_s = fuse(bm25, dense, rrf_k)
-        methods[f"hybrid:{model}"] = score(hybrid, questions, {**bm25_timing, **{
-            f"dense_{key}": value for key, value in dense_timing.items()}, "fuse_s": fuse_s})
+        methods[f"hybrid:{model}"] = score(
+            hybrid, questions, {**bm25_timing, **{f"dense_{key}": value for key, value in dense_timing.items()}, "fuse_s": fuse_s}
+        )
     return {
-        "collection": {"arcd_paragraphs": arcd_paragraphs, "distractors": len(paragraphs) - arcd_paragraphs,
-                       "distractor_chars": distractor_chars, "questions": len(questions)},
+        "collection": {
+            "arcd_paragraphs": arcd_paragraphs,
+            "distractors": len(paragraphs) - arcd_paragraphs,
+            "distractor_chars": distractor_chars,
+            "questions": len(questions),
+        },
         "depth": DEPTH,
         "rrf_k": rrf_k,
         "methods": methods,
@@ -150,8 +153,10 @@ def run(models: list[str], distractors: int, limit: int | None, distractor_chars
 
 def render(results: dict, console: Console) -> None:
     c = results["collection"]
-    title = (f"ARCD: {c['questions']} questions over {c['arcd_paragraphs']} paragraphs"
-             f" + {c['distractors']} news distractors (rank of the gold paragraph)")
+    title = (
+        f"ARCD: {c['questions']} questions over {c['arcd_paragraphs']} paragraphs"
+        f" + {c['distractors']} news distractors (rank of the gold paragraph)"
+    )
     table = Table(title=title)
     for column in ("method", *(f"R@{k}" for k in KS), "MRR", "wall s"):
         table.add_column(column, justify="left" if column == "method" else "right")

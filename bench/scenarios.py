@@ -107,11 +107,19 @@ def run_scenarios(isnad, scenarios: Sequence[dict], folder: Path) -> list[dict]:
             failures = errors + check(sc, doc_id, published, answer, verification)
         finally:
             isnad.delete(doc_id)
-        rows.append({
-            "id": sc["id"], "lang": sc["lang"], "stance": sc.get("stance"), "ok": not failures, "failures": failures,
-            "answer": answer.answer, "verdict": verification.verdict,
-            "verdict_ok": sc["expect"].get("verdict") in (None, verification.verdict), "seconds": round(time.perf_counter() - t, 1),
-        })
+        rows.append(
+            {
+                "id": sc["id"],
+                "lang": sc["lang"],
+                "stance": sc.get("stance"),
+                "ok": not failures,
+                "failures": failures,
+                "answer": answer.answer,
+                "verdict": verification.verdict,
+                "verdict_ok": sc["expect"].get("verdict") in (None, verification.verdict),
+                "seconds": round(time.perf_counter() - t, 1),
+            }
+        )
     return rows
 
 

@@ -51,8 +51,16 @@ def run(isnad, items: Sequence[dict]) -> list[dict]:
     for item in items:
         for lang in ("ar", "en"):
             answer = isnad.ask(item[lang])
-            rows.append({"id": item["id"], "lang": lang, "kind": item["kind"], "question": item[lang],
-                         "direct": answer.direct.text if answer.direct else None, **score(item, answer)})
+            rows.append(
+                {
+                    "id": item["id"],
+                    "lang": lang,
+                    "kind": item["kind"],
+                    "question": item[lang],
+                    "direct": answer.direct.text if answer.direct else None,
+                    **score(item, answer),
+                }
+            )
     return rows
 
 

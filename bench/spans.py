@@ -98,8 +98,12 @@ def holds(value: str, gold: str) -> bool:
 def hand_reader(question: str, sentence: str) -> str:
     """The value the readers before the chooser took: the first of the asked kind, else the question's clause."""
     kind = question_kind(question)
-    readers = {"date": lambda: read_date(sentence, None, "ar"), "number": lambda: read_number(sentence, question),
-               "person": lambda: read_person(sentence), "place": lambda: read_place(sentence)}
+    readers = {
+        "date": lambda: read_date(sentence, None, "ar"),
+        "number": lambda: read_number(sentence, question),
+        "person": lambda: read_person(sentence),
+        "place": lambda: read_place(sentence),
+    }
     value = readers[kind]() if kind else None
     return (value or read_clause(question, sentence)).words
 
@@ -126,12 +130,29 @@ def build(limit: int | None = None) -> list[Item]:
         if not cands:
             continue
         texts = [c.value.words for c in cands]
-        items.append(Item(q, sentence, texts, [c.kind for c in cands], span_features(q.text, sentence, cands),
-                          np.array([word_f1(t, q.answer) for t in texts]), hand_reader(q.text, sentence),
-                          read_clause(q.text, sentence).words))
+        items.append(
+            Item(
+                q,
+                sentence,
+                texts,
+                [c.kind for c in cands],
+                span_features(q.text, sentence, cands),
+                np.array([word_f1(t, q.answer) for t in texts]),
+                hand_reader(q.text, sentence),
+                read_clause(q.text, sentence).words,
+            )
+        )
     if limit is None:
         CACHE.parent.mkdir(parents=True, exist_ok=True)
-        CACHE.write_bytes(pickle.dumps({"features": SPAN_FEATURES, "sources": [str(ARCD), str(XQUAD)], "items": [tuple(getattr(it, f.name) for f in fields(it)) for it in items]}))
+        CACHE.write_bytes(
+            pickle.dumps(
+                {
+                    "features": SPAN_FEATURES,
+                    "sources": [str(ARCD), str(XQUAD)],
+                    "items": [tuple(getattr(it, f.name) for f in fields(it)) for it in items],
+                }
+            )
+        )
     return items
 
 
@@ -156,8 +177,7 @@ def fit(items: Sequence[Item], l2: float = L2) -> SpanModel:
     so it is fitted as one; items whose sentence has no candidate overlapping the gold span teach nothing."""
     from scipy.optimize import minimize
 
-    usable = [(it.X[m], t[m] / t[m].sum()) for it in items
-              if (m := _allowed(it)).sum() > 1 and (t := _targets(it))[m].any()]
+    usable = [(it.X[m], t[m] / t[m].sum()) for it in items if (m := _allowed(it)).sum() > 1 and (t := _targets(it))[m].any()]
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
         nll, grad = 0.0, np.zeros_like(w)
@@ -217,19 +237,27 @@ def evaluate(items: Sequence[Item], chosen: Sequence[str]) -> dict[str, dict[str
 
 
 def save(model: SpanModel, results: dict, path: Path = SPAN_PATH) -> None:
-    path.write_text(json.dumps({
-        "features": list(SPAN_FEATURES),
-        "weights": [round(float(w), 6) for w in model.weights],
-        "bias": round(model.bias, 6),
-        "provenance": {
-            "trained_on": ["ARCD train (Arabic)", "XQuAD dev (English and Arabic questions over Arabic paragraphs)"],
-            "files": [str(ARCD.relative_to(config.REPO_ROOT.parent)), str(XQUAD.relative_to(config.REPO_ROOT.parent))],
-            "label": f"softmax over a sentence's candidates; target: best word F1 with the gold span (>= {POSITIVE_F1})",
-            "trainer": "python -m bench.spans --train",
-            "cross_validation": results,
-            "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        },
-    }, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "features": list(SPAN_FEATURES),
+                "weights": [round(float(w), 6) for w in model.weights],
+                "bias": round(model.bias, 6),
+                "provenance": {
+                    "trained_on": ["ARCD train (Arabic)", "XQuAD dev (English and Arabic questions over Arabic paragraphs)"],
+                    "files": [str(ARCD.relative_to(config.REPO_ROOT.parent)), str(XQUAD.relative_to(config.REPO_ROOT.parent))],
+                    "label": f"softmax over a sentence's candidates; target: best word F1 with the gold span (>= {POSITIVE_F1})",
+                    "trainer": "python -m bench.spans --train",
+                    "cross_validation": results,
+                    "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                },
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
 
 
 def render(results: dict) -> None:

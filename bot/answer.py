@@ -81,8 +81,11 @@ def build_citations(evidence: list[EvidenceSentence], docs: Callable[[str], Sour
                 start=ev.start,
                 end=ev.end,
                 score=round(ev.score, 4),
-                attributed_to=format_attribution(doc.meta.get("outlet") or doc.meta.get("title"),  # as source_label names it
-                                                 extract_attributions(ev.text), lang),
+                attributed_to=format_attribution(
+                    doc.meta.get("outlet") or doc.meta.get("title"),  # as source_label names it
+                    extract_attributions(ev.text),
+                    lang,
+                ),
             )
         )
     return citations

@@ -39,9 +39,7 @@ def no_surrogates(text: str) -> str:
 
 #: Any text field of a request: valid Unicode.
 Text = Annotated[str, AfterValidator(no_surrogates)]
-Query = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUERY_CHARS), AfterValidator(no_surrogates)
-]
+Query = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUERY_CHARS), AfterValidator(no_surrogates)]
 #: A collection a request may name: the store's own ``NAME__docs`` companions are not collections.
 CollectionName = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]$"), AfterValidator(check_collection_name)
@@ -58,7 +56,8 @@ class AskRequest(BaseModel):
     top_k: int | None = Field(None, ge=1, le=MAX_TOP_K)
     collection: CollectionName | None = Field(None, description="Collection to ask (default: ISNAD_COLLECTION).")
     history: list[Query] = Field(
-        [], max_length=8, description="The user's earlier questions in this conversation, oldest first: a follow-up is read with them.")
+        [], max_length=8, description="The user's earlier questions in this conversation, oldest first: a follow-up is read with them."
+    )
 
 
 class VerifyRequest(BaseModel):
@@ -143,9 +142,15 @@ def api_router(service, settings) -> APIRouter:
     @router.post(
         "/ask/stream",
         response_class=StreamingResponse,
-        responses={200: {"content": {"application/x-ndjson": {}}, "description": (
-            "One JSON object a line: {'event': 'answer', 'data': Answer} (the extractive answer, at once), then "
-            "{'event': 'sentence', 'data': str} for each checked sentence the model writes, then {'event': 'final', 'data': Answer}.")}},
+        responses={
+            200: {
+                "content": {"application/x-ndjson": {}},
+                "description": (
+                    "One JSON object a line: {'event': 'answer', 'data': Answer} (the extractive answer, at once), then "
+                    "{'event': 'sentence', 'data': str} for each checked sentence the model writes, then {'event': 'final', 'data': Answer}."
+                ),
+            }
+        },
     )
     def ask_stream(req: AskRequest) -> StreamingResponse:
         """``/api/ask`` as it happens: the pipeline's answer first, then the language model's checked sentences."""
@@ -186,8 +191,12 @@ def api_router(service, settings) -> APIRouter:
     @router.post(
         "/documents",
         response_model=IngestResult,
-        responses={202: {"model": JobStatus, "description": "A background job (an upload over ISNAD_SYNC_INGEST_BYTES): "
-                                                            "follow its Location, GET /api/jobs/{id}."}},
+        responses={
+            202: {
+                "model": JobStatus,
+                "description": "A background job (an upload over ISNAD_SYNC_INGEST_BYTES): follow its Location, GET /api/jobs/{id}.",
+            }
+        },
     )
     def upload(
         files: Annotated[list[UploadFile], File(description="Files: " + ", ".join(UPLOAD_SUFFIXES))],

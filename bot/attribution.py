@@ -46,9 +46,7 @@ _CUT_RE = re.compile(
 _AFTER_RE = re.compile(
     r"(?<!\w)(?P<verb>بحسب|حسب|وفقا\s+ل|وفق\s+ما\s+(?:افاد|افادت|ذكر|ذكرت|نقلت|نقل|اورد|اوردت|اعلن|اعلنت)|نقلا\s+عن|according\s+to)(?!\w)\s*"
 )
-_EN_SAID_RE = re.compile(
-    rf"(?<!\w)(?P<verb>told\s+\w+|{'|'.join(v for v in REPORTING_VERBS_EN if v != 'told')})(?:\s+that)?(?!\w)\s*"
-)
+_EN_SAID_RE = re.compile(rf"(?<!\w)(?P<verb>told\s+\w+|{'|'.join(v for v in REPORTING_VERBS_EN if v != 'told')})(?:\s+that)?(?!\w)\s*")
 #: Words after an English reporting verb that still leave the claim before it ("..., he said on Wednesday.").
 _EN_TAIL_WORDS = 4
 #: Connectors that may open a clause before its Arabic subject ("وبينما الوزير قال ...").
@@ -90,7 +88,7 @@ def party_outlet(party: str) -> str | None:
         if folded in _OUTLET_WORDS or bare in _OUTLET_WORDS or folded in OUTLET_WORDS_EN:
             if folded in OUTLET_WORDS_EN:
                 return party.strip(_QUOTES)
-            rest = party[w.end():]
+            rest = party[w.end() :]
             short = re.search(r"\(([^()]{2,30})\)", rest)
             quoted = re.match(r"\s*[\"«“]([^\"»”]{2,40})[\"»”]", rest)
             if short:
@@ -98,8 +96,8 @@ def party_outlet(party: str) -> str | None:
             if quoted:
                 return quoted.group(1).strip()
             cut = re.search(r"(?<!\w)(?:في|من|عن|على)(?!\w)|[،,]", rest)
-            phrase = party[w.start():w.end() + (cut.start() if cut else len(rest))].strip(_QUOTES)
-            return phrase if folded.startswith("ال") else phrase[len(w.group(0)):].strip(_QUOTES) or phrase
+            phrase = party[w.start() : w.end() + (cut.start() if cut else len(rest))].strip(_QUOTES)
+            return phrase if folded.startswith("ال") else phrase[len(w.group(0)) :].strip(_QUOTES) or phrase
     quoted = re.search(r"[\"«“]([^\"»”]{2,40})[\"»”]", party)
     if quoted and speaker_name(party) is None:
         return quoted.group(1).strip()
@@ -141,7 +139,12 @@ def _clean_party(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in " \t\n،,.":
         end -= 1
     pairs = {'"': '"', "«": "»", "“": "”", "(": ")"}
-    if end - start > 2 and text[start] in pairs and text[end - 1] == pairs[text[start]] and text[start + 1:end - 1].count(text[start]) == 0:
+    if (
+        end - start > 2
+        and text[start] in pairs
+        and text[end - 1] == pairs[text[start]]
+        and text[start + 1 : end - 1].count(text[start]) == 0
+    ):
         start, end = start + 1, end - 1
     words = text[start:end].split()
     if not words or (len(words) == 1 and fold_with_offsets(words[0])[0] in _PRONOUN_PARTIES):
@@ -153,7 +156,7 @@ def _clause_initial(folded: str, pos: int, in_claim: bool) -> bool:
     """Does a verb at ``pos`` start a clause (see module docstring)?"""
     before = folded[:pos]
     boundary = max(before.rfind("،"), before.rfind(","), before.rfind("."), before.rfind(":"))
-    words = before[boundary + 1:].split()
+    words = before[boundary + 1 :].split()
     if in_claim:
         return boundary >= 0 and len(words) <= 1 and all(w in {"و", "بينما", "وبينما", "فيما", "كما", "ثم"} for w in words)
     return len(words) <= _CONNECTORS_MAX
@@ -177,7 +180,7 @@ def extract_attributions(sentence: str) -> list[Attribution]:
     for i, vm in enumerate(verbs):
         if not _clause_initial(folded, vm.start(), in_claim=vm.start() < claim_open_until):
             continue
-        next_verbs = [v for v in verbs[i + 1:] if _clause_initial(folded, v.start(), in_claim=True)]
+        next_verbs = [v for v in verbs[i + 1 :] if _clause_initial(folded, v.start(), in_claim=True)]
         limit = next_verbs[0].start() if next_verbs else len(folded)
         comp = _COMP_RE.search(folded, vm.end(), limit)
         verb_word = sentence[slice(*original_span(origin, vm.start("verb"), vm.end("verb")))]
@@ -196,12 +199,19 @@ def extract_attributions(sentence: str) -> list[Attribution]:
         if all(span is None for span, _, _ in parties) and (subject := _subject_before(sentence, folded, origin, vm.start())):
             parties = [(subject, verb_word, None)]  # "بوريطة قال إن ...": the speaker stands before the verb
         for party_span, role_verb, via in parties:
-            p_text = sentence[party_span[0]:party_span[1]] if party_span else None
-            found.append(Attribution(
-                party=p_text, party_en=party_label(p_text) if p_text else None, verb=role_verb,
-                claim_start=cs, claim_end=ce, party_start=party_span[0] if party_span else None,
-                party_end=party_span[1] if party_span else None, via=via,
-            ))
+            p_text = sentence[party_span[0] : party_span[1]] if party_span else None
+            found.append(
+                Attribution(
+                    party=p_text,
+                    party_en=party_label(p_text) if p_text else None,
+                    verb=role_verb,
+                    claim_start=cs,
+                    claim_end=ce,
+                    party_start=party_span[0] if party_span else None,
+                    party_end=party_span[1] if party_span else None,
+                    via=via,
+                )
+            )
         claim_open_until = claim_fe
     found.extend(_source_after(sentence, folded, origin, found, sent_end))
     found.extend(_english_said(sentence, folded, origin, found))
@@ -231,14 +241,16 @@ def _trim_end(folded: str, start: int, end: int) -> int:
 def _parties(sentence: str, folded: str, origin: list[int], start: int, end: int, verb: str):
     """Party spans between verb and complementiser; 'نقلت X عن Y' yields relay and speaker."""
     region = folded[start:end]
-    an = re.search(r"(?<!\w)عن(?!\w)", region) if folded[start - 4:start].endswith("نقل") or "نقل" in verb else None
-    segments = [(start, start + an.start(), verb, None), (start + an.end(), end, f"{verb} عن", "relay")] if an else [(start, end, verb, None)]
+    an = re.search(r"(?<!\w)عن(?!\w)", region) if folded[start - 4 : start].endswith("نقل") or "نقل" in verb else None
+    segments = (
+        [(start, start + an.start(), verb, None), (start + an.end(), end, f"{verb} عن", "relay")] if an else [(start, end, verb, None)]
+    )
     out = []
     relay_label = None
     for s, e, v, role in segments:
         cut = _CUT_RE.search(folded, s, e)
         # a comma right after the verb ("قال، ...") is not a party boundary
-        while cut and not folded[s:cut.start()].strip() and cut.end() < e:
+        while cut and not folded[s : cut.start()].strip() and cut.end() < e:
             s = cut.end()
             cut = _CUT_RE.search(folded, s, e)
         pe = cut.start() if cut else e
@@ -246,7 +258,7 @@ def _parties(sentence: str, folded: str, origin: list[int], start: int, end: int
         if role == "relay":
             out.append((span, v, relay_label))
         else:
-            relay_label = (party_label(sentence[span[0]:span[1]]) or sentence[span[0]:span[1]]) if span else None
+            relay_label = (party_label(sentence[span[0] : span[1]]) or sentence[span[0] : span[1]]) if span else None
             if span or not an:
                 out.append((span, v, None))
     return out
@@ -260,9 +272,9 @@ def _source_after(sentence: str, folded: str, origin: list[int], found: list[Att
         span = _clean_party(sentence, *original_span(origin, m.end(), pe)) if pe > m.end() else None
         if span is None:
             continue
-        party = sentence[span[0]:span[1]]
+        party = sentence[span[0] : span[1]]
         ms = origin[m.start()]
-        verb = sentence[ms:origin[m.end("verb") - 1] + 1]
+        verb = sentence[ms : origin[m.end("verb") - 1] + 1]
         prefix = sentence[:ms].strip(" \t\"'،,و")
         if not prefix:  # "بحسب X، CLAIM"
             cs, ce = (span[1] + 1, sent_end)
@@ -287,7 +299,7 @@ def _english_said(sentence: str, folded: str, origin: list[int], found: list[Att
     out = []
     sent_end = _sentence_end(sentence)
     for m in _EN_SAID_RE.finditer(folded):
-        before = folded[:m.start()]
+        before = folded[: m.start()]
         boundary = max(before.rfind(","), before.rfind("."), before.rfind(";"))
         verb = sentence[slice(*original_span(origin, m.start("verb"), m.end("verb")))]
         cs = origin[m.end()] if m.end() < len(folded) else len(sentence)
@@ -301,7 +313,7 @@ def _english_said(sentence: str, folded: str, origin: list[int], found: list[Att
             claim_before = span is not None
         if span is None:
             continue
-        party = sentence[span[0]:span[1]]
+        party = sentence[span[0] : span[1]]
         if claim_before:
             start = max([a.claim_end for a in found if a.claim_end <= origin[boundary]] + [0])
             out.append(Attribution(party, party_label(party), verb, start, origin[boundary], span[0], span[1]))
@@ -361,5 +373,14 @@ def format_attribution(outlet: str | None, parties: list[Attribution], lang: str
     return words["citing"].join([head, cited]) if cited else head
 
 
-__all__ = ["ATTRIBUTION_WORDS", "REPORTING_VERBS_AR", "REPORTING_VERBS_EN", "Attribution", "extract_attributions", "format_attribution", "outlet_label",
-           "party_label", "party_outlet"]
+__all__ = [
+    "ATTRIBUTION_WORDS",
+    "REPORTING_VERBS_AR",
+    "REPORTING_VERBS_EN",
+    "Attribution",
+    "extract_attributions",
+    "format_attribution",
+    "outlet_label",
+    "party_label",
+    "party_outlet",
+]

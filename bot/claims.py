@@ -145,7 +145,7 @@ def _segments(sentence: str, attributions: list[Attribution]) -> list[_Segment]:
         cursor = max(cursor, e)
     if cursor < len(sentence):
         segments.append(_Segment(cursor, len(sentence), ()))
-    return [seg for seg in segments if sentence[seg.start:seg.end].strip(" ،,.")]
+    return [seg for seg in segments if sentence[seg.start : seg.end].strip(" ،,.")]
 
 
 def _actors(sentence: str, mentions: list[EntityMention], party_spans: list[tuple[int, int]]) -> list[str]:
@@ -154,21 +154,25 @@ def _actors(sentence: str, mentions: list[EntityMention], party_spans: list[tupl
     for m in mentions:
         if m.type != "person" or not m.id or any(s <= m.start < e for s, e in party_spans):
             continue
-        if _NOT_ACTOR_BEFORE.search(fold_with_offsets(sentence[max(0, m.start - 20):m.start])[0]):
+        if _NOT_ACTOR_BEFORE.search(fold_with_offsets(sentence[max(0, m.start - 20) : m.start])[0]):
             continue
         if m.id not in out:
             out.append(m.id)
     return out
 
 
-def _values(sentence: str, seg: _Segment, times: list[TimeMention], quantities: list[Quantity],
-            party_spans: list[tuple[int, int]]) -> list[_Value]:
+def _values(
+    sentence: str, seg: _Segment, times: list[TimeMention], quantities: list[Quantity], party_spans: list[tuple[int, int]]
+) -> list[_Value]:
     """Dates and counts of one segment, in order; a count inside a date ("2020") is the date's.
 
     A date among the words that name who reports ("ذكرت الوكالة، الأحد، أن") dates the report, not the event.
     """
-    found = [_Value(t.start, t.end, "date", time=t) for t in times
-             if seg.start <= t.start < seg.end and not any(s <= t.start < e for s, e in party_spans)]
+    found = [
+        _Value(t.start, t.end, "date", time=t)
+        for t in times
+        if seg.start <= t.start < seg.end and not any(s <= t.start < e for s, e in party_spans)
+    ]
     for q in quantities:
         if seg.start <= q.start < seg.end and not any(v.start < q.end and q.start < v.end for v in found):
             found.append(_Value(q.start, q.end, "number", quantity=q))
@@ -178,7 +182,7 @@ def _values(sentence: str, seg: _Segment, times: list[TimeMention], quantities: 
 def _dateline(sentence: str, t: TimeMention) -> bool:
     """A full date right before an agency in brackets ("DAMASCUS, July 8, 2020 (Reuters) —", "دمشق 8 يوليو
     2020 (شينخوا)") is when the report was filed (its anchor, ``language.calendar.find_anchor``), not a claim."""
-    return t.granularity == "day" and sentence[t.end:t.end + 4].lstrip().startswith(("(", "（"))
+    return t.granularity == "day" and sentence[t.end : t.end + 4].lstrip().startswith(("(", "（"))
 
 
 def _boundary(sentence: str, left: _Value, right: _Value) -> int:
@@ -188,7 +192,7 @@ def _boundary(sentence: str, left: _Value, right: _Value) -> int:
     ("قتل 4 أشخاص، وأصيب 30"); otherwise right after the left value, since
     news Arabic puts the predicate before its number ("ثم قتل 5").
     """
-    between = sentence[left.end:right.start]
+    between = sentence[left.end : right.start]
     if breaks := [m.end() for m in _BREAK.finditer(between)]:
         return left.end + breaks[-1]
     conj = _CONJ.search(between)
@@ -197,8 +201,9 @@ def _boundary(sentence: str, left: _Value, right: _Value) -> int:
 
 def _words(sentence: str, lo: int, hi: int, mentions: list[EntityMention]) -> list[re.Match[str]]:
     """Words of ``sentence[lo:hi]`` that are not names (names are masked, so they carry no frame)."""
-    return [m for m in re.finditer(r"\S*\w\S*", sentence[lo:hi])
-            if not any(e.start < lo + m.end() and lo + m.start() < e.end for e in mentions)]
+    return [
+        m for m in re.finditer(r"\S*\w\S*", sentence[lo:hi]) if not any(e.start < lo + m.end() and lo + m.start() < e.end for e in mentions)
+    ]
 
 
 def _content_words(sentence: str, lo: int, hi: int, mentions: list[EntityMention]) -> int:
@@ -206,8 +211,7 @@ def _content_words(sentence: str, lo: int, hi: int, mentions: list[EntityMention
     return sum(1 for m in _words(sentence, lo, hi, mentions) if re.fullmatch(r"\W*[^\W\d_]{3,}\W*", m.group(0)))
 
 
-def _frame_span(sentence: str, seg: _Segment, values: list[_Value], i: int,
-                mentions: list[EntityMention]) -> tuple[int, int]:
+def _frame_span(sentence: str, seg: _Segment, values: list[_Value], i: int, mentions: list[EntityMention]) -> tuple[int, int]:
     """The value's own stretch of its clause: ``FRAME_WORDS_BEFORE`` words before it, ``FRAME_WORDS_AFTER`` after.
 
     A value that opens its clause ("..., يوم الأربعاء", "وفي صيف 2018، وقع ...")
@@ -216,7 +220,7 @@ def _frame_span(sentence: str, seg: _Segment, values: list[_Value], i: int,
     v = values[i]
     lo = _boundary(sentence, values[i - 1], v) if i > 0 else seg.start
     hi = _boundary(sentence, v, values[i + 1]) if i + 1 < len(values) else seg.end
-    starts = [lo] + [lo + b.end() for b in _BREAK.finditer(sentence[lo:v.start])]
+    starts = [lo] + [lo + b.end() for b in _BREAK.finditer(sentence[lo : v.start])]
     lo = next((s for s in reversed(starts) if _content_words(sentence, s, v.start, mentions) >= 2), starts[0])
     before = _words(sentence, lo, v.start, mentions)
     if len(before) > FRAME_WORDS_BEFORE:
@@ -280,15 +284,22 @@ def _cues(sentence: str, lo: int, hi: int, value: _Value, mentions: list[EntityM
     return frozenset(s for s in stems if len(s) >= 3)
 
 
-def _actor_claim(sentence: str, seg: _Segment, mentions: list[EntityMention], actors: tuple[str, ...],
-                 values: list[_Value], base: dict) -> Claim:
+def _actor_claim(
+    sentence: str, seg: _Segment, mentions: list[EntityMention], actors: tuple[str, ...], values: list[_Value], base: dict
+) -> Claim:
     """Who acts in a segment, framed by the segment's head clause (news Arabic is verb-first)."""
     head = _words(sentence, seg.start, seg.end, mentions)
     hi = seg.start + head[min(len(head), FRAME_WORDS_BEFORE + FRAME_WORDS_AFTER) - 1].end() if head else seg.end
     names = [m for m in mentions if m.type == "person" and m.id in actors]
-    return Claim(slot="actor", value="، ".join(dict.fromkeys(m.text for m in names)), normalized=",".join(sorted(actors)),
-                 frame=_masked(sentence, seg.start, hi, values, mentions), phrase=sentence[seg.start:hi].strip(" ،,."),
-                 actors=actors, **base)
+    return Claim(
+        slot="actor",
+        value="، ".join(dict.fromkeys(m.text for m in names)),
+        normalized=",".join(sorted(actors)),
+        frame=_masked(sentence, seg.start, hi, values, mentions),
+        phrase=sentence[seg.start : hi].strip(" ،,."),
+        actors=actors,
+        **base,
+    )
 
 
 def _period(sentence: str, times: list[TimeMention], seg: _Segment, lo: int, hi: int, at: int) -> TimeMention | None:
@@ -324,8 +335,8 @@ def _whole_latin_name(sentence: str, m: EntityMention) -> EntityMention:
     a first name left unmasked would weigh in the frame as if it were a predicate."""
     if m.type != "person" or not m.text.isascii():
         return m
-    before = re.search(r"(?:(?<![\w'’])[A-Z][\w'’-]*\s+)+$", sentence[:m.start])
-    after = re.match(r"(?:\s+[A-Z][\w'’-]*(?![\w'’]))+", sentence[m.end:])
+    before = re.search(r"(?:(?<![\w'’])[A-Z][\w'’-]*\s+)+$", sentence[: m.start])
+    after = re.match(r"(?:\s+[A-Z][\w'’-]*(?![\w'’]))+", sentence[m.end :])
     start = before.start() if before else m.start
     end = m.end + (after.end() if after else 0)
     return EntityMention(id=m.id, type=m.type, text=sentence[start:end], start=start, end=end, via_role=m.via_role)
@@ -379,10 +390,8 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
     sentence = ev.text
     attributions = extract_attributions(sentence)
     # Journalists named in a party ("مراسل قناة ... فلان") are not actors; speakers are.
-    party_spans = [(a.party_start, a.party_end) for a in attributions
-                   if a.party_start is not None and party_outlet(a.party or "")]
-    reporting_spans = [(a.party_start, a.party_end) for a in attributions
-                       if a.party_start is not None and a.party_end is not None]
+    party_spans = [(a.party_start, a.party_end) for a in attributions if a.party_start is not None and party_outlet(a.party or "")]
+    reporting_spans = [(a.party_start, a.party_end) for a in attributions if a.party_start is not None and a.party_end is not None]
     mentions = _mentions(sentence, book)
     sentence_actors = _actors(sentence, mentions, party_spans)
     names: dict[str, str] = {}
@@ -401,28 +410,73 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
         actors = tuple(_actors(sentence, seg_mentions, party_spans) or sentence_actors)
         actor_names = tuple((a, names[a]) for a in actors if a in names)
         if actors:
-            claims.append(_actor_claim(sentence, seg, mentions, actors, values, dict(
-                actor_names=actor_names, parties=parties, evidence_n=ev.n, doc_id=ev.doc_id, origin=origin, anchor=ev.anchor, sentence=sentence)))
+            claims.append(
+                _actor_claim(
+                    sentence,
+                    seg,
+                    mentions,
+                    actors,
+                    values,
+                    dict(
+                        actor_names=actor_names,
+                        parties=parties,
+                        evidence_n=ev.n,
+                        doc_id=ev.doc_id,
+                        origin=origin,
+                        anchor=ev.anchor,
+                        sentence=sentence,
+                    ),
+                )
+            )
         for v in values:
             # A frame is bounded by the neighbouring values it could be confused with: counts by counts, dates by dates.
             kin = [x for x in values if (x.slot == "number") == (v.slot == "number")]
             lo, hi = _frame_span(sentence, seg, kin, kin.index(v), mentions)
-            base = dict(parties=parties, evidence_n=ev.n, doc_id=ev.doc_id, origin=origin, actors=actors, actor_names=actor_names,
-                        frame=_masked(sentence, lo, hi, values, mentions), phrase=sentence[lo:hi].strip(" ،,."),
-                        cues=_cues(sentence, lo, hi, v, mentions),
-                        anchor=ev.anchor, sentence=sentence)
+            base = dict(
+                parties=parties,
+                evidence_n=ev.n,
+                doc_id=ev.doc_id,
+                origin=origin,
+                actors=actors,
+                actor_names=actor_names,
+                frame=_masked(sentence, lo, hi, values, mentions),
+                phrase=sentence[lo:hi].strip(" ،,."),
+                cues=_cues(sentence, lo, hi, v, mentions),
+                anchor=ev.anchor,
+                sentence=sentence,
+            )
             if v.time is not None:
                 t = v.time
                 if _dateline(sentence, t):
                     continue
-                claims.append(Claim(slot="date", value=t.text, normalized=t.normalized, year=_year(t),
-                                    value_start=t.value_start, value_end=t.value_end, part_of_day=t.part_of_day, **base))
+                claims.append(
+                    Claim(
+                        slot="date",
+                        value=t.text,
+                        normalized=t.normalized,
+                        year=_year(t),
+                        value_start=t.value_start,
+                        value_end=t.value_end,
+                        part_of_day=t.part_of_day,
+                        **base,
+                    )
+                )
             elif (q := v.quantity) is not None:
                 period = _period(sentence, times, seg, lo, hi, q.start)
-                claims.append(Claim(slot="number", value=q.text, normalized=_number_norm(q.low, q.high, q.unit),
-                                    low=q.low, high=q.high, unit=q.unit_key or q.unit, year=_year(period),
-                                    period_start=period.value_start if period else None,
-                                    period_end=period.value_end if period else None, **base))
+                claims.append(
+                    Claim(
+                        slot="number",
+                        value=q.text,
+                        normalized=_number_norm(q.low, q.high, q.unit),
+                        low=q.low,
+                        high=q.high,
+                        unit=q.unit_key or q.unit,
+                        year=_year(period),
+                        period_start=period.value_start if period else None,
+                        period_end=period.value_end if period else None,
+                        **base,
+                    )
+                )
     return claims
 
 

@@ -166,9 +166,15 @@ def _same_claim(a: Claim, b: Claim) -> bool:
     sim = frame_similarity(a.frame, b.frame)
     other_nouns = a.slot == "number" and (
         (a.unit is None) != (b.unit is None)  # "على متنها # أشخاص" vs "بوينغ #": a count and a bare number
-        or (a.unit and b.unit and a.unit != b.unit and a.unit.isascii() == b.unit.isascii()
+        or (
+            a.unit
+            and b.unit
+            and a.unit != b.unit
+            and a.unit.isascii() == b.unit.isascii()
             and not any(_stems_meet(a.unit, y) for y in b.cues)
-            and not any(_stems_meet(b.unit, x) for x in a.cues)))  # "مقتل # شخصا" and "# قتيلا" count one thing
+            and not any(_stems_meet(b.unit, x) for x in a.cues)
+        )
+    )  # "مقتل # شخصا" and "# قتيلا" count one thing
     if other_nouns:
         return sim >= SAME_FRAME_OTHER_UNIT
     if a.slot == "number" and _shared_cue(a, b):
@@ -223,6 +229,7 @@ _COMPATIBLE: dict[str, Callable[[Claim, Claim], bool]] = {"date": _compatible_da
 
 def _clusters(claims: list[Claim], compatible) -> list[list[Claim]]:
     """Mutually compatible groups, narrowest values first so they anchor the groups."""
+
     def width(c: Claim) -> float:
         if c.value_start and c.value_end:
             return (c.value_end - c.value_start).days
@@ -285,16 +292,18 @@ def _positions(sides: list[list[Claim]], lang: str) -> list[schema.Position]:
             own_side = side
             if group[0].value_start is None and group[0].low is None:  # not on the calendar or the number line
                 own_side, lone = lone, lone + 1
-            out.append(schema.Position(
-                value=group[0].value,
-                normalized=group[0].normalized,
-                attributed_to=attribution_text(parties, lang),
-                citations=sorted({c.evidence_n for c in group}),
-                parties=parties,
-                side=own_side,
-                independent_sources=independent_sources(group),
-                reported_at=_reported_at(group),
-            ))
+            out.append(
+                schema.Position(
+                    value=group[0].value,
+                    normalized=group[0].normalized,
+                    attributed_to=attribution_text(parties, lang),
+                    citations=sorted({c.evidence_n for c in group}),
+                    parties=parties,
+                    side=own_side,
+                    independent_sources=independent_sources(group),
+                    reported_at=_reported_at(group),
+                )
+            )
     return out
 
 
@@ -380,15 +389,18 @@ def find_conflicts(claims: list[Claim], lang: str = "en") -> tuple[list[schema.C
                 if len(valued) < 2 or (found := _relation(slot, valued)) is None:
                     continue
                 relation, sides = found
-                conflicts.append(schema.Conflict(topic=_topic(valued), kind=slot, relation=relation,
-                                                 positions=_positions(sides, lang)))
+                conflicts.append(schema.Conflict(topic=_topic(valued), kind=slot, relation=relation, positions=_positions(sides, lang)))
     return conflicts, notes
 
 
 def _episode_notes(episodes: list[list[Claim]]) -> dict[str, list[str]]:
     """Other occurrences of an event, by the occurrence they are not: only sides dated and named enough to tell."""
-    described = [e for e in episodes if any(c.actors for c in e) and any(
-        c.slot == "date" and c.value_start and c.value_end and (c.value_end - c.value_start).days <= OCCURRENCE_DAYS for c in e)]
+    described = [
+        e
+        for e in episodes
+        if any(c.actors for c in e)
+        and any(c.slot == "date" and c.value_start and c.value_end and (c.value_end - c.value_start).days <= OCCURRENCE_DAYS for c in e)
+    ]
     if len(described) < 2:
         return {}
     main = max(described, key=lambda g: (len({c.evidence_n for c in g}), -min(c.evidence_n for c in g)))
@@ -409,8 +421,9 @@ def _note(main: str, others: list[str]) -> str:
 def _episode_phrase(episode: list[Claim]) -> str:
     """'the one of summer 2018 involving Htmi and Aywb' (persons in the episode's own words, romanised)."""
     names = {k: v for c in episode for k, v in c.actor_names}
-    people = sorted({a for c in episode for a in c.actors if is_person(a) and a in names},
-                    key=lambda a: -sum(a in c.actors for c in episode))
+    people = sorted(
+        {a for c in episode for a in c.actors if is_person(a) and a in names}, key=lambda a: -sum(a in c.actors for c in episode)
+    )
     dated = [c for c in episode if c.slot == "date" and c.value_start]
     when = _pretty_when(min(dated, key=lambda c: (c.value_end - c.value_start).days), "en") if dated else None
     parts = ["the one"]
@@ -426,7 +439,7 @@ def _episode_phrase(episode: list[Claim]) -> str:
 
 def _shingles(text: str) -> set[str]:
     t = re.sub(r"\W+", " ", text).strip()
-    return {t[i:i + _SHINGLE] for i in range(max(1, len(t) - _SHINGLE + 1))}
+    return {t[i : i + _SHINGLE] for i in range(max(1, len(t) - _SHINGLE + 1))}
 
 
 def jaccard(a: str, b: str) -> float:

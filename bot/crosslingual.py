@@ -52,7 +52,6 @@ class Lexicon:
         table = self.ar_en if _ARABIC.search(word) else self.en_ar
         return table.get(stem(word), [])
 
-
     def over(self, fallback: dict[str, dict[str, list[str]]]) -> Lexicon:
         """This lexicon, with ``fallback``'s entries for the words it lacks."""
         return Lexicon({**fallback["en_ar"], **self.en_ar}, {**fallback["ar_en"], **self.ar_en})

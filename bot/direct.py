@@ -302,9 +302,24 @@ def candidates(question: str, quote: str, anchor: date | None, lang: str) -> lis
 
 SPAN_FEATURES: tuple[str, ...] = (
     *(f"{k}@{q}" for q in QUESTION_KINDS for k in CANDIDATE_KINDS),
-    "repeat", "any_repeat", "words", "share", "position", "distance", "no_anchor", "after_anchor",
-    "bounded", "outlet_head", "person_speaker",
-    "q_cover", "q_cover@clause", "words@clause", "words@span", "repeat@span", "distance@typed", "named_in_question",
+    "repeat",
+    "any_repeat",
+    "words",
+    "share",
+    "position",
+    "distance",
+    "no_anchor",
+    "after_anchor",
+    "bounded",
+    "outlet_head",
+    "person_speaker",
+    "q_cover",
+    "q_cover@clause",
+    "words@clause",
+    "words@span",
+    "repeat@span",
+    "distance@typed",
+    "named_in_question",
 )
 
 
@@ -326,12 +341,22 @@ def _sentence(question: str, quote: str) -> _Sentence:
     asked = frozenset(bm25_tokens(question))
     toks = list(_TOKEN.finditer(quote))
     anchors = tuple(i for i, t in enumerate(toks) if set(bm25_tokens(t.group(0))) & asked)
-    speakers = tuple((a.party_start, a.party_start + len(a.party)) for a in extract_attributions(quote)
-                     if a.party and a.party_start is not None)
+    speakers = tuple(
+        (a.party_start, a.party_start + len(a.party)) for a in extract_attributions(quote) if a.party and a.party_start is not None
+    )
     named = frozenset(p.id for p in find_places(question)) | frozenset(
-        normalize_arabic(n.text) for n in find_persons(question, roles=False))
-    return _Sentence(asked, question_kind(question) or "none", max(len(toks), 1), anchors,
-                     tuple(t.start() for t in toks), tuple(t.end() for t in toks), speakers, named)
+        normalize_arabic(n.text) for n in find_persons(question, roles=False)
+    )
+    return _Sentence(
+        asked,
+        question_kind(question) or "none",
+        max(len(toks), 1),
+        anchors,
+        tuple(t.start() for t in toks),
+        tuple(t.end() for t in toks),
+        speakers,
+        named,
+    )
 
 
 def _features(c: Candidate, s: _Sentence, quote: str) -> list[float]:
@@ -345,8 +370,8 @@ def _features(c: Candidate, s: _Sentence, quote: str) -> list[float]:
     outside = [a for a in s.anchors if a < first or a > last]
     distance = min((first - a if a < first else a - last for a in outside), default=s.n_words)
     after = any(0 < first - a <= 3 for a in outside)
-    before_ok = c.start == 0 or bool(_CLAUSE_BREAK.match(quote[c.start - 1])) or quote[: c.start].rstrip()[-1:] in "،,;؛:(«\"“"
-    after_ok = c.end >= len(quote.rstrip(" .")) or quote[c.end :].lstrip()[:1] in "،,;؛:.)»\"”"
+    before_ok = c.start == 0 or bool(_CLAUSE_BREAK.match(quote[c.start - 1])) or quote[: c.start].rstrip()[-1:] in '،,;؛:(«"“'
+    after_ok = c.end >= len(quote.rstrip(" .")) or quote[c.end :].lstrip()[:1] in '،,;؛:.)»"”'
     head = normalize_arabic(words[0]).lower() if words else ""
     speaker = any(a < c.end and c.start < b for a, b in s.speakers)
     return [

@@ -61,8 +61,9 @@ class EntityMention:
 def gazetteer() -> dict[str, Entity]:
     """Spelling variants by id, loaded once from ``bot/gazetteer.json``."""
     data = json.loads(GAZETTEER_PATH.read_text(encoding="utf-8"))
-    return {e["id"]: Entity(e["id"], e["type"], e["en"], e["ar"], tuple(e["variants"]), tuple(e.get("exact", ())))
-            for e in data["entities"]}
+    return {
+        e["id"]: Entity(e["id"], e["type"], e["en"], e["ar"], tuple(e["variants"]), tuple(e.get("exact", ()))) for e in data["entities"]
+    }
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +74,7 @@ def _variants() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _whole_names() -> dict[str, str]:
-    return {normalize_arabic(v).strip("\"«»“” "): e.id for e in gazetteer().values() for v in (*e.variants, *e.exact, e.en, e.ar)}
+    return {normalize_arabic(v).strip('"«»“” '): e.id for e in gazetteer().values() for v in (*e.variants, *e.exact, e.en, e.ar)}
 
 
 def outlet_id(name: str) -> str | None:
@@ -102,7 +103,7 @@ _CAPITAL = re.compile(r"(?<!\w)(?:[وفب]|و?ل)?(?P<core>ال?عاصم[ةه]\s
 
 
 def _capitals(text: str) -> list[EntityMention]:
-    """"العاصمة السورية": the capital of the country the adjective names (CLDR demonym of its name)."""
+    """ "العاصمة السورية": the capital of the country the adjective names (CLDR demonym of its name)."""
     out = []
     for m in _CAPITAL.finditer(text):
         adj = [p for p in find_places(m.group("adj")) if p.kind == "country" and p.via == "demonym"]
@@ -111,8 +112,9 @@ def _capitals(text: str) -> list[EntityMention]:
     return out
 
 
-def find_entities(text: str, types: frozenset[str] = _DEFAULT_TYPES, with_roles: bool = True,
-                  book: NameBook | None = None, anonymous: bool = False) -> list[EntityMention]:
+def find_entities(
+    text: str, types: frozenset[str] = _DEFAULT_TYPES, with_roles: bool = True, book: NameBook | None = None, anonymous: bool = False
+) -> list[EntityMention]:
     """Persons, places (``types``) and wire agencies ("outlet") in ``text``, in order, spans in the original.
 
     Persons named in full, by a bare family name the text (or ``book``) names in full, or (``with_roles``)
@@ -124,8 +126,11 @@ def find_entities(text: str, types: frozenset[str] = _DEFAULT_TYPES, with_roles:
         found += known_outlets(text)
     if "place" in types:
         found += _capitals(text)
-        found += [EntityMention(p.id, "place", p.text, p.start, p.end) for p in find_places(text, demonyms=False)
-                  if not any(m.start <= p.start < m.end for m in found)]
+        found += [
+            EntityMention(p.id, "place", p.text, p.start, p.end)
+            for p in find_places(text, demonyms=False)
+            if not any(m.start <= p.start < m.end for m in found)
+        ]
     if "person" in types:
         outlets = found if "outlet" in types else known_outlets(text)
         for m in find_persons(text, book, roles=with_roles, unresolved=anonymous):
@@ -166,6 +171,7 @@ def display(text: str, lang: str) -> str:
 def place_compatible(a: str, b: str) -> bool:
     """Two place ids can both be true of one event: equal, one inside the other, or a capital and a city of
     its country (CLDR does not say which city is the capital)."""
+
     def country(x: str) -> str | None:
         if x.startswith("capital:"):
             return x.split(":", 1)[1]

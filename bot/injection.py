@@ -25,17 +25,42 @@ from language.normalize import normalize_arabic, word_alternation
 # Arabic entries are written folded (``normalize_arabic``), as the text they are matched against.
 
 #: Roles of a chat transcript (OpenAI/ChatML, Llama, Anthropic prompt formats), English and Arabic.
-_ROLES = ("system", "assistant", "developer", "user", "human", "ai", "bot", "tool",
-          "system prompt", "system message", "النظام", "المساعد", "المستخدم", "تعليمات النظام", "رساله النظام")
+_ROLES = (
+    "system",
+    "assistant",
+    "developer",
+    "user",
+    "human",
+    "ai",
+    "bot",
+    "tool",
+    "system prompt",
+    "system message",
+    "النظام",
+    "المساعد",
+    "المستخدم",
+    "تعليمات النظام",
+    "رساله النظام",
+)
 #: What a reader of an article is called when it is a machine.
-_MACHINE_EN = ("ai", "assistant", "ai assistant", "chatbot", "bot", "model", "language model", "llm", "ai model",
-               "artificial intelligence")
+_MACHINE_EN = ("ai", "assistant", "ai assistant", "chatbot", "bot", "model", "language model", "llm", "ai model", "artificial intelligence")
 _MACHINE_AR = ("مساعد", "نموذج", "الذكاء الاصطناعي", "روبوت", "بوت", "مساعد ذكي", "نموذج لغوي")
 #: What a model is configured with: set aside, these nouns mean a jailbreak.
-_SETUP_EN = ("instructions", "instruction", "prompts", "prompt", "rules", "directions", "directives", "guidelines",
-             "context", "commands", "orders", "system prompt")
-_SETUP_AR = ("تعليمات", "اوامر", "توجيهات", "قواعد", "ارشادات", "الاوامر", "التعليمات", "التوجيهات", "القواعد",
-             "الارشادات", "السياق")
+_SETUP_EN = (
+    "instructions",
+    "instruction",
+    "prompts",
+    "prompt",
+    "rules",
+    "directions",
+    "directives",
+    "guidelines",
+    "context",
+    "commands",
+    "orders",
+    "system prompt",
+)
+_SETUP_AR = ("تعليمات", "اوامر", "توجيهات", "قواعد", "ارشادات", "الاوامر", "التعليمات", "التوجيهات", "القواعد", "الارشادات", "السياق")
 _OVERRIDE_EN = ("ignore", "disregard", "forget", "override", "bypass", "skip")
 _OVERRIDE_AR = ("تجاهل", "تجاهلي", "تجاهلوا", "انس", "انسي", "انسوا", "اهمل", "اهملي", "اهملوا", "تخط", "تخطي")
 #: Words that point an instruction noun at the reader's own configuration.
@@ -57,17 +82,25 @@ _PATTERNS = [
     re.compile(r"\bas an? (?:ai|ai assistant|ai model|ai language model|language model|large language model|chatbot|llm)\b"),
     re.compile(rf"(?:^|\s)(?:ايها|ايتها|يا|بصفتك|انت)\s+(?:ال)?(?:{word_alternation(_MACHINE_AR)})ا?(?!\w)"),  # ا: accusative "نموذجا"
     # setting its configuration aside: "ignore all previous instructions", "تجاهل التعليمات السابقة"
-    re.compile(rf"{_CLAUSE_START}(?:(?:please|now|you must|you should)\s+)?(?:{word_alternation(_OVERRIDE_EN)})\s+"
-               rf"(?:(?:{word_alternation(_ANY_EN)})\s+)*(?:{word_alternation(_SETUP_EN)})\b"),
-    re.compile(rf"\b(?:{word_alternation(_OVERRIDE_EN)})\s+(?:{word_alternation(_EARLIER_EN)})\s+"
-               rf"(?:(?:{word_alternation(_EARLIER_EN)})\s+)*(?:{word_alternation(_SETUP_EN)})\b"),
-    re.compile(rf"(?:^|\s)[وف]?(?:{word_alternation(_OVERRIDE_AR)})\s+(?:(?:كل|جميع)\s+(?:{word_alternation(_SETUP_AR)})|"
-               rf"(?:{word_alternation(_SETUP_AR)})(?:\s+(?:{word_alternation(_EARLIER_AR)})|(?=\s*(?:[.:،,!؟]|$))))"),
+    re.compile(
+        rf"{_CLAUSE_START}(?:(?:please|now|you must|you should)\s+)?(?:{word_alternation(_OVERRIDE_EN)})\s+"
+        rf"(?:(?:{word_alternation(_ANY_EN)})\s+)*(?:{word_alternation(_SETUP_EN)})\b"
+    ),
+    re.compile(
+        rf"\b(?:{word_alternation(_OVERRIDE_EN)})\s+(?:{word_alternation(_EARLIER_EN)})\s+"
+        rf"(?:(?:{word_alternation(_EARLIER_EN)})\s+)*(?:{word_alternation(_SETUP_EN)})\b"
+    ),
+    re.compile(
+        rf"(?:^|\s)[وف]?(?:{word_alternation(_OVERRIDE_AR)})\s+(?:(?:كل|جميع)\s+(?:{word_alternation(_SETUP_AR)})|"
+        rf"(?:{word_alternation(_SETUP_AR)})(?:\s+(?:{word_alternation(_EARLIER_AR)})|(?=\s*(?:[.:،,!؟]|$))))"
+    ),
     re.compile(r"(?:^|\s)(?:تعليماتك|اوامرك|توجيهاتك)(?!\w)"),
     re.compile(r"\byour (?:system prompt|instructions|previous instructions|guidelines|programming)\b"),
     # ordering the answer: "you must answer that", "answer only with", "يجب أن تجيب", "عليك أن تقول"
-    re.compile(rf"\byou (?:must|should|have to|need to|are (?:required|instructed|told) to|will) (?:always |only )?"
-               rf"(?:{word_alternation(_ANSWER_EN)})\b(?!\s+(?:to|for)\b)"),  # not "answer to the people"
+    re.compile(
+        rf"\byou (?:must|should|have to|need to|are (?:required|instructed|told) to|will) (?:always |only )?"
+        rf"(?:{word_alternation(_ANSWER_EN)})\b(?!\s+(?:to|for)\b)"
+    ),  # not "answer to the people"
     re.compile(rf"{_CLAUSE_START}(?:answer|respond|reply)(?: only)? (?:that|with|by saying)\b"),
     re.compile(r"(?:^|\s)[وف]?(?:يجب|ينبغي|يتعين)\s+ان\s+تجيب(?!\w)(?!\s+ال)"),  # not "تجيب الحكومة": third person
     re.compile(r"(?:^|\s)[وف]?عليك\s+ان\s+(?:تجيب|ترد|تقول|تذكر|تكتب|توكد)(?!\w)"),

@@ -238,9 +238,7 @@ class JobRunner:
     def wait(self, job_id: str, than: JobStatus | None = None, timeout: float | None = None) -> JobStatus:
         """The job's status once it differs from ``than`` (or it has ended), for a UI that shows progress."""
         with self._changed:
-            self._changed.wait_for(
-                lambda: self._jobs[job_id].meta["state"] in FINISHED or self._jobs[job_id].status() != than, timeout
-            )
+            self._changed.wait_for(lambda: self._jobs[job_id].meta["state"] in FINISHED or self._jobs[job_id].status() != than, timeout)
             return self._jobs[job_id].status()
 
     # -- running ----------------------------------------------------------------
@@ -296,7 +294,9 @@ class JobRunner:
                 self._changed.notify_all()
 
         report = self.service.ingest_paths(
-            paths, collection=job.meta.get("collection"), limits=limits,
+            paths,
+            collection=job.meta.get("collection"),
+            limits=limits,
             checkpoints=Checkpoints(save, job.position, job.report),
         )
         if report.skipped_count and not (report.added or report.updated or report.unchanged):

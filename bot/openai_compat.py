@@ -179,14 +179,13 @@ def openai_router(service) -> APIRouter:
             # the model writes while the client reads; each sentence is checked before it is sent
             items = service.ask_stream(question, history=history)
             first = await run_in_threadpool(next, items)  # bad input fails here, as a 4xx, before the stream starts
-            return StreamingResponse(_live_stream(completion_id, created, live_reply(chain([first], items))),
-                                     media_type="text/event-stream")
+            return StreamingResponse(
+                _live_stream(completion_id, created, live_reply(chain([first], items))), media_type="text/event-stream"
+            )
         result = await run_in_threadpool(run_question, service, question, history)
         content = render_markdown(result)
         if req.stream:
-            return StreamingResponse(
-                _stream(completion_id, created, content, result), media_type="text/event-stream"
-            )
+            return StreamingResponse(_stream(completion_id, created, content, result), media_type="text/event-stream")
         return {
             "id": completion_id,
             "object": "chat.completion",

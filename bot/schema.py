@@ -66,7 +66,8 @@ class Conflict(BaseModel):
     topic: str = Field(description="The claim, in a source's own words.")
     kind: Literal["date", "number", "entity", "statement"]
     relation: Literal["conflict", "update"] = Field(
-        "conflict", description="'update': a later report changed the figure (positions in time order).")
+        "conflict", description="'update': a later report changed the figure (positions in time order)."
+    )
     positions: list[Position]
 
 
@@ -98,11 +99,14 @@ class Answer(BaseModel):
     conflicts: list[Conflict] = []
     notes: list[str] = Field(default_factory=list, description="E.g. 'these are two different events'.")
     standalone_question: str | None = Field(
-        None, description="A follow-up rewritten with the earlier turns, as retrieval saw it; None when asked as is.")
+        None, description="A follow-up rewritten with the earlier turns, as retrieval saw it; None when asked as is."
+    )
     generated: str | None = Field(
-        None, description="The language model's answer (ISNAD_LLM), only the sentences the checker found in their cited quotes.")
+        None, description="The language model's answer (ISNAD_LLM), only the sentences the checker found in their cited quotes."
+    )
     unsupported_sentences: list[UnsupportedSentence] = Field(
-        default_factory=list, description="Sentences the model wrote that the checker removed, with why.")
+        default_factory=list, description="Sentences the model wrote that the checker removed, with why."
+    )
     llm: str | None = Field(None, description="The backend that wrote `generated` ('openai:MODEL', ...); None: extractive only.")
     llm_note: str | None = Field(None, description="Why `generated` is missing or partial (backend down or slow, nothing checkable).")
 

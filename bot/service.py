@@ -149,7 +149,14 @@ class Isnad:
     def search(self, query: str, k: int = 10, collection: str | None = None) -> list[Passage]:
         query = clean_text(query, "query")
         return [
-            Passage(doc_id=h.chunk.doc_id, chunk_id=h.chunk.chunk_id, text=h.chunk.text, start=h.chunk.start, end=h.chunk.end, score=round(h.score, 6))
+            Passage(
+                doc_id=h.chunk.doc_id,
+                chunk_id=h.chunk.chunk_id,
+                text=h.chunk.text,
+                start=h.chunk.start,
+                end=h.chunk.end,
+                score=round(h.score, 6),
+            )
             for h in self.searcher(collection).search(query, k, bridge_text(query))
         ]
 
@@ -157,12 +164,16 @@ class Isnad:
         """The hybrid search as a LangChain Retriever, to compose Isnad into other chains."""
         return IsnadRetriever(searcher=self.searcher(collection), k=k or self.settings.top_k)
 
-    def evidence(self, text: str, top_k: int | None = None, limit: int | None = None, collection: str | None = None) -> list[EvidenceSentence]:
+    def evidence(
+        self, text: str, top_k: int | None = None, limit: int | None = None, collection: str | None = None
+    ) -> list[EvidenceSentence]:
         searcher = self.searcher(collection)
         bridge = bridge_text(text)
         hits = searcher.search(text, top_k or self.settings.top_k, bridge=bridge)
         index, _ = searcher.keyword.current()
-        return select_evidence(text, hits, self.evidence_embeddings, index, limit or self.settings.max_citations, keyword_query=f"{text} {bridge}")
+        return select_evidence(
+            text, hits, self.evidence_embeddings, index, limit or self.settings.max_citations, keyword_query=f"{text} {bridge}"
+        )
 
     def ask(self, question: str, top_k: int | None = None, collection: str | None = None, history: list[str] | None = None) -> Answer:
         """The answer; ``history``: the user's earlier questions in this conversation, oldest first."""

@@ -67,29 +67,38 @@ NEGATIONS = frozenset("لا لم لن ليس ليست لسنا غير عدم not
 
 #: Pairs of opposite poles; each pole lists the surface forms news headlines use.
 ANTONYMS: tuple[tuple[str, str], ...] = (
-    ("ارتفاع ارتفع ارتفعت يرتفع ترتفع صعود صعد صعدت يصعد تصعد قفز قفزت يقفز تقفز زياده زاد زادت يزيد تزيد مكاسب يكسب"
-     " rise rises rose increase increased up gain gains",
-     "انخفاض انخفض انخفضت ينخفض تنخفض هبوط هبط هبطت يهبط تهبط تراجع تراجعت يتراجع تتراجع نقص ينقص تدهور يتدهور تتدهور"
-     " انهيار انهار ينهار تنهار خسائر fall falls fell decrease decreased down drop drops dropped"),
+    (
+        "ارتفاع ارتفع ارتفعت يرتفع ترتفع صعود صعد صعدت يصعد تصعد قفز قفزت يقفز تقفز زياده زاد زادت يزيد تزيد مكاسب يكسب"
+        " rise rises rose increase increased up gain gains",
+        "انخفاض انخفض انخفضت ينخفض تنخفض هبوط هبط هبطت يهبط تهبط تراجع تراجعت يتراجع تتراجع نقص ينقص تدهور يتدهور تتدهور"
+        " انهيار انهار ينهار تنهار خسائر fall falls fell decrease decreased down drop drops dropped",
+    ),
     ("اعلي اكثر اكبر اقصي highest higher more", "ادني اقل اصغر lowest lower less"),
-    ("استمرار يستمر تستمر استمر مواصله يواصل تواصل continue continues continued",
-     "توقف يتوقف تتوقف توقفت وقف يوقف ايقاف تعليق يعلق تعلق stop stops stopped halt suspend suspended"),
-    ("تاجيل يؤجل تؤجل اجل ارجاء postpone postponed delay delayed",
-     "يباشر يباشرون تباشر بدء يبدا تبدا بدات انطلاق تنطلق انطلقت start started begin began"),
+    (
+        "استمرار يستمر تستمر استمر مواصله يواصل تواصل continue continues continued",
+        "توقف يتوقف تتوقف توقفت وقف يوقف ايقاف تعليق يعلق تعلق stop stops stopped halt suspend suspended",
+    ),
+    (
+        "تاجيل يؤجل تؤجل اجل ارجاء postpone postponed delay delayed",
+        "يباشر يباشرون تباشر بدء يبدا تبدا بدات انطلاق تنطلق انطلقت start started begin began",
+    ),
     ("فوز فاز يفوز تفوز انتصار ينتصر win wins won victory", "خساره خسر يخسر تخسر هزيمه هزم يهزم lose loses lost defeat"),
     ("قتل مقتل قتلي مصرع killed kill dead", "نجاه نجا ينجو نجت survive survived survives"),
-    ("رفض يرفض ترفض رفضت رفضه reject rejects rejected refuse refused",
-     "قبول يقبل تقبل قبلت وافق يوافق توافق وافقت موافقه تاييد يؤيد تؤيد ايد accept accepts accepted approve approved agree agreed"),
-    ("اتهام يتهم تتهم اتهم اتهمت ادانه يدين تدين مدان accuse accused convicted guilty",
-     "براءه تبرئه يبرئ برئ acquit acquitted innocent"),
+    (
+        "رفض يرفض ترفض رفضت رفضه reject rejects rejected refuse refused",
+        "قبول يقبل تقبل قبلت وافق يوافق توافق وافقت موافقه تاييد يؤيد تؤيد ايد accept accepts accepted approve approved agree agreed",
+    ),
+    ("اتهام يتهم تتهم اتهم اتهمت ادانه يدين تدين مدان accuse accused convicted guilty", "براءه تبرئه يبرئ برئ acquit acquitted innocent"),
     ("فتح يفتح تفتح افتتاح افتتح open opens opened", "اغلاق يغلق تغلق اغلق اغلقت close closes closed shut"),
-    ("افراج الافراج اطلاق يطلق سراح release released freed",
-     "اعتقال اعتقل يعتقل تعتقل احتجاز يحتجز القبض arrest arrested detained"),
+    ("افراج الافراج اطلاق يطلق سراح release released freed", "اعتقال اعتقل يعتقل تعتقل احتجاز يحتجز القبض arrest arrested detained"),
     ("رفع يرفع ترفع lift lifts lifted", "فرض يفرض تفرض impose imposes imposed"),
     ("هدوء هادئ تهدئه calm", "مواجهات اشتباكات اشتباك معارك تصعيد clashes fighting"),
     ("سلام peace", "حرب war"),
     ("دعم يدعم تدعم مؤيد support supports supported", "معارضه يعارض تعارض معارض oppose opposes opposed"),
-    ("اشاد يشيد تشيد اشاده مدح يمدح praise praised", "انتقد ينتقد تنتقد انتقاد انتقادات هاجم يهاجم criticise criticised criticize criticized"),
+    (
+        "اشاد يشيد تشيد اشاده مدح يمدح praise praised",
+        "انتقد ينتقد تنتقد انتقاد انتقادات هاجم يهاجم criticise criticised criticize criticized",
+    ),
     ("اكد يؤكد تؤكد تاكيد confirm confirms confirmed", "نفي نفت ينفي تنفي deny denies denied"),
     ("نجاح نجح ينجح تنجح success succeeded", "فشل يفشل تفشل فشلت failure failed fails"),
     ("سماح يسمح تسمح سمح سمحت allow allows allowed", "منع يمنع تمنع حظر يحظر تحظر ban bans banned forbid"),
@@ -173,7 +182,13 @@ def slots(text: str) -> Slots:
     months = frozenset(MONTHS[f] for w in words for f in _forms(w) if f in MONTHS)
     times = resolve_times(text, None, detect_language(text))
     return Slots(
-        words, frozenset(bm25_tokens(text)), numbers, weekdays, months, tuple(negations), frozenset(found_poles),
+        words,
+        frozenset(bm25_tokens(text)),
+        numbers,
+        weekdays,
+        months,
+        tuple(negations),
+        frozenset(found_poles),
         day_precise=any(t.granularity == "day" for t in times),
         days_vague=any(t.granularity == "days-range" for t in times),
         entities=_story_entities(text),
@@ -251,9 +266,18 @@ def diff(a: Slots, b: Slots) -> SlotDiff:
         reasons.append("low topical overlap")
     common = a.entities & b.entities
     return SlotDiff(
-        jaccard, containment, len(a_only), len(b_only), numbers_clash, day_clash or month_clash or vague_clash,
-        len(a.negations), len(b.negations), antonyms, tuple(reasons),
-        len(common), len(common) / (len(a.entities | b.entities) or 1),
+        jaccard,
+        containment,
+        len(a_only),
+        len(b_only),
+        numbers_clash,
+        day_clash or month_clash or vague_clash,
+        len(a.negations),
+        len(b.negations),
+        antonyms,
+        tuple(reasons),
+        len(common),
+        len(common) / (len(a.entities | b.entities) or 1),
     )
 
 
@@ -273,12 +297,20 @@ def features(a: Slots, b: Slots, d: SlotDiff, u: np.ndarray, v: np.ndarray, du: 
 
     ``d`` is ``diff(a, b)``; ``u``/``v`` embed the sentences, ``du``/``dv`` their :func:`changed_words`.
     """
-    slot = np.array([
-        d.jaccard, d.containment,
-        min(d.numbers_a_only, d.numbers_b_only), max(d.numbers_a_only, d.numbers_b_only), float(d.numbers_clash),
-        float(d.date_clash), float((d.neg_a > 0) != (d.neg_b > 0)), abs(d.neg_a - d.neg_b), min(d.antonyms, 3),
-        abs(len(a.words) - len(b.words)) / max(len(a.words), len(b.words), 1),
-    ])
+    slot = np.array(
+        [
+            d.jaccard,
+            d.containment,
+            min(d.numbers_a_only, d.numbers_b_only),
+            max(d.numbers_a_only, d.numbers_b_only),
+            float(d.numbers_clash),
+            float(d.date_clash),
+            float((d.neg_a > 0) != (d.neg_b > 0)),
+            abs(d.neg_a - d.neg_b),
+            min(d.antonyms, 3),
+            abs(len(a.words) - len(b.words)) / max(len(a.words), len(b.words), 1),
+        ]
+    )
     return np.concatenate([slot, _pair_features(u, v), _pair_features(du, dv)])
 
 
@@ -334,8 +366,12 @@ class StanceModel:
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(
-            path, version=FEATURE_VERSION, mean=self.mean.astype(np.float32), scale=self.scale.astype(np.float32),
-            coef=self.coef.astype(np.float32), intercept=self.intercept.astype(np.float32),
+            path,
+            version=FEATURE_VERSION,
+            mean=self.mean.astype(np.float32),
+            scale=self.scale.astype(np.float32),
+            coef=self.coef.astype(np.float32),
+            intercept=self.intercept.astype(np.float32),
         )
 
     @classmethod

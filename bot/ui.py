@@ -84,8 +84,16 @@ LABELS = {
     "statement": {"en": "statement", "ar": "تصريح"},
 }
 #: The documents table: short words that fit their columns, the title given the room.
-DOCUMENT_HEADERS = ["ID · المعرّف", "Title · العنوان", "Outlet · المصدر", "Published · النشر", "Lang · اللغة",
-                    "Chunks · مقاطع", "Chars · أحرف", "Inferred · مستنتج"]
+DOCUMENT_HEADERS = [
+    "ID · المعرّف",
+    "Title · العنوان",
+    "Outlet · المصدر",
+    "Published · النشر",
+    "Lang · اللغة",
+    "Chunks · مقاطع",
+    "Chars · أحرف",
+    "Inferred · مستنتج",
+]
 DOCUMENT_WIDTHS = ["16%", "30%", "12%", "12%", "7%", "7%", "7%", "9%"]
 #: What an empty question gets: one friendly line in the chat, in both languages (it has none of its own).
 EMPTY_QUESTION = "Type a question first. · اكتب سؤالاً أولاً."
@@ -401,8 +409,7 @@ def build_ui(service) -> gr.Blocks:
             time.sleep(0.01)
         link = conflicts_link(answer.language) if answer.conflicts else ""
         final = history + [{"role": "assistant", "content": message_html(body, base) + link}]
-        yield (final, "", citations_html(answer.citations, text_of, answer.language),
-               conflicts_html(answer.conflicts, answer.language))
+        yield (final, "", citations_html(answer.citations, text_of, answer.language), conflicts_html(answer.conflicts, answer.language))
 
     def verify(claim: str) -> tuple[str, str, str]:
         claim = (claim or "").strip()
@@ -420,8 +427,16 @@ def build_ui(service) -> gr.Blocks:
     def document_rows() -> tuple[list[list], gr.Dropdown]:
         docs = service.documents()
         rows = [
-            [d.doc_id, d.title or "", d.outlet or "", published_label(d.published, d.language or "en") or "",
-             d.language or "", d.chunks, d.chars, ", ".join(d.inferred)]
+            [
+                d.doc_id,
+                d.title or "",
+                d.outlet or "",
+                published_label(d.published, d.language or "en") or "",
+                d.language or "",
+                d.chunks,
+                d.chars,
+                ", ".join(d.inferred),
+            ]
             for d in docs
         ]
         choices = [(f"{source_label(d.outlet, d.title, d.language or 'en')} · {d.doc_id}", d.doc_id) for d in docs]

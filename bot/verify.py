@@ -89,7 +89,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _CLAUSE = re.compile(r"[،,؛;]|(?<!\w)(?:فيما|بينما|while|but)(?!\w)")
 _PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل)?(?:ال)?(?=\w{3})")
 #: Arabic day and month names: the claim's date is checked as a slot, not matched as a word.
-_AR_DATE_WORDS = frozenset(w for w in (*MONTHS, *WEEKDAYS, *PARTS_OF_DAY) if " " not in w) | frozenset(w[2:] for w in WEEKDAYS if w.startswith("ال"))
+_AR_DATE_WORDS = frozenset(w for w in (*MONTHS, *WEEKDAYS, *PARTS_OF_DAY) if " " not in w) | frozenset(
+    w[2:] for w in WEEKDAYS if w.startswith("ال")
+)
 
 
 # ---------------------------------------------------------------- the claim
@@ -141,7 +143,9 @@ def _entity(word: str, mentions: Sequence[EntityMention]) -> str | None:
     """The entity a claim word belongs to: persons and places are found in the whole claim (a title or a
     verb of saying makes a name), then each word takes the mention it is part of."""
     folded = normalize_arabic(word)
-    hit = next((m for m in mentions if len(folded) >= 3 and (folded in normalize_arabic(m.text) or normalize_arabic(m.text) in folded)), None)
+    hit = next(
+        (m for m in mentions if len(folded) >= 3 and (folded in normalize_arabic(m.text) or normalize_arabic(m.text) in folded)), None
+    )
     return hit.id if hit and hit.id else None
 
 
@@ -205,8 +209,9 @@ def claim_frame(claim: str, book: NameBook | None = None) -> ClaimFrame:
         skip = {normalize_arabic(w) for w in said.values()}
         groups = _ar_groups(claim, skip, mentions)
         negated = _negated(claim)
-    return ClaimFrame(claim, lang, tuple(groups), frozenset(places), tuple(resolve_times(claim, None, lang)), negated,
-                      tuple(find_quantities(claim)), book)
+    return ClaimFrame(
+        claim, lang, tuple(groups), frozenset(places), tuple(resolve_times(claim, None, lang)), negated, tuple(find_quantities(claim)), book
+    )
 
 
 def _slot_places(text: str) -> dict[str, str]:
@@ -323,8 +328,11 @@ def relevance(frame: ClaimFrame, text: str, weights: Sequence[float], focus: flo
     # Not counted: a person the claim names when the sentence names another one for the same deed
     # ("Smith signed" against "Jones signed": the agent check judges it), and an English word
     # the lexicon cannot bridge, in an Arabic sentence (it can only be matched in English).
-    excluded = [bool(g.entity and is_person(g.entity) and g.entity not in entities and any(map(is_person, entities)))
-               or (g.english_only and not english) for g in frame.groups]
+    excluded = [
+        bool(g.entity and is_person(g.entity) and g.entity not in entities and any(map(is_person, entities)))
+        or (g.english_only and not english)
+        for g in frame.groups
+    ]
     present = [_present(g, keys, entities) for g in frame.groups]
     if any(g.entity and w >= focus and not p and not x for g, w, p, x in zip(frame.groups, weights, present, excluded)):
         return 0.0
@@ -346,18 +354,36 @@ def _day_values(times: Sequence[TimeMention]) -> tuple[list[tuple[dt.date, dt.da
 #: Why a sentence counts, in the reader's language: {0} the source's words, {1} the claim's.
 _REASONS = {
     "en": {
-        "date_match": "date matches: {0}", "date_clash": "date differs: {0}", "place_match": "place matches: {0}",
-        "place_clash": "place differs: {0} vs {1}", "number_match": "number matches: {0}", "number_clash": "numbers differ: {1} vs {0}",
-        "agent_match": "person matches: {0}", "agent_clash": "person differs: {0}", "unrelated": "not about the claim",
-        "slot_missing": "does not state the claimed date, place or number", "negated_claim": "negated in the claim",
-        "negated_source": "negated in the source", "says_otherwise": "the source says otherwise", "states": "states the claim",
+        "date_match": "date matches: {0}",
+        "date_clash": "date differs: {0}",
+        "place_match": "place matches: {0}",
+        "place_clash": "place differs: {0} vs {1}",
+        "number_match": "number matches: {0}",
+        "number_clash": "numbers differ: {1} vs {0}",
+        "agent_match": "person matches: {0}",
+        "agent_clash": "person differs: {0}",
+        "unrelated": "not about the claim",
+        "slot_missing": "does not state the claimed date, place or number",
+        "negated_claim": "negated in the claim",
+        "negated_source": "negated in the source",
+        "says_otherwise": "the source says otherwise",
+        "states": "states the claim",
     },
     "ar": {
-        "date_match": "التاريخ مطابق: {0}", "date_clash": "التاريخ مختلف: {0}", "place_match": "المكان مطابق: {0}",
-        "place_clash": "المكان مختلف: {0} لا {1}", "number_match": "العدد مطابق: {0}", "number_clash": "العدد مختلف: {0} لا {1}",
-        "agent_match": "الشخص مطابق: {0}", "agent_clash": "شخص آخر: {0}", "unrelated": "لا يتناول الادعاء",
-        "slot_missing": "لا يذكر التاريخ أو المكان أو العدد المدعى", "negated_claim": "الادعاء منفي",
-        "negated_source": "المصدر ينفيه", "says_otherwise": "يقول المصدر خلاف ذلك", "states": "يذكر الادعاء",
+        "date_match": "التاريخ مطابق: {0}",
+        "date_clash": "التاريخ مختلف: {0}",
+        "place_match": "المكان مطابق: {0}",
+        "place_clash": "المكان مختلف: {0} لا {1}",
+        "number_match": "العدد مطابق: {0}",
+        "number_clash": "العدد مختلف: {0} لا {1}",
+        "agent_match": "الشخص مطابق: {0}",
+        "agent_clash": "شخص آخر: {0}",
+        "unrelated": "لا يتناول الادعاء",
+        "slot_missing": "لا يذكر التاريخ أو المكان أو العدد المدعى",
+        "negated_claim": "الادعاء منفي",
+        "negated_source": "المصدر ينفيه",
+        "says_otherwise": "يقول المصدر خلاف ذلك",
+        "states": "يذكر الادعاء",
     },
 }
 
@@ -394,10 +420,17 @@ def _speaks_to_claim(frame: ClaimFrame, clause: str) -> bool:
     """
     keys, ids = word_keys(clause), _entities_of(clause, frame.book)
     named = set(_slot_places(clause)) | {i for i in ids if i.startswith("capital:")}
-    if named & frame.places or any(p in ids for p in frame.places) or any(
-            place_compatible(c, p) for c in frame.places for p in named if p.startswith("capital:")):
+    if (
+        named & frame.places
+        or any(p in ids for p in frame.places)
+        or any(place_compatible(c, p) for c in frame.places for p in named if p.startswith("capital:"))
+    ):
         return True
-    return any(_present(g, keys, ids) for g in frame.groups if g.keys != _reporting_keys() and not (g.english_only and detect_language(clause) != "en"))
+    return any(
+        _present(g, keys, ids)
+        for g in frame.groups
+        if g.keys != _reporting_keys() and not (g.english_only and detect_language(clause) != "en")
+    )
 
 
 def _date_checks(frame: ClaimFrame, ev: Evidence) -> list[Check]:
@@ -611,14 +644,12 @@ def verify_claim(
     cited = tuple(dict.fromkeys(a.n for a in support + contra))
     events = _claim_events(claim)
     related = [
-        c for c in conflicts
-        if any(set(p.citations) & set(cited) for p in c.positions) and any(_same_event(c.topic, e) for e in events)
+        c for c in conflicts if any(set(p.citations) & set(cited) for p in c.positions) and any(_same_event(c.topic, e) for e in events)
     ]
     # The supporting sources are one side of a conflict on the very event and slot the claim states.
     disputed = bool(support) and any(c.kind in _slot_kinds(frame) for c in related)
     verdict: Verdict = (
-        "CONFLICTING" if support and (contra or disputed)
-        else "REFUTED" if contra else "SUPPORTED" if support else "NOT_ENOUGH_INFO"
+        "CONFLICTING" if support and (contra or disputed) else "REFUTED" if contra else "SUPPORTED" if support else "NOT_ENOUGH_INFO"
     )
     explanation = t["DISPUTED" if disputed and not contra else verdict].format(**parts)
     if related:

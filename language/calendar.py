@@ -89,7 +89,8 @@ _MONTHS_EN = _babel_names(get_month_names, ["en"], ("wide",))
 MONTHS: dict[str, int] = {**_MONTHS_AR, **_MONTHS_EN}
 #: English abbreviations ("jan", "sept"): only read next to a day number, never alone ("may", "mar").
 MONTH_ABBREVIATIONS: dict[str, int] = {
-    k: v for k, v in {**_babel_names(get_month_names, ["en"], ("abbreviated",)), **_dateparser_names("en", _MONTH_KEYS, 1)}.items()
+    k: v
+    for k, v in {**_babel_names(get_month_names, ["en"], ("abbreviated",)), **_dateparser_names("en", _MONTH_KEYS, 1)}.items()
     if k not in MONTHS and len(k) >= 3
 }
 _WEEKDAYS_AR = {**_dateparser_names("ar", _DAY_KEYS), **_babel_names(get_day_names, _arabic_locales(), ("wide",))}
@@ -98,22 +99,52 @@ _WEEKDAYS_EN = _babel_names(get_day_names, ["en"], ("wide",))
 WEEKDAYS: dict[str, int] = {**_WEEKDAYS_AR, **_WEEKDAYS_EN}
 
 #: Parts of the day (folded Arabic construct forms and English) → key; and the key's display words.
-PARTS_OF_DAY = {"صباح": "morning", "ظهر": "noon", "عصر": "afternoon", "مساء": "evening", "ليله": "night", "ليل": "night",
-                "فجر": "dawn", "morning": "morning", "noon": "noon", "afternoon": "afternoon", "evening": "evening",
-                "night": "night", "dawn": "dawn"}
+PARTS_OF_DAY = {
+    "صباح": "morning",
+    "ظهر": "noon",
+    "عصر": "afternoon",
+    "مساء": "evening",
+    "ليله": "night",
+    "ليل": "night",
+    "فجر": "dawn",
+    "morning": "morning",
+    "noon": "noon",
+    "afternoon": "afternoon",
+    "evening": "evening",
+    "night": "night",
+    "dawn": "dawn",
+}
 _PART_NAMES = {"ar": {"morning": "صباح", "noon": "ظهر", "afternoon": "عصر", "evening": "مساء", "night": "ليلة", "dawn": "فجر"}}
 _PARTS_AR = {k: v for k, v in PARTS_OF_DAY.items() if not k.isascii()}
 _PARTS_EN = tuple(k for k in PARTS_OF_DAY if k.isascii())
-_SEASONS = {"صيف": "summer", "خريف": "autumn", "شتاء": "winter", "ربيع": "spring",
-            "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter", "spring": "spring"}
+_SEASONS = {
+    "صيف": "summer",
+    "خريف": "autumn",
+    "شتاء": "winter",
+    "ربيع": "spring",
+    "summer": "summer",
+    "autumn": "autumn",
+    "fall": "autumn",
+    "winter": "winter",
+    "spring": "spring",
+}
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
 
 _PAST = {"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "السابق", "السابقه", "last", "previous"}
 _CURRENT = {"الجاري", "الجاريه", "الحالي", "الحاليه", "this", "current", "هذا", "هذه"}
 _FUTURE = {"المقبل", "المقبله", "القادم", "القادمه", "next"}
 #: Relative day words (folded) → offset in days from the anchor.
-RELATIVE_DAYS = {"اول امس": -2, "امس": -1, "البارحه": -1, "اليوم": 0, "غدا": 1,
-                 "yesterday": -1, "today": 0, "tomorrow": 1, "last night": -1}
+RELATIVE_DAYS = {
+    "اول امس": -2,
+    "امس": -1,
+    "البارحه": -1,
+    "اليوم": 0,
+    "غدا": 1,
+    "yesterday": -1,
+    "today": 0,
+    "tomorrow": 1,
+    "last night": -1,
+}
 _REL_AR = {k: v for k, v in RELATIVE_DAYS.items() if not k.isascii()}
 
 #: Vague "days ago" interval, in days before the anchor (see module docstring).
@@ -143,7 +174,7 @@ def format_day(d: dt.date, lang: str, part_of_day: str | None = None, weekday: b
 
 
 def format_month(year: int, month: int, lang: str) -> str:
-    """"July 2020" / "يوليو 2020"."""
+    """ "July 2020" / "يوليو 2020"."""
     return format_date(dt.date(year, month, 1), "MMMM y", locale="ar" if lang == "ar" else "en")
 
 
@@ -202,36 +233,66 @@ def _pat(body: str) -> re.Pattern[str]:
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(?P<core>(?P<y>(?:19|20)\d\d)[-:/.](?P<m>\d{1,2})[-:/.](?P<d>\d{1,2}))(?!\d)")),
     ("dmy_num", re.compile(r"(?<![\d/])(?P<core>(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d))(?!\d)")),
-    ("date_ar", _pat(
-        rf"(?:(?:يوم\s+)?(?:{_WD_AR})\s*[،,]?\s*)?(?P<d>\d{{1,2}}|{_ORD})\s+(?:من\s+)?(?:شهر\s+)?(?P<m1>{_MON_AR})(?:\s*/\s*(?P<m2>{_MON_AR})|\s*\(\s*(?P<m3>{_MON_AR})\s*\))?"
-        rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*{_YEAR})?(?:\s+(?P<dir>{_REF_WORDS}))?")),
-    ("ordinal_of_month", _pat(
-        rf"(?:يوم\s+)?(?P<d>\d{{1,2}}|{_ORD})\s+من\s+(?:(?P<ref1>الشهر)\s+(?P<dir1>{_REF_WORDS})|(?P<dir2>هذا)\s+(?P<ref2>الشهر))")),
-    ("month_year_ar", _pat(
-        rf"(?:شهر\s+)?(?P<m1>{_MON_AR})(?:\s*/\s*(?P<m2>{_MON_AR})|\s*\(\s*(?P<m3>{_MON_AR})\s*\))?\s*(?:(?:[،,]\s*)?(?:من\s+)?(?:عام|العام|سنه)?\s*{_YEAR}|\s+(?P<dir>{_REF_WORDS}))")),
+    (
+        "date_ar",
+        _pat(
+            rf"(?:(?:يوم\s+)?(?:{_WD_AR})\s*[،,]?\s*)?(?P<d>\d{{1,2}}|{_ORD})\s+(?:من\s+)?(?:شهر\s+)?(?P<m1>{_MON_AR})(?:\s*/\s*(?P<m2>{_MON_AR})|\s*\(\s*(?P<m3>{_MON_AR})\s*\))?"
+            rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*{_YEAR})?(?:\s+(?P<dir>{_REF_WORDS}))?"
+        ),
+    ),
+    (
+        "ordinal_of_month",
+        _pat(rf"(?:يوم\s+)?(?P<d>\d{{1,2}}|{_ORD})\s+من\s+(?:(?P<ref1>الشهر)\s+(?P<dir1>{_REF_WORDS})|(?P<dir2>هذا)\s+(?P<ref2>الشهر))"),
+    ),
+    (
+        "month_year_ar",
+        _pat(
+            rf"(?:شهر\s+)?(?P<m1>{_MON_AR})(?:\s*/\s*(?P<m2>{_MON_AR})|\s*\(\s*(?P<m3>{_MON_AR})\s*\))?\s*(?:(?:[،,]\s*)?(?:من\s+)?(?:عام|العام|سنه)?\s*{_YEAR}|\s+(?P<dir>{_REF_WORDS}))"
+        ),
+    ),
     ("season", _pat(rf"(?P<s>{word_alternation(_SEASONS)})\s+(?:(?:من\s+)?(?:عام|العام|سنه|of)\s*)?{_YEAR}")),
     ("year_ar", _pat(rf"(?:عام|العام|سنه|السنه)\s+{_YEAR}")),
-    ("rel_period_ar", _pat(
-        rf"(?:(?P<unit1>الاسبوع|الشهر|العام|السنه)\s+(?P<dir1>{_REF_WORDS})|(?P<dir2>هذا|هذه)\s+(?P<unit2>الاسبوع|الشهر|العام|السنه))")),
+    (
+        "rel_period_ar",
+        _pat(
+            rf"(?:(?P<unit1>الاسبوع|الشهر|العام|السنه)\s+(?P<dir1>{_REF_WORDS})|(?P<dir2>هذا|هذه)\s+(?P<unit2>الاسبوع|الشهر|العام|السنه))"
+        ),
+    ),
     ("months_ago_ar", _pat(r"(?:الاشهر|الشهور)\s+(?:الماضيه|الاخيره|القليله\s+الماضيه)")),
-    ("days_ago_ar", _pat(
-        rf"(?:منذ|قبل)\s+(?:(?P<two>يومين)|(?P<n>\d{{1,2}}|{_COUNT})\s+(?:ايام|يوما)|(?P<vague>(?:بضعه|عده)\s+ايام|ايام(?:\s+قليله)?)|(?P<w>اسبوعين|اسبوع|اسابيع))")),
-    ("rel_day_ar", _pat(
-        rf"(?:(?P<part>{word_alternation(_PARTS_AR)})\s+)?(?:يوم\s+)?(?:(?P<rel>{word_alternation(_REL_AR)})(?!\s+(?:التالي|السابق))"
-        rf"(?:\s*[،,]?\s*(?P<lp>\()?\s*(?:يوم\s+)?(?P<wd>{_WD_AR})\s*(?(lp)\)))?"
-        rf"|(?P<lp2>\()?(?P<wd2>{_WD_AR})(?(lp2)\)))")),
+    (
+        "days_ago_ar",
+        _pat(
+            rf"(?:منذ|قبل)\s+(?:(?P<two>يومين)|(?P<n>\d{{1,2}}|{_COUNT})\s+(?:ايام|يوما)|(?P<vague>(?:بضعه|عده)\s+ايام|ايام(?:\s+قليله)?)|(?P<w>اسبوعين|اسبوع|اسابيع))"
+        ),
+    ),
+    (
+        "rel_day_ar",
+        _pat(
+            rf"(?:(?P<part>{word_alternation(_PARTS_AR)})\s+)?(?:يوم\s+)?(?:(?P<rel>{word_alternation(_REL_AR)})(?!\s+(?:التالي|السابق))"
+            rf"(?:\s*[،,]?\s*(?P<lp>\()?\s*(?:يوم\s+)?(?P<wd>{_WD_AR})\s*(?(lp)\)))?"
+            rf"|(?P<lp2>\()?(?P<wd2>{_WD_AR})(?(lp2)\)))"
+        ),
+    ),
     # English
-    ("date_en", _pat(
-        rf"(?:(?:{_WD_EN}),?\s+)?(?:the\s+)?(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MON_EN})"
-        rf"|(?P<m2>{_MON_EN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))(?:,?\s+{_YEAR})?")),
+    (
+        "date_en",
+        _pat(
+            rf"(?:(?:{_WD_EN}),?\s+)?(?:the\s+)?(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MON_EN})"
+            rf"|(?P<m2>{_MON_EN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))(?:,?\s+{_YEAR})?"
+        ),
+    ),
     ("ordinal_of_month_en", _pat(r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<dir1>last|this|next)\s+month")),
     ("month_year_en", _pat(rf"(?P<m1>{_MON_EN_WIDE})(?:\s+of)?\s+{_YEAR}")),
     ("year_en", _pat(rf"(?:in|since|year)\s+{_YEAR}")),
     ("rel_period_en", _pat(r"(?P<dir1>last|this|next|previous)\s+(?P<unit1>week|month|year)")),
     ("days_ago_en", _pat(rf"(?:(?P<n>\d{{1,2}}|{_COUNT})|(?P<vague>a\s+few|several|some|a\s+couple\s+of))?\s*days\s+ago")),
-    ("rel_day_en", _pat(
-        rf"(?:(?P<rel>yesterday|today|tomorrow|last\s+night)(?:\s+(?P<part>{word_alternation(_PARTS_EN)}))?"
-        rf"|(?P<last>last\s+)?(?P<wd2>{_WD_EN})(?:\s+(?P<part2>{word_alternation(_PARTS_EN)}))?)")),
+    (
+        "rel_day_en",
+        _pat(
+            rf"(?:(?P<rel>yesterday|today|tomorrow|last\s+night)(?:\s+(?P<part>{word_alternation(_PARTS_EN)}))?"
+            rf"|(?P<last>last\s+)?(?P<wd2>{_WD_EN})(?:\s+(?P<part2>{word_alternation(_PARTS_EN)}))?)"
+        ),
+    ),
 ]
 
 
@@ -463,11 +524,20 @@ def resolve_times(text: str, anchor: dt.date | None, lang: str = "ar", allow_fut
         if value is None:
             continue
         s, e = original_span(origin, start, end)
-        mentions.append(TimeMention(
-            text=text[s:e], start=s, end=e, value_start=value.start, value_end=value.end,
-            granularity=value.granularity, part_of_day=value.part, relative=value.relative,
-            resolved=value.start is not None, note=value.note,
-        ))
+        mentions.append(
+            TimeMention(
+                text=text[s:e],
+                start=s,
+                end=e,
+                value_start=value.start,
+                value_end=value.end,
+                granularity=value.granularity,
+                part_of_day=value.part,
+                relative=value.relative,
+                resolved=value.start is not None,
+                note=value.note,
+            )
+        )
         taken_until = end
     return mentions
 
@@ -489,7 +559,7 @@ def find_anchor(article_text: str) -> dt.date | None:
     for m in resolve_times(head, None):
         if not (m.resolved and m.granularity == "day" and m.value_start):
             continue
-        after = head[m.end:m.end + 4].lstrip()
+        after = head[m.end : m.end + 4].lstrip()
         dateline = after.startswith("(") or after.startswith("（")
         rank = 0 if dateline else 1
         if best is None or (rank, m.start) < best[:2]:

@@ -50,8 +50,7 @@ ORGANISATION_WORDS_EN = frozenset(
 )
 #: Kinds of medium that head an outlet's name ("وكالة ...", "صحيفة ...", "قناة ...").
 OUTLET_WORDS_AR = frozenset(
-    "وكاله وكالات صحيفه جريده قناه شبكه موقع تلفزيون التلفزيون اذاعه مجله الوكاله الصحيفه القناه الشبكه "
-    "الموقع الاذاعه المجله".split()
+    "وكاله وكالات صحيفه جريده قناه شبكه موقع تلفزيون التلفزيون اذاعه مجله الوكاله الصحيفه القناه الشبكه الموقع الاذاعه المجله".split()
 )
 OUTLET_WORDS_EN = frozenset("agency newspaper paper daily channel network television tv broadcaster radio website outlet".split())
 #: Media staff: a journalist's job, kept with their outlet ("Al-X's bureau chief ...").

@@ -91,10 +91,45 @@ class NameBook:
 # ---------------------------------------------------------------- keys and romanisation
 
 _AR_LATIN = {
-    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
-    "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "'", "غ": "gh",
-    "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ة": "a", "ى": "a", "ء": "'", "ئ": "'",
-    "ؤ": "'", "پ": "p", "چ": "ch", "گ": "g", "ک": "k", "ی": "y",
+    "ا": "a",
+    "أ": "a",
+    "إ": "i",
+    "آ": "a",
+    "ب": "b",
+    "ت": "t",
+    "ث": "th",
+    "ج": "j",
+    "ح": "h",
+    "خ": "kh",
+    "د": "d",
+    "ذ": "dh",
+    "ر": "r",
+    "ز": "z",
+    "س": "s",
+    "ش": "sh",
+    "ص": "s",
+    "ض": "d",
+    "ط": "t",
+    "ظ": "z",
+    "ع": "'",
+    "غ": "gh",
+    "ف": "f",
+    "ق": "q",
+    "ك": "k",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+    "ه": "h",
+    "ة": "a",
+    "ى": "a",
+    "ء": "'",
+    "ئ": "'",
+    "ؤ": "'",
+    "پ": "p",
+    "چ": "ch",
+    "گ": "g",
+    "ک": "k",
+    "ی": "y",
 }
 
 
@@ -140,11 +175,27 @@ def _capitalise(word: str) -> str:
     if word.startswith("al-"):
         return "Al-" + _capitalise(word[3:])
     i = next((k for k, c in enumerate(word) if c.isalpha()), None)
-    return word if i is None else word[:i] + word[i].upper() + word[i + 1:]
+    return word if i is None else word[:i] + word[i].upper() + word[i + 1 :]
 
 
-_CLASSES = (("gh", "k"), ("kh", "k"), ("ch", "s"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"), ("ck", "k"),
-            ("q", "k"), ("g", "k"), ("c", "k"), ("x", "ks"), ("v", "f"), ("p", "b"), ("z", "s"), ("j", "j"))
+_CLASSES = (
+    ("gh", "k"),
+    ("kh", "k"),
+    ("ch", "s"),
+    ("sh", "s"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("g", "k"),
+    ("c", "k"),
+    ("x", "ks"),
+    ("v", "f"),
+    ("p", "b"),
+    ("z", "s"),
+    ("j", "j"),
+)
 
 
 def skeleton(word: str) -> str:
@@ -176,7 +227,7 @@ def person_key(name: str) -> str:
 def _strip_proclitic(folded: str) -> str:
     for p in _PROCLITICS:
         if folded.startswith(p) and len(folded) - len(p) >= 3:
-            return folded[len(p):]
+            return folded[len(p) :]
     return folded
 
 
@@ -212,8 +263,7 @@ def _is(fold: str, words: frozenset[str] | set[str]) -> bool:
     """Is the word (with or without a proclitic, or the article) one of ``words``?"""
     if fold in words or _bare(fold) in words:
         return True
-    return ("ال" + fold) in words or (fold.startswith("ال") and fold[2:] in words) or (
-        fold.startswith("لل") and ("ال" + fold[2:]) in words)
+    return ("ال" + fold) in words or (fold.startswith("ال") and fold[2:] in words) or (fold.startswith("لل") and ("ال" + fold[2:]) in words)
 
 
 def _folded(words: Iterable[str]) -> frozenset[str]:
@@ -259,8 +309,9 @@ def _name_run(toks: list[_Tok], i: int, lead_article: bool = False) -> list[_Tok
             break  # "ناصر بوريطة اتفاقية": a feminine noun or an accusative after a full name is the verb's object
         if t.fold == "علي" and i + 1 < len(toks) and _article(toks[i + 1].fold):
             break  # folded على before its noun ("على التفاوض"): the preposition, not the name
-        if not _arabic_name_word(t) or (run and t.fold.startswith("و") and not t.fold.startswith("وو") and len(run) >= 1
-                                        and _bare(t.fold) != t.fold):
+        if not _arabic_name_word(t) or (
+            run and t.fold.startswith("و") and not t.fold.startswith("وو") and len(run) >= 1 and _bare(t.fold) != t.fold
+        ):
             break
         if _article(t.fold):
             if t.fold.startswith("ال") and (run and run[-1].fold in _NAME_PARTICLES):
@@ -320,7 +371,7 @@ def _role_end(toks: list[_Tok], i: int) -> int:
 
 
 def _role_key(toks: list[_Tok], i: int, j: int) -> str:
-    words = [toks[i].fold] + [t.fold for t in toks[i + 1:j]]
+    words = [toks[i].fold] + [t.fold for t in toks[i + 1 : j]]
     words[0] = words[0] if words[0] in _OFFICES | _HONORIFICS else _bare(words[0])
     if words[0].startswith("ال"):
         words[0] = words[0][2:]
@@ -403,9 +454,14 @@ def _arabic_persons(text: str, toks: list[_Tok]) -> tuple[list[NameMention], lis
             run = _name_run(toks, i + 1)
             close = i + 1 + len(run)
             after_outlet = prev is not None and prev.word and (_is(prev.fold, _OUTLET_WORDS) or _is(prev.fold, _REPORTING))
-            if (run and close < len(toks) and toks[close].text in _SOFT and not after_outlet
-                    and not any(_article(r.fold) for r in run)  # "طويلة الأمد": a quoted phrase, not a name
-                    and not (len(run) == 1 and run[0].fold.endswith(("يه", "ات")))):
+            if (
+                run
+                and close < len(toks)
+                and toks[close].text in _SOFT
+                and not after_outlet
+                and not any(_article(r.fold) for r in run)  # "طويلة الأمد": a quoted phrase, not a name
+                and not (len(run) == 1 and run[0].fold.endswith(("يه", "ات")))
+            ):
                 found.append(_mention(text, run, None, "quoted"))
                 i = close + 1
                 continue
@@ -420,21 +476,28 @@ def _country_heads() -> frozenset[str]:
 
 
 def _english_demonym(word: str) -> bool:
-    """"Iranian", "Moroccan", "Turkish", "Israeli": a nationality adjective, not a name (CLDR has no demonyms)."""
+    """ "Iranian", "Moroccan", "Turkish", "Israeli": a nationality adjective, not a name (CLDR has no demonyms)."""
     w = normalize_arabic(word)
     return w.endswith(("ian", "ean", "an", "ese", "ish", "i", "ic")) and w[:4] in _country_heads()
 
 
-_EN_SEQ = re.compile(r"(?:[A-Z][\w'’\-]*\.?|(?:al|el|bin|ibn|abu|de|van|von)-[A-Z][\w'’\-]*)"
-                     r"(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von|der|da)[\s-])?[A-Z][\w'’\-]*\.?)*")
+_EN_SEQ = re.compile(
+    r"(?:[A-Z][\w'’\-]*\.?|(?:al|el|bin|ibn|abu|de|van|von)-[A-Z][\w'’\-]*)"
+    r"(?:\s+(?:(?:al|el|bin|ibn|abu|de|van|von|der|da)[\s-])?[A-Z][\w'’\-]*\.?)*"
+)
 _EN_VERB = "|".join(REPORTING_VERBS_EN)
 #: Title words that head an office ("minister", not "foreign"): a lower-case role needs one.
-_EN_OFFICE_HEADS = frozenset("minister president secretary chief spokesman spokeswoman spokesperson ambassador envoy general "
-                             "commander director governor premier king queen prince emir".split())
+_EN_OFFICE_HEADS = frozenset(
+    "minister president secretary chief spokesman spokeswoman spokesperson ambassador envoy general "
+    "commander director governor premier king queen prince emir".split()
+)
 _EN_TITLE_WORDS = "|".join(sorted(TITLES_EN, key=len, reverse=True))
 #: "France's foreign minister", "armed forces chief of staff", "minister of defence": a role in lower case.
-_EN_ROLE = re.compile(r"(?:\b[A-Z][\w-]*(?:'s|’s)\s+)?(?:\b(?:%s)\s+){0,3}\b(?P<head>%s)\b(?:\s+of\s+(?:the\s+)?(?:%s)\b)?" % (
-    _EN_TITLE_WORDS, "|".join(sorted(_EN_OFFICE_HEADS, key=len, reverse=True)), _EN_TITLE_WORDS), re.I)
+_EN_ROLE = re.compile(
+    r"(?:\b[A-Z][\w-]*(?:'s|’s)\s+)?(?:\b(?:%s)\s+){0,3}\b(?P<head>%s)\b(?:\s+of\s+(?:the\s+)?(?:%s)\b)?"
+    % (_EN_TITLE_WORDS, "|".join(sorted(_EN_OFFICE_HEADS, key=len, reverse=True)), _EN_TITLE_WORDS),
+    re.I,
+)
 
 
 def _english_persons(text: str) -> tuple[list[NameMention], list[_RoleSpan]]:
@@ -447,34 +510,42 @@ def _english_persons(text: str) -> tuple[list[NameMention], list[_RoleSpan]]:
         base = m.start()
         lower = [w.group(0).rstrip(".").lower() for w in words]
         last_title = max((k for k, w in enumerate(lower) if w in TITLES_EN), default=-1)
-        name = words[last_title + 1:]
-        while name and (name[0].group(0).lower() in FUNCTION_WORDS_EN or _english_demonym(name[0].group(0))
-                        or any(a <= base + name[0].start() < b for a, b in places)):
+        name = words[last_title + 1 :]
+        while name and (
+            name[0].group(0).lower() in FUNCTION_WORDS_EN
+            or _english_demonym(name[0].group(0))
+            or any(a <= base + name[0].start() < b for a, b in places)
+        ):
             name = name[1:]
-        if any(w.group(0).rstrip(".").lower() in ORGANISATION_WORDS_EN | OUTLET_WORDS_EN for w in name) or any(
-                a <= base + w.start() < b for w in name for a, b in places) or any(
-                w.group(0).lower() in _CALENDAR for w in name):
+        if (
+            any(w.group(0).rstrip(".").lower() in ORGANISATION_WORDS_EN | OUTLET_WORDS_EN for w in name)
+            or any(a <= base + w.start() < b for w in name for a, b in places)
+            or any(w.group(0).lower() in _CALENDAR for w in name)
+        ):
             continue
         if not name:
             if last_title >= 0:
                 s, e = base + words[0].start(), base + words[last_title].end()
-                roles.append(("r:" + " ".join(lower[:last_title + 1]), s, e, None))
+                roles.append(("r:" + " ".join(lower[: last_title + 1]), s, e, None))
             continue
         s, e = base + name[0].start(), base + name[-1].end()
         if text[e - 1] == "." and e - s > 2 and text[e - 3] != ".":
             e -= 1  # the sentence's full stop, not an initial ("J.")
         before, after = text[:s], text[e:]
         # "X said" / "..., said X." (the speaker closes the clause; "said Turkey should" is the said thing)
-        speaker = bool(re.search(rf"\b(?:{_EN_VERB})\s+$", before) and re.match(r"\s*(?:[,.;:]|$)", after)
-                       or re.match(rf"\s*,?\s+(?:{_EN_VERB})\b", after))
-        sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?:\"“"
+        speaker = bool(
+            re.search(rf"\b(?:{_EN_VERB})\s+$", before)
+            and re.match(r"\s*(?:[,.;:]|$)", after)
+            or re.match(rf"\s*,?\s+(?:{_EN_VERB})\b", after)
+        )
+        sentence_start = not before.strip() or before.rstrip()[-1:] in '.!?:"“'
         if last_title < 0 and not speaker and len(name) < 2 and not sentence_start:
             continue  # one capitalised word inside a sentence: a name only with a title, a verb of saying, or known
         if last_title < 0 and not speaker and len(name) == 1 and sentence_start and name[0].group(0).lower() in FUNCTION_WORDS_EN:
             continue
         words_text = text[s:e]
         family = re.split(r"[\s-]", words_text)[-1]
-        role = "r:" + " ".join(lower[:last_title + 1]) if last_title >= 0 else None
+        role = "r:" + " ".join(lower[: last_title + 1]) if last_title >= 0 else None
         via = "title" if last_title >= 0 else "speaker" if speaker else "capitalised"
         found.append(NameMention(person_key(family), words_text, s, e, family.lower(), role, via))
         if last_title >= 0:
@@ -574,10 +645,18 @@ def speaker_name(party: str) -> NameMention | None:
     if all(t.text.isascii() for t in toks):
         if len(toks) > MAX_NAME_WORDS:
             return None
-        if all(t.text[:1].isupper() and t.fold not in FUNCTION_WORDS_EN and t.fold not in TITLES_EN and not _english_demonym(t.text)
-               and t.fold not in ORGANISATION_WORDS_EN and not t.place for t in toks):
-            return NameMention(person_key(toks[-1].text), party[toks[0].start:toks[-1].end], toks[0].start, toks[-1].end,
-                               toks[-1].fold, None, "speaker")
+        if all(
+            t.text[:1].isupper()
+            and t.fold not in FUNCTION_WORDS_EN
+            and t.fold not in TITLES_EN
+            and not _english_demonym(t.text)
+            and t.fold not in ORGANISATION_WORDS_EN
+            and not t.place
+            for t in toks
+        ):
+            return NameMention(
+                person_key(toks[-1].text), party[toks[0].start : toks[-1].end], toks[0].start, toks[-1].end, toks[-1].fold, None, "speaker"
+            )
         return None
     run = _name_run(toks, 0)
     if len(run) == len(toks) and not (len(run) == 1 and _article(run[0].fold)):

@@ -65,13 +65,31 @@ def _folded(*words: str) -> tuple[str, ...]:
     return tuple(normalize_arabic(w) for w in words)
 
 
-_MORE = _folded("أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على", "أزيد من", "more than", "over", "upwards of",
-                "in excess of")
+_MORE = _folded("أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على", "أزيد من", "more than", "over", "upwards of", "in excess of")
 _AT_LEAST = _folded("ما لا يقل عن", "لا يقل عن", "at least", "no fewer than", "no less than")
 _LESS = _folded("أقل من", "less than", "fewer than", "under", "below")
 _AT_MOST = _folded("ما لا يزيد عن", "ما لا يزيد على", "ما يصل إلى", "يصل إلى", "up to", "as many as", "no more than")
-_ABOUT = _folded("نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب", "ما يقرب من", "يقارب", "ما يناهز", "يناهز", "about",
-                 "around", "nearly", "some", "approximately", "roughly", "almost", "an estimated", "close to")
+_ABOUT = _folded(
+    "نحو",
+    "حوالي",
+    "حوالى",
+    "قرابة",
+    "زهاء",
+    "ما يقارب",
+    "ما يقرب من",
+    "يقارب",
+    "ما يناهز",
+    "يناهز",
+    "about",
+    "around",
+    "nearly",
+    "some",
+    "approximately",
+    "roughly",
+    "almost",
+    "an estimated",
+    "close to",
+)
 _AFTER_ABOUT = _folded("تقريبا", "approximately", "or so")
 _PERCENT = _folded("%", "٪", "بالمئة", "بالمائة", "في المئة", "في المائة", "percent", "per cent")
 _RANGE_OPEN = {"بين": _folded("و", "and"), "between": ("and", "و"), "من": _folded("إلى", "حتى"), "from": ("to",)}
@@ -118,7 +136,7 @@ def _currencies() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _strip_tanween(word: str) -> str:
-    """"جنيها" → "جنيه", "دولارا" → "دولار": accusative tanween after a number."""
+    """ "جنيها" → "جنيه", "دولارا" → "دولار": accusative tanween after a number."""
     return word[:-1] if len(word) > 3 and word.endswith("ا") and not word.endswith("يا") else word
 
 
@@ -204,7 +222,7 @@ def _is_marker(folded: str, m: re.Match[str]) -> bool:
     if m.end() != m.end("num") or m.group("mod") or m.group("sym"):
         return False
     before = folded[: m.start("num")].rstrip()[-1:]
-    after = folded[m.end("num"):].lstrip()[:1]
+    after = folded[m.end("num") :].lstrip()[:1]
     return bool(before) and before in "([【" and after in ")]】"
 
 

@@ -57,7 +57,7 @@ class PlaceMention:
 
 
 def _clean(name: str) -> str:
-    """"ميانمار (بورما)" → "ميانمار": the parenthesised part is a second name, not spelling."""
+    """ "ميانمار (بورما)" → "ميانمار": the parenthesised part is a second name, not spelling."""
     return re.sub(r"\s*\(.*?\)", "", name).strip()
 
 

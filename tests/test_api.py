@@ -63,8 +63,17 @@ def test_healthz_reports_collection_size(client, service):
 def test_openapi_documents_every_endpoint(client):
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/healthz", "/api/ask", "/api/verify", "/api/compare", "/api/search", "/api/documents",
-                 "/api/documents/{doc_id}", "/v1/chat/completions", "/v1/models"):
+    for path in (
+        "/healthz",
+        "/api/ask",
+        "/api/verify",
+        "/api/compare",
+        "/api/search",
+        "/api/documents",
+        "/api/documents/{doc_id}",
+        "/v1/chat/completions",
+        "/v1/models",
+    ):
         assert path in paths, path
 
 
@@ -247,7 +256,10 @@ def test_bad_upload_is_4xx_with_message(client, name, data, status, needle):
 
 
 def test_sidecar_that_is_not_an_object_is_400(client):
-    files = [("files", ("side_probe.txt", ARTICLE.encode(), "text/plain")), ("files", ("side_probe.meta.json", b"[1, 2]", "application/json"))]
+    files = [
+        ("files", ("side_probe.txt", ARTICLE.encode(), "text/plain")),
+        ("files", ("side_probe.meta.json", b"[1, 2]", "application/json")),
+    ]
     r = client.post("/api/documents", files=files)
     assert r.status_code == 400 and "JSON object" in detail_text(r)
 
@@ -294,8 +306,13 @@ def limited(service):
     from bot.server import build_app
 
     tight = service.settings.model_copy(
-        update={"max_request_bytes": REQUEST_LIMIT, "max_upload_bytes": 15_000, "max_decompressed_bytes": 2_000_000,
-                "max_records": 500, "api_key": KEY}
+        update={
+            "max_request_bytes": REQUEST_LIMIT,
+            "max_upload_bytes": 15_000,
+            "max_decompressed_bytes": 2_000_000,
+            "max_records": 500,
+            "api_key": KEY,
+        }
     )
     with live_server(build_app(service, tight)) as url:
         with httpx.Client(base_url=url, timeout=120, headers={"authorization": f"Bearer {KEY}"}) as c:

@@ -56,7 +56,11 @@ def test_cli_ask_json(seeded_home):
     env = {"ISNAD_HOME": str(seeded_home), "ISNAD_COLLECTION": "seeds", "PATH": "/usr/bin:/bin"}
     out = subprocess.run(
         [sys.executable, "-m", "bot", "ask", "What did Iran give Syria in 2011?", "--json"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)

@@ -16,7 +16,7 @@ def seed_sentence(stem: str, start: str, end: str) -> str:
     """Verbatim sentence from a seed: from ``start`` through the first ``end`` after it."""
     text = (SAMPLES / f"{stem}.txt").read_text(encoding="utf-8")
     i = text.index(start)
-    return text[i:text.index(end, i) + len(end)]
+    return text[i : text.index(end, i) + len(end)]
 
 
 ARRIVAL_000 = seed_sentence("000_2330c4a5d8c05031", "وبينما ذكرت", "منذ أيام.")
@@ -25,11 +25,11 @@ ARRIVAL_000 = seed_sentence("000_2330c4a5d8c05031", "وبينما ذكرت", "م
 def test_two_parties_two_clauses_in_seed_000():
     first, second = extract_attributions(ARRIVAL_000)
     assert first.party == 'قناة "العربية"' and first.party_en == "Al Arabiya" and first.verb == "ذكرت"
-    assert ARRIVAL_000[first.claim_start:first.claim_end] == '"باقري" وصل إلى دمشق مساء الثلاثاء'
+    assert ARRIVAL_000[first.claim_start : first.claim_end] == '"باقري" وصل إلى دمشق مساء الثلاثاء'
     assert second.party == 'مدير مكتب شبكة "الجزيرة" في إيران "عبدالقادر فايز"' and second.verb == "أكد"
     # the outlet found by its kind of medium, the journalist by the quotes; Arabic names romanised for English
     assert second.party_en == f"Al Jazeera's Iran bureau chief {romanise('عبدالقادر فايز')}"
-    assert ARRIVAL_000[second.claim_start:second.claim_end] == "رئيس الأركان الإيراني متواجد بالعاصمة السورية منذ أيام"
+    assert ARRIVAL_000[second.claim_start : second.claim_end] == "رئيس الأركان الإيراني متواجد بالعاصمة السورية منذ أيام"
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def test_two_parties_two_clauses_in_seed_000():
         ("003_973aaadb01d70f69", 'وقالت وكالة "تسنيم"', "التعاون.", "تسنيم", "حاتمي وصل سورية"),
         ("003_973aaadb01d70f69", "وقالت الوكالة السورية للأنباء (سانا)", "البلدين.", "سانا", "أيوب ونظيره"),
         ("003_973aaadb01d70f69", "كما أشارت", "أيوب.", "إسنا", "حاتمي التقى"),
-        ("001_b94b94cd0e2e6da0", "وقال باقري، للصحفيين", "السورية\".", "باقري", '"إيران من الآن'),
+        ("001_b94b94cd0e2e6da0", "وقال باقري، للصحفيين", 'السورية".', "باقري", '"إيران من الآن'),
         ("004_992054940200dc08", "من جانبه، قال اللواء باقري", "المجالات.", "باقري", "نظام بلاده"),
         ("002_12e280588d4502f7", 'ونقلت وكالة "فارس"', "النظامين.", "فارس", "رئيس الأركان الإيراني اللواء"),
     ],
@@ -47,9 +47,15 @@ def test_single_party(stem, start, end, party_en, claim_prefix):
     """The party's name: the outlet after its kind of medium (or its short form in brackets), or the speaker."""
     sentence = seed_sentence(stem, start, end)
     (a,) = extract_attributions(sentence)
-    spelled = {"إسنا": "ISNA", "فارس": "Fars", "سانا": "SANA", "تسنيم": "Tasnim", "شينخوا": "Xinhua"}  # agencies the gazetteer spells; other names romanised
+    spelled = {
+        "إسنا": "ISNA",
+        "فارس": "Fars",
+        "سانا": "SANA",
+        "تسنيم": "Tasnim",
+        "شينخوا": "Xinhua",
+    }  # agencies the gazetteer spells; other names romanised
     assert a.party_en == spelled.get(party_en, romanise(party_en))
-    assert sentence[a.claim_start:a.claim_end].startswith(claim_prefix)
+    assert sentence[a.claim_start : a.claim_end].startswith(claim_prefix)
 
 
 def test_relay_and_speaker():
@@ -57,16 +63,22 @@ def test_relay_and_speaker():
     relay, speaker = extract_attributions(sentence)
     # a role names nobody in this sentence alone: the speaker keeps its own words
     assert (relay.party_en, speaker.party_en, speaker.via) == (romanise("الوطن"), None, romanise("الوطن"))
-    assert sentence[speaker.claim_start:speaker.claim_end].startswith("النظام الإيراني سيقوم")
+    assert sentence[speaker.claim_start : speaker.claim_end].startswith("النظام الإيراني سيقوم")
     assert format_attribution("Syria TV", [relay, speaker]) == f"Syria TV, citing {romanise('الوطن')}, citing رئيس الأركان الإيراني"
-    assert format_attribution("سوريا تي في", [relay, speaker], "ar") == "سوريا تي في، نقلاً عن الوطن السورية الموالية للأسد، نقلاً عن رئيس الأركان الإيراني"
+    assert (
+        format_attribution("سوريا تي في", [relay, speaker], "ar")
+        == "سوريا تي في، نقلاً عن الوطن السورية الموالية للأسد، نقلاً عن رئيس الأركان الإيراني"
+    )
 
 
 def test_source_after_clause():
     sentence = seed_sentence("004_992054940200dc08", "ووقع النظامان", "الإيراني.")
     (a,) = extract_attributions(sentence)
     assert a.party_en == romanise("التلفزيون الرسمي الإيراني") and a.verb == "وفق ما أفاد"
-    assert sentence[a.claim_start:a.claim_end] == "ووقع النظامان السوري والإيراني، يوم الأربعاء، اتفاقا عسكريا لمساعدة الأسد في تعزيز دفاعاته الجوية"
+    assert (
+        sentence[a.claim_start : a.claim_end]
+        == "ووقع النظامان السوري والإيراني، يوم الأربعاء، اتفاقا عسكريا لمساعدة الأسد في تعزيز دفاعاته الجوية"
+    )
 
 
 def test_pronoun_source_and_nested_speech_are_ignored():
@@ -79,7 +91,7 @@ def test_relative_clause_stays_with_narrator():
     sentence = seed_sentence("002_12e280588d4502f7", "وأكد رئيس الأركان الإيراني الذي", "الجوي.")
     (a,) = extract_attributions(sentence)
     assert a.party == "رئيس الأركان الإيراني"
-    assert "وصل" not in sentence[a.claim_start:a.claim_end]
+    assert "وصل" not in sentence[a.claim_start : a.claim_end]
 
 
 def test_implicit_speaker():
@@ -129,8 +141,7 @@ def test_unseen_speaker_romanised():
 def test_independent_parties_join_with_and_in_both_languages():
     parties = extract_attributions(ARRIVAL_000)
     assert format_attribution("الخليج الجديد", parties) == (
-        f"{romanise('الخليج الجديد')}, citing Al Arabiya and "
-        f"Al Jazeera's Iran bureau chief {romanise('عبدالقادر فايز')}"
+        f"{romanise('الخليج الجديد')}, citing Al Arabiya and Al Jazeera's Iran bureau chief {romanise('عبدالقادر فايز')}"
     )
     arabic = format_attribution("الخليج الجديد", parties, lang="ar")
     assert arabic.startswith("الخليج الجديد، نقلاً عن قناة العربية و")
@@ -141,11 +152,21 @@ def test_independent_parties_join_with_and_in_both_languages():
 @pytest.mark.parametrize(
     ("sentence", "party", "claim"),
     [
-        ("The agreement will strengthen Syria's air defences, Bagheri said.", "Bagheri", "The agreement will strengthen Syria's air defences"),
-        ("The agreement will strengthen Syria's air defences, said Bagheri, the chief of staff.", "Bagheri",
-         "The agreement will strengthen Syria's air defences"),
-        ("Iran and Syria signed a military agreement in Tehran on Wednesday, Iranian state television said.",
-         "Iranian state television", "Iran and Syria signed a military agreement in Tehran on Wednesday"),
+        (
+            "The agreement will strengthen Syria's air defences, Bagheri said.",
+            "Bagheri",
+            "The agreement will strengthen Syria's air defences",
+        ),
+        (
+            "The agreement will strengthen Syria's air defences, said Bagheri, the chief of staff.",
+            "Bagheri",
+            "The agreement will strengthen Syria's air defences",
+        ),
+        (
+            "Iran and Syria signed a military agreement in Tehran on Wednesday, Iranian state television said.",
+            "Iranian state television",
+            "Iran and Syria signed a military agreement in Tehran on Wednesday",
+        ),
         ("Bagheri said the agreement would strengthen air defences.", "Bagheri", "the agreement would strengthen air defences"),
         ("باقري قال إن الاتفاقية ستعزز الدفاعات الجوية.", "باقري", "الاتفاقية ستعزز الدفاعات الجوية"),
     ],
@@ -154,7 +175,7 @@ def test_speaker_before_or_after_the_verb(sentence, party, claim):
     """The speaker stands before the verb (or after it, "said X"), and the claim is only what they say."""
     (a,) = extract_attributions(sentence)
     assert a.party == party
-    assert sentence[a.claim_start:a.claim_end] == claim
+    assert sentence[a.claim_start : a.claim_end] == claim
 
 
 def test_reporting_verbs_are_one_list_used_by_verify():

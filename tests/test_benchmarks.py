@@ -43,9 +43,7 @@ def test_conflicts_stance_macro_f1_on_ans_dev(tmp_path):
     assert stance["macro_f1"] >= 0.80, stance
 
 
-@pytest.mark.skipif(
-    not (SHARED / "data" / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz").exists(), reason="ANT not in ../shared"
-)
+@pytest.mark.skipif(not (SHARED / "data" / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz").exists(), reason="ANT not in ../shared")
 def test_ingest_is_idempotent_and_every_model_embeds(tmp_path):
     from bench import ingest
 
@@ -64,16 +62,13 @@ def test_ingest_is_idempotent_and_every_model_embeds(tmp_path):
         assert row["ask"]["median_s"] > 0
 
 
-@pytest.mark.skipif(
-    not (SHARED / "data" / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz").exists(), reason="ANT not in ../shared"
-)
+@pytest.mark.skipif(not (SHARED / "data" / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz").exists(), reason="ANT not in ../shared")
 def test_generalization_events_are_found_and_controls_stay_quiet(tmp_path):
     """Scaled-down bench.generalization: the first 8 events (2 controls) among 30 distractors."""
     from bench import generalization
 
     out = tmp_path / "generalization.json"
-    results = generalization.main(["--events", "8", "--distractors", "30", "--home", str(tmp_path / "store"),
-                                   "--out", str(out)])
+    results = generalization.main(["--events", "8", "--distractors", "30", "--home", str(tmp_path / "store"), "--out", str(out)])
     assert out.exists() and results["events"] == 8
     ar = results["languages"]["ar"]["summary"]
     assert ar["counts"] == {"conflict": 3, "none": 2, "update": 3}, ar
@@ -91,8 +86,9 @@ def test_load_bench_answers_concurrent_clients_without_errors(tmp_path):
     from tests.live_server import free_port
 
     out = tmp_path / "load.json"
-    status = load.main(["--clients", "1", "4", "--rounds", "1", "--home", str(tmp_path / "home"),
-                        "--port", str(free_port()), "--out", str(out)])
+    status = load.main(
+        ["--clients", "1", "4", "--rounds", "1", "--home", str(tmp_path / "home"), "--port", str(free_port()), "--out", str(out)]
+    )
     levels = json.loads(out.read_text(encoding="utf-8"))["levels"]
     assert status == 0 and [lv["clients"] for lv in levels] == [1, 4]
     assert all(lv["errors"] == 0 and lv["answers_per_s"] > 0 and lv["ar"]["n"] and lv["en"]["n"] for lv in levels)

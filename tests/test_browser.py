@@ -85,9 +85,7 @@ def ask(page, question: str) -> None:
     page.locator("#isnad-ask").click()
     # user message + finished assistant message (the citations panel is filled last)
     page.locator("#isnad-chat .isnad-msg").nth(before + 1).wait_for(timeout=120_000)
-    page.wait_for_function(
-        "() => !document.querySelector('#isnad-chat .pending, #isnad-ask[disabled]')", timeout=120_000
-    )
+    page.wait_for_function("() => !document.querySelector('#isnad-chat .pending, #isnad-ask[disabled]')", timeout=120_000)
     page.locator("#isnad-citations .isnad-citation").first.wait_for(timeout=120_000)
 
 

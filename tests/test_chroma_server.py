@@ -59,7 +59,9 @@ def chroma_port(tmp_path_factory) -> Iterator[int]:
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [str(Path(sys.executable).with_name("chroma")), "run", "--path", str(tmp_path_factory.mktemp("chroma")), "--port", str(port)],
-            stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
         )
         try:
             _until(lambda: _ok(f"http://127.0.0.1:{port}/api/v2/heartbeat"), proc)
@@ -76,12 +78,25 @@ def workers(chroma_port, tmp_path_factory) -> Iterator[list[str]]:
     try:
         for n in (1, 2):
             port, home = free_port(), tmp_path_factory.mktemp(f"worker{n}")
-            env = {**os.environ, "ISNAD_HOME": str(home), "ISNAD_CHROMA_HOST": "127.0.0.1", "ISNAD_CHROMA_PORT": str(chroma_port),
-                   "ISNAD_COLLECTION": "shared", "ISNAD_SAMPLES_DIR": str(SAMPLES)}
+            env = {
+                **os.environ,
+                "ISNAD_HOME": str(home),
+                "ISNAD_CHROMA_HOST": "127.0.0.1",
+                "ISNAD_CHROMA_PORT": str(chroma_port),
+                "ISNAD_COLLECTION": "shared",
+                "ISNAD_SAMPLES_DIR": str(SAMPLES),
+            }
             env.pop("ISNAD_API_KEY", None)
             log = (home / "serve.log").open("wb")
-            procs.append(subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)],
-                                          stdout=log, stderr=subprocess.STDOUT, env=env, cwd=Path(__file__).resolve().parents[1]))
+            procs.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "bot", "serve", "--port", str(port)],
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    env=env,
+                    cwd=Path(__file__).resolve().parents[1],
+                )
+            )
             urls.append(f"http://127.0.0.1:{port}")
         for proc, url in zip(procs, urls):
             _until(lambda url=url: _ok(url + "/healthz"), proc)

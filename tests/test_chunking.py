@@ -22,7 +22,7 @@ def test_run_on_dot_comma_of_seed_002_splits():
 
 
 def test_ellipses_decimals_and_quotes_do_not_split():
-    assert len(_sentences('إرادتنا (..) لمواجهة الضغوط')) == 1
+    assert len(_sentences("إرادتنا (..) لمواجهة الضغوط")) == 1
     assert len(_sentences("بهجوم إسرائيلي.. مقتل 5 من ميليشيا إيران")) == 1
     assert len(_sentences("نما الاقتصاد 2.5 في المئة هذا العام")) == 1
     assert _sentences('قال "انتهى." ثم غادر.') == ['قال "انتهى."', "ثم غادر."]
@@ -51,8 +51,23 @@ def test_chunks_respect_size_but_never_cut_sentences(max_chars, seed_texts):
 
 
 FURNITURE = {
-    "000_2330c4a5d8c05031": ["مقتل 5 من ميليشيا إيران في سوريا", "كلمات مفتاحية", "ناشيونال إنترست", "معهد واشنطن", "المصدر | الخليج الجديد", "محمد باقري علي أيوب دير الزور"],
-    "001_b94b94cd0e2e6da0": ["صور ساخنة", "أخبار ساخنة", "روابط ذات العلاقة", "arabic.people.cn@facebook", "اطبع", "【1】", "/مصدر: شينخوا/"],
+    "000_2330c4a5d8c05031": [
+        "مقتل 5 من ميليشيا إيران في سوريا",
+        "كلمات مفتاحية",
+        "ناشيونال إنترست",
+        "معهد واشنطن",
+        "المصدر | الخليج الجديد",
+        "محمد باقري علي أيوب دير الزور",
+    ],
+    "001_b94b94cd0e2e6da0": [
+        "صور ساخنة",
+        "أخبار ساخنة",
+        "روابط ذات العلاقة",
+        "arabic.people.cn@facebook",
+        "اطبع",
+        "【1】",
+        "/مصدر: شينخوا/",
+    ],
     "003_973aaadb01d70f69": ["التعليقات"],
     "004_992054940200dc08": ["إيران إنسايدر"],
 }
@@ -75,14 +90,20 @@ def test_no_body_line_is_lost(doc_id, seed_texts):
     offset = 0
     for line in text.split("\n"):
         stripped = line.strip()
-        if len(stripped.split()) >= 8 and stripped[-1] in ".؟!؛\"”":
+        if len(stripped.split()) >= 8 and stripped[-1] in '.؟!؛"”':
             lost = [offset + i for i, ch in enumerate(line) if ch.isalnum() and offset + i not in covered]
             assert not lost, stripped[:60]
         offset += len(line) + 1
 
 
 def test_furniture_rules_keep_long_sentences():
-    lines = ["عنوان الخبر", "وقال المتحدث إن المحادثات ستستمر الأسبوع المقبل في العاصمة.", "كلمات مفتاحية", "وسم أول", "جملة طويلة بعد الوسوم تبقى لأنها تنتهي بنقطة وتحمل خبرا كاملا هنا."]
+    lines = [
+        "عنوان الخبر",
+        "وقال المتحدث إن المحادثات ستستمر الأسبوع المقبل في العاصمة.",
+        "كلمات مفتاحية",
+        "وسم أول",
+        "جملة طويلة بعد الوسوم تبقى لأنها تنتهي بنقطة وتحمل خبرا كاملا هنا.",
+    ]
     assert furniture_lines(lines) == {2, 3}
 
 

@@ -20,8 +20,9 @@ def claims_of(*evidence: Evidence):
 
 
 def test_each_value_gets_its_own_masked_frame():
-    (killed, injured) = [c for c in claims_of(Evidence(1, "a", "قتل 4 أشخاص، وأصيب 30 شخصاً آخرين في الهجوم.", "X", SUN))
-                         if c.slot == "number"]
+    (killed, injured) = [
+        c for c in claims_of(Evidence(1, "a", "قتل 4 أشخاص، وأصيب 30 شخصاً آخرين في الهجوم.", "X", SUN)) if c.slot == "number"
+    ]
     assert (killed.low, injured.low) == (4, 30)
     assert "قتل" in killed.frame and "أصيب" not in killed.frame
     assert "أصيب" in injured.frame and "قتل" not in injured.frame
@@ -49,7 +50,9 @@ def test_a_toll_that_rises_the_next_day_is_an_update_with_a_timeline():
     (update,), _ = find_conflicts(claims_of(a, b))
     assert update.relation == "update" and update.kind == "number"
     assert [(p.value, p.reported_at, p.citations) for p in update.positions] == [
-        ("10 قتلى", "2018-07-08", [1]), ("24 شخصا", "2018-07-09", [2])]
+        ("10 قتلى", "2018-07-08", [1]),
+        ("24 شخصا", "2018-07-09", [2]),
+    ]
     assert describe_conflict(update, "en").startswith("The figure changed over time: 10 قتلى")
 
 
@@ -92,15 +95,23 @@ def test_reports_months_apart_are_different_events():
 WED_2019 = dt.date(2019, 3, 6)
 EVENING = Evidence(1, "a", "وصل وزير الخارجية الفرنسي إلى بيروت مساء الثلاثاء في زيارة رسمية.", "فرانس برس", WED_2019)
 TUESDAY = Evidence(2, "b", "ووصل وزير الخارجية الفرنسي إلى بيروت أمس الثلاثاء.", None, WED_2019)
-MONDAY_EN = Evidence(3, "c", "BEIRUT, March 6, 2019 (Reuters) — France's foreign minister arrived in Beirut on Monday "
-                             "for talks with Lebanese officials.", "Reuters", WED_2019)
+MONDAY_EN = Evidence(
+    3,
+    "c",
+    "BEIRUT, March 6, 2019 (Reuters) — France's foreign minister arrived in Beirut on Monday for talks with Lebanese officials.",
+    "Reuters",
+    WED_2019,
+)
 
 
 def test_compatible_values_of_different_precision_stay_separate_positions_that_agree():
     (conflict,), _ = find_conflicts(claims_of(EVENING, TUESDAY, MONDAY_EN))
     evening, tuesday, monday = conflict.positions
     assert [(p.value, p.normalized, p.citations) for p in conflict.positions] == [
-        ("مساء الثلاثاء", "2019-03-05 evening", [1]), ("أمس الثلاثاء", "2019-03-05", [2]), ("Monday", "2019-03-04", [3])]
+        ("مساء الثلاثاء", "2019-03-05 evening", [1]),
+        ("أمس الثلاثاء", "2019-03-05", [2]),
+        ("Monday", "2019-03-04", [3]),
+    ]
     assert evening.side == tuesday.side != monday.side
     assert [p.attributed_to for p in conflict.positions] == ["AFP", "unknown source", "Reuters"]
     en = describe_conflict(conflict, "en")
@@ -117,10 +128,14 @@ def test_an_english_dateline_article_meets_arabic_reports_and_names_render_in_ar
 
 def test_unseen_persons_and_roles_are_masked_in_both_languages():
     """No list knows these people: titles and verbs of saying find them, in Arabic and in English alike."""
-    (ar,) = [c for c in claims_of(Evidence(1, "a", "وصل وزير الخارجية المغربي ناصر بوريطة إلى عمان مساء الأحد.", "X", MON))
-             if c.slot == "date"]
-    (en,) = [c for c in claims_of(Evidence(2, "b", "Moroccan Foreign Minister Nasser Bourita arrived in Amman on Sunday.", "Y", MON))
-             if c.slot == "date"]
+    (ar,) = [
+        c for c in claims_of(Evidence(1, "a", "وصل وزير الخارجية المغربي ناصر بوريطة إلى عمان مساء الأحد.", "X", MON)) if c.slot == "date"
+    ]
+    (en,) = [
+        c
+        for c in claims_of(Evidence(2, "b", "Moroccan Foreign Minister Nasser Bourita arrived in Amman on Sunday.", "Y", MON))
+        if c.slot == "date"
+    ]
     assert "بوريطة" not in ar.frame and "Bourita" not in en.frame and "Nasser" not in en.frame
     assert ar.actors == en.actors and len(ar.actors) == 1
 

@@ -17,14 +17,19 @@ SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 WED = dt.date(2020, 7, 8)
 THU = dt.date(2020, 7, 9)
 S000, S001, S002, S003, S004 = (
-    "000_2330c4a5d8c05031", "001_b94b94cd0e2e6da0", "002_12e280588d4502f7", "003_973aaadb01d70f69", "004_992054940200dc08")
+    "000_2330c4a5d8c05031",
+    "001_b94b94cd0e2e6da0",
+    "002_12e280588d4502f7",
+    "003_973aaadb01d70f69",
+    "004_992054940200dc08",
+)
 
 
 def seed_sentence(stem: str, start: str, end: str) -> str:
     """Verbatim sentence from a seed: from ``start`` through the first ``end`` after it."""
     text = (SAMPLES / f"{stem}.txt").read_text(encoding="utf-8")
     i = text.index(start)
-    return text[i:text.index(end, i) + len(end)]
+    return text[i : text.index(end, i) + len(end)]
 
 
 def ev(n: int, stem: str, start: str, end: str, outlet: str | None, anchor: dt.date | None) -> Evidence:
@@ -74,24 +79,30 @@ def test_arrival_conflict_has_the_right_sides():
     assert days.value == "منذ أيام"
     assert (evening.independent_sources, tuesday.independent_sources, days.independent_sources) == (2, 1, 1)
     assert [[(p.outlet, [s.name_en for s in p.cited]) for p in pos.parties] for pos in conflict.positions] == [
-        [("الخليج الجديد", [ARABIYA]), (None, [])], [("شينخوا", [])],
-        [("الخليج الجديد", [FAYEZ])]]
+        [("الخليج الجديد", [ARABIYA]), (None, [])],
+        [("شينخوا", [])],
+        [("الخليج الجديد", [FAYEZ])],
+    ]
 
 
 def test_positions_are_named_in_the_answers_language():
     (conflict,), _ = find_conflicts(claims_of(ARRIVAL), "ar")
     assert [p.attributed_to for p in conflict.positions] == [
-        "الخليج الجديد، نقلاً عن قناة العربية؛ مصدر غير معروف", "شينخوا",
-        "الخليج الجديد، نقلاً عن مدير مكتب شبكة الجزيرة في إيران عبدالقادر فايز"]  # the parties' own words
+        "الخليج الجديد، نقلاً عن قناة العربية؛ مصدر غير معروف",
+        "شينخوا",
+        "الخليج الجديد، نقلاً عن مدير مكتب شبكة الجزيرة في إيران عبدالقادر فايز",
+    ]  # the parties' own words
 
 
 def test_describe_arrival_conflict():
     (conflict,), _ = find_conflicts(claims_of(ARRIVAL))
     en = describe_conflict(conflict, "en")
-    assert en == (f"Sources disagree on the date: {ARABIYA} (via {KHALEEJ}) and unknown source say "
-                  f"Tuesday evening, 7 July 2020 [1][3]; {XINHUA} says Tuesday, 7 July 2020 [2] (consistent with [1][3]); "
-                  f"{FAYEZ} (via {KHALEEJ}) says "
-                  "he had already been there for days before 8 July 2020 [1].")
+    assert en == (
+        f"Sources disagree on the date: {ARABIYA} (via {KHALEEJ}) and unknown source say "
+        f"Tuesday evening, 7 July 2020 [1][3]; {XINHUA} says Tuesday, 7 July 2020 [2] (consistent with [1][3]); "
+        f"{FAYEZ} (via {KHALEEJ}) says "
+        "he had already been there for days before 8 July 2020 [1]."
+    )
     ar = describe_conflict(conflict, "ar")
     assert ar.startswith("تختلف المصادر حول التاريخ: قناة العربية (عبر الخليج الجديد) ومصدر غير معروف: مساء الثلاثاء 7 يوليو 2020 [1][3]؛ ")
     assert "شينخوا: الثلاثاء 7 يوليو 2020 [2] (يتفق مع [1][3])" in ar
@@ -134,8 +145,10 @@ def test_whole_seed_set_gives_exactly_the_arrival_conflict():
 
 
 def test_same_source_does_not_conflict_with_itself():
-    one_source = [Evidence(1, "x", "وصل باقري إلى دمشق مساء الثلاثاء.", "شينخوا", WED),
-                  Evidence(2, "x", "وباقري متواجد في دمشق منذ أيام.", "شينخوا", WED)]
+    one_source = [
+        Evidence(1, "x", "وصل باقري إلى دمشق مساء الثلاثاء.", "شينخوا", WED),
+        Evidence(2, "x", "وباقري متواجد في دمشق منذ أيام.", "شينخوا", WED),
+    ]
     assert find_conflicts(claims_of(one_source))[0] == []
 
 
@@ -178,14 +191,21 @@ def test_a_new_source_cited_before_the_reports_it_restates_still_joins_them():
     """Grouping is greedy: a new article cited second must not stay alone because the wording it shares comes later."""
     from dataclasses import replace
 
-    new = Evidence(2, "new", "وقع وزير الدفاع العماد علي عبد الله أيوب ورئيس الأركان الإيراني اللواء محمد باقري الذي وصل "
-                             "إلى دمشق مساء الثلاثاء اتفاقية للتعاون العسكري اليوم الأربعاء.", "تشرين", WED)
+    new = Evidence(
+        2,
+        "new",
+        "وقع وزير الدفاع العماد علي عبد الله أيوب ورئيس الأركان الإيراني اللواء محمد باقري الذي وصل "
+        "إلى دمشق مساء الثلاثاء اتفاقية للتعاون العسكري اليوم الأربعاء.",
+        "تشرين",
+        WED,
+    )
     cited = [replace(ARRIVAL[1], n=1), new, replace(ARRIVAL[0], n=3), replace(ARRIVAL[2], n=4)]
     (conflict,), _ = find_conflicts(claims_of(cited), "ar")
     assert [(p.normalized, p.citations, p.attributed_to) for p in conflict.positions] == [
         ("2020-07-07 evening", [2, 3, 4], "تشرين؛ الخليج الجديد، نقلاً عن قناة العربية؛ مصدر غير معروف"),
         ("2020-07-07", [1], "شينخوا"),
-        ("2020-06-28..2020-07-06", [3], "الخليج الجديد، نقلاً عن مدير مكتب شبكة الجزيرة في إيران عبدالقادر فايز")]
+        ("2020-06-28..2020-07-06", [3], "الخليج الجديد، نقلاً عن مدير مكتب شبكة الجزيرة في إيران عبدالقادر فايز"),
+    ]
 
 
 def test_a_value_off_the_calendar_is_shown_in_its_own_words_and_agrees_with_no_side():

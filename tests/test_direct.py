@@ -92,8 +92,14 @@ def test_v1_reply_opens_with_the_direct_answer_in_bold():
 
     line = "Answer: Tuesday, 7 July 2020, according to Outlet A [1]"
     direct = DirectAnswer(text=line, value="أمس الثلاثاء", normalized="2020-07-07", kind="date", citations=[1])
-    answer = Answer(question="When?", answer=f"{line}\n\nHere is what the collection says:\n- q [1]", answerable=True,
-                    language="en", direct=direct, citations=[_citation(1, "وصل أمس الثلاثاء")])
+    answer = Answer(
+        question="When?",
+        answer=f"{line}\n\nHere is what the collection says:\n- q [1]",
+        answerable=True,
+        language="en",
+        direct=direct,
+        citations=[_citation(1, "وصل أمس الثلاثاء")],
+    )
     text = render_markdown(answer)
     assert text.startswith(f"**{line}**\n\n") and text.count(line) == 1  # said once, before the sources
     assert "وصل أمس الثلاثاء" in text

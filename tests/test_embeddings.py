@@ -103,4 +103,3 @@ def test_cached_embeddings_embed_each_new_text_once_and_forget_the_least_recent(
     cached.embed_documents([c])  # a third text evicts the least recently used one, b
     cached.embed_documents([a, b])
     assert model.batches == [[a, b], [c], [b]]
-

@@ -32,8 +32,10 @@ def test_different_people_keep_different_keys():
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ('وقع رئيس الأركان الإيراني "محمد باقري"، الأربعاء، اتفاقية مع وزير دفاع النظام السوري "علي أيوب"، في دمشق',
-         ["محمد باقري", "علي أيوب"]),
+        (
+            'وقع رئيس الأركان الإيراني "محمد باقري"، الأربعاء، اتفاقية مع وزير دفاع النظام السوري "علي أيوب"، في دمشق',
+            ["محمد باقري", "علي أيوب"],
+        ),
         ("وقال وزير الخارجية المغربي ناصر بوريطة إن المملكة ترحب بالاتفاق", ["ناصر بوريطة"]),  # office + demonym + name
         ("أعلن العقيد أحمد المسماري، المتحدث باسم الجيش، أن", ["أحمد المسماري"]),  # rank + name
         ("وأضاف الحمادي، خلال المؤتمر، أن الوضع مستقر", ["الحمادي"]),  # subject of a verb of saying
@@ -46,7 +48,7 @@ def test_different_people_keep_different_keys():
 def test_persons_found_from_the_words_around_them(text, names):
     found = [m for m in find_persons(text) if m.via != "role"]
     assert [m.text for m in found] == names
-    assert all(text[m.start:m.end] == m.text for m in found)
+    assert all(text[m.start : m.end] == m.text for m in found)
 
 
 def test_role_names_a_person_only_where_the_texts_say_who_holds_it():
@@ -69,16 +71,30 @@ def test_entities_spans_ids_and_roles():
     text = 'وقع رئيس الأركان الإيراني "محمد باقري"، الأربعاء، اتفاقية مع وزير دفاع النظام السوري "علي أيوب"، في دمشق'
     found = find_entities(text)
     assert [(m.type, m.via_role) for m in found] == [
-        ("person", True), ("person", False), ("person", True), ("person", False), ("place", False)]
+        ("person", True),
+        ("person", False),
+        ("person", True),
+        ("person", False),
+        ("place", False),
+    ]
     assert found[0].id == found[1].id == person_key("Bagheri") and found[2].id == found[3].id == person_key("Ayoub")
     assert found[4].id == canonical("Damascus") == "Asia/Damascus"
-    assert all(text[m.start:m.end] == m.text for m in found)
+    assert all(text[m.start : m.end] == m.text for m in found)
 
 
 @pytest.mark.parametrize(
     ("surface", "entity"),
-    [("سوريا", "SY"), ("سورية", "SY"), ("Syria", "SY"), ("دمشق", "Asia/Damascus"), ("بالعاصمة السورية", "capital:SY"),
-     ("العاصمة المغربية", "capital:MA"), ("طهران", "Asia/Tehran"), ("رويترز", "reuters"), ("وكالة الصحافة الفرنسية", "afp")],
+    [
+        ("سوريا", "SY"),
+        ("سورية", "SY"),
+        ("Syria", "SY"),
+        ("دمشق", "Asia/Damascus"),
+        ("بالعاصمة السورية", "capital:SY"),
+        ("العاصمة المغربية", "capital:MA"),
+        ("طهران", "Asia/Tehran"),
+        ("رويترز", "reuters"),
+        ("وكالة الصحافة الفرنسية", "afp"),
+    ],
 )
 def test_places_from_cldr_and_agency_spellings(surface, entity):
     assert canonical(surface) == entity
@@ -101,7 +117,7 @@ def test_gazetteer_holds_only_outlet_spellings():
 
 
 def test_common_words_name_an_outlet_only_as_a_whole_name():
-    """"العربية" is Al Arabiya only where the attribution's structure made it an outlet, never in running text."""
+    """ "العربية" is Al Arabiya only where the attribution's structure made it an outlet, never in running text."""
     assert known_outlets("وقالت الجامعة العربية إن شبه الجزيرة العربية آمنة") == []
     assert outlet_id("العربية") == "al-arabiya" and outlet_id('قناة "الجزيرة"') == "al-jazeera"
     assert outlet_id("الخليج الجديد") is None
@@ -131,6 +147,8 @@ def test_quantities(text, low, high, unit):
 
 def test_years_and_dates_are_not_quantities():
     assert find_quantities("في 24 يونيو/حزيران الماضي ومنذ عام 2011") == []
+
+
 def test_number_words_take_proclitics():
     (q,) = find_quantities("وعشرات الجرحى")
     assert (q.low, q.high) == (20, 99)

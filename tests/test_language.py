@@ -22,9 +22,22 @@ D = dt.date
 @pytest.mark.parametrize(
     ("name", "month"),
     [
-        ("يونيو", 6), ("حزيران", 6), ("جوان", 6), ("يونيه", 6),  # Egypt/Gulf, Levant, Maghreb (DZ/TN), Egyptian spelling
-        ("كانون الثاني", 1), ("جانفي", 1), ("تموز", 7), ("يوليوز", 7), ("جويلية", 7), ("غشت", 8), ("أوت", 8),
-        ("آب", 8), ("تشرين الأول", 10), ("دجنبر", 12), ("July", 7), ("december", 12),
+        ("يونيو", 6),
+        ("حزيران", 6),
+        ("جوان", 6),
+        ("يونيه", 6),  # Egypt/Gulf, Levant, Maghreb (DZ/TN), Egyptian spelling
+        ("كانون الثاني", 1),
+        ("جانفي", 1),
+        ("تموز", 7),
+        ("يوليوز", 7),
+        ("جويلية", 7),
+        ("غشت", 8),
+        ("أوت", 8),
+        ("آب", 8),
+        ("تشرين الأول", 10),
+        ("دجنبر", 12),
+        ("July", 7),
+        ("december", 12),
     ],
 )
 def test_month_names_cover_every_arabic_locale(name, month):
@@ -48,7 +61,7 @@ def test_weekdays_monday_first_in_both_languages():
 )
 def test_dates_in_regional_spellings(text, day):
     (m,) = resolve_times(text, None)
-    assert m.value_start == day and text[m.start:m.end] == m.text
+    assert m.value_start == day and text[m.start : m.end] == m.text
 
 
 @pytest.mark.parametrize(
@@ -117,9 +130,19 @@ def test_format_day_per_language():
 @pytest.mark.parametrize(
     ("phrase", "value"),
     [
-        ("خمسة وعشرين", 25), ("ثلاثة آلاف", 3000), ("مئتي ألف", 200_000), ("ألفين", 2000), ("ألف وخمسمائة", 1500),
-        ("ثلاث مئة", 300), ("اثني عشر", 12), ("إحدى عشرة", 11), ("1.5 مليون", 1_500_000), ("٢٤", 24),
-        ("twenty-four", 24), ("one hundred and five", 105), ("three thousand", 3000),
+        ("خمسة وعشرين", 25),
+        ("ثلاثة آلاف", 3000),
+        ("مئتي ألف", 200_000),
+        ("ألفين", 2000),
+        ("ألف وخمسمائة", 1500),
+        ("ثلاث مئة", 300),
+        ("اثني عشر", 12),
+        ("إحدى عشرة", 11),
+        ("1.5 مليون", 1_500_000),
+        ("٢٤", 24),
+        ("twenty-four", 24),
+        ("one hundred and five", 105),
+        ("three thousand", 3000),
     ],
 )
 def test_number_words(phrase, value):
@@ -153,7 +176,7 @@ def test_number_words(phrase, value):
 def test_quantities(text, low, high, kind, key):
     (q,) = find_quantities(text)
     assert (q.low, q.high, q.kind, q.unit_key) == (low, high, kind, key)
-    assert text[q.start:q.end] == q.text
+    assert text[q.start : q.end] == q.text
 
 
 def test_counted_nouns_meet_across_inflections():
@@ -194,7 +217,7 @@ def test_places_meet_across_languages_and_spellings():
     en = find_places("arrived in Damascus, Syria")
     assert [m.id for m in ar] == [m.id for m in en] == ["Asia/Damascus", "SY"]
     assert [m.id for m in find_places("سوريا")] == ["SY"]
-    assert all(t[m.start:m.end] == m.text for t, ms in (("وصل إلى دمشق قادما من سورية", ar),) for m in ms)
+    assert all(t[m.start : m.end] == m.text for t, ms in (("وصل إلى دمشق قادما من سورية", ar),) for m in ms)
 
 
 def test_city_is_inside_its_country():

@@ -69,7 +69,9 @@ def test_html_boilerplate_is_stripped(tmp_path):
 def test_jsonl_gz_records_and_bad_lines(tmp_path):
     path = tmp_path / "ant.jsonl.gz"
     lines = [
-        json.dumps({"docno": "ANT1", "text": "نص الخبر الأول.", "title": "الأول", "url": "http://x/1", "time": "2018-04-12 10:00:00", "src": "BBC"}),
+        json.dumps(
+            {"docno": "ANT1", "text": "نص الخبر الأول.", "title": "الأول", "url": "http://x/1", "time": "2018-04-12 10:00:00", "src": "BBC"}
+        ),
         "{not json",
         json.dumps({"text": "نص بلا رقم.", "url": "http://x/2"}),
         json.dumps({"docno": "ANT3", "text": ""}),

@@ -132,14 +132,23 @@ def test_question_is_the_last_user_message_text_parts():
 
 def _citation(n: int, quote: str, outlet: str) -> schema.Citation:
     return schema.Citation(
-        n=n, doc_id=f"d{n}", chunk_id=f"d{n}:0", outlet=outlet, published="2020-07-08", quote=quote,
-        start=0, end=len(quote), score=1.0, attributed_to=outlet,
+        n=n,
+        doc_id=f"d{n}",
+        chunk_id=f"d{n}:0",
+        outlet=outlet,
+        published="2020-07-08",
+        quote=quote,
+        start=0,
+        end=len(quote),
+        score=1.0,
+        attributed_to=outlet,
     )
 
 
 CITATIONS = [_citation(1, "arrived on Tuesday evening", "Al Arabiya"), _citation(2, "has been there for days", "Al Jazeera")]
 CONFLICT = schema.Conflict(
-    topic="arrived", kind="date",
+    topic="arrived",
+    kind="date",
     positions=[
         schema.Position(value="Tuesday evening", normalized="2020-07-07 evening", attributed_to="Al Arabiya", citations=[1]),
         schema.Position(value="for days", normalized="2020-07-01..2020-07-07", attributed_to="Al Jazeera", citations=[2], side=1),
@@ -158,8 +167,13 @@ def assert_said_once(text: str, result) -> None:
 
 def test_render_markdown_says_each_quote_and_conflict_once():
     answer = schema.Answer(
-        question="When?", answer=render("en", CITATIONS, [CONFLICT], ["two sources"]), answerable=True, language="en",
-        citations=CITATIONS, conflicts=[CONFLICT], notes=["two sources"],
+        question="When?",
+        answer=render("en", CITATIONS, [CONFLICT], ["two sources"]),
+        answerable=True,
+        language="en",
+        citations=CITATIONS,
+        conflicts=[CONFLICT],
+        notes=["two sources"],
     )
     text = render_markdown(answer)
     assert_said_once(text, answer)
@@ -169,8 +183,11 @@ def test_render_markdown_says_each_quote_and_conflict_once():
 
 def test_render_markdown_of_a_verdict_lists_sources_once_and_its_conflicts_once():
     verification = schema.Verification(
-        claim="He arrived on Monday.", verdict="REFUTED",
-        explanation="Refuted [1]. " + describe_conflict(CONFLICT, "en"), citations=CITATIONS, conflicts=[CONFLICT],
+        claim="He arrived on Monday.",
+        verdict="REFUTED",
+        explanation="Refuted [1]. " + describe_conflict(CONFLICT, "en"),
+        citations=CITATIONS,
+        conflicts=[CONFLICT],
     )
     text = render_markdown(verification)
     assert text.startswith("**REFUTED**\n\nRefuted [1].")

@@ -99,7 +99,9 @@ def test_shipped_ranker_prefers_closer_sentences_and_gives_probabilities():
 @pytest.mark.skipif(not (SHARED / "data" / "xquad" / "xquad_dev.jsonl").exists(), reason="XQuAD not in ../shared")
 def test_bench_answers_ranker_answers_english_questions_the_old_score_abstained_on(tmp_path):
     out = tmp_path / "answers.json"
-    run = subprocess.run([sys.executable, "-m", "bench.answers", "--folds", "3", "--out", str(out)], cwd=REPO, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "bench.answers", "--folds", "3", "--out", str(out)], cwd=REPO, capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stderr
     results = json.loads(out.read_text(encoding="utf-8"))
     for group in ("arcd-ar", "xquad-ar", "xquad-en"):

@@ -25,7 +25,10 @@ def _citation(n: int, doc_id: str) -> Citation:
 
 def _answer(text: str, positions: list[Position], docs: list[str]) -> Answer:
     return Answer(
-        question="q", answer=text, answerable=True, language="ar",
+        question="q",
+        answer=text,
+        answerable=True,
+        language="ar",
         citations=[_citation(n, d) for n, d in enumerate(docs, 1)],
         conflicts=[Conflict(topic="t", kind="date", positions=positions)] if positions else [],
     )
@@ -33,7 +36,10 @@ def _answer(text: str, positions: list[Position], docs: list[str]) -> Answer:
 
 SCENARIO = {
     "expect": {
-        "published": "2020-07-06", "retrieved": True, "conflict": True, "verdict": "CONFLICTING",
+        "published": "2020-07-06",
+        "retrieved": True,
+        "conflict": True,
+        "verdict": "CONFLICTING",
         "new_position": {"value_has": ["الاثنين"], "parties": ["تشرين"], "excludes": ["الجزيرة"], "alone": True},
     }
 }
@@ -41,17 +47,25 @@ OK_VERIFY = Verification(claim="c", verdict="CONFLICTING", explanation="المص
 
 
 def test_check_passes_a_right_answer():
-    answer = _answer("الجواب", [
-        Position(value="صباح الاثنين", normalized="2020-07-06 morning", attributed_to="تشرين", citations=[1]),
-        Position(value="منذ أيام", normalized="2020-06-28..2020-07-06", attributed_to="الخليج الجديد، نقلاً عن الجزيرة", citations=[2]),
-    ], ["new", "000"])
+    answer = _answer(
+        "الجواب",
+        [
+            Position(value="صباح الاثنين", normalized="2020-07-06 morning", attributed_to="تشرين", citations=[1]),
+            Position(value="منذ أيام", normalized="2020-06-28..2020-07-06", attributed_to="الخليج الجديد، نقلاً عن الجزيرة", citations=[2]),
+        ],
+        ["new", "000"],
+    )
     assert check(SCENARIO, "new", "2020-07-06", answer, OK_VERIFY) == []
 
 
 def test_check_names_each_failure():
-    merged = _answer("arrival:bagheri:damascus", [
-        Position(value="صباح الاثنين", normalized="2020-07-06", attributed_to="تشرين و الجزيرة", citations=[1, 2]),
-    ], ["new", "000"])
+    merged = _answer(
+        "arrival:bagheri:damascus",
+        [
+            Position(value="صباح الاثنين", normalized="2020-07-06", attributed_to="تشرين و الجزيرة", citations=[1, 2]),
+        ],
+        ["new", "000"],
+    )
     wrong = Verification(claim="c", verdict="REFUTED", explanation="000_2330c4a5d8c05031")
     failures = check(SCENARIO, "new", None, merged, wrong)
     assert any("published" in f for f in failures)
@@ -92,4 +106,6 @@ def test_three_scenarios_end_to_end(seeded, tmp_path):
     assert [r["id"] for r in rows] == list(RUN)
     for r in rows:
         assert r["ok"], (r["id"], r["failures"], r["answer"])
-    assert sorted(d.doc_id for d in seeded.documents()) == sorted(p.stem for p in config.REPO_ROOT.joinpath("data", "samples").glob("*.txt"))
+    assert sorted(d.doc_id for d in seeded.documents()) == sorted(
+        p.stem for p in config.REPO_ROOT.joinpath("data", "samples").glob("*.txt")
+    )

@@ -96,7 +96,9 @@ def test_a_near_copy_agrees():
 
 def test_an_antonym_far_from_the_shared_words_is_not_a_clash():
     """A page banner's word is not about the claim; the same word beside the shared subject is."""
-    far = stance.diff(stance.slots("ارتفاع أسعار النفط في الأسواق العالمية"),
-                      stance.slots("انخفاض الطقس الحار غدا والرياح نشطة ثم أسعار النفط في الأسواق العالمية"))
+    far = stance.diff(
+        stance.slots("ارتفاع أسعار النفط في الأسواق العالمية"),
+        stance.slots("انخفاض الطقس الحار غدا والرياح نشطة ثم أسعار النفط في الأسواق العالمية"),
+    )
     near = stance.diff(stance.slots("ارتفاع أسعار النفط في الأسواق العالمية"), stance.slots("انخفاض أسعار النفط في الأسواق العالمية"))
     assert far.antonyms == 0 and near.antonyms == 1

@@ -101,7 +101,7 @@ def test_absolute_dates_resolve_without_anchor():
 def test_spans_point_into_the_original_text():
     text = "وصل باقري إلى دمشق مساءَ أمسِ الثلاثاء على رأس وفد"
     m = one(text)
-    assert text[m.start:m.end] == m.text == "مساءَ أمسِ الثلاثاء"
+    assert text[m.start : m.end] == m.text == "مساءَ أمسِ الثلاثاء"
     assert m.normalized == "2020-07-07 evening"
 
 

@@ -86,8 +86,18 @@ DOC = "Intro sentence. " * 30 + "Bagheri arrived in Damascus on Tuesday evening.
 
 def _citation(quote: str, n: int = 1) -> schema.Citation:
     start = DOC.index(quote)
-    return schema.Citation(n=n, doc_id="d", chunk_id="d:0", outlet="Xinhua", published="2020-07-08", quote=quote,
-                           start=start, end=start + len(quote), score=1.0, attributed_to="Xinhua")
+    return schema.Citation(
+        n=n,
+        doc_id="d",
+        chunk_id="d:0",
+        outlet="Xinhua",
+        published="2020-07-08",
+        quote=quote,
+        start=start,
+        end=start + len(quote),
+        score=1.0,
+        attributed_to="Xinhua",
+    )
 
 
 def test_citation_card_highlights_quote_in_context():
@@ -103,8 +113,9 @@ def test_extractive_answer_says_its_notes_once():
 
     note = "These are two different events."
     citations = [_citation("arrived in Damascus on Tuesday evening")]
-    answer = schema.Answer(question="When?", answer=render("en", citations, [], [note]), answerable=True, language="en",
-                           citations=citations, notes=[note])
+    answer = schema.Answer(
+        question="When?", answer=render("en", citations, [], [note]), answerable=True, language="en", citations=citations, notes=[note]
+    )
     assert answer_text(answer).count(note) == 1
 
 
@@ -136,7 +147,8 @@ def test_claimed_span_points_and_ranges():
 
 def test_conflict_card_side_by_side_with_timeline():
     conflict = schema.Conflict(
-        topic="ووصل باقري إلى دمشق أمس الثلاثاء", kind="date",
+        topic="ووصل باقري إلى دمشق أمس الثلاثاء",
+        kind="date",
         positions=[
             schema.Position(value="مساء الثلاثاء", normalized="2020-07-07T18:00", attributed_to="العربية", citations=[1]),
             schema.Position(value="منذ أيام", normalized="2020-07-04/2020-07-07", attributed_to="الجزيرة", citations=[2]),
@@ -176,8 +188,10 @@ def test_a_quote_in_the_other_script_is_one_isolated_unit_with_its_marks():
 def test_attribution_is_one_box_per_name_with_the_markers_in_the_last():
     html = attribution_html("Al-Khaleej Al-Jadeed, citing Al Arabiya; Xinhua", [1, 2])
     assert re.findall(r'<span class="who">(.*?)</span>', html) == [
-        '<bdi dir="ltr">Al-Khaleej Al-Jadeed</bdi>, citing', '<bdi dir="ltr">Al Arabiya</bdi>;',
-        '<bdi dir="ltr">Xinhua</bdi>\u00a0<bdi class="cite">[1]</bdi><bdi class="cite">[2]</bdi>']
+        '<bdi dir="ltr">Al-Khaleej Al-Jadeed</bdi>, citing',
+        '<bdi dir="ltr">Al Arabiya</bdi>;',
+        '<bdi dir="ltr">Xinhua</bdi>\u00a0<bdi class="cite">[1]</bdi><bdi class="cite">[2]</bdi>',
+    ]
     arabic = attribution_html("الخليج الجديد, citing Al Arabiya", [3], "ar")
     assert '<bdi dir="rtl">الخليج الجديد</bdi>، نقلاً عن' in arabic and "citing" not in arabic
 
@@ -212,7 +226,7 @@ def test_documents_tab_upload_and_delete(tmp_path):
         status, table, _, files = client.predict([handle_file(str(upload))], api_name="/upload")
         assert status.startswith("added: 1") and [row[0] for row in table["data"]] == ["probe_doc"]
         assert not files  # the widget is emptied once the file is in
-        status, *_ , confirmed = client.predict("probe_doc", False, api_name="/delete")
+        status, *_, confirmed = client.predict("probe_doc", False, api_name="/delete")
         assert "confirm" in status and [d.doc_id for d in service.documents()] == ["probe_doc"]  # not without the tick
         status, table, _, confirmed = client.predict("probe_doc", True, api_name="/delete")
         assert status == "deleted probe_doc" and service.documents() == [] and confirmed is False

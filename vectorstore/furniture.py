@@ -24,9 +24,13 @@ _LINE_PATTERNS = [
     r"^\s*المصدر\s*\|.*$",  # "المصدر | الخليج الجديد + متابعات"
 ]
 #: Date/time stamp lines ("الأربعاء 8 يوليو 2020 05:34 م", "人民网 2020:07:09.10:11:09").
-_STAMP = re.compile(r"^\s*\S{0,12}\s*(\d{4}[:\-/.]\d{1,2}[:\-/.]\d{1,2}[\d:.\sTZ]*|[^\d\n]{0,12}\d{1,2}\s+\S+\s+\d{4}\s+\d{1,2}:\d{2}\s*\S{0,2})\s*$")
+_STAMP = re.compile(
+    r"^\s*\S{0,12}\s*(\d{4}[:\-/.]\d{1,2}[:\-/.]\d{1,2}[\d:.\sTZ]*|[^\d\n]{0,12}\d{1,2}\s+\S+\s+\d{4}\s+\d{1,2}:\d{2}\s*\S{0,2})\s*$"
+)
 #: After one of these, the rest of the page is lists and links.
-_TAIL_MARKER = re.compile(r"^\s*(كلمات مفتاحية|الكلمات المفتاحية|المصدر\s*\||صور ساخنة|أخبار ساخنة|روابط ذات العلاقة|اقرأ أيضا|التعليقات|related|tags)", re.I)
+_TAIL_MARKER = re.compile(
+    r"^\s*(كلمات مفتاحية|الكلمات المفتاحية|المصدر\s*\||صور ساخنة|أخبار ساخنة|روابط ذات العلاقة|اقرأ أيضا|التعليقات|related|tags)", re.I
+)
 _FURNITURE = re.compile("|".join(f"(?:{p})" for p in _LINE_PATTERNS), re.I)
 _SENTENCE_END = re.compile(r"[.!?؟؛:]\s*[\"»”']?\s*$")
 

@@ -42,10 +42,7 @@ class IngestReport:
             self.skipped.append((source, reason))
 
     def summary(self) -> str:
-        return (
-            f"{len(self.added)} added, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged, {self.skipped_count} skipped"
-        )
+        return f"{len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, {self.skipped_count} skipped"
 
 
 #: Articles written to the store together (see ArticleStore.upsert_many).
@@ -85,7 +82,10 @@ def count_items(paths: list[Path], limits: ReadLimits = ReadLimits()) -> list[tu
     embedding); any other file is one item.
     """
     return [
-        (name, 1 if isinstance(item, LoadError) or not item.name.lower().endswith(JSONL_SUFFIXES) else sum(1 for _ in load_path(item, limits)))
+        (
+            name,
+            1 if isinstance(item, LoadError) or not item.name.lower().endswith(JSONL_SUFFIXES) else sum(1 for _ in load_path(item, limits)),
+        )
         for name, item in input_files(paths)
     ]
 

@@ -102,8 +102,7 @@ def check_collection_name(name: str) -> str:
     """
     if not _NAME.fullmatch(name):
         raise ValueError(
-            f"invalid collection name '{name}': use 3-60 letters, digits, '.', '_' or '-', "
-            "starting and ending with a letter or digit"
+            f"invalid collection name '{name}': use 3-60 letters, digits, '.', '_' or '-', starting and ending with a letter or digit"
         )
     for suffix, holds in ((_DOCS_SUFFIX, "the article records"), (_CHANGES_SUFFIX, "the change log")):
         if name.endswith(suffix):
@@ -357,9 +356,7 @@ class ArticleStore:
         n = self.count()
         if n == 0:
             return []
-        res = self.chunks.query(
-            query_embeddings=[query_vector], n_results=min(k, n), include=["documents", "metadatas", "distances"]
-        )
+        res = self.chunks.query(query_embeddings=[query_vector], n_results=min(k, n), include=["documents", "metadatas", "distances"])
         hits = {
             cid: (_stored(cid, text, meta), 1.0 - dist)
             for cid, text, meta, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0])

@@ -69,6 +69,11 @@ def make_chat_model(settings: Settings) -> Runnable | None:
 
         if not Path(spec.model).is_file():
             raise ValueError(f"ISNAD_LLM={settings.llm!r}: no GGUF file at {spec.model} (scripts/setup_llm.sh makes one)")
-        return ChatLlamaCpp(model_path=spec.model, n_ctx=settings.llm_context, max_tokens=settings.llm_max_tokens,
-                            temperature=settings.llm_temperature, timeout=settings.llm_timeout)
+        return ChatLlamaCpp(
+            model_path=spec.model,
+            n_ctx=settings.llm_context,
+            max_tokens=settings.llm_max_tokens,
+            temperature=settings.llm_temperature,
+            timeout=settings.llm_timeout,
+        )
     return None

@@ -119,8 +119,13 @@ def _date_supported(m: TimeMention, quotes: Sequence[Quote]) -> bool:
             got = _interval(qm)
             if wanted and got and wanted[0] <= got[0] and got[1] <= wanted[1]:
                 return True
-            if m.relative and m.relative.startswith("weekday:") and got and got[0] == got[1] \
-                    and got[0].strftime("%A") == m.relative.split(":", 1)[1]:
+            if (
+                m.relative
+                and m.relative.startswith("weekday:")
+                and got
+                and got[0] == got[1]
+                and got[0].strftime("%A") == m.relative.split(":", 1)[1]
+            ):
                 return True
             if not wanted and m.relative and qm.relative == m.relative:
                 return True
@@ -154,11 +159,13 @@ def _arabic_name_runs(sentence: str, support: set[str]) -> list[str]:
 def _names(sentence: str, dates: Sequence[TimeMention], support: set[str]) -> list[str]:
     """Names in a sentence: gazetteer people/places/groups, capitalised English words after the first word
     (month and weekday names are dates, checked as such), and runs of unknown undefined Arabic words."""
-    found = [m.text for m in find_entities(sentence, with_roles=False)
-             if not (m.start == 0 and m.text.isascii() and " " not in m.text)]  # "Another report ...": a capital, not a name
+    found = [
+        m.text for m in find_entities(sentence, with_roles=False) if not (m.start == 0 and m.text.isascii() and " " not in m.text)
+    ]  # "Another report ...": a capital, not a name
     words = [w for w in _CAPITALISED.finditer(sentence) if not any(d.start <= w.start() < d.end for d in dates)]
-    found += [w.group(0) for w in words if w.start() > 0 and w.group(0).lower() not in STOPWORDS
-              and not any(w.group(0) in name for name in found)]
+    found += [
+        w.group(0) for w in words if w.start() > 0 and w.group(0).lower() not in STOPWORDS and not any(w.group(0) in name for name in found)
+    ]
     found += _arabic_name_runs(sentence, support)
     return list(dict.fromkeys(found))
 

@@ -45,13 +45,16 @@ class Generation:
 
     def apply(self, answer: Answer) -> Answer:
         """The answer with the generation's fields set (the pipeline's fields untouched)."""
-        return answer.model_copy(update={
-            "generated": self.text,
-            "unsupported_sentences": [UnsupportedSentence(text=s.text, citations=list(s.citations), reasons=list(s.problems))
-                                      for s in self.unsupported],
-            "llm": self.backend,
-            "llm_note": self.note,
-        })
+        return answer.model_copy(
+            update={
+                "generated": self.text,
+                "unsupported_sentences": [
+                    UnsupportedSentence(text=s.text, citations=list(s.citations), reasons=list(s.problems)) for s in self.unsupported
+                ],
+                "llm": self.backend,
+                "llm_note": self.note,
+            }
+        )
 
 
 def embedding_similarity(embeddings: Embeddings) -> Similarity:

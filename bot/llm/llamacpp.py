@@ -51,20 +51,23 @@ class ChatLlamaCpp(BaseChatModel):
         payload = [{"role": _ROLES.get(m.type, "user"), "content": m.content} for m in messages]
         deadline = time.monotonic() + self.timeout
         with _LOCK:
-            for part in llama.create_chat_completion(payload, max_tokens=self.max_tokens, temperature=self.temperature,
-                                                     stop=stop, stream=True):
+            for part in llama.create_chat_completion(
+                payload, max_tokens=self.max_tokens, temperature=self.temperature, stop=stop, stream=True
+            ):
                 if time.monotonic() > deadline:
                     raise TimeoutError(f"the local model took longer than {self.timeout:g} s")
                 piece = part["choices"][0]["delta"].get("content")
                 if piece:
                     yield piece
 
-    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                  run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
+    def _generate(
+        self, messages: list[BaseMessage], stop: list[str] | None = None, run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any
+    ) -> ChatResult:
         return ChatResult(generations=[ChatGeneration(message=AIMessage("".join(self._chat(messages, stop))))])
 
-    def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
+    def _stream(
+        self, messages: list[BaseMessage], stop: list[str] | None = None, run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any
+    ) -> Iterator[ChatGenerationChunk]:
         for piece in self._chat(messages, stop):
             if run_manager:
                 run_manager.on_llm_new_token(piece)

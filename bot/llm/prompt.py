@@ -33,8 +33,11 @@ def evidence_block(answer: Answer) -> str:
     lines = []
     for c in answer.citations:
         when = t["date"].format(date=published_label(c.published, answer.language)) if c.published else ""
-        lines.append(t["item"].format(n=c.n, source=c.attributed_to.translate(_DEFANG), date=when,
-                                      quote=" ".join(c.quote.split()).translate(_DEFANG)))
+        lines.append(
+            t["item"].format(
+                n=c.n, source=c.attributed_to.translate(_DEFANG), date=when, quote=" ".join(c.quote.split()).translate(_DEFANG)
+            )
+        )
     return "\n".join(lines)
 
 
@@ -52,12 +55,21 @@ def quotes_of(answer: Answer, anchors: Mapping[str, date | None] | None = None) 
     """The checker's view of the citations: quote text, the source names a sentence may credit, and the date
     the article's relative words ("yesterday") resolve against (``anchors`` by doc id)."""
     anchors = anchors or {}
-    return [Quote(c.n, c.quote, " ".join(x for x in (c.attributed_to, c.outlet or "", c.title or "", c.published or "") if x),
-                  anchors.get(c.doc_id))
-            for c in answer.citations]
+    return [
+        Quote(
+            c.n,
+            c.quote,
+            " ".join(x for x in (c.attributed_to, c.outlet or "", c.title or "", c.published or "") if x),
+            anchors.get(c.doc_id),
+        )
+        for c in answer.citations
+    ]
 
 
 def rewrite_messages(history: list[str], question: str, lang: str) -> list[BaseMessage]:
     t = templates(lang)
     earlier = "\n".join(f"- {h.translate(_DEFANG)}" for h in history)
-    return [SystemMessage(t["rewrite_system"]), HumanMessage(t["rewrite_user"].format(history=earlier, question=question.translate(_DEFANG)))]
+    return [
+        SystemMessage(t["rewrite_system"]),
+        HumanMessage(t["rewrite_user"].format(history=earlier, question=question.translate(_DEFANG))),
+    ]
