@@ -28,7 +28,7 @@ from pathlib import Path
 
 import config
 from bench.generalization import collection_records, load_events, write_jsonl
-from bench.metrics import write_results
+from bench.metrics import stage_table, write_results
 
 SEEDS = config.REPO_ROOT / "tests" / "data" / "seed_questions.json"
 RESULTS = Path(__file__).resolve().parent / "results" / "latency.json"
@@ -209,12 +209,11 @@ def show(results: dict) -> None:
     for lang, row in results["languages"].items():
         table.add_row(lang, str(row["n"]), f"{row['p50_s']:.3f}", f"{row['p95_s']:.3f}", f"{row['mean_s']:.3f}")
     console.print(table)
-    stages = Table(title="time per stage (ms per question, inclusive; indented rows are inside the row above)")
-    stages.add_column("stage")
-    stages.add_column("ms", justify="right")
-    for stage, ms in results["stages_ms_per_question"].items():
-        stages.add_row(stage, f"{ms:.1f}")
-    console.print(stages)
+    console.print(
+        stage_table(
+            "time per stage (ms per question, inclusive; indented rows are inside the row above)", results["stages_ms_per_question"]
+        )
+    )
 
 
 def main(argv: list[str] | None = None) -> dict:

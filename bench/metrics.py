@@ -26,3 +26,15 @@ def write_results(results: object, out: Path) -> None:
     """Write a benchmark's results as UTF-8 JSON (Arabic kept readable), creating the folder."""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def stage_table(title: str, stages_ms: dict[str, float]):
+    """A rich table of time per pipeline stage (ms per question), as bench.latency and bench.query print it."""
+    from rich.table import Table
+
+    table = Table(title=title)
+    table.add_column("stage")
+    table.add_column("ms", justify="right")
+    for stage, ms in stages_ms.items():
+        table.add_row(stage, f"{ms:.1f}")
+    return table

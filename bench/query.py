@@ -42,7 +42,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bench.latency import SEEDS, StageTimer, percentile, stage_targets
-from bench.metrics import write_results
+from bench.metrics import stage_table, write_results
 
 RESULTS = Path(__file__).resolve().parent / "results" / "query.json"
 XQUAD = config.REPO_ROOT.parent / "shared" / "data" / "xquad" / "xquad_dev.jsonl"
@@ -254,12 +254,8 @@ def render(results: dict, console: Console) -> None:
         table.add_row(name, f"{r['per_s']:.2f}", str(r["errors"]), *cells)
     console.print(table)
     if results["stages_ms_per_question"]:
-        stages_table = Table(title=f"Isnad.ask per stage, {results['stage_questions']} questions (ms per question, inclusive)")
-        stages_table.add_column("stage")
-        stages_table.add_column("ms", justify="right")
-        for stage, ms in results["stages_ms_per_question"].items():
-            stages_table.add_row(stage, f"{ms:.1f}")
-        console.print(stages_table)
+        title = f"Isnad.ask per stage, {results['stage_questions']} questions (ms per question, inclusive)"
+        console.print(stage_table(title, results["stages_ms_per_question"]))
 
 
 def main(argv: list[str] | None = None) -> dict:

@@ -336,8 +336,7 @@ def outlet_label(outlet: str | None, lang: str = "en") -> str | None:
         return None
     name = outlet.strip()
     if known := outlet_id(name):
-        arabic_script = any("\u0600" <= ch <= "\u06ff" for ch in name)
-        return name if lang == "ar" and arabic_script else label(known, lang)
+        return name if lang == "ar" and not name.isascii() else label(known, lang)
     return display(name, lang)
 
 

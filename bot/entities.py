@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from language.lexicon import OUTLET_WORDS_AR
 from language.names import NameBook, find_persons, romanise
 from language.normalize import fold_with_offsets, normalize_arabic, original_span, word_alternation
 from language.places import compatible as _cldr_compatible
@@ -72,17 +73,21 @@ def _variants() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<!\w)(?:[وفب]|و?ل)?(?P<core>{word_alternation(lookup)})(?!\w)"), lookup
 
 
+def _bare_name(name: str) -> str:
+    """An outlet's name folded, without quotes or a leading kind of medium ('قناة "الجزيرة"' → "الجزيره")."""
+    words = re.sub(r'["«»“”]', "", normalize_arabic(name)).split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in OUTLET_WORDS_AR else words)
+
+
 @lru_cache(maxsize=1)
 def _whole_names() -> dict[str, str]:
-    return {normalize_arabic(v).strip('"«»“” '): e.id for e in gazetteer().values() for v in (*e.variants, *e.exact, e.en, e.ar)}
+    return {_bare_name(v): e.id for e in gazetteer().values() for v in (*e.variants, *e.exact, e.en, e.ar)}
 
 
 def outlet_id(name: str) -> str | None:
     """The gazetteer id of an outlet name already known to be an outlet (by the attribution's structure):
     the whole name may be a common word ("العربية"), which never counts inside running text."""
-    folded = re.sub(r"[\"«»“”]", "", normalize_arabic(name)).strip()
-    folded = re.sub(r"^(?:ال)?(?:قناة|قناه|وكالة|وكاله|صحيفة|صحيفه|شبكة|شبكه)\s+", "", folded)
-    if hit := _whole_names().get(folded):
+    if hit := _whole_names().get(_bare_name(name)):
         return hit
     found = known_outlets(name)
     return found[0].id if found else None
