@@ -107,7 +107,11 @@ def bench_verify_ans(comparisons: list | None = None) -> dict:
     pred = [
         verify_claim(claim, [Evidence(1, "ans", article, None, None)], [c]).verdict for (claim, article, _), c in zip(items, comparisons)
     ]
-    out = verdict_metrics([ANS_VERDICTS[y] for _, _, y in items], pred)
+    gold = [ANS_VERDICTS[y] for _, _, y in items]
+    out = verdict_metrics(gold, pred)
+    # The held-back test's question: where the article disputes the claim, is it flagged (REFUTED or CONFLICTING)?
+    disputed = [p for g, p in zip(gold, pred) if g == "REFUTED"]
+    out["disputed_flagged"] = round(sum(p in ("REFUTED", "CONFLICTING") for p in disputed) / (len(disputed) or 1), 4)
     out["seconds"] = round(time.perf_counter() - t, 1)
     return out
 
@@ -202,6 +206,7 @@ def show(results: dict) -> None:
     console.print(f"train {s['train_s'] if s['train_s'] is not None else '-'} s, predict {s['predict_s']} s")
     if "verify_ans" in results:
         console.print(_verdict_table("verify on ANS dev pairs, Arabic (claim vs one-sentence article, both ways)", results["verify_ans"]))
+        console.print(f"disputed claims flagged REFUTED or CONFLICTING: {results['verify_ans'].get('disputed_flagged')}")
     seeds = results.get("seeds")
     if not seeds:
         return

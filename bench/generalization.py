@@ -25,7 +25,7 @@ Per language (ar / en) it prints:
 - values quoted: share of an event's distinct expected figures that appear in
   the quoted sentences; direct-answer accuracy where the answer has ``direct``.
 
-    python -m bench.generalization [--home /tmp/gen_store] [--distractors 300] [--events N]
+    python -m bench.generalization [--home /tmp/gen_store] [--distractors 300] [--events N] [--events-file PATH]
 
 Writes bench/results/generalization.json (or --out).
 """
@@ -254,13 +254,16 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--home", type=Path, help="Store folder to reuse between runs (default: a fresh temp dir).")
     parser.add_argument("--distractors", type=int, default=300, help="Other ANT news articles in the collection.")
     parser.add_argument("--events", type=int, help="Only the first N events (a quick run).")
+    parser.add_argument("--events-file", type=Path, default=EVENTS, help="Events JSON (e.g. a held-out set of the same schema).")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--rescore", type=Path, help="Only rescore a stored results JSON with the current scoring.")
     args = parser.parse_args(argv)
+    if not args.events_file.is_file():
+        parser.error(f"no events file {args.events_file}")
     if args.rescore:
         if not args.rescore.is_file():
             parser.error(f"no results file {args.rescore}")
-        results = rescore(json.loads(args.rescore.read_text(encoding="utf-8")), load_events())
+        results = rescore(json.loads(args.rescore.read_text(encoding="utf-8")), load_events(args.events_file))
         write_results(results, args.out)
         show(results)
         return results
@@ -268,7 +271,7 @@ def main(argv: list[str] | None = None) -> dict:
         parser.exit(2, f"ANT corpus not found at {ANT}\n")
     if args.events is not None and args.events < 1 or args.distractors < 0:
         parser.error("--events must be at least 1 and --distractors at least 0")
-    events = load_events(limit=args.events)
+    events = load_events(args.events_file, limit=args.events)
     if args.home:
         args.home.mkdir(parents=True, exist_ok=True)
         results = run(events, args.home, args.distractors)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import time
 from collections import defaultdict
@@ -28,7 +29,7 @@ from pathlib import Path
 
 import config
 from bench.generalization import collection_records, load_events, write_jsonl
-from bench.metrics import stage_table, write_results
+from bench.metrics import machine, stage_table, write_results
 
 SEEDS = config.REPO_ROOT / "tests" / "data" / "seed_questions.json"
 RESULTS = Path(__file__).resolve().parent / "results" / "latency.json"
@@ -115,9 +116,10 @@ def stage_targets(isnad) -> list[tuple[str, object, str]]:
         ("compose", bot.service, "compose_answer"),
         ("  citations", bot.answer, "build_citations"),
         ("    article reads", vectorstore.store.ArticleStore, "document"),
-        ("  claims", bot.answer, "extract_claims"),
+        ("  claims", bot.answer, "extract_all"),
         ("  conflicts", bot.answer, "find_conflicts"),
-        ("    frame embeddings", bot.conflicts, "_frame_vector"),
+        ("    frame embeddings (one USE batch per answer)", bot.conflicts, "_embed_frames"),
+        ("    frame lookups", bot.conflicts, "_frame_vector"),
         ("  direct answer", bot.answer, "direct_answer"),
     ]
 
@@ -171,6 +173,8 @@ def run(home: Path, articles: int, events: int) -> tuple[dict, dict[str, dict]]:
             answers[q] = fingerprint(answer)
     n = len(asked)
     results = {
+        "machine": machine(),
+        "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY"),
         "articles": isnad.store.document_count(),
         "chunks": isnad.store.count(),
         "embedding_model": isnad.settings.embedding_model,

@@ -49,7 +49,7 @@ import numpy as np
 
 import config
 from bench.metrics import write_results
-from bot.crosslingual import calendar_word
+from language.calendar import calendar_word
 from language.normalize import STOPWORDS, normalize_arabic, stem
 from language.places import find_places
 from vectorstore.chunking import chunk_text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
@@ -26,6 +27,20 @@ def write_results(results: object, out: Path) -> None:
     """Write a benchmark's results as UTF-8 JSON (Arabic kept readable), creating the folder."""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def machine() -> dict:
+    """Where and when a number was measured: cores usable, load average (the machine is shared), UTC time.
+
+    WHY: timings on 2 shared cores move with what else runs; a result without its load cannot be compared.
+    """
+    from datetime import datetime, timezone
+
+    return {
+        "cores": len(os.sched_getaffinity(0)),
+        "loadavg_1_5_15": [round(x, 2) for x in os.getloadavg()],
+        "date": datetime.now(timezone.utc).isoformat(timespec="minutes"),
+    }
 
 
 def stage_table(title: str, stages_ms: dict[str, float]):

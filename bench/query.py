@@ -42,7 +42,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bench.latency import SEEDS, StageTimer, percentile, stage_targets
-from bench.metrics import stage_table, write_results
+from bench.metrics import machine, stage_table, write_results
 
 RESULTS = Path(__file__).resolve().parent / "results" / "query.json"
 XQUAD = config.REPO_ROOT.parent / "shared" / "data" / "xquad" / "xquad_dev.jsonl"
@@ -226,6 +226,7 @@ def run(home: Path, collection: str, articles: int | None, per_language: int, cl
     served.update({f"langchain similarity_search x{n}": load(lc, questions, n) for n in clients})
     mixed = [q for pair in zip(questions["ar"], questions["en"]) for q in pair][:stage_n]
     return {
+        "machine": machine(),
         "collection": collection,
         **size,
         "embedding_model": model,

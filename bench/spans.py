@@ -11,7 +11,9 @@ word overlap with the gold answer span (ARCD train, Arabic; XQuAD dev, English
 and Arabic questions over Arabic paragraphs), and a logistic regression over
 ``bot.direct.SPAN_FEATURES`` is fitted. Evaluation is 5-fold cross-validation
 grouped by paragraph, so no paragraph is both trained and tested on; Arabic
-and English questions are reported apart. "holds" is bench.answers' direct_right
+and English questions are reported apart. An English question is matched to
+its Arabic sentence through the bridge lexicon, here one learned without the
+question's own paragraph (``bench.answers.held_out_lexicons``), as in retrieval. "holds" is bench.answers' direct_right
 test (the value and the gold span contain one another); F1 is word overlap.
 """
 
@@ -30,8 +32,9 @@ from pathlib import Path
 import numpy as np
 
 import config
-from bench.answers import ARCD, MIXED, XQUAD, Question, load_items
+from bench.answers import ARCD, MIXED, XQUAD, Question, held_out_lexicons, load_items, paragraph_group
 from bench.metrics import write_results
+from bot.crosslingual import Lexicon, load_lexicon
 from bot.direct import (
     SPAN_FEATURES,
     SPAN_PATH,
@@ -47,12 +50,12 @@ from bot.direct import (
     read_place,
     span_features,
 )
-from bot.ranker import question_kind
+from language.lexicon import question_kind
 from language.normalize import normalize_arabic
 from vectorstore.chunking import split_sentences
 
 RESULTS = config.REPO_ROOT / "bench" / "results" / "spans.json"
-CACHE = Path(os.environ.get("ISNAD_BENCH_CACHE", "/tmp/isnad-bench-cache")) / "spans-v8.pkl"
+CACHE = Path(os.environ.get("ISNAD_BENCH_CACHE", "/tmp/isnad-bench-cache")) / "spans-v14.pkl"
 #: A candidate is "the answer" when its words overlap the gold span this much (F1).
 POSITIVE_F1 = 0.5
 FOLDS = 5
@@ -95,7 +98,7 @@ def holds(value: str, gold: str) -> bool:
     return bool(v) and (g in v or v in g)
 
 
-def hand_reader(question: str, sentence: str) -> str:
+def hand_reader(question: str, sentence: str, lexicon: Lexicon | None = None) -> str:
     """The value the readers before the chooser took: the first of the asked kind, else the question's clause."""
     kind = question_kind(question)
     readers = {
@@ -105,7 +108,7 @@ def hand_reader(question: str, sentence: str) -> str:
         "place": lambda: read_place(sentence),
     }
     value = readers[kind]() if kind else None
-    return (value or read_clause(question, sentence)).words
+    return (value or read_clause(question, sentence, lexicon)).words
 
 
 def gold_sentence(paragraph: str, q: Question) -> str | None:
@@ -121,12 +124,14 @@ def build(limit: int | None = None) -> list[Item]:
         if cached["features"] == SPAN_FEATURES and cached["sources"] == [str(ARCD), str(XQUAD)]:
             return [Item(*row) for row in cached["items"]]
     paragraphs, questions = load_items()
+    held_out = held_out_lexicons()  # an XQuAD question is bridged without its own paragraph's translations
     items = []
     for q in [q for q in questions if q.source != MIXED][:limit]:
         sentence = gold_sentence(paragraphs[q.pid], q)
         if not sentence:
             continue
-        cands = candidates(q.text, sentence, None, q.lang)
+        lexicon = held_out.get(paragraph_group(q), load_lexicon())
+        cands = candidates(q.text, sentence, None, q.lang, lexicon)
         if not cands:
             continue
         texts = [c.value.words for c in cands]
@@ -136,10 +141,10 @@ def build(limit: int | None = None) -> list[Item]:
                 sentence,
                 texts,
                 [c.kind for c in cands],
-                span_features(q.text, sentence, cands),
+                span_features(q.text, sentence, cands, lexicon),
                 np.array([word_f1(t, q.answer) for t in texts]),
-                hand_reader(q.text, sentence),
-                read_clause(q.text, sentence).words,
+                hand_reader(q.text, sentence, lexicon),
+                read_clause(q.text, sentence, lexicon).words,
             )
         )
     if limit is None:

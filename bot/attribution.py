@@ -324,8 +324,8 @@ def _english_said(sentence: str, folded: str, origin: list[int], found: list[Att
 
 #: The connective words of an attribution in each language (used by answers and conflict cards alike).
 ATTRIBUTION_WORDS = {
-    "en": {"citing": ", citing ", "and": " and ", "unknown": "unknown source"},
-    "ar": {"citing": "، نقلاً عن ", "and": " و", "unknown": "مصدر غير معروف"},
+    "en": {"citing": ", citing ", "and": " and ", "unknown": "unknown source", "unnamed": "an unnamed source (“{title}”)"},
+    "ar": {"citing": "، نقلاً عن ", "and": " و", "unknown": "مصدر غير معروف", "unnamed": "مصدر غير مسمى («{title}»)"},
 }
 
 
@@ -372,6 +372,14 @@ def format_attribution(outlet: str | None, parties: list[Attribution], lang: str
     return words["citing"].join([head, cited]) if cited else head
 
 
+def unnamed_source(title: str | None, lang: str = "en") -> str:
+    """An article that names no outlet, in its text or metadata: "an unnamed source" with its title, so a reader
+    can still tell two such articles apart ("unknown source" when it has no title either); never its doc id."""
+    words = ATTRIBUTION_WORDS[lang]
+    title = " ".join((title or "").split())
+    return words["unnamed"].format(title=title) if title else words["unknown"]
+
+
 __all__ = [
     "ATTRIBUTION_WORDS",
     "REPORTING_VERBS_AR",
@@ -382,4 +390,5 @@ __all__ = [
     "outlet_label",
     "party_label",
     "party_outlet",
+    "unnamed_source",
 ]

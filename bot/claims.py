@@ -461,7 +461,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         **base,
                     )
                 )
-            elif (q := v.quantity) is not None:
+            elif (q := v.quantity) is not None and not _designation(q):
                 period = _period(sentence, times, seg, lo, hi, q.start)
                 claims.append(
                     Claim(
@@ -478,6 +478,17 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                     )
                 )
     return claims
+
+
+_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+_DASHED = re.compile(r"(\d+)\s*[-–]\s*(\d+)")
+
+
+def _designation(q: Quantity) -> bool:
+    """A model or code written like a range but falling ("بوينغ 737-200"): a range runs from low to high,
+    so this names a thing and counts nothing."""
+    m = _DASHED.search(q.text.translate(_WESTERN_DIGITS))
+    return bool(m and int(m.group(2)) < int(m.group(1)))
 
 
 def _number_norm(low: float, high: float | None, unit: str | None) -> str:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from language.calendar import MONTHS, WEEKDAYS
+from language.calendar import calendar_names, calendar_word
 from language.normalize import STOPWORDS, detect_language, normalize_arabic, stem
 from language.places import find_places, place_label
 
@@ -64,25 +64,6 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     return Lexicon(data["en_ar"], data["ar_en"]).over(data["embedding"])
 
 
-@lru_cache(maxsize=1)
-def _calendar_names() -> dict[tuple[str, int], dict[str, list[str]]]:
-    """(month|weekday, number) -> names by language, from CLDR."""
-    out: dict[tuple[str, int], dict[str, list[str]]] = {}
-    for kind, table in (("month", MONTHS), ("weekday", WEEKDAYS)):
-        for name, value in table.items():
-            out.setdefault((kind, value), {}).setdefault("ar" if _ARABIC.search(name) else "en", []).append(name)
-    return out
-
-
-def calendar_word(word: str) -> tuple[str, int] | None:
-    """The month or weekday a folded word names, if any."""
-    if word in MONTHS:
-        return "month", MONTHS[word]
-    if word in WEEKDAYS:
-        return "weekday", WEEKDAYS[word]
-    return None
-
-
 def bridge_words(text: str, lexicon: Lexicon | None = None) -> list[str]:
     """The other language's words for ``text``'s words: places and calendar words from CLDR, the rest learned."""
     target = "en" if detect_language(text) == "ar" else "ar"
@@ -96,7 +77,7 @@ def bridge_words(text: str, lexicon: Lexicon | None = None) -> list[str]:
         if word in STOPWORDS or word in placed or len(word) < 2:
             continue
         if (day := calendar_word(word)) is not None:
-            found += _calendar_names()[day].get(target, [])
+            found += calendar_names(*day, target)
         else:
             found += lexicon.translations(word)
     return list(dict.fromkeys(found))

@@ -22,8 +22,14 @@ from langchain_core.embeddings import Embeddings
 from bot.injection import addressed_to_system
 from bot.ranker import CandidateSignals, Ranker, candidate_features, load_ranker
 from bot.retrieval import Hit
+from language.lexicon import question_kind
+from language.numbers import find_quantities
 from language.normalize import bm25_tokens
 from vectorstore.keyword import KeywordIndex
+
+#: An article quoted once gives its one slot to its best sentence holding a count when that sentence is at
+#: least this share as likely to answer as the article's best (a prior, not fitted: "half as likely").
+COUNT_SLOT_RATIO = 0.5
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN = re.compile("[a-z]")
@@ -116,13 +122,49 @@ def select_evidence(
         )
         for (hit, _, start, end, text), p, cos, cov in zip(candidates, probs, cosines, signals.coverage)
     ]
-    scored.sort(key=lambda e: -e.score)
-    chosen: list[EvidenceSentence] = []
-    taken: dict[str, int] = {}
+    scored.sort(key=_order)
+    return _choose(scored, limit, per_doc, question_kind(question) == "number")
+
+
+#: Scores closer than this are one score: the encoders' batched float arithmetic moves the last digits.
+SCORE_TIE = 1e-6
+
+
+def _order(ev: EvidenceSentence) -> tuple[float, str, int]:
+    """Best first; (near-)equal scores by article and position, so a tie never depends on retrieval order."""
+    return (-round(ev.score / SCORE_TIE) * SCORE_TIE, ev.doc_id, ev.start)
+
+
+def _holds_count(text: str) -> bool:
+    """A count is in the sentence (``find_quantities`` skips dates and years)."""
+    return any(q.kind == "count" for q in find_quantities(text))
+
+
+def _choose(scored: list[EvidenceSentence], limit: int, per_doc: int, asks_count: bool) -> list[EvidenceSentence]:
+    """At most ``per_doc`` sentences per article, best first.
+
+    For a "how many" question an article's slots go to its best sentence and then
+    to its best sentence holding a count: outlets often lead with a sentence that
+    names the event but not its toll ("سقوط قتلى ومصابين"), and a figure that is
+    not quoted can be neither answered nor compared with another outlet's. Which
+    articles are quoted, and how many sentences each, is decided by score as for
+    any question, so the best sentence stays first and abstention does not change.
+    """
+    slots: dict[str, int] = {}
     for ev in scored:
-        if taken.get(ev.doc_id, 0) < per_doc:
-            chosen.append(ev)
-            taken[ev.doc_id] = taken.get(ev.doc_id, 0) + 1
-        if len(chosen) == limit:
+        if sum(slots.values()) == limit:
             break
-    return chosen
+        if slots.get(ev.doc_id, 0) < per_doc:
+            slots[ev.doc_id] = slots.get(ev.doc_id, 0) + 1
+    chosen: list[EvidenceSentence] = []
+    for doc_id, n in slots.items():
+        own = [ev for ev in scored if ev.doc_id == doc_id]
+        if asks_count and not any(_holds_count(ev.text) for ev in own[:n]):
+            counted = next((ev for ev in own if _holds_count(ev.text)), None)
+            if counted is not None:
+                # One slot: the figure, unless that slot holds the answer's lead or the figure's sentence is far less likely to answer.
+                alone = n == 1 and own[0] is not scored[0] and counted.score >= COUNT_SLOT_RATIO * own[0].score
+                lead = None if alone else own[0]
+                own = [ev for ev in (lead, counted) if ev is not None] + [ev for ev in own[1:] if ev is not counted]
+        chosen.extend(own[:n])
+    return sorted(chosen, key=_order)

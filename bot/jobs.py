@@ -17,10 +17,18 @@ Each job lives in ``ISNAD_HOME/jobs/<id>/``:
 A server stopped (or killed) mid-job finds the job ``queued`` or ``running`` on
 its next start and resumes it from the last checkpoint: the items before it
 are not read again, and the report goes on from where it stood.
+
+Several servers may share one ``ISNAD_HOME`` (app workers behind one balancer):
+each finds the others' unfinished jobs when it starts. A worker runs a job only
+while it holds the job's ``lock`` file (``flock``, exclusive, not waited for), so
+one server runs it and the others skip it and read its state from disk. The
+kernel drops the lock when its holder dies, even by ``kill -9``: a job whose
+server was killed is resumed by the next one to start, never by two at once.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
@@ -31,7 +39,7 @@ import uuid
 from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 from pydantic import BaseModel, Field
 
@@ -109,6 +117,29 @@ class Job:
     @property
     def files_dir(self) -> Path:
         return self.folder / "files"
+
+    def try_lock(self) -> IO | None:
+        """The job's lock, taken without waiting: an open file to close when done, or None if another runner holds it."""
+        try:
+            fh = open(self.folder / "lock", "a+b")  # noqa: SIM115 - held for the whole run, closed by `JobRunner._work`
+        except OSError as exc:  # its folder is gone (pruned by another server): nothing to run
+            log.warning("jobs: cannot lock %s: %s", self.folder, exc)
+            return None
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.close()
+            return None
+        return fh
+
+    def reload(self) -> None:
+        """State and report as another runner left them on disk (its last checkpoint)."""
+        try:
+            self.meta = json.loads((self.folder / "job.json").read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:  # removed, or replaced mid-read: keep what we had
+            log.warning("jobs: cannot reread %s: %s", self.folder, exc)
+            return
+        self.replay()
 
     def save_meta(self) -> None:
         _write_atomic(self.folder / "job.json", json.dumps(self.meta, ensure_ascii=False))
@@ -193,6 +224,9 @@ class JobRunner:
         self.keep = keep
         self._jobs: dict[str, Job] = {}
         self._queue: list[str] = []
+        #: Jobs this runner found locked by another runner: their state is read from disk.
+        self._elsewhere: set[str] = set()
+        self._busy = False  # the worker is between popping a job and being done with it
         self._changed = threading.Condition()
         folder.mkdir(parents=True, exist_ok=True)
         self._load()
@@ -227,11 +261,14 @@ class JobRunner:
         with self._changed:
             if not JOB_ID.fullmatch(job_id) or job_id not in self._jobs:
                 raise KeyError(job_id)
+            self._refresh(job_id)
             return self._jobs[job_id].status()
 
     def recent(self) -> list[JobStatus]:
         """Every job kept, newest first (without their id lists)."""
         with self._changed:
+            for job_id in list(self._elsewhere):  # a refresh may take a job back
+                self._refresh(job_id)
             jobs = sorted(self._jobs.values(), key=lambda j: j.meta["created"], reverse=True)
             return [j.status().model_copy(update={"added_ids": [], "updated_ids": [], "unchanged_ids": []}) for j in jobs]
 
@@ -240,6 +277,24 @@ class JobRunner:
         with self._changed:
             self._changed.wait_for(lambda: self._jobs[job_id].meta["state"] in FINISHED or self._jobs[job_id].status() != than, timeout)
             return self._jobs[job_id].status()
+
+    def settled(self, timeout: float | None = None) -> bool:
+        """Wait until the queue is empty and the worker is between jobs (False if ``timeout`` passed first)."""
+        with self._changed:
+            return self._changed.wait_for(lambda: not self._queue and not self._busy, timeout)
+
+    def _refresh(self, job_id: str) -> None:
+        """Reread a job another runner holds (caller holds ``_changed``): its progress is on disk, not here."""
+        job = self._jobs[job_id]
+        if job_id not in self._elsewhere or job.meta["state"] in FINISHED:
+            return
+        job.reload()
+        lock = job.try_lock() if job.meta["state"] not in FINISHED else None
+        if lock is not None:  # its runner died mid-job: this one resumes it (the worker takes the lock again)
+            lock.close()
+            self._elsewhere.discard(job_id)
+            self._queue.append(job_id)
+            self._changed.notify_all()
 
     # -- running ----------------------------------------------------------------
     def _load(self) -> None:
@@ -261,24 +316,46 @@ class JobRunner:
         for job in jobs:
             self._jobs[job.id] = job
             if job.meta["state"] not in FINISHED:
-                job.meta.update(state="queued", resumed=job.meta.get("resumed", 0) + 1)
-                job.save_meta()
+                # Nothing is written yet: another server may be running it (`_take` decides, under its lock).
                 self._queue.append(job.id)
-                log.warning("jobs: resuming %s from item %d", job.id, job.position)
 
     def _work(self) -> None:
         while True:
             with self._changed:
                 self._changed.wait_for(lambda: self._queue)
                 job = self._jobs[self._queue.pop(0)]
+                self._busy = True
+            lock = job.try_lock()
             try:
-                self._run(job)
+                if lock is None:
+                    log.warning("jobs: %s is being run by another server; showing its progress", job.id)
+                    with self._changed:
+                        self._elsewhere.add(job.id)
+                else:
+                    self._take(job)
             except Exception as exc:  # noqa: BLE001 - a job's failure is its report, never the worker's end
                 log.exception("jobs: %s failed", job.id)
                 self._update(job, state="failed", finished=_now(), message=f"{type(exc).__name__}: {exc}")
             finally:
-                if job.meta["state"] in FINISHED:
-                    shutil.rmtree(job.files_dir, ignore_errors=True)
+                if lock is not None:
+                    if job.meta["state"] in FINISHED:
+                        shutil.rmtree(job.files_dir, ignore_errors=True)
+                    lock.close()
+                with self._changed:
+                    self._busy = False
+                    self._changed.notify_all()
+
+    def _take(self, job: Job) -> None:
+        """Run a job whose lock this runner holds, from its state on disk (another runner may have ended or advanced it)."""
+        with self._changed:
+            self._elsewhere.discard(job.id)
+            job.reload()
+        if job.meta["state"] in FINISHED:
+            return
+        if job.meta["state"] == "running":  # started by a runner that is gone: it held the lock until it died
+            self._update(job, resumed=job.meta.get("resumed", 0) + 1)
+            log.warning("jobs: resuming %s from item %d", job.id, job.position)
+        self._run(job)
 
     def _run(self, job: Job) -> None:
         limits = ReadLimits(**job.meta["limits"])

@@ -17,11 +17,14 @@ IDF coverage of the question's words; the chunk's fusion score and rank;
 whether question and sentence are in different languages (an English question
 over Arabic text, an Arabic one over an English wire story: cosines run lower
 across languages), alone and times the USE cosine and the coverage; and
-whether the sentence holds the kind of value the question asks for (a date for
-"when"/"متى", a number for "how many"/"كم", a name for "who"/"من", a place for
-"where"/"أين"). Dates are month and weekday names (CLDR) or what the calendar
-reader (``language.calendar``) reads ("الشهر الماضي"); country names come from
-CLDR (Babel).
+whether the sentence holds the kind of value the question asks for
+(``language.lexicon.question_kind``: a date for "when"/"متى", a number for "how
+many"/"كم", a name for "who"/"من", a place for "where"/"أين"/"which country").
+Dates are month and weekday names (CLDR) or what the calendar reader
+(``language.calendar``) reads ("الشهر الماضي"); places are what the one place
+reader (``language.places``) finds: CLDR countries and time-zone exemplar
+cities in Arabic and English, so the answer to "what is the capital of..." ("باريس",
+"Paris") counts as a place, not only country names.
 
     python -m bench.answers --train   # rebuild bot/models/ranker.json from ../shared/data
 """
@@ -37,39 +40,17 @@ from pathlib import Path
 from typing import Literal
 
 import numpy as np
-from babel import Locale
 
 from language.calendar import MONTHS, WEEKDAYS, resolve_times
+from language.lexicon import question_kind
 from language.normalize import detect_language, normalize_arabic
 from language.numerals import number_phrase_pattern
+from language.places import find_places
 
 RANKER_PATH = Path(__file__).with_name("models") / "ranker.json"
 
 ValueKind = Literal["date", "number", "person", "place"]
 KINDS: tuple[ValueKind, ...] = ("date", "number", "person", "place")
-
-#: Interrogatives and the value they ask for (folded text). Function words of the
-#: two languages, like a stop-word list: no topic, no story.
-_QUESTION_KINDS: tuple[tuple[re.Pattern[str], ValueKind], ...] = tuple(
-    (re.compile(p), k)
-    for p, k in (
-        (r"^(?:و|ف)?متي\b|\bمتي\b", "date"),
-        (r"\bاي (?:عام|سنه|تاريخ|يوم|شهر|قرن|عقد)\b|\b(?:عام|سنه|تاريخ) كم\b", "date"),
-        (r"\bwhen\b|\b(?:what|which) (?:year|date|day|month|century|decade)\b", "date"),
-        (r"^(?:و|ف)?كم\b|\bكم\b|\b(?:ما|ماهو|ما هو|ما هي) (?:عدد|نسبه|مقدار|قيمه)\b", "number"),
-        (r"\bhow (?:many|much|long|old|far)\b|\bwhat (?:number|percentage|amount)\b", "number"),
-        (r"^(?:و|ف)?(?:اين|الي اين|من اين)\b|\bاي (?:مدينه|دوله|بلد|مكان|منطقه)\b", "place"),
-        (r"\bwhere\b|\b(?:what|which) (?:city|country|place|region|town|state)\b", "place"),
-        (r"^(?:و|ف)?من\b|\bمن (?:هو|هي|هم|الذي|التي)\b", "person"),
-        (r"\bwho(?:m|se)?\b", "person"),
-    )
-)
-
-
-def question_kind(question: str) -> ValueKind | None:
-    """The kind of value a question asks for, or None (a "what"/"ما" question wants a clause)."""
-    folded = re.sub(r"\s+", " ", normalize_arabic(question)).strip(" ¿?؟")
-    return next((kind for pattern, kind in _QUESTION_KINDS if pattern.search(folded)), None)
 
 
 @lru_cache(maxsize=1)
@@ -77,14 +58,6 @@ def _calendar_pattern() -> re.Pattern[str]:
     """A month or weekday name (CLDR, every Arabic locale and English) or a plausible year."""
     names = sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True)
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)|(?<!\d)(?:1[0-9]|20)\d\d(?!\d)")
-
-
-@lru_cache(maxsize=1)
-def place_pattern() -> re.Pattern[str]:
-    """Country and region names in Arabic and English (CLDR territories)."""
-    names = {normalize_arabic(n) for loc in ("ar", "en") for n in Locale.parse(loc).territories.values()}
-    alternation = "|".join(map(re.escape, sorted((n for n in names if len(n) > 3), key=len, reverse=True)))
-    return re.compile(rf"(?<!\w)(?:ال)?(?:{alternation})(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +81,7 @@ def value_kinds(sentence: str) -> frozenset[ValueKind]:
         kinds.add("date")
     if _number_pattern().search(folded):
         kinds.add("number")
-    if place_pattern().search(folded):
+    if find_places(sentence, demonyms=False):  # an adjective ("السورية") does not say where
         kinds.add("place")
     if NAME_PATTERN.search(sentence):
         kinds.add("person")

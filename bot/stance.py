@@ -64,6 +64,8 @@ DENIALS = frozenset("نفي نفت ينفي تنفي ينفون نفوا deny de
 #: "Without": negates only the noun that follows ("دون توضيح" negates the explaining, not the event).
 PRIVATIVES = frozenset("دون بدون without".split())
 NEGATIONS = frozenset("لا لم لن ليس ليست لسنا غير عدم not no never".split()) | DENIALS | PRIVATIVES
+#: Additive particles: "Russia signed too" adds a party to those the sources name; another party doing it is no clash.
+ADDITIVES = frozenset("ايضا كذلك بدوره بدورها too also".split())
 
 #: Pairs of opposite poles; each pole lists the surface forms news headlines use.
 ANTONYMS: tuple[tuple[str, str], ...] = (

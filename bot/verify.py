@@ -22,6 +22,9 @@ Verdict rules (``verify_claim``):
 
 * a relevant sentence *contradicts* when a slot the claim states (date, place,
   count of the same unit, person) clashes with the sentence's value for it, or
+  another party (person, country, city) does the claim's deed in its place ("Algeria
+  cuts the internet" against "Egypt cuts ..."; not for an additive claim, "Russia signed
+  too"), or
   a negation governs the claim's words (not "لا يعني أن", not "دون توضيح"), or
   (same language) the stance model says "contradict" for a reason verify does
   not check itself; a sentence with two voices, one matching the claimed date
@@ -41,23 +44,33 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.answer import as_evidence, build_citations, detect_conflicts
-from bot.attribution import format_attribution
+from bot.attribution import format_attribution, unnamed_source
 from bot.claims import Evidence, extract_claims
 from bot.conflicts import about_same_event, describe_conflict
-from bot.crosslingual import arabic_keywords
+from bot.crosslingual import arabic_keywords, bridge_text
 from bot.entities import EntityMention, country_of, display, find_entities, is_person, label, place_compatible
-from language.names import NameBook, learn
-from language.lexicon import REPORTING_VERBS_AR, REPORTING_VERBS_EN
+from language.names import NameBook, demonym_country, learn
+from language.lexicon import FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, REPORTING_VERBS_AR, REPORTING_VERBS_EN
 from language.places import find_places
 from bot.schema import Comparison, Conflict, Verdict, Verification
-from bot.stance import DENIALS, NEGATIONS, PRIVATIVES, compare_many
-from language.calendar import MONTHS, PARTS_OF_DAY, RELATIVE_DAYS, WEEKDAYS, WEEKDAYS_EN, TimeMention, resolve_times, weekday_date
+from bot.stance import ADDITIVES, DENIALS, NEGATIONS, PRIVATIVES, compare_many
+from language.calendar import (
+    MONTHS,
+    PARTS_OF_DAY,
+    RELATIVE_DAYS,
+    WEEKDAYS,
+    WEEKDAYS_EN,
+    TimeMention,
+    format_day,
+    resolve_times,
+    weekday_date,
+)
 from language.normalize import bm25_tokens, detect_language, normalize_arabic
 from language.numbers import Quantity, find_quantities
 
@@ -66,14 +79,21 @@ if TYPE_CHECKING:
 
 #: IDF-weighted share of the claim's content a sentence must cover to count.
 RELEVANCE = 0.6
-#: Stance-model confidence needed before its "contradict" alone refutes.
-STANCE_CONTRADICT = 0.7
+#: Stance-model confidence needed before its "contradict" alone refutes: the model's majority. Below
+#: ``STANCE_SURE`` it is a weak contradiction: it refutes where no source states the claim, and is set
+#: aside where one does (the model reads some paraphrases as contradictions).
+STANCE_CONTRADICT = 0.5
+STANCE_SURE = 0.7
 #: A rebuttal rarely reuses the claim's words ("liberated" for "seized"): a sentence covering at least
-#: this share still counts when the stance model (same language) is this sure it agrees or contradicts.
+#: this share still counts when the stance model (same language) contradicts (``STANCE_CONTRADICT``)
+#: or is this sure it agrees (a support must be surer: it is what a claim rests on).
 RELEVANCE_FLOOR = 0.2
-STANCE_RELATED = 0.7
+STANCE_RELATED = STANCE_SURE
 #: Words a particle negation governs: "لا يكون عبر التواجد على الأراضي السورية" reaches "السورية".
 NEGATION_REACH = 6
+#: Words of the claim's deed (not names, not "said") a sentence must share before another party in it
+#: stands in for the claim's: fewer, and the sentence is about something else.
+SAME_DEED_WORDS = 2
 #: Two day-dates further apart than this are two events, not a clash ("the 2018 agreement").
 SAME_EVENT_DAYS = 31
 
@@ -86,6 +106,7 @@ _DATE_WORDS = frozenset(w for w in (*MONTHS, *WEEKDAYS, *RELATIVE_DAYS, *PARTS_O
 _REPORTING_EN = frozenset(REPORTING_VERBS_EN)
 _REPORTING_AR = " ".join(REPORTING_VERBS_AR)
 _WORD = re.compile(r"\w+", re.UNICODE)
+_NOT_CONTENT_EN = FUNCTION_WORDS_EN | {w for w in ADDITIVES if w.isascii()}
 _CLAUSE = re.compile(r"[،,؛;]|(?<!\w)(?:فيما|بينما|while|but)(?!\w)")
 _PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل)?(?:ال)?(?=\w{3})")
 #: Arabic day and month names: the claim's date is checked as a slot, not matched as a word.
@@ -117,6 +138,11 @@ class ClaimFrame:
     negated: bool
     quantities: tuple[Quantity, ...] = ()
     book: NameBook = NameBook()  # persons as the claim and its evidence name them (``language.names.learn``)
+    additive: bool = False  # "X signed too": X is added to the parties the sources name, not put in their place
+
+    def parties(self) -> frozenset[str]:
+        """The persons, countries and cities the claim's words name (not the place slot: "in Tehran")."""
+        return frozenset(g.entity for g in self.groups if g.entity)
 
 
 def word_keys(text: str) -> frozenset[str]:
@@ -159,8 +185,8 @@ def _en_groups(claim: str, skip: set[str], mentions: Sequence[EntityMention]) ->
             if any(used[i : i + n]):
                 continue
             phrase = " ".join(words[i : i + n])
-            if phrase.lower() in _DATE_WORDS or phrase in skip:
-                continue
+            if phrase.lower() in _DATE_WORDS | _NOT_CONTENT_EN or phrase in skip:
+                continue  # a function word ("its") or an additive ("also": the frame's ``additive``) is no content
             if phrase.lower() in _REPORTING_EN:
                 used[i] = True
                 groups.append(Group(phrase, _reporting_keys(), None))
@@ -173,19 +199,28 @@ def _en_groups(claim: str, skip: set[str], mentions: Sequence[EntityMention]) ->
                 groups.append(Group(phrase, word_keys(arabic) | word_keys(phrase), _entity(phrase, mentions)))
     skipped = {w for phrase in skip for w in _EN_WORD.findall(phrase)}
     for word, was_used in zip(words, used):
-        if not was_used and word not in skipped and word.lower() not in _DATE_WORDS and bm25_tokens(word):
+        if not was_used and word not in skipped and word.lower() not in _DATE_WORDS | _NOT_CONTENT_EN and bm25_tokens(word):
             entity = _entity(word, mentions)  # a name is matched by its id in either script
+            if entity is None and (country := demonym_country(word)):
+                # "Syrian" is matched as its country's names are ("السورية" folds to سوري), but it is a modifier, not a party
+                keys = word_keys(word) | word_keys(f"{label(country, 'ar')} {label(country, 'en')}")
+                groups.append(Group(word, keys, None))
+                continue
             groups.append(Group(word, word_keys(word), entity, english_only=entity is None))
     return groups
 
 
 def _ar_groups(claim: str, skip: set[str], mentions: Sequence[EntityMention]) -> list[Group]:
+    """Arabic content words (not particles such as "إلى", "يوم"), with their English forms from the learned bridge:
+    an Arabic claim is matched against an English wire story as an English claim is against Arabic text."""
     groups = []
     for word in _WORD.findall(claim):
         stems = bm25_tokens(word)
         folded = normalize_arabic(word)
+        if {folded, _PREFIX.sub("", folded)} & (FUNCTION_WORDS_AR | ADDITIVES):
+            continue
         if stems and folded not in skip and _PREFIX.sub("", folded) not in _AR_DATE_WORDS:
-            keys = word_keys(word)
+            keys = word_keys(word) | word_keys(bridge_text(word))
             if keys & _reporting_keys():
                 keys |= _reporting_keys()
             groups.append(Group(word, keys, _entity(word, mentions)))
@@ -209,8 +244,17 @@ def claim_frame(claim: str, book: NameBook | None = None) -> ClaimFrame:
         skip = {normalize_arabic(w) for w in said.values()}
         groups = _ar_groups(claim, skip, mentions)
         negated = _negated(claim)
+    additive = any(w in ADDITIVES for w in _WORD.findall(normalize_arabic(claim).lower()))
     return ClaimFrame(
-        claim, lang, tuple(groups), frozenset(places), tuple(resolve_times(claim, None, lang)), negated, tuple(find_quantities(claim)), book
+        claim,
+        lang,
+        tuple(groups),
+        frozenset(places),
+        tuple(resolve_times(claim, None, lang)),
+        negated,
+        tuple(find_quantities(claim)),
+        book,
+        additive,
     )
 
 
@@ -277,7 +321,7 @@ def _negates_claim(frame: ClaimFrame, text: str) -> bool:
             else:
                 governed = after[:NEGATION_REACH]
             keys, entities = word_keys(" ".join(governed)), _entities_of(" ".join(governed), frame.book)
-            if any(_present(g, keys, entities) for g in frame.groups):
+            if frame.places & entities or any(_present(g, keys, entities) for g in frame.groups):
                 return True
     return False
 
@@ -291,6 +335,7 @@ class Assessment:
     relevance: float
     status: str  # "support" | "contradict" | "both" (two voices, each one side) | "neutral"
     reason: str
+    weak: bool = False  # a contradiction only the stance model sees, and not surely (< STANCE_SURE)
 
 
 @lru_cache(maxsize=4096)
@@ -328,16 +373,39 @@ def relevance(frame: ClaimFrame, text: str, weights: Sequence[float], focus: flo
     # Not counted: a person the claim names when the sentence names another one for the same deed
     # ("Smith signed" against "Jones signed": the agent check judges it), and an English word
     # the lexicon cannot bridge, in an Arabic sentence (it can only be matched in English).
-    excluded = [
-        bool(g.entity and is_person(g.entity) and g.entity not in entities and any(map(is_person, entities)))
-        or (g.english_only and not english)
-        for g in frame.groups
-    ]
     present = [_present(g, keys, entities) for g in frame.groups]
+    deed = _same_deed(frame, keys, entities)
+    excluded = [
+        bool(g.entity and not p and deed and _rivals(frame, g.entity, entities)) or (g.english_only and not english)
+        for g, p in zip(frame.groups, present)
+    ]
     if any(g.entity and w >= focus and not p and not x for g, w, p, x in zip(frame.groups, weights, present, excluded)):
         return 0.0
     total = sum(w for w, x in zip(weights, excluded) if not x)
     return sum(w for p, w in zip(present, weights) if p) / (total or 1.0)
+
+
+def _same_deed(frame: ClaimFrame, keys: frozenset[str], entities: frozenset[str]) -> bool:
+    """Does the sentence tell the claim's deed (its words other than names and "said")? Only then can another
+    party in it stand in for the claim's: "the capital" alone does not make "the capital of Australia" Syria's."""
+    deed = [g for g in frame.groups if not g.entity and g.keys != _reporting_keys()]
+    return sum(_present(g, keys, entities) for g in deed) >= SAME_DEED_WORDS
+
+
+def _party_kind(entity: str) -> str:
+    """Persons stand in for persons; countries and cities for each other ("Ankara" acts for Turkey)."""
+    return "person" if is_person(entity) else "place"
+
+
+def _rivals(frame: ClaimFrame, entity: str, entities: frozenset[str] | set[str]) -> set[str]:
+    """The sentence's parties of ``entity``'s kind that the claim does not name: who does the deed in its place
+    ("Algeria cuts the internet" against the claim "Egypt cuts the internet"). None for an additive claim
+    ("Russia signed too"), which adds a party rather than replacing one."""
+    if frame.additive:
+        return set()
+    claimed = frame.parties() | {c for e in frame.parties() if (c := country_of(e))}
+    kind = _party_kind(entity)
+    return {e for e in entities if _party_kind(e) == kind and e not in claimed and country_of(e) not in claimed}
 
 
 def _day_values(times: Sequence[TimeMention]) -> tuple[list[tuple[dt.date, dt.date]], set[str]]:
@@ -362,6 +430,7 @@ _REASONS = {
         "number_clash": "numbers differ: {1} vs {0}",
         "agent_match": "person matches: {0}",
         "agent_clash": "person differs: {0}",
+        "party_clash": "another party: {0}",
         "unrelated": "not about the claim",
         "slot_missing": "does not state the claimed date, place or number",
         "negated_claim": "negated in the claim",
@@ -378,6 +447,7 @@ _REASONS = {
         "number_clash": "العدد مختلف: {0} لا {1}",
         "agent_match": "الشخص مطابق: {0}",
         "agent_clash": "شخص آخر: {0}",
+        "party_clash": "طرف آخر: {0}",
         "unrelated": "لا يتناول الادعاء",
         "slot_missing": "لا يذكر التاريخ أو المكان أو العدد المدعى",
         "negated_claim": "الادعاء منفي",
@@ -433,6 +503,14 @@ def _speaks_to_claim(frame: ClaimFrame, clause: str) -> bool:
     )
 
 
+def _time_words(t: TimeMention, frame: ClaimFrame) -> str:
+    """A date as the reason shows it: the source's own words in the reader's language, else the day they resolve to
+    (an Arabic reader sees "6 يوليو 2020", not "July 6, 2020")."""
+    if detect_language(t.text) == _lang(frame) or not (t.resolved and t.value_start and t.value_start == t.value_end):
+        return t.text
+    return format_day(t.value_start, _lang(frame), t.part_of_day)
+
+
 def _date_checks(frame: ClaimFrame, ev: Evidence) -> list[Check]:
     """The claim's date against each date the sentence gives in a clause about the claim's persons or places.
 
@@ -459,16 +537,16 @@ def _date_checks(frame: ClaimFrame, ev: Evidence) -> list[Check]:
         if claim_iv and ev_iv:
             if any(cs <= ee and es <= ce for cs, ce in claim_iv for es, ee in ev_iv):
                 if not vague:
-                    checks.append(Check("date", "match", _say(frame, "date_match", t.text), (t.text,)))
+                    checks.append(Check("date", "match", _say(frame, "date_match", _time_words(t, frame)), (t.text,)))
                 continue
             gap = min(min(abs((es - ce).days), abs((cs - ee).days)) for cs, ce in claim_iv for es, ee in ev_iv)
             if gap <= SAME_EVENT_DAYS:
-                checks.append(Check("date", "clash", _say(frame, "date_clash", t.text), (t.text,)))
+                checks.append(Check("date", "clash", _say(frame, "date_clash", _time_words(t, frame)), (t.text,)))
             continue
         wanted = claim_wd | {WEEKDAYS_EN[s.weekday()] for s, e in claim_iv if s == e}
         if wanted and ev_wd and not vague:
             kind = "match" if wanted & ev_wd else "clash"
-            checks.append(Check("date", kind, _say(frame, f"date_{kind}", t.text), (t.text,)))
+            checks.append(Check("date", kind, _say(frame, f"date_{kind}", _time_words(t, frame)), (t.text,)))
     return checks
 
 
@@ -480,10 +558,11 @@ def _place_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     if not any(j is not None for j in judged):
         return None
     where = tuple(said.values())
+    shown = ", ".join(w if detect_language(w) == _lang(frame) else label(p, _lang(frame)) for p, w in said.items())
     if any(judged):
-        return Check("place", "match", _say(frame, "place_match", ", ".join(where)), where)
+        return Check("place", "match", _say(frame, "place_match", shown), where)
     claimed = ", ".join(sorted(label(p, _lang(frame)) for p in frame.places))
-    return Check("place", "clash", _say(frame, "place_clash", ", ".join(where), claimed), where)
+    return Check("place", "clash", _say(frame, "place_clash", shown, claimed), where)
 
 
 def _unit_keys(unit: str | None) -> frozenset[str]:
@@ -514,6 +593,31 @@ def _number_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     return Check("number", "clash", _say(frame, "number_clash", ", ".join(where), claimed), where)
 
 
+def _party_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
+    """A country or city the claim names as a party, absent from the sentence, which names another in its place."""
+    keys, entities = word_keys(ev.text), _entities_of(ev.text, frame.book)
+    if not _same_deed(frame, keys, entities):
+        return None
+    missing = [g for g in frame.groups if g.entity and not is_person(g.entity) and not _present(g, keys, entities)]
+    rivals = sorted({r for g in missing for r in _rivals(frame, g.entity, entities)})
+    if not rivals:
+        return None
+    names = tuple(label(r, _lang(frame)) for r in rivals)
+    return Check("agent", "clash", _say(frame, "party_clash", ", ".join(names)), names)
+
+
+def _person_words(m: EntityMention, frame: ClaimFrame) -> str:
+    """A person in the reader's script, by name rather than office: the sentence's words where they are a name in that
+    script, else the claim's word or the texts' fullest name for the same person ("Mohammad Bagheri" -> "باقري"
+    for an Arabic reader; "وزير الخارجية المغربي" -> "Bourita"), else the words romanised."""
+    lang = _lang(frame)
+    if m.text.isascii() == (lang == "en") and not m.via_role or not m.id:
+        return display(m.text, lang)
+    # the claim's own word for the person, else the fullest name the texts give, in the reader's script
+    named = [g.word for g in frame.groups if g.entity == m.id] + [frame.book.name(m.id) or ""]
+    return next((w for w in named if w and w.isascii() == (lang == "en")), display(m.text, lang))
+
+
 def _agent_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     """The persons the claim names against those the sentence names: another person in their place clashes."""
     claimed = {g.entity for g in frame.groups if g.entity and is_person(g.entity)}
@@ -523,11 +627,13 @@ def _agent_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
         return None
     where = tuple(dict.fromkeys(m.text for m in mentions))
     if claimed <= stated:
-        return Check("agent", "match", _say(frame, "agent_match", ", ".join(where)), where)
+        return Check(
+            "agent", "match", _say(frame, "agent_match", ", ".join(dict.fromkeys(_person_words(m, frame) for m in mentions))), where
+        )
     if stated - claimed:
         others = [m for m in mentions if m.id in stated - claimed]
         named = [m for m in others if not m.via_role] or others  # a name rather than its role, where both are given
-        names = ", ".join(dict.fromkeys(display(m.text, _lang(frame)) for m in named))
+        names = ", ".join(dict.fromkeys(_person_words(m, frame) for m in named))
         return Check("agent", "clash", _say(frame, "agent_clash", names), where)
     return None
 
@@ -539,10 +645,16 @@ _SLOT_REASONS = ("numbers differ", "days differ", "months differ", "a named day 
 def assess(frame: ClaimFrame, ev: Evidence, comparison: Comparison | None, weights: Sequence[float], focus: float) -> Assessment:
     rel = relevance(frame, ev.text, weights, focus)
     same_language = comparison is not None and detect_language(ev.text) == frame.lang
-    stance_sure = same_language and comparison.relation != "unrelated" and comparison.score >= STANCE_RELATED
+    stance_sure = same_language and (
+        comparison.relation == "contradict"
+        and comparison.score >= STANCE_CONTRADICT
+        or comparison.relation == "agree"
+        and comparison.score >= STANCE_RELATED
+    )
     if rel < RELEVANCE and not (stance_sure and rel >= RELEVANCE_FLOOR):
         return Assessment(ev.n, rel, "neutral", _say(frame, "unrelated"))
-    checks = _date_checks(frame, ev) + [c for c in (_place_check(frame, ev), _number_check(frame, ev), _agent_check(frame, ev)) if c]
+    slots = (_place_check(frame, ev), _number_check(frame, ev), _agent_check(frame, ev), _party_check(frame, ev))
+    checks = _date_checks(frame, ev) + [c for c in slots if c]
     clashes = [c.reason for c in checks if c.kind == "clash"]
     split = {c.slot for c in checks if c.kind == "clash"} & {c.slot for c in checks if c.kind == "match"}
     if split and not any(c.kind == "clash" for c in checks if c.slot not in split):
@@ -567,7 +679,7 @@ def assess(frame: ClaimFrame, ev: Evidence, comparison: Comparison | None, weigh
     if same_language and comparison.relation == "contradict" and comparison.score >= STANCE_CONTRADICT and not slot_only:
         # The stance model's reasons are English slot notes: shown as such to English readers only.
         shown = "; ".join(own_reasons) if _lang(frame) == "en" and own_reasons else _say(frame, "says_otherwise")
-        return Assessment(ev.n, rel, "contradict", shown)
+        return Assessment(ev.n, rel, "contradict", shown, weak=comparison.score < STANCE_SURE)
     return Assessment(ev.n, rel, "support", "; ".join(dict.fromkeys(c.reason for c in checks)) or _say(frame, "states"))
 
 
@@ -605,9 +717,14 @@ _TEMPLATES = {
 }
 
 
-def _sources(items: list[Assessment], evidence: dict[int, Evidence], lang: str) -> tuple[str, str, str]:
-    # An article without a known outlet is "an unknown source" in the reader's language, never its doc id.
-    names = list(dict.fromkeys(format_attribution(evidence[a.n].outlet, [], lang) for a in items))
+def _sources(items: list[Assessment], evidence: dict[int, Evidence], lang: str, titles: Mapping[str, str]) -> tuple[str, str, str]:
+    # An article without a known outlet is "an unnamed source" with its title, in the reader's language, never its doc id.
+    names = list(
+        dict.fromkeys(
+            format_attribution(e.outlet, [], lang) if e.outlet else unnamed_source(titles.get(e.doc_id), lang)
+            for e in (evidence[a.n] for a in items)
+        )
+    )
     return _TEMPLATES[lang]["and"].join(names), "][".join(str(a.n) for a in items), "; ".join(dict.fromkeys(a.reason for a in items))
 
 
@@ -616,14 +733,20 @@ def verify_claim(
     evidence: Sequence[Evidence],
     comparisons: Sequence[Comparison | None],
     conflicts: Sequence[Conflict] = (),
+    titles: Mapping[str, str] | None = None,
+    context: Sequence[str] = (),
 ) -> Judgement:
     """The verdict on ``claim`` from evidence sentences and their stance comparisons (same order).
 
     Pure: no retrieval, no model calls. ``conflicts`` (from ``bot.conflicts``)
     matter only where they involve the cited sentences: described always, and
-    turning SUPPORTED into CONFLICTING when they are about the claimed slot.
+    turning SUPPORTED into CONFLICTING when they are about the claimed slot. ``titles`` (doc id -> title)
+    name the articles that name no outlet. ``context``: the whole articles the
+    sentences come from, read only for who is who: a sentence that names a speaker by his office alone
+    ("وقال رئيس الأركان") is his where any of them ties that office to his name.
     """
-    frame = claim_frame(claim, learn([claim, *(e.text for e in evidence)]))
+    titles = titles or {}
+    frame = claim_frame(claim, learn([claim, *context, *(e.text for e in evidence)]))
     lang = frame.lang if frame.lang in _TEMPLATES else "en"
     weights = _weights(frame, evidence)
     # The IDF weight of a name found in at most a third of the evidence sentences.
@@ -632,14 +755,16 @@ def verify_claim(
     assessed = [assess(frame, ev, c, weights, focus) for ev, c in zip(evidence, comparisons)]
     support = [a for a in assessed if a.status in ("support", "both")]
     contra = [a for a in assessed if a.status in ("contradict", "both")]
+    if support and all(a.weak for a in contra):
+        contra = []  # the model's unsure "contradict" on a paraphrase does not outweigh sources that state the claim
     by_n = {e.n: e for e in evidence}
     t = _TEMPLATES[lang]
     parts = {}
     if support:
-        who, n, reason = _sources(support, by_n, lang)
+        who, n, reason = _sources(support, by_n, lang, titles)
         parts["support"] = t["support"].format(who=who, n=n, reason=reason)
     if contra:
-        who, n, reason = _sources(contra, by_n, lang)
+        who, n, reason = _sources(contra, by_n, lang, titles)
         parts["contra"] = t["contra"].format(who=who, n=n, reason=reason)
     cited = tuple(dict.fromkeys(a.n for a in support + contra))
     events = _claim_events(claim)
@@ -713,7 +838,9 @@ def verify(isnad: Isnad, claim: str, collection: str | None = None) -> Verificat
     evidence = as_evidence(citations, docs)
     comparisons = compare_many([(claim, e.text) for e in evidence])
     conflicts, _ = detect_conflicts(evidence, lang)  # positions named in the claim's language, like the explanation
-    judgement = verify_claim(claim, evidence, comparisons, conflicts)
+    titles = {c.doc_id: c.title for c in citations if c.title}
+    articles = [docs(d).text for d in dict.fromkeys(c.doc_id for c in citations)]
+    judgement = verify_claim(claim, evidence, comparisons, conflicts, titles, articles)
     kept = set(judgement.cited) | {n for c in judgement.conflicts for p in c.positions for n in p.citations}
     # Only the sentences the judgement rests on are shown: number them 1..k with no gaps and judge again
     # under those numbers (the same sentences, so the same verdict), so the explanation cites what is shown.
@@ -721,7 +848,7 @@ def verify(isnad: Isnad, claim: str, collection: str | None = None) -> Verificat
     if any(old != new for old, new in number.items()):
         evidence = [replace(e, n=number[e.n]) for e in evidence]
         conflicts = [_renumbered(c, number) for c in conflicts]
-        judgement = verify_claim(claim, evidence, comparisons, conflicts)
+        judgement = verify_claim(claim, evidence, comparisons, conflicts, titles, articles)
     return Verification(
         claim=claim,
         verdict=judgement.verdict,

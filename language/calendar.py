@@ -98,6 +98,29 @@ _WEEKDAYS_EN = _babel_names(get_day_names, ["en"], ("wide",))
 #: Folded weekday name (Arabic and English) → 0..6, Monday = 0 (``date.weekday()``).
 WEEKDAYS: dict[str, int] = {**_WEEKDAYS_AR, **_WEEKDAYS_EN}
 
+_NAMES_BY_LANGUAGE = {
+    ("month", "ar"): _MONTHS_AR,
+    ("month", "en"): _MONTHS_EN,
+    ("weekday", "ar"): _WEEKDAYS_AR,
+    ("weekday", "en"): _WEEKDAYS_EN,
+}
+
+
+def calendar_word(word: str) -> tuple[str, int] | None:
+    """("month", 1..12) or ("weekday", 0..6) for a folded month or weekday name, else None."""
+    if word in MONTHS:
+        return "month", MONTHS[word]
+    if word in WEEKDAYS:
+        return "weekday", WEEKDAYS[word]
+    return None
+
+
+def calendar_names(kind: str, number: int, lang: str) -> list[str]:
+    """Every folded name of one month or weekday in one language ("month", 7, "ar" → يوليو, تموز,
+    جويلية, يوليوز...): what a question in the other language is bridged with."""
+    return [name for name, n in _NAMES_BY_LANGUAGE[kind, lang].items() if n == number]
+
+
 #: Parts of the day (folded Arabic construct forms and English) → key; and the key's display words.
 PARTS_OF_DAY = {
     "صباح": "morning",
@@ -176,6 +199,52 @@ def format_day(d: dt.date, lang: str, part_of_day: str | None = None, weekday: b
 def format_month(year: int, month: int, lang: str) -> str:
     """ "July 2020" / "يوليو 2020"."""
     return format_date(dt.date(year, month, 1), "MMMM y", locale="ar" if lang == "ar" else "en")
+
+
+_OFFSET_EN = {-1: "last", 0: "this", 1: "next"}
+_DAY_OFFSET_EN = {-2: "the day before yesterday", -1: "yesterday", 0: "today", 1: "tomorrow"}
+
+
+def _ordinal_en(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def describe_relative(relative: str, part_of_day: str | None = None) -> str | None:
+    """An unresolved time (``TimeMention.relative``, no anchor date to resolve it) said in English:
+    "weekday:Wednesday" → "Wednesday", "month-offset:-1;day:24" → "the 24th of last month",
+    "month-offset:-1" → "last month". None for a key this does not know.
+
+    Why: with no date to resolve against, an English answer over an Arabic quote otherwise shows the
+    Arabic words ("الرابع والعشرين من الشهر الماضي") as its value.
+    """
+    fields = dict(f.split(":", 1) if ":" in f else (f, "") for f in relative.split(";"))
+    months = get_month_names("wide", "format", "en")
+    text = None
+    if "weekday" in fields and len(fields) == 1:
+        text = fields["weekday"]
+    elif "day-offset" in fields:
+        text = _DAY_OFFSET_EN.get(int(fields["day-offset"]))
+        if text and "weekday" in fields:
+            text = f"{text} ({fields['weekday']})"
+    elif "date-without-year" in fields:
+        month, day = (int(x) for x in fields["date-without-year"].split("-"))
+        text = f"{day} {months[month]}"
+    elif "month-without-year" in fields:
+        text = months[int(fields["month-without-year"])]
+    elif "month-offset" in fields and "day" in fields:
+        text = f"the {_ordinal_en(int(fields['day']))} of {_OFFSET_EN.get(int(fields['month-offset']), 'that')} month"
+    elif len(fields) == 1 and (key := next(iter(fields))).endswith("-offset") and key[: -len("-offset")] in ("week", "month", "year"):
+        text = f"{_OFFSET_EN.get(int(fields[key]), 'that')} {key[: -len('-offset')]}"
+    elif "days-before-anchor" in fields:
+        n = fields["days-before-anchor"]
+        text = f"{n} days earlier" if n else "a few days earlier"
+    elif "weeks-before-anchor" in fields:
+        text = "weeks earlier"
+    elif "months-before-anchor" in fields:
+        text = "in recent months"
+    if text and part_of_day:
+        text = f"{text} {part_of_day}"
+    return text
 
 
 # ---------------------------------------------------------------- the reader
@@ -540,6 +609,28 @@ def resolve_times(text: str, anchor: dt.date | None, lang: str = "ar", allow_fut
         )
         taken_until = end
     return mentions
+
+
+#: A year standing alone: 1000-2099, not part of a longer number, a decimal or a percentage.
+_BARE_YEAR = re.compile(r"(?<![\d.,])(?:1\d{3}|20\d{2})(?![\d.,%])")
+
+
+def find_years(text: str) -> list[TimeMention]:
+    """Every bare year in ``text`` ("سنة 1520", "منذ 2011", "in 1901") as a year-long mention.
+
+    Why apart from ``resolve_times``: that reader takes a year only after a word that
+    introduces one (عام, in, since), so that a count ("2000 شخص") stays a number. A
+    question asking *when* may still be answered by a bare year; its reader
+    (``bot.direct``) offers these as candidates and lets the learned chooser weigh them.
+    Arabic-Indic digits are read too (matching runs on folded text).
+    """
+    folded, origin = fold_with_offsets(text)
+    out = []
+    for m in _BARE_YEAR.finditer(folded):
+        s, e = original_span(origin, m.start(), m.end())
+        year = int(m.group(0))
+        out.append(TimeMention(text[s:e], s, e, dt.date(year, 1, 1), dt.date(year, 12, 31), "year"))
+    return out
 
 
 _ANCHOR_HEAD_CHARS = 1500

@@ -14,6 +14,10 @@ Arabic entries are written folded (``language.normalize.normalize_arabic``:
 
 from __future__ import annotations
 
+import re
+
+from language.normalize import normalize_arabic
+
 #: Verbs of saying (folded Arabic; English), the one list: attribution opens a party's clause at
 #: them, names take their subject as a speaker, and verify treats any of them as the same word.
 REPORTING_VERBS_AR = (
@@ -70,3 +74,59 @@ FUNCTION_WORDS_EN = frozenset(
     "this that these those it its he she they we i his her their our there here what when where who why how "
     "if then than so not no yes also however meanwhile earlier later".split()
 )
+
+
+# ---------------------------------------------------------------- what a question asks for
+
+#: Nouns that name the kind of value asked for after "أي"/"ما هي ال..."/"which"/"what (is the)"
+#: ("أي دولة", "ماهي الدولة التي", "which country", "what year"): folded Arabic; English.
+ASKED_NOUNS_AR = {
+    "date": "عام اعوام سنه سنوات تاريخ يوم ايام شهر قرن عقد موعد وقت",  # not اشهر: also "most famous"
+    "number": "عدد نسبه مقدار قيمه كميه مبلغ",
+    "place": "مدينه مدن دوله دول بلد بلدان بلاد مكان اماكن منطقه مناطق عاصمه قريه محافظه ولايه قاره",
+}
+ASKED_NOUNS_EN = {
+    "date": "year years date day days month century decade time",
+    "number": "number percentage percent amount proportion share quantity",
+    "place": "city cities country countries nation place region town state capital province village continent location",
+}
+#: Interrogatives that are the whole question word ("متى", "how many", "where", "who"), folded; checked after the nouns.
+_WH_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"(?<!\w)[وف]?متي\b|\bwhen\b", "date"),
+    (r"\bكم\b|\bhow (?:many|much|long|old|far)\b", "number"),
+    (r"^(?:و|ف)?(?:اين|الي اين|من اين)\b|\bwhere\b", "place"),
+    (r"^(?:و|ف)?من\b|\bمن (?:هو|هي|هم|الذي|التي)\b|\bwho(?:m|se)?\b", "person"),
+)
+
+
+def _asked_noun_pattern() -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    for kind in ASKED_NOUNS_AR:
+        ar = "|".join(ASKED_NOUNS_AR[kind].split())
+        en = "|".join(ASKED_NOUNS_EN[kind].split())
+        out.append(
+            (
+                re.compile(
+                    rf"(?<!\w)[وفبل]?(?:اي|(?:ما|ماذا) ?(?:هو|هي|هما|هم)?(?: اسم)?) (?:ال)?(?:{ar})\b|\b(?:{ar}) كم\b"
+                    rf"|\b(?:what|which)(?: (?:is|was|are|were))?(?: the)?(?: name of the)? (?:{en})\b|\bwhich \w+ (?:{en})\b"
+                ),
+                kind,
+            )
+        )
+    return tuple(out)
+
+
+_QUESTION_PATTERNS = (*_asked_noun_pattern(), *((re.compile(p), k) for p, k in _WH_PATTERNS))
+
+
+def question_kind(question: str) -> str | None:
+    """The kind of value a question asks for: "date" (when), "number" (how many), "place" (where),
+    "person" (who), or None (what/why/how: the answer is a clause).
+
+    A noun after "which"/"أي"/"ما هي ال..." decides first ("ماهي الدولة التي...", "which country" ask
+    for a place, "في أي عام" for a date), then the interrogative itself. Function words of the two
+    languages, like a stop-word list: no topic, no story. Used by the answer-sentence ranker
+    (``bot.ranker``) and the direct line's value chooser (``bot.direct``) alike.
+    """
+    folded = re.sub(r"\s+", " ", normalize_arabic(question)).strip(" ¿?؟").lower()
+    return next((kind for pattern, kind in _QUESTION_PATTERNS if pattern.search(folded)), None)

@@ -470,15 +470,36 @@ def _arabic_persons(text: str, toks: list[_Tok]) -> tuple[list[NameMention], lis
 
 
 @lru_cache(maxsize=1)
-def _country_heads() -> frozenset[str]:
-    """First four letters of every CLDR country name in English: "Iranian" and "Syrian" start like their country."""
-    return frozenset(normalize_arabic(p.en)[:4] for p in places().values() if p.kind == "country" and len(p.en) >= 4)
+def _country_heads() -> dict[str, tuple[str, ...]]:
+    """First four letters of every CLDR country name in English -> the countries: "Iranian" starts like Iran."""
+    heads: dict[str, list[str]] = {}
+    for p in places().values():
+        if p.kind == "country" and len(p.en) >= 4:
+            heads.setdefault(normalize_arabic(p.en)[:4], []).append(p.id)
+    return {h: tuple(ids) for h, ids in heads.items()}
 
 
 def _english_demonym(word: str) -> bool:
     """ "Iranian", "Moroccan", "Turkish", "Israeli": a nationality adjective, not a name (CLDR has no demonyms)."""
     w = normalize_arabic(word)
     return w.endswith(("ian", "ean", "an", "ese", "ish", "i", "ic")) and w[:4] in _country_heads()
+
+
+def demonym_country(word: str) -> str | None:
+    """The country an English nationality adjective names ("Syrian" -> SY, "Iraqi" -> IQ): the CLDR country whose
+    English name shares the longest start with it (Austrian: Austria, not Australia); None for other words."""
+    if not _english_demonym(word):
+        return None
+    w = normalize_arabic(word)
+    candidates = [pid for pid in _country_heads()[w[:4]] if not normalize_arabic(places()[pid].en).startswith(w + " ")]
+    if not candidates:
+        return None  # "American": the first word of "American Samoa", not its demonym
+
+    def shared(pid: str) -> int:
+        name = normalize_arabic(places()[pid].en)
+        return next((i for i, (a, b) in enumerate(zip(w, name)) if a != b), min(len(w), len(name)))
+
+    return max(candidates, key=lambda pid: (shared(pid), -len(places()[pid].en)))
 
 
 _EN_SEQ = re.compile(
@@ -668,4 +689,4 @@ def speaker_name(party: str) -> NameMention | None:
     return None
 
 
-__all__ = ["NameBook", "NameMention", "find_persons", "learn", "person_key", "romanise", "skeleton", "speaker_name"]
+__all__ = ["NameBook", "NameMention", "demonym_country", "find_persons", "learn", "person_key", "romanise", "skeleton", "speaker_name"]

@@ -17,10 +17,11 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.numbers import get_currency_name, get_currency_symbol
+from babel.units import format_unit
 
-from language.calendar import MONTHS, resolve_times
+from language.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, resolve_times
 from language.normalize import STOPWORDS, fold_with_offsets, normalize_arabic, original_span, stem, word_alternation
-from language.numerals import atoms, number_phrase_pattern, read_number, vague_words
+from language.numerals import atoms, definite_scales, number_phrase_pattern, read_number, vague_words
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,9 @@ class Quantity:
     above). ``unit`` is the folded counted noun ("قتيلا", "iranians", or the
     currency/percent word), ``unit_key`` what units are compared by: a light
     stem ("قتل"), an ISO currency code ("USD") or "%". ``kind`` is count,
-    money or percent.
+    money or percent. ``measure`` is the CLDR unit id when the unit is one
+    CLDR names ("duration-day"), so it can be said in any language
+    (``babel.units.format_unit``).
     """
 
     text: str
@@ -44,6 +47,7 @@ class Quantity:
     approx: bool
     unit_text: str | None = None
     kind: str = "count"
+    measure: str | None = None
 
     def overlaps(self, other: Quantity) -> bool:
         """Could both be true? Intervals overlap (units are compared by ``same_unit``)."""
@@ -169,7 +173,7 @@ def _pattern() -> re.Pattern[str]:
     """The quantity regex on folded text (built once: the number words come from num2words)."""
     num = number_phrase_pattern()
     vague = word_alternation(vague_words())
-    value = rf"(?:{vague}|{num})"
+    value = rf"(?:{vague}|{word_alternation(definite_scales())}|{num})"
     symbols = "".join(re.escape(s) for s in _currencies()[1])
     opens = word_alternation(_RANGE_OPEN)
     joins = word_alternation({j for js in _RANGE_OPEN.values() for j in js})
@@ -190,6 +194,8 @@ def _value(phrase: str) -> tuple[float, float] | None:
     phrase = re.sub(r"\s+", " ", phrase.strip())
     if phrase in vague_words():
         return vague_words()[phrase]
+    if phrase in definite_scales():
+        return float(definite_scales()[phrase]), float(definite_scales()[phrase])
     v = read_number(phrase)
     return None if v is None else (v, v)
 
@@ -226,8 +232,58 @@ def _is_marker(folded: str, m: re.Match[str]) -> bool:
     return bool(before) and before in "([【" and after in ")]】"
 
 
+#: A Title-case Latin word right before a number, inside a sentence ("a Boeing 737", "under Resolution 2254").
+_NAME_BEFORE = re.compile(r"(?<=[^\s.!?؟:;\"“(\[])\s+([A-Z][a-z]+)[ \t]+$")
+
+
+def _is_model_number(text: str, start: int, m: re.Match[str]) -> bool:
+    """A plain 3+ digit number right after a capitalised name inside a sentence names a model or a
+    document ("Boeing 737", "Resolution 2254"), not a count: English counts follow verbs and
+    prepositions, written in lower case. Calendar names are not names here ("on Sunday 250 people")."""
+    if not re.fullmatch(r"\d{3,}", m.group("num")) or m.group("mod") or m.group("sym") or m.group("open") or m.group("pct"):
+        return False
+    name = _NAME_BEFORE.search(text[:start])
+    return bool(name) and not {name.group(1).lower()} & (MONTHS.keys() | MONTH_ABBREVIATIONS.keys() | WEEKDAYS.keys())
+
+
 def _not_a_unit(word: str) -> bool:
     return word in STOPWORDS or word in atoms() or word in ("من", "of", "and", "و")
+
+
+def _is_bare_definite(folded: str, m: re.Match[str]) -> bool:
+    """A scale word with the article ("المائة") that is not right before an indefinite counted noun:
+    "في المائة"/"بالمائة" is a percent (as is "15 في المائة" split by a number), "الذكرى المئة الأولى"
+    an ordinal; only "المائة رجل" counts."""
+    if m.group("num") not in definite_scales():
+        return False
+    unit, prev = m.group("unit"), _LAST_WORD.search(folded[: m.start("num")])
+    return (
+        not unit
+        or bool(m.group("pct") or m.group("num2") or m.group("num3"))
+        or folded[m.end("num") : m.start("unit")].strip() != ""  # "المئات من": the noun after من is a vague plural's
+        or unit.startswith("ال")
+        or folded[m.start("num") - 1 : m.start("num")].strip() != ""  # a proclitic: "بالمائة", "والمائة"
+        or (prev is not None and (prev.group(1) in ("في", "in") or prev.group(1)[0].isdigit() or prev.group(1) in atoms()))
+    )
+
+
+#: Proclitic + article on the word after a number ("بالرصاص", "للشخص", "والجرحى"): the next phrase, not a counted noun.
+_PROCLITIC_ARTICLE = re.compile(r"^(?:[وف]?(?:بال|كال|لل)|[وف]ال)\w{2}")
+
+
+def _is_next_phrase(m: re.Match[str], hamza_next: bool) -> bool:
+    """Is the word after a number a proclitic phrase rather than its counted noun? Arabic counted nouns
+    take no proclitic, but many begin with the same letters ("وفيات", "بنادق", "كيلومترات"), so only
+    signs no noun shows count: a proclitic before the article, و/ف before a hamza ("200 وإصابة",
+    "18 فأكثر": ``hamza_next``, read in the original text), or a و-word that opens a count of its own
+    ("قتل 200 واصابة 50")."""
+    word = m.group("unit")
+    if _PROCLITIC_ARTICLE.match(word):
+        return True
+    if word[0] in "وف" and hamza_next:
+        return True
+    following = m.string[m.end("unit") :].split(maxsplit=1)
+    return word[0] == "و" and bool(following) and (following[0][0].isdigit() or following[0] in atoms())
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -241,7 +297,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if any(ts < ne and ns < te for ts, te in time_spans):
             continue
         first = _value(m.group("num"))
-        if first is None or _is_marker(folded, m) or _is_year_or_clock(folded, m):
+        if first is None or _is_marker(folded, m) or _is_year_or_clock(folded, m) or _is_bare_definite(folded, m):
+            continue
+        if _is_model_number(text, ns, m):
             continue
         low, high = first
         end = m.end("num")
@@ -249,6 +307,9 @@ def find_quantities(text: str) -> list[Quantity]:
         num2 = "num2" if m.group("num2") else "num3" if m.group("num3") and m.group("join") in _RANGE_OPEN[opener] else None
         second = _value(m.group(num2)) if num2 else None
         if second is not None:
+            scale = _trailing_scale(m.group(num2))
+            if scale and not _trailing_scale(m.group("num")) and high * scale <= second[0]:  # "بين 50 و85 مليون"
+                low, high = low * scale, high * scale
             low, high, end = min(low, second[0]), max(high, second[1]), m.end(num2)
         elif opener in ("من", "from"):
             opener = None  # "من 10" alone: a preposition, not a range
@@ -261,10 +322,13 @@ def find_quantities(text: str) -> list[Quantity]:
         if m.group("sym"):
             kind, unit, key = "money", m.group("sym"), symbols[m.group("sym")]
         if kind == "count" and m.group("unit"):
-            kind, unit, key, unit_end = _unit(m, currency_words)
+            hamza_next = text[origin[m.start("unit") + 1]] in "أإآ"  # the unit has two letters or more
+            kind, unit, key, unit_end = _unit(m, currency_words, hamza_next)
             if unit_end is not None:
                 us, ue = original_span(origin, m.start("unit"), unit_end)
                 unit_text, end = text[us:ue], unit_end
+        if unit is None and m.group("num") in definite_scales():
+            continue  # "المائة" counts only with its noun
         mod = re.sub(r"\s+", " ", m.group("mod")) if m.group("mod") else None
         low, high, approx = _hedge(mod, low, high, approx)
         start = m.start("mod") if mod else m.start("open") if opener else m.start("sym") if m.group("sym") else m.start("num")
@@ -273,15 +337,24 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
-def _unit(m: re.Match[str], currency_words: dict[str, str]) -> tuple[str, str | None, str | None, int | None]:
-    """(kind, folded unit, unit key, end in folded text) of the noun after a number; currency names win."""
+def _trailing_scale(phrase: str) -> int | None:
+    """The scale word a number phrase ends with ("85 مليون" → 10**6), which a range's bare first number shares
+    ("between 10 and 15 million" is 10-15 million, not 10 to 15 million)."""
+    last = phrase.split()[-1] if phrase.split() else ""
+    atom = atoms().get(last)
+    return atom.scale if atom and atom.scale > 100 and atom.value == atom.scale else None
+
+
+def _unit(m: re.Match[str], currency_words: dict[str, str], hamza_next: bool) -> tuple[str, str | None, str | None, int | None]:
+    """(kind, folded unit, unit key, end in folded text) of the noun after a number; currency names win.
+    ``hamza_next``: the original word's second letter is a hamza (see ``_is_next_phrase``)."""
     word = m.group("unit")
     pair = f"{word} {m.group('unit2')}" if m.group("unit2") else None
     if pair and pair in currency_words:
         return "money", pair, currency_words[pair], m.end("unit2")
     if _strip_tanween(word) in currency_words:
         return "money", word, currency_words[_strip_tanween(word)], m.end("unit")
-    if _not_a_unit(word):
+    if _not_a_unit(word) or _is_next_phrase(m, hamza_next):
         return "count", None, None, None
     return "count", word, unit_key(word), m.end("unit")
 
@@ -300,3 +373,52 @@ def _hedge(mod: str | None, low: float, high: float, approx: bool) -> tuple[floa
     if mod in _ABOUT:
         return low * 0.9, high * 1.1, True
     return low, high, approx
+
+
+# ---------------------------------------------------------------- the Arabic dual
+
+
+#: CLDR duration units: their Arabic dual is one word ("يومان"), a count with no numeral in it.
+_DUAL_UNITS = ("century", "decade", "year", "month", "week", "day", "hour", "minute", "second", "night")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def dual_units() -> dict[str, tuple[str, str]]:
+    """Folded Arabic dual of a CLDR duration unit, nominative and oblique ("يومان", "يومين") →
+    (its nominative form, the CLDR unit id "duration-day").
+
+    Why: Arabic counts two by the noun's ending, with no numeral ("زيارة تستمر ليومين" is a
+    two-day visit), so the number reader sees nothing there. The forms are CLDR's own
+    (``format_unit(2, ...)`` in Arabic), not a hand list; a unit whose Arabic "2" is not a
+    one-word dual ("2 س") is left out.
+    """
+    table: dict[str, tuple[str, str]] = {}
+    for name in _DUAL_UNITS:
+        unit = f"duration-{name}"
+        dual = normalize_arabic(format_unit(2, unit, locale="ar"))
+        if " " in dual or not dual.endswith("ان"):
+            continue
+        for form in (dual, dual[:-2] + "ين"):
+            table[form] = (dual, unit)
+    return table
+
+
+def find_duals(text: str) -> list[Quantity]:
+    """Arabic dual nouns of time units in ``text`` as counts of two ("ليومين" → 2, measure "duration-day").
+
+    The span is the noun without a proclitic (ل ب و ف), like a number's in ``find_quantities``;
+    ``unit`` is the folded nominative dual, so "يومان" and "يومين" compare equal. Kept out of
+    ``find_quantities``: a dual is a count only where a question asks how many or how long.
+    """
+    folded, origin = fold_with_offsets(text)
+    out: list[Quantity] = []
+    for m in _WORD.finditer(folded):
+        word, start = m.group(0), m.start()
+        if word not in dual_units() and word[:1] in "لبوف" and word[1:] in dual_units():
+            word, start = word[1:], start + 1
+        if word in dual_units():
+            dual, measure = dual_units()[word]
+            s, e = original_span(origin, start, m.end())
+            out.append(Quantity(text[s:e], s, e, 2, 2, dual, unit_key(dual), False, None, "count", measure))
+    return out

@@ -46,8 +46,10 @@ def _ar_variants(word: str, counting: bool = False) -> set[str]:
         forms.add(word[:-2] + "ين")
     if word.endswith("ان"):  # اثنان → اثنين
         forms.add(word[:-2] + "ين")
-    if counting and word.endswith("ه"):  # ثلاثه → ثلاث, ثمانيه → ثماني
+    if counting and word.endswith("ه"):  # ثلاثه → ثلاث, ثمانيه → ثماني, and ثماني's indefinite ثمان ("ثمان عشرة")
         forms.add(word[:-1])
+        if word.endswith("يه"):
+            forms.add(word[:-2])
     for form in list(forms):
         if "مايه" in form:  # مائة / مئة, ثلاثمائة / ثلاث مائة
             for hundred in ("مايه", "ميه"):
@@ -102,6 +104,21 @@ def atoms() -> dict[str, Atom]:
     return table
 
 
+@lru_cache(maxsize=1)
+def definite_scales() -> dict[str, float]:
+    """Folded scale words with the article ("المائه", "الالف", "المليون") → value.
+
+    Why apart from ``atoms``: with the article a scale word is a count only before its counted
+    noun ("ما يقارب المائة رجل"); elsewhere it is a percent ("في المائة"), an ordinal
+    ("الذكرى المئة") or a millennium ("الألف الثالث"), so the quantity reader checks the noun first.
+    """
+    return {
+        "ال" + word: atom.value
+        for word, atom in atoms().items()
+        if atom.value == atom.scale >= 100 and not atom.needs_count and " " not in word and re.search("[\u0600-\u06ff]", word)
+    }
+
+
 #: Vague plurals: a range, not a value. Arabic plural counts are 3-10 units; the
 #: lower bounds keep Isnad's earlier reading (2 units) so "عشرات" overlaps 20-29.
 _VAGUE_UNITS = {"tens": 10, "hundreds": 100, "thousands": 1000, "millions": 10**6, "billions": 10**9}
@@ -135,6 +152,10 @@ def _en_plural(unit: int) -> str:
     return {v: k for k, v in _VAGUE_UNITS.items()}[unit]
 
 
+#: A decimal comma ("45,44%", common in Arabic text): one or two digits after it; three are a thousands group ("1,000").
+DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}(?!\d)")
+
+
 @lru_cache(maxsize=1)
 def number_phrase_pattern() -> str:
     """Regex (folded text) for a number written in words or digits(+scale word).
@@ -143,7 +164,7 @@ def number_phrase_pattern() -> str:
     "one hundred and five"); digits may carry a scale word ("1.5 مليون").
     """
     word = word_alternation(atoms())
-    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    digits = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{DECIMAL_COMMA.pattern}|\d+(?:\.\d+)?"
     joiner = r"(?:\s+(?:and\s+)?|\s*-\s*|\s+و\s*|\s*و)"
     return rf"(?:(?:{digits})(?:\s*(?:{word}))?|(?:{word})(?:{joiner}(?:{word}))*)"
 
@@ -167,7 +188,7 @@ def read_number(phrase: str) -> float | None:
         if token in ("and", "و"):
             continue
         if token[0].isdigit():
-            current += float(token.replace(",", ""))
+            current += float(token.replace(",", ".") if DECIMAL_COMMA.fullmatch(token) else token.replace(",", ""))
             seen = True
             continue
         key = re.sub(r"\s+", " ", token)

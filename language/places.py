@@ -10,9 +10,12 @@ zone → territory mapping. Arabic relative adjectives ("السوري", "الإ�
 are derived from the country name by the nisba rule and reported with
 ``via="demonym"``, so callers can choose whether an adjective locates an event.
 
-Known limits: CLDR's alternative names ("Turkey" beside "Türkiye", "UK",
-"Palestine") are not in Babel's data; a surface that names two places
-("عمان": Oman / Amman) is reported with both ids (``alternatives``).
+CLDR's alternative names are not in Babel's data, so the ISO 3166 names that
+pycountry ships (English common and official names, and the iso-codes Arabic
+translations) are added as aliases: "السعودية" beside CLDR's "المملكة العربية
+السعودية", "Palestine" from "Palestine, State of", "Iran" from "Iran, Islamic
+Republic of". "Turkey" is in neither. A surface that names two places ("عمان":
+Oman / Amman) is reported with both ids (``alternatives``).
 """
 
 from __future__ import annotations
@@ -21,11 +24,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import gettext
+
+import pycountry
 from babel import Locale
 from babel.core import get_global
 from babel.dates import get_timezone_location
 
 from language.normalize import fold_with_offsets, normalize_arabic, original_span, word_alternation
+
+#: A one-word Arabic town name this short ("ترك" = Chuuk, "نوم" = Nome) is mostly a common word; it is
+#: read only where the town's country has few time zones, so its exemplar city is a main city (غزة, دبي, عدن).
+_SHORT_TOWN_LETTERS = 3
+_SHORT_TOWN_MAX_ZONES = 2
 
 #: CLDR codes that are groupings, not countries (unknown region, outlying Oceania, EU, eurozone, UN).
 _NOT_COUNTRIES = {"ZZ", "QO", "EU", "EZ", "UN"}
@@ -79,8 +90,42 @@ def places() -> dict[str, Place]:
             continue
         if "," in city_en:  # "Knox, Indiana": a county seat named for its state, not a city news names
             continue
+        if _minor_short_town(city_ar, territory):
+            continue
         table[zone] = Place(zone, "city", territory, city_ar, city_en)
     return table
+
+
+def _minor_short_town(name_ar: str, territory: str) -> bool:
+    """A short Arabic town name in a country of many zones: more often a word ("ترك" left) than the town."""
+    letters = normalize_arabic(name_ar).replace(" ", "")
+    return len(letters) <= _SHORT_TOWN_LETTERS and len(get_global("territory_zones").get(territory, ())) > _SHORT_TOWN_MAX_ZONES
+
+
+@lru_cache(maxsize=1)
+def iso_aliases() -> dict[str, set[str]]:
+    """ISO 3166 names beyond CLDR's, by country code: pycountry's English names and their Arabic translation.
+
+    A name with a comma ("Korea, Republic of") is kept only as "X, State of" → "X": the head of the
+    other comma names ("Korea", "Congo") names more than one country.
+    """
+    arabic = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"], fallback=True)
+    aliases: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        names = {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)}
+        forms: set[str] = set()
+        for name in filter(None, names):
+            head, _, tail = name.partition(", ")
+            translated = arabic.gettext(name)
+            if tail.startswith("State of"):  # "Palestine, State of" → "Palestine"; "دولة فلسطين" → "فلسطين"
+                forms.add(head)
+                translated = translated.removeprefix("دولة ")
+            elif not tail:
+                forms.add(name)
+            if translated != name and "،" not in translated:
+                forms.add(translated)
+        aliases[country.alpha_2] = forms
+    return aliases
 
 
 def _arabic_forms(name: str) -> set[str]:
@@ -119,9 +164,12 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, list[tuple[str, str]]]]:
         for form in _arabic_forms(place.ar):
             add(form, place.id, "name")
         add(normalize_arabic(place.en), place.id, "name")
+        for alias in iso_aliases().get(place.id, ()) if place.kind == "country" else ():
+            for form in _arabic_forms(alias):
+                add(form, place.id, "name")
     for place in places().values():
         if place.kind == "country":
-            for stem in _demonym_stems(place.ar):
+            for stem in set().union(*(_demonym_stems(name) for name in {place.ar} | iso_aliases().get(place.id, set()))):
                 for suffix in ("", "ه", "ين", "ون", "يين", "يون"):
                     add(stem + suffix, place.id, "demonym")
     alternation = word_alternation(lookup)
@@ -140,12 +188,18 @@ def find_places(text: str, demonyms: bool = True) -> list[PlaceMention]:
     found: list[PlaceMention] = []
     for m in pattern.finditer(folded):
         key = re.sub(r"\s+", " ", m.group("core"))
-        # with an article only an adjective reads ("السورية"); "المالي" is not Mali
-        wanted = ("demonym",) if m.group("art") else ("name", "demonym")
-        entries = sorted((e for e in lookup[key] if e[1] in wanted), key=lambda e: wanted.index(e[1]))
+        start = m.start("core")
+        # with an article only an adjective reads ("السورية"; "المالي" is not Mali), unless the
+        # article is part of a name ("السعودية" is the country and the adjective)
+        named = [e for e in lookup.get("ال" + key, []) if e[1] == "name"] if m.group("art") else []
+        if named:
+            entries, start = named, m.start("art")
+        else:
+            wanted = ("demonym",) if m.group("art") else ("name", "demonym")
+            entries = sorted((e for e in lookup[key] if e[1] in wanted), key=lambda e: wanted.index(e[1]))
         if not entries or (entries[0][1] == "demonym" and not demonyms):
             continue
-        s, e = original_span(origin, m.start("core"), m.end("core"))
+        s, e = original_span(origin, start, m.end("core"))
         if text[s].isascii() and text[s].isalpha() and not text[s].isupper():
             continue
         place_id, via = entries[0]

@@ -149,6 +149,14 @@ def test_independent_parties_join_with_and_in_both_languages():
     assert format_attribution(None, [], lang="ar") == "مصدر غير معروف"
 
 
+def test_an_article_without_an_outlet_is_named_by_its_title():
+    from bot.attribution import unnamed_source
+
+    assert unnamed_source("اتفاقية  عسكرية\nبين دمشق وطهران", "ar") == "مصدر غير مسمى («اتفاقية عسكرية بين دمشق وطهران»)"
+    assert unnamed_source("Iran's military chief visits Syria", "en") == "an unnamed source (“Iran's military chief visits Syria”)"
+    assert unnamed_source(None, "en") == "unknown source" and unnamed_source("  ", "ar") == "مصدر غير معروف"
+
+
 @pytest.mark.parametrize(
     ("sentence", "party", "claim"),
     [

@@ -92,3 +92,18 @@ def test_load_bench_answers_concurrent_clients_without_errors(tmp_path):
     levels = json.loads(out.read_text(encoding="utf-8"))["levels"]
     assert status == 0 and [lv["clients"] for lv in levels] == [1, 4]
     assert all(lv["errors"] == 0 and lv["answers_per_s"] > 0 and lv["ar"]["n"] and lv["en"]["n"] for lv in levels)
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "arcd" / "arcd-train.json").exists(), reason="ARCD not in ../shared")
+def test_recall_through_the_real_store_finds_arcd_paragraphs_among_news(tmp_path):
+    """bench.recall at small scale: 30 ARCD paragraphs ingested beside the events' news articles, asked through the service."""
+    from bench import recall
+
+    out = tmp_path / "recall.json"
+    results = recall.main(["--home", str(tmp_path / "home"), "--articles", "1", "--paragraphs", "30", "--out", str(out)])
+    assert out.exists()
+    assert results["collection"]["arcd_paragraphs"] == 30 and results["collection"]["news_articles"] > 30
+    hybrid, bm25, dense = (results["methods"][m] for m in ("hybrid", "bm25", "dense"))
+    assert results["questions"] > 60
+    assert hybrid["recall@5"] >= 0.9, hybrid
+    assert hybrid["recall@5"] >= max(bm25["recall@5"], dense["recall@5"]) - 0.05, results["methods"]

@@ -259,3 +259,50 @@ def test_phone_layout_keeps_names_whole(browser, server):
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     finally:
         page.close()
+
+
+LAST_MESSAGE_HAS = """([words, index]) => {
+  const m = document.querySelectorAll('#isnad-chat .isnad-msg');
+  return m.length > index && m[index].innerText.replace(/[\\u2066-\\u2069\\u200e\\u200f]/g, '').includes(words);
+}"""
+
+
+def test_model_answer_streams_into_the_chat_sentence_by_sentence(browser, server, seeded_service, monkeypatch):
+    """With a language model the chat shows each checked sentence as it is written, not the whole answer at the end.
+
+    The model is a real OpenAI-compatible HTTP server (SSE) behind the real adapter; it holds its stream a few
+    characters into the second sentence until the test lets it go, so the first sentence must be on screen
+    while the rest does not exist yet (no timing guess).
+    """
+    from bot.llm import make_writer
+    from tests.fake_openai import fake_openai, honest, llm_settings
+
+    quotes = [c.quote for c in seeded_service.ask(QUESTION_AR).citations[:2]]  # what the faithful fake will write, in order
+    first, second = (" ".join(q.split()[:4]) for q in quotes)
+    assert first != second
+    with fake_openai() as (fake, url):
+
+        def held(messages: list[dict]) -> str:
+            text = honest(messages)
+            fake.hold_at = text.index("[1]") + len("[1] ") + 5  # the first sentence is complete, the second has begun
+            return text
+
+        fake.reply = held
+        monkeypatch.setattr(seeded_service, "writer", make_writer(llm_settings(url), seeded_service.evidence_embeddings))
+        page = open_page(browser, server, 1000, 900)
+        try:
+            page.locator("#isnad-question textarea").fill(QUESTION_AR)
+            page.locator("#isnad-ask").click()
+            page.wait_for_function(LAST_MESSAGE_HAS, arg=[first, 1], timeout=120_000)
+            message = page.locator("#isnad-chat .isnad-msg").nth(1)
+            partial = message.inner_text()
+            assert second not in partial, partial
+            assert page.locator("#isnad-citations .isnad-citation").count() == 0  # the final update has not come
+            fake.resume.set()
+            page.wait_for_function(LAST_MESSAGE_HAS, arg=[second, 1], timeout=120_000)
+            page.locator("#isnad-citations .isnad-citation").first.wait_for(timeout=120_000)
+            assert page.evaluate(LAST_MESSAGE_HAS, [first, 1]) and direction_of(message) == "rtl"
+            assert page.outside_requests == []
+        finally:
+            page.close()
+    assert fake.calls == 1

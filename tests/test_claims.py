@@ -167,3 +167,10 @@ def test_a_role_only_speaker_takes_the_name_other_sentences_give():
     assert speaker.name == "وزير الخارجية المغربي" and speaker.name_en == romanise("ناصر بوريطة")
     (alone,) = [c for c in extract_claims(role) if c.slot == "number"]
     assert alone.parties[0].cited[0].name_en is None  # one sentence alone does not say who holds the post
+
+
+def test_a_model_number_written_like_a_falling_range_counts_nothing():
+    """ "بوينغ 737-200" names an aircraft: were it a count, it would clash with every toll of the crash."""
+    sentence = "وسقطت طائرة البوينغ 737-200 فوق منطقة غير مأهولة وعلى متنها 110 أشخاص، وقتل 10-15 شخصا."
+    counts = [c for c in claims_of(Evidence(1, "a", sentence, "X", SUN)) if c.slot == "number"]
+    assert sorted((c.low, c.high) for c in counts) == [(10, 15), (110, 110)]

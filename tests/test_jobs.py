@@ -6,12 +6,15 @@ guessed duration; pytest's global timeout is the only clock.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
+import uuid
 from pathlib import Path
 
 import httpx
@@ -290,3 +293,81 @@ def test_progress_and_summary_lines_for_the_ui():
     assert job_summary(failed) == (
         "nothing could be ingested · added: 0 · updated: 0 · unchanged: 0\n- skipped a.jsonl:3: record has no 'text'\n- and 3 more problems"
     )
+
+
+class Gated:
+    """The real service as a job runner sees it, its ingest held at a gate: shows that (and when) a runner ran a job."""
+
+    def __init__(self, service):
+        self.service = service
+        self.settings = service.settings
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def ingest_paths(self, paths, **kwargs):
+        self.entered.set()
+        self.release.wait()
+        return self.service.ingest_paths(paths, **kwargs)
+
+
+def _stopped_job(folder: Path, rows: list[dict], state: str) -> str:
+    """A job as a stopped server leaves it in a shared home: its files and ``job.json``, nothing in memory."""
+    from dataclasses import asdict
+
+    from bot.jobs import Job
+    from vectorstore.loaders import ReadLimits
+
+    job_id = uuid.uuid4().hex
+    (folder / job_id / "files").mkdir(parents=True)
+    (folder / job_id / "files" / "part.jsonl").write_bytes(jsonl(rows))
+    meta = {"id": job_id, "state": state, "collection": None, "created": "2021-01-01T00:00:00+00:00", "limits": asdict(ReadLimits())}
+    Job(folder / job_id, meta).save_meta()
+    return job_id
+
+
+def _until_ended(runner: JobRunner, job_id: str):
+    status = runner.wait(job_id)
+    while status.state not in ("done", "failed"):
+        status = runner.wait(job_id, status)
+    return status
+
+
+def test_two_runners_on_one_home_run_a_job_once(service, tmp_path):
+    """Two servers on one home both find an unfinished job: the one holding its lock runs it, the other only shows it."""
+    folder = tmp_path / "jobs"
+    rows = records(6, "twice_")
+    job_id = _stopped_job(folder, rows, "queued")
+    gate_a, gate_b = Gated(service), Gated(service)
+    a = JobRunner(gate_a, folder)
+    gate_a.entered.wait()  # a holds the job's lock, inside its ingest
+    b = JobRunner(gate_b, folder)
+    b.settled()  # b's worker has tried the job and let it be
+    assert not gate_b.entered.is_set()
+    assert b.get(job_id).state == "running"  # read from disk: a's state, not b's queue
+    gate_a.release.set()
+    done = _until_ended(a, job_id)
+    assert done.state == "done" and done.added == len(rows) and done.resumed == 0
+    assert [j.state for j in b.recent()] == ["done"]
+    seen_by_b = b.get(job_id)
+    assert seen_by_b.state == "done" and sorted(seen_by_b.added_ids) == sorted(r["docno"] for r in rows)
+    gate_b.release.set()
+    b.settled()
+    assert not gate_b.entered.is_set()  # b never ran it, even after a ended
+
+
+def test_a_job_whose_runner_died_is_resumed_by_a_live_runner(service, tmp_path):
+    """The lock is held elsewhere (another process), then let go without the job ending (that process died): b takes it over."""
+    folder = tmp_path / "jobs"
+    rows = records(4, "orphan_")
+    job_id = _stopped_job(folder, rows, "running")
+    other = open(folder / job_id / "lock", "a+b")  # noqa: SIM115 - another server's lock, closed below as its death
+    fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    gate = Gated(service)
+    gate.release.set()
+    b = JobRunner(gate, folder)
+    b.settled()
+    assert not gate.entered.is_set() and b.get(job_id).state == "running"
+    other.close()  # the holder died: the kernel drops its lock
+    b.get(job_id)  # a look at the job finds it free and queues it
+    status = _until_ended(b, job_id)
+    assert gate.entered.is_set() and status.state == "done" and status.resumed == 1 and status.added == len(rows)

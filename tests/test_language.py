@@ -6,9 +6,21 @@ import datetime as dt
 
 import pytest
 
-from language.calendar import MONTHS, WEEKDAYS, find_anchor, format_day, format_month, resolve_times
+from language.calendar import (
+    MONTHS,
+    WEEKDAYS,
+    calendar_names,
+    calendar_word,
+    describe_relative,
+    find_anchor,
+    find_years,
+    format_day,
+    format_month,
+    resolve_times,
+)
+from language.lexicon import question_kind
 from language.normalize import fold_with_offsets, normalize_arabic, original_span
-from language.numbers import find_quantities, unit_key
+from language.numbers import find_duals, find_quantities, unit_key
 from language.numerals import read_number
 from language.places import compatible, find_places, place_label
 from vectorstore.metadata import resolve_metadata
@@ -143,6 +155,9 @@ def test_format_day_per_language():
         ("twenty-four", 24),
         ("one hundred and five", 105),
         ("three thousand", 3000),
+        ("ثمان عشرة", 18),  # the indefinite ثمانٍ
+        ("45,44", 45.44),  # a decimal comma; "1,000" stays a thousand
+        ("1,000", 1000),
     ],
 )
 def test_number_words(phrase, value):
@@ -171,6 +186,10 @@ def test_number_words(phrase, value):
         ("a thousand people", 1000, 1000, "count", "peopl"),
         ("15 في المئة", 15, 15, "percent", "%"),
         ("5%", 5, 5, "percent", "%"),
+        ("45,44%", 45.44, 45.44, "percent", "%"),
+        ("ما بين 50 و85 مليون قتيل", 50e6, 85e6, "count", "قتل"),  # the scale word serves both ends
+        ("between 10 and 15 million people", 10e6, 15e6, "count", "peopl"),
+        ("بين 100 و200 شخص", 100, 200, "count", "شخص"),
     ],
 )
 def test_quantities(text, low, high, kind, key):
@@ -209,6 +228,80 @@ def test_an_unopened_range_keeps_both_numbers():
     assert [(q.low, q.unit_key) for q in find_quantities("مقتل 10 و15 جريحا")] == [(10, None), (15, "جرح")]
 
 
+def test_an_arabic_dual_counts_two_of_a_cldr_unit():
+    text = "في زيارة تستمر ليومين، وبعد ساعتين من وصوله"
+    days, hours = find_duals(text)
+    assert (days.text, days.low, days.high, days.measure) == ("يومين", 2, 2, "duration-day")  # the proclitic ل stays out
+    assert text[days.start : days.end] == "يومين" and days.unit == normalize_arabic("يومان")
+    assert (hours.text, hours.measure) == ("ساعتين", "duration-hour")
+    assert find_duals("يومان")[0].unit == days.unit  # nominative and oblique compare equal
+    assert find_duals("وصل يوم الأحد بعد أيام") == []  # singular and plural are not duals
+
+
+def test_bare_years_are_read_with_their_offsets():
+    text = "نشر الكتاب سنة ١٥٢٠ وفي 2011 قتل 2.5% و12345 شخصا"
+    years = find_years(text)
+    assert [(y.text, y.normalized, y.granularity) for y in years] == [("١٥٢٠", "1520", "year"), ("2011", "2011", "year")]
+    assert all(text[y.start : y.end] == y.text for y in years)
+
+
+# ---------------------------------------------------------------- question kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When was the treaty signed?", "date"),
+        ("In what year did the war end?", "date"),
+        ("متى انتهت الحرب؟", "date"),
+        ("في أي عام تأسست الجامعة؟", "date"),
+        ("ما هو تاريخ افتتاح المتحف؟", "date"),
+        ("How many people live in the city?", "number"),
+        ("كم عدد سكان المدينة؟", "number"),
+        ("كم عاما استمرت الحرب؟", "number"),  # "how many years" counts, it does not date
+        ("ماهي نسبة المشاركة؟", "number"),
+        ("Who founded the company?", "person"),
+        ("من هو مؤسس الشركة؟", "person"),
+        ("Where is the museum?", "place"),
+        ("أين يقع المتحف؟", "place"),
+        ("من أين جاء الوفد؟", "place"),
+        ("ماهي الدولة التي استضافت البطولة؟", "place"),
+        ("وما هي المدينة التي ولد فيها؟", "place"),
+        ("Which country hosted the games?", "place"),
+        ("In which city was he born?", "place"),
+        ("What did the minister announce?", None),
+        ("ماذا أعلن الوزير؟", None),
+        ("لماذا رفضت الدولة العرض؟", None),  # a place noun without "which" asks for no place
+    ],
+)
+def test_question_kind(question, kind):
+    assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("الرابع والعشرين من الشهر الماضي", "the 24th of last month"),
+        ("مساء الثلاثاء", "Tuesday evening"),
+        ("أمس الثلاثاء", "yesterday (Tuesday)"),
+        ("الأسبوع الماضي", "last week"),
+        ("منذ أيام", "a few days earlier"),
+        ("24 يونيو", "24 June"),
+    ],
+)
+def test_unresolved_times_are_said_in_english(text, english):
+    (mention,) = resolve_times(text, None)  # no anchor: kept relative
+    assert not mention.resolved and describe_relative(mention.relative, mention.part_of_day) == english
+
+
+def test_calendar_names_by_language():
+    assert calendar_word(normalize_arabic("تموز")) == calendar_word("july") == ("month", 7)
+    assert calendar_word("monday") == ("weekday", 0) and calendar_word("كتاب") is None
+    arabic = calendar_names("month", 7, "ar")
+    assert {"يوليو", "تموز", "جويليه"} <= set(arabic) and "july" not in arabic
+    assert calendar_names("weekday", 2, "en") == ["wednesday"]
+
+
 # ---------------------------------------------------------------- places
 
 
@@ -233,6 +326,19 @@ def test_demonyms_and_ambiguity_are_reported():
     assert {amman.id, *amman.alternatives} == {"OM", "Asia/Amman"}
 
 
+def test_iso_short_names_count_beside_cldr_names():
+    """CLDR says "المملكة العربية السعودية" and "Palestinian Territories"; news says "السعودية" and "Palestine"."""
+    assert [(m.id, m.text, m.via) for m in find_places("زار السعودية ثم فلسطين")] == [("SA", "السعودية", "name"), ("PS", "فلسطين", "name")]
+    assert [m.id for m in find_places("Palestine and Iran")] == ["PS", "IR"]
+    assert [(m.id, m.via) for m in find_places("المواطنين السعوديين")] == [("SA", "demonym")]
+
+
+def test_short_town_names_that_are_common_words_are_not_places():
+    """ "ترك" (left) is CLDR's Arabic for Chuuk and "نوم" (sleep) for Nome; Gaza and Dubai stay."""
+    assert find_places("ترك الرجل المدينة بعد نوم قصير") == []
+    assert [m.id for m in find_places("من غزة إلى دبي")] == ["Asia/Gaza", "Asia/Dubai"]
+
+
 def test_lowercase_english_word_is_not_a_place():
     assert find_places("the jordan river in Jordan")[0].text == "Jordan"
     assert len(find_places("the jordan river in Jordan")) == 1
@@ -251,3 +357,35 @@ def test_fold_keeps_offsets():
     assert folded == "مساء امس 24 turkiye"
     start = folded.index("24")
     assert text[slice(*original_span(origin, start, start + 2))] == "٢٤"
+
+
+# ---------------------------------------------------------------- quantities: the article, proclitics, model numbers
+
+
+def test_a_scale_word_with_the_article_counts_before_its_noun():
+    (q,) = find_quantities("ما يقارب المائة رجل إطفاء")
+    assert (q.low, q.high, q.approx, q.unit_key) == (90, pytest.approx(110), True, unit_key("رجل"))
+    assert [(q.low, q.unit_key) for q in find_quantities("زهاء الألف مقاتل")] == [(900, unit_key("مقاتل"))]
+    assert [(q.low, q.kind) for q in find_quantities("ارتفع 15 في المائة")] == [(15, "percent")]
+    # without a counted noun right after it: a percent, an ordinal, the noun of a vague plural
+    assert find_quantities("في المائة من السكان") == find_quantities("الذكرى المئة الأولى") == find_quantities("بالمائة رجل") == []
+
+
+def test_a_word_with_a_proclitic_is_not_the_counted_noun():
+    assert [(q.text, q.unit) for q in find_quantities("قتل 200 وإصابة 50")] == [("200", None), ("50", None)]
+    assert [q.unit for q in find_quantities("قتل 200 واصابة 50")] == [None, None]  # no hamza written: a count follows
+    assert [q.unit for q in find_quantities("قتل 10 بالرصاص و7 للشخص")] == [None, None]
+    assert [q.unit for q in find_quantities("18 عاما فأكثر")] == ["عاما"]
+    # counted nouns that begin with the same letters keep their number
+    assert [q.unit_key for q in find_quantities("200 وفاة و3 بنادق و5 كيلومترات")] == [
+        unit_key("وفاة"),
+        unit_key("بنادق"),
+        unit_key("كيلومترات"),
+    ]
+
+
+def test_a_number_after_a_capitalised_name_is_a_model_not_a_count():
+    assert find_quantities("A Boeing 737 crashed near the city") == []
+    assert find_quantities("the council passed Resolution 2254 on Friday") == []
+    assert [q.low for q in find_quantities("On Sunday 250 people died, in June 300 people")] == [250, 300]
+    assert [q.low for q in find_quantities("the Airbus carried 150 passengers")] == [150]

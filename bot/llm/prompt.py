@@ -52,14 +52,15 @@ def answer_messages(answer: Answer) -> list[BaseMessage]:
 
 
 def quotes_of(answer: Answer, anchors: Mapping[str, date | None] | None = None) -> list[Quote]:
-    """The checker's view of the citations: quote text, the source names a sentence may credit, and the date
-    the article's relative words ("yesterday") resolve against (``anchors`` by doc id)."""
+    """The checker's view of the citations: quote text, what the evidence block says about each quote (who,
+    which outlet and title, the day as written there: a sentence may repeat it), and the date the article's
+    relative words ("yesterday") resolve against (``anchors`` by doc id)."""
     anchors = anchors or {}
     return [
         Quote(
             c.n,
             c.quote,
-            " ".join(x for x in (c.attributed_to, c.outlet or "", c.title or "", c.published or "") if x),
+            " ".join(x for x in (c.attributed_to, c.outlet, c.title, c.published, published_label(c.published, answer.language)) if x),
             anchors.get(c.doc_id),
         )
         for c in answer.citations
