@@ -83,6 +83,32 @@ def bridge_words(text: str, lexicon: Lexicon | None = None) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def untranslated_names(text: str, lexicon: Lexicon | None = None) -> list[str]:
+    """Capitalised words of an English text past its first that no bridge source knows (names of places and people).
+
+    CLDR names only countries and large cities and the lexicon only words parallel
+    text showed, so the town or person a question is about ("Peshawar") is often
+    the one word that the bridge drops; ``bot.retrieval`` matches these by sound.
+    """
+    if detect_language(text) == "ar":
+        return []
+    lexicon = lexicon or load_lexicon()
+    placed = {w for m in find_places(text) for w in _TOKEN.findall(m.text)}
+    words = _TOKEN.findall(text)[1:]
+    return list(
+        dict.fromkeys(
+            w
+            for w in words
+            if w[0].isupper()
+            and w.isalpha()
+            and w not in placed
+            and normalize_arabic(w) not in STOPWORDS
+            and not lexicon.translations(normalize_arabic(w))
+            and calendar_word(normalize_arabic(w)) is None
+        )
+    )
+
+
 def bridge_text(text: str, lexicon: Lexicon | None = None) -> str:
     """``bridge_words`` as one query string ('' when no word is known)."""
     return " ".join(bridge_words(text, lexicon))

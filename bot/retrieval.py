@@ -5,21 +5,28 @@ why it is the fusion here: dense cosine and BM25 scores live on unrelated scales
 BM25 runs twice: on the question's own words, and on its bridge (the same words
 in the other language, ``bot.crosslingual``) over the articles written in that
 language, so an Arabic question also reaches an English wire story by keyword.
+The names an English question holds that no dictionary knows (a town, a base)
+join the bridge as the store's Arabic words with the same consonant skeleton
+("Peshawar" / بيشاور): often the one word that tells the event's articles from
+other reports of the same kind (a bombing, a crash).
 `IsnadRetriever` exposes the same search through LangChain's Retriever
 interface, so the pipeline composes with any LangChain chain.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 
-from bot.crosslingual import bridge_text
-from language.normalize import detect_language
+from bot.crosslingual import bridge_text, untranslated_names
+from language.names import romanise, skeleton
+from language.normalize import detect_language, normalize_arabic
 from vectorstore.keyword import LiveKeywordIndex
 from vectorstore.store import ArticleStore, StoredChunk
 
@@ -62,6 +69,52 @@ def in_language(texts: list[str], lang: str) -> list[int]:
     return [i for i, text in enumerate(texts) if detect_language(text) == lang]
 
 
+#: Shortest consonant skeleton matched by sound: two consonants ("Osaka" → "sk") match too many Arabic words.
+MIN_SKELETON = 3
+_ARABIC_WORD = re.compile("[\u0621-\u064a]{3,}")
+_PROCLITIC = "وبلفك"
+
+
+def sound_index(texts: list[str], into: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
+    """Arabic words of ``texts`` by consonant skeleton (``language.names.skeleton``), also without one proclitic.
+
+    How an English question reaches the Arabic spelling of a name no dictionary
+    holds: "Peshawar" and "بيشاور" (or "وبيشاور") share the skeleton "bsr".
+    ``into``: an index to extend (by the texts added since it was built).
+    """
+    index = into if into is not None else {}
+    for word in {w for text in texts for w in _ARABIC_WORD.findall(normalize_arabic(text))}:
+        forms = [word, word[1:]] if word[0] in _PROCLITIC and len(word) > 4 else [word]
+        for form in forms:
+            if len(key := skeleton(form)) >= MIN_SKELETON:
+                index.setdefault(key, set()).add(word)
+    return index
+
+
+#: How much less alike than the best match a sound-alike may spell (``difflib`` ratio of the Latin forms): a
+#: three-consonant skeleton ("Peshawar" → "bsr") is shared by unrelated words (بشار, بسوريا); the name's own
+#: spelling is the closest (بيشاور).
+SOUND_MARGIN = 0.05
+#: A skeleton this long is one name's, whatever the spelling: every word with it matches (فريدريكتون and
+#: فردريكتون both spell "Fredericton", the first less alike by letters).
+DISTINCT_SKELETON = 5
+
+
+def sound_matches(names: list[str], index: dict[str, set[str]]) -> list[str]:
+    """The Arabic words that sound most like each of ``names`` (sorted, for a stable query)."""
+    found: set[str] = set()
+    for name in names:
+        if len(key := skeleton(name)) < MIN_SKELETON or not (words := index.get(key)):
+            continue
+        if len(key) >= DISTINCT_SKELETON:
+            found.update(words)
+            continue
+        alike = {w: SequenceMatcher(None, name.lower(), romanise(w).lower()).ratio() for w in words}
+        best = max(alike.values())
+        found.update(w for w, r in alike.items() if r > best - SOUND_MARGIN)
+    return sorted(found)
+
+
 @dataclass
 class Hit:
     chunk: StoredChunk
@@ -79,6 +132,19 @@ class HybridSearcher:
         self.keyword = LiveKeywordIndex(store)
         self.rrf_k = rrf_k
         self.depth = depth  # candidates taken from each side before fusion
+        self._sounds: tuple[int, int, dict[str, set[str]]] = (0, -1, {})  # (corpus id, size, index) it was built for
+
+    def sounds(self, corpus: list[StoredChunk]) -> dict[str, set[str]]:
+        """``sound_index`` of the keyword corpus: extended by the chunks appended since, rebuilt after a compaction.
+
+        Extended on a copy, so a thread still matching against the old index never sees it change.
+        """
+        built_for, size, index = self._sounds
+        if (built_for, size) != (id(corpus), len(corpus)):
+            grown = built_for == id(corpus) and size <= len(corpus)
+            base = {key: set(words) for key, words in index.items()} if grown else {}
+            self._sounds = (id(corpus), len(corpus), sound_index([c.text for c in corpus[size if grown else 0 :]], base))
+        return self._sounds[2]
 
     def search(self, query: str, k: int, bridge: str | None = None) -> list[Hit]:
         """Top ``k`` chunks: dense, BM25 on the query, and BM25 on ``bridge`` over chunks in the bridge's language.
@@ -86,12 +152,15 @@ class HybridSearcher:
         The bridge ranking is how a question reaches articles in the other
         language (an Arabic question, an English wire story); limited to those
         articles, it cannot reorder the ones the question's own words rank.
+        Names the bridge lacks join it by sound (``sound_matches``).
         """
         depth = max(self.depth, k)
         dense = self.store.dense_search(self.embeddings.embed_query(query), depth)
         index, corpus = self.keyword.current()
         keyword = [(corpus[h.index], h.score) for h in index.search(query, depth)]
         bridged: list[tuple[StoredChunk, float]] = []
+        if names := untranslated_names(query):
+            bridge = " ".join([bridge or "", *sound_matches(names, self.sounds(corpus))]).strip()
         if bridge:
             found = [(corpus[h.index], h.score) for h in index.search(bridge, depth)]
             bridged = [found[i] for i in in_language([c.text for c, _ in found], detect_language(bridge))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bench.lexicon import learn
-from bot.crosslingual import LEXICON_PATH, arabic_keywords, bridge_text, bridge_words, keyword_query, load_lexicon
+from bot.crosslingual import LEXICON_PATH, arabic_keywords, bridge_text, bridge_words, keyword_query, load_lexicon, untranslated_names
 from language.calendar import MONTHS, WEEKDAYS
 from language.normalize import normalize_arabic, stem
 from language.places import place_label
@@ -56,6 +56,12 @@ def test_shipped_lexicon_is_learned_and_leaves_calendar_and_places_to_cldr():
     assert not [w for w in english_names if lexicon.translations(normalize_arabic(w))]  # CLDR's, not learned
     assert all(not w.isascii() for w in (w for ws in lexicon.en_ar.values() for w in ws))
     assert {stem(w) for w in lexicon.translations("cooperation")} == {stem("تعاون")}  # an embedding neighbour: no XQuAD pair has it
+
+
+def test_untranslated_names_are_the_capitalised_words_no_source_knows():
+    question = "How many people were killed in Peshawar and Damascus on Monday, Army sources said?"
+    assert untranslated_names(question) == ["Peshawar"]  # Damascus: CLDR; Monday: calendar; Army: learned; How: first word
+    assert untranslated_names("كم قتل في بيشاور؟") == []
 
 
 def test_arabic_question_reaches_an_english_wire_story(seeded_service, tmp_path):

@@ -1,6 +1,9 @@
 """Fusion and the LangChain Retriever view of hybrid search."""
 
-from bot.retrieval import fuse, in_language, rrf_fuse
+from types import SimpleNamespace
+
+from bot.crosslingual import bridge_text
+from bot.retrieval import HybridSearcher, fuse, in_language, rrf_fuse, sound_index, sound_matches
 
 
 def test_rrf_rewards_agreement_between_rankers():
@@ -35,3 +38,33 @@ def test_fuse_keeps_the_best_bridged_chunks_in_the_top_k():
 
 def test_bridge_ranks_only_the_other_language():
     assert in_language(["Iran's chief arrived", "وصل رئيس الأركان", "talks 2020"], "en") == [0, 2]
+
+
+def test_a_name_no_dictionary_holds_is_matched_by_sound():
+    index = sound_index(["انفجار في بيشاور وقال بشار", "زار الوزير بسوريا", "وصل إلى وبنغازي", "في فريدريكتون أو فردريكتون"])
+    assert sound_matches(["Peshawar"], index) == ["بيشاور"]  # بشار, بسوريا share its skeleton "bsr" but spell less alike
+    assert sound_matches(["Benghazi"], index) == ["وبنغازي"]  # behind a proclitic
+    assert sound_matches(["Fredericton"], index) == ["فردريكتون", "فريدريكتون"]  # a long skeleton: every spelling
+    assert sound_matches(["Osaka", "Nowhereville"], index) == []  # too short a skeleton; no such word
+
+
+def test_english_question_reaches_an_arabic_article_through_a_town_name(seeded_service, tmp_path):
+    """The town is the only word tying the question to its article: matched by sound, it ranks that article first."""
+    (tmp_path / "sarmada.txt").write_text("حادث في سرمدا\n\nلقي 12 مدنيا حتفهم في بلدة سرمدا صباح اليوم.\n", encoding="utf-8")
+    for n, town in enumerate(["مدينة ساحلية", "العاصمة", "قرية جبلية"]):
+        (tmp_path / f"other{n}.txt").write_text(f"قتل أشخاص\n\nقتل {n + 3} أشخاص في انفجار في {town}.\n", encoding="utf-8")
+    seeded_service.ingest_paths([tmp_path], collection="sounds")
+    question = "How many people were killed in Sarmada?"
+    hits = seeded_service.searcher("sounds").search(question, 2, bridge_text(question))
+    assert hits[0].chunk.doc_id == "sarmada"
+
+
+def test_sound_index_follows_the_keyword_corpus():
+    """Chunks appended to the corpus extend the index; a new corpus list (a compaction) rebuilds it."""
+    searcher = HybridSearcher(store=None, embeddings=None)
+    corpus = [SimpleNamespace(text="انفجار في بيشاور")]
+    first = searcher.sounds(corpus)
+    corpus.append(SimpleNamespace(text="إطلاق نار في فريدريكتون"))
+    assert sound_matches(["Peshawar", "Fredericton"], searcher.sounds(corpus)) == ["بيشاور", "فريدريكتون"]
+    assert sound_matches(["Fredericton"], first) == []  # the index a reader held is not changed under it
+    assert sound_matches(["Peshawar"], searcher.sounds([corpus[1]])) == []
