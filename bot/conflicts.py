@@ -63,6 +63,10 @@ SAME_FRAME = 0.62
 SAME_FRAME_WITH_CUE = 0.3
 #: Reports of one figure of one event come within days of each other (a toll rises over a week at most).
 REPORT_WINDOW_DAYS = 10
+#: A count is a figure of its report day: outlets disagree on it when they report within this many days of each
+#: other; a different toll a week later is a later (or another) report, not a disagreement. Dates are not bound
+#: by it: a resolved day says the same thing whenever it is reported.
+CONFLICT_DAYS = 2
 #: Frames this close describe the same kind of event: two occurrences of it are worth a note.
 RELATED_EVENT = 0.5
 #: A dated occurrence (a day, a month, a season), not a period such as "since 2011": only those get notes.
@@ -356,9 +360,20 @@ def _relation(slot: str, claims: list[Claim]) -> tuple[str, list[list[Claim]]] |
     if slot == "number" and (steps := _timeline(claims)):
         return "update", steps
     sides = _clusters(claims, _COMPATIBLE[slot])
-    if len(sides) > 1 and len({c.origin for c in claims}) > 1:
+    if len(sides) > 1 and len({c.origin for c in claims}) > 1 and (slot != "number" or _clash_in_time(sides)):
         return "conflict", sides
     return None
+
+
+def _clash_in_time(sides: list[list[Claim]]) -> bool:
+    """Do two sides hold claims of different sources reported within ``CONFLICT_DAYS`` of each other?"""
+    return any(
+        a.origin != b.origin and (a.anchor is None or b.anchor is None or abs((a.anchor - b.anchor).days) <= CONFLICT_DAYS)
+        for i, x in enumerate(sides)
+        for y in sides[i + 1 :]
+        for a in x
+        for b in y
+    )
 
 
 def _topic(claims: list[Claim]) -> str:

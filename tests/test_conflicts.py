@@ -187,6 +187,16 @@ def test_counts_conflict_only_when_intervals_cannot_overlap():
     assert find_conflicts(claims_of([b, c]))[0] == []
 
 
+def test_counts_clash_only_when_reported_about_the_same_time():
+    """A lower toll a week later is another report (or another attack of the kind), not a disagreement; dates are not bound."""
+    early = Evidence(1, "a", "وأدى القصف إلى مقتل 5 عناصر.", "شينخوا", WED)
+    same_day = Evidence(2, "b", "وأدى القصف إلى مقتل 2 عناصر.", "الخليج الجديد", THU)
+    week_later = Evidence(3, "c", "وأدى القصف إلى مقتل 2 عناصر.", "الخليج الجديد", WED + dt.timedelta(days=8))
+    (conflict,), _ = find_conflicts(claims_of([early, same_day]))
+    assert conflict.relation == "conflict"
+    assert find_conflicts(claims_of([early, week_later]))[0] == []
+
+
 def test_a_new_source_cited_before_the_reports_it_restates_still_joins_them():
     """Grouping is greedy: a new article cited second must not stay alone because the wording it shares comes later."""
     from dataclasses import replace
