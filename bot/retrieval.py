@@ -75,14 +75,13 @@ _ARABIC_WORD = re.compile("[\u0621-\u064a]{3,}")
 _PROCLITIC = "وبلفك"
 
 
-def sound_index(texts: list[str], into: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
+def sound_index(texts: list[str]) -> dict[str, set[str]]:
     """Arabic words of ``texts`` by consonant skeleton (``language.names.skeleton``), also without one proclitic.
 
     How an English question reaches the Arabic spelling of a name no dictionary
     holds: "Peshawar" and "بيشاور" (or "وبيشاور") share the skeleton "bsr".
-    ``into``: an index to extend (by the texts added since it was built).
     """
-    index = into if into is not None else {}
+    index: dict[str, set[str]] = {}
     for word in {w for text in texts for w in _ARABIC_WORD.findall(normalize_arabic(text))}:
         forms = [word, word[1:]] if word[0] in _PROCLITIC and len(word) > 4 else [word]
         for form in forms:
@@ -137,13 +136,17 @@ class HybridSearcher:
     def sounds(self, corpus: list[StoredChunk]) -> dict[str, set[str]]:
         """``sound_index`` of the keyword corpus: extended by the chunks appended since, rebuilt after a compaction.
 
-        Extended on a copy, so a thread still matching against the old index never sees it change.
+        Extended on a copy whose touched keys get new sets, so a thread still matching against the old index
+        never sees it change, and an upload costs the words it adds rather than a copy of every set.
         """
         built_for, size, index = self._sounds
         if (built_for, size) != (id(corpus), len(corpus)):
-            grown = built_for == id(corpus) and size <= len(corpus)
-            base = {key: set(words) for key, words in index.items()} if grown else {}
-            self._sounds = (id(corpus), len(corpus), sound_index([c.text for c in corpus[size if grown else 0 :]], base))
+            if built_for == id(corpus) and size <= len(corpus):
+                added, index = sound_index([c.text for c in corpus[size:]]), dict(index)
+                index.update({key: index.get(key, set()) | words for key, words in added.items()})
+            else:
+                index = sound_index([c.text for c in corpus])
+            self._sounds = (id(corpus), len(corpus), index)
         return self._sounds[2]
 
     def search(self, query: str, k: int, bridge: str | None = None) -> list[Hit]:

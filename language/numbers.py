@@ -243,7 +243,7 @@ def _is_model_number(text: str, start: int, m: re.Match[str]) -> bool:
     if not re.fullmatch(r"\d{3,}", m.group("num")) or m.group("mod") or m.group("sym") or m.group("open") or m.group("pct"):
         return False
     name = _NAME_BEFORE.search(text[:start])
-    return bool(name) and not {name.group(1).lower()} & (MONTHS.keys() | MONTH_ABBREVIATIONS.keys() | WEEKDAYS.keys())
+    return bool(name) and not any(name.group(1).lower() in table for table in (MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS))
 
 
 def _not_a_unit(word: str) -> bool:

@@ -87,6 +87,19 @@ def seeded_service(seeded_home: Path):
 
 
 @pytest.fixture(scope="session")
+def own_seeded_service(tmp_path_factory):
+    """Make an Isnad over the five seeds in a folder of its own, for a module whose tests change its collection."""
+    from bot.service import Isnad
+
+    def make(name: str) -> Isnad:
+        service = Isnad(Settings(home=tmp_path_factory.mktemp(name), collection=name))
+        service.ensure_samples()
+        return service
+
+    return make
+
+
+@pytest.fixture(scope="session")
 def seed_texts() -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))}
 

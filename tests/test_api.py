@@ -9,7 +9,6 @@ import pytest
 
 from bot import schema
 from bot.api import MAX_QUERY_CHARS
-from config import Settings
 from tests.conftest import SEED_IDS
 from tests.live_server import live_server
 
@@ -18,13 +17,9 @@ KEY = "test-key-123"
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory):
+def service(own_seeded_service):
     """A service of this module's own: the upload and delete tests change its collection."""
-    from bot.service import Isnad
-
-    svc = Isnad(Settings(home=tmp_path_factory.mktemp("api"), collection="api"))
-    svc.ensure_samples()
-    return svc
+    return own_seeded_service("api")
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,6 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from config import Settings
 from tests.conftest import SAMPLES, SEED_IDS
 from tests.live_server import live_server
 from vectorstore.chunking import chunk_text
@@ -52,12 +51,10 @@ def sentence_triples(text: str, max_chars: int) -> set[tuple[int, int, str]]:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(own_seeded_service):
     from bot.server import build_app
-    from bot.service import Isnad
 
-    service = Isnad(Settings(home=tmp_path_factory.mktemp("concurrency"), collection="conc"))
-    service.ensure_samples()
+    service = own_seeded_service("concurrency")
     with live_server(build_app(service)) as url:
         yield url, service.settings.chunk_max_chars
 

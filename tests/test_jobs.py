@@ -64,12 +64,8 @@ def wait_ended(client: httpx.Client, job_id: str) -> tuple[dict, list[dict]]:
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory):
-    from bot.service import Isnad
-
-    svc = Isnad(Settings(home=tmp_path_factory.mktemp("jobs"), collection="jobs"))
-    svc.ensure_samples()
-    return svc
+def service(own_seeded_service):
+    return own_seeded_service("jobs")
 
 
 @pytest.fixture(scope="module")

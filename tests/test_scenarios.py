@@ -92,12 +92,8 @@ def test_scenario_data_is_well_formed():
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory):
-    from bot.service import Isnad
-
-    isnad = Isnad(config.Settings(home=tmp_path_factory.mktemp("scenarios"), collection="scenarios"))
-    isnad.ensure_samples()
-    return isnad
+def seeded(own_seeded_service):
+    return own_seeded_service("scenarios")
 
 
 def test_three_scenarios_end_to_end(seeded, tmp_path):

@@ -13,18 +13,15 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
-from config import Settings
 
 EXAMPLES = 8
 
 
 @pytest.fixture(scope="module")
-def api_schema(tmp_path_factory):
+def api_schema(own_seeded_service):
     from bot.server import build_app
-    from bot.service import Isnad
 
-    service = Isnad(Settings(home=tmp_path_factory.mktemp("schemathesis"), collection="fuzz"))
-    service.ensure_samples()
+    service = own_seeded_service("schemathesis")
     return schemathesis.openapi.from_asgi("/openapi.json", build_app(service))
 
 
