@@ -21,7 +21,10 @@ question, and all questions of a paragraph, stay in one fold):
   collection that lacks its paragraph (ARCD questions over XQuAD paragraphs and
   vice versa) and still answered;
 * direct_right: the direct answer line's value (bot.direct) and the gold answer
-  span overlap (one contains the other), over all answerable questions.
+  span overlap (one contains the other), over all answerable questions;
+* served_right / served_false: answered_right and false answers as the service
+  answers, which also declines where no quote states the figure or date asked
+  for (``bot.direct.STRICT_KINDS``).
 
 The ranker's abstention threshold is chosen out of fold: the lowest probability
 whose false-answer rate stays within ``MAX_FALSE_ANSWERS`` in every group.
@@ -53,7 +56,7 @@ from bot.direct import direct_answer
 from bot.evidence import coverage
 from bot.ranker import RANKER_PATH, CandidateSignals, candidate_features, fit
 from bot.retrieval import fuse, in_language
-from bot.schema import Citation
+from bot.schema import Citation, DirectAnswer
 from vectorstore.chunking import chunk_text
 from vectorstore.keyword import KeywordIndex
 from language.normalize import bm25_tokens, detect_language, normalize_arabic
@@ -314,10 +317,11 @@ def _lexicon_for(q: Question) -> Lexicon:
     return _held_out().get(paragraph_group(q), load_lexicon())
 
 
-def _direct_holds_answer(c: Candidates, quoted: list[int], scores: np.ndarray) -> bool:
-    """The direct answer line's value and the gold answer span overlap (one holds the other)."""
+def _direct(c: Candidates, quoted: list[int], scores: np.ndarray) -> DirectAnswer | None:
+    """The direct answer line over the quoted sentences (None: nothing quoted, or a figure or date asked for
+    that none states, which the answer then declines: ``bot.direct.STRICT_KINDS``)."""
     if not quoted:
-        return False
+        return None
     citations = [
         Citation(
             n=n,
@@ -331,7 +335,13 @@ def _direct_holds_answer(c: Candidates, quoted: list[int], scores: np.ndarray) -
         )
         for n, i in enumerate(quoted, 1)
     ]
-    direct = direct_answer(c.question.text, c.question.lang, citations, {}, _lexicon_for(c.question))
+    return direct_answer(c.question.text, c.question.lang, citations, {}, _lexicon_for(c.question))
+
+
+def _holds_answer(c: Candidates, direct: DirectAnswer | None) -> bool:
+    """The direct answer line's value and the gold answer span overlap (one holds the other)."""
+    if direct is None:
+        return False
     value, gold = normalize_arabic(direct.value), normalize_arabic(c.question.answer)
     return bool(value) and (gold in value or value in gold)
 
@@ -347,7 +357,11 @@ def evaluate(items: list[Candidates], scores: list[np.ndarray], threshold: float
         right = [any(c.y[i] or c.holds_answer[i] for i in cited(s, c.pids, threshold, margin)) for c, s in pos]
         answered = [bool(cited(s, c.pids, threshold, margin)) for c, s in pos]
         false = [bool(cited(s, c.pids, threshold, margin)) for c, s in neg]
-        direct = [_direct_holds_answer(c, cited(s, c.pids, threshold, margin), s) for c, s in pos] if margin is None and with_direct else []
+        directs = [_direct(c, cited(s, c.pids, threshold, margin), s) for c, s in pos] if margin is None and with_direct else []
+        direct = [_holds_answer(c, d) for (c, _), d in zip(pos, directs)]
+        # The served answer also declines where the quotes state no value of the kind asked for: its rates.
+        kept = [any(c.y[i] or c.holds_answer[i] for i in cited(s, c.pids, threshold, margin)) for (c, s), d in zip(pos, directs) if d]
+        false_kept = [_direct(c, cited(s, c.pids, threshold, margin), s) is not None for c, s in neg] if directs else []
         out[f"{source}-{lang}"] = {
             "questions": len(pos),
             "retrieved": float(np.mean([c.y.any() for c, _ in pos])),
@@ -356,6 +370,14 @@ def evaluate(items: list[Candidates], scores: list[np.ndarray], threshold: float
             "answered_right": float(np.mean(right)),
             "false_answers": float(np.mean(false)) if false else float("nan"),
             **({"direct_right": float(np.mean(direct))} if direct else {}),
+            **(
+                {
+                    "served_right": len(kept) and sum(kept) / len(pos),
+                    "served_false": float(np.mean(false_kept)) if false_kept else float("nan"),
+                }
+                if directs
+                else {}
+            ),
         }
     return out
 
@@ -403,7 +425,7 @@ def render(results: dict) -> None:
     from rich.table import Table
 
     table = Table(title=f"Answer sentence, {results['folds']}-fold CV grouped by paragraph (ranker threshold {results['threshold']})")
-    cols = ("retrieved", "hit@1", "answered", "answered_right", "false_answers", "direct_right")
+    cols = ("retrieved", "hit@1", "answered", "answered_right", "false_answers", "direct_right", "served_right", "served_false")
     for col in ("group", "scorer", "questions", *cols):
         table.add_column(col, justify="right")
     for group in results["ranker"]:

@@ -1,7 +1,8 @@
 """Benchmark Isnad's contradiction machinery: the stance model on ANS dev, and the seed claims end to end.
 
 Run: ``python -m bench.conflicts [--train] [--no-seeds] [--no-verify]`` (from the repo root).
-Prints tables and writes ``bench/results/conflicts.json``.
+Prints tables and writes ``bench/results/conflicts.json``. ``--fit`` instead fits verify's
+relevance gate (``bot.verify.Gate``) on ANS *train* and prints it (dev is only ever reported).
 
 Stance: macro-F1 over agree/disagree/other (the ANS paper's metric; its best,
 BERT, reports 76.7 on the *test* split, which we do not have), macro-F1 over
@@ -15,7 +16,7 @@ Verify on ANS (Arabic): every dev stance pair judged as a claim against a
 one-sentence article, both ways round (s1 claimed against s2, and s2 against
 s1 — the second is the ANS ``claim/`` task: its fake claims are the corrupted
 s2 of a true s1). agree -> SUPPORTED, disagree -> REFUTED, other ->
-NOT_ENOUGH_INFO; accuracy, per-verdict P/R/F1 and macro-F1.
+NOT_ENOUGH_INFO; accuracy, per-verdict P/R/F1, macro-F1 and the confusion matrix.
 
 Seeds: the questions and claims of ``seed_dev_questions.json`` and
 ``bench/data/seed_claims.json`` (Arabic and English claims over the sample
@@ -100,20 +101,69 @@ def bench_verify_ans(comparisons: list | None = None) -> dict:
     from bot.verify import verify_claim
 
     pairs, labels = stance.read_pairs(ANS / "dev.csv")
-    items = [(a, b, y) for (a, b), y in zip(pairs, labels)] + [(b, a, y) for (a, b), y in zip(pairs, labels)]
     t = time.perf_counter()
-    comparisons = comparisons or stance.compare_many(pairs)
-    comparisons = list(comparisons) * 2
-    pred = [
-        verify_claim(claim, [Evidence(1, "ans", article, None, None)], [c]).verdict for (claim, article, _), c in zip(items, comparisons)
-    ]
-    gold = [ANS_VERDICTS[y] for _, _, y in items]
+    items = _ans_items(pairs, labels, comparisons or stance.compare_many(pairs))
+    pred = [verify_claim(claim, [Evidence(1, "ans", article, None, None)], [c]).verdict for claim, article, _, c in items]
+    gold = [g for _, _, g, _ in items]
     out = verdict_metrics(gold, pred)
+    out["confusion"] = {
+        "labels": VERDICTS,
+        "rows_gold_cols_pred": [[sum(g == a and p == b for g, p in zip(gold, pred)) for b in VERDICTS] for a in VERDICTS],
+    }
     # The held-back test's question: where the article disputes the claim, is it flagged (REFUTED or CONFLICTING)?
     disputed = [p for g, p in zip(gold, pred) if g == "REFUTED"]
     out["disputed_flagged"] = round(sum(p in ("REFUTED", "CONFLICTING") for p in disputed) / (len(disputed) or 1), 4)
     out["seconds"] = round(time.perf_counter() - t, 1)
     return out
+
+
+def _ans_items(pairs: list, labels: list, comparisons: list) -> list[tuple[str, str, str, object]]:
+    """Each ANS pair both ways round (claim, one-sentence article, gold verdict, the model's comparison)."""
+    return [(a, b, ANS_VERDICTS[y], c) for (a, b), y, c in zip(pairs, labels, comparisons)] + [
+        (b, a, ANS_VERDICTS[y], c) for (a, b), y, c in zip(pairs, labels, comparisons)
+    ]
+
+
+#: The grid ``fit_gate`` searches. The floor starts at 0.1: ANS pairs are nearly all on one story and cannot
+#: teach what a retrieved distractor needs (see ``bot.verify.RELEVANCE_FLOOR``).
+GATE_GRID = {"floor": (0.1, 0.15, 0.2, 0.3), "related": (0.5, 0.55, 0.6, 0.65, 0.7, 0.8), "focus": (0.6, 0.7, 0.8, 0.9, 1.01)}
+
+
+def fit_gate(split: str = "train") -> dict:
+    """Fit ``bot.verify.Gate`` (when a sentence under the relevance cut-off still counts) on an ANS split.
+
+    Each item is judged once with every sentence counted; a gate that does not count it gives NOT_ENOUGH_INFO
+    (the only evidence is neutral). The gate with the best verify macro-F1 on ``split`` is printed, with the
+    shipped one's score: copy it into ``bot/verify.py`` by hand, and report dev from the normal run.
+    """
+    import itertools
+
+    from bot.claims import Evidence
+    from bot.verify import Gate, counts, gate_inputs, verify_claim
+
+    pairs, labels = stance.read_pairs(ANS / f"{split}.csv")
+    items = _ans_items(pairs, labels, stance.compare_many(pairs))
+    gold = [g for _, _, g, _ in items]
+    always = Gate(relevance=0.0)
+    rows = []
+    for claim, article, _, c in items:
+        ev = [Evidence(1, "ans", article, None, None)]
+        (rel, loose), counted = gate_inputs(claim, ev)[0], verify_claim(claim, ev, [c], gate=always).verdict
+        rows.append((rel, loose, c, counted))
+
+    def score(gate: Gate) -> float:
+        pred = [v if counts(rel, loose, c, gate) else "NOT_ENOUGH_INFO" for rel, loose, c, v in rows]
+        return verdict_metrics(gold, pred)["macro_f1"]
+
+    grid = [Gate(floor=f, related=r, focus=x) for f, r, x in itertools.product(*GATE_GRID.values())]
+    best = max(grid, key=score)
+    return {
+        "split": split,
+        "best": best._asdict(),
+        "best_macro_f1": score(best),
+        "shipped": Gate()._asdict(),
+        "shipped_macro_f1": score(Gate()),
+    }
 
 
 def bench_stance(retrain: bool) -> tuple[dict, list]:
@@ -207,6 +257,13 @@ def show(results: dict) -> None:
     if "verify_ans" in results:
         console.print(_verdict_table("verify on ANS dev pairs, Arabic (claim vs one-sentence article, both ways)", results["verify_ans"]))
         console.print(f"disputed claims flagged REFUTED or CONFLICTING: {results['verify_ans'].get('disputed_flagged')}")
+        vc = Table(title="verify on ANS dev: confusion (rows gold, columns predicted)")
+        vc.add_column("gold \\ pred")
+        for label in VERDICTS:
+            vc.add_column(label)
+        for label, row in zip(VERDICTS, results["verify_ans"]["confusion"]["rows_gold_cols_pred"]):
+            vc.add_row(label, *map(str, row))
+        console.print(vc)
     seeds = results.get("seeds")
     if not seeds:
         return
@@ -239,8 +296,13 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--train", action="store_true", help="Also refit the model from the train split, to time it.")
     parser.add_argument("--no-seeds", action="store_true", help="Skip the end-to-end seed questions.")
     parser.add_argument("--no-verify", action="store_true", help="Skip verify over the ANS dev pairs.")
+    parser.add_argument("--fit", action="store_true", help="Fit verify's relevance gate on ANS train, print it and stop.")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
+    if args.fit:
+        fitted = fit_gate()
+        print(json.dumps(fitted, indent=1))
+        return fitted
     scores, comparisons = bench_stance(args.train)
     results = {"stance": scores}
     if not args.no_verify:

@@ -3,7 +3,8 @@
 Run: ``python -m bench.seed_unseen`` (from the repo root). Prints, per language,
 how often the direct answer holds the answer, how often a top-three citation
 quotes it, how often an article that holds it is cited, and writes
-``bench/results/seed_unseen.json``.
+``bench/results/seed_unseen.json``. ``--questions-file`` runs another set of
+the same schema (e.g. a held-out one) instead of ``bench/data/seed_unseen.json``.
 
 Why: a held-back set of new questions over the same five articles scored 12 of
 22 when the rules were fitted to the test questions (issue 7). This is the
@@ -34,7 +35,14 @@ def _holds(text: str, forms: Sequence[str]) -> bool:
 
 
 def score(item: dict, answer: Answer) -> dict[str, bool]:
-    """What one answer got right. Pure: no store, no model."""
+    """What one answer got right. Pure: no store, no model.
+
+    An item with ``"expect": "abstain"`` asks what no article says: right only
+    when the answer declines, with no direct answer (scored apart, as
+    ``abstain_right``, so it does not dilute the answerable metrics).
+    """
+    if item.get("expect") == "abstain":
+        return {"answered": answer.answerable, "abstain_right": not answer.answerable and answer.direct is None}
     direct = answer.direct
     direct_text = " ".join((direct.text, direct.value, direct.normalized)) if direct else ""
     top = answer.citations[:3]
@@ -67,9 +75,13 @@ def run(isnad, items: Sequence[dict]) -> list[dict]:
 def totals(rows: Sequence[dict]) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for lang in sorted({r["lang"] for r in rows}):
-        mine = [r for r in rows if r["lang"] == lang]
+        mine = [r for r in rows if r["lang"] == lang and "abstain_right" not in r]
         out[lang] = {k: round(sum(r[k] for r in mine) / len(mine), 3) for k in ("answered", "direct_right", "quote_right", "doc_cited")}
         out[lang]["n"] = len(mine)
+        abstain = [r for r in rows if r["lang"] == lang and "abstain_right" in r]
+        if abstain:
+            out[lang]["abstain_right"] = round(sum(r["abstain_right"] for r in abstain) / len(abstain), 3)
+            out[lang]["n_abstain"] = len(abstain)
     return out
 
 
@@ -79,25 +91,35 @@ def show(rows: Sequence[dict], summary: dict[str, dict[str, float]]) -> None:
 
     console = Console()
     t = Table(title="unseen questions over the sample articles")
-    for col in ("id", "lang", "direct", "direct ok", "quote ok", "doc cited"):
+    for col in ("id", "lang", "direct", "direct ok", "quote ok", "doc cited", "abstain ok"):
         t.add_column(col)
+    marks = {True: "yes", False: "NO", None: "-"}
     for r in rows:
-        t.add_row(r["id"], r["lang"], r["direct"] or "-", *("yes" if r[k] else "NO" for k in ("direct_right", "quote_right", "doc_cited")))
+        t.add_row(
+            r["id"],
+            r["lang"],
+            r["direct"] or "-",
+            *(marks[r.get(k)] for k in ("direct_right", "quote_right", "doc_cited", "abstain_right")),
+        )
     console.print(t)
     s = Table(title="per language")
     s.add_column("metric")
     for lang in summary:
         s.add_column(lang)
-    for k in ("n", "answered", "direct_right", "quote_right", "doc_cited"):
-        s.add_row(k, *(str(summary[lang][k]) for lang in summary))
+    for k in ("n", "answered", "direct_right", "quote_right", "doc_cited", "n_abstain", "abstain_right"):
+        if any(k in summary[lang] for lang in summary):
+            s.add_row(k, *(str(summary[lang].get(k, "-")) for lang in summary))
     console.print(s)
 
 
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m bench.seed_unseen", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--questions-file", type=Path, default=DATA, help="Questions JSON (e.g. a held-out set of the same schema).")
     args = parser.parse_args(argv)
-    items = json.loads(DATA.read_text(encoding="utf-8"))["items"]
+    if not args.questions_file.is_file():
+        parser.error(f"no questions file {args.questions_file}")
+    items = json.loads(args.questions_file.read_text(encoding="utf-8"))["items"]
     from bot.service import Isnad
 
     with tempfile.TemporaryDirectory() as home:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from datetime import date
 
 import prompts
-from bot.attribution import extract_attributions, format_attribution, outlet_label
+from bot.attribution import extract_attributions, format_attribution
 from bot.claims import Evidence, extract_all
 from bot.conflicts import describe_conflict, find_conflicts
 from bot.direct import direct_answer
@@ -22,6 +22,7 @@ from bot.evidence import EvidenceSentence
 from bot.injection import addressed_to_system
 from bot.schema import Answer, Citation, Conflict, DirectAnswer
 from language.calendar import format_day
+from language.lexicon import question_kind
 
 
 @dataclass
@@ -81,11 +82,7 @@ def build_citations(evidence: list[EvidenceSentence], docs: Callable[[str], Sour
                 start=ev.start,
                 end=ev.end,
                 score=round(ev.score, 4),
-                attributed_to=format_attribution(
-                    doc.meta.get("outlet") or doc.meta.get("title"),  # as source_label names it
-                    extract_attributions(ev.text),
-                    lang,
-                ),
+                attributed_to=format_attribution(doc.meta.get("outlet"), extract_attributions(ev.text), lang, doc.meta.get("title")),
             )
         )
     return citations
@@ -93,7 +90,7 @@ def build_citations(evidence: list[EvidenceSentence], docs: Callable[[str], Sour
 
 def as_evidence(citations: list[Citation], docs: Callable[[str], SourceDoc]) -> list[Evidence]:
     """Citations as claim-extraction input, each with the date its article's relative words resolve against."""
-    return [Evidence(c.n, c.doc_id, c.quote, c.outlet, docs(c.doc_id).anchor) for c in citations]
+    return [Evidence(c.n, c.doc_id, c.quote, c.outlet, docs(c.doc_id).anchor, c.title) for c in citations]
 
 
 def detect_conflicts(evidence: list[Evidence], lang: str = "en") -> tuple[list[Conflict], list[str]]:
@@ -102,12 +99,13 @@ def detect_conflicts(evidence: list[Evidence], lang: str = "en") -> tuple[list[C
 
 
 def source_label(outlet: str | None, title: str | None, lang: str) -> str:
-    """What an article is called wherever it is named: its outlet, else its title, else "unknown source".
+    """What an article is called wherever it is named: its outlet, else an unnamed source with its title, else
+    "unknown source".
 
     Never its doc id, which means nothing to a reader; one function so an article
     is called the same in the answer's prose and on its source card.
     """
-    return outlet_label(outlet, lang) or (title or "").strip() or format_attribution(None, [], lang)
+    return format_attribution(outlet, [], lang, title)
 
 
 def published_label(published: str | None, lang: str) -> str | None:
@@ -127,11 +125,21 @@ def citation_line(c: Citation, lang: str) -> str:
     return t["line"].format(attributed_to=c.attributed_to, date=when, quote=c.quote, n=c.n)
 
 
-def render(lang: str, citations: list[Citation], conflicts: list[Conflict], notes: list[str], direct: DirectAnswer | None = None) -> str:
+def render(
+    lang: str,
+    citations: list[Citation],
+    conflicts: list[Conflict],
+    notes: list[str],
+    direct: DirectAnswer | None = None,
+    unstated: str | None = None,
+) -> str:
+    """The answer's text; ``unstated`` is the kind of value asked for that no quote states (its quotes then only
+    show what the collection says nearby)."""
     t = prompts.load("answer")[lang]
     if not citations:
         return t["abstain"]
-    lines = ([direct.text, ""] if direct else []) + [t["intro"]] + [citation_line(c, lang) for c in citations]
+    head = [t["unstated"][unstated], ""] if unstated else ([direct.text, ""] if direct else [])
+    lines = head + [t["closest" if unstated else "intro"]] + [citation_line(c, lang) for c in citations]
     if conflicts:
         lines += [""] + [describe_conflict(c, lang) for c in conflicts]  # each sentence says "Sources disagree on…" itself
     if notes:
@@ -150,10 +158,11 @@ def compose_answer(
     citations = build_citations(keep_evidence(evidence, threshold), docs, lang)
     conflicts, notes = detect_conflicts(as_evidence(citations, docs), lang)
     direct = direct_answer(question, lang, citations, {c.doc_id: docs(c.doc_id).anchor for c in citations})
+    unstated = question_kind(question) if citations and direct is None else None
     return Answer(
         question=question,
-        answer=render(lang, citations, conflicts, notes, direct),
-        answerable=bool(citations),
+        answer=render(lang, citations, conflicts, notes, direct, unstated),
+        answerable=direct is not None,
         language=lang,
         direct=direct,
         citations=citations,

@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
 
-from bot.entities import display, known_outlets, label, outlet_id
+from bot.entities import display, gazetteer, known_outlets, label, outlet_id
 from language.lexicon import OUTLET_WORDS_AR, OUTLET_WORDS_EN, REPORTING_VERBS_AR, REPORTING_VERBS_EN, STAFF_ROLES
 from language.names import speaker_name
 from language.normalize import fold_with_offsets, normalize_arabic, original_span
@@ -329,14 +331,49 @@ ATTRIBUTION_WORDS = {
 }
 
 
+#: How close a source's handle must be to a spelling the gazetteer gives, letters only (a dropped or doubled letter).
+HANDLE_SIMILARITY = 0.85
+#: The shortest handle that may stand for a longer name it begins (the name without its region or medium).
+HANDLE_PREFIX_CHARS = 5
+
+
+def _compact(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+@lru_cache(maxsize=1)
+def _outlet_spellings() -> dict[str, str]:
+    return {_compact(v): e.id for e in gazetteer().values() if e.type == "outlet" for v in (e.en, e.ar, *e.variants) if _compact(v)}
+
+
+@lru_cache(maxsize=4096)
+def handle_outlet_id(name: str) -> str | None:
+    """The outlet a feed's handle stands for: a corpus names its sources by
+    handles — no spaces, lower case, their own transliteration — so no exact spelling matches. The one outlet
+    whose spelling (letters only) begins with the handle or is nearly the same; None when none or several are."""
+    key = _compact(name)
+    if not key:
+        return None
+    hits = {
+        oid
+        for spelling, oid in _outlet_spellings().items()
+        if spelling == key
+        or (len(key) >= HANDLE_PREFIX_CHARS and spelling.startswith(key))
+        or SequenceMatcher(None, key, spelling).ratio() >= HANDLE_SIMILARITY
+    }
+    return hits.pop() if len(hits) == 1 else None
+
+
 def outlet_label(outlet: str | None, lang: str = "en") -> str | None:
-    """The outlet's name in ``lang`` as the article gives it: a wire agency in its spelling for ``lang``,
-    an Arabic name romanised for an English reader, else its own words."""
+    """The outlet's name in ``lang`` as the article gives it: a known outlet (also by its feed's handle) in its
+    spelling for ``lang``, an Arabic name romanised for an English reader, else its own words."""
     if not outlet or not outlet.strip():
         return None
     name = outlet.strip()
     if known := outlet_id(name):
         return name if lang == "ar" and not name.isascii() else label(known, lang)
+    if known := handle_outlet_id(name):
+        return label(known, lang)
     return display(name, lang)
 
 
@@ -345,16 +382,18 @@ def _party_name(p: Attribution, lang: str) -> str | None:
     return (p.party_en or surface) if lang == "en" else surface
 
 
-def format_attribution(outlet: str | None, parties: list[Attribution], lang: str = "en") -> str:
+def format_attribution(outlet: str | None, parties: list[Attribution], lang: str = "en", title: str | None = None) -> str:
     """'Outlet A, citing Outlet B and Outlet C's ...': who says it, in ``lang``.
 
     Independent parties of one sentence (each asserting its own clause) are
     joined with "and"; a party reported through another (``via``) nests as a
     chain ("Outlet B, citing Bourita"). Unnamed parties are skipped and a party
-    equal to the outlet is not repeated; unknown names keep their own words.
+    equal to the outlet is not repeated; unknown names keep their own words. An
+    article without an outlet is an unnamed source named by its ``title``
+    (``unnamed_source``), never by its title as if it were an outlet's name.
     """
     words = ATTRIBUTION_WORDS[lang]
-    head = outlet_label(outlet, lang)
+    head = outlet_label(outlet, lang) or (unnamed_source(title, lang) if title and title.strip() else None)
     groups: list[list[str]] = []
     seen: set[str] = set()
     for p in parties:

@@ -62,6 +62,7 @@ class Evidence:
     text: str  # the verbatim sentence
     outlet: str | None  # article outlet (may be Arabic)
     anchor: dt.date | None  # article date (publication or stated dateline)
+    title: str | None = None  # article title: names an article that gives no outlet (attribution.unnamed_source)
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ def _actors(sentence: str, mentions: list[EntityMention], party_spans: list[tupl
 
 
 def _values(
-    sentence: str, seg: _Segment, times: list[TimeMention], quantities: list[Quantity], party_spans: list[tuple[int, int]]
+    sentence: str, seg: _Segment, times: list[TimeMention], quantities: Sequence[Quantity], party_spans: list[tuple[int, int]]
 ) -> list[_Value]:
     """Dates and counts of one segment, in order; a count inside a date ("2020") is the date's.
 
@@ -342,14 +343,15 @@ def _whole_latin_name(sentence: str, m: EntityMention) -> EntityMention:
     return EntityMention(id=m.id, type=m.type, text=sentence[start:end], start=start, end=end, via_role=m.via_role)
 
 
-def _parties(outlet: str | None, attributions: tuple[Attribution, ...], book: NameBook | None) -> tuple[schema.Party, ...]:
+def _parties(ev: Evidence, attributions: tuple[Attribution, ...], book: NameBook | None) -> tuple[schema.Party, ...]:
     """Who states a segment: one chain (outlet, then cited parties, outermost first) per independent party.
 
     Parties reported through another (``via``) extend its chain; unnamed parties
-    and a party that is the outlet itself add nothing; no outlet stays None. A
+    and a party that is the outlet itself add nothing; no outlet stays None and keeps the article's title instead. A
     party that is only a role or a bare family name takes, for English readers, the
     name ``book`` gives that person ("رئيس الأركان الإيراني" → the name another sentence gives).
     """
+    outlet, title = ev.outlet, None if ev.outlet else ev.title
     head = outlet_label(outlet)
     chains: list[list[schema.Speaker]] = []
     seen: set[str] = set()
@@ -365,7 +367,7 @@ def _parties(outlet: str | None, attributions: tuple[Attribution, ...], book: Na
             chains[-1].append(speaker)
         else:
             chains.append([speaker])
-    return tuple(schema.Party(outlet=outlet, cited=c) for c in chains) or (schema.Party(outlet=outlet),)
+    return tuple(schema.Party(outlet=outlet, cited=c, title=title) for c in chains) or (schema.Party(outlet=outlet, title=title),)
 
 
 def _holder(party: str, book: NameBook | None) -> str | None:
@@ -403,7 +405,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
     claims: list[Claim] = []
     for seg in _segments(sentence, attributions):
         values = _values(sentence, seg, times, quantities, reporting_spans)
-        parties = _parties(ev.outlet, seg.parties, book)
+        parties = _parties(ev, seg.parties, book)
         named = [p for p in seg.parties if p.party]
         origin = (named[-1].party_en or named[-1].party) if named else (outlet_label(ev.outlet) or ev.doc_id)
         seg_mentions = [m for m in mentions if seg.start <= m.start < seg.end]

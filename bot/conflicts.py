@@ -48,7 +48,7 @@ from functools import lru_cache
 import numpy as np
 
 from bot import schema
-from bot.attribution import ATTRIBUTION_WORDS, outlet_label
+from bot.attribution import ATTRIBUTION_WORDS, outlet_label, unnamed_source
 from bot.claims import Claim, Evidence, extract_claims
 from bot.entities import display, is_person
 from language.calendar import DAYS_AGO_RANGE, format_day, format_month, resolve_times
@@ -509,7 +509,7 @@ def _pretty_span(s: dt.date, e: dt.date, part: str | None, lang: str) -> str:
 def _position_phrase(p: schema.Position, kind: str, lang: str) -> str:
     """What one side says, e.g. 'Tuesday evening, 7 July 2020' or 'he had been there for days'."""
     if kind != "date":
-        return p.value
+        return (_bounds_phrase(p.normalized, lang) or p.value) if lang == "ar" and _latin(p.value) else p.value
     rel = resolve_times(p.value, None)
     m = re.match(r"(\d{4}-\d\d-\d\d)(?:\.\.(\d{4}-\d\d-\d\d))?(?: (\w+))?$", p.normalized)
     if not m:  # not placed on the calendar ("أمس" in an undated article): its own words, never a key
@@ -524,11 +524,38 @@ def _position_phrase(p: schema.Position, kind: str, lang: str) -> str:
     return _pretty_span(start, end, m.group(3), lang)
 
 
+def _latin(text: str) -> bool:
+    """Has ``text`` Latin letters (an English source's "12 people", unfit for an Arabic answer)?"""
+    return any(ch.isascii() and ch.isalpha() for ch in text)
+
+
+_BOUNDS = re.compile(r"(?P<low>\d+(?:\.\d+)?)(?:\.\.(?P<high>\d+(?:\.\d+)?)?)?(?: |$)")
+_AT_LEAST_WORDS = {"ar": "{low} على الأقل"}
+
+
+def _bounds_phrase(normalized: str, lang: str) -> str | None:
+    """An English source's figure in an Arabic answer, said by its bounds ("12", "5 على الأقل", "10–20"): no
+    English words in Arabic text, and the source's own words stay in its quote. (An English answer keeps an
+    Arabic source's words, as it keeps its dates' words.)"""
+    m = _BOUNDS.match(normalized)
+    if m is None:
+        return None
+    low, high = m.group("low"), m.group("high")
+    if ".." not in m.group(0):
+        return low
+    return f"{low}–{high}" if high else _AT_LEAST_WORDS[lang].format(low=low)
+
+
+#: Latin-script words inside an Arabic name (a gloss: "صحيفة ديلي إكسبريس Daily Express البريطانية").
+_LATIN_WORDS = re.compile(r"\s*\(?[A-Za-z][\w.'’&-]*(?:\s+[A-Za-z][\w.'’&-]*)*\)?")
+
+
 def _speaker(s: schema.Speaker, lang: str) -> str:
-    """A cited party's name in ``lang``: its own words in an Arabic answer, its English label (or its words
-    romanised) in an English one."""
+    """A cited party's name in ``lang``: its own words in an Arabic answer (less any Latin-script gloss), its
+    English label (or its words romanised) in an English one."""
     if lang == "ar":
-        return s.name
+        bare = " ".join(_LATIN_WORDS.sub(" ", s.name).split())
+        return bare if any("\u0600" <= ch <= "\u06ff" for ch in bare) else s.name
     return s.name_en or display(s.name, "en")
 
 
@@ -539,10 +566,10 @@ def _chain(party: schema.Party, lang: str) -> list[str]:
 
 
 def attribution_text(parties: list[schema.Party], lang: str) -> str:
-    """'Outlet A, citing Outlet B; Outlet D' in ``lang``; "unknown source" for an unnamed article."""
+    """'Outlet A, citing Outlet B; Outlet D' in ``lang``; an article with no outlet as ``unnamed_source`` names it."""
     words = ATTRIBUTION_WORDS[lang]
-    texts = [words["citing"].join(chain) if (chain := _chain(p, lang)) else words["unknown"] for p in parties]
-    return ("؛ " if lang == "ar" else "; ").join(dict.fromkeys(texts)) or words["unknown"]
+    texts = [words["citing"].join(chain) if (chain := _chain(p, lang)) else unnamed_source(p.title, lang) for p in parties]
+    return ("؛ " if lang == "ar" else "; ").join(dict.fromkeys(texts)) or unnamed_source(None, lang)
 
 
 def _who(p: schema.Position, lang: str) -> tuple[str, int]:
@@ -554,7 +581,7 @@ def _who(p: schema.Position, lang: str) -> tuple[str, int]:
     for party in p.parties:
         chain = _chain(party, lang)
         if not chain:
-            names.append(ATTRIBUTION_WORDS[lang]["unknown"])
+            names.append(unnamed_source(party.title, lang))
         elif len(chain) == 1:
             names.append(chain[0])
         else:

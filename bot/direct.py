@@ -59,6 +59,9 @@ MAX_SPAN_WORDS = 6
 #: as the best one: further down, a date or a number is mostly about something else (held the gold answer
 #: less often than the best quote's clause on ARCD and XQuAD, bench.answers direct_right).
 VALUE_RATIO = 0.2
+#: Kinds a clause cannot answer: asked for a figure or a date that no quote states, the answer is "the collection does
+#: not say", not a sentence without one ("how much is the deal worth?" answered by "the deal aims to strengthen...").
+STRICT_KINDS = ("number", "date")
 #: Candidate kinds: the typed readers', then the generic ones.
 CANDIDATE_KINDS = ("date", "number", "person", "place", "span", "clause")
 QUESTION_KINDS = ("date", "number", "person", "place", "none")
@@ -470,7 +473,8 @@ def _same(kind: str, a: Value, b: Value) -> bool:
 def direct_answer(
     question: str, lang: str, citations: list[Citation], anchors: dict[str, date | None], lexicon: Lexicon | None = None
 ) -> DirectAnswer | None:
-    """The one-line answer from ranked citations (best first); None when there is nothing to quote.
+    """The one-line answer from ranked citations (best first); None when there is nothing to quote, or the
+    question asks for a figure or a date (``STRICT_KINDS``) that no quote states.
 
     ``anchors`` maps each cited article to the date its relative words resolve against; ``lexicon`` is the
     bridge between the languages (None: the shipped one; benches pass one learned without the test question).
@@ -481,6 +485,8 @@ def direct_answer(
     read = [(c, read_value(kind, question, c.quote, anchors.get(c.doc_id), lang, lexicon)) for c in citations] if kind != "clause" else []
     floor = VALUE_RATIO * max(c.score for c in citations)
     found = next(((c, v) for c, v in read if v is not None and c.score >= floor), None)
+    if kind in STRICT_KINDS and all(v is None for _, v in read):
+        return None
     if found is None:  # a question of no kind, or no quote holds the kind asked for: say what the quotes say
         kind = "clause"
         read = [(c, read_clause(question, c.quote, lexicon)) for c in citations]

@@ -149,6 +149,16 @@ class HybridSearcher:
             self._sounds = (id(corpus), len(corpus), index)
         return self._sounds[2]
 
+    def warm(self) -> int:
+        """Build the keyword and sound indexes now (returns the chunks indexed).
+
+        WHY: both are built on first use; over a large archive that is tens of
+        seconds, which the first question after a start should not wait for.
+        """
+        _, corpus = self.keyword.current()
+        self.sounds(corpus)
+        return len(corpus)
+
     def search(self, query: str, k: int, bridge: str | None = None) -> list[Hit]:
         """Top ``k`` chunks: dense, BM25 on the query, and BM25 on ``bridge`` over chunks in the bridge's language.
 

@@ -45,6 +45,7 @@ class Party(BaseModel):
 
     outlet: str | None = Field(None, description="The publishing outlet as given (any script); None: unknown source.")
     cited: list[Speaker] = Field(default_factory=list, description="Parties the outlet cites, outermost first.")
+    title: str | None = Field(None, description="The article's title when it names no outlet: how a reader tells it apart.")
 
 
 class Position(BaseModel):

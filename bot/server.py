@@ -9,6 +9,7 @@ refusal and security headers apply to every route, Gradio's included.
 from __future__ import annotations
 
 import config  # noqa: F401  (first: sets the offline environment before gradio is imported)
+import time
 
 import gradio as gr
 import uvicorn
@@ -114,6 +115,9 @@ def serve(host: str | None = None, port: int | None = None, settings: config.Set
     report = service.ensure_samples()
     if report is not None:
         print(f"Ingested the sample collection: {len(report.added)} documents.", flush=True)
+    t = time.perf_counter()
+    chunks = service.searcher().warm()
+    print(f"Keyword index ready: {chunks} chunks in {time.perf_counter() - t:.1f} s.", flush=True)
     app = build_app(service)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     print(f"Isnad is running at http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs)", flush=True)

@@ -217,18 +217,25 @@ class Isnad:
         return verify(self, clean_text(claim, "claim"), collection=collection)
 
 
+#: A date an article states is its own day only this many days before its publication stamp, or on it.
+STATED_DAY_MAX_DAYS = 2
+
+
 @lru_cache(maxsize=4096)
 def _anchor(text: str, published: str | None) -> date | None:
     """The date relative time words in an article resolve against.
 
     A dateline the article states ("دمشق 8 يوليو 2020") wins over the
     publication stamp: a copy republished the next morning still says "today"
-    about the day of its dateline.
+    about the day of its dateline. A stated date further before the stamp, or
+    after it, is a date of the story (a past attack recalled in the lead, a
+    vote to come), not the article's day: then the stamp is.
     """
-    stated = find_anchor(text)
-    if stated:
-        return stated
     try:
-        return date.fromisoformat(published) if published else None
+        given = date.fromisoformat(published[:10]) if published else None
     except ValueError:
-        return None
+        given = None
+    stated = find_anchor(text)
+    if stated and (given is None or 0 <= (given - stated).days <= STATED_DAY_MAX_DAYS):
+        return stated
+    return given

@@ -95,7 +95,7 @@ _WH_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?<!\w)[وف]?متي\b|\bwhen\b", "date"),
     (r"\bكم\b|\bhow (?:many|much|long|old|far)\b", "number"),
     (r"^(?:و|ف)?(?:اين|الي اين|من اين)\b|\bwhere\b", "place"),
-    (r"^(?:و|ف)?من\b|\bمن (?:هو|هي|هم|الذي|التي)\b|\bwho(?:m|se)?\b", "person"),
+    (r"^(?:و|ف)?من\b(?! (?:كم|اي|بين)\b)|\bمن (?:هو|هي|هم|الذي|التي)\b|\bwho(?:m|se)?\b", "person"),  # not "من كم": "of how many"
 )
 
 
@@ -116,7 +116,11 @@ def _asked_noun_pattern() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(out)
 
 
-_QUESTION_PATTERNS = (*_asked_noun_pattern(), *((re.compile(p), k) for p, k in _WH_PATTERNS))
+#: Interrogatives whose answer is a clause (what, why, how): first in a question, they ask for no value, whatever
+#: "when"/"كم" a subordinate clause holds later ("What did he hope for when he visited?").
+_CLAUSE_WH = re.compile(r"\b(?:what|why|how)\b(?! (?:many|much|long|old|far)\b)|^[وف]?(?:ماذا|لماذا|كيف|ما)\b")
+_NOUN_PATTERNS = _asked_noun_pattern()
+_WH = tuple((re.compile(p), k) for p, k in _WH_PATTERNS)
 
 
 def question_kind(question: str) -> str | None:
@@ -124,9 +128,12 @@ def question_kind(question: str) -> str | None:
     "person" (who), or None (what/why/how: the answer is a clause).
 
     A noun after "which"/"أي"/"ما هي ال..." decides first ("ماهي الدولة التي...", "which country" ask
-    for a place, "في أي عام" for a date), then the interrogative itself. Function words of the two
+    for a place, "في أي عام" for a date), then the first interrogative. Function words of the two
     languages, like a stop-word list: no topic, no story. Used by the answer-sentence ranker
     (``bot.ranker``) and the direct line's value chooser (``bot.direct``) alike.
     """
     folded = re.sub(r"\s+", " ", normalize_arabic(question)).strip(" ¿?؟").lower()
-    return next((kind for pattern, kind in _QUESTION_PATTERNS if pattern.search(folded)), None)
+    if kind := next((kind for pattern, kind in _NOUN_PATTERNS if pattern.search(folded)), None):
+        return kind
+    found = [(m.start(), kind) for pattern, kind in ((_CLAUSE_WH, None), *_WH) if (m := pattern.search(folded))]
+    return min(found, key=lambda f: f[0])[1] if found else None

@@ -6,17 +6,26 @@ intervals cannot overlap. Why the counted noun (``unit``) with a light stem
 (``unit_key``): "105 أشخاص" and "164 شخصا" count the same thing, "قتيلا" and
 "قتلى" too, while "5 صواريخ" and "5 قتلى" do not. Currencies come from CLDR
 (Babel) in Arabic and English; number words from ``language.numerals``.
-Dates are not quantities: spans the calendar reads as dates are skipped.
+Dates are not quantities: spans the calendar reads as dates are skipped, and
+so are numbers that name or rank a thing ("Resolution 2254", "القرار 2254",
+"الدقيقة 66"). Which words after a number carry a proclitic ("بنيران" is ب +
+"نيران", "بنادق" is one noun) is learned from the ANT news corpus
+(``proclitic_words.json``, rebuilt by ``python -m language.numbers ANT.jsonl.gz``).
 """
 
 from __future__ import annotations
 
+import json
 import re
+import sys
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from babel import Locale
-from babel.numbers import get_currency_name, get_currency_symbol
+from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
 from babel.units import format_unit
 
 from language.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, resolve_times
@@ -95,6 +104,8 @@ _ABOUT = _folded(
     "close to",
 )
 _AFTER_ABOUT = _folded("تقريبا", "approximately", "or so")
+#: A minimum said after the number or its noun ("25 على الأقل", "25 شخصا على الأقل", "12 people or more").
+_AFTER_AT_LEAST = re.compile(rf"\s+(?:{word_alternation(_folded('على الأقل', 'أو أكثر', 'at least', 'or more'))})(?!\w)")
 _PERCENT = _folded("%", "٪", "بالمئة", "بالمائة", "في المئة", "في المائة", "percent", "per cent")
 _RANGE_OPEN = {"بين": _folded("و", "and"), "between": ("and", "و"), "من": _folded("إلى", "حتى"), "from": ("to",)}
 _RANGE_DASH = _folded("-", "–", "—", "إلى", "to")
@@ -106,11 +117,15 @@ def _currencies() -> tuple[dict[str, str], dict[str, str]]:
 
     A head word shared by several currencies ("دولار", "dollar") means the one
     that owns the bare symbol in CLDR English ("$" → USD); else it keys on the
-    word itself ("money:ريال").
+    word itself ("money:ريال"). Only currencies some territory uses today give
+    a bare head word: the names of withdrawn and accounting units open with
+    common nouns ("وحدة العملة الأوروبية" would make "15 وحدة" money); their
+    full names still match.
     """
     names: dict[str, set[str]] = {}
     heads: dict[str, set[str]] = {}
     symbols: dict[str, str] = {}
+    in_use = _currencies_in_use()
     for code in Locale("en").currencies:
         symbol = get_currency_symbol(code, "en")
         if len(symbol) == 1 and not symbol.isalnum():
@@ -121,7 +136,7 @@ def _currencies() -> tuple[dict[str, str], dict[str, str]]:
                 folded = normalize_arabic(form)
                 names.setdefault(folded, set()).add(code)
                 words = folded.split()
-                if words:
+                if words and code in in_use:
                     heads.setdefault(_strip_tanween(words[head_at]), set()).add(code)
     owner = {code: sym for sym, code in symbols.items()}
     table: dict[str, str] = {}
@@ -139,12 +154,54 @@ def _currencies() -> tuple[dict[str, str], dict[str, str]]:
     return table, symbols
 
 
+def _currencies_in_use() -> set[str]:
+    """ISO codes that are legal tender in some CLDR territory today."""
+    codes: set[str] = set()
+    for territory in Locale("en").territories:
+        codes.update(get_territory_currencies(territory, tender=True))
+    return codes
+
+
 def _strip_tanween(word: str) -> str:
     """ "جنيها" → "جنيه", "دولارا" → "دولار": accusative tanween after a number."""
     return word[:-1] if len(word) > 3 and word.endswith("ا") and not word.endswith("يا") else word
 
 
-_AR_PREFIX = re.compile(r"^(?:[وف])?(?:بال|لل|ال|ب|ل|ك)?(?=\w{3})")
+#: A proclitic the article follows ("والقتلى", "بالقتلى", "للقتلى"): always a clitic, never a noun's own letters.
+_AR_ARTICLE_PREFIX = re.compile(r"^(?:[وف]?(?:بال|كال|لل|ال))(?=\w{3})")
+#: Where the corpus counts of the proclitic reading live (see ``learn_proclitic_words``).
+_PROCLITIC_WORDS = Path(__file__).with_name("proclitic_words.json")
+
+
+@lru_cache(maxsize=1)
+def proclitic_words() -> frozenset[str]:
+    """Folded words that are a one-letter proclitic (ب ل ك و ف) + a noun ("بنيران", "بقصف", "لقوات", "وقتلى"),
+    learned from news text.
+
+    Why learned: many counted nouns begin with the same letters ("بنادق", "كيلومترات", "وفيات"),
+    so the letter alone cannot tell; the corpus can (``learn_proclitic_words``)."""
+    return frozenset(json.loads(_PROCLITIC_WORDS.read_text(encoding="utf-8"))["words"])
+
+
+def learn_proclitic_words(texts: Iterable[str], min_count: int = 3) -> list[str]:
+    """Words read as proclitic + noun: the rest takes the article more often than the whole word does.
+
+    "النيران" is common and "البنيران" never written, so "بنيران" is ب + "نيران"; "البنادق" is
+    written and "النادق" is not, so "بنادق" is one noun ("الولايات" is written: "ولايات" is one noun).
+    Counted on the written letters (hamza kept: "فئات" is not ف + "آليات"), then stored folded where
+    most written forms agree. Number words are left out ("كمية" is not ك + "مية")."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(re.findall(r"[\u0621-\u064a]+", re.sub(r"[\u064b-\u0652\u0640]", "", text)))
+    votes: Counter[str] = Counter()
+    for w, n in counts.items():
+        if n >= 2 and len(w) >= 4 and w[0] in "بلكوف":
+            rest = counts["ال" + w[1:]]
+            proclitic = rest >= min_count and rest > counts["ال" + w] and normalize_arabic(w[1:]) not in atoms()
+            votes[normalize_arabic(w)] += n if proclitic else -n
+    return sorted(w for w, vote in votes.items() if vote > 0)
+
+
 _AR_SUFFIX = re.compile(r"(?:يين|يون|ين|ون|ات|ان|ه|ا)$")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 
@@ -153,7 +210,7 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 def unit_key(word: str) -> str:
     """A light stem under which inflections of one counted noun meet.
 
-    Arabic: clitics and suffixes off, then the long vowels (ا و ي) after the
+    Arabic: clitics (a one-letter proclitic only where the corpus reads the word so: ``proclitic_words``) and suffixes off, then the long vowels (ا و ي) after the
     first letter dropped, so sound and broken plurals land on one skeleton:
     "أشخاص"/"شخصا"/"شخص" → "شخص" (the ا of the أفعال plural goes too), "قتيلا"/"قتلى"/"القتلى" → "قتل",
     "صواريخ"/"صاروخ" → "صرخ". English: Snowball stem ("Iranians" → "iranian").
@@ -161,7 +218,9 @@ def unit_key(word: str) -> str:
     folded = normalize_arabic(word).strip()
     if not _ARABIC.search(folded):
         return stem(folded)
-    bare = _AR_PREFIX.sub("", folded)
+    bare = _AR_ARTICLE_PREFIX.sub("", folded)
+    if bare == folded and bare in proclitic_words():  # "بصواريخ", "وقتلى"; but "كيلومترات", "وفيات" keep theirs
+        bare = bare[1:]
     if len(bare) > 3:
         bare = _AR_SUFFIX.sub("", bare) or bare
     skeleton = bare[:1] + re.sub("[اوي]", "", bare[1:])
@@ -246,8 +305,29 @@ def _is_model_number(text: str, start: int, m: re.Match[str]) -> bool:
     return bool(name) and not any(name.group(1).lower() in table for table in (MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS))
 
 
+#: The word before a number, as written (the article is "ال" with a bare alef: "إلى" is not definite).
+_WRITTEN_BEFORE = re.compile(r"(?:^|\s)(\S+)\s+$")
+
+
+def _is_index_number(text: str, start: int, m: re.Match[str]) -> bool:
+    """A plain number right after a definite noun, with no counted noun after it, names or ranks a thing
+    ("القرار 2254", "الدقيقة 66", "المركز 16", "الـ 16"), the Arabic twin of "Resolution 2254": a count
+    follows a verb or a preposition ("قتل 45", "إلى 110"), or comes with its noun ("عدد المصابين 4 أشخاص")."""
+    if not re.fullmatch(r"\d+", m.group("num")) or any(m.group(g) for g in ("mod", "sym", "open", "pct", "after", "num2", "num3")):
+        return False
+    before = _WRITTEN_BEFORE.search(text[:start])
+    if before is None or not before.group(1).startswith("ال"):
+        return False
+    prev = normalize_arabic(before.group(1))
+    return prev == "ال" or (len(prev) >= 4 and prev not in STOPWORDS)  # "الـ 16"; not "الى"/"الا" written without hamza
+
+
+#: A preposition carrying a pronoun ("منها" = of them, "عليهم"): a closed class of function words, never a noun.
+_PREPOSITION_PRONOUN = re.compile(r"(?:من|في|علي|الي|عن|لدي|عند|بين|مع|ل|ب)(?:ها|هم|هما|هن|ه|نا|كم|ي)")
+
+
 def _not_a_unit(word: str) -> bool:
-    return word in STOPWORDS or word in atoms() or word in ("من", "of", "and", "و")
+    return word in STOPWORDS or word in atoms() or word in ("من", "of", "and", "و") or bool(_PREPOSITION_PRONOUN.fullmatch(word))
 
 
 def _is_bare_definite(folded: str, m: re.Match[str]) -> bool:
@@ -271,23 +351,31 @@ def _is_bare_definite(folded: str, m: re.Match[str]) -> bool:
 _PROCLITIC_ARTICLE = re.compile(r"^(?:[وف]?(?:بال|كال|لل)|[وف]ال)\w{2}")
 
 
-def _is_next_phrase(m: re.Match[str], hamza_next: bool) -> bool:
+def _is_next_phrase(m: re.Match[str], head: str) -> bool:
     """Is the word after a number a proclitic phrase rather than its counted noun? Arabic counted nouns
     take no proclitic, but many begin with the same letters ("وفيات", "بنادق", "كيلومترات"), so only
-    signs no noun shows count: a proclitic before the article, و/ف before a hamza ("200 وإصابة",
-    "18 فأكثر": ``hamza_next``, read in the original text), or a و-word that opens a count of its own
-    ("قتل 200 واصابة 50")."""
+    signs no noun shows count: the article (a numeral's noun is indefinite: "2254 الصادر"), a proclitic
+    before it, a word the corpus reads as proclitic + noun ("بنيران": ``proclitic_words``), و/ف before a
+    hamza ("200 وإصابة", "18 فأكثر"), or a و-word that opens a count of its own ("قتل 200 واصابة 50").
+    ``head``: the word's first two letters as written (folding hides the hamza of "ألقاب", "وإصابة")."""
     word = m.group("unit")
-    if _PROCLITIC_ARTICLE.match(word):
+    partitive = m.string[m.end("num") : m.start("unit")].strip() != ""  # "5 من الجنود"
+    if head.startswith("ال") and not partitive and re.sub(r"\s+", " ", m.group("num")) not in vague_words():
+        return True  # "عشرات القتلى": a vague plural's noun takes the article, "5 من الجنود" too
+    if _PROCLITIC_ARTICLE.match(word) or word in proclitic_words():
         return True
-    if word[0] in "وف" and hamza_next:
+    if word[0] in "وف" and head[1:] in ("أ", "إ", "آ"):
         return True
     following = m.string[m.end("unit") :].split(maxsplit=1)
     return word[0] == "و" and bool(following) and (following[0][0].isdigit() or following[0] in atoms())
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Counts, sums of money and percentages in ``text``, spans in the original; dates are skipped."""
+@lru_cache(maxsize=4096)
+def find_quantities(text: str) -> tuple[Quantity, ...]:
+    """Counts, sums of money and percentages in ``text``, spans in the original; dates are skipped.
+
+    Cached (an immutable tuple): one answer reads the same sentence for claims, conflicts, the
+    direct answer and the ranker's features."""
     folded, origin = fold_with_offsets(text)
     time_spans = [(t.start, t.end) for t in resolve_times(text, None)]
     currency_words, symbols = _currencies()
@@ -321,20 +409,23 @@ def find_quantities(text: str) -> list[Quantity]:
             approx, end = True, m.end("after")
         if m.group("sym"):
             kind, unit, key = "money", m.group("sym"), symbols[m.group("sym")]
-        if kind == "count" and m.group("unit"):
-            hamza_next = text[origin[m.start("unit") + 1]] in "أإآ"  # the unit has two letters or more
-            kind, unit, key, unit_end = _unit(m, currency_words, hamza_next)
+        late = _AFTER_AT_LEAST.match(folded, end)  # right after the number: its "unit" would be "على"
+        if kind == "count" and m.group("unit") and not late:
+            head = text[origin[m.start("unit")]] + text[origin[m.start("unit") + 1]]  # the unit has two letters or more
+            kind, unit, key, unit_end = _unit(m, currency_words, head)
             if unit_end is not None:
                 us, ue = original_span(origin, m.start("unit"), unit_end)
                 unit_text, end = text[us:ue], unit_end
-        if unit is None and m.group("num") in definite_scales():
-            continue  # "المائة" counts only with its noun
+        if unit is None and (m.group("num") in definite_scales() or (kind == "count" and _is_index_number(text, ns, m))):
+            continue  # "المائة" counts only with its noun; "القرار 2254" is no count
         mod = re.sub(r"\s+", " ", m.group("mod")) if m.group("mod") else None
+        if not mod and (late := late or _AFTER_AT_LEAST.match(folded, end)):
+            mod, end = _AT_LEAST[0], late.end()
         low, high, approx = _hedge(mod, low, high, approx)
-        start = m.start("mod") if mod else m.start("open") if opener else m.start("sym") if m.group("sym") else m.start("num")
+        start = m.start("mod") if m.group("mod") else m.start("open") if opener else m.start("sym") if m.group("sym") else m.start("num")
         s, e = original_span(origin, start, end)
         out.append(Quantity(text[s:e].strip(), s, e, low, high, unit, key, approx, unit_text, kind))
-    return out
+    return tuple(out)
 
 
 def _trailing_scale(phrase: str) -> int | None:
@@ -345,16 +436,16 @@ def _trailing_scale(phrase: str) -> int | None:
     return atom.scale if atom and atom.scale > 100 and atom.value == atom.scale else None
 
 
-def _unit(m: re.Match[str], currency_words: dict[str, str], hamza_next: bool) -> tuple[str, str | None, str | None, int | None]:
+def _unit(m: re.Match[str], currency_words: dict[str, str], head: str) -> tuple[str, str | None, str | None, int | None]:
     """(kind, folded unit, unit key, end in folded text) of the noun after a number; currency names win.
-    ``hamza_next``: the original word's second letter is a hamza (see ``_is_next_phrase``)."""
+    ``head``: the word's first two letters as written (see ``_is_next_phrase``)."""
     word = m.group("unit")
     pair = f"{word} {m.group('unit2')}" if m.group("unit2") else None
     if pair and pair in currency_words:
         return "money", pair, currency_words[pair], m.end("unit2")
     if _strip_tanween(word) in currency_words:
         return "money", word, currency_words[_strip_tanween(word)], m.end("unit")
-    if _not_a_unit(word) or _is_next_phrase(m, hamza_next):
+    if _not_a_unit(word) or _is_next_phrase(m, head):
         return "count", None, None, None
     return "count", word, unit_key(word), m.end("unit")
 
@@ -422,3 +513,15 @@ def find_duals(text: str) -> list[Quantity]:
             s, e = original_span(origin, start, m.end())
             out.append(Quantity(text[s:e], s, e, 2, 2, dual, unit_key(dual), False, None, "count", measure))
     return out
+
+
+if __name__ == "__main__":  # python -m language.numbers ../shared/data/ant_multisource/ant_multisource_v2.1.jsonl.gz
+    import gzip
+
+    with gzip.open(sys.argv[1], "rt", encoding="utf-8") as lines:
+        learned = learn_proclitic_words(json.loads(line).get("text") or "" for line in lines)
+    provenance = f"language.numbers.learn_proclitic_words over {Path(sys.argv[1]).name}"
+    _PROCLITIC_WORDS.write_text(
+        json.dumps({"provenance": provenance, "words": learned}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+    )
+    print(f"{len(learned)} words -> {_PROCLITIC_WORDS}")

@@ -47,7 +47,7 @@ def _ar_variants(word: str, counting: bool = False) -> set[str]:
     if word.endswith("ان"):  # اثنان → اثنين
         forms.add(word[:-2] + "ين")
     if counting and word.endswith("ه"):  # ثلاثه → ثلاث, ثمانيه → ثماني, and ثماني's indefinite ثمان ("ثمان عشرة")
-        forms.add(word[:-1])
+        forms.update({word[:-1], word[:-1] + "ا"})  # and the accusative standing alone: "أسقطت خمساً منها"
         if word.endswith("يه"):
             forms.add(word[:-2])
     for form in list(forms):

@@ -191,3 +191,14 @@ def test_reporting_verbs_are_one_list_used_by_verify():
 
     assert verify._REPORTING_EN == frozenset(attribution.REPORTING_VERBS_EN)
     assert set(verify._REPORTING_AR.split()) == set(attribution.REPORTING_VERBS_AR)
+
+
+def test_a_feeds_handle_is_named_as_the_outlet_in_the_readers_language():
+    """Corpora name sources by handles (no spaces, own transliteration): an Arabic answer still names them in Arabic."""
+    from bot.attribution import handle_outlet_id, outlet_label
+
+    assert outlet_label("skynews", "ar") == "سكاي نيوز عربية" and outlet_label("skynews", "en") == "Sky News Arabia"
+    assert outlet_label("alarabia", "ar") == "العربية" and outlet_label("france24", "ar") == "فرانس 24"
+    assert outlet_label("BBC", "ar") == "بي بي سي"
+    assert handle_outlet_id("news") is None and handle_outlet_id("Iran Insider") is None  # too short / no such outlet
+    assert outlet_label("Iran Insider", "en") == "Iran Insider"  # unknown names keep their own words

@@ -174,3 +174,39 @@ def test_a_model_number_written_like_a_falling_range_counts_nothing():
     sentence = "وسقطت طائرة البوينغ 737-200 فوق منطقة غير مأهولة وعلى متنها 110 أشخاص، وقتل 10-15 شخصا."
     counts = [c for c in claims_of(Evidence(1, "a", sentence, "X", SUN)) if c.slot == "number"]
     assert sorted((c.low, c.high) for c in counts) == [(10, 15), (110, 110)]
+
+
+def test_an_article_without_an_outlet_is_named_by_its_title_in_the_answers_language():
+    """Two outlet-less articles stay two voices, each told apart by its title; never "unknown source", never a doc id."""
+    from dataclasses import replace
+
+    titled = replace(TUESDAY, title="زيارة  وزير الخارجية\nالفرنسي")
+    (conflict,), _ = find_conflicts(claims_of(EVENING, titled, MONDAY_EN), "ar")
+    assert conflict.positions[1].attributed_to == "مصدر غير مسمى («زيارة وزير الخارجية الفرنسي»)"
+    assert conflict.positions[1].parties[0].title == "زيارة  وزير الخارجية\nالفرنسي"
+    assert conflict.positions[0].parties[0].title is None  # an outlet names its own articles
+    en = describe_conflict(conflict, "en")
+    assert "an unnamed source (“زيارة وزير الخارجية الفرنسي”) says Tuesday, 5 March 2019 [2]" in en and "unknown" not in en
+
+
+def test_at_least_is_a_lower_bound_written_before_or_after_the_count():
+    """ "At least 5" and "12" from two outlets the same day can both be true: no conflict. Against a third outlet's
+    3, the card shows the minimum on the side of 12 ("consistent with"), in the answer's language."""
+    before = Evidence(1, "a", "At least 5 people were killed in the market blast.", "Reuters", SUN)
+    after = Evidence(1, "a", "قتل 5 أشخاص على الأقل في انفجار السوق.", "سكاي نيوز عربية", SUN)
+    twelve = Evidence(2, "b", "12 people were killed in the market blast.", "AFP", SUN)
+    three = Evidence(3, "c", "Three people were killed in the market blast.", "CNN", SUN)
+    (bound,) = [c for c in claims_of(after) if c.slot == "number"]
+    assert (bound.value, bound.low, bound.high) == ("5 أشخاص على الأقل", 5, None)
+    for minimum in (before, after):
+        assert find_conflicts(claims_of(minimum, twelve)) == ([], [])
+    (conflict,), _ = find_conflicts(claims_of(after, twelve, three), "ar")
+    sides = {p.citations[0]: p.side for p in conflict.positions}
+    assert sides[1] == sides[2] != sides[3]
+    ar = describe_conflict(conflict, "ar")
+    assert "سكاي نيوز عربية: 5 أشخاص على الأقل [1] (يتفق مع [2])" in ar
+    assert "فرانس برس: 12 [2]" in ar and "سي إن إن: 3 [3]" in ar  # English words stay in the quotes
+    assert not any(ch.isascii() and ch.isalpha() for ch in ar)
+    (conflict,), _ = find_conflicts(claims_of(before, three), "ar")
+    assert "رويترز: 5 على الأقل [1]" in describe_conflict(conflict, "ar")
+    assert [c.high for c in claims_of(Evidence(1, "a", "قتل 5 أشخاص في السوق.", "X", SUN)) if c.slot == "number"] == [5]

@@ -32,14 +32,19 @@ def seed_sentence(stem: str, start: str, end: str) -> str:
     return text[i : text.index(end, i) + len(end)]
 
 
-def ev(n: int, stem: str, start: str, end: str, outlet: str | None, anchor: dt.date | None) -> Evidence:
-    return Evidence(n=n, doc_id=stem, text=seed_sentence(stem, start, end), outlet=outlet, anchor=anchor)
+#: 002 names no outlet: its title (its first line) is how a reader tells it apart, never its doc id.
+T002 = "إيران تحمي قواتها في سوريا باتفاقية عسكرية مع الأسد"
+UNNAMED_EN, UNNAMED_AR = f"an unnamed source (“{T002}”)", f"مصدر غير مسمى («{T002}»)"
+
+
+def ev(n: int, stem: str, start: str, end: str, outlet: str | None, anchor: dt.date | None, title: str | None = None) -> Evidence:
+    return Evidence(n=n, doc_id=stem, text=seed_sentence(stem, start, end), outlet=outlet, anchor=anchor, title=title)
 
 
 ARRIVAL = [
     ev(1, S000, "وبينما ذكرت", "منذ أيام.", "الخليج الجديد", WED),
     ev(2, S001, "ووصل باقري", "الدفاع السوري.", "شينخوا", WED),
-    ev(3, S002, "وأكد رئيس الأركان الإيراني الذي", "الجوي.", None, WED),
+    ev(3, S002, "وأكد رئيس الأركان الإيراني الذي", "الجوي.", None, WED, T002),
 ]
 SIGNING = [
     ev(4, S000, "وقع رئيس الأركان الإيراني", "السورية.", "الخليج الجديد", WED),
@@ -70,7 +75,7 @@ def test_arrival_conflict_has_the_right_sides():
     assert "وصل" in conflict.topic and "باقري" in conflict.topic  # the claim, in a source's own words
     evening, tuesday, days = conflict.positions  # one value each: "أمس الثلاثاء" is not credited with "evening"
     assert (evening.value, evening.normalized, evening.citations) == ("مساء الثلاثاء", "2020-07-07 evening", [1, 3])
-    assert evening.attributed_to == f"{KHALEEJ}, citing {ARABIYA}; unknown source"  # 002 has no outlet: never its doc id
+    assert evening.attributed_to == f"{KHALEEJ}, citing {ARABIYA}; {UNNAMED_EN}"  # 002 has no outlet: its title, never its doc id
     assert (tuesday.value, tuesday.normalized, tuesday.citations) == ("أمس الثلاثاء", "2020-07-07", [2])
     assert tuesday.attributed_to == XINHUA
     assert evening.side == tuesday.side != days.side  # Tuesday agrees with Tuesday evening, less precisely
@@ -79,7 +84,7 @@ def test_arrival_conflict_has_the_right_sides():
     assert days.value == "منذ أيام"
     assert (evening.independent_sources, tuesday.independent_sources, days.independent_sources) == (2, 1, 1)
     assert [[(p.outlet, [s.name_en for s in p.cited]) for p in pos.parties] for pos in conflict.positions] == [
-        [("الخليج الجديد", [ARABIYA]), (None, [])],
+        [("الخليج الجديد", [ARABIYA]), (None, [])],  # the title is kept only for an article without an outlet
         [("شينخوا", [])],
         [("الخليج الجديد", [FAYEZ])],
     ]
@@ -88,7 +93,7 @@ def test_arrival_conflict_has_the_right_sides():
 def test_positions_are_named_in_the_answers_language():
     (conflict,), _ = find_conflicts(claims_of(ARRIVAL), "ar")
     assert [p.attributed_to for p in conflict.positions] == [
-        "الخليج الجديد، نقلاً عن قناة العربية؛ مصدر غير معروف",
+        f"الخليج الجديد، نقلاً عن قناة العربية؛ {UNNAMED_AR}",
         "شينخوا",
         "الخليج الجديد، نقلاً عن مدير مكتب شبكة الجزيرة في إيران عبدالقادر فايز",
     ]  # the parties' own words
@@ -98,13 +103,13 @@ def test_describe_arrival_conflict():
     (conflict,), _ = find_conflicts(claims_of(ARRIVAL))
     en = describe_conflict(conflict, "en")
     assert en == (
-        f"Sources disagree on the date: {ARABIYA} (via {KHALEEJ}) and unknown source say "
+        f"Sources disagree on the date: {ARABIYA} (via {KHALEEJ}) and {UNNAMED_EN} say "
         f"Tuesday evening, 7 July 2020 [1][3]; {XINHUA} says Tuesday, 7 July 2020 [2] (consistent with [1][3]); "
         f"{FAYEZ} (via {KHALEEJ}) says "
         "he had already been there for days before 8 July 2020 [1]."
     )
     ar = describe_conflict(conflict, "ar")
-    assert ar.startswith("تختلف المصادر حول التاريخ: قناة العربية (عبر الخليج الجديد) ومصدر غير معروف: مساء الثلاثاء 7 يوليو 2020 [1][3]؛ ")
+    assert ar.startswith(f"تختلف المصادر حول التاريخ: قناة العربية (عبر الخليج الجديد) و{UNNAMED_AR}: مساء الثلاثاء 7 يوليو 2020 [1][3]؛ ")
     assert "شينخوا: الثلاثاء 7 يوليو 2020 [2] (يتفق مع [1][3])" in ar
     assert "مدير مكتب شبكة الجزيرة في إيران عبدالقادر فايز (عبر الخليج الجديد): أنه كان هناك منذ أيام" in ar
     assert "002_" not in en + ar and XINHUA not in ar and not any("a" <= ch <= "z" for ch in ar)
@@ -212,7 +217,7 @@ def test_a_new_source_cited_before_the_reports_it_restates_still_joins_them():
     cited = [replace(ARRIVAL[1], n=1), new, replace(ARRIVAL[0], n=3), replace(ARRIVAL[2], n=4)]
     (conflict,), _ = find_conflicts(claims_of(cited), "ar")
     assert [(p.normalized, p.citations, p.attributed_to) for p in conflict.positions] == [
-        ("2020-07-07 evening", [2, 3, 4], "تشرين؛ الخليج الجديد، نقلاً عن قناة العربية؛ مصدر غير معروف"),
+        ("2020-07-07 evening", [2, 3, 4], f"تشرين؛ الخليج الجديد، نقلاً عن قناة العربية؛ {UNNAMED_AR}"),
         ("2020-07-07", [1], "شينخوا"),
         ("2020-06-28..2020-07-06", [3], "الخليج الجديد، نقلاً عن مدير مكتب شبكة الجزيرة في إيران عبدالقادر فايز"),
     ]
@@ -226,3 +231,12 @@ def test_a_value_off_the_calendar_is_shown_in_its_own_words_and_agrees_with_no_s
     en = describe_conflict(conflict, "en")
     assert "unknown source says مساء أمس الثلاثاء [3]." in en or "unknown source says مساء أمس الثلاثاء [3];" in en
     assert "day-offset" not in en
+
+
+def test_an_arabic_answer_drops_a_latin_gloss_from_a_cited_name():
+    from bot import schema
+    from bot.conflicts import _speaker
+
+    glossed = schema.Speaker(name="صحيفة ديلي إكسبريس Daily Express البريطانية", name_en="Daily Express")
+    assert _speaker(glossed, "ar") == "صحيفة ديلي إكسبريس البريطانية" and _speaker(glossed, "en") == "Daily Express"
+    assert _speaker(schema.Speaker(name="Reuters"), "ar") == "Reuters"  # nothing Arabic to keep: its own words

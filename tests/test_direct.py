@@ -59,10 +59,30 @@ def test_arabic_question_gets_an_arabic_line_and_a_clause_when_no_value_kind_is_
     assert "وكالة أ" in direct.text and direct.citations == [1]
 
 
-def test_a_question_whose_kind_no_quote_holds_falls_back_to_the_top_clause():
+def test_a_person_question_no_quote_names_falls_back_to_the_top_clause():
     cites = [_citation(1, "تحدث الوزير عن الخطة")]
-    direct = direct_answer("How many plants will be built?", "en", cites, {})
+    direct = direct_answer("Who will build the plants?", "en", cites, {})
     assert direct is not None and direct.kind == "clause" and direct.value == "تحدث الوزير عن الخطة"
+
+
+def test_a_figure_or_date_no_quote_states_gets_no_answer_line():
+    """A clause without the figure asked for is a guess: no direct line, and the answer declines."""
+    cites = [_citation(1, "تحدث الوزير عن الخطة")]
+    assert direct_answer("How many plants will be built?", "en", cites, {}) is None
+    assert direct_answer("متى ستبنى المحطات؟", "ar", cites, {}) is None
+    stated = [_citation(1, "تحدث الوزير عن الخطة"), _citation(2, "وقال إن 12 محطة ستبنى").model_copy(update={"score": 0.01})]
+    direct = direct_answer("How many plants will be built?", "en", stated, {})  # stated, even far down the ranking
+    assert direct is not None and direct.citations
+
+
+def test_the_service_declines_a_figure_the_collection_does_not_state(seeded_service):
+    for question, opening in (
+        ("How much is the Iran-Syria military agreement worth in dollars?", "The collection does not say"),
+        ("كم تبلغ قيمة الاتفاقية العسكرية الموقعة بين إيران وسوريا بالدولار؟", "لا تذكر المجموعة ذلك"),
+    ):
+        answer = seeded_service.ask(question)
+        assert not answer.answerable and answer.direct is None and answer.answer.startswith(opening)
+        assert all(c.quote in answer.answer for c in answer.citations)  # the nearest passages, still shown
 
 
 def test_no_citations_no_direct_answer():

@@ -43,3 +43,37 @@ def test_equal_scores_are_ordered_by_article_and_offset_whatever_the_retrieval_o
         ranked = sorted(order, key=_order)  # as select_evidence ranks its candidates
         assert [(e.doc_id, e.start) for e in ranked] == [("a", 5), ("a", 40), ("b", 10)]
         assert [(e.doc_id, e.start) for e in _choose(ranked, limit=2, per_doc=2, asks_count=False)] == [("a", 5), ("a", 40)]
+
+
+def restating(doc: str, start: int, text: str, score: float, restates: float = 0.8) -> EvidenceSentence:
+    """A sentence whose USE cosine with the best sentence is ``restates``."""
+    return EvidenceSentence(doc, f"{doc}:0", start, start + len(text), text, score, 0.0, 0.0, restates=restates)
+
+
+C_OTHER_EVENT = sentence("c", 0, "قتل 7 أشخاص في انفجار سيارة مفخخة في سوق مزدحم.", 0.55)
+B_RESTATES = restating("b", 0, "أعلنت الشرطة مقتل 30 شخصا في الهجوم.", 0.2)
+
+
+def test_an_article_restating_the_best_sentence_gets_a_slot_before_second_sentences_and_other_events():
+    plain = sentence("b", 0, B_RESTATES.text, 0.2)
+    assert plain not in _choose(sorted([LEAD, A_OTHER, C_OTHER_EVENT, A_FIGURE, plain], key=_order), 3, 2, False)  # a twice, c
+    scored = sorted([LEAD, A_OTHER, C_OTHER_EVENT, A_FIGURE, B_RESTATES], key=_order)
+    assert _choose(scored, limit=3, per_doc=2, asks_count=False) == [LEAD, C_OTHER_EVENT, B_RESTATES]  # b takes a's second slot
+    assert _choose(scored, limit=2, per_doc=2, asks_count=False) == [LEAD, B_RESTATES]  # and comes before an unrelated article
+    own = restating("a", 300, "وقتل 30 شخصا في الهجوم بحسب الشرطة.", 0.6)  # the best article restating itself is no other outlet
+    assert _choose(sorted([LEAD, own, C_OTHER_EVENT], key=_order), limit=2, per_doc=2, asks_count=False) == [LEAD, own]
+
+
+def test_a_near_tie_that_says_something_else_keeps_its_place_before_restatements():
+    other_answer = sentence("a", 300, "وفي صيف 2018 وقع الطرفان اتفاقا آخر.", 0.85)  # within NEAR_TIE of the best, not restating it
+    scored = sorted([LEAD, other_answer, B_RESTATES], key=_order)
+    assert _choose(scored, limit=2, per_doc=2, asks_count=False) == [LEAD, other_answer]
+    echo = restating("a", 300, other_answer.text, 0.85)  # the same near tie restating the best: redundant, gives way
+    assert _choose(sorted([LEAD, echo, B_RESTATES], key=_order), limit=2, per_doc=2, asks_count=False) == [LEAD, B_RESTATES]
+
+
+def test_a_restating_article_quoted_once_for_a_count_question_quotes_its_figure():
+    b_figure = sentence("b", 60, "وبلغ عدد القتلى 25 قتيلا.", 0.15)
+    lead_b = restating("b", 0, "أكدت السلطات سقوط ضحايا في الهجوم.", 0.2)
+    scored = sorted([LEAD, A_FIGURE, A_OTHER, C_OTHER_EVENT, lead_b, b_figure], key=_order)
+    assert _choose(scored, limit=2, per_doc=2, asks_count=True) == [LEAD, b_figure]

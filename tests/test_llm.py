@@ -208,7 +208,7 @@ def test_three_turn_conversation_without_a_model(seeded_service, turns, name, qu
     assert alone.standalone_question is None
 
 
-@pytest.mark.parametrize("turns, quoted", [(THREE_TURNS_EN, ["فايز", "اتفاقية"]), (THREE_TURNS_AR, ["الأربعاء", "أيوب"])])
+@pytest.mark.parametrize("turns, quoted", [(THREE_TURNS_EN, ["فايز", "اتفاقية"]), (THREE_TURNS_AR, ["الأربعاء", "باقري"])])
 def test_three_turn_conversation_with_a_model(seeded_service, with_model, turns, quoted):
     """With a model, each follow-up is rewritten by it from every earlier question, and retrieval runs on the rewrite."""
     rewrites: list[tuple[list[str], str]] = []

@@ -68,3 +68,19 @@ def test_sound_index_follows_the_keyword_corpus():
     assert sound_matches(["Peshawar", "Fredericton"], searcher.sounds(corpus)) == ["بيشاور", "فريدريكتون"]
     assert sound_matches(["Fredericton"], first) == []  # the index a reader held is not changed under it
     assert sound_matches(["Peshawar"], searcher.sounds([corpus[1]])) == []
+
+
+def test_warm_builds_what_the_first_question_would_wait_for(seeded_service, tmp_path, monkeypatch):
+    """``isnad serve`` warms the searcher before it answers: the first question then builds no index."""
+    import bot.retrieval
+
+    (tmp_path / "sarmada.txt").write_text("حادث في سرمدا\n\nلقي 12 مدنيا حتفهم في بلدة سرمدا صباح اليوم.\n", encoding="utf-8")
+    seeded_service.ingest_paths([tmp_path], collection="warm")
+    searcher = seeded_service.searcher("warm")
+    assert searcher.warm() == searcher.store.count() > 0
+    builds = searcher.keyword.stats["builds"]
+    built = []
+    monkeypatch.setattr(bot.retrieval, "sound_index", lambda texts: built.append(texts) or {})
+    question = "How many people were killed in Sarmada?"
+    assert searcher.search(question, 1, bridge_text(question))[0].chunk.doc_id == "sarmada"
+    assert searcher.keyword.stats["builds"] == builds and built == []

@@ -128,7 +128,9 @@ def test_citation_card_names_the_source_and_dates_it_in_the_readers_language():
     assert "Xinhua · 8 July 2020" in citation_card(c, None, "en")
     assert "8 يوليو 2020" in citation_card(c, None, "ar")
     titled = c.model_copy(update={"outlet": None, "title": "Minister in Damascus"})
-    assert "Minister in Damascus · 8 July 2020" in citation_card(titled, None, "en")
+    assert "an unnamed source (“Minister in Damascus”) · 8 July 2020" in citation_card(
+        titled, None, "en"
+    )  # never a title posing as an outlet
     bare = c.model_copy(update={"outlet": None, "doc_id": "002_12e280588d4502f7"})
     assert "002_12e280588d4502f7" not in citation_card(bare, None, "en")
     assert source_label(None, None, "en") in citation_card(bare, None, "en")

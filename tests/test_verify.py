@@ -299,3 +299,27 @@ def test_an_unsure_contradiction_refutes_only_where_no_source_states_the_claim()
     assert both.verdict == "SUPPORTED" and both.cited == (1,), both.explanation
     sure = verify_claim(claim, [states, rebuts], [agrees, unsure.model_copy(update={"score": 0.9})])
     assert sure.verdict == "CONFLICTING", sure.explanation
+
+
+def test_the_gate_counts_a_sure_rebuttal_that_drops_a_rare_name():
+    """``counts``: under the relevance cut-off a sentence counts only on the stance model's word, in the claim's
+    language; a sure "contradict" lifts the rare-name veto (``loose``), an unsure one or an "unrelated" does not."""
+    from bot.schema import Comparison
+    from bot.verify import Gate, counts
+
+    sure = Comparison(relation="contradict", score=0.9, reasons=[])
+    unsure = Comparison(relation="contradict", score=0.55, reasons=[])
+    unrelated = Comparison(relation="unrelated", score=0.9, reasons=[])
+    gate = Gate(relevance=0.6, floor=0.1, related=0.5, focus=0.6)
+    assert counts(0.7, 0.7, None, gate)  # covers the claim: counts whatever the model says
+    assert counts(0.0, 0.4, sure, gate)  # the rebuttal drops a rare name, the model is sure
+    assert not counts(0.0, 0.4, unsure, Gate(relevance=0.6, floor=0.1, related=0.5, focus=0.8))
+    assert not counts(0.0, 0.4, None, gate)  # another language: the model was not trained for it
+    assert not counts(0.3, 0.3, unrelated, gate)
+    assert not counts(0.05, 0.05, sure, gate)  # under the floor: the model alone never makes evidence
+
+
+def test_a_rebuttal_that_drops_the_claims_detail_refutes():
+    """The claim adds a purpose and a place the rebuttal leaves out (rare names absent from the only sentence)."""
+    claim = "وزير الخارجية الروسي يلتقي نظيره التركي في أنقرة لبحث الأزمة في ليبيا"
+    assert _one(claim, "تأجيل لقاء وزير الخارجية الروسي ونظيره التركي") == "REFUTED"
