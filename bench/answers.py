@@ -354,14 +354,16 @@ def evaluate(items: list[Candidates], scores: list[np.ndarray], threshold: float
         pos = [(c, s) for c, s in zip(items, scores) if c.question.source == source and c.question.lang == lang and not c.negative]
         neg = [(c, s) for c, s in zip(items, scores) if c.question.source == source and c.question.lang == lang and c.negative]
         hit1 = [bool(len(s)) and bool(c.y[int(np.argmax(s))]) for c, s in pos]
-        right = [any(c.y[i] or c.holds_answer[i] for i in cited(s, c.pids, threshold, margin)) for c, s in pos]
-        answered = [bool(cited(s, c.pids, threshold, margin)) for c, s in pos]
-        false = [bool(cited(s, c.pids, threshold, margin)) for c, s in neg]
-        directs = [_direct(c, cited(s, c.pids, threshold, margin), s) for c, s in pos] if margin is None and with_direct else []
+        quoted = [cited(s, c.pids, threshold, margin) for c, s in pos]
+        quoted_neg = [cited(s, c.pids, threshold, margin) for c, s in neg]
+        right = [any(c.y[i] or c.holds_answer[i] for i in q) for (c, _), q in zip(pos, quoted)]
+        answered = [bool(q) for q in quoted]
+        false = [bool(q) for q in quoted_neg]
+        directs = [_direct(c, q, s) for (c, s), q in zip(pos, quoted)] if margin is None and with_direct else []
         direct = [_holds_answer(c, d) for (c, _), d in zip(pos, directs)]
         # The served answer also declines where the quotes state no value of the kind asked for: its rates.
-        kept = [any(c.y[i] or c.holds_answer[i] for i in cited(s, c.pids, threshold, margin)) for (c, s), d in zip(pos, directs) if d]
-        false_kept = [_direct(c, cited(s, c.pids, threshold, margin), s) is not None for c, s in neg] if directs else []
+        served = [r and d is not None for r, d in zip(right, directs)]
+        false_kept = [_direct(c, q, s) is not None for (c, s), q in zip(neg, quoted_neg)] if directs else []
         out[f"{source}-{lang}"] = {
             "questions": len(pos),
             "retrieved": float(np.mean([c.y.any() for c, _ in pos])),
@@ -372,7 +374,7 @@ def evaluate(items: list[Candidates], scores: list[np.ndarray], threshold: float
             **({"direct_right": float(np.mean(direct))} if direct else {}),
             **(
                 {
-                    "served_right": len(kept) and sum(kept) / len(pos),
+                    "served_right": float(np.mean(served)),
                     "served_false": float(np.mean(false_kept)) if false_kept else float("nan"),
                 }
                 if directs

@@ -50,7 +50,7 @@ import numpy as np
 import config
 from bench.metrics import write_results
 from language.calendar import calendar_word
-from language.normalize import STOPWORDS, normalize_arabic, stem
+from language.normalize import ARABIC_LETTER, STOPWORDS, normalize_arabic, stem
 from language.places import find_places
 from vectorstore.chunking import chunk_text
 
@@ -65,7 +65,6 @@ MIN_COUNT = 2
 MAX_TARGETS = 2
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d+")
-_ARABIC = re.compile("[\u0600-\u06ff]")
 _ARABIC_WORD = re.compile("[\u0600-\u06ff]{2,}")
 ANT = config.REPO_ROOT.parent / "shared" / "data" / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz"
 ANT_ARTICLES, ARABIC_WORDS = 6000, 30000
@@ -178,7 +177,7 @@ def _bridgeable(src: str, tgt: str, direction: str, surface: dict[str, Counter[s
 
     A target may be one: CLDR lacks some names ("Turkey", now "Türkiye"), which data then supplies.
     """
-    if bool(_ARABIC.search(src)) != (direction == "ar_en") or bool(_ARABIC.search(tgt)) != (direction == "en_ar"):
+    if bool(ARABIC_LETTER.search(src)) != (direction == "ar_en") or bool(ARABIC_LETTER.search(tgt)) != (direction == "en_ar"):
         return False
     return not any(calendar_word(w) or find_places(w) or find_places(w.title()) for w, _ in surface[src].most_common(3))
 

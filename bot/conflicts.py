@@ -52,6 +52,7 @@ from bot.attribution import ATTRIBUTION_WORDS, outlet_label, unnamed_source
 from bot.claims import Claim, Evidence, extract_claims
 from bot.entities import display, is_person
 from language.calendar import DAYS_AGO_RANGE, format_day, format_month, resolve_times
+from language.normalize import ARABIC_LETTER, LATIN_LETTER
 
 #: Character-shingle Jaccard at or above which two sentences are one wire copy.
 NEAR_DUPLICATE_JACCARD = 0.6
@@ -509,7 +510,7 @@ def _pretty_span(s: dt.date, e: dt.date, part: str | None, lang: str) -> str:
 def _position_phrase(p: schema.Position, kind: str, lang: str) -> str:
     """What one side says, e.g. 'Tuesday evening, 7 July 2020' or 'he had been there for days'."""
     if kind != "date":
-        return (_bounds_phrase(p.normalized, lang) or p.value) if lang == "ar" and _latin(p.value) else p.value
+        return (_bounds_phrase(p.normalized, lang) or p.value) if lang == "ar" and LATIN_LETTER.search(p.value) else p.value
     rel = resolve_times(p.value, None)
     m = re.match(r"(\d{4}-\d\d-\d\d)(?:\.\.(\d{4}-\d\d-\d\d))?(?: (\w+))?$", p.normalized)
     if not m:  # not placed on the calendar ("أمس" in an undated article): its own words, never a key
@@ -522,11 +523,6 @@ def _position_phrase(p: schema.Position, kind: str, lang: str) -> str:
             return f"أنه كان هناك منذ أيام قبل {format_day(anchor, lang, weekday=False)}"
         return f"he had already been there for days before {format_day(anchor, lang, weekday=False)}"
     return _pretty_span(start, end, m.group(3), lang)
-
-
-def _latin(text: str) -> bool:
-    """Has ``text`` Latin letters (an English source's "12 people", unfit for an Arabic answer)?"""
-    return any(ch.isascii() and ch.isalpha() for ch in text)
 
 
 _BOUNDS = re.compile(r"(?P<low>\d+(?:\.\d+)?)(?:\.\.(?P<high>\d+(?:\.\d+)?)?)?(?: |$)")
@@ -555,7 +551,7 @@ def _speaker(s: schema.Speaker, lang: str) -> str:
     English label (or its words romanised) in an English one."""
     if lang == "ar":
         bare = " ".join(_LATIN_WORDS.sub(" ", s.name).split())
-        return bare if any("\u0600" <= ch <= "\u06ff" for ch in bare) else s.name
+        return bare if ARABIC_LETTER.search(bare) else s.name
     return s.name_en or display(s.name, "en")
 
 

@@ -32,12 +32,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from language.calendar import calendar_names, calendar_word
-from language.normalize import STOPWORDS, detect_language, normalize_arabic, stem
+from language.normalize import ARABIC_LETTER, STOPWORDS, detect_language, normalize_arabic, stem
 from language.places import find_places, place_label
 
 LEXICON_PATH = Path(__file__).with_name("models") / "lexicon.json"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ class Lexicon:
 
     def translations(self, word: str) -> list[str]:
         """The other language's words for a folded word ([] when unknown)."""
-        table = self.ar_en if _ARABIC.search(word) else self.en_ar
+        table = self.ar_en if ARABIC_LETTER.search(word) else self.en_ar
         return table.get(stem(word), [])
 
     def over(self, fallback: dict[str, dict[str, list[str]]]) -> Lexicon:

@@ -46,7 +46,7 @@ from bot.schema import Citation, DirectAnswer
 from language.calendar import TimeMention, describe_relative, find_years, format_day, format_month, resolve_times
 from language.lexicon import FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, OUTLET_WORDS_AR, OUTLET_WORDS_EN, question_kind
 from language.names import find_persons, romanise
-from language.normalize import bm25_tokens, detect_language, normalize_arabic
+from language.normalize import ARABIC_LETTER, bm25_tokens, detect_language, normalize_arabic
 from language.numbers import Quantity, find_duals, find_quantities
 from language.places import find_places, place_label
 
@@ -67,7 +67,6 @@ CANDIDATE_KINDS = ("date", "number", "person", "place", "span", "clause")
 QUESTION_KINDS = ("date", "number", "person", "place", "none")
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 _CLAUSE_BREAK = re.compile(r"[،,;؛:.!?()\[\]«»\"“”]|\s[-–—]\s")
-_ARABIC = re.compile("[\u0600-\u06ff]")
 _FUNCTION = frozenset(FUNCTION_WORDS_AR) | FUNCTION_WORDS_EN | frozenset("و ف ب ل ال and the of".split())
 _OUTLET = frozenset(OUTLET_WORDS_AR) | OUTLET_WORDS_EN
 
@@ -96,7 +95,7 @@ class Candidate:
 
 def _show_time(m: TimeMention, lang: str) -> str:
     if not m.resolved or m.value_start is None:  # no anchor date: the words, in English when the reader's is
-        english = describe_relative(m.relative, m.part_of_day) if lang == "en" and m.relative and _ARABIC.search(m.text) else None
+        english = describe_relative(m.relative, m.part_of_day) if lang == "en" and m.relative and ARABIC_LETTER.search(m.text) else None
         return english or m.text
     if m.granularity == "day":
         return format_day(m.value_start, lang, m.part_of_day)
@@ -142,7 +141,7 @@ def _english_unit(q: Quantity) -> str:
     """The counted noun in English: as written in an English quote, else the learned lexicon's word."""
     if not q.unit_text:
         return ""
-    if not _ARABIC.search(q.unit_text):
+    if not ARABIC_LETTER.search(q.unit_text):
         return q.unit_text
     words = load_lexicon().translations(normalize_arabic(q.unit_text))
     if not words:
@@ -153,7 +152,7 @@ def _english_unit(q: Quantity) -> str:
 
 def _quantity_value(q: Quantity, lang: str) -> Value:
     normalized = f"{_amount(q)} {q.unit_text or q.unit or ''}".strip()
-    if lang == "en" and _ARABIC.search(q.text):
+    if lang == "en" and ARABIC_LETTER.search(q.text):
         display = format_unit(q.low, q.measure, locale="en") if q.measure else f"{_english_amount(q)} {_english_unit(q)}".strip()
     else:
         display = q.text
@@ -219,13 +218,13 @@ def read_clause(question: str, quote: str, lexicon: Lexicon | None = None) -> Va
 def _text_value(words: str, lang: str) -> Value:
     """A generic span: verbatim; quoted as a unit when it is in the other script than the reader's."""
     shown = _shorten(words)
-    if lang == "en" and _ARABIC.search(words):
+    if lang == "en" and ARABIC_LETTER.search(words):
         shown = f"«{shown}»"
     return Value(words, normalize_arabic(words), shown)
 
 
 def _person_value(text: str, lang: str) -> Value:
-    shown = romanise(text) if lang == "en" and _ARABIC.search(text) else text
+    shown = romanise(text) if lang == "en" and ARABIC_LETTER.search(text) else text
     return Value(text, normalize_arabic(text), shown)
 
 

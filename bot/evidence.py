@@ -13,7 +13,6 @@ value asked for. That probability is also what Isnad abstains on.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,7 +23,7 @@ from bot.ranker import CandidateSignals, Ranker, candidate_features, load_ranker
 from bot.retrieval import Hit
 from language.lexicon import question_kind
 from language.numbers import find_quantities
-from language.normalize import bm25_tokens
+from language.normalize import ARABIC_LETTER, LATIN_LETTER, bm25_tokens
 from vectorstore.keyword import KeywordIndex
 
 #: An article quoted once gives its one slot to its best sentence holding a count when that sentence is at
@@ -39,9 +38,6 @@ RESTATES = 0.6
 #: A sentence this share as likely to answer as the best one is a near tie the ranker cannot settle (a prior,
 #: not fitted): when it does not restate the best, it may be the answer, and keeps its place ahead of restatements.
 NEAR_TIE = 0.9
-
-_ARABIC = re.compile("[\u0600-\u06ff]")
-_LATIN = re.compile("[a-z]")
 
 
 @dataclass
@@ -59,7 +55,7 @@ class EvidenceSentence:
 
 
 def _script(term: str) -> str:
-    return "ar" if _ARABIC.search(term) else "en" if _LATIN.search(term) else ""
+    return "ar" if ARABIC_LETTER.search(term) else "en" if LATIN_LETTER.search(term) else ""
 
 
 def coverage(query_terms: list[str], sentence: str, index: KeywordIndex) -> float:

@@ -41,7 +41,7 @@ from language.lexicon import (
     REPORTING_VERBS_EN,
     TITLES_EN,
 )
-from language.normalize import normalize_arabic
+from language.normalize import ARABIC_LETTER, normalize_arabic
 from language.places import find_places, places
 
 #: Most words in a personal name ("محمد عبد الله الإدريسي").
@@ -140,7 +140,7 @@ def _romanise_word(word: str) -> str:
     with two consonants takes an "a" between them ("خليج" → "khalij", "جديد" → "jadid"), and an opening
     ع is read as its vowel ("عبد" → "abd"), so names read as English spellings of them usually do.
     """
-    if not any("\u0600" <= ch <= "\u06ff" for ch in word):
+    if not ARABIC_LETTER.search(word):
         return anyascii(word)
     prefix = ""
     if word.startswith("ال") and len(word) > 3:

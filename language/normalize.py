@@ -39,8 +39,9 @@ _FOLD = str.maketrans(
 )
 _LATIN_ACCENTED = re.compile("[\u00c0-\u024f]")
 _TOKEN = re.compile(r"[\w]+", re.UNICODE)
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
-_LATIN_LETTER = re.compile("[A-Za-z]")
+#: A letter of either script: the one test of "is this Arabic / Latin text" every module uses.
+ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+LATIN_LETTER = re.compile("[A-Za-z]")
 
 #: Function words that carry no topic. Kept short on purpose: BM25's IDF already
 #: discounts frequent words; this list only removes what stemming cannot.
@@ -108,7 +109,7 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
 
 def stem(token: str) -> str:
     """Snowball stem in the token's own script (news mixes Arabic and English)."""
-    return _stemmer("arabic" if _ARABIC_LETTER.search(token) else "english").stemWord(token)
+    return _stemmer("arabic" if ARABIC_LETTER.search(token) else "english").stemWord(token)
 
 
 def bm25_tokens(text: str) -> list[str]:
@@ -118,6 +119,6 @@ def bm25_tokens(text: str) -> list[str]:
 
 def detect_language(text: str) -> str:
     """'ar' or 'en' by letter counts: Isnad answers in the language it was asked in."""
-    arabic = len(_ARABIC_LETTER.findall(text))
-    latin = len(_LATIN_LETTER.findall(text))
+    arabic = len(ARABIC_LETTER.findall(text))
+    latin = len(LATIN_LETTER.findall(text))
     return "ar" if arabic >= latin and arabic > 0 else "en"

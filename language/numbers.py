@@ -29,7 +29,7 @@ from babel.numbers import get_currency_name, get_currency_symbol, get_territory_
 from babel.units import format_unit
 
 from language.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, resolve_times
-from language.normalize import STOPWORDS, fold_with_offsets, normalize_arabic, original_span, stem, word_alternation
+from language.normalize import ARABIC_LETTER, STOPWORDS, fold_with_offsets, normalize_arabic, original_span, stem, word_alternation
 from language.numerals import atoms, definite_scales, number_phrase_pattern, read_number, vague_words
 
 
@@ -203,7 +203,6 @@ def learn_proclitic_words(texts: Iterable[str], min_count: int = 3) -> list[str]
 
 
 _AR_SUFFIX = re.compile(r"(?:يين|يون|ين|ون|ات|ان|ه|ا)$")
-_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 @lru_cache(maxsize=8192)
@@ -216,7 +215,7 @@ def unit_key(word: str) -> str:
     "صواريخ"/"صاروخ" → "صرخ". English: Snowball stem ("Iranians" → "iranian").
     """
     folded = normalize_arabic(word).strip()
-    if not _ARABIC.search(folded):
+    if not ARABIC_LETTER.search(folded):
         return stem(folded)
     bare = _AR_ARTICLE_PREFIX.sub("", folded)
     if bare == folded and bare in proclitic_words():  # "بصواريخ", "وقتلى"; but "كيلومترات", "وفيات" keep theirs
