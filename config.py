@@ -70,6 +70,9 @@ class Settings(BaseSettings):
     chroma_port: int = Field(8000, description="Port of the Chroma server.")
     samples_dir: Path = Field(REPO_ROOT / "data" / "samples", description="The sample collection ingested on first start.")
     chunk_max_chars: int = Field(700, description="Soft upper bound of a chunk, in characters (whole sentences).")
+    hnsw_ef_search: int = Field(
+        400, ge=1, description="Neighbours a dense query explores in Chroma's HNSW index (more: closer to exact search, slower)."
+    )
     top_k: int = Field(8, description="Chunks retrieved per question.")
     max_citations: int = Field(4, description="Evidence sentences quoted in one answer.")
     rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant.")

@@ -1,7 +1,9 @@
 """Which words of the answer sentence are the answer: the learned value chooser of the direct line.
 
 Run: ``python -m bench.spans`` (cross-validated table) or ``python -m bench.spans --train``
-(also writes ``bot/models/span.json``). Results go to ``bench/results/spans.json``.
+(also writes ``bot/models/span.json`` and ``bot/models/clause.json``). Results go to ``bench/results/spans.json``.
+A second table scores the clause chooser (``bot.direct.read_clause``) on questions of no kind: which
+clause of the gold sentence, cut to a line, holds the gold span.
 
 Why learned: the sentence the ranker chooses usually holds the answer, but the
 hand readers took the first date, number or "party" in it, so the line said
@@ -36,6 +38,8 @@ from bench.answers import ARCD, MIXED, XQUAD, Question, held_out_lexicons, load_
 from bench.metrics import write_results
 from bot.crosslingual import Lexicon, load_lexicon
 from bot.direct import (
+    CLAUSE_FEATURES,
+    CLAUSE_PATH,
     SPAN_FEATURES,
     SPAN_PATH,
     Candidate,
@@ -43,11 +47,13 @@ from bot.direct import (
     Value,
     best_candidate,
     candidates,
+    clause_features,
     read_clause,
     read_date,
     read_number,
     read_person,
     read_place,
+    shown_clause,
     span_features,
 )
 from language.lexicon import question_kind
@@ -56,6 +62,7 @@ from vectorstore.chunking import split_sentences
 
 RESULTS = config.REPO_ROOT / "bench" / "results" / "spans.json"
 CACHE = Path(os.environ.get("ISNAD_BENCH_CACHE", "/tmp/isnad-bench-cache")) / "spans-v14.pkl"
+CLAUSE_CACHE = CACHE.with_name("spans-clauses-v1.pkl")
 #: A candidate is "the answer" when its words overlap the gold span this much (F1).
 POSITIVE_F1 = 0.5
 FOLDS = 5
@@ -75,7 +82,7 @@ class Item:
     X: np.ndarray
     f1: np.ndarray  # each candidate's word F1 with the gold answer
     baseline: str  # what the hand readers read from the sentence
-    clause: str  # the clause sharing most words with the question (what a question of no kind gets)
+    clause: str  # the clause sharing most words with the question (what a question of no kind got before the clause chooser)
 
 
 def _words(text: str) -> list[str]:
@@ -177,12 +184,10 @@ def _targets(it: Item) -> np.ndarray:
     return t / t.sum()
 
 
-def fit(items: Sequence[Item], l2: float = L2) -> SpanModel:
-    """Conditional logit (softmax over one sentence's candidates): the choice is relative within a sentence,
-    so it is fitted as one; items whose sentence has no candidate overlapping the gold span teach nothing."""
+def fit_softmax(usable: Sequence[tuple[np.ndarray, np.ndarray]], n_features: int, l2: float = L2) -> SpanModel:
+    """Conditional logit over groups of choices ((X, target distribution) pairs): the choice is relative within
+    a sentence, so it is fitted as one."""
     from scipy.optimize import minimize
-
-    usable = [(it.X[m], t[m] / t[m].sum()) for it in items if (m := _allowed(it)).sum() > 1 and (t := _targets(it))[m].any()]
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
         nll, grad = 0.0, np.zeros_like(w)
@@ -194,8 +199,69 @@ def fit(items: Sequence[Item], l2: float = L2) -> SpanModel:
             grad += X.T @ (p - t)
         return nll / len(usable) + l2 * float(w @ w), grad / len(usable) + 2 * l2 * w
 
-    w = minimize(loss, np.zeros(len(SPAN_FEATURES)), jac=True, method="L-BFGS-B").x
-    return SpanModel(w, 0.0)
+    return SpanModel(minimize(loss, np.zeros(n_features), jac=True, method="L-BFGS-B").x, 0.0)
+
+
+def fit(items: Sequence[Item], l2: float = L2) -> SpanModel:
+    """The value chooser: softmax over one sentence's candidates of the kind asked for; items whose sentence has
+    no candidate overlapping the gold span teach nothing."""
+    usable = [(it.X[m], t[m] / t[m].sum()) for it in items if (m := _allowed(it)).sum() > 1 and (t := _targets(it))[m].any()]
+    return fit_softmax(usable, len(SPAN_FEATURES), l2)
+
+
+@dataclass
+class ClauseItem:
+    """The clauses of one question's gold sentence, their features, and which (cut to a line) hold the gold span."""
+
+    X: np.ndarray
+    holds: np.ndarray
+
+
+def build_clauses(items: Sequence[Item]) -> list[ClauseItem]:
+    """Clause features of every item's gold sentence (cached beside the span items; the bridge held out as there)."""
+    if CLAUSE_CACHE.exists() and len(items) > 1000:
+        cached = pickle.loads(CLAUSE_CACHE.read_bytes())
+        if cached["features"] == CLAUSE_FEATURES and cached["n"] == len(items):
+            return cached["items"]
+    held_out = held_out_lexicons()
+    out = []
+    for it in items:
+        clauses, X = clause_features(it.question.text, it.sentence, held_out.get(paragraph_group(it.question), load_lexicon()))
+        out.append(ClauseItem(X, np.array([holds(shown_clause(c), it.question.answer) for c in clauses], dtype=float)))
+    if len(items) > 1000:
+        CLAUSE_CACHE.write_bytes(pickle.dumps({"features": CLAUSE_FEATURES, "n": len(items), "items": out}))
+    return out
+
+
+def fit_clauses(items: Sequence[ClauseItem], l2: float = L2) -> SpanModel:
+    """The clause chooser: softmax over a sentence's clauses towards those holding the gold span."""
+    usable = [(c.X, c.holds / c.holds.sum()) for c in items if len(c.holds) > 1 and c.holds.any()]
+    return fit_softmax(usable, len(CLAUSE_FEATURES), l2)
+
+
+def cross_validate_clauses(items: Sequence[Item], clauses: Sequence[ClauseItem], folds: int = FOLDS) -> dict[str, dict[str, float]]:
+    """Per group, over questions of no kind (the ones answered by a clause): how often the clause shown holds the
+    gold span, chosen as before (most words shared with the question) and by the learned chooser out of fold."""
+    from sklearn.model_selection import GroupKFold
+
+    before, after = np.zeros(len(items)), np.zeros(len(items))
+    pids = [paragraph_group(it.question) for it in items]
+    for train, test in GroupKFold(n_splits=folds).split(np.zeros(len(items)), groups=pids):
+        model = fit_clauses([clauses[i] for i in train])
+        for i in test:
+            c = clauses[i]
+            after[i] = c.holds[int(np.argmax(model.scores(c.X)))]
+            before[i] = c.holds[int(np.argmax(c.X[:, 0] - 1e-6 * np.arange(len(c.holds))))]
+    out = {}
+    for name in sorted({group(it) for it in items}):
+        idx = [i for i, it in enumerate(items) if group(it) == name and not question_kind(it.question.text)]
+        out[name] = {
+            "n": len(idx),
+            "clause_before": round(float(before[idx].mean()), 3),
+            "clause_after": round(float(after[idx].mean()), 3),
+            "clause_oracle": round(float(np.mean([clauses[i].holds.any() for i in idx])), 3),
+        }
+    return out
 
 
 def group(it: Item) -> str:
@@ -204,7 +270,8 @@ def group(it: Item) -> str:
 
 def choose(it: Item, model: SpanModel) -> str:
     """The value the direct line reads from the gold sentence: the chooser's best candidate of the kind asked
-    for, else the clause sharing most words with the question."""
+    for, else the clause sharing most words with the question (the learned clause chooser is scored apart:
+    ``cross_validate_clauses``)."""
     kind = question_kind(it.question.text)
     cands = [Candidate(k, 0, 0, Value(t, t, t)) for k, t in zip(it.kinds, it.texts)]
     chosen = best_candidate(kind, cands, it.X, model) if kind else None
@@ -241,17 +308,21 @@ def evaluate(items: Sequence[Item], chosen: Sequence[str]) -> dict[str, dict[str
     return out
 
 
-def save(model: SpanModel, results: dict, path: Path = SPAN_PATH) -> None:
+SPAN_LABEL = f"softmax over a sentence's candidates; target: best word F1 with the gold span (>= {POSITIVE_F1})"
+CLAUSE_LABEL = "softmax over a sentence's clauses (cut at , ; :); target: the clauses that, cut to a line, hold the gold span"
+
+
+def save(model: SpanModel, results: dict, path: Path = SPAN_PATH, features: Sequence[str] = SPAN_FEATURES, label: str = SPAN_LABEL) -> None:
     path.write_text(
         json.dumps(
             {
-                "features": list(SPAN_FEATURES),
+                "features": list(features),
                 "weights": [round(float(w), 6) for w in model.weights],
                 "bias": round(model.bias, 6),
                 "provenance": {
                     "trained_on": ["ARCD train (Arabic)", "XQuAD dev (English and Arabic questions over Arabic paragraphs)"],
                     "files": [str(ARCD.relative_to(config.REPO_ROOT.parent)), str(XQUAD.relative_to(config.REPO_ROOT.parent))],
-                    "label": f"softmax over a sentence's candidates; target: best word F1 with the gold span (>= {POSITIVE_F1})",
+                    "label": label,
                     "trainer": "python -m bench.spans --train",
                     "cross_validation": results,
                     "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -273,8 +344,15 @@ def render(results: dict) -> None:
     for col in ("group", "n", "holds before", "holds after", "F1 before", "F1 after", "oracle F1"):
         t.add_column(col)
     for name, r in results.items():
-        t.add_row(name, str(r["n"]), *(str(r[k]) for k in ("holds_before", "holds_after", "f1_before", "f1_after", "oracle_f1")))
+        if name != "clauses":
+            t.add_row(name, str(r["n"]), *(str(r[k]) for k in ("holds_before", "holds_after", "f1_before", "f1_after", "oracle_f1")))
     Console().print(t)
+    c = Table(title="clause chooser, questions of no kind (what/why/how): the clause shown holds the gold span")
+    for col in ("group", "n", "before (most shared words)", "after (learned)", "oracle"):
+        c.add_column(col)
+    for name, r in results["clauses"].items():
+        c.add_row(name, str(r["n"]), *(str(r[k]) for k in ("clause_before", "clause_after", "clause_oracle")))
+    Console().print(c)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -284,11 +362,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     items = build(args.limit)
+    clauses = build_clauses(items)
     results = evaluate(items, cross_validate(items))
+    results["clauses"] = cross_validate_clauses(items, clauses)
     render(results)
     write_results(results, args.out)
     if args.train:
-        save(fit(items), results)
+        save(fit(items), {k: v for k, v in results.items() if k != "clauses"})
+        save(fit_clauses(clauses), results["clauses"], CLAUSE_PATH, CLAUSE_FEATURES, CLAUSE_LABEL)
     return 0
 
 

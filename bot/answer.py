@@ -41,7 +41,8 @@ QUOTE_RATIO = 0.25
 
 
 def keep_evidence(evidence: list[EvidenceSentence], threshold: float) -> list[EvidenceSentence]:
-    """Evidence worth quoting: none unless the best sentence clears ``threshold``, then all above ``QUOTE_RATIO`` of it.
+    """Evidence worth quoting: none unless the best sentence clears ``threshold``, then all above ``QUOTE_RATIO`` of it
+    (an outlet's figure on its article's score: ``EvidenceSentence.quote_score``).
 
     ``evidence[i].score`` is the ranker's probability that the sentence answers; the
     threshold ships with the ranker (``bot/models/ranker.json``), chosen out of fold
@@ -50,7 +51,7 @@ def keep_evidence(evidence: list[EvidenceSentence], threshold: float) -> list[Ev
     """
     if not evidence or evidence[0].score < threshold:
         return []
-    return [e for e in evidence if e.score >= QUOTE_RATIO * threshold]
+    return [e for e in evidence if e.quote_score >= QUOTE_RATIO * threshold]
 
 
 def build_citations(evidence: list[EvidenceSentence], docs: Callable[[str], SourceDoc], lang: str = "en") -> list[Citation]:

@@ -31,22 +31,39 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from bot.entities import display, gazetteer, known_outlets, label, outlet_id
-from language.lexicon import OUTLET_WORDS_AR, OUTLET_WORDS_EN, REPORTING_VERBS_AR, REPORTING_VERBS_EN, STAFF_ROLES
-from language.names import speaker_name
+from language.calendar import PARTS_OF_DAY, RELATIVE_DAYS, calendar_word, resolve_times
+from language.lexicon import (
+    FUNCTION_WORDS_AR,
+    FUNCTION_WORDS_EN,
+    OUTLET_WORDS_AR,
+    OUTLET_WORDS_EN,
+    REPORTING_VERBS_AR,
+    REPORTING_VERBS_EN,
+    STAFF_ROLES,
+)
+from language.names import describes, speaker_name
 from language.normalize import fold_with_offsets, normalize_arabic, original_span
 from language.places import find_places, place_label
 
 #: Verbs of saying, the one list (``language.lexicon``): attribution opens a party's clause at them.
 _VERBS = REPORTING_VERBS_AR
+_OUTLET_WORDS = frozenset(normalize_arabic(w) for w in OUTLET_WORDS_AR)
 _VERB_RE = re.compile(rf"(?<!\w)[وف]?(?P<verb>{'|'.join(sorted(_VERBS, key=len, reverse=True))})(?!\w)")
 _COMP_RE = re.compile(
-    r"(?<!\w)(?:(?:الي\s+)?ب?ان(?:ه|ها|هم)?(?!\w)|(?:قوله|قولها|قولهم|تاكيده|تاكيدها|تصريحه)(?!\w)(?:[^\"«:]{0,60}?(?<!\w)ان(?!\w))?)\s*|:\s*"
+    r"(?<!\w)(?:(?:الي\s+)?[بف]?ان(?:ه|ها|هم)?(?!\w)|(?:قوله|قولها|قولهم|تاكيده|تاكيدها|تصريحه)(?!\w)(?:[^\"«:]{0,60}?(?<!\w)ان(?!\w))?)\s*|:\s*"
 )
 _CUT_RE = re.compile(
-    r"[،,]|(?<!\w)(?:خلال|للصحفيين|لصحفيين|بخصوص|بشان|حول|عند|لدى|امام|اثناء|في\s+مؤتمر|في\s+بيان|في\s+تصريح|في\s+حديث|على\s+موقع\w*|قايلا|اليوم|امس|الذي|التي|الذين)(?!\w)|\.(?!\d)"
+    r"[،,]|(?<!\w)(?:خلال|للصحفيين|لصحفيين|بخصوص|بشان|حول|عند|لدي|امام|اثناء|عن|عبر|فان|في\s+مؤتمر|في\s+بيان|في\s+تصريح|في\s+تغريد\w*|في\s+حديث"
+    r"|علي\s+(?:موقع\w*|حساب\w*|صفح\w*|منص\w*|(?=[\"«“]))|قايلا|اليوم|امس|الذي|التي|الذين|لم|لن|قد)(?!\w)|\.(?!\d)"
 )
+#: Who a party spoke to ("لشبكة ...", "للتلفزيون الرسمي", "لـ"): a kind of medium after ل, or the written-apart ل.
+_ADDRESSEE_RE = re.compile(
+    rf"(?<!\w)(?:لـ|ل(?:{'|'.join(sorted(w for w in _OUTLET_WORDS if not w.startswith('ال')))})|لل(?:{'|'.join(sorted(w[2:] for w in _OUTLET_WORDS if w.startswith('ال')))}))"
+)
+#: "بحسب ما أعلنته الشرطة", "حسبما ذكرت", "وفق ما أفادت": the verb (with its object pronoun) is part of the source-after form.
+_AFTER_VERBS = "|".join(sorted({*_VERBS, "اورد", "اوردت", "اظهر", "اظهرت"}, key=len, reverse=True))
 _AFTER_RE = re.compile(
-    r"(?<!\w)(?P<verb>بحسب|حسب|وفقا\s+ل|وفق\s+ما\s+(?:افاد|افادت|ذكر|ذكرت|نقلت|نقل|اورد|اوردت|اعلن|اعلنت)|نقلا\s+عن|according\s+to)(?!\w)\s*"
+    rf"(?<!\w)[وف]?(?P<verb>(?:بحسب|حسب|وفقا\s+ل|وفق)\s*ما\s+(?:{_AFTER_VERBS})(?:ه|ها|هم)?|بحسب|حسب|وفقا\s+ل|نقلا\s+عن|according\s+to)(?!\w)\s*"
 )
 _EN_SAID_RE = re.compile(rf"(?<!\w)(?P<verb>told\s+\w+|{'|'.join(v for v in REPORTING_VERBS_EN if v != 'told')})(?:\s+that)?(?!\w)\s*")
 #: Words after an English reporting verb that still leave the claim before it ("..., he said on Wednesday.").
@@ -55,7 +72,6 @@ _EN_TAIL_WORDS = 4
 _CONNECTORS = {"و", "بينما", "وبينما", "فيما", "كما", "ثم"}
 _PRONOUN_PARTIES = {"زعمه", "زعمها", "قوله", "قولها", "تعبيره", "تعبيرها", "رايه", "رايها", "ما", "مصادرها"}
 _CONNECTORS_MAX = 3
-_OUTLET_WORDS = frozenset(normalize_arabic(w) for w in OUTLET_WORDS_AR)
 _QUOTES = "\"'«»“”()[] \t"
 
 
@@ -79,7 +95,7 @@ def party_outlet(party: str) -> str | None:
     A wire agency the gazetteer spells; else a kind of medium and its name
     ('قناة "العربية"' → "العربية", "الوكالة السورية للأنباء (سانا)" → "سانا",
     "التلفزيون الرسمي الإيراني" → itself, "Iranian state television" → itself);
-    else a quoted name that is no person ('"الوطن" السورية' after نقلت).
+    else a quoted name that is no person and opens the party ('"الوطن" السورية' after نقلت).
     """
     if agencies := known_outlets(party):
         return agencies[0].text
@@ -97,10 +113,10 @@ def party_outlet(party: str) -> str | None:
                 return short.group(1).strip()
             if quoted:
                 return quoted.group(1).strip()
-            cut = re.search(r"(?<!\w)(?:في|من|عن|على)(?!\w)|[،,]", rest)
+            cut = re.search(r"(?<!\w)(?:في|من|عن|على)(?!\w)|[،,]|\s+لل\w+\s*$", rest)  # "وكالة كيودو للأنباء": not "of news"
             phrase = party[w.start() : w.end() + (cut.start() if cut else len(rest))].strip(_QUOTES)
             return phrase if folded.startswith("ال") else phrase[len(w.group(0)) :].strip(_QUOTES) or phrase
-    quoted = re.search(r"[\"«“]([^\"»”]{2,40})[\"»”]", party)
+    quoted = re.match(r"\s*[\"«“]([^\"»”]{2,40})[\"»”]", party)  # opening the party: 'نقلت "الوطن"', not 'X على "تويتر"'
     if quoted and speaker_name(party) is None:
         return quoted.group(1).strip()
     return None
@@ -116,8 +132,8 @@ def party_label(party: str) -> str | None:
     person = speaker_name(party)
     if outlet and person and (person.text in outlet or outlet in person.text):
         person = None
-    outlet_en = _outlet_en(outlet) if outlet else None
-    person_en = display(person.text, "en") if person else None
+    outlet_en = _outlet_en(outlet, party) if outlet else None
+    person_en = display(person.text, "en", name=True) if person else None
     if outlet_en and person_en:
         folded = fold_with_offsets(party)[0]
         role = next((en for ar, en in STAFF_ROLES.items() if normalize_arabic(ar) in folded), None)
@@ -129,13 +145,31 @@ def party_label(party: str) -> str | None:
     return outlet_en or person_en
 
 
-def _outlet_en(outlet: str) -> str:
+#: Latin-script words inside an Arabic outlet name: its English spelling, as the article gives it.
+_LATIN_GLOSS = re.compile(r"[A-Za-z][\w.'’&-]*(?:\s+[A-Za-z][\w.'’&-]*)*")
+
+
+def _outlet_en(outlet: str, party: str) -> str:
+    """A known outlet's English name; a name the party quotes ('قناة "الغد"') romanised; else ``display``
+    tells a name ("وكالة كيودو") from a description ("التلفزيون الرسمي الإيراني", "وكالة الأنباء الفرنسية",
+    "صحيفة محلية"), which keeps its own words, the kind of medium with them."""
     known = outlet_id(outlet)
-    return label(known, "en") if known else display(outlet, "en")
+    if known:
+        return label(known, "en")
+    if gloss := _LATIN_GLOSS.search(outlet):  # 'صحيفة "ديلي إكسبريس Daily Express"': the article's own English spelling
+        return gloss.group(0)
+    if re.search(rf"[\"«“(]\s*{re.escape(outlet)}\s*[\"»”)]", party):
+        return display(outlet, "en", name=True)
+    if describes(outlet):
+        medium = re.search(rf"\S*\s*{re.escape(outlet)}", party)
+        return display(medium.group(0) if medium else outlet, "en")
+    return display(outlet, "en", name=True)
 
 
 def _clean_party(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Trim spaces/commas and wrapping quotes; None when empty or a pronoun (حسب زعمه)."""
+    """Trim spaces/commas and wrapping quotes, and what is not the party (``_party_extent``); None when empty
+    or a pronoun (حسب زعمه)."""
+    start, end = _party_extent(text, start, end)
     while start < end and text[start] in " \t\n،,":
         start += 1
     while end > start and text[end - 1] in " \t\n،,.":
@@ -154,14 +188,71 @@ def _clean_party(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+def _party_extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """The party's own words within ``text[start:end]``: no time, no addressee, no quoted speech.
+
+    "أعلنت السلطات اليابانية الاثنين أن": a time word (CLDR weekday or month, a relative day, a part of
+    the day, any time expression ``language.calendar`` reads) ends the party and none opens it; "قال
+    محافظ المنطقة فلان لشبكة ..." ends at whom he told (after two words: "مراسل لرويترز" is
+    Reuters' correspondent); a quote mark left open begins the speech ('... للتلفزيون الرسمي "بعد'); a
+    count begins what was announced, with the noun before it ("أعلنت الشرطة الباكستانية مقتل 12 شخصا").
+    Function words left dangling at the end ("في", "يوم") go too.
+    """
+    span = text[start:end]
+    cuts = [len(span)]
+    opened = [m.start() for m in re.finditer(r'["«“]', span)]
+    if span.count('"') % 2 or (opened and span[opened[-1]] in "«“" and not re.search(r"[»”]", span[opened[-1] :])):
+        cuts.append(opened[-1])
+    times = sorted((m.start, m.end) for m in resolve_times(span, None))
+    words = list(re.finditer(r"[^\s\"'«»“”()/]+", span))
+    for w, after in zip(words, [*words[1:], None]):
+        if _time_word(w.group(0)) or (after and _time_word(f"{w.group(0)} {after.group(0)}")):  # "كانون الأول"
+            times.append((w.start(), w.end()))
+    lead = 0
+    for ts, te in sorted(times):
+        if not span[lead:ts].strip(" \t\n،,\"'«»“”"):
+            lead = te  # a time that opens the party ("قال الاثنين وزير ...")
+        else:
+            cuts.append(ts)
+            break
+    for i, w in enumerate(words):
+        if i >= 2 and _ADDRESSEE_RE.match(normalize_arabic(w.group(0))):
+            cuts.append(w.start())
+            break
+    outlets = [(o.start, o.end) for o in known_outlets(span)]
+    for i, w in enumerate(words[2:], start=2):  # "أعلن متحدث باسم الجيش مقتل 71 شخصا": the said thing, not "فرانس 24"
+        if w.group(0)[0].isdigit() and not any(a <= w.start() < b for a, b in outlets):
+            cuts.append(words[i - 1].start())
+            break
+    cut = min(cuts)
+    if lead >= cut:
+        return start, start + cut
+    body = span[lead:cut].split()
+    while body and (normalize_arabic(body[-1]).lower() in FUNCTION_WORDS_AR | FUNCTION_WORDS_EN or _time_word(body[-1])):
+        cut = span.rindex(body.pop(), lead, cut)
+    return start + lead, start + cut
+
+
+def _time_word(word: str) -> bool:
+    """A calendar word by itself: a CLDR month or weekday name, a relative day, a part of the day."""
+    fold = normalize_arabic(word).lower()
+    bare = fold[1:] if fold[:1] in "وفبل" and len(fold) > 3 else fold
+    return any(calendar_word(f) is not None or f in RELATIVE_DAYS or f in PARTS_OF_DAY for f in (fold, bare))
+
+
 def _clause_initial(folded: str, pos: int, in_claim: bool) -> bool:
     """Does a verb at ``pos`` start a clause (see module docstring)?"""
     before = folded[:pos]
-    boundary = max(before.rfind("،"), before.rfind(","), before.rfind("."), before.rfind(":"))
+    boundary = max(before.rfind("،"), before.rfind(","), before.rfind("."), before.rfind(":"), before.rfind("—"))
     words = before[boundary + 1 :].split()
     if in_claim:
         return boundary >= 0 and len(words) <= 1 and all(w in {"و", "بينما", "وبينما", "فيما", "كما", "ثم"} for w in words)
-    return len(words) <= _CONNECTORS_MAX
+    # a subject ("باقري قال") or a pronoun's phrase ("من جهتها قالت") may stand before the verb; a noun's may not:
+    # in "عن تحطم طائرة نقل" the word is the noun "transport"
+    return len(words) <= _CONNECTORS_MAX and not any(
+        w in FUNCTION_WORDS_AR and w not in _CONNECTORS and not (nxt or "").endswith(("ه", "ها", "هم"))
+        for w, nxt in zip(words, [*words[1:], None])
+    )
 
 
 def _sentence_end(text: str) -> int:
@@ -374,12 +465,16 @@ def outlet_label(outlet: str | None, lang: str = "en") -> str | None:
         return name if lang == "ar" and not name.isascii() else label(known, lang)
     if known := handle_outlet_id(name):
         return label(known, lang)
-    return display(name, lang)
+    return display(name, lang, name=True)
 
 
 def _party_name(p: Attribution, lang: str) -> str | None:
+    """A cited party in ``lang``: its own words for an Arabic reader; for an English one its label (an outlet, a
+    person), else its words as ``display`` renders them (a description stays in its words, in quotes)."""
     surface = p.party.strip(_QUOTES).replace('"', "") if p.party else None
-    return (p.party_en or surface) if lang == "en" else surface
+    if lang != "en" or not surface:
+        return surface
+    return p.party_en or display(surface, "en")
 
 
 def format_attribution(outlet: str | None, parties: list[Attribution], lang: str = "en", title: str | None = None) -> str:

@@ -20,7 +20,11 @@ count in a segment yields one claim with
   is about ("منذ عام 2012", "الأحد"); a count over a long or past period is
   background and is only compared with counts over the same kind of period;
 * the **actors** (persons named in the segment) and **year**, which keep two
-  occurrences of one kind of event apart (a 2018 signing is not the 2020 one).
+  occurrences of one kind of event apart (a 2018 signing is not the 2020 one);
+* for counts, **what is counted**: the noun (a part, "five of 8 missiles",
+  counts the whole's), the **measure** of an amount or a share ("a $500 million
+  loan", "a 15% rise"), and whether the noun is one of a coordination ("107
+  passengers and crew"), so only figures of one thing are compared.
 """
 
 from __future__ import annotations
@@ -35,9 +39,9 @@ from bot.attribution import Attribution, extract_attributions, format_attributio
 from bot.entities import EntityMention, display, find_entities
 from language.calendar import TimeMention, resolve_times
 from language.names import NameBook, find_persons, learn
-from language.normalize import fold_with_offsets
+from language.normalize import STOPWORDS, fold_with_offsets, normalize_arabic
 from language.places import find_places
-from language.numbers import Quantity, find_quantities, unit_key
+from language.numbers import ABOUT_MARGIN, Quantity, find_quantities, unit_key
 
 #: Words of a frame before its value: the predicate comes before ("قتل 4 أشخاص"). Words after a
 #: value are mostly the next piece of news and only blur the frame: they are taken only to make up
@@ -88,6 +92,9 @@ class Claim:
     low: float | None = None
     high: float | None = None
     unit: str | None = None
+    kind: str = "count"  # count | money | percent (``language.numbers.Quantity.kind``)
+    measure: str | None = None  # what an amount or a share is of: the stem of the word after it ("loan", "rise")
+    partial: bool = False  # its noun is coordinated with another ("107 ركاب وطاقم", "22 pupils and a woman"): see _addend
     period_start: dt.date | None = None  # what a count is counted over, when the sentence says
     period_end: dt.date | None = None
     anchor: dt.date | None = None
@@ -236,14 +243,17 @@ def _frame_span(sentence: str, seg: _Segment, values: list[_Value], i: int, ment
     return lo, hi
 
 
-def _masked(sentence: str, lo: int, hi: int, values: list[_Value], mentions: list[EntityMention]) -> str:
-    """The frame text with dates, numbers, persons and places replaced by ``MASK`` (a count keeps its noun)."""
+def _masked(
+    sentence: str, lo: int, hi: int, values: list[_Value], mentions: list[EntityMention], nouns: dict[int, str] | None = None
+) -> str:
+    """The frame text with dates, numbers, persons and places replaced by ``MASK`` (a count keeps its noun;
+    ``nouns``: the noun a part counts, by its start, "shot down # missiles" for "shot down five of 8 missiles")."""
     spans: list[tuple[int, int, str]] = []
     for v in values:
         if v.end <= lo or v.start >= hi:
             continue
         q = v.quantity
-        noun = q.unit_text if q is not None and q.unit_text else ""
+        noun = (nouns or {}).get(v.start) or (q.unit_text if q is not None and q.unit_text else "")
         spans.append((max(v.start, lo), min(v.end, hi), f"{MASK} {noun}".strip()))
     for m in mentions:  # a name cut by the frame's edge is masked too ("[رئيس] الأركان الإيراني")
         s, e = max(m.start, lo), min(m.end, hi)
@@ -272,7 +282,8 @@ def _cue_words(sentence: str, lo: int, hi: int, mentions: list[EntityMention]) -
     for e in mentions:
         for i in range(max(e.start, lo), min(e.end, hi)):
             chars[i - lo] = " "
-    return re.findall(r"[^\W\d_]+", _HARAKAT.sub("", "".join(chars)))
+    words = re.findall(r"[^\W\d_]+", _HARAKAT.sub("", "".join(chars)))
+    return [w for w in words if normalize_arabic(w) not in STOPWORDS]  # "the", "على": shared by any two frames
 
 
 def _cues(sentence: str, lo: int, hi: int, value: _Value, mentions: list[EntityMention]) -> frozenset[str]:
@@ -402,6 +413,8 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
             names[m.id] = m.text
     times = resolve_times(sentence, ev.anchor)
     quantities = find_quantities(sentence)
+    wholes = {q.start: w for q in quantities if (w := _whole(sentence, q, quantities))}
+    nouns = {start: w.unit_text for start, w in wholes.items() if w.unit_text}
     claims: list[Claim] = []
     for seg in _segments(sentence, attributions):
         values = _values(sentence, seg, times, quantities, reporting_spans)
@@ -441,7 +454,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                 origin=origin,
                 actors=actors,
                 actor_names=actor_names,
-                frame=_masked(sentence, lo, hi, values, mentions),
+                frame=_masked(sentence, lo, hi, values, mentions, nouns),
                 phrase=sentence[lo:hi].strip(" ،,."),
                 cues=_cues(sentence, lo, hi, v, mentions),
                 anchor=ev.anchor,
@@ -465,14 +478,18 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                 )
             elif (q := v.quantity) is not None and not _designation(q):
                 period = _period(sentence, times, seg, lo, hi, q.start)
+                counted = wholes.get(q.start, q)
                 claims.append(
                     Claim(
                         slot="number",
                         value=q.text,
-                        normalized=_number_norm(q.low, q.high, q.unit),
+                        normalized=_number_norm(q.low, q.high, counted.unit, _stated(q)),
                         low=q.low,
                         high=q.high,
-                        unit=q.unit_key or q.unit,
+                        unit=counted.unit_key or counted.unit,
+                        kind=q.kind,
+                        partial=_addend(sentence, q, quantities),
+                        measure=_measure(sentence, seg, kin, kin.index(v), mentions) if q.kind != "count" else None,
                         year=_year(period),
                         period_start=period.value_start if period else None,
                         period_end=period.value_end if period else None,
@@ -493,7 +510,64 @@ def _designation(q: Quantity) -> bool:
     return bool(m and int(m.group(2)) < int(m.group(1)))
 
 
-def _number_norm(low: float, high: float | None, unit: str | None) -> str:
-    hi = "" if high is None else f"{high:g}"
-    span = f"{low:g}" if high == low else f"{low:g}..{hi}"
+def _stated(q: Quantity) -> float | None:
+    """The figure a hedged count states ("نحو ثلاثمئة", "about 300" → 300), not the interval it is compared by."""
+    if not q.approx or q.high is None or q.low <= 0:
+        return None
+    stated = q.high / (1 + ABOUT_MARGIN)
+    return stated if abs(q.low / (1 - ABOUT_MARGIN) - stated) <= 1e-6 * stated else None
+
+
+def _number_norm(low: float, high: float | None, unit: str | None, stated: float | None = None) -> str:
+    """The figure as a key: "12", "12.." (at least 12), "10..20", "~300" (about 300)."""
+    hi = "" if high is None else _figure(high)
+    span = f"~{_figure(stated)}" if stated is not None else _figure(low) if high == low else f"{_figure(low)}..{hi}"
     return f"{span} {unit}" if unit else span
+
+
+def _figure(x: float) -> str:
+    """A figure in plain digits ("500000000", never "5e+08"), float noise dropped ("110", not "110.00000000000001")."""
+    return f"{x:.12g}"
+
+
+#: A part of a whole: "five of 8 missiles", "خمساً من أصل 8 صواريخ" (prepositions, not story words).
+_PARTITIVE = re.compile(r"(?:^|\s)(?:of|out of|من|من اصل|من بين)(?:\s+the)?\s*$")
+
+
+def _whole(sentence: str, q: Quantity, quantities: Sequence[Quantity]) -> Quantity | None:
+    """The counted whole a bare count is part of ("shot down five of 8 missiles"): the part counts the same noun,
+    so "five" meets "8 missiles shot down" as a count of missiles, not as a bare number."""
+    nxt = next((r for r in quantities if r.start >= q.end), None)
+    if nxt is None or nxt.unit is None or nxt.kind != q.kind:
+        return None
+    gap = normalize_arabic(sentence[q.end : nxt.start]).strip()
+    if q.unit is None:
+        return nxt if _PARTITIVE.search(f" {gap}") and gap else None
+    # the partitive read as the part's noun ("خمساً من أصل" + "8 صواريخ")
+    return nxt if not gap and _PARTITIVE.search(normalize_arabic(q.text)) else None
+
+
+def _addend(sentence: str, q: Quantity, quantities: Sequence[Quantity]) -> bool:
+    """Is this count's noun coordinated with a further word ("107 ركاب وطاقم من ستة أفراد", "22 تلميذا وامرأة",
+    "107 passengers and crew")? Then it may count only a part of those its clause is about (passengers, not all on
+    board), so ``bot.conflicts`` compares it only with counts of its own noun. A further count ("10 قتلى وثلاثة
+    جرحى") is its own claim, not an addend. (A coordinated predicate, "قتل 4 أشخاص وأصيب 30", is read the same
+    way; it costs only comparisons across nouns.)"""
+    if not q.unit_text:
+        return False
+    m = re.match(r"\s+(?:and\s+|و(?=[^\W\d_]))([^\W\d_]+)", sentence[q.end :])
+    if m is None or normalize_arabic(m.group(1)) in STOPWORDS:
+        return False
+    word_start = q.end + m.start(1)
+    return not any(r.start <= word_start < r.end or r.start == word_start - 1 for r in quantities)
+
+
+def _measure(sentence: str, seg: _Segment, values: list[_Value], i: int, mentions: list[EntityMention]) -> str | None:
+    """What an amount or a share measures: the stem of the first word after it in its clause ("$500 million loan"
+    → "loan", "a 15% rise" → "rise"). A currency or "%" says nothing of that; different measures are different claims."""
+    v = values[i]
+    hi = _boundary(sentence, v, values[i + 1]) if i + 1 < len(values) else seg.end
+    if m := _BREAK.search(sentence, v.end, hi):
+        hi = m.start()
+    stems = [k for w in _cue_words(sentence, v.end, hi, mentions) if len(k := unit_key(w)) >= 3]
+    return stems[0] if stems else None

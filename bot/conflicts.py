@@ -10,7 +10,10 @@ vs "injured", 0.4–0.6; e5's compressed cosines, 0.87–0.97 for both, cannot).
 Frames that share a predicate stem next to their counts ("مقتل # شخصا" /
 "# قتيلا") need less; counts of different nouns of one language ("# شخصا" /
 "# طفلا", or a count and a bare number) need more. One voice of one sentence
-never restates itself, and reports more than ``REPORT_WINDOW_DAYS`` apart are
+never restates itself; amounts or shares of different measures ("a # loan" /
+"# dollars in aid", "a # rise" / "a # fall") and a coordinated noun against
+another noun ("# passengers and crew" / "# people on board") never meet, however
+close their frames; reports more than ``REPORT_WINDOW_DAYS`` apart are
 about different events. A count over a long or past period ("منذ عام 2012",
 "last February's crash") is background and meets only counts over the same
 kind of period. Within a claim, occurrences split into *episodes* when both
@@ -166,8 +169,10 @@ def _same_claim(a: Claim, b: Claim) -> bool:
         return False  # one voice of one sentence does not restate itself
     if a.anchor and b.anchor and abs((a.anchor - b.anchor).days) > REPORT_WINDOW_DAYS:
         return False  # reports months apart are about different events, however alike their words
-    if a.slot == "number" and not _periods_match(a, b):
-        return False
+    if a.slot == "number" and (a.kind != b.kind or not _periods_match(a, b)):
+        return False  # a share is not an amount, an amount not a head count
+    if a.slot == "number" and (a.partial or b.partial) and a.unit != b.unit:
+        return False  # "107 passengers and crew" is no rival to "110 people on board": a part of them
     sim = frame_similarity(a.frame, b.frame)
     other_nouns = a.slot == "number" and (
         (a.unit is None) != (b.unit is None)  # "على متنها # أشخاص" vs "بوينغ #": a count and a bare number
@@ -180,11 +185,20 @@ def _same_claim(a: Claim, b: Claim) -> bool:
             and not any(_stems_meet(b.unit, x) for x in a.cues)
         )
     )  # "مقتل # شخصا" and "# قتيلا" count one thing
+    if _other_measures(a, b):
+        return False
     if other_nouns:
         return sim >= SAME_FRAME_OTHER_UNIT
-    if a.slot == "number" and _shared_cue(a, b):
+    if a.slot == "number" and a.kind == "count" and _shared_cue(a, b):
         return sim >= SAME_FRAME_WITH_CUE
     return sim >= SAME_FRAME
+
+
+def _other_measures(a: Claim, b: Claim) -> bool:
+    """Amounts or shares of different things: "a $500 million loan" is not "3 billion dollars in aid", "a 15% rise"
+    not "a 27% fall". Their currency or "%" is all they share, and their frames differ in that one word only, so
+    however close the frames are they are different claims (a predicate next to both proves nothing either)."""
+    return a.kind != "count" and bool(a.measure and b.measure) and not _stems_meet(a.measure, b.measure)
 
 
 # ------------------------------------------------------------------ episodes
@@ -329,7 +343,7 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
     """The claims as a rising series of report days, one step per value; None when they are not one.
 
     An update needs two report days, no clash between sources on one day, and
-    counts that never fall from one day to the next.
+    counts that never fall from one day to the next and end higher than they began.
     """
     if any(c.anchor is None or c.low is None for c in claims):
         return None
@@ -351,6 +365,8 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
     first_days = [min(c.anchor for c in s) for s in steps]
     if len(steps) < 2 or len(set(first_days)) < 2 or any(b < a for a, b in zip(lows, lows[1:])):
         return None
+    if lows[-1] <= lows[0]:
+        return None  # "at least 39" on Sunday, "39" on Monday: the same figure, not a change ("more than 100", then 107, is)
     return steps
 
 
@@ -525,18 +541,21 @@ def _position_phrase(p: schema.Position, kind: str, lang: str) -> str:
     return _pretty_span(start, end, m.group(3), lang)
 
 
-_BOUNDS = re.compile(r"(?P<low>\d+(?:\.\d+)?)(?:\.\.(?P<high>\d+(?:\.\d+)?)?)?(?: |$)")
+_BOUNDS = re.compile(r"(?P<about>~)?(?P<low>\d+(?:\.\d+)?)(?:\.\.(?P<high>\d+(?:\.\d+)?)?)?(?: |$)")
 _AT_LEAST_WORDS = {"ar": "{low} على الأقل"}
+_ABOUT_WORDS = {"ar": "نحو {low}"}
 
 
 def _bounds_phrase(normalized: str, lang: str) -> str | None:
     """An English source's figure in an Arabic answer, said by its bounds ("12", "5 على الأقل", "10–20"): no
-    English words in Arabic text, and the source's own words stay in its quote. (An English answer keeps an
+    English words in Arabic text, and the source's own words stay in its quote; "~300" is "نحو 300". (An English answer keeps an
     Arabic source's words, as it keeps its dates' words.)"""
     m = _BOUNDS.match(normalized)
     if m is None:
         return None
     low, high = m.group("low"), m.group("high")
+    if m.group("about"):
+        return _ABOUT_WORDS[lang].format(low=low)
     if ".." not in m.group(0):
         return low
     return f"{low}–{high}" if high else _AT_LEAST_WORDS[lang].format(low=low)

@@ -17,8 +17,12 @@ Arabic quote (or the reverse) the question's words are matched through the
 learned bridge (``bot.crosslingual``), so "repeats" and "distance" still mean
 something across languages. The first citation (in rank order) holding a
 value of the kind asked for gives it (unless the ranker finds it far less likely
-than the best, ``VALUE_RATIO``); a question of no kind gets the clause
-repeating most of it among the quotes in its language. Every citation
+than the best, ``VALUE_RATIO``); a question of no kind gets a clause
+(the quote cut at commas, semicolons and colons) chosen by a second learned
+chooser (``bot/models/clause.json``, ``read_clause``): the clause repeating
+most of the question names the topic, the answer is as often the clause
+right after or before it, so each clause is scored by its share of the
+question's words, its new words and its place next to that clause. Every citation
 stating the same normalized value is credited. The value is shown in the reader's
 language (a date formatted by the calendar, a number by its amount, a place
 by its CLDR name, an Arabic name romanised); the verbatim words stay in the
@@ -41,7 +45,7 @@ from babel.units import format_unit
 import prompts
 from bot.attribution import extract_attributions
 from bot.crosslingual import Lexicon, bridge_text, load_lexicon
-from bot.ranker import NAME_PATTERN
+from bot.ranker import NAME_PATTERN, value_kinds
 from bot.schema import Citation, DirectAnswer
 from language.calendar import TimeMention, describe_relative, find_years, format_day, format_month, resolve_times
 from language.lexicon import FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, OUTLET_WORDS_AR, OUTLET_WORDS_EN, question_kind
@@ -51,6 +55,7 @@ from language.numbers import Quantity, find_duals, find_quantities
 from language.places import find_places, place_label
 
 SPAN_PATH = Path(__file__).with_name("models") / "span.json"
+CLAUSE_PATH = Path(__file__).with_name("models") / "clause.json"
 #: Longest clause shown when the question asks for no particular kind of value.
 MAX_CLAUSE_CHARS = 160
 #: Longest generic word run offered as a candidate value.
@@ -67,6 +72,12 @@ CANDIDATE_KINDS = ("date", "number", "person", "place", "span", "clause")
 QUESTION_KINDS = ("date", "number", "person", "place", "none")
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 _CLAUSE_BREAK = re.compile(r"[،,;؛:.!?()\[\]«»\"“”]|\s[-–—]\s")
+_COARSE_BREAK = re.compile(r"[،,;؛:]\s")
+#: What the clause chooser (``read_clause``) weighs; see ``clause_features``.
+CLAUSE_FEATURES: tuple[str, ...] = (
+    "cover", "repeat", "best", "after_best", "before_best", "no_overlap", "position", "first", "words", "fresh",
+    "typed", "cross_cover", "cross_best", "best_fresh", "long",
+)  # fmt: skip
 _FUNCTION = frozenset(FUNCTION_WORDS_AR) | FUNCTION_WORDS_EN | frozenset("و ف ب ل ال and the of".split())
 _OUTLET = frozenset(OUTLET_WORDS_AR) | OUTLET_WORDS_EN
 
@@ -190,7 +201,8 @@ def read_place(quote: str) -> Value | None:
     return Value(found[0].text, found[0].id, found[0].text) if found else None
 
 
-def _shorten(text: str) -> str:
+def shown_clause(text: str) -> str:
+    """The text cut to a line (``MAX_CLAUSE_CHARS``) at a word boundary."""
     return text if len(text) <= MAX_CLAUSE_CHARS else text[:MAX_CLAUSE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
@@ -204,11 +216,66 @@ def asked_words(question: str, quote: str, lexicon: Lexicon | None = None) -> fr
     return frozenset(words)
 
 
+def coarse_clauses(quote: str) -> list[str]:
+    """The quote cut at commas, semicolons and colons (Arabic and Latin): the pieces a clause answer is chosen among."""
+    return [c.strip() for c in _COARSE_BREAK.split(quote) if c.strip()] or [quote]
+
+
+def clause_features(question: str, quote: str, lexicon: Lexicon | None = None) -> tuple[list[str], np.ndarray]:
+    """The quote's clauses and one row of ``CLAUSE_FEATURES`` each.
+
+    Why these: the clause repeating most of the question names the topic; the answer is often the
+    clause right after (or before) it, or the new words inside it. So each clause is measured against
+    the question (its share of the question's words, its share of repeated words, its new content words)
+    and against the clause that repeats the question most (is it that one, right after it, right before it).
+    """
+    asked = asked_words(question, quote, lexicon)
+    clauses = coarse_clauses(quote)
+    stems = [[set(bm25_tokens(w)) for w in _TOKEN.findall(c)] for c in clauses]
+    cover = [len(asked & set().union(*st)) / max(len(asked), 1) for st in stems]
+    top = max(cover)
+    best = [top > 0 and c == top for c in cover]
+    cross = float(detect_language(question) != detect_language(quote))
+    n = len(clauses)
+    rows = []
+    for i, (clause, st) in enumerate(zip(clauses, stems)):
+        repeated = sum(1 for w in st if w & asked)
+        fresh = sum(1 for w, t in zip(st, _TOKEN.findall(clause)) if not (w & asked) and not _is_function(t))
+        rows.append(
+            [
+                cover[i],
+                repeated / max(len(st), 1),
+                float(best[i]),
+                float(i > 0 and best[i - 1] and not best[i]),
+                float(i + 1 < n and best[i + 1] and not best[i]),
+                float(top == 0),
+                i / (n - 1) if n > 1 else 0.0,
+                float(i == 0),
+                math.log1p(len(st)),
+                math.log1p(fresh),
+                float(bool(value_kinds(clause))),
+                cross * cover[i],
+                cross * float(best[i]),
+                float(best[i]) * math.log1p(fresh),
+                float(len(clause) > MAX_CLAUSE_CHARS),  # shown cut to a line: the answer may be past the cut
+            ]
+        )
+    return clauses, np.array(rows, dtype=float).reshape(n, len(CLAUSE_FEATURES))
+
+
+@lru_cache(maxsize=2)
+def load_clause_model(path: Path = CLAUSE_PATH) -> SpanModel | None:
+    """The learned clause chooser, or None before ``bench.spans --train`` wrote one (then the most-repeating clause)."""
+    return _load_logit(path, CLAUSE_FEATURES)
+
+
 def read_clause(question: str, quote: str, lexicon: Lexicon | None = None) -> Value:
-    """The clause of the quote sharing most words with the question (the first on a tie), cut to a line."""
-    terms = asked_words(question, quote, lexicon)
-    clauses = [c.strip() for c in re.split(r"[،,;؛:]\s", quote) if c.strip()] or [quote]
-    best = _shorten(max(clauses, key=lambda c: (len(terms & set(bm25_tokens(c))), -clauses.index(c))))
+    """The clause of the quote most likely to answer (``load_clause_model``; without one, the clause sharing most
+    words with the question, the first on a tie), cut to a line."""
+    clauses, X = clause_features(question, quote, lexicon)
+    model = load_clause_model()
+    scores = model.scores(X) if model is not None else X[:, 0] - 1e-6 * np.arange(len(clauses))
+    best = shown_clause(clauses[int(np.argmax(scores))])
     return Value(best, best, best)
 
 
@@ -217,7 +284,7 @@ def read_clause(question: str, quote: str, lexicon: Lexicon | None = None) -> Va
 
 def _text_value(words: str, lang: str) -> Value:
     """A generic span: verbatim; quoted as a unit when it is in the other script than the reader's."""
-    shown = _shorten(words)
+    shown = shown_clause(words)
     if lang == "en" and ARABIC_LETTER.search(words):
         shown = f"«{shown}»"
     return Value(words, normalize_arabic(words), shown)
@@ -399,15 +466,20 @@ class SpanModel:
         return X @ self.weights + self.bias
 
 
-@lru_cache(maxsize=2)
-def load_span_model(path: Path = SPAN_PATH) -> SpanModel | None:
-    """The trained chooser, or None before ``bench.spans --train`` wrote one (then the kind readers decide)."""
+def _load_logit(path: Path, features: tuple[str, ...]) -> SpanModel | None:
+    """A conditional logit saved by ``bench.spans --train``, or None when absent or fitted on other features."""
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != SPAN_FEATURES:
+    if tuple(data["features"]) != features:
         return None  # trained on other features: stale, do not guess
     return SpanModel(np.array(data["weights"], dtype=float), float(data["bias"]))
+
+
+@lru_cache(maxsize=2)
+def load_span_model(path: Path = SPAN_PATH) -> SpanModel | None:
+    """The trained chooser, or None before ``bench.spans --train`` wrote one (then the kind readers decide)."""
+    return _load_logit(path, SPAN_FEATURES)
 
 
 def _typed(kind: str) -> str:
@@ -427,8 +499,8 @@ def best_candidate(kind: str, cands: list[Candidate], X: np.ndarray, model: Span
 
 def read_value(kind: str, question: str, quote: str, anchor: date | None, lang: str, lexicon: Lexicon | None = None) -> Value | None:
     """The value of the kind asked for in ``quote``: the learned chooser's best candidate of that kind (or the
-    hand readers' before a chooser is trained). A question of no kind gets the clause sharing most words with
-    it: word runs chosen by the model held the gold answer less often in cross-validation (bench.spans)."""
+    hand readers' before a chooser is trained). A question of no kind gets a whole clause (``read_clause``):
+    word runs chosen by the model held the gold answer less often in cross-validation (bench.spans)."""
     if kind == "clause":
         return read_clause(question, quote, lexicon)
     model = load_span_model()

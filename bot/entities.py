@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from language.lexicon import OUTLET_WORDS_AR
-from language.names import NameBook, find_persons, romanise
+from language.names import NameBook, describes, find_persons, romanise
 from language.normalize import fold_with_offsets, normalize_arabic, original_span, word_alternation
 from language.places import compatible as _cldr_compatible
 from language.places import find_places, place_label, places
@@ -167,10 +167,27 @@ def label(entity_id: str, lang: str = "en") -> str:
     return place_label(entity_id, lang)
 
 
-def display(text: str, lang: str) -> str:
-    """Words as the text gives them, romanised for an English reader when they are in another script."""
+def display(text: str, lang: str, name: bool = False) -> str:
+    """Words as the text gives them; for an English reader, a name in another script romanised and a
+    description («الناطق باسم وزارة الصحة») in its own words, in quotes. ``name``: the words are known to
+    be a name (an outlet's, a person's found by ``language.names``), whatever words it is made of.
+
+    Why not romanise a description: "Sharta Hakni" tells an English reader less than the Arabic does,
+    and no translation here is good enough to put in a source's mouth (the learned word bridge is a
+    retrieval aid, sense-blind, with no word order). A name is only ever spelt, so romanising it is
+    the honest rendering; which words are a name is ``language.names.describes``.
+    """
     foreign = any(ch.isalpha() and ord(ch) > 0x24F for ch in text)
-    return romanise(text) if lang == "en" and foreign else text
+    if lang != "en" or not foreign:
+        return text
+    words = text.strip(_QUOTE_MARKS)
+    whole = [p for p in find_places(words) if p.start == 0 and p.end == len(words)]
+    if whole:  # "روسيا": a place has its English name in CLDR
+        return place_label(whole[0].id, "en")
+    return f"«{words}»" if not name and describes(words) else romanise(text)
+
+
+_QUOTE_MARKS = "\"'«»“” \t"
 
 
 def place_compatible(a: str, b: str) -> bool:

@@ -21,10 +21,14 @@ family names of other sentences.
 
 from __future__ import annotations
 
+import json
 import re
+import sys
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from anyascii import anyascii
 
@@ -656,10 +660,11 @@ def find_persons(text: str, book: NameBook | None = None, roles: bool = True, un
 
 def speaker_name(party: str) -> NameMention | None:
     """The person a party names ("مدير مكتب ... "سعيد الإدريسي"", "بوريطة", "Gen. X"): the last one found,
-    else the party itself when all its words could be a name (a bare speaker, "وقال بوريطة")."""
-    found = [m for m in find_persons(party, roles=False) if m.via != "role"]
+    else the party itself when all its words could be a name (a bare speaker, "وقال بوريطة"). Never words
+    that news text uses as common nouns ("شرطة هاكني", "مصادر رسمية": ``describes``)."""
+    found = [m for m in find_persons(party, roles=False) if m.via != "role" and not describes(_evidence_words(m))]
     if found:
-        return found[-1]
+        return _from_given_name(party, found[-1])
     toks = [t for t in _tokens(party) if t.word]
     if not toks:
         return None
@@ -680,13 +685,183 @@ def speaker_name(party: str) -> NameMention | None:
             )
         return None
     run = _name_run(toks, 0)
-    if len(run) == len(toks) and not (len(run) == 1 and _article(run[0].fold)):
+    if len(run) == len(toks) and not (len(run) == 1 and _article(run[0].fold)) and not describes(party):
         return _mention(party, run, None, "speaker")
     for i in range(max(0, len(toks) - MAX_NAME_WORDS), len(toks) - 1):  # the party ends with a full name
         tail = _name_run(toks, i)
-        if len(tail) >= 2 and i + len(tail) == len(toks):
-            return _mention(party, tail, None, "speaker")
+        if len(tail) >= 2 and i + len(tail) == len(toks) and not describes(party[tail[0].start : tail[-1].end]):
+            return _from_given_name(party, _mention(party, tail, None, "speaker"))
     return None
 
 
-__all__ = ["NameBook", "NameMention", "demonym_country", "find_persons", "learn", "person_key", "romanise", "skeleton", "speaker_name"]
+def _from_given_name(text: str, m: NameMention) -> NameMention:
+    """A name that a first name opens further in: "محافظ منطقة تكيرداغ محمد جيلان" names "محمد جيلان"
+    (the place of the office ran into the name)."""
+    words = list(re.finditer(r"\S+", m.text))
+    if not words or normalize_arabic(words[0].group(0)) in given_names():
+        return m
+    first = next((w for w in words[1:] if normalize_arabic(w.group(0)) in given_names()), None)
+    if first is None:
+        return m
+    s = m.start + first.start()
+    return NameMention(m.key, text[s : m.end], s, m.end, m.family, m.role, m.via)
+
+
+def _evidence_words(m: NameMention) -> str:
+    """The words of a mention that must not be common nouns: all of a name found by elimination (beside a
+    verb of saying, capitalised); only the first of one a rank or quotes frame ("عبدالقادر فايز" is a name
+    though الفائز is a word; "شرطة المنطقة" after "متحدث باسم" is not)."""
+    return m.text if m.via in ("speaker", "capitalised") else (m.text.split() or [""])[0]
+
+
+# ---------------------------------------------------------------- names or descriptions
+
+#: Where the learned common nouns live (``learn_common_nouns``; ``python -m language.names ANT.jsonl.gz``).
+_COMMON_NOUNS = Path(__file__).with_name("common_nouns.json")
+#: A word seen this often is a common noun when at least this share of its uses take the article or a possessive.
+COMMON_NOUN_MIN_COUNT = 20
+COMMON_NOUN_SHARE = 0.15
+#: A word is a first name when a rank heads it this often, in at least this share of its uses.
+GIVEN_NAME_MIN_COUNT = 5
+GIVEN_NAME_SHARE = 0.01
+#: A word written this often, neither noun nor first name, and rarely (under this share) after a first name,
+#: is a particle, verb or adverb.
+FREQUENT_WORD_COUNT = 300
+FAMILY_NAME_SHARE = 0.05
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+_POSSESSIVES = ("ها", "هم", "هما", "نا", "كم")
+
+
+def learn_common_nouns(texts: Iterable[str]) -> tuple[list[str], list[str], list[str]]:
+    """Folded words that news text uses as common nouns, not as names.
+
+    Why from text: "شرطة هاكني" and "ناصر بوريطة" have one shape (a bare word, then another), and only
+    usage tells a noun from a name: a noun takes the article ("الشرطة") or a possessive suffix
+    ("وزارتها", "شركاتهم"); a name does not ("المحمد" is never written). A word that a rank or title
+    heads as a first name ("اللواء تركي المالكي", "الرئيس عمر ...") stays a name whatever else it means.
+    Words written very often that are neither (particles, verbs, adverbs: "حيث", "فقد", "لكنها") and never
+    follow a first name as its family name are no name either. Returns the common nouns, the first names and
+    those other frequent words, folded and sorted.
+    """
+    counts: Counter[str] = Counter()
+    given: Counter[str] = Counter()
+    family: Counter[str] = Counter()
+    for text in texts:
+        words = _ARABIC_WORD.findall(normalize_arabic(text))
+        counts.update(words)
+        for i, w in enumerate(words):
+            if i and given[words[i - 1]] >= GIVEN_NAME_MIN_COUNT:  # "بنيامين نتنياهو": after a first name, a family name
+                family[w] += 1
+            if w in _HONORIFICS:  # "الرئيس الأمريكي دونالد ترامب": the first bare word after the rank's adjectives
+                j = i + 1
+                while j < len(words) and j - i <= 3 and words[j].startswith("ال") and words[j] not in _HONORIFICS:
+                    j += 1
+                if j + 1 < len(words) and not _article(words[j]) and words[j] not in _FUNCTION and words[j] not in _HONORIFICS:
+                    given[words[j]] += 1
+    nouns, names, other = [], [], []
+    for w, bare in counts.items():
+        if w.startswith(("ال", "لل")) or len(w) < 3:
+            continue
+        article = sum(counts[p + "ال" + w] for p in ("", "و", "ف", "ب", "وب", "ك")) + counts["لل" + w] + counts["ولل" + w]
+        stem = w[:-1] + "ت" if w.endswith("ه") else w
+        suffixed = sum(counts[stem + s] for s in _POSSESSIVES) + (counts[stem + "ه"] + counts[w[:-1] + "ات"] if w.endswith("ه") else 0)
+        total = bare + article + suffixed
+        if given[w] >= GIVEN_NAME_MIN_COUNT and given[w] / total >= GIVEN_NAME_SHARE:
+            names.append(w)
+        elif total >= COMMON_NOUN_MIN_COUNT and (article + suffixed) / total >= COMMON_NOUN_SHARE:
+            nouns.append(w)
+        elif bare >= FREQUENT_WORD_COUNT and family[w] / bare < FAMILY_NAME_SHARE:
+            other.append(w)
+    return sorted(nouns), sorted(names), sorted(other)
+
+
+def common_nouns() -> frozenset[str]:
+    """The learned common nouns (``learn_common_nouns`` over the ANT news corpus), folded."""
+    return _nouns_and_names()[0]
+
+
+def given_names() -> frozenset[str]:
+    """Folded words that the corpus shows as first names after a rank or title ("محمد", "تركي", "دونالد")."""
+    return _nouns_and_names()[1]
+
+
+@lru_cache(maxsize=1)
+def _nouns_and_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Common nouns, first names, and frequent words that are neither (``learn_common_nouns``), loaded once."""
+    data = json.loads(_COMMON_NOUNS.read_text(encoding="utf-8"))
+    return frozenset(data["words"]), frozenset(data["given"]), frozenset(data["other"])
+
+
+def describes(text: str) -> bool:
+    """Are these Arabic words a description made of common nouns ("الناطق باسم وزارة الصحة", "شرطة هاكني",
+    "مصادر رسمية"), not a proper name ("ناصر بوريطة", "أشرف القدرة")?
+
+    A description opens with the article and goes on ("السلطات اليابانية"), or with a word that frames
+    names (an office, a rank, a kind of medium, a function word), or holds a bare word that news text uses
+    as a common noun. One article word alone is a description only when it is such a noun ("الشرطة"),
+    never a family name ("المالكي", "الأسد"); a frequent word that is never a name ("لكنها") is no name either.
+    Text with no Arabic word describes nothing.
+    """
+    folds = [_conjunct(normalize_arabic(w)) for w in _ARABIC_WORD.findall(text)]
+    if not folds:
+        return False
+    if any(_framing(f) for f in folds) or (len(folds) == 1 and folds[0] in _nouns_and_names()[2]):
+        return True  # one frequent word that is never a name ("حيث", "فقد"): no party's name
+    head, nouns = folds[0], common_nouns()
+    if head in given_names() or (head.startswith(("عبد", "ابو")) and len(head) > 4):
+        return False  # "خالد عمر", "عبدالقادر فايز": a first name, then whatever the family name means
+    if _article(head):
+        return len(folds) > 1 or _articled_noun(head)
+    # a name particle calls for the next word ("عبد الرحمن"); else a common noun, bare or ("وسائل الإعلام") articled
+    named = {i + 1 for i, f in enumerate(folds) if f in _NAME_PARTICLES}
+    return any((_articled_noun(f) if _article(f) else f in nouns or _bare(f) in nouns) for i, f in enumerate(folds) if i not in named)
+
+
+def _articled_noun(fold: str) -> bool:
+    """ "الشرطة", "الإعلام": a common noun with the article; never a nisba in ي ("المالكي": a family name)."""
+    return _unarticled(fold) in common_nouns() and not fold.endswith("ي")
+
+
+def _framing(fold: str) -> bool:
+    """A word that frames names and is never one: an office, a rank, a kind of medium, a verb of saying, a particle."""
+    return fold in _FUNCTION or any(_is(fold, words) for words in (_OFFICES, _HONORIFICS, _OUTLET_WORDS, _REPORTING))
+
+
+def _conjunct(fold: str) -> str:
+    """A folded word less a conjunction و where what is left is a known word ("ومسؤولون") and the whole is not."""
+    known = common_nouns()
+    rest = fold[1:]
+    if fold.startswith("و") and len(fold) > 3 and fold not in known and (rest in known or _framing(rest)):
+        return rest
+    return fold
+
+
+def _unarticled(fold: str) -> str:
+    return fold[2:] if fold.startswith(("ال", "لل")) else fold[3:] if fold.startswith(("وال", "بال", "فال", "كال")) else fold
+
+
+__all__ = [
+    "NameBook",
+    "NameMention",
+    "common_nouns",
+    "demonym_country",
+    "describes",
+    "find_persons",
+    "given_names",
+    "learn",
+    "learn_common_nouns",
+    "person_key",
+    "romanise",
+    "skeleton",
+    "speaker_name",
+]
+
+
+if __name__ == "__main__":  # python -m language.names ../shared/data/ant_multisource/ant_multisource_v2.1.jsonl.gz
+    import gzip
+
+    with gzip.open(sys.argv[1], "rt", encoding="utf-8") as lines:
+        nouns, given, other = learn_common_nouns(json.loads(line).get("text") or "" for line in lines)
+    provenance = f"language.names.learn_common_nouns over {Path(sys.argv[1]).name}"
+    learned = {"provenance": provenance, "words": nouns, "given": given, "other": other}
+    _COMMON_NOUNS.write_text(json.dumps(learned, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")

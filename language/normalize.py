@@ -11,8 +11,8 @@ character (``fold_with_offsets``) so every match maps back to the original.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
-from functools import lru_cache
 
 import Stemmer
 
@@ -102,9 +102,16 @@ def original_span(origin: list[int], start: int, end: int) -> tuple[int, int]:
     return origin[start], origin[end - 1] + 1
 
 
-@lru_cache(maxsize=4)
+_STEMMERS = threading.local()
+
+
 def _stemmer(language: str) -> Stemmer.Stemmer:
-    return Stemmer.Stemmer(language)
+    """This thread's stemmer: a PyStemmer object keeps per-call buffers and a cache, so threads must not share one
+    (the server answers and ingests on several threads at once)."""
+    own = _STEMMERS.__dict__
+    if language not in own:
+        own[language] = Stemmer.Stemmer(language)
+    return own[language]
 
 
 def stem(token: str) -> str:

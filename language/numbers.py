@@ -103,6 +103,8 @@ _ABOUT = _folded(
     "an estimated",
     "close to",
 )
+#: "About 300" allows 300 give or take this share (the interval a hedged figure is compared by).
+ABOUT_MARGIN = 0.1
 _AFTER_ABOUT = _folded("تقريبا", "approximately", "or so")
 #: A minimum said after the number or its noun ("25 على الأقل", "25 شخصا على الأقل", "12 people or more").
 _AFTER_AT_LEAST = re.compile(rf"\s+(?:{word_alternation(_folded('على الأقل', 'أو أكثر', 'at least', 'or more'))})(?!\w)")
@@ -461,7 +463,7 @@ def _hedge(mod: str | None, low: float, high: float, approx: bool) -> tuple[floa
     if mod in _AT_MOST:
         return 0, high, approx
     if mod in _ABOUT:
-        return low * 0.9, high * 1.1, True
+        return low * (1 - ABOUT_MARGIN), high * (1 + ABOUT_MARGIN), True
     return low, high, approx
 
 

@@ -64,7 +64,8 @@ def test_relay_and_speaker():
     # a role names nobody in this sentence alone: the speaker keeps its own words
     assert (relay.party_en, speaker.party_en, speaker.via) == (romanise("الوطن"), None, romanise("الوطن"))
     assert sentence[speaker.claim_start : speaker.claim_end].startswith("النظام الإيراني سيقوم")
-    assert format_attribution("Syria TV", [relay, speaker]) == f"Syria TV, citing {romanise('الوطن')}, citing رئيس الأركان الإيراني"
+    # a description of common nouns is no name: an English reader gets its own words, in quotes, not a romanisation
+    assert format_attribution("Syria TV", [relay, speaker]) == f"Syria TV, citing {romanise('الوطن')}, citing «رئيس الأركان الإيراني»"
     assert (
         format_attribution("سوريا تي في", [relay, speaker], "ar")
         == "سوريا تي في، نقلاً عن الوطن السورية الموالية للأسد، نقلاً عن رئيس الأركان الإيراني"
@@ -74,7 +75,7 @@ def test_relay_and_speaker():
 def test_source_after_clause():
     sentence = seed_sentence("004_992054940200dc08", "ووقع النظامان", "الإيراني.")
     (a,) = extract_attributions(sentence)
-    assert a.party_en == romanise("التلفزيون الرسمي الإيراني") and a.verb == "وفق ما أفاد"
+    assert a.party_en == "«التلفزيون الرسمي الإيراني»" and a.verb == "وفق ما أفاد"  # a medium described, not named
     assert (
         sentence[a.claim_start : a.claim_end]
         == "ووقع النظامان السوري والإيراني، يوم الأربعاء، اتفاقا عسكريا لمساعدة الأسد في تعزيز دفاعاته الجوية"

@@ -6,7 +6,21 @@ import json
 import re
 from datetime import date
 
-from bot.direct import SPAN_FEATURES, SPAN_PATH, direct_answer, load_span_model, read_clause, read_date, read_number, read_place
+from bot.direct import (
+    CLAUSE_FEATURES,
+    CLAUSE_PATH,
+    SPAN_FEATURES,
+    SPAN_PATH,
+    clause_features,
+    coarse_clauses,
+    direct_answer,
+    load_clause_model,
+    load_span_model,
+    read_clause,
+    read_date,
+    read_number,
+    read_place,
+)
 from bot.schema import Citation
 
 
@@ -195,3 +209,26 @@ def test_a_value_far_down_the_ranking_is_not_the_answer():
     assert direct is not None and direct.kind == "clause" and direct.citations == [1]
     close = direct_answer("متى وصل وزير الدفاع إلى العاصمة؟", "ar", [lead, other.model_copy(update={"score": 0.3})], {})
     assert close is not None and close.kind == "date" and close.citations == [2]
+
+
+def test_clause_features_place_each_clause_against_the_one_repeating_the_question():
+    quote = "بعد اجتماع طويل في العاصمة، أعلنت الحكومة، فرض حظر التجول في المدينة"
+    clauses, X = clause_features("ماذا أعلنت الحكومة؟", quote)
+    assert clauses == coarse_clauses(quote) == ["بعد اجتماع طويل في العاصمة", "أعلنت الحكومة", "فرض حظر التجول في المدينة"]
+    col = {name: X[:, i] for i, name in enumerate(CLAUSE_FEATURES)}
+    assert X.shape == (3, len(CLAUSE_FEATURES))
+    assert col["best"].tolist() == [0.0, 1.0, 0.0] and col["cover"][1] == max(col["cover"]) > 0
+    assert col["after_best"].tolist() == [0.0, 0.0, 1.0] and col["before_best"].tolist() == [1.0, 0.0, 0.0]
+    assert col["cross_cover"].tolist() == [0.0, 0.0, 0.0]  # same language
+
+
+def test_the_clause_chooser_is_trained_on_the_features_it_is_used_with():
+    data = json.loads(CLAUSE_PATH.read_text(encoding="utf-8"))
+    assert tuple(data["features"]) == CLAUSE_FEATURES and len(data["weights"]) == len(CLAUSE_FEATURES)
+    assert "ARCD" in " ".join(data["provenance"]["trained_on"]) and load_clause_model() is not None
+
+
+def test_the_answer_is_the_clause_after_the_one_that_only_repeats_the_question():
+    # "what did she translate?": the clause naming her repeats the question; what she translated follows it
+    quote = "وفي حفل الافتتاح ترجمت الممثلة، النشيد الوطني إلى لغة الإشارة"
+    assert read_clause("ماذا ترجمت الممثلة في حفل الافتتاح؟", quote).words.startswith("النشيد الوطني")

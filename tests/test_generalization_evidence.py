@@ -6,7 +6,10 @@ counts can never be compared; and equal scores must not depend on retrieval orde
 
 from __future__ import annotations
 
-from bot.evidence import EvidenceSentence, _choose, _order
+from dataclasses import replace
+
+from bot.answer import keep_evidence
+from bot.evidence import EvidenceSentence, _choose, _order, holds_kind, recalls_past, same_event
 
 
 def sentence(doc: str, start: int, text: str, score: float) -> EvidenceSentence:
@@ -18,23 +21,60 @@ A_FIGURE = sentence("a", 100, "وقال المتحدث إن 30 شخصا أصيب
 A_OTHER = sentence("a", 200, "وطالبت الشرطة السكان بتجنب وسط المدينة.", 0.5)
 B_LEAD = sentence("b", 0, "أكدت السلطات سقوط ضحايا في عملية الدهس.", 0.6)
 B_FIGURE = sentence("b", 50, "وبلغ عدد المصابين 20 مصابا بحسب الشرطة.", 0.35)
+A_DATE = sentence("a", 300, "وكانت الشرطة قد أغلقت الساحة في 3 مارس الماضي.", 0.2)  # the best article's own date: no sign of the date asked
+B_DATE = sentence("b", 80, "ووقع الهجوم يوم السبت 7 أبريل.", 0.1)  # another report's date, vouched for by its article
 
 
-def test_a_count_question_quotes_each_articles_figure_and_keeps_the_lead_first():
-    scored = sorted([LEAD, A_FIGURE, A_OTHER, B_LEAD, B_FIGURE], key=lambda e: -e.score)
-    chosen = _choose(scored, limit=3, per_doc=2, asks_count=True)
+def test_a_count_question_quotes_each_same_event_articles_figure_and_keeps_the_lead_first():
+    b_lead = restating("b", 0, B_LEAD.text, 0.6, restates=0.7)  # another outlet's report of the event
+    chosen = _choose(sorted([LEAD, A_FIGURE, A_OTHER, b_lead, B_FIGURE], key=_order), limit=2, per_doc=2, asks="number")
     assert chosen[0] is LEAD  # what the answer abstains on is unchanged
-    assert A_FIGURE in chosen and A_OTHER not in chosen  # the article's second slot holds its figure
-    assert B_FIGURE in chosen and B_LEAD not in chosen  # one slot: the figure, being more than half as likely as the lead
-    assert {e.doc_id for e in chosen} == {"a", "b"}  # which articles are quoted is decided by score as for any question
+    assert sorted((ev.doc_id, ev.start) for ev in chosen[1:]) == [("a", A_FIGURE.start), ("b", B_FIGURE.start)]  # each one's figure
+    assert len(chosen) == 3  # the lead holds no figure: quoted beyond the limit, which the figures keep
+    figures = sorted((ev for ev in chosen if ev.figure), key=lambda ev: ev.doc_id)  # quoted on their articles' scores
+    assert [(ev.doc_id, ev.article_score) for ev in figures] == [("a", LEAD.score), ("b", b_lead.score)]
+    when = _choose(sorted([LEAD, A_DATE, b_lead, B_DATE], key=_order), limit=2, per_doc=2, asks="date")
+    assert [(ev.doc_id, ev.figure) for ev in sorted(when[1:], key=lambda ev: ev.doc_id)] == [("a", False), ("b", True)]
+    one_each = _choose(sorted([LEAD, A_FIGURE, b_lead, B_FIGURE], key=_order), limit=2, per_doc=1, asks="number")
+    assert [(ev.doc_id, ev.start) for ev in one_each] == [("a", 0), ("b", B_FIGURE.start)]  # per_doc still holds
 
 
-def test_other_questions_and_far_weaker_figures_keep_the_plain_order():
+def test_a_report_of_another_event_gets_no_figure_slot():
+    other = sentence("c", 0, "قتل 7 أشخاص في انفجار سيارة مفخخة في سوق مزدحم.", 0.05)  # far weaker, restates nothing
+    chosen = _choose(sorted([LEAD, A_FIGURE, other], key=_order), limit=3, per_doc=2, asks="number")
+    assert [(ev.doc_id, ev.start) for ev in chosen if ev.figure] == [("a", A_FIGURE.start)]  # c is quoted on its own score only
+    assert not same_event(0.05 / 0.9, 0.0) and same_event(0.1, 0.7) and same_event(0.8, 0.5)
+
+
+def test_other_questions_keep_the_plain_order():
     scored = sorted([LEAD, A_FIGURE, A_OTHER, B_LEAD, B_FIGURE], key=lambda e: -e.score)
-    assert _choose(scored, limit=3, per_doc=2, asks_count=False) == [LEAD, B_LEAD, A_OTHER]
-    weak = sentence("b", 50, "وبلغ عدد المصابين 20 مصابا.", 0.1)
-    chosen = _choose(sorted([LEAD, B_LEAD, weak], key=lambda e: -e.score), limit=2, per_doc=2, asks_count=True)
-    assert chosen == [LEAD, B_LEAD]
+    assert _choose(scored, limit=3, per_doc=2, asks=None) == [LEAD, B_LEAD, A_OTHER]
+
+
+def test_a_figure_is_quoted_on_its_articles_score_and_a_plain_sentence_on_its_own():
+    figure = replace(A_FIGURE, score=0.003, figure=True, article_score=0.3)
+    plain = replace(A_OTHER, score=0.003)
+    assert keep_evidence([LEAD, figure, plain], threshold=0.1) == [LEAD, figure]
+    assert keep_evidence([replace(figure, article_score=0.01)], threshold=0.1) == []  # an article off the question: not quoted
+
+
+def test_the_figure_asked_is_a_whole_count_of_this_year_or_a_date():
+    assert holds_kind("وأصيب 30 شخصاً آخرين.", "number") and holds_kind("قتيلين و20 جريحاً.", "number")
+    assert not holds_kind("ووقع الزلزال الذي بلغت شدته 5,3 درجات.", "number")  # a measure, not a count
+    assert not holds_kind("سقوط قتلى ومصابين في الهجوم.", "number")
+    assert holds_kind("وقع الهجوم يوم الأحد 8 يوليو.", "date") and not holds_kind("وقع الهجوم في وسط المدينة.", "date")
+    assert recalls_past("ففي كانون الثاني/يناير 2008 قتل تسعة أشخاص.", "2018-07-09T04:20:03+00:00")
+    assert not recalls_past("قتل 24 شخصا في 2018.", "2018-07-09") and not recalls_past("قتل 2008 شخص.", None)
+
+
+def test_a_past_event_recalled_is_not_the_articles_figure():
+    past = sentence("a", 20, "وفي يوليو 2004 قتل 41 شخصا عند خروج قطار عن سكته.", 0.7)
+    now = sentence("a", 90, "قُتل 24 شخصاً الأحد لدى خروج قطار ركاب عن سكته.", 0.1)
+    lead = sentence("a", 0, "خرج قطار ركاب عن سكته في شمال غرب البلاد.", 0.9)
+    for ev in (past, now, lead):
+        ev.published = "2018-07-09"
+    chosen = _choose(sorted([lead, past, now], key=_order), limit=1, per_doc=2, asks="number")
+    assert [ev.start for ev in chosen] == [0, 90]
 
 
 def test_equal_scores_are_ordered_by_article_and_offset_whatever_the_retrieval_order():
@@ -42,7 +82,7 @@ def test_equal_scores_are_ordered_by_article_and_offset_whatever_the_retrieval_o
     for order in (ties, ties[::-1], ties[1:] + ties[:1]):
         ranked = sorted(order, key=_order)  # as select_evidence ranks its candidates
         assert [(e.doc_id, e.start) for e in ranked] == [("a", 5), ("a", 40), ("b", 10)]
-        assert [(e.doc_id, e.start) for e in _choose(ranked, limit=2, per_doc=2, asks_count=False)] == [("a", 5), ("a", 40)]
+        assert [(e.doc_id, e.start) for e in _choose(ranked, limit=2, per_doc=2, asks=None)] == [("a", 5), ("a", 40)]
 
 
 def restating(doc: str, start: int, text: str, score: float, restates: float = 0.8) -> EvidenceSentence:
@@ -56,24 +96,25 @@ B_RESTATES = restating("b", 0, "أعلنت الشرطة مقتل 30 شخصا ف�
 
 def test_an_article_restating_the_best_sentence_gets_a_slot_before_second_sentences_and_other_events():
     plain = sentence("b", 0, B_RESTATES.text, 0.2)
-    assert plain not in _choose(sorted([LEAD, A_OTHER, C_OTHER_EVENT, A_FIGURE, plain], key=_order), 3, 2, False)  # a twice, c
+    assert plain not in _choose(sorted([LEAD, A_OTHER, C_OTHER_EVENT, A_FIGURE, plain], key=_order), 3, 2, None)  # a twice, c
     scored = sorted([LEAD, A_OTHER, C_OTHER_EVENT, A_FIGURE, B_RESTATES], key=_order)
-    assert _choose(scored, limit=3, per_doc=2, asks_count=False) == [LEAD, C_OTHER_EVENT, B_RESTATES]  # b takes a's second slot
-    assert _choose(scored, limit=2, per_doc=2, asks_count=False) == [LEAD, B_RESTATES]  # and comes before an unrelated article
+    assert _choose(scored, limit=3, per_doc=2, asks=None) == [LEAD, C_OTHER_EVENT, B_RESTATES]  # b takes a's second slot
+    assert _choose(scored, limit=2, per_doc=2, asks=None) == [LEAD, B_RESTATES]  # and comes before an unrelated article
     own = restating("a", 300, "وقتل 30 شخصا في الهجوم بحسب الشرطة.", 0.6)  # the best article restating itself is no other outlet
-    assert _choose(sorted([LEAD, own, C_OTHER_EVENT], key=_order), limit=2, per_doc=2, asks_count=False) == [LEAD, own]
+    assert _choose(sorted([LEAD, own, C_OTHER_EVENT], key=_order), limit=2, per_doc=2, asks=None) == [LEAD, own]
 
 
 def test_a_near_tie_that_says_something_else_keeps_its_place_before_restatements():
     other_answer = sentence("a", 300, "وفي صيف 2018 وقع الطرفان اتفاقا آخر.", 0.85)  # within NEAR_TIE of the best, not restating it
     scored = sorted([LEAD, other_answer, B_RESTATES], key=_order)
-    assert _choose(scored, limit=2, per_doc=2, asks_count=False) == [LEAD, other_answer]
+    assert _choose(scored, limit=2, per_doc=2, asks=None) == [LEAD, other_answer]
     echo = restating("a", 300, other_answer.text, 0.85)  # the same near tie restating the best: redundant, gives way
-    assert _choose(sorted([LEAD, echo, B_RESTATES], key=_order), limit=2, per_doc=2, asks_count=False) == [LEAD, B_RESTATES]
+    assert _choose(sorted([LEAD, echo, B_RESTATES], key=_order), limit=2, per_doc=2, asks=None) == [LEAD, B_RESTATES]
 
 
-def test_a_restating_article_quoted_once_for_a_count_question_quotes_its_figure():
+def test_a_restating_article_quoted_for_a_count_question_quotes_its_figure_not_its_lead():
     b_figure = sentence("b", 60, "وبلغ عدد القتلى 25 قتيلا.", 0.15)
     lead_b = restating("b", 0, "أكدت السلطات سقوط ضحايا في الهجوم.", 0.2)
     scored = sorted([LEAD, A_FIGURE, A_OTHER, C_OTHER_EVENT, lead_b, b_figure], key=_order)
-    assert _choose(scored, limit=2, per_doc=2, asks_count=True) == [LEAD, b_figure]
+    chosen = _choose(scored, limit=2, per_doc=2, asks="number")
+    assert [(ev.doc_id, ev.start) for ev in chosen] == [("a", 0), ("a", A_FIGURE.start), ("b", 60)]

@@ -333,3 +333,16 @@ def test_chroma_server_mode(tmp_path, chroma_server):
     assert answer.answerable and {c.doc_id for c in answer.citations} & {"001_b94b94cd0e2e6da0", "000_2330c4a5d8c05031"}
     assert service.delete("004_992054940200dc08")
     assert len(service.documents()) == 4
+
+
+def test_dense_search_breadth_is_set_on_new_and_existing_collections(tmp_path):
+    """ISNAD_HNSW_EF_SEARCH reaches Chroma's index, also for a collection built before the setting existed."""
+    settings = Settings(home=tmp_path, hnsw_ef_search=250)
+    client = make_client(settings)
+    client.get_or_create_collection("older", embedding_function=None, metadata={"hnsw:space": "cosine"})
+    embeddings = load_embeddings(settings.embedding_model)
+    for name in ("older", "newer"):
+        store = ArticleStore(client, name, embeddings, ef_search=settings.hnsw_ef_search)
+        assert store.chunks.configuration_json["hnsw"]["ef_search"] == 250
+    reopened = make_client(settings).get_collection("older")
+    assert reopened.configuration_json["hnsw"]["ef_search"] == 250

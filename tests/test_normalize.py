@@ -43,3 +43,14 @@ def test_stopwords_and_stems():
 )
 def test_detect_language(text, lang):
     assert detect_language(text) == lang
+
+
+def test_keyword_tokens_are_the_same_on_many_threads_at_once():
+    """The server tokenises on several threads (asks beside an ingest job): each thread has its own stemmer."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"وقعت إيران وسوريا اتفاقية عسكرية شاملة {i} Iran and Syria signed comprehensive agreements {i}" for i in range(400)]
+    alone = [bm25_tokens(t) for t in texts]
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(bm25_tokens, texts))
+    assert together == alone

@@ -1,0 +1,90 @@
+"""Cited parties as the reader sees them: only the party's own words, and a name only where there is one."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.attribution import extract_attributions, format_attribution
+from bot.entities import display
+from language.names import describes, learn_common_nouns, romanise
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        # a time word (CLDR weekday or month, a part of the day) ends a party and never opens one
+        ("وأعلنت السلطات اليابانية الاثنين أن ثلاثة أشخاص قتلوا.", "السلطات اليابانية"),
+        ("وقال الرئيس الروسي فلاديمير بوتين في كانون الأول/ديسمبر إن القوات ستنسحب.", "الرئيس الروسي فلاديمير بوتين"),
+        ("وقال متحدث باسم الحكومة صباح الخميس إن 20 شخصا قتلوا.", "متحدث باسم الحكومة"),
+        ("وقالت الاثنين وزارة الصحة إن 20 شخصا قتلوا.", "وزارة الصحة"),
+        ("Police on Monday said that three people died.", "Police"),
+        # whom the party told is not the party; an open quote begins the speech
+        ('وقال محافظ المنطقة محمد جيلان لشبكة "سي إن إن" إن القطار انقلب.', "محافظ المنطقة محمد جيلان"),
+        ("وقال المتحدث باسم الشركة للتلفزيون الرسمي، إن الطائرة سقطت.", "المتحدث باسم الشركة"),
+        ('وقال محمد الطبطبائي "بعد عمليات بحث، لم نعثر على ناجين".', "محمد الطبطبائي"),
+        ('وقالت شرطة المدينة على "تويتر" إن رجلا اعتقل.', "شرطة المدينة"),  # where it was said
+        ("وقال علي أيوب إن الاتفاق وقع.", "علي أيوب"),  # folded على is also the name علي
+        # "بحسب ما أعلنته X", "أعلنت X عن Y": the verb and its object are not the party
+        ("وقتل خمسة أشخاص بحسب ما أعلنته الشرطة البريطانية.", "الشرطة البريطانية"),
+        ("وأعلنت السلطات الباكستانية، عن مقتل 11 شخصا في التفجير.", "السلطات الباكستانية"),
+        ("وأعلنت الشرطة الباكستانية مقتل 12 شخصا، بينهم مسؤول محلي.", "الشرطة الباكستانية"),  # the object, with no "أن"
+        ("ووقع البلدان اتفاقية، بحسب وسائل إعلام محلية لم تكشف تفاصيلها.", "وسائل إعلام محلية"),  # a verb begins what they did
+        ("وقالت قناة فرانس 24، إن الطائرة سقطت.", "قناة فرانس 24"),  # an outlet's digits are its name
+        # after a dateline the verb opens the clause; "طائرة نقل" (a transport plane) is no "نقل" (relayed)
+        ("القاهرة (CNN)— أعلنت وزارة الدفاع، الأحد، عن تحطم طائرة نقل خلال هبوطها، الأمر الذي أدى إلى مقتل 32 شخصا.", "وزارة الدفاع"),
+    ],
+)
+def test_a_party_holds_no_time_addressee_or_speech(sentence, party):
+    parties = [a.party for a in extract_attributions(sentence) if a.party]
+    assert parties == [party]
+
+
+@pytest.mark.parametrize(
+    ("words", "description"),
+    [
+        ("شرطة هاكني", True),  # the police of a place: a noun that takes the article ("الشرطة")
+        ("الناطق باسم وزارة الصحة الفلسطينية", True),
+        ("جهاز الإطفاء في لندن", True),
+        ("مصادر رسمية ليبية", True),
+        ("وسائل الإعلام التركية", True),  # a construct whose head never takes the article, then a common noun
+        ("التلفزيون الكوبي", True),
+        ("لكنها", True),  # a frequent word that is never a name
+        ("ناصر بوريطة", False),
+        ("أشرف القدرة", False),  # a first name, then a family name that is also a word
+        ("عبدالقادر فايز", False),
+        ("تركي المالكي", False),  # a first name that is also a demonym
+        ("باقري", False),
+        ("المالكي", False),  # one article word that is a family name (a nisba)
+        ("Iranian state television", False),  # no Arabic words: nothing to tell
+    ],
+)
+def test_a_description_is_told_from_a_name_by_how_news_text_uses_its_words(words, description):
+    assert describes(words) is description
+
+
+def test_english_readers_get_names_romanised_and_descriptions_in_their_own_words():
+    """Romanising a common noun ("Sharta Hakni") tells an English reader nothing: a description keeps its
+    Arabic words, in quotes; a person's name is romanised; a place has its CLDR English name."""
+    (police,) = extract_attributions("وقالت شرطة هاكني إن رجلا اعتقل.")
+    (minister,) = extract_attributions("وقال ناصر بوريطة إن الاتفاق وقع.")
+    (spokesman,) = extract_attributions("وقال الناطق باسم وزارة الصحة الفلسطينية إن 20 شخصا قتلوا.")
+    assert police.party_en is None and format_attribution("BBC", [police]) == "BBC, citing «شرطة هاكني»"
+    assert format_attribution("BBC", [minister]) == f"BBC, citing {romanise('ناصر بوريطة')}"
+    assert format_attribution(None, [spokesman]) == "«الناطق باسم وزارة الصحة الفلسطينية»"
+    assert display("روسيا", "en") == "Russia"
+    # an Arabic reader gets the party's own words, always
+    assert format_attribution("بي بي سي", [police], "ar") == "بي بي سي، نقلاً عن شرطة هاكني"
+    assert display("شرطة هاكني", "ar") == "شرطة هاكني"
+    # words known to be a name (an outlet's, from metadata) are romanised whatever they mean
+    assert display("الخليج الجديد", "en", name=True) == romanise("الخليج الجديد")
+
+
+def test_common_nouns_and_first_names_are_learned_from_usage():
+    """A noun takes the article or a possessive ("الشرطة", "شرطتها"); a name never does; a word a rank heads
+    is a first name; a frequent word that is neither is a particle, verb or adverb."""
+    texts = ["قالت الشرطة إن شرطتها وصلت وإن شرطة المدينة حضرت"] * 10 + ["قال اللواء محمد باقري ثم وصل"] * 10
+    texts += ["ثم ذهب"] * 300
+    nouns, given, other = learn_common_nouns(texts)
+    assert "شرطه" in nouns and "محمد" not in nouns and "باقري" not in nouns
+    assert given == ["محمد"]
+    assert "ذهب" in other and "باقري" not in other
