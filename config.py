@@ -75,7 +75,6 @@ class Settings(BaseSettings):
     )
     top_k: int = Field(8, description="Chunks retrieved per question.")
     max_citations: int = Field(4, description="Evidence sentences quoted in one answer.")
-    rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant.")
     abstain_threshold: float | None = Field(
         None,
         description="Minimum ranker probability for an answer (below it Isnad abstains); unset: the threshold shipped with the ranker.",

@@ -17,7 +17,8 @@ question, and all questions of a paragraph, stay in one fold):
 * hit@1: the top candidate is the answer sentence, for the current hand-weighted
   scorer (USE cosine + IDF coverage + fusion) and for the learned ranker;
 * answered_right: the top score clears the abstention threshold and a quoted
-  sentence holds the answer; false answers: the same question asked of a
+  sentence holds the answer (quoted as the service quotes: ``bot.evidence.choose_quotes``
+  and ``bot.answer.keep_evidence`` themselves, ``cited``); false answers: the same question asked of a
   collection that lacks its paragraph (ARCD questions over XQuAD paragraphs and
   vice versa) and still answered;
 * direct_right: the direct answer line's value (bot.direct) and the gold answer
@@ -49,16 +50,17 @@ import numpy as np
 
 import config
 from bench.metrics import write_results
-from bot.answer import QUOTE_RATIO
+from bot.answer import keep_evidence
 from bench.lexicon import folds_of, learn, load_rows, parallel_pairs
 from bot.crosslingual import LEXICON_PATH, Lexicon, bridge_words, load_lexicon
 from bot.direct import direct_answer
-from bot.evidence import coverage
+from bot.evidence import EvidenceSentence, choose_quotes, coverage
 from bot.ranker import RANKER_PATH, CandidateSignals, candidate_features, fit
-from bot.retrieval import fuse, in_language
+from bot.retrieval import DEPTH, fuse, in_language
 from bot.schema import Citation, DirectAnswer
 from vectorstore.chunking import chunk_text
 from vectorstore.keyword import KeywordIndex
+from language.lexicon import question_kind
 from language.normalize import bm25_tokens, detect_language, normalize_arabic
 
 SHARED_DATA = config.REPO_ROOT.parent / "shared" / "data"
@@ -66,8 +68,7 @@ ARCD = SHARED_DATA / "arcd" / "arcd-train.json"
 XQUAD = SHARED_DATA / "xquad" / "xquad_dev.jsonl"
 CACHE = Path(os.environ.get("ISNAD_BENCH_CACHE", "/tmp/isnad-bench-cache"))
 TOP_K = 8  # chunks per question, as Settings.top_k
-DEPTH = 30  # candidates per retriever before fusion, as HybridSearcher.depth
-RRF_K = 60
+MAX_CITATIONS, PER_DOC = 4, 2  # sentences quoted, and from one article, as Settings.max_citations and select_evidence
 #: Arabic questions over the English XQuAD paragraphs (mixed with ARCD's Arabic ones): pid suffix and source.
 ENGLISH_TEXT, MIXED = "-en", "xquad_en_text"
 #: What the ranker is fitted on. The mixed group is evaluated only: fitted on, it taught the ranker to trust
@@ -109,6 +110,7 @@ class Candidates:
     baseline: np.ndarray  # the hand-weighted score of bot.evidence before the ranker
     holds_answer: np.ndarray  # the answer text is in the sentence
     pids: list[str]  # paragraph of each sentence (the "article" a citation comes from)
+    vectors: np.ndarray  # USE vector of each sentence: whether one restates another (bot.evidence.RESTATES)
 
 
 def load_items() -> tuple[dict[str, str], list[Question]]:
@@ -179,13 +181,13 @@ class Collection:
         self.index = KeywordIndex(c.text for c in chunks)
 
     def search(self, q_vec: np.ndarray, question: str, bridge: str) -> list[tuple[int, float, float]]:
-        """Top chunks as (chunk position, RRF score, e5 cosine or NaN), fused as ``HybridSearcher.search`` fuses."""
+        """Top chunks as (chunk position, fused score, e5 cosine or NaN), fused as ``HybridSearcher.search`` fuses."""
         cos = self.matrix @ q_vec
         dense = np.argsort(-cos)[:DEPTH]
-        keyword = [h.index for h in self.index.search(question, DEPTH)]
-        found = [h.index for h in self.index.search(bridge, DEPTH)] if bridge else []
-        bridged = [found[i] for i in in_language([self.chunks[j].text for j in found], detect_language(bridge))]
-        fused = fuse(*([str(i) for i in ranked] for ranked in (dense.tolist(), keyword, bridged)), k=TOP_K, rrf_k=RRF_K)
+        keyword = [(str(h.index), h.score) for h in self.index.search(question, DEPTH)]
+        found = [(h.index, h.score) for h in self.index.search(bridge, DEPTH)] if bridge else []
+        bridged = [(str(found[i][0]), found[i][1]) for i in in_language([self.chunks[j].text for j, _ in found], detect_language(bridge))]
+        fused = fuse([(str(i), float(cos[i])) for i in dense.tolist()], keyword, bridged, k=TOP_K)
         in_dense = set(dense.tolist())
         return [(int(i), score, float(cos[int(i)]) if int(i) in in_dense else float("nan")) for i, score in fused]
 
@@ -219,7 +221,9 @@ def question_candidates(
     cov = np.array([coverage(terms, t, coll.index) for t in texts])
     signals = CandidateSignals(texts, np.array(use), np.array(e5), cov, np.array(fusion), np.array(rank, dtype=float), pids)
     baseline = signals.use_cos + BASELINE_COVERAGE_WEIGHT * cov + BASELINE_FUSION_WEIGHT * signals.fusion
-    return Candidates(q, negative, texts, candidate_features(q.text, signals), np.array(gold, dtype=float), baseline, np.array(holds), pids)
+    X = candidate_features(q.text, signals)
+    vectors = np.array([use_docs[t] for t in texts]).reshape(len(texts), -1)
+    return Candidates(q, negative, texts, X, np.array(gold, dtype=float), baseline, np.array(holds), pids, vectors)
 
 
 def held_out_lexicons(folds: int = LEXICON_FOLDS) -> dict[str, Lexicon]:
@@ -287,21 +291,36 @@ def cross_validate(items: list[Candidates], folds: int) -> list[np.ndarray]:
     return preds
 
 
-def cited(scores: np.ndarray, pids: list[str], threshold: float, margin: float | None, limit: int = 4, per_doc: int = 2) -> list[int]:
-    """Positions quoted in an answer, chosen as bot.evidence and bot.answer choose them.
+def served_order(c: Candidates, scores: np.ndarray) -> list[EvidenceSentence]:
+    """The sentences the service would quote, in its order, before its threshold: ``bot.evidence.choose_quotes`` itself
+    (each outlet's figure, restatements of the best sentence, ``per_doc``), over a sentence's position as its offset."""
+    scored = [
+        EvidenceSentence(pid, pid, i, i + 1, text, float(p), 0.0, 0.0) for i, (pid, text, p) in enumerate(zip(c.pids, c.texts, scores))
+    ]
+    return choose_quotes(scored, c.vectors, MAX_CITATIONS, PER_DOC, question_kind(c.question.text))
 
-    ``margin`` None: the ranker's rule (``keep_evidence``); else the old one (within
-    ``margin`` of the best score and above ``threshold``).
-    """
+
+def quoted(order: list[EvidenceSentence], threshold: float) -> list[int]:
+    """Positions the service quotes: ``served_order`` kept as ``bot.answer.keep_evidence`` keeps it."""
+    return [ev.start for ev in keep_evidence(order, threshold)]
+
+
+def cited(c: Candidates, scores: np.ndarray, threshold: float) -> list[int]:
+    """Positions the service quotes for ``c`` with ranker probabilities ``scores`` and abstention ``threshold``."""
+    return quoted(served_order(c, scores), threshold)
+
+
+def cited_before_ranker(scores: np.ndarray, pids: list[str], threshold: float, margin: float) -> list[int]:
+    """Positions the hand-weighted scorer quoted: within ``margin`` of the best score and above ``threshold``, best first."""
     if not len(scores) or scores.max() < threshold:
         return []
-    floor = QUOTE_RATIO * threshold if margin is None else max(threshold, scores.max() - margin)
+    floor = max(threshold, scores.max() - margin)
     taken: dict[str, int] = {}
     out: list[int] = []
     for i in np.argsort(-scores):
-        if scores[i] < floor or len(out) == limit:
+        if scores[i] < floor or len(out) == MAX_CITATIONS:
             break
-        if taken.get(pids[i], 0) < per_doc:
+        if taken.get(pids[i], 0) < PER_DOC:
             out.append(int(i))
             taken[pids[i]] = taken.get(pids[i], 0) + 1
     return out
@@ -346,31 +365,43 @@ def _holds_answer(c: Candidates, direct: DirectAnswer | None) -> bool:
     return bool(value) and (gold in value or value in gold)
 
 
-def evaluate(items: list[Candidates], scores: list[np.ndarray], threshold: float, margin: float | None, with_direct: bool = True) -> dict:
+def evaluate(
+    items: list[Candidates],
+    scores: list[np.ndarray],
+    threshold: float,
+    margin: float | None,
+    with_direct: bool = True,
+    orders: list[list[EvidenceSentence]] | None = None,
+) -> dict:
     """Per group: hit@1 of the answer sentence, answered with the answer, false answers on negatives, and (``with_direct``,
-    the ranker's rule only) how often the direct line's value holds the answer: slow, so not while a threshold is searched."""
+    the ranker's rule only) how often the direct line's value holds the answer: slow, so not while a threshold is searched.
+
+    ``margin`` None: the service's rule (``served_order``, given as ``orders`` when already computed); else the old one.
+    """
+    if margin is None:
+        orders = orders or [served_order(c, s) for c, s in zip(items, scores)]
+        chosen = [quoted(o, threshold) for o in orders]
+    else:
+        chosen = [cited_before_ranker(s, c.pids, threshold, margin) for c, s in zip(items, scores)]
     out = {}
     for source, lang in GROUPS:
-        pos = [(c, s) for c, s in zip(items, scores) if c.question.source == source and c.question.lang == lang and not c.negative]
-        neg = [(c, s) for c, s in zip(items, scores) if c.question.source == source and c.question.lang == lang and c.negative]
-        hit1 = [bool(len(s)) and bool(c.y[int(np.argmax(s))]) for c, s in pos]
-        quoted = [cited(s, c.pids, threshold, margin) for c, s in pos]
-        quoted_neg = [cited(s, c.pids, threshold, margin) for c, s in neg]
-        right = [any(c.y[i] or c.holds_answer[i] for i in q) for (c, _), q in zip(pos, quoted)]
-        answered = [bool(q) for q in quoted]
-        false = [bool(q) for q in quoted_neg]
-        directs = [_direct(c, q, s) for (c, s), q in zip(pos, quoted)] if margin is None and with_direct else []
-        direct = [_holds_answer(c, d) for (c, _), d in zip(pos, directs)]
+        mine = [i for i, c in enumerate(items) if c.question.source == source and c.question.lang == lang]
+        pos = [(items[i], scores[i], chosen[i]) for i in mine if not items[i].negative]
+        neg = [(items[i], scores[i], chosen[i]) for i in mine if items[i].negative]
+        hit1 = [bool(len(s)) and bool(c.y[int(np.argmax(s))]) for c, s, _ in pos]
+        right = [any(c.y[i] or c.holds_answer[i] for i in q) for c, _, q in pos]
+        directs = [_direct(c, q, s) for c, s, q in pos] if margin is None and with_direct else []
+        direct = [_holds_answer(c, d) for (c, _, _), d in zip(pos, directs)]
         # The served answer also declines where the quotes state no value of the kind asked for: its rates.
         served = [r and d is not None for r, d in zip(right, directs)]
-        false_kept = [_direct(c, q, s) is not None for (c, s), q in zip(neg, quoted_neg)] if directs else []
+        false_kept = [_direct(c, q, s) is not None for c, s, q in neg] if directs else []
         out[f"{source}-{lang}"] = {
             "questions": len(pos),
-            "retrieved": float(np.mean([c.y.any() for c, _ in pos])),
+            "retrieved": float(np.mean([c.y.any() for c, _, _ in pos])),
             "hit@1": float(np.mean(hit1)),
-            "answered": float(np.mean(answered)),
+            "answered": float(np.mean([bool(q) for _, _, q in pos])),
             "answered_right": float(np.mean(right)),
-            "false_answers": float(np.mean(false)) if false else float("nan"),
+            "false_answers": float(np.mean([bool(q) for _, _, q in neg])) if neg else float("nan"),
             **({"direct_right": float(np.mean(direct))} if direct else {}),
             **(
                 {
@@ -389,8 +420,9 @@ def choose_threshold(items: list[Candidates], probs: list[np.ndarray]) -> float:
 
     Most answers for a bounded rate of answering questions the collection cannot answer.
     """
+    orders = [served_order(c, s) for c, s in zip(items, probs)]
     for t in np.round(np.arange(0.01, 0.95, 0.005), 3):
-        if not any(g["false_answers"] > MAX_FALSE_ANSWERS for g in evaluate(items, probs, float(t), None, with_direct=False).values()):
+        if not any(g["false_answers"] > MAX_FALSE_ANSWERS for g in evaluate(items, probs, float(t), None, False, orders).values()):
             return float(t)
     return 0.95
 

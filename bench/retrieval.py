@@ -172,10 +172,11 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--distractors", type=int, default=0, help="ANT news articles added to the collection")
     parser.add_argument("--distractor-chars", type=int, default=1000, help="each distractor cut to this length")
     parser.add_argument("--limit", type=int, default=None, help="only the first N questions")
+    parser.add_argument("--rrf-k", type=int, default=60, help="reciprocal-rank-fusion constant of this baseline")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
 
-    results = run(args.models, args.distractors, args.limit, args.distractor_chars, settings.rrf_k)
+    results = run(args.models, args.distractors, args.limit, args.distractor_chars, args.rrf_k)
     render(results, Console(width=120))
     write_results(results, args.out)
     return results

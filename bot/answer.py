@@ -3,7 +3,9 @@
 No generator model is involved: every sentence of substance in an answer is a
 verbatim quote with its offsets, framed by the templates in ``prompts/answer.toml``;
 the direct answer that opens it is a value read from those quotes (``bot.direct``).
-That is the strongest guarantee against a fact-checking tool inventing facts.
+That is the strongest guarantee against a fact-checking tool inventing facts. The
+direct line is withheld when the learned answerability gate (``bot.answerable``)
+finds that the quotes only sit near the question without answering it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from functools import lru_cache
 from datetime import date
 
 import prompts
+from bot.answerable import answers, as_quoted
 from bot.attribution import extract_attributions, format_attribution
 from bot.claims import Evidence, extract_all
 from bot.conflicts import describe_conflict, find_conflicts
@@ -134,8 +137,9 @@ def render(
     direct: DirectAnswer | None = None,
     unstated: str | None = None,
 ) -> str:
-    """The answer's text; ``unstated`` is the kind of value asked for that no quote states (its quotes then only
-    show what the collection says nearby)."""
+    """The answer's text; ``unstated`` is the kind of value asked for that no quote states, or "answer" when the
+    answerability gate (``bot.answerable``) finds that the quotes do not answer (they then only show what the
+    collection says nearby)."""
     t = prompts.load("answer")[lang]
     if not citations:
         return t["abstain"]
@@ -156,10 +160,15 @@ def compose_answer(
     threshold: float,
 ) -> Answer:
     docs = lru_cache(maxsize=None)(docs)  # each article is read once per answer, not once per use
-    citations = build_citations(keep_evidence(evidence, threshold), docs, lang)
+    kept = keep_evidence(evidence, threshold)
+    citations = build_citations(kept, docs, lang)
     conflicts, notes = detect_conflicts(as_evidence(citations, docs), lang)
     direct = direct_answer(question, lang, citations, {c.doc_id: docs(c.doc_id).anchor for c in citations})
     unstated = question_kind(question) if citations and direct is None else None
+    if direct is not None and not answers(question, as_quoted(kept), direct):
+        # The quotes sit near the question without answering it: say so, and still show them as the closest
+        # passages, which is what a fact-checker needs to see that the collection is silent, not wrong.
+        direct, unstated = None, "answer"
     return Answer(
         question=question,
         answer=render(lang, citations, conflicts, notes, direct, unstated),

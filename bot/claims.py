@@ -15,7 +15,10 @@ count in a segment yields one claim with
 
 * its **frame**: the value's own stretch of the clause — from the previous
   value (or clause break) to the next one, cut at the conjunction that starts
-  the next value's clause ("قتل # أشخاص، | وأصيب # شخصا") — masked;
+  the next value's clause ("قتل # أشخاص، | وأصيب # شخصا") or at a coordinated
+  predicate ("توفي # أشخاص | وأصيب آخرون") — masked; a count coordinated
+  right after another ("بلغ عدد الضحايا 3 قتلى و20 مصابا") shares its predicate;
+  spans of time ("منذ 30 عاما") bound dates' frames, not counts';
 * its **period** for counts: the time expression of the same segment the count
   is about ("منذ عام 2012", "الأحد"); a count over a long or past period is
   background and is only compared with counts over the same kind of period;
@@ -41,7 +44,7 @@ from language.calendar import TimeMention, resolve_times
 from language.names import NameBook, find_persons, learn
 from language.normalize import STOPWORDS, fold_with_offsets, normalize_arabic
 from language.places import find_places
-from language.numbers import ABOUT_MARGIN, Quantity, find_quantities, unit_key
+from language.numbers import ABOUT_MARGIN, Quantity, count_predicates, exceeds, find_quantities, time_units, unit_key
 
 #: Words of a frame before its value: the predicate comes before ("قتل 4 أشخاص"). Words after a
 #: value are mostly the next piece of news and only blur the frame: they are taken only to make up
@@ -95,6 +98,7 @@ class Claim:
     kind: str = "count"  # count | money | percent (``language.numbers.Quantity.kind``)
     measure: str | None = None  # what an amount or a share is of: the stem of the word after it ("loan", "rise")
     partial: bool = False  # its noun is coordinated with another ("107 ركاب وطاقم", "22 pupils and a woman"): see _addend
+    coordinated: bool = False  # it shares the predicate of the count before it ("3 قتلى و20 مصابا"): see _shared_head
     period_start: dt.date | None = None  # what a count is counted over, when the sentence says
     period_end: dt.date | None = None
     anchor: dt.date | None = None
@@ -187,6 +191,11 @@ def _values(
     return sorted(found, key=lambda v: v.start)
 
 
+def _counts_things(v: _Value) -> bool:
+    """A count of things, not a date nor a span of time ("15 عاما", "three days": ``language.numbers.time_units``)."""
+    return v.quantity is not None and v.quantity.unit_key not in time_units()
+
+
 def _dateline(sentence: str, t: TimeMention) -> bool:
     """A full date right before an agency in brackets ("DAMASCUS, July 8, 2020 (Reuters) —", "دمشق 8 يوليو
     2020 (شينخوا)") is when the report was filed (its anchor, ``language.calendar.find_anchor``), not a claim."""
@@ -237,10 +246,33 @@ def _frame_span(sentence: str, seg: _Segment, values: list[_Value], i: int, ment
     after_max = max(0, FRAME_WORDS_AFTER - content)
     if content >= 2 and (m := _BREAK.search(sentence, v.end, hi)):
         hi = m.start()
+    if v.quantity is not None and (m := _COORDINATED.match(sentence, v.end, hi)) and _states_a_count(m.group(1)):
+        hi = m.start()  # "توفي عشرة أشخاص | وأصيب آخرون": the next clause is another claim's
     after = _words(sentence, v.end, hi, mentions)
     if len(after) > after_max:
         hi = v.end + (after[after_max - 1].end() if after_max else 0)
     return lo, hi
+
+
+#: Nothing but a conjunction between two counts: "3 قتلى و20 مصابا", "3 dead and 20 injured".
+_BARE_CONJ = re.compile(r"\s*(?:و|and|,|،)?\s*")
+
+
+def _shared_head(sentence: str, seg: _Segment, values: list[_Value], i: int, mentions: list[EntityMention]) -> tuple[int, int]:
+    """The words before the previous count, when this count is coordinated right after it with no predicate of its
+    own ("بلغ عدد الضحايا 3 قتلى و20 مصابا": "20 مصابا" is what "بلغ عدد الضحايا" states too); else an empty span.
+
+    Its own frame starts at the conjunction and would hold no predicate ("و# مصابا")."""
+    if i == 0 or values[i - 1].quantity is None or not _BARE_CONJ.fullmatch(sentence[values[i - 1].end : values[i].start]):
+        return (0, 0)
+    lo, _ = _frame_span(sentence, seg, values, i - 1, mentions)
+    return (lo, values[i - 1].start)
+
+
+def _head_cues(sentence: str, head: tuple[int, int], mentions: list[EntityMention]) -> frozenset[str]:
+    """Stems of the shared predicate's last words (``_shared_head``), as a value's own cues are taken."""
+    words = [unit_key(w) for w in _cue_words(sentence, head[0], head[1], mentions)][-CUE_WORDS:]
+    return frozenset(w for w in words if len(w) >= 3)
 
 
 def _masked(
@@ -282,8 +314,14 @@ def _cue_words(sentence: str, lo: int, hi: int, mentions: list[EntityMention]) -
     for e in mentions:
         for i in range(max(e.start, lo), min(e.end, hi)):
             chars[i - lo] = " "
-    words = re.findall(r"[^\W\d_]+", _HARAKAT.sub("", "".join(chars)))
+    words = [_unconjoined(w) for w in re.findall(r"[^\W\d_]+", _HARAKAT.sub("", "".join(chars)))]
     return [w for w in words if normalize_arabic(w) not in STOPWORDS]  # "the", "على": shared by any two frames
+
+
+def _unconjoined(word: str) -> str:
+    """ "وأصيب" → "أصيب": the conjunction off a predicate that states a count, so "وأصيب 30" and "أصيب 30" share
+    their cue ("وزير" keeps its و: "زير" states no count)."""
+    return word[1:] if word.startswith("و") and len(word) > 3 and _states_a_count(word[1:]) else word
 
 
 def _cues(sentence: str, lo: int, hi: int, value: _Value, mentions: list[EntityMention]) -> frozenset[str]:
@@ -318,7 +356,7 @@ def _period(sentence: str, times: list[TimeMention], seg: _Segment, lo: int, hi:
     """What a count is counted over: the nearest resolved time in its frame, else one that opens its
     sentence ("وفي شباط الماضي، تحطمت طائرة ... مقتل 65") — not a date deep inside another clause."""
     resolved = [t for t in times if t.resolved and t.value_start and t.value_end]
-    own = [t for t in resolved if lo <= t.start < hi]
+    own = [t for t in resolved if t.start < hi and lo < t.end]  # one cut by the frame's edge too ("شباط | الماضي ما أسفر")
     if not own:
         own = [t for t in resolved if seg.start <= t.start < at and _content_words(sentence, seg.start, t.start, []) <= 1]
     return min(own, key=lambda t: abs(t.start - at), default=None)
@@ -444,9 +482,11 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                 )
             )
         for v in values:
-            # A frame is bounded by the neighbouring values it could be confused with: counts by counts, dates by dates.
-            kin = [x for x in values if (x.slot == "number") == (v.slot == "number")]
+            # A frame is bounded by the neighbouring values it could be confused with: counts of things by counts of
+            # things, times by times ("منذ 30 عاما" is a time, so it does not cut "ارتفعت الحصيلة ... إلى 141 قتيلا").
+            kin = [x for x in values if _counts_things(x) == _counts_things(v)]
             lo, hi = _frame_span(sentence, seg, kin, kin.index(v), mentions)
+            head = _shared_head(sentence, seg, kin, kin.index(v), mentions)
             base = dict(
                 parties=parties,
                 evidence_n=ev.n,
@@ -454,9 +494,11 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                 origin=origin,
                 actors=actors,
                 actor_names=actor_names,
-                frame=_masked(sentence, lo, hi, values, mentions, nouns),
+                frame=" ".join(
+                    _masked(sentence, a, b, values, mentions, nouns) for a, b in (head, (v.start if head[1] else lo, hi)) if b > a
+                ),
                 phrase=sentence[lo:hi].strip(" ،,."),
-                cues=_cues(sentence, lo, hi, v, mentions),
+                cues=_cues(sentence, lo, hi, v, mentions) | _head_cues(sentence, head, mentions),
                 anchor=ev.anchor,
                 sentence=sentence,
             )
@@ -479,16 +521,18 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
             elif (q := v.quantity) is not None and not _designation(q):
                 period = _period(sentence, times, seg, lo, hi, q.start)
                 counted = wholes.get(q.start, q)
+                low, high = (q.low + 1, None) if _passed(sentence, seg, q) else (q.low, q.high)
                 claims.append(
                     Claim(
                         slot="number",
                         value=q.text,
-                        normalized=_number_norm(q.low, q.high, counted.unit, _stated(q)),
-                        low=q.low,
-                        high=q.high,
+                        normalized=_number_norm(low, high, counted.unit, _stated(q)),
+                        low=low,
+                        high=high,
                         unit=counted.unit_key or counted.unit,
                         kind=q.kind,
                         partial=_addend(sentence, q, quantities),
+                        coordinated=head[1] > 0,
                         measure=_measure(sentence, seg, kin, kin.index(v), mentions) if q.kind != "count" else None,
                         year=_year(period),
                         period_start=period.value_start if period else None,
@@ -508,6 +552,15 @@ def _designation(q: Quantity) -> bool:
     so this names a thing and counts nothing."""
     m = _DASHED.search(q.text.translate(_WESTERN_DIGITS))
     return bool(m and int(m.group(2)) < int(m.group(1)))
+
+
+def _passed(sentence: str, seg: _Segment, q: Quantity) -> bool:
+    """A plain figure its clause's verb passes ("تجاوزت حصيلة الضحايا المئة قتيل"): a floor, "more than 100"
+    (``language.numbers.exceeds``), so a later "141" raises it rather than contradicting it."""
+    if q.high != q.low or q.approx:
+        return False
+    start = max([seg.start] + [seg.start + m.end() for m in _BREAK.finditer(sentence[seg.start : q.start])])
+    return exceeds(sentence[start : q.start])
 
 
 def _stated(q: Quantity) -> float | None:
@@ -547,17 +600,26 @@ def _whole(sentence: str, q: Quantity, quantities: Sequence[Quantity]) -> Quanti
     return nxt if not gap and _PARTITIVE.search(normalize_arabic(q.text)) else None
 
 
+#: "و" or "and" + the next word, right after a count's noun.
+_COORDINATED = re.compile(r"\s+(?:and\s+|و(?=[^\W\d_]))([^\W\d_]+)")
+
+
+def _states_a_count(word: str) -> bool:
+    """Is this a predicate that states a count ("أصيب", "قتل"), as news uses it (``language.numbers.count_predicates``)?"""
+    return unit_key(word) in count_predicates()
+
+
 def _addend(sentence: str, q: Quantity, quantities: Sequence[Quantity]) -> bool:
     """Is this count's noun coordinated with a further word ("107 ركاب وطاقم من ستة أفراد", "22 تلميذا وامرأة",
     "107 passengers and crew")? Then it may count only a part of those its clause is about (passengers, not all on
     board), so ``bot.conflicts`` compares it only with counts of its own noun. A further count ("10 قتلى وثلاثة
-    جرحى") is its own claim, not an addend. (A coordinated predicate, "قتل 4 أشخاص وأصيب 30", is read the same
-    way; it costs only comparisons across nouns.)"""
+    جرحى") is its own claim, not an addend, and so is a coordinated predicate ("توفي عشرة أشخاص وأصيب آخرون":
+    ``_states_a_count``; English predicates are not learned, so "4 killed and injured" still reads as an addend)."""
     if not q.unit_text:
         return False
-    m = re.match(r"\s+(?:and\s+|و(?=[^\W\d_]))([^\W\d_]+)", sentence[q.end :])
-    if m is None or normalize_arabic(m.group(1)) in STOPWORDS:
-        return False
+    m = _COORDINATED.match(sentence[q.end :])
+    if m is None or normalize_arabic(m.group(1)) in STOPWORDS or _states_a_count(m.group(1)):
+        return False  # "توفي عشرة أشخاص وأصيب آخرون": the next clause, not a further noun
     word_start = q.end + m.start(1)
     return not any(r.start <= word_start < r.end or r.start == word_start - 1 for r in quantities)
 

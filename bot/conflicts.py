@@ -9,7 +9,10 @@ cosines spread same-claim frames, 0.6–0.9, from different ones such as "killed
 vs "injured", 0.4–0.6; e5's compressed cosines, 0.87–0.97 for both, cannot).
 Frames that share a predicate stem next to their counts ("مقتل # شخصا" /
 "# قتيلا") need less; counts of different nouns of one language ("# شخصا" /
-"# طفلا", or a count and a bare number) need more. One voice of one sentence
+"# طفلا", or a count and a bare number) need more, unless one noun names what
+the other's predicate states ("# مصابا" / "# شخصا أصيبوا"). Two spans of time
+("البالغ من العمر # عاما" / "يحكم منذ # عاما") meet only over a shared word
+about what the span is of. One voice of one sentence
 never restates itself; amounts or shares of different measures ("a # loan" /
 "# dollars in aid", "a # rise" / "a # fall") and a coordinated noun against
 another noun ("# passengers and crew" / "# people on board") never meet, however
@@ -56,6 +59,7 @@ from bot.claims import Claim, Evidence, extract_claims
 from bot.entities import display, is_person
 from language.calendar import DAYS_AGO_RANGE, format_day, format_month, resolve_times
 from language.normalize import ARABIC_LETTER, LATIN_LETTER
+from language.numbers import count_predicates, time_units
 
 #: Character-shingle Jaccard at or above which two sentences are one wire copy.
 NEAR_DUPLICATE_JACCARD = 0.6
@@ -152,14 +156,35 @@ def _periods_match(a: Claim, b: Claim) -> bool:
 
 
 def _shared_cue(a: Claim, b: Claim) -> bool:
-    """The same predicate next to both values ("مقتل 11 شخصا" / "11 قتيلا"), not merely the same counted noun."""
-    both_units = {a.unit} & {b.unit}
-    return any(_stems_meet(x, y) for x in a.cues - both_units for y in b.cues - both_units)
+    """The same predicate next to both values ("مقتل 11 شخصا" / "11 قتيلا"), not merely the same counted noun
+    ("# شخصا" / "# شخصا") unless that noun is itself a predicate ("مئة قتيل" / "141 قتيلا": both count the killed),
+    nor a word of time ("منذ 15 عاما", "years"), which any two spans of time share."""
+    ignored = ({a.unit} & {b.unit} - count_predicates()) | time_units().keys()
+    return any(_stems_meet(x, y) for x in a.cues - ignored for y in b.cues - ignored)
+
+
+def _other_spans_of_time(a: Claim, b: Claim, sim: float) -> bool:
+    """Counts of time that say different things: an age ("البالغ من العمر 64 عاما"), a term ("يحكم منذ 15 عاما"),
+    a time ago. Their frames are short and alike (cosine ~0.7), so only a shared word about what the span is
+    (``_shared_cue``), or frames alike as a restatement's (``SAME_FRAME_OTHER_UNIT``), makes them one claim."""
+    units = time_units()
+    if a.unit not in units and b.unit not in units:
+        return False
+    if units.get(a.unit) != units.get(b.unit):
+        return True
+    return not _shared_cue(a, b) and sim < SAME_FRAME_OTHER_UNIT
+
+
+#: Letters that open Arabic derived forms of one root: a participle (م: "مصاب"), a verb (ا ت ي ن: "أصيب").
+_DERIVING = frozenset("امتين")
 
 
 def _stems_meet(x: str, y: str) -> bool:
-    """Light stems of one word family: equal, or one inside the other ("قتل" in "مقتل")."""
-    return x == y or (min(len(x), len(y)) >= 3 and (x in y or y in x))
+    """Light stems of one word family: equal, one inside the other ("قتل" in "مقتل"), or one root under two
+    derivational prefixes ("مصب" of "مصابا", "اصب" of "أصيبوا": the injured are those who were injured)."""
+    if x == y or (min(len(x), len(y)) >= 3 and (x in y or y in x)):
+        return True
+    return len(x) == len(y) >= 3 and x[1:] == y[1:] and {x[0], y[0]} <= _DERIVING
 
 
 def _same_claim(a: Claim, b: Claim) -> bool:
@@ -181,17 +206,37 @@ def _same_claim(a: Claim, b: Claim) -> bool:
             and b.unit
             and a.unit != b.unit
             and a.unit.isascii() == b.unit.isascii()
-            and not any(_stems_meet(a.unit, y) for y in b.cues)
-            and not any(_stems_meet(b.unit, x) for x in a.cues)
+            and not _noun_states_predicate(a.unit, b)
+            and not _noun_states_predicate(b.unit, a)
         )
-    )  # "مقتل # شخصا" and "# قتيلا" count one thing
-    if _other_measures(a, b):
+    )
+    if _other_measures(a, b) or (a.slot == "number" and _other_spans_of_time(a, b, sim)):
         return False
-    if other_nouns:
-        return sim >= SAME_FRAME_OTHER_UNIT
+    if other_nouns:  # a coordinated count's frame is its neighbour's predicate: any rival of the neighbour looks alike
+        return sim >= SAME_FRAME_OTHER_UNIT and not (a.coordinated or b.coordinated or _other_predicates(a, b))
     if a.slot == "number" and a.kind == "count" and _shared_cue(a, b):
         return sim >= SAME_FRAME_WITH_CUE
     return sim >= SAME_FRAME
+
+
+def _noun_states_predicate(unit: str, other: Claim) -> bool:
+    """Does a counted noun name what the other claim's predicate states? "# قتيلا" / "مقتل # شخصا", "# مصابا" /
+    "# شخصا أصيبوا" count one thing; a noun merely near the other value ("استشهاد رجل أمن وإصابة # آخرين")
+    is no predicate (``language.numbers.count_predicates``)."""
+    return any(_stems_meet(unit, y) for y in other.cues if y in count_predicates())
+
+
+def _other_predicates(a: Claim, b: Claim) -> bool:
+    """Do two counts state different things of their nouns ("سقوط # قتلى" / "على متنها # أشخاص")? Frames that
+    share a setting ("a passenger plane") can be close however their predicates differ."""
+    pa, pb = _stated(a), _stated(b)
+    return bool(pa and pb) and not any(_stems_meet(x, y) for x in pa for y in pb)
+
+
+def _stated(c: Claim) -> frozenset[str]:
+    """What a count states of its noun: the noun itself where it names a predicate ("قتلى", "جرحى"), else its
+    predicate cues ("على متنها")."""
+    return frozenset({c.unit}) if c.unit in count_predicates() else c.cues & count_predicates()
 
 
 def _other_measures(a: Claim, b: Claim) -> bool:

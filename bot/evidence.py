@@ -15,7 +15,6 @@ asking for a figure or a date quotes each outlet's own statement of it
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -24,9 +23,10 @@ from langchain_core.embeddings import Embeddings
 from bot.injection import addressed_to_system
 from bot.ranker import CandidateSignals, Ranker, candidate_features, load_ranker, value_kinds
 from bot.retrieval import Hit
+from language.calendar import find_years
 from language.lexicon import question_kind
 from language.numbers import find_quantities
-from language.normalize import ARABIC_LETTER, LATIN_LETTER, bm25_tokens, normalize_arabic
+from language.normalize import ARABIC_LETTER, LATIN_LETTER, bm25_tokens
 from vectorstore.keyword import KeywordIndex
 
 #: USE cosine (multilingual sentence encoder) from which a sentence of another article restates the best
@@ -151,11 +151,23 @@ def select_evidence(
         )
         for (hit, _, start, end, text), p, cos, cov in zip(candidates, probs, cosines, signals.coverage)
     ]
+    return choose_quotes(scored, vectors, limit, per_doc, question_kind(question))
+
+
+def choose_quotes(
+    scored: list[EvidenceSentence], vectors: np.ndarray, limit: int, per_doc: int, asks: str | None
+) -> list[EvidenceSentence]:
+    """The sentences to quote, best first, from the scored sentences and their USE vectors (one row each, unit length).
+
+    Apart so that what bench.answers measures is the service's own choice (``_choose``), not a copy of it.
+    Sets each sentence's ``restates`` (its cosine with the best one).
+    """
+    if not scored:
+        return []
     best = min(range(len(scored)), key=lambda i: _order(scored[i]))
     for ev, restates in zip(scored, vectors @ vectors[best]):
         ev.restates = float(restates)
-    scored.sort(key=_order)
-    return _choose(scored, limit, per_doc, question_kind(question))
+    return _choose(sorted(scored, key=_order), limit, per_doc, asks)
 
 
 #: Scores closer than this are one score: the encoders' batched float arithmetic moves the last digits.
@@ -235,16 +247,17 @@ def same_event(ratio: float, restates: float) -> bool:
     return restates >= RESTATES or a * ratio + b * restates + c >= 0.0
 
 
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-
-
 def recalls_past(text: str, published: str | None) -> bool:
     """The sentence names a year before its article's: a past event recalled ("وفي يوليو 2004 قتل 41 شخصا"), not the news.
 
-    Only a count is judged so: the answer to "when" may well be a past year.
+    Only a count is judged so: the answer to "when" may well be a past year. Years are the calendar's
+    (``find_years``) less the numbers the number reader takes for counts ("قتل 1500 شخص" is a toll, not a year).
     """
     year = int(published[:4]) if published and published[:4].isdigit() else None
-    return year is not None and any(int(y) < year for y in _YEAR.findall(normalize_arabic(text)))
+    if year is None:
+        return False
+    counts = [(q.start, q.end) for q in find_quantities(text)]
+    return any(m.value_start.year < year and not any(s <= m.start < e for s, e in counts) for m in find_years(text) if m.value_start)
 
 
 def _figures(scored: list[EvidenceSentence], ranked: list[EvidenceSentence], limit: int, per_doc: int, asks: str) -> list[EvidenceSentence]:

@@ -103,7 +103,7 @@ class CandidateSignals:
     use_cos: np.ndarray
     e5_cos: np.ndarray  # NaN where the dense retriever did not return the chunk
     coverage: np.ndarray
-    fusion: np.ndarray  # RRF score of the chunk
+    fusion: np.ndarray  # fused score of the chunk (bot.retrieval.fuse)
     rank: np.ndarray  # 1-based rank of the chunk
     docs: list[str]  # the article each sentence comes from
 
@@ -138,7 +138,7 @@ def candidate_features(question: str, s: CandidateSignals) -> np.ndarray:
     missing = np.array([float(kind is not None and kind not in h) for h in held])
     cols = [
         s.use_cos, _minus_doc_best(s.use_cos, s.docs), e5, _minus_doc_best(e5, s.docs), e5_missing.astype(float),
-        s.coverage, _minus_doc_best(s.coverage, s.docs), s.fusion * 60.0, 1.0 / s.rank,
+        s.coverage, _minus_doc_best(s.coverage, s.docs), s.fusion, 1.0 / s.rank,
         cross, cross * s.use_cos, cross * s.coverage,
         *match.T, missing, np.array([math.log1p(len(t)) / 5.0 for t in s.texts]),
     ]  # fmt: skip

@@ -1,7 +1,12 @@
-"""Hybrid retrieval: dense (Chroma) + BM25, fused by reciprocal rank fusion.
+"""Hybrid retrieval: dense (Chroma) + BM25, fused by their scores standardised per question.
 
-RRF needs no score calibration between the two very different scorers, which is
-why it is the fusion here: dense cosine and BM25 scores live on unrelated scales.
+Dense cosine and BM25 scores live on unrelated scales, so each side's scores are
+standardised over its own candidates for the question before they are added
+(``fuse``). Not reciprocal rank fusion, which this used until session 17: RRF
+forgets how far apart the candidates are, and at 11,808 news articles that lost
+the gold paragraph (``bench.recall``): with k=60 a chunk both sides found
+anywhere in their top 30 (2/90) outranks one that one side ranked first (1/61),
+and the more news there is, the more news chunks both sides find halfway down.
 BM25 runs twice: on the question's own words, and on its bridge (the same words
 in the other language, ``bot.crosslingual``) over the articles written in that
 language, so an Arabic question also reaches an English wire story by keyword.
@@ -16,6 +21,7 @@ interface, so the pipeline composes with any LangChain chain.
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -31,22 +37,18 @@ from vectorstore.keyword import LiveKeywordIndex
 from vectorstore.store import ArticleStore, StoredChunk
 
 
-#: Weight in fusion of the keyword ranking searched with the bridge (the question's words in the other
-#: language, ``bot.crosslingual``), which only ranks chunks of that other language. Translated words are a
-#: noisier query than the reader's own: on XQuAD's English questions over Arabic paragraphs, the bridge at
-#: full weight put the right paragraph first for 57% of questions, at half weight 61% (own words only: 64%,
-#: dense alone: 72%), with the most paragraphs in the top 8 at half weight (96.6%).
-BRIDGE_WEIGHT = 0.5
-
-
-def rrf_fuse(rankings: list[list[str]], k: int = 60, weights: list[float] | None = None) -> list[tuple[str, float]]:
-    """Reciprocal rank fusion: score(id) = sum over rankings of weight / (k + rank)."""
-    scores: dict[str, float] = {}
-    for ranking, weight in zip(rankings, weights or [1.0] * len(rankings)):
-        for rank, item in enumerate(ranking, 1):
-            scores[item] = scores.get(item, 0.0) + weight / (k + rank)
-    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-
+#: Weights in fusion of the three rankings: dense, BM25 on the question's own words, and BM25 on the bridge
+#: (the question's words in the other language, ``bot.crosslingual``, which only ranks chunks of that other
+#: language). Chosen by cross-validation of recall@5 through the real store at 11,808 ANT news articles +
+#: ARCD's and XQuAD's paragraphs (``python -m bench.recall --xquad --fit``: folds by paragraph, the mean of
+#: ARCD ar, XQuAD ar and XQuAD en; bench/README.md "recall at scale"): every fold chose depth 100, dense 1.2
+#: (held out 0.905 / 0.938 / 0.887; RRF k=60: 0.859 / 0.928 / 0.808) and a bridge of 1.5, 0.003 above 1.25 on
+#: XQuAD en only; 1.25 is what the downstream benches were run with. At 30,337 articles: 0.902 / 0.914 / 0.845
+#: (RRF: 0.867 / 0.916 / 0.726). Min-max scaling did as well on those (0.899 / 0.946 / 0.892) but reordered the
+#: few chunks of a small collection against the evidence ranker (a follow-up over the five seed articles lost
+#: its quote). The bridge weighs more than the question's own words because it only competes with them on an
+#: English question (whose own words rarely match Arabic text).
+WEIGHTS = (1.2, 1.0, 1.25)
 
 #: Top places kept for the best chunks the bridge found. A chunk in the other language never gets the
 #: question's own keyword vote, and e5 ranks a same-language chunk above a translation of it, so without
@@ -55,12 +57,49 @@ def rrf_fuse(rankings: list[list[str]], k: int = 60, weights: list[float] | None
 BRIDGE_SLOTS = 2
 
 
-def fuse(dense: list[str], keyword: list[str], bridged: list[str], k: int, rrf_k: int = 60) -> list[tuple[str, float]]:
-    """The top ``k`` of the three rankings fused, keeping the ``BRIDGE_SLOTS`` best-fused chunks of ``bridged``."""
-    fused = rrf_fuse([dense, keyword, bridged], rrf_k, [1.0, 1.0, BRIDGE_WEIGHT])
-    reached = set(bridged)
-    kept = [f for f in fused if f[0] in reached][:BRIDGE_SLOTS]
-    rest = [f for f in fused if f not in kept][: max(0, k - len(kept))]
+def rrf_fuse(rankings: list[list[str]], k: int = 60, weights: list[float] | None = None) -> list[tuple[str, float]]:
+    """Reciprocal rank fusion: score(id) = sum over rankings of weight / (k + rank) (bench.retrieval's baseline)."""
+    scores: dict[str, float] = {}
+    for ranking, weight in zip(rankings, weights or [1.0] * len(rankings)):
+        for rank, item in enumerate(ranking, 1):
+            scores[item] = scores.get(item, 0.0) + weight / (k + rank)
+    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def standardised(ranked: list[tuple[str, float]]) -> dict[str, float]:
+    """One side's scores as standard deviations from the mean of its candidates (all 1 when they tie).
+
+    WHY per question: a cosine of 0.85 is a good e5 match for one question and a
+    poor one for the next, and BM25 scores grow with the query's length; how far
+    a candidate stands out from the side's other candidates is what is comparable.
+    A candidate a side did not return counts as that side's mean (0).
+    """
+    if not ranked:
+        return {}
+    scores = [score for _, score in ranked]
+    mean, sd = statistics.fmean(scores), statistics.pstdev(scores)
+    return {item: (score - mean) / sd if sd > 0 else 1.0 for item, score in ranked}
+
+
+def fuse(
+    dense: list[tuple[str, float]],
+    keyword: list[tuple[str, float]],
+    bridged: list[tuple[str, float]],
+    k: int,
+    weights: tuple[float, float, float] = WEIGHTS,
+) -> list[tuple[str, float]]:
+    """The top ``k`` of the three scored rankings by the ``weights``-weighted sum of their ``standardised`` scores.
+
+    The ``BRIDGE_SLOTS`` best-fused chunks of ``bridged`` keep a place in the top ``k``.
+    """
+    fused: dict[str, float] = {}
+    for ranked, weight in zip((dense, keyword, bridged), weights):
+        for item, score in standardised(ranked).items():
+            fused[item] = fused.get(item, 0.0) + weight * score
+    ordered = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
+    reached = {item for item, _ in bridged}
+    kept = [f for f in ordered if f[0] in reached][:BRIDGE_SLOTS]
+    rest = [f for f in ordered if f not in kept][: max(0, k - len(kept))]
     return sorted(rest + kept, key=lambda kv: (-kv[1], kv[0]))[:k]
 
 
@@ -114,10 +153,16 @@ def sound_matches(names: list[str], index: dict[str, set[str]]) -> list[str]:
     return sorted(found)
 
 
+#: Candidates taken from each side before fusion. Deeper than the top ``k`` because the scores are standardised
+#: over the candidates and because English questions reach Arabic text low in both the dense and the bridge
+#: ranking: the cross-validation above chose 100 over 30 and 50.
+DEPTH = 100
+
+
 @dataclass
 class Hit:
     chunk: StoredChunk
-    score: float  # fused RRF score
+    score: float  # fused score (``fuse``): weighted standard scores, higher is better
     dense: float | None  # cosine similarity, when the dense side found it
     keyword: float | None  # BM25 score, when the keyword side found it
 
@@ -125,11 +170,10 @@ class Hit:
 class HybridSearcher:
     """Runs both retrievers over one store and fuses them."""
 
-    def __init__(self, store: ArticleStore, embeddings: Embeddings, rrf_k: int = 60, depth: int = 30):
+    def __init__(self, store: ArticleStore, embeddings: Embeddings, depth: int = DEPTH):
         self.store = store
         self.embeddings = embeddings
         self.keyword = LiveKeywordIndex(store)
-        self.rrf_k = rrf_k
         self.depth = depth  # candidates taken from each side before fusion
         self._sounds: tuple[int, int, dict[str, set[str]]] = (0, -1, {})  # (corpus id, size, index) it was built for
 
@@ -159,15 +203,14 @@ class HybridSearcher:
         self.sounds(corpus)
         return len(corpus)
 
-    def search(self, query: str, k: int, bridge: str | None = None) -> list[Hit]:
-        """Top ``k`` chunks: dense, BM25 on the query, and BM25 on ``bridge`` over chunks in the bridge's language.
+    def rankings(self, query: str, depth: int, bridge: str | None = None) -> tuple[list[tuple[StoredChunk, float]], ...]:
+        """The top ``depth`` of each side: dense, BM25 on the query, BM25 on ``bridge`` over chunks in its language.
 
         The bridge ranking is how a question reaches articles in the other
         language (an Arabic question, an English wire story); limited to those
         articles, it cannot reorder the ones the question's own words rank.
         Names the bridge lacks join it by sound (``sound_matches``).
         """
-        depth = max(self.depth, k)
         dense = self.store.dense_search(self.embeddings.embed_query(query), depth)
         index, corpus = self.keyword.current()
         keyword = [(corpus[h.index], h.score) for h in index.search(query, depth)]
@@ -177,10 +220,15 @@ class HybridSearcher:
         if bridge:
             found = [(corpus[h.index], h.score) for h in index.search(bridge, depth)]
             bridged = [found[i] for i in in_language([c.text for c, _ in found], detect_language(bridge))]
+        return dense, keyword, bridged
+
+    def search(self, query: str, k: int, bridge: str | None = None) -> list[Hit]:
+        """Top ``k`` chunks of the three ``rankings``, fused (``fuse``)."""
+        dense, keyword, bridged = self.rankings(query, max(self.depth, k), bridge)
         by_id: dict[str, StoredChunk] = {c.chunk_id: c for c, _ in dense + keyword + bridged}
         dense_score = {c.chunk_id: s for c, s in dense}
         keyword_score = {c.chunk_id: s for c, s in bridged + keyword}  # own words' score where both found it
-        fused = fuse(*([c.chunk_id for c, _ in ranked] for ranked in (dense, keyword, bridged)), k=k, rrf_k=self.rrf_k)
+        fused = fuse(*([(c.chunk_id, score) for c, score in ranked] for ranked in (dense, keyword, bridged)), k=k)
         return [Hit(by_id[cid], score, dense_score.get(cid), keyword_score.get(cid)) for cid, score in fused]
 
 

@@ -69,7 +69,7 @@ class Isnad:
                 if not create and name != self.settings.collection and name not in self._collection_names():
                     raise UnknownCollectionError(f"no collection '{name}'")
                 store = open_store(self.settings, name, self._client)
-                self._searchers[name] = HybridSearcher(store, self.embeddings, self.settings.rrf_k)
+                self._searchers[name] = HybridSearcher(store, self.embeddings)
             return self._searchers[name]
 
     def _collection_names(self) -> set[str]:

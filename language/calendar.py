@@ -611,8 +611,9 @@ def resolve_times(text: str, anchor: dt.date | None, lang: str = "ar", allow_fut
     return mentions
 
 
-#: A year standing alone: 1000-2099, not part of a longer number, a decimal or a percentage.
-_BARE_YEAR = re.compile(r"(?<![\d.,])(?:1\d{3}|20\d{2})(?![\d.,%])")
+#: A year standing alone: 1000-2099, not part of a longer number, a decimal or a percentage; a comma or full stop
+#: after it ends a clause or sentence ("in 2004, ...", "... since 2012.") unless a digit follows ("2,004", "2012.5").
+_BARE_YEAR = re.compile(r"(?<![\d.,])(?:1\d{3}|20\d{2})(?![\d%]|[.,]\d)")
 
 
 def find_years(text: str) -> list[TimeMention]:

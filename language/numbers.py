@@ -10,7 +10,10 @@ Dates are not quantities: spans the calendar reads as dates are skipped, and
 so are numbers that name or rank a thing ("Resolution 2254", "القرار 2254",
 "الدقيقة 66"). Which words after a number carry a proclitic ("بنيران" is ب +
 "نيران", "بنادق" is one noun) is learned from the ANT news corpus
-(``proclitic_words.json``, rebuilt by ``python -m language.numbers ANT.jsonl.gz``).
+(``proclitic_words.json``), and so is which words state a count rather than
+name what is counted ("أصيب" in "قتل 4 أشخاص وأصيب 30": ``count_predicates.json``);
+both are rebuilt by ``python -m language.numbers ANT.jsonl.gz``. Which nouns count
+time ("عاما", "أعوام", "days") comes from CLDR and dateparser (``time_units``).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from pathlib import Path
 from babel import Locale
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
 from babel.units import format_unit
+from dateparser.languages.loader import default_loader
 
 from language.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, resolve_times
 from language.normalize import ARABIC_LETTER, STOPWORDS, fold_with_offsets, normalize_arabic, original_span, stem, word_alternation
@@ -79,6 +83,9 @@ def _folded(*words: str) -> tuple[str, ...]:
 
 
 _MORE = _folded("أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على", "أزيد من", "more than", "over", "upwards of", "in excess of")
+#: Verbs whose object is a figure passed ("تجاوزت حصيلة الضحايا المئة", "the toll exceeded 100"): a floor, as "أكثر من"
+#: is. Arabic puts the verb first, with its subject between it and the figure (``exceeds``).
+_EXCEED = _folded("تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "تخطى", "تخطت", "يتخطى", "تتخطى", "exceeded", "exceeds", "surpassed", "topped")
 _AT_LEAST = _folded("ما لا يقل عن", "لا يقل عن", "at least", "no fewer than", "no less than")
 _LESS = _folded("أقل من", "less than", "fewer than", "under", "below")
 _AT_MOST = _folded("ما لا يزيد عن", "ما لا يزيد على", "ما يصل إلى", "يصل إلى", "up to", "as many as", "no more than")
@@ -105,6 +112,18 @@ _ABOUT = _folded(
 )
 #: "About 300" allows 300 give or take this share (the interval a hedged figure is compared by).
 ABOUT_MARGIN = 0.1
+
+
+def exceeds(clause: str) -> bool:
+    """Does the clause before a figure pass it: open with a verb of passing (Arabic, verb first: "تجاوزت حصيلة ضحايا
+    الأمطار في اليابان | المئة قتيل") or end with one (English: "the toll exceeded | 100")? Then the figure is a floor."""
+    words = normalize_arabic(clause).split()
+    if not words:
+        return False
+    first = words[0][1:] if words[0].startswith("و") and words[0][1:] in _EXCEED else words[0]
+    return first in _EXCEED or words[-1] in _EXCEED
+
+
 _AFTER_ABOUT = _folded("تقريبا", "approximately", "or so")
 #: A minimum said after the number or its noun ("25 على الأقل", "25 شخصا على الأقل", "12 people or more").
 _AFTER_AT_LEAST = re.compile(rf"\s+(?:{word_alternation(_folded('على الأقل', 'أو أكثر', 'at least', 'or more'))})(?!\w)")
@@ -202,6 +221,36 @@ def learn_proclitic_words(texts: Iterable[str], min_count: int = 3) -> list[str]
             proclitic = rest >= min_count and rest > counts["ال" + w] and normalize_arabic(w[1:]) not in atoms()
             votes[normalize_arabic(w)] += n if proclitic else -n
     return sorted(w for w, vote in votes.items() if vote > 0)
+
+
+#: Where the corpus counts of words that state a count live (see ``learn_count_predicates``).
+_COUNT_PREDICATES = Path(__file__).with_name("count_predicates.json")
+#: Counts are small numbers: a year ("أغسطس 2018") or a designation ("مجلس الأمن 2254") follows words that state none.
+_COUNT_BEFORE = re.compile(r"([^\W\d_]{3,})\s+\d{1,3}(?![\d.,])")
+_COUNT_AFTER = re.compile(r"(?<![\d.,])\d{1,3}\s+([^\W\d_]{3,})")
+
+
+@lru_cache(maxsize=1)
+def count_predicates() -> frozenset[str]:
+    """Light stems (``unit_key``) of words that state a count rather than name what is counted: "أصيب" in
+    "قتل 4 أشخاص وأصيب 30", learned from news text (``learn_count_predicates``).
+
+    Why: after a count, "و" + a word either adds to the counted noun ("107 ركاب وطاقم") or opens the next
+    clause ("توفي عشرة أشخاص وأصيب آخرون"); the letters cannot tell, where the word usually stands can."""
+    return frozenset(json.loads(_COUNT_PREDICATES.read_text(encoding="utf-8"))["stems"])
+
+
+def learn_count_predicates(texts: Iterable[str], min_count: int = 20, share: float = 0.3) -> list[str]:
+    """Stems that stand right before a number (a predicate: "أصيب 30", "قتل 5") at least ``min_count`` times
+    and at least ``share`` as often as right after one (a counted noun: "30 شخصا"). "قتل" is both ("قتل 5",
+    "5 قتلى"): it states what is counted too. Years and designations are not counts ("أغسطس 2018", "القرار 2254")."""
+    before: Counter[str] = Counter()
+    after: Counter[str] = Counter()
+    for text in texts:
+        folded = normalize_arabic(text)
+        before.update(unit_key(m.group(1)) for m in _COUNT_BEFORE.finditer(folded))
+        after.update(unit_key(m.group(1)) for m in _COUNT_AFTER.finditer(folded))
+    return sorted(k for k, n in before.items() if n >= min_count and n >= share * after[k] and len(k) >= 2)
 
 
 _AR_SUFFIX = re.compile(r"(?:يين|يون|ين|ون|ات|ان|ه|ا)$")
@@ -496,6 +545,34 @@ def dual_units() -> dict[str, tuple[str, str]]:
     return table
 
 
+#: Counted numbers inside dateparser's relative phrases ("قبل 3 أعوام", "3 years ago"): the word after one is a time unit.
+_RELATIVE_COUNT = re.compile(r"\(\\d[^)]*\)\s*([^\W\d_]{3,})")
+
+
+@lru_cache(maxsize=1)
+def time_units() -> dict[str, str]:
+    """Unit key of a noun that counts time → its CLDR duration id ("عاما", "أعوام", "سنوات", "years" → "duration-year").
+
+    Why: a count of years is an age, a term, a stretch since something or a time ago, and
+    two of them in short frames ("64 عاما", "منذ 15 عاما") look alike to any embedder; only
+    what they are about tells them apart (``bot.conflicts``). The words are CLDR's (every
+    plural form ``format_unit`` gives) and dateparser's (its unit names and its "N years ago"
+    phrases, which hold the common "عاما" and "أعوام" CLDR lacks), Arabic and English.
+    """
+    table: dict[str, str] = {}
+    for name in _DUAL_UNITS:
+        unit = f"duration-{name}"
+        for lang in ("ar", "en"):
+            words = {w for n in (1, 2, 3, 11, 100) for w in _WORD.findall(format_unit(n, unit, locale=lang))}
+            info = default_loader.get_locale(lang).info
+            words.update(info.get(name, []))
+            for key, phrases in info.get("relative-type-regex", {}).items():
+                if re.search(rf"\b{name}\b", key):
+                    words.update(m.group(1) for p in phrases for m in _RELATIVE_COUNT.finditer(p))
+            table.update({k: unit for w in words if len(w) >= 3 and len(k := unit_key(w)) >= 2})
+    return table
+
+
 def find_duals(text: str) -> list[Quantity]:
     """Arabic dual nouns of time units in ``text`` as counts of two ("ليومين" → 2, measure "duration-day").
 
@@ -516,13 +593,17 @@ def find_duals(text: str) -> list[Quantity]:
     return out
 
 
-if __name__ == "__main__":  # python -m language.numbers ../shared/data/ant_multisource/ant_multisource_v2.1.jsonl.gz
+def _write_learned(path: Path, learner, key: str, corpus: Path) -> None:
+    """Learn a table from the corpus's article texts and store it with its provenance."""
     import gzip
 
-    with gzip.open(sys.argv[1], "rt", encoding="utf-8") as lines:
-        learned = learn_proclitic_words(json.loads(line).get("text") or "" for line in lines)
-    provenance = f"language.numbers.learn_proclitic_words over {Path(sys.argv[1]).name}"
-    _PROCLITIC_WORDS.write_text(
-        json.dumps({"provenance": provenance, "words": learned}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
-    )
-    print(f"{len(learned)} words -> {_PROCLITIC_WORDS}")
+    with gzip.open(corpus, "rt", encoding="utf-8") as lines:
+        learned = learner(json.loads(line).get("text") or "" for line in lines)
+    provenance = f"language.numbers.{learner.__name__} over {corpus.name}"
+    path.write_text(json.dumps({"provenance": provenance, key: learned}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"{len(learned)} {key} -> {path}")
+
+
+if __name__ == "__main__":  # python -m language.numbers ../shared/data/ant_multisource/ant_multisource_v2.1.jsonl.gz
+    _write_learned(_PROCLITIC_WORDS, learn_proclitic_words, "words", Path(sys.argv[1]))
+    _write_learned(_COUNT_PREDICATES, learn_count_predicates, "stems", Path(sys.argv[1]))  # stems read the words above

@@ -34,7 +34,6 @@ PROBE = "probe"
 #: A made-up word: only the probe article can match it on the keyword side.
 TOKEN = "زنبقوريت"
 PROBE_TEXT = f"أعلن المكتب الإعلامي اليوم أن مشروع {TOKEN} سيبدأ الشهر المقبل في ثلاث مدن بتكلفة عشرة ملايين دولار."
-RRF_K = 60  # config default: a passage scoring above 1/(RRF_K+1) was found by both retrievers
 
 
 def _until(ready: Callable[[], bool], proc: subprocess.Popen | None = None, pause: float = 0.25) -> None:
@@ -123,8 +122,10 @@ def _eventually(condition: Callable[[], bool]) -> bool:
     return False
 
 
-def _by_both(scores: list[float]) -> bool:
-    return any(s > 1 / (RRF_K + 1) for s in scores)
+def _scored_alike(scores: list[float], written: list[float]) -> bool:
+    """Both workers ask the same Chroma, so their dense sides agree; the keyword match adds a whole weight to the
+    fused score (bot.retrieval.fuse), so the reader scores the probe as the writer does only once it holds it too."""
+    return len(scores) == len(written) and all(abs(a - b) < 0.01 for a, b in zip(scores, written))
 
 
 def test_upload_and_delete_reach_the_other_worker_on_both_retrievers(workers, tmp_path):
@@ -136,8 +137,9 @@ def test_upload_and_delete_reach_the_other_worker_on_both_retrievers(workers, tm
         r = httpx.post(one + "/api/documents", params={"background": "false"}, files={"files": (path.name, fh, "text/plain")}, timeout=300)
     assert r.status_code == 200 and r.json()["added"] == [PROBE], r.text
 
-    assert _by_both(_probe_scores(one))  # the writer sees its own write at once
-    assert _eventually(lambda: _by_both(_probe_scores(two))), "worker 2's keyword side never saw the upload"
+    written = _probe_scores(one)
+    assert written  # the writer sees its own write at once, on both sides
+    assert _eventually(lambda: _scored_alike(_probe_scores(two), written)), "worker 2's keyword side never saw the upload"
     assert any(d["doc_id"] == PROBE for d in httpx.get(two + "/api/documents", timeout=60).json())
 
     assert httpx.delete(f"{two}/api/documents/{PROBE}", timeout=60).status_code == 200

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import date
+
+import numpy as np
 
 from bot.direct import (
     CLAUSE_FEATURES,
@@ -220,6 +223,18 @@ def test_clause_features_place_each_clause_against_the_one_repeating_the_questio
     assert col["best"].tolist() == [0.0, 1.0, 0.0] and col["cover"][1] == max(col["cover"]) > 0
     assert col["after_best"].tolist() == [0.0, 0.0, 1.0] and col["before_best"].tolist() == [1.0, 0.0, 0.0]
     assert col["cross_cover"].tolist() == [0.0, 0.0, 0.0]  # same language
+    assert col["last"].tolist() == [0.0, 0.0, 1.0] and col["from_best"].tolist() == [math.log1p(1), 0.0, math.log1p(1)]
+    assert col["function_head"].tolist() == [1.0, 0.0, 0.0]  # "بعد" opens on a function word
+    assert np.allclose(col["share"], [len(c) / len(quote) for c in clauses])
+
+
+def test_the_clause_chooser_learned_that_a_clause_continuing_the_topic_clause_holds_the_answer():
+    # learned, not listed: the clause right after the one repeating the question says what it asks
+    # (ARCD: "ماذا يسبب ...؟" answered by ", مما يسبب تغيرا في المورثات"), though it repeats the question's verb
+    weights = dict(zip(CLAUSE_FEATURES, json.loads(CLAUSE_PATH.read_text(encoding="utf-8"))["weights"]))
+    assert weights["after_best"] > weights["before_best"] > 0
+    quote = "توجد نسخة إضافية من الكروموسوم في الخلايا، مما يسبب تغيرا في المورثات"
+    assert read_clause("ماذا يسبب وجود نسخة إضافية من الكروموسوم في الخلايا؟", quote).words.startswith("مما يسبب")
 
 
 def test_the_clause_chooser_is_trained_on_the_features_it_is_used_with():

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
+
+from bench.answers import Candidates, Question, cited
 from bot.answer import keep_evidence
-from bot.evidence import EvidenceSentence, _choose, _order, holds_kind, recalls_past, same_event
+from bot.evidence import EvidenceSentence, _choose, _order, choose_quotes, holds_kind, recalls_past, same_event
 
 
 def sentence(doc: str, start: int, text: str, score: float) -> EvidenceSentence:
@@ -65,6 +68,8 @@ def test_the_figure_asked_is_a_whole_count_of_this_year_or_a_date():
     assert holds_kind("وقع الهجوم يوم الأحد 8 يوليو.", "date") and not holds_kind("وقع الهجوم في وسط المدينة.", "date")
     assert recalls_past("ففي كانون الثاني/يناير 2008 قتل تسعة أشخاص.", "2018-07-09T04:20:03+00:00")
     assert not recalls_past("قتل 24 شخصا في 2018.", "2018-07-09") and not recalls_past("قتل 2008 شخص.", None)
+    assert not recalls_past("قتل 2008 شخص.", "2018-07-09")  # a count the number reader reads, not a year
+    assert recalls_past("In 2004, 41 people were killed.", "2018-07-09") and recalls_past("قتل 1500 شخصا منذ ٢٠١٢.", "2018")
 
 
 def test_a_past_event_recalled_is_not_the_articles_figure():
@@ -118,3 +123,28 @@ def test_a_restating_article_quoted_for_a_count_question_quotes_its_figure_not_i
     scored = sorted([LEAD, A_FIGURE, A_OTHER, C_OTHER_EVENT, lead_b, b_figure], key=_order)
     chosen = _choose(scored, limit=2, per_doc=2, asks="number")
     assert [(ev.doc_id, ev.start) for ev in chosen] == [("a", 0), ("a", A_FIGURE.start), ("b", 60)]
+
+
+def test_choose_quotes_gives_a_slot_to_another_article_restating_the_best_sentence():
+    other = sentence("b", 0, "أكدت السلطات سقوط ضحايا في الهجوم.", 0.2)
+    apart = np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 1.0]])  # rows: LEAD, A_OTHER, other
+    plain = choose_quotes([replace(LEAD), replace(A_OTHER), replace(other)], apart, limit=2, per_doc=2, asks=None)
+    assert [(ev.doc_id, ev.start) for ev in plain] == [("a", 0), ("a", A_OTHER.start)]
+    same = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0]])  # b's sentence says what the best one says
+    restating = choose_quotes([replace(LEAD), replace(A_OTHER), replace(other)], same, limit=2, per_doc=2, asks=None)
+    assert [(ev.doc_id, ev.restates) for ev in restating] == [("a", 1.0), ("b", 1.0)]
+    assert choose_quotes([], np.zeros((0, 2)), limit=2, per_doc=2, asks=None) == []
+
+
+def test_the_answers_bench_quotes_as_the_service_does():
+    """bench.answers scores the service's own choice: each article's figure for "how many", not the top scores."""
+    texts = [LEAD.text, A_OTHER.text, A_FIGURE.text, B_LEAD.text, B_FIGURE.text]
+    pids = ["a", "a", "a", "b", "b"]
+    q = Question("q1", "كم عدد المصابين في الهجوم؟", "ar", "arcd", "a", "30", 0)
+    vectors = np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 1.0], [1.0, 0.0], [0.0, 1.0]])  # b's lead restates a's
+    n = len(texts)
+    c = Candidates(q, False, texts, np.zeros((n, 1)), np.zeros(n), np.zeros(n), np.zeros(n, dtype=bool), pids, vectors)
+    scores = np.array([0.9, 0.5, 0.3, 0.6, 0.35])
+    quoted = cited(c, scores, threshold=0.1)
+    assert quoted[0] == 0 and {2, 4} <= set(quoted)  # the lead first, then each article's figure
+    assert cited(c, scores, threshold=0.95) == []  # below the abstention threshold nothing is quoted

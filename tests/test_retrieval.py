@@ -2,8 +2,10 @@
 
 from types import SimpleNamespace
 
+import pytest
+
 from bot.crosslingual import bridge_text
-from bot.retrieval import HybridSearcher, fuse, in_language, rrf_fuse, sound_index, sound_matches
+from bot.retrieval import HybridSearcher, fuse, in_language, rrf_fuse, sound_index, sound_matches, standardised
 
 
 def test_rrf_rewards_agreement_between_rankers():
@@ -28,12 +30,33 @@ def test_langchain_retriever_returns_documents_with_exact_offsets(seeded_service
     assert any("باقري" in d.page_content for d in docs)
 
 
+def scored(*items: str) -> list[tuple[str, float]]:
+    """A ranking with evenly falling scores (10, 9, ...)."""
+    return [(item, 10.0 - n) for n, item in enumerate(items)]
+
+
+def test_standardised_says_how_far_each_candidate_stands_from_its_sides_mean():
+    assert standardised([("a", 9.0), ("b", 6.0), ("c", 3.0)]) == pytest.approx({"a": 1.5**0.5, "b": 0.0, "c": -(1.5**0.5)})
+    assert standardised([("a", 7.0)]) == {"a": 1.0} and standardised([("a", 2.0), ("b", 2.0)]) == {"a": 1.0, "b": 1.0}
+    assert standardised([]) == {}
+
+
 def test_fuse_keeps_the_best_bridged_chunks_in_the_top_k():
-    dense, keyword = ["a", "b", "c", "d", "x", "y", "z"], ["a", "b", "c", "d"]
+    dense, keyword = scored("a", "b", "c", "d", "x", "y", "z"), scored("a", "b", "c", "d", "e")
     assert [i for i, _ in fuse(dense, keyword, [], k=3)] == ["a", "b", "c"]
-    top = [i for i, _ in fuse(dense, keyword, ["z", "y", "x"], k=4)]
-    assert top[:2] == ["a", "b"] and set(top[2:]) == {"x", "y"}  # the two best-fused bridged chunks take the last places
-    assert [i for i, _ in fuse(dense, keyword, ["a"], k=2)] == ["a", "b"]  # already in: nothing displaced
+    top = [i for i, _ in fuse(dense, keyword, scored("z", "y", "x"), k=4)]
+    assert top[:2] == ["a", "b"] and set(top[2:]) == {"z", "y"}  # the two best-fused bridged chunks take the last places
+    assert [i for i, _ in fuse(dense, keyword, scored("a"), k=2)] == ["a", "b"]  # already in: nothing displaced
+
+
+def test_a_clear_first_of_one_side_beats_what_both_sides_found_halfway():
+    """The loss at scale that replaced rank fusion: RRF (k=60) ranks "mid", 15th on both sides, above "gold",
+    first by far on one side; standardised scores keep how far ahead it is."""
+    dense = [("gold", 0.95), *[(f"d{i}", 0.80 - 0.001 * i) for i in range(14)], ("mid", 0.786), *[(f"d{i}", 0.78) for i in range(14, 28)]]
+    keyword = [*[(f"k{i}", 9.0 - 0.1 * i) for i in range(14)], ("mid", 7.5), *[(f"k{i}", 7.0 - 0.1 * i) for i in range(14, 28)]]
+    assert rrf_fuse([[c for c, _ in dense], [c for c, _ in keyword]])[0][0] == "mid"
+    order = [c for c, _ in fuse(dense, keyword, [], k=len(dense) + len(keyword))]
+    assert order.index("gold") < order.index("mid")
 
 
 def test_bridge_ranks_only_the_other_language():

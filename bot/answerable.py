@@ -1,0 +1,177 @@
+"""A learned gate: does the quoted evidence answer the question, or only sit near it?
+
+The ranker (``bot.ranker``) scores each sentence on its own, and its threshold
+lets through the best sentence of a collection that lacks the answer whenever a
+nearby sentence of the same article shares the question's topic: a "who" or
+"why" question then always gets a clause read from it. What tells the two apart
+is whether the things the question names (its content words, the places,
+numbers and capitalised names in it) are in the quotes, in either language
+(``bot.crosslingual``'s lexicon), whether a quote holds the kind of value asked
+for, and how far the best sentence stands above the rest.
+
+A logistic regression over those signals, trained on ARCD (Arabic) and XQuAD
+(Arabic and English questions) asked of the collection with and without their
+own paragraph (the rest of its article stays: the realistic "the collection
+does not say"), gives P(the quotes hold the answer). ``python -m bench.answerable
+--train`` rebuilds ``bot/models/answerable.json`` with its cross-validated threshold.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from bot.crosslingual import Lexicon, load_lexicon, untranslated_names
+from bot.evidence import EvidenceSentence
+from bot.ranker import KINDS as TYPED
+from bot.ranker import Ranker, value_kinds
+from bot.schema import DirectAnswer
+from language.lexicon import question_kind
+from language.normalize import bm25_tokens, detect_language, normalize_arabic
+from language.places import compatible, find_places
+
+GATE_PATH = Path(__file__).with_name("models") / "answerable.json"
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_NUMBER = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """One quoted sentence as the gate sees it: its text and the scores evidence selection gave it."""
+
+    text: str
+    score: float  # the ranker's probability
+    cosine: float  # USE cosine with the question
+    coverage: float  # IDF coverage of the (bridged) question's words
+
+
+FEATURES = (
+    "top_logit", "margin", "quoted", "cosine", "coverage", "max_coverage",
+    "words_top", "words_any", "names_any", "has_names", "kind_asked", "kind_held", "cross",
+    "fallback", "from_top", "value_asked",
+)  # fmt: skip
+
+
+def _forms(word: str, lexicon: Lexicon) -> set[str]:
+    """A question word's keyword stems in its own language and, through the learned lexicon, in the other."""
+    return set(bm25_tokens(word)) | {t for w in lexicon.translations(word) for t in bm25_tokens(w)}
+
+
+def content_words(question: str, lexicon: Lexicon) -> list[set[str]]:
+    """Each content word of the question as the set of stems that count as finding it (either language)."""
+    return [f for w in _TOKEN.findall(normalize_arabic(question)) if (f := _forms(w, lexicon)) and bm25_tokens(w)]
+
+
+def _found(words: list[set[str]], text: str) -> float:
+    """Share of ``words`` with a form among ``text``'s stems (1.0 when there are none to find)."""
+    if not words:
+        return 1.0
+    stems = set(bm25_tokens(text))
+    return sum(bool(w & stems) for w in words) / len(words)
+
+
+def _names_found(question: str, text: str, lexicon: Lexicon) -> tuple[float, bool]:
+    """Share of what the question names that the text holds too: places (CLDR, by id, so across languages),
+    numbers, and English names no lexicon knows (matched as written); and whether it names any."""
+    places = {m.id for m in find_places(question, demonyms=False)}
+    numbers = set(_NUMBER.findall(normalize_arabic(question)))
+    names = {normalize_arabic(n) for n in untranslated_names(question, lexicon)}
+    total = len(places) + len(numbers) + len(names)
+    if not total:
+        return 1.0, False
+    held = [m.id for m in find_places(text, demonyms=False)]
+    folded = normalize_arabic(text)
+    hits = sum(any(compatible(p, h) for h in held) for p in places)
+    hits += len(numbers & set(_NUMBER.findall(folded)))
+    hits += sum(n in folded for n in names)
+    return hits / total, True
+
+
+def _value_asked(question: str, value: str, lexicon: Lexicon) -> float:
+    """Share of the direct value's words the question itself names: an "answer" that only repeats the question
+    (the topic, not the thing asked) is what a nearby sentence yields."""
+    stems = bm25_tokens(value)
+    if not stems:
+        return 0.0
+    asked = set().union(*content_words(question, lexicon)) if question else set()
+    return sum(t in asked for t in stems) / len(stems)
+
+
+def gate_features(question: str, quotes: list[Quoted], direct: DirectAnswer, lexicon: Lexicon | None = None) -> np.ndarray:
+    """(len(FEATURES),) signals of one direct answer and its quotes (best first); pure, shared by training and serving."""
+    lexicon = lexicon or load_lexicon()
+    top = quotes[0]
+    words = content_words(question, lexicon)
+    joined = " ".join(q.text for q in quotes)
+    names, has_names = _names_found(question, joined, lexicon)
+    kind = question_kind(question)
+    p = min(max(top.score, 1e-6), 1 - 1e-6)
+    return np.array(
+        [
+            math.log(p / (1 - p)),
+            top.score - (quotes[1].score if len(quotes) > 1 else 0.0),
+            len(quotes) / 4.0,
+            top.cosine,
+            top.coverage,
+            max(q.coverage for q in quotes),
+            _found(words, top.text),
+            _found(words, joined),
+            names,
+            float(has_names),
+            float(kind is not None),
+            float(kind is not None and any(kind in value_kinds(q.text) for q in quotes)),
+            float(detect_language(top.text) != detect_language(question)),
+            float(kind in TYPED and direct.kind == "clause"),  # a value of the kind asked was not found: a clause stands in
+            float(1 in direct.citations),
+            _value_asked(question, direct.value, lexicon),
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class Gate:
+    """The logistic regression and its cut per question language: English questions over Arabic text get lower
+    ranker scores right or wrong, so one cut would cost them most of the right answers it declines."""
+
+    model: Ranker
+    thresholds: dict[str, float]
+
+    def answers(self, question: str, X: np.ndarray) -> bool:
+        return float(self.model.probability(X[None, :])[0]) >= self.thresholds[detect_language(question)]
+
+    def to_json(self) -> dict:
+        return {**self.model.to_json(), "features": list(FEATURES), "thresholds": self.thresholds}
+
+
+@lru_cache(maxsize=1)
+def load_gate(path: Path = GATE_PATH) -> Gate | None:
+    """The shipped gate, or None when none is shipped."""
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data["features"] != list(FEATURES):
+        raise RuntimeError(f"{path} was trained on other features; rebuild it with `python -m bench.answerable --train`")
+    model = Ranker(
+        np.asarray(data["mean"]), np.asarray(data["scale"]), np.asarray(data["coef"]),
+        float(data["intercept"]), float(data["threshold"]), data.get("meta", {}),
+    )  # fmt: skip
+    return Gate(model, data["thresholds"])
+
+
+def as_quoted(evidence: list[EvidenceSentence]) -> list[Quoted]:
+    """Quoted evidence as the gate reads it, best score first (as it was trained: ``bench.answerable``)."""
+    return [Quoted(e.text, e.score, e.cosine, e.coverage) for e in sorted(evidence, key=lambda e: -e.score)]
+
+
+def answers(question: str, quotes: list[Quoted], direct: DirectAnswer, lexicon: Lexicon | None = None, gate: Gate | None = None) -> bool:
+    """Whether the quotes behind a direct answer answer the question (True with nothing to judge or no gate shipped)."""
+    gate = gate or load_gate()
+    if gate is None or not quotes:
+        return True
+    return gate.answers(question, gate_features(question, quotes, direct, lexicon))

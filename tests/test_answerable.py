@@ -1,0 +1,131 @@
+"""The answerability gate: its signals, the shipped model, its place in the answer, and the bench's collections."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import numpy as np
+import pytest
+
+from bench.answerable import Row, WithoutParagraph, _rates, cv_group, holds_gold
+from bench.answers import ChunkRec, Collection, Question
+from bot.answer import SourceDoc, compose_answer
+from bot.answerable import FEATURES, Gate, Quoted, answers, content_words, gate_features, load_gate
+from bot.crosslingual import load_lexicon
+from bot.evidence import EvidenceSentence
+from bot.ranker import fit
+from bot.schema import DirectAnswer
+
+NAMED = "How many Iranians were killed in Syria since 2012?"
+CLAUSE = DirectAnswer(text="Answer: x", value="signed an agreement", normalized="x", kind="clause", citations=[1])
+
+
+def _feature(question: str, quotes: list[Quoted], name: str, direct: DirectAnswer = CLAUSE) -> float:
+    return float(gate_features(question, quotes, direct)[FEATURES.index(name)])
+
+
+def test_names_the_question_gives_are_looked_for_across_languages():
+    holds = [Quoted("قتل 2100 إيراني في سوريا منذ عام 2012", 0.5, 0.4, 0.3)]
+    lacks = [Quoted("وقعت إيران اتفاقية للتعاون العسكري", 0.5, 0.4, 0.3)]
+    assert _feature(NAMED, holds, "names_any") > _feature(NAMED, lacks, "names_any")
+    assert _feature(NAMED, holds, "has_names") == 1.0
+    assert _feature("ماذا قال الوزير؟", lacks, "has_names") == 0.0
+
+
+def test_content_words_count_in_either_language():
+    words = content_words("Who signed the agreement?", load_lexicon())
+    assert words and all(isinstance(w, set) for w in words)
+    assert _feature("Who signed the agreement?", [Quoted("وقع الوزير الاتفاقية", 0.5, 0.4, 0.3)], "words_top") > 0.0
+
+
+def test_margin_and_kind_held():
+    quotes = [Quoted("The talks ended on Tuesday.", 0.8, 0.5, 0.4), Quoted("Talks were held.", 0.3, 0.4, 0.2)]
+    assert _feature("When did the talks end?", quotes, "margin") == pytest.approx(0.5)
+    assert _feature("When did the talks end?", quotes, "kind_held") == 1.0
+    assert _feature("When did the talks end?", quotes[1:], "kind_held") == 0.0
+
+
+def test_a_clause_standing_in_for_the_kind_asked_and_an_answer_that_repeats_the_question():
+    quotes = [Quoted("The minister signed an agreement in Paris.", 0.8, 0.5, 0.4)]
+    person = DirectAnswer(text="Answer: Ali", value="Ali", normalized="Ali", kind="person", citations=[2])
+    assert _feature("Who signed the agreement?", quotes, "fallback") == 1.0
+    assert _feature("Who signed the agreement?", quotes, "fallback", person) == 0.0
+    assert _feature("Who signed the agreement?", quotes, "from_top", person) == 0.0
+    assert _feature("Who signed the agreement?", quotes, "value_asked") > _feature(
+        "Who signed the agreement?", quotes, "value_asked", person
+    )
+
+
+def test_gate_vetoes_below_its_language_threshold_only():
+    quote = "قتل 2100 إيراني في سوريا منذ عام 2012"
+    rows = np.array([gate_features(NAMED, [Quoted(quote, p, p, p)], CLAUSE) for p in (0.1, 0.9, 0.15, 0.85)])
+    gate = Gate(fit(rows, np.array([0.0, 1.0, 0.0, 1.0])), {"en": 0.5, "ar": 0.99})
+    assert answers(NAMED, [Quoted(quote, 0.9, 0.9, 0.9)], CLAUSE, gate=gate)
+    assert not answers(NAMED, [Quoted(quote, 0.1, 0.1, 0.1)], CLAUSE, gate=gate)
+    assert not answers("كم إيرانيا قتل في سوريا منذ 2012؟", [Quoted(quote, 0.9, 0.9, 0.9)], CLAUSE, gate=gate)  # its own cut
+    assert answers(NAMED, [], CLAUSE, gate=gate)  # nothing quoted: nothing to veto
+
+
+def test_shipped_gate_matches_its_features(tmp_path):
+    gate = load_gate()
+    assert gate is not None and len(gate.model.coef) == len(FEATURES) and all(0.0 < t < 1.0 for t in gate.thresholds.values())
+    stale = tmp_path / "gate.json"
+    stale.write_text(json.dumps({"features": ["other"], "mean": [0], "scale": [1], "coef": [0], "intercept": 0, "threshold": 0.5}))
+    with pytest.raises(RuntimeError, match="bench.answerable"):
+        load_gate.__wrapped__(stale)
+
+
+def _evidence(text: str, score: float) -> EvidenceSentence:
+    return EvidenceSentence("d1", "d1:0", 0, len(text), text, score, cosine=0.3, coverage=0.1, version="h")
+
+
+def test_compose_answer_declines_with_the_closest_passages(monkeypatch):
+    """A vetoed answer keeps its quotes as "closest" and says, in the reader's language, that the collection does not say."""
+    text = "وقعت إيران وسوريا اتفاقية للتعاون العسكري في دمشق."
+    doc = SourceDoc(text, {"content_hash": "h", "outlet": "وكالة"}, date(2020, 7, 8))
+    monkeypatch.setattr("bot.answer.answers", lambda question, quotes, direct: False)
+    for lang, question, says in (("en", "Who designed the agreement's logo?", "does not say"), ("ar", "من صمم شعار الاتفاقية؟", "لا تذكر")):
+        answer = compose_answer(question, lang, [_evidence(text, 0.9)], lambda _: doc, threshold=0.1)
+        assert not answer.answerable and answer.direct is None
+        assert answer.citations and says in answer.answer and text in answer.answer
+    monkeypatch.setattr("bot.answer.answers", lambda question, quotes, direct: True)
+    kept = compose_answer("Who signed the agreement?", "en", [_evidence(text, 0.9)], lambda _: doc, threshold=0.1)
+    assert kept.answerable and kept.direct is not None
+
+
+def _question(pid: str, answer: str = "Paris", source: str = "arcd") -> Question:
+    return Question("q1", "Where is the tower?", "en", source, pid, answer, 0)
+
+
+def test_without_paragraph_never_returns_the_removed_paragraph():
+    texts = {"arcd-0-0": "The tower is in Paris.", "arcd-0-1": "The tower was built in 1889.", "arcd-1-0": "Rivers flow to the sea."}
+    chunks = [ChunkRec(pid, 0, text, [(0, len(text))]) for pid, text in texts.items()]
+    rng = np.random.default_rng(0)
+    vectors = {c.text: v / np.linalg.norm(v) for c, v in zip(chunks, rng.normal(size=(len(chunks), 8)))}
+    full = Collection(chunks, vectors)
+    query = vectors["The tower is in Paris."]
+    assert 0 in {i for i, _, _ in full.search(query, "tower Paris", "")}
+    found = {i for i, _, _ in WithoutParagraph(full, "arcd-0-0").search(query, "tower Paris", "")}
+    assert 0 not in found and 1 in found  # the rest of the article stays
+
+
+def test_rates_and_labels():
+    q = _question("arcd-3-2")
+    assert cv_group(q) == "arcd-3"
+    near = Row(q, "removed", [Quoted("The tower stands by the river.", 0.5, 0.4, 0.3)], direct=True, right=False)
+    elsewhere = Row(q, "removed", [Quoted("It is in Paris.", 0.5, 0.4, 0.3)], direct=True, right=False)
+    right = Row(q, "full", [Quoted("It is in Paris.", 0.5, 0.4, 0.3)], direct=True, right=True)
+    assert not holds_gold(near) and holds_gold(elsewhere) and holds_gold(right)
+    rates = _rates([(near, False), (elsewhere, True), (right, True)])
+    assert rates["unanswerable_declined"] == 1.0  # the answer another paragraph states is not counted unanswerable
+    assert rates["answerable_answered"] == rates["served_right"] == 1.0
+
+
+def test_a_question_the_sample_articles_do_not_answer_gets_the_closest_passages_and_no_answer(seeded_service):
+    """End to end with the shipped gate: a plausible follow-up none of the five articles answers (from
+    bench/data/seed_unanswerable_dev.json) is declined, its nearby quotes still shown as the closest."""
+    answer = seeded_service.ask("What did the United Nations say about the military agreement?")
+    assert not answer.answerable and answer.direct is None, answer.answer
+    assert answer.answer.startswith("The collection does not say")
+    assert all(c.quote in answer.answer for c in answer.citations)
