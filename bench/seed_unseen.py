@@ -76,8 +76,11 @@ def totals(rows: Sequence[dict]) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for lang in sorted({r["lang"] for r in rows}):
         mine = [r for r in rows if r["lang"] == lang and "abstain_right" not in r]
-        out[lang] = {k: round(sum(r[k] for r in mine) / len(mine), 3) for k in ("answered", "direct_right", "quote_right", "doc_cited")}
-        out[lang]["n"] = len(mine)
+        out[lang] = {"n": len(mine)}  # a set of only unanswerable questions has no answer metrics
+        if mine:
+            out[lang] |= {
+                k: round(sum(r[k] for r in mine) / len(mine), 3) for k in ("answered", "direct_right", "quote_right", "doc_cited")
+            }
         abstain = [r for r in rows if r["lang"] == lang and "abstain_right" in r]
         if abstain:
             out[lang]["abstain_right"] = round(sum(r["abstain_right"] for r in abstain) / len(abstain), 3)

@@ -196,7 +196,9 @@ def _party_extent(text: str, start: int, end: int) -> tuple[int, int]:
     محافظ المنطقة فلان لشبكة ..." ends at whom he told (after two words: "مراسل لرويترز" is
     Reuters' correspondent); a quote mark left open begins the speech ('... للتلفزيون الرسمي "بعد'); a
     count begins what was announced, with the noun before it ("أعلنت الشرطة الباكستانية مقتل 12 شخصا").
-    Function words left dangling at the end ("في", "يوم") go too.
+    Function words left dangling at the end ("في", "يوم") go too. A place that opens the party and is
+    followed by a definite noun is the party alone ("أعلنت كوبا الحداد الوطني": a name takes no definite
+    noun in apposition; CLDR's multi-word names, "كوريا الشمالية", are matched whole).
     """
     span = text[start:end]
     cuts = [len(span)]
@@ -224,6 +226,10 @@ def _party_extent(text: str, start: int, end: int) -> tuple[int, int]:
         if w.group(0)[0].isdigit() and not any(a <= w.start() < b for a, b in outlets):
             cuts.append(words[i - 1].start())
             break
+    opening = lead + len(span[lead:]) - len(span[lead:].lstrip(" \t\n،,"))
+    for place in find_places(span, demonyms=False):
+        if place.start == opening and re.match(r"\s+[وفبل]?ال", normalize_arabic(span[place.end :])):
+            cuts.append(place.end)  # "أعلنت كوبا الحداد الوطني": a country is the whole party, what follows was announced
     cut = min(cuts)
     if lead >= cut:
         return start, start + cut

@@ -51,7 +51,7 @@ from language.calendar import TimeMention, describe_relative, find_years, format
 from language.lexicon import FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, OUTLET_WORDS_AR, OUTLET_WORDS_EN, question_kind
 from language.names import find_persons, romanise
 from language.normalize import ARABIC_LETTER, bm25_tokens, detect_language, normalize_arabic
-from language.numbers import Quantity, find_duals, find_quantities
+from language.numbers import Quantity, find_duals, find_quantities, unit_key
 from language.places import find_places, place_label
 
 SPAN_PATH = Path(__file__).with_name("models") / "span.json"
@@ -99,6 +99,7 @@ class Candidate:
     start: int
     end: int
     value: Value
+    unit_key: str | None = None  # what a number counts (``language.numbers.unit_key``), for numbers
 
 
 # ---------------------------------------------------------------- typed readers
@@ -330,7 +331,7 @@ def candidates(question: str, quote: str, anchor: date | None, lang: str, lexico
     for m in resolve_times(quote, anchor, detect_language(quote)):
         found.append(Candidate("date", m.start, m.end, _time_value(m, lang)))
     for q in [*find_quantities(quote), *find_duals(quote)]:
-        found.append(Candidate("number", q.start, q.end, _quantity_value(q, lang)))
+        found.append(Candidate("number", q.start, q.end, _quantity_value(q, lang), q.unit_key))
     for y in find_years(quote):
         if not any(c.kind == "date" and c.start <= y.start < c.end for c in found):
             found.append(Candidate("date", y.start, y.end, _time_value(y, lang)))
@@ -496,13 +497,26 @@ def _typed(kind: str) -> str:
     return kind if kind in ("date", "number", "person", "place") else "clause"
 
 
-def best_candidate(kind: str, cands: list[Candidate], X: np.ndarray, model: SpanModel) -> Candidate | None:
+def counted_nouns(question: str) -> frozenset[str]:
+    """The question's words as counted nouns (``unit_key``): "كم عدد قتلى ..." names "قتل"."""
+    return frozenset(unit_key(w) for w in _TOKEN.findall(question))
+
+
+def best_candidate(
+    kind: str, cands: list[Candidate], X: np.ndarray, model: SpanModel, counted: frozenset[str] = frozenset()
+) -> Candidate | None:
     """The best-scoring candidate of the kind asked for that the question does not itself name (a "which
-    country" question naming one country asks for another); None when the quote holds no such candidate."""
+    country" question naming one country asks for another); None when the quote holds no such candidate.
+
+    Where the question names what it counts (``counted``) and the quote counts that noun, only those counts
+    compete: "كم عدد قتلى ..." over "الحداد الوطني ليومين ... سقوط 107 قتلى" is 107, not the two days of
+    mourning the chooser, judging position and shape, may prefer.
+    """
     named = X[:, SPAN_FEATURES.index("named_in_question")]
     allowed = [i for i, c in enumerate(cands) if c.kind == kind and not named[i]]
     if not allowed:
         return None
+    allowed = [i for i in allowed if cands[i].unit_key in counted] or allowed
     scores = model.scores(X)
     return cands[max(allowed, key=lambda i: scores[i])]
 
@@ -516,7 +530,8 @@ def read_value(kind: str, question: str, quote: str, anchor: date | None, lang: 
     model = load_span_model()
     if model is not None:
         cands = candidates(question, quote, anchor, lang, lexicon)
-        chosen = best_candidate(kind, cands, span_features(question, quote, cands, lexicon), model) if cands else None
+        X = span_features(question, quote, cands, lexicon) if cands else None
+        chosen = best_candidate(kind, cands, X, model, counted_nouns(question)) if cands else None
         return chosen.value if chosen else None
     if kind == "date":
         return read_date(quote, anchor, lang)

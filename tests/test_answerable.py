@@ -129,3 +129,11 @@ def test_a_question_the_sample_articles_do_not_answer_gets_the_closest_passages_
     assert not answer.answerable and answer.direct is None, answer.answer
     assert answer.answer.startswith("The collection does not say")
     assert all(c.quote in answer.answer for c in answer.citations)
+
+
+def test_seed_unseen_totals_a_set_of_only_unanswerable_questions():
+    # bench/data/seed_unanswerable_dev.json holds no answerable question: its totals have no answer rates.
+    from bench.seed_unseen import totals
+
+    rows = [{"lang": "ar", "answered": False, "abstain_right": True}, {"lang": "ar", "answered": True, "abstain_right": False}]
+    assert totals(rows) == {"ar": {"n": 0, "abstain_right": 0.5, "n_abstain": 2}}

@@ -203,3 +203,11 @@ def test_a_feeds_handle_is_named_as_the_outlet_in_the_readers_language():
     assert outlet_label("BBC", "ar") == "بي بي سي"
     assert handle_outlet_id("news") is None and handle_outlet_id("Iran Insider") is None  # too short / no such outlet
     assert outlet_label("Iran Insider", "en") == "Iran Insider"  # unknown names keep their own words
+
+
+def test_a_country_opening_the_party_is_the_whole_party():
+    # "الحداد الوطني" is what was announced, not part of who announced it; a two-word CLDR name stays whole.
+    (a,) = extract_attributions("أعلنت كوبا الحداد الوطني ليومين اعتبارا من السبت، غداة حادث تحطم طائرة.")
+    assert a.party == "كوبا"
+    (b,) = extract_attributions("أعلنت كوريا الشمالية الاثنين أنها ستعلق التجارب.")
+    assert b.party == "كوريا الشمالية"

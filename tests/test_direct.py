@@ -16,12 +16,14 @@ from bot.direct import (
     SPAN_PATH,
     clause_features,
     coarse_clauses,
+    counted_nouns,
     direct_answer,
     load_clause_model,
     load_span_model,
     read_clause,
     read_date,
     read_number,
+    read_value,
     read_place,
 )
 from bot.schema import Citation
@@ -247,3 +249,13 @@ def test_the_answer_is_the_clause_after_the_one_that_only_repeats_the_question()
     # "what did she translate?": the clause naming her repeats the question; what she translated follows it
     quote = "وفي حفل الافتتاح ترجمت الممثلة، النشيد الوطني إلى لغة الإشارة"
     assert read_clause("ماذا ترجمت الممثلة في حفل الافتتاح؟", quote).words.startswith("النشيد الوطني")
+
+
+def test_a_count_of_the_noun_the_question_names_is_the_answer():
+    # The chooser alone reads the injured (position and shape); the question counts the dead.
+    question = "كم عدد قتلى تحطم الطائرة؟"
+    quote = "أعلنت الحكومة الحداد الوطني ليومين، غداة حادث تحطم طائرة أسفر عن سقوط 107 قتلى وثلاثة جرحى."
+    assert {"قتل", "طر"} <= counted_nouns(question)
+    assert read_value("number", question, quote, None, "ar").words == "107 قتلى"
+    # A question naming no counted noun the quote counts keeps the chooser's choice.
+    assert read_value("number", "How many died in the crash?", quote, None, "en") is not None
