@@ -39,7 +39,7 @@ def _signals(use: list[float], e5: list[float], coverage: list[float], texts: li
         use_cos=np.array(use),
         e5_cos=np.array(e5),
         coverage=np.array(coverage),
-        fusion=np.full(n, 1 / 61),
+        fusion=np.full(n, 2.0),  # a standardised fused score (bot.retrieval.fuse)
         rank=np.arange(1.0, n + 1),
         docs=["d1"] * n,
     )
