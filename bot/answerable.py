@@ -157,11 +157,7 @@ def load_gate(path: Path = GATE_PATH) -> Gate | None:
     data = json.loads(path.read_text(encoding="utf-8"))
     if data["features"] != list(FEATURES):
         raise RuntimeError(f"{path} was trained on other features; rebuild it with `python -m bench.answerable --train`")
-    model = Ranker(
-        np.asarray(data["mean"]), np.asarray(data["scale"]), np.asarray(data["coef"]),
-        float(data["intercept"]), float(data["threshold"]), data.get("meta", {}),
-    )  # fmt: skip
-    return Gate(model, data["thresholds"])
+    return Gate(Ranker.from_json(data), data["thresholds"])
 
 
 def as_quoted(evidence: list[EvidenceSentence]) -> list[Quoted]:

@@ -236,7 +236,8 @@ def clause_features(question: str, quote: str, lexicon: Lexicon | None = None) -
     """
     asked = asked_words(question, quote, lexicon)
     clauses = coarse_clauses(quote)
-    stems = [[set(bm25_tokens(w)) for w in _TOKEN.findall(c)] for c in clauses]
+    tokens = [_TOKEN.findall(c) for c in clauses]
+    stems = [[set(bm25_tokens(w)) for w in words] for words in tokens]
     cover = [len(asked & set().union(*st)) / max(len(asked), 1) for st in stems]
     top = max(cover)
     best = [top > 0 and c == top for c in cover]
@@ -244,8 +245,7 @@ def clause_features(question: str, quote: str, lexicon: Lexicon | None = None) -
     n = len(clauses)
     topic = int(np.argmax(cover))
     rows = []
-    for i, (clause, st) in enumerate(zip(clauses, stems)):
-        words = _TOKEN.findall(clause)
+    for i, (clause, words, st) in enumerate(zip(clauses, tokens, stems)):
         repeated = sum(1 for w in st if w & asked)
         fresh = sum(1 for w, t in zip(st, words) if not (w & asked) and not _is_function(t))
         rows.append(
@@ -530,8 +530,9 @@ def read_value(kind: str, question: str, quote: str, anchor: date | None, lang: 
     model = load_span_model()
     if model is not None:
         cands = candidates(question, quote, anchor, lang, lexicon)
-        X = span_features(question, quote, cands, lexicon) if cands else None
-        chosen = best_candidate(kind, cands, X, model, counted_nouns(question)) if cands else None
+        if not cands:
+            return None
+        chosen = best_candidate(kind, cands, span_features(question, quote, cands, lexicon), model, counted_nouns(question))
         return chosen.value if chosen else None
     if kind == "date":
         return read_date(quote, anchor, lang)

@@ -168,6 +168,14 @@ class Ranker:
             "coef": self.coef.tolist(), "intercept": self.intercept, "threshold": self.threshold, "meta": self.meta,
         }  # fmt: skip
 
+    @classmethod
+    def from_json(cls, data: dict) -> Ranker:
+        """The model ``to_json`` wrote (the features check is the loader's: each model has its own)."""
+        return cls(
+            np.asarray(data["mean"]), np.asarray(data["scale"]), np.asarray(data["coef"]),
+            float(data["intercept"]), float(data["threshold"]), data.get("meta", {}),
+        )  # fmt: skip
+
     def save(self, path: Path = RANKER_PATH) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(self.to_json(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -188,7 +196,4 @@ def load_ranker(path: Path = RANKER_PATH) -> Ranker:
     data = json.loads(path.read_text(encoding="utf-8"))
     if data["features"] != list(FEATURES):
         raise RuntimeError(f"{path} was trained on other features; rebuild it with `python -m bench.answers --train`")
-    return Ranker(
-        np.asarray(data["mean"]), np.asarray(data["scale"]), np.asarray(data["coef"]),
-        float(data["intercept"]), float(data["threshold"]), data.get("meta", {}),
-    )  # fmt: skip
+    return Ranker.from_json(data)

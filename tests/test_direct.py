@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 import numpy as np
+import pytest
 
 from bot.direct import (
     CLAUSE_FEATURES,
@@ -175,10 +176,15 @@ def test_a_bare_year_answers_a_when_question():
     assert direct is not None and direct.kind == "date" and direct.normalized == "1520"
 
 
-def test_the_span_chooser_is_trained_on_the_features_it_is_used_with():
-    data = json.loads(SPAN_PATH.read_text(encoding="utf-8"))
-    assert tuple(data["features"]) == SPAN_FEATURES and len(data["weights"]) == len(SPAN_FEATURES)
-    assert "ARCD" in " ".join(data["provenance"]["trained_on"]) and load_span_model() is not None
+@pytest.mark.parametrize(
+    "path, features, load",
+    [(SPAN_PATH, SPAN_FEATURES, load_span_model), (CLAUSE_PATH, CLAUSE_FEATURES, load_clause_model)],
+    ids=["span", "clause"],
+)
+def test_each_chooser_is_trained_on_the_features_it_is_used_with(path, features, load):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert tuple(data["features"]) == features and len(data["weights"]) == len(features)
+    assert "ARCD" in " ".join(data["provenance"]["trained_on"]) and load() is not None
 
 
 def test_an_english_question_finds_its_clause_in_an_arabic_quote_through_the_bridge():
@@ -237,12 +243,6 @@ def test_the_clause_chooser_learned_that_a_clause_continuing_the_topic_clause_ho
     assert weights["after_best"] > weights["before_best"] > 0
     quote = "توجد نسخة إضافية من الكروموسوم في الخلايا، مما يسبب تغيرا في المورثات"
     assert read_clause("ماذا يسبب وجود نسخة إضافية من الكروموسوم في الخلايا؟", quote).words.startswith("مما يسبب")
-
-
-def test_the_clause_chooser_is_trained_on_the_features_it_is_used_with():
-    data = json.loads(CLAUSE_PATH.read_text(encoding="utf-8"))
-    assert tuple(data["features"]) == CLAUSE_FEATURES and len(data["weights"]) == len(CLAUSE_FEATURES)
-    assert "ARCD" in " ".join(data["provenance"]["trained_on"]) and load_clause_model() is not None
 
 
 def test_the_answer_is_the_clause_after_the_one_that_only_repeats_the_question():
