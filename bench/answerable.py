@@ -52,6 +52,7 @@ from bench.answers import (
     question_candidates,
 )
 from bench.metrics import write_results
+from bot.answerable import FEATURES as GATE_FEATURES
 from bot.answerable import GATE_PATH, Gate, Quoted, gate_features
 from bot.crosslingual import Lexicon, load_lexicon
 from bot.ranker import FEATURES as RANKER_FEATURES
@@ -178,7 +179,7 @@ def out_of_fold(rows: list[Row], X: np.ndarray, folds: int) -> np.ndarray:
     probs = np.zeros(len(rows))
     for train, test in GroupKFold(n_splits=folds).split(X, groups=[cv_group(r.question) for r in rows]):
         train = train[learn[train]]
-        probs[test] = fit(X[train], y[train]).probability(X[test])
+        probs[test] = fit(X[train], y[train], features=GATE_FEATURES).probability(X[test])
     return probs
 
 
@@ -252,7 +253,7 @@ def run_gate(folds: int, train: bool) -> dict:
             "trained_on": "ARCD train (ar) + XQuAD dev (ar, en), asked with and without their paragraph (python -m bench.answerable --train)",
             "max_right_loss": MAX_RIGHT_LOSS,
         }
-        gate = Gate(fit(X[learn], y[learn], max(thresholds.values()), meta), thresholds)
+        gate = Gate(fit(X[learn], y[learn], max(thresholds.values()), meta, GATE_FEATURES), thresholds)
         GATE_PATH.write_text(json.dumps(gate.to_json(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return {"folds": folds, "thresholds": thresholds, "groups": evaluate(rows, probs, thresholds)}
 

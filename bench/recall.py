@@ -117,7 +117,7 @@ def rankers(isnad) -> dict[str, Callable[[str], list[str]]]:
 
     def bm25(q: str) -> list[str]:
         index, chunks = searcher.keyword.current()
-        return distinct(chunks[h.index].doc_id for h in index.search(q, DEPTH))
+        return distinct(chunks.doc_id(h.index) for h in index.search(q, DEPTH))
 
     return {"hybrid": hybrid, "dense": dense, "bm25": bm25}
 

@@ -151,9 +151,10 @@ def show(rows: Sequence[dict]) -> None:
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m bench.scenarios", description=__doc__.split("\n")[0])
     parser.add_argument("--only", nargs="*", help="Scenario ids to run (default: all).")
+    parser.add_argument("--scenarios-file", type=Path, default=SCENARIOS, help="Scenarios to run (default: the dev set).")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
-    scenarios = load_scenarios()
+    scenarios = load_scenarios(args.scenarios_file)
     if args.only:
         unknown = set(args.only) - {s["id"] for s in scenarios}
         if unknown:

@@ -22,7 +22,6 @@ test (the value and the gold span contain one another); F1 is word overlap.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import pickle
 import re
@@ -37,13 +36,13 @@ import config
 from bench.answers import ARCD, MIXED, XQUAD, Question, held_out_lexicons, load_items, paragraph_group
 from bench.metrics import write_results
 from bot.crosslingual import Lexicon, load_lexicon
+from bot.ranker import Ranker, linear
 from bot.direct import (
     CLAUSE_FEATURES,
     CLAUSE_PATH,
     SPAN_FEATURES,
     SPAN_PATH,
     Candidate,
-    SpanModel,
     Value,
     best_candidate,
     candidates,
@@ -184,7 +183,7 @@ def _targets(it: Item) -> np.ndarray:
     return t / t.sum()
 
 
-def fit_softmax(usable: Sequence[tuple[np.ndarray, np.ndarray]], n_features: int, l2: float = L2) -> SpanModel:
+def fit_softmax(usable: Sequence[tuple[np.ndarray, np.ndarray]], features: Sequence[str], l2: float = L2) -> Ranker:
     """Conditional logit over groups of choices ((X, target distribution) pairs): the choice is relative within
     a sentence, so it is fitted as one."""
     from scipy.optimize import minimize
@@ -199,14 +198,14 @@ def fit_softmax(usable: Sequence[tuple[np.ndarray, np.ndarray]], n_features: int
             grad += X.T @ (p - t)
         return nll / len(usable) + l2 * float(w @ w), grad / len(usable) + 2 * l2 * w
 
-    return SpanModel(minimize(loss, np.zeros(n_features), jac=True, method="L-BFGS-B").x, 0.0)
+    return linear(tuple(features), minimize(loss, np.zeros(len(features)), jac=True, method="L-BFGS-B").x)
 
 
-def fit(items: Sequence[Item], l2: float = L2) -> SpanModel:
+def fit(items: Sequence[Item], l2: float = L2) -> Ranker:
     """The value chooser: softmax over one sentence's candidates of the kind asked for; items whose sentence has
     no candidate overlapping the gold span teach nothing."""
     usable = [(it.X[m], t[m] / t[m].sum()) for it in items if (m := _allowed(it)).sum() > 1 and (t := _targets(it))[m].any()]
-    return fit_softmax(usable, len(SPAN_FEATURES), l2)
+    return fit_softmax(usable, SPAN_FEATURES, l2)
 
 
 @dataclass
@@ -242,10 +241,10 @@ def asks_no_kind(it: Item) -> bool:
     return not question_kind(it.question.text)
 
 
-def fit_clauses(items: Sequence[ClauseItem], l2: float = L2) -> SpanModel:
+def fit_clauses(items: Sequence[ClauseItem], l2: float = L2) -> Ranker:
     """The clause chooser: softmax over a sentence's clauses towards those holding the gold span."""
     usable = [(c.X, c.holds / c.holds.sum()) for c in items if len(c.holds) > 1 and c.holds.any()]
-    return fit_softmax(usable, len(CLAUSE_FEATURES), l2)
+    return fit_softmax(usable, CLAUSE_FEATURES, l2)
 
 
 def cross_validate_clauses(items: Sequence[Item], clauses: Sequence[ClauseItem], folds: int = FOLDS) -> dict[str, dict[str, float]]:
@@ -277,7 +276,7 @@ def group(it: Item) -> str:
     return f"{it.question.source} {it.question.lang}"
 
 
-def choose(it: Item, model: SpanModel) -> str:
+def choose(it: Item, model: Ranker) -> str:
     """The value the direct line reads from the gold sentence: the chooser's best candidate of the kind asked
     for, else the clause sharing most words with the question (the learned clause chooser is scored apart:
     ``cross_validate_clauses``)."""
@@ -321,28 +320,17 @@ SPAN_LABEL = f"softmax over a sentence's candidates; target: best word F1 with t
 CLAUSE_LABEL = "softmax over a sentence's clauses (cut at , ; :), questions of no value kind; target: the clauses that, cut to a line, hold the gold span"
 
 
-def save(model: SpanModel, results: dict, path: Path = SPAN_PATH, features: Sequence[str] = SPAN_FEATURES, label: str = SPAN_LABEL) -> None:
-    path.write_text(
-        json.dumps(
-            {
-                "features": list(features),
-                "weights": [round(float(w), 6) for w in model.weights],
-                "bias": round(model.bias, 6),
-                "provenance": {
-                    "trained_on": ["ARCD train (Arabic)", "XQuAD dev (English and Arabic questions over Arabic paragraphs)"],
-                    "files": [str(ARCD.relative_to(config.REPO_ROOT.parent)), str(XQUAD.relative_to(config.REPO_ROOT.parent))],
-                    "label": label,
-                    "trainer": "python -m bench.spans --train",
-                    "cross_validation": results,
-                    "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                },
-            },
-            ensure_ascii=False,
-            indent=1,
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+def save(model: Ranker, results: dict, path: Path = SPAN_PATH, label: str = SPAN_LABEL) -> None:
+    """Ship a chooser in the one model format (``bot.ranker.Ranker``), with where it came from and how it did."""
+    provenance = {
+        "trained_on": ["ARCD train (Arabic)", "XQuAD dev (English and Arabic questions over Arabic paragraphs)"],
+        "files": [str(ARCD.relative_to(config.REPO_ROOT.parent)), str(XQUAD.relative_to(config.REPO_ROOT.parent))],
+        "label": label,
+        "trainer": "python -m bench.spans --train",
+        "cross_validation": results,
+        "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+    linear(model.features, np.round(model.coef, 6), provenance).save(path)
 
 
 def render(results: dict) -> None:
@@ -382,7 +370,6 @@ def main(argv: list[str] | None = None) -> int:
             fit_clauses([c for it, c in zip(items, clauses) if asks_no_kind(it)]),
             results["clauses"],
             CLAUSE_PATH,
-            CLAUSE_FEATURES,
             CLAUSE_LABEL,
         )
     return 0

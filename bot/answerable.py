@@ -30,7 +30,7 @@ import numpy as np
 from bot.crosslingual import Lexicon, load_lexicon, untranslated_names
 from bot.evidence import EvidenceSentence
 from bot.ranker import KINDS as TYPED
-from bot.ranker import Ranker, value_kinds
+from bot.ranker import Ranker, read_model, value_kinds
 from bot.schema import DirectAnswer
 from language.lexicon import question_kind
 from language.normalize import bm25_tokens, detect_language, normalize_arabic
@@ -146,7 +146,7 @@ class Gate:
         return float(self.model.probability(X[None, :])[0]) >= self.thresholds[detect_language(question)]
 
     def to_json(self) -> dict:
-        return {**self.model.to_json(), "features": list(FEATURES), "thresholds": self.thresholds}
+        return {**self.model.to_json(), "thresholds": self.thresholds}
 
 
 @lru_cache(maxsize=1)
@@ -154,10 +154,10 @@ def load_gate(path: Path = GATE_PATH) -> Gate | None:
     """The shipped gate, or None when none is shipped."""
     if not path.exists():
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data["features"] != list(FEATURES):
+    model = read_model(path, FEATURES)
+    if model is None:
         raise RuntimeError(f"{path} was trained on other features; rebuild it with `python -m bench.answerable --train`")
-    return Gate(Ranker.from_json(data), data["thresholds"])
+    return Gate(model, json.loads(path.read_text(encoding="utf-8"))["thresholds"])
 
 
 def as_quoted(evidence: list[EvidenceSentence]) -> list[Quoted]:

@@ -26,8 +26,11 @@ count in a segment yields one claim with
   occurrences of one kind of event apart (a 2018 signing is not the 2020 one);
 * for counts, **what is counted**: the noun (a part, "five of 8 missiles",
   counts the whole's), the **measure** of an amount or a share ("a $500 million
-  loan", "a 15% rise"), and whether the noun is one of a coordination ("107
-  passengers and crew"), so only figures of one thing are compared.
+  loan", "a 15% rise"), whether the noun is one of a coordination ("107
+  passengers and crew") or the count names some of a group ("بينهم 3 صحفيين"),
+  and the names and words of its frame (what a height or a share is of), so
+  only figures of one thing are compared; its interval is as precise as its
+  written form ("4.7 مليار" is 4.65–4.75 billion: ``language.numbers.rounding``).
 """
 
 from __future__ import annotations
@@ -40,11 +43,22 @@ from dataclasses import dataclass, field
 from bot import schema
 from bot.attribution import Attribution, extract_attributions, format_attribution, outlet_label, party_outlet
 from bot.entities import EntityMention, display, find_entities
-from language.calendar import TimeMention, resolve_times
+from language.calendar import WEEKDAYS_EN, TimeMention, resolve_times
 from language.names import NameBook, find_persons, learn
 from language.normalize import STOPWORDS, fold_with_offsets, normalize_arabic
 from language.places import find_places
-from language.numbers import ABOUT_MARGIN, Quantity, count_predicates, exceeds, find_quantities, time_units, unit_key
+from language.numbers import (
+    ABOUT_MARGIN,
+    Quantity,
+    coarseness,
+    count_predicates,
+    exceeds,
+    find_quantities,
+    measure_units,
+    rounding,
+    time_units,
+    unit_key,
+)
 
 #: Words of a frame before its value: the predicate comes before ("قتل 4 أشخاص"). Words after a
 #: value are mostly the next piece of news and only blur the frame: they are taken only to make up
@@ -92,13 +106,20 @@ class Claim:
     value_start: dt.date | None = None
     value_end: dt.date | None = None
     part_of_day: str | None = None
+    weekday: int | None = None  # the weekday a date off the calendar names ("أمس الثلاثاء" in an undated article), Monday = 0
     low: float | None = None
     high: float | None = None
+    bound: str | None = None  # "floor" or "ceiling": the end of its interval the words state (``Quantity.bound``)
     unit: str | None = None
     kind: str = "count"  # count | money | percent (``language.numbers.Quantity.kind``)
     measure: str | None = None  # what an amount or a share is of: the stem of the word after it ("loan", "rise")
     partial: bool = False  # its noun is coordinated with another ("107 ركاب وطاقم", "22 pupils and a woman"): see _addend
     coordinated: bool = False  # it shares the predicate of the count before it ("3 قتلى و20 مصابا"): see _shared_head
+    subset: bool = False  # it counts some of a group ("بينهم 3 صحفيين", "اثنين من القتلى"): see _subset
+    names: tuple[str, ...] = ()  # persons and places its frame names (an id where one is known, else the folded words)
+    context: frozenset[str] = frozenset()  # stems of its frame's words, names kept, values left out: what a measure is of
+    lead: frozenset[str] = frozenset()  # the part of ``context`` before the value: where its predicate stands
+    coarse: float = 0.0  # a round measure ("250 km/h", "41%") may stand for a precise one this far off (``coarseness``)
     period_start: dt.date | None = None  # what a count is counted over, when the sentence says
     period_end: dt.date | None = None
     anchor: dt.date | None = None
@@ -362,18 +383,33 @@ def _period(sentence: str, times: list[TimeMention], seg: _Segment, lo: int, hi:
     return min(own, key=lambda t: abs(t.start - at), default=None)
 
 
+def _weekday(t: TimeMention) -> int | None:
+    """The weekday an unresolved time names ("weekday:Tuesday", "day-offset:-1;weekday:Tuesday": ``TimeMention.relative``).
+    An undated article's "أمس الثلاثاء" is on no calendar, yet it still says which weekday: that is enough to
+    disagree with a dated Monday of the same event (``bot.conflicts``)."""
+    if t.value_start is not None or not t.relative:
+        return None
+    fields = dict(f.split(":", 1) for f in t.relative.split(";") if ":" in f)
+    return WEEKDAYS_EN.index(fields["weekday"]) if fields.get("weekday") in WEEKDAYS_EN else None
+
+
 def _year(t: TimeMention | None) -> int | None:
     if t and t.resolved and t.value_start and t.value_end and t.value_start.year == t.value_end.year:
         return t.value_start.year
     return None
 
 
-def _mentions(sentence: str, book: NameBook | None) -> list[EntityMention]:
+def _mentions(sentence: str, book: NameBook | None, quantities: Sequence[Quantity] = ()) -> list[EntityMention]:
     """Names to mask: persons found in the text (``language.names``) and places, plus any country or city
     CLDR names in either language ("Damascus", "طهران"), so an English frame masks its places as an Arabic
     one does. Demonyms stay words. A role that names nobody the texts know ("رئيس الأركان", "France's
-    foreign minister") is masked too (id ""): it holds a person's place in the frame, but is nobody's actor."""
-    found = [_whole_latin_name(sentence, m) for m in find_entities(sentence, book=book, anonymous=True)]
+    foreign minister") is masked too (id ""): it holds a person's place in the frame, but is nobody's actor.
+    A number is nobody ("Thirty people were injured": a capitalised number word read as a name)."""
+    found = [
+        _whole_latin_name(sentence, m)
+        for m in find_entities(sentence, book=book, anonymous=True)
+        if not any(q.start < m.end and m.start < q.end for q in quantities)
+    ]
     for p in find_places(sentence, demonyms=False):
         if not any(m.start < p.end and p.start < m.end for m in found):
             found.append(EntityMention(id=p.id, type="place", text=p.text, start=p.start, end=p.end))
@@ -443,14 +479,14 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
     # Journalists named in a party ("مراسل قناة ... فلان") are not actors; speakers are.
     party_spans = [(a.party_start, a.party_end) for a in attributions if a.party_start is not None and party_outlet(a.party or "")]
     reporting_spans = [(a.party_start, a.party_end) for a in attributions if a.party_start is not None and a.party_end is not None]
-    mentions = _mentions(sentence, book)
+    quantities = find_quantities(sentence)
+    mentions = _mentions(sentence, book, quantities)
     sentence_actors = _actors(sentence, mentions, party_spans)
     names: dict[str, str] = {}
     for m in mentions:  # the fullest wording of each person ("ناصر بوريطة" over "بوريطة")
         if m.type == "person" and not m.via_role and len(m.text) > len(names.get(m.id, "")):
             names[m.id] = m.text
     times = resolve_times(sentence, ev.anchor)
-    quantities = find_quantities(sentence)
     wholes = {q.start: w for q in quantities if (w := _whole(sentence, q, quantities))}
     nouns = {start: w.unit_text for start, w in wholes.items() if w.unit_text}
     claims: list[Claim] = []
@@ -515,24 +551,33 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         value_start=t.value_start,
                         value_end=t.value_end,
                         part_of_day=t.part_of_day,
+                        weekday=_weekday(t),
                         **base,
                     )
                 )
             elif (q := v.quantity) is not None and not _designation(q):
                 period = _period(sentence, times, seg, lo, hi, q.start)
                 counted = wholes.get(q.start, q)
-                low, high = (q.low + 1, None) if _passed(sentence, seg, q) else (q.low, q.high)
+                passed = _passed(sentence, seg, q)
+                low, high = (q.low + 1, None) if passed else (q.low, q.high)
+                step = rounding(q)  # "4.7 billion" is 4.65-4.75 billion: it meets "4.69 billion"
                 claims.append(
                     Claim(
                         slot="number",
                         value=q.text,
                         normalized=_number_norm(low, high, counted.unit, _stated(q)),
-                        low=low,
-                        high=high,
+                        low=low - step,
+                        high=None if high is None else high + step,
+                        bound="floor" if passed else q.bound,
                         unit=counted.unit_key or counted.unit,
                         kind=q.kind,
                         partial=_addend(sentence, q, quantities),
                         coordinated=head[1] > 0,
+                        subset=_subset(sentence, seg, q, quantities),
+                        names=_names(mentions, lo, hi),
+                        context=_context(sentence, lo, hi, values),
+                        lead=_context(sentence, lo, v.start, values),
+                        coarse=coarseness(q) if _measures(q) else 0.0,
                         measure=_measure(sentence, seg, kin, kin.index(v), mentions) if q.kind != "count" else None,
                         year=_year(period),
                         period_start=period.value_start if period else None,
@@ -552,6 +597,54 @@ def _designation(q: Quantity) -> bool:
     so this names a thing and counts nothing."""
     m = _DASHED.search(q.text.translate(_WESTERN_DIGITS))
     return bool(m and int(m.group(2)) < int(m.group(1)))
+
+
+#: Words that make the count right after them some of a group named before: "قتل 6 أشخاص بينهم 3 صحفيين", "ومنهم 3",
+#: "including 3 journalists", "of whom 3" (prepositions with a pronoun, not story words).
+_AMONG = re.compile(
+    r"(?:^|\s)(?:و?(?:من\s+)?بين(?:هم|هن|هما|ها)|و?من(?:هم|هن|هما)|including|among(?:\s+them|\s+whom)?|of\s+(?:whom|which|them))\s*$"
+)
+#: A whole a counted part is out of: "3 متهمين من أصل 23", "24.5 million out of 68.5 million".
+_OUT_OF = re.compile(r"\s*(?:من\s+اصل|من\s+بين|out\s+of)\s*")
+#: A partitive on a definite noun inside a count: "اثنين من القتلى" (English "two of the dead" reads no noun at all).
+_OF_THE = re.compile(r"\sمن\s+ال")
+
+
+def _subset(sentence: str, seg: _Segment, q: Quantity, quantities: Sequence[Quantity]) -> bool:
+    """Does the count name some of a group rather than the group: after "بينهم"/"including"/"of whom" ("6 متهمين
+    بينهم 3 صحفيين"), before "out of" a whole ("24.5 مليون شخص من أصل 68.5 مليون"), or as a part of a definite group
+    whose noun states the count ("اثنين من القتلى هم من الشرطة")? Such a count is no rival of the group's total
+    (``bot.conflicts``). "خمسة من الجنود" is Arabic for five soldiers, so a partitive makes a part only of the
+    killed, the injured ... (learned predicates: ``_states_a_count``)."""
+    if _AMONG.search(normalize_arabic(sentence[max(seg.start, q.start - 24) : q.start])):
+        return True
+    nxt = next((r for r in quantities if r.start >= q.end), None)
+    if q.unit_text and nxt is not None and _OUT_OF.fullmatch(normalize_arabic(sentence[q.end : nxt.start])):
+        return True
+    if not q.unit_text or not _OF_THE.search(normalize_arabic(q.text)):
+        return False
+    return _states_a_count(q.unit_text)
+
+
+def _names(mentions: list[EntityMention], lo: int, hi: int) -> tuple[str, ...]:
+    """Persons and places named inside a frame's span: an id where one is known (one place in any spelling or
+    language), else the folded words."""
+    return tuple(dict.fromkeys(m.id or normalize_arabic(m.text) for m in mentions if m.type in ("person", "place") and lo <= m.start < hi))
+
+
+def _measures(q: Quantity) -> bool:
+    """An amount, a share or a figure in a unit of measure (an age, a length): a property of one thing."""
+    return q.kind != "count" or q.unit_key in measure_units()
+
+
+def _context(sentence: str, lo: int, hi: int, values: list[_Value]) -> frozenset[str]:
+    """Stems of the words of a frame's span, names and function words kept ("على عمق" is not "على بعد"), values
+    (with their nouns) left out: what a figure is said of ("ارتفاع جبل ... يبلغ" of a height)."""
+    chars = list(sentence[lo:hi])
+    for v in values:
+        for i in range(max(v.start, lo), min(v.end, hi)):
+            chars[i - lo] = " "
+    return frozenset(k for w in re.findall(r"[^\W\d_]+", _HARAKAT.sub("", "".join(chars))) if len(k := unit_key(w)) >= 3)
 
 
 def _passed(sentence: str, seg: _Segment, q: Quantity) -> bool:

@@ -19,7 +19,12 @@ another noun ("# passengers and crew" / "# people on board") never meet, however
 close their frames; reports more than ``REPORT_WINDOW_DAYS`` apart are
 about different events. A count over a long or past period ("منذ عام 2012",
 "last February's crash") is background and meets only counts over the same
-kind of period. Within a claim, occurrences split into *episodes* when both
+kind of period. One unit word does not make one claim: a part never meets its
+whole ("بينهم 3 صحفيين", "24.5 مليون من أصل 68.5"), nor same-day figures an
+order of magnitude apart ("271 in one town" / "160,000 in all"), nor frames
+naming different places or persons, nor amounts in two currencies or figures in
+two units, nor measures said of different things (each frame holds words the
+other lacks: "ارتفاع جبل X" / "ارتفاع جبل Y"). Within a claim, occurrences split into *episodes* when both
 sides know the year and the years differ, or each names a person the other does
 not (a 2018 signing by one minister is not a 2020 one by another): those become
 notes ("different events"), never conflicts.
@@ -27,8 +32,14 @@ notes ("different events"), never conflicts.
 Compatibility: a date claim is an interval of days ("مساء الثلاثاء" in an
 article of Wednesday 8 July is [7 Jul] evening; "منذ أيام" bounds the event to
 [28 Jun, 6 Jul], ``DAYS_AGO_RANGE``); two dates are compatible when the
-intervals overlap and, on one day, parts of day agree. Counts are intervals too
-(``language.numbers.Quantity``: "أكثر من 100" is [101, ∞)).
+intervals overlap and, on one day, parts of day agree; an unplaced weekday
+("أمس الثلاثاء" in an undated article) agrees only with dates of that weekday. Counts are intervals too
+(``language.numbers.Quantity``: "أكثر من 100" is [101, ∞)), as precise as their
+written form: "4.7 مليار" is 4.65–4.75 billion (``rounding``), and a round
+measure ("250 km/h", "41%") agrees with the precise figure it may round
+(``coarseness``), never with another round or hedged one. Two sources' floors
+stating different figures on one report day ("at least 120" / "at least 132")
+disagree, though their intervals overlap.
 
 Conflict or update: figures change over time. Values of one claim are laid out
 by the date their article reports them (its anchor). Incompatible values from
@@ -41,7 +52,8 @@ parties that state its value (``schema.Party``: outlet and the chain it cites,
 rendered once, in the answer's language). In a conflict, compatible values of
 different precision ("مساء الثلاثاء", "أمس الثلاثاء") are separate positions
 sharing a ``side``: they agree; a value off the calendar ("أمس" in an undated
-article) keeps its own words and agrees with no side.
+article) keeps its own words and agrees with no side, unless it names a weekday
+("أمس الثلاثاء"): then it sides with the dates of that weekday.
 """
 
 from __future__ import annotations
@@ -49,6 +61,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import numpy as np
@@ -59,7 +72,8 @@ from bot.claims import Claim, Evidence, extract_claims
 from bot.entities import display, is_person
 from language.calendar import DAYS_AGO_RANGE, format_day, format_month, resolve_times
 from language.normalize import ARABIC_LETTER, LATIN_LETTER
-from language.numbers import count_predicates, time_units
+from language.numbers import count_predicates, measure_units, time_units
+from language.places import places
 
 #: Character-shingle Jaccard at or above which two sentences are one wire copy.
 NEAR_DUPLICATE_JACCARD = 0.6
@@ -84,6 +98,12 @@ SINGLE_LINK = 1e-9
 #: Counts of different nouns of one language ("شخصا" vs "طفلا") must be closer still: a subset
 #: ("بينهم 12 طفلا") is not the total. Across languages the nouns' stems cannot be compared.
 SAME_FRAME_OTHER_UNIT = 0.75
+#: Rival reports of one figure on one day are of one order of magnitude (the dev sets' same-day conflicts differ
+#: by at most 6 times: 25 / 150 killed), so same-day figures more apart than this count different things ("271
+#: in one town" / "160,000 in all"), not one thing told two ways. Days apart, a toll may grow more (40, then 300).
+RIVAL_RATIO = 10.0
+#: Name similarity (``difflib`` ratio of folded spellings) at or above which two names are one ("فردريكتون" / "فريدريكتون").
+SAME_NAME = 0.8
 
 
 # ------------------------------------------------------------------ frames
@@ -166,13 +186,9 @@ def _shared_cue(a: Claim, b: Claim) -> bool:
 def _other_spans_of_time(a: Claim, b: Claim, sim: float) -> bool:
     """Counts of time that say different things: an age ("البالغ من العمر 64 عاما"), a term ("يحكم منذ 15 عاما"),
     a time ago. Their frames are short and alike (cosine ~0.7), so only a shared word about what the span is
-    (``_shared_cue``), or frames alike as a restatement's (``SAME_FRAME_OTHER_UNIT``), makes them one claim."""
-    units = time_units()
-    if a.unit not in units and b.unit not in units:
-        return False
-    if units.get(a.unit) != units.get(b.unit):
-        return True
-    return not _shared_cue(a, b) and sim < SAME_FRAME_OTHER_UNIT
+    (``_shared_cue``), or frames alike as a restatement's (``SAME_FRAME_OTHER_UNIT``), makes them one claim.
+    Spans of two units of time never meet (``_incomparable``)."""
+    return a.unit in time_units() and not _shared_cue(a, b) and sim < SAME_FRAME_OTHER_UNIT
 
 
 #: Letters that open Arabic derived forms of one root: a participle (م: "مصاب"), a verb (ا ت ي ن: "أصيب").
@@ -198,6 +214,8 @@ def _same_claim(a: Claim, b: Claim) -> bool:
         return False  # a share is not an amount, an amount not a head count
     if a.slot == "number" and (a.partial or b.partial) and a.unit != b.unit:
         return False  # "107 passengers and crew" is no rival to "110 people on board": a part of them
+    if a.slot == "number" and (a.subset != b.subset or _incomparable(a, b) or _orders_apart(a, b) or _other_names(a, b)):
+        return False  # a part and its whole, dollars and euros, metres and kilometres, one town and another
     sim = frame_similarity(a.frame, b.frame)
     other_nouns = a.slot == "number" and (
         (a.unit is None) != (b.unit is None)  # "على متنها # أشخاص" vs "بوينغ #": a count and a bare number
@@ -210,7 +228,7 @@ def _same_claim(a: Claim, b: Claim) -> bool:
             and not _noun_states_predicate(b.unit, a)
         )
     )
-    if _other_measures(a, b) or (a.slot == "number" and _other_spans_of_time(a, b, sim)):
+    if _other_measures(a, b) or _other_things_measured(a, b) or (a.slot == "number" and _other_spans_of_time(a, b, sim)):
         return False
     if other_nouns:  # a coordinated count's frame is its neighbour's predicate: any rival of the neighbour looks alike
         return sim >= SAME_FRAME_OTHER_UNIT and not (a.coordinated or b.coordinated or _other_predicates(a, b))
@@ -219,11 +237,70 @@ def _same_claim(a: Claim, b: Claim) -> bool:
     return sim >= SAME_FRAME
 
 
+def _incomparable(a: Claim, b: Claim) -> bool:
+    """Figures in different currencies or units of measure ("$500 million" / "300 million euros", metres /
+    kilometres, a length / a head count): without a rate they cannot be rival reports of one figure."""
+    if a.kind == "money":
+        return a.unit != b.unit
+    units = measure_units()
+    return units.get(a.unit or "") != units.get(b.unit or "")
+
+
+def _orders_apart(a: Claim, b: Claim) -> bool:
+    """Are two figures reported within ``CONFLICT_DAYS`` more than ``RIVAL_RATIO`` times apart (the larger's floor
+    over the smaller's ceiling)? A floor's figure is the one it states: "more than 300" counts other things than
+    "more than 300,000" or "about 350,000" of the same day."""
+    if a.low is None or b.low is None or (a.anchor and b.anchor and abs((a.anchor - b.anchor).days) > CONFLICT_DAYS):
+        return False
+    ceiling = min(a.low if a.high is None else a.high, b.low if b.high is None else b.high)
+    return 0 < ceiling < max(a.low, b.low) / RIVAL_RATIO
+
+
+def _other_names(a: Claim, b: Claim) -> bool:
+    """Do two figures' frames each name a place (or each a person), and none in common ("28 km north of one town" /
+    "300 km north of another", "one missile towards one city" / "two towards another")? Then they are figures of
+    different things, however alike their masked frames. A frame that names nothing proves nothing, nor does a
+    country against a city of it ("في سوريا" / "في دمشق"), nor a place against a person."""
+    if not (a.names and b.names) or a.sentence.isascii() != b.sentence.isascii():
+        return False
+    kinds = {x in places() for x in a.names} & {y in places() for y in b.names}
+    return any(not any(_same_name(x, y) for x in a.names if (x in places()) == k for y in b.names if (y in places()) == k) for k in kinds)
+
+
+def _same_name(x: str, y: str) -> bool:
+    """One place or person: one id, spellings alike (``SAME_NAME``), or a country and a city in it."""
+    if x == y or SequenceMatcher(None, x, y).ratio() >= SAME_NAME:
+        return True
+    px, py = places().get(x), places().get(y)
+    return bool(px and py and {px.kind, py.kind} == {"country", "city"} and px.country == py.country)
+
+
+def _is_measure(c: Claim) -> bool:
+    """An amount, a share or a figure in a unit of measure (an age, a length): a property of a thing, not a head
+    count of an event (``bot.claims._measures``)."""
+    return c.kind != "count" or c.unit in measure_units()
+
+
+def _other_things_measured(a: Claim, b: Claim) -> bool:
+    """Are two measures of one unit said of different things ("ارتفاع جبل ... 5895 مترا" / "ارتفاع جبل آخر ... 5137
+    مترا", "حصل حزب ... على 43%" / "حصل حزب آخر على 12%")? Their masked frames are alike and a multilingual embedder
+    cannot tell the things apart, so the words tell: each frame holds a word the other lacks (a name, the thing's
+    noun, "على عمق" / "على بعد") rather than one frame's words being all in the other's (a restatement, shorter
+    or longer). A head count is left to the frames: outlets word one toll in many ways."""
+    if a.slot != "number" or not (_is_measure(a) and _is_measure(b)) or a.sentence.isascii() != b.sentence.isascii():
+        return False
+    only_a = [x for x in a.context if not any(_stems_meet(x, y) for y in b.context)]
+    only_b = [y for y in b.context if not any(_stems_meet(x, y) for x in a.context)]
+    return bool(only_a and only_b)
+
+
 def _noun_states_predicate(unit: str, other: Claim) -> bool:
     """Does a counted noun name what the other claim's predicate states? "# قتيلا" / "مقتل # شخصا", "# مصابا" /
     "# شخصا أصيبوا" count one thing; a noun merely near the other value ("استشهاد رجل أمن وإصابة # آخرين")
-    is no predicate (``language.numbers.count_predicates``)."""
-    return any(_stems_meet(unit, y) for y in other.cues if y in count_predicates())
+    is no predicate (``language.numbers.count_predicates``). The predicate may stand anywhere before the other's
+    value in its frame ("قتلى الزلزال ارتفع إلى # شخصا" is "# قتيلا"); a word after it is the noun's own
+    ("# امرأة تركية")."""
+    return any(_stems_meet(unit, y) for y in other.cues | other.lead if y in count_predicates())
 
 
 def _other_predicates(a: Claim, b: Claim) -> bool:
@@ -272,8 +349,20 @@ def _episodes(claims: list[Claim]) -> list[list[Claim]]:
 
 
 def _compatible_dates(a: Claim, b: Claim) -> bool:
-    if not (a.value_start and a.value_end and b.value_start and b.value_end):
-        return True  # unresolved: no evidence of disagreement
+    """Can both dates of one event be true? Their intervals overlap and, on one day, parts of day agree. A date off
+    the calendar that names a weekday ("أمس الثلاثاء" in an undated article) falls on some day of that weekday: it
+    agrees with a dated interval holding such a day, on that day by the same rule, and with nothing else."""
+    if a.value_start is None and b.value_start is not None:
+        a, b = b, a
+    if a.value_start is None or a.value_end is None:
+        return True  # neither on the calendar: no evidence of disagreement
+    if b.value_start is None or b.value_end is None:
+        if b.weekday is None:
+            return True  # unresolved: no evidence of disagreement
+        days = [a.value_start + dt.timedelta(days=i) for i in range(min((a.value_end - a.value_start).days + 1, 7))]
+        if not any(d.weekday() == b.weekday for d in days):
+            return False
+        return not (a.value_start == a.value_end and a.part_of_day and b.part_of_day and a.part_of_day != b.part_of_day)
     if a.value_end < b.value_start or b.value_end < a.value_start:
         return False
     same_day = a.value_start == a.value_end == b.value_start == b.value_end
@@ -281,11 +370,32 @@ def _compatible_dates(a: Claim, b: Claim) -> bool:
 
 
 def _compatible_numbers(a: Claim, b: Claim) -> bool:
+    """Can both figures be true? Intervals overlap, a round measure counting as the precise figure it may round
+    ("250 km/h" / "249 km/h", "41%" / "41.42%"), but not against another round or hedged one ("500" / "450")."""
     if a.low is None or b.low is None:
         return True
-    hi_a = float("inf") if a.high is None else a.high
-    hi_b = float("inf") if b.high is None else b.high
-    return a.low <= hi_b and b.low <= hi_a
+    if _rival_bounds(a, b):
+        return False
+    pad_a, pad_b = (x.coarse if _finer(y) else 0.0 for x, y in ((a, b), (b, a)))
+    hi_a = float("inf") if a.high is None else a.high + pad_a
+    hi_b = float("inf") if b.high is None else b.high + pad_b
+    return a.low - pad_a <= hi_b and b.low - pad_b <= hi_a
+
+
+def _rival_bounds(a: Claim, b: Claim) -> bool:
+    """Two floors (or two ceilings) at different figures, from two sources on one report day ("at least 120" / "132
+    at least", "28 على الأقل" / "أكثر من 28", i.e. [28, ∞) / [29, ∞))? Their intervals overlap, but each source
+    states the figure it counted that day, so they disagree on it; "أكثر من عشرة" and "11 على الأقل" state one
+    floor. A floor still agrees with a figure at or above it ("more than 100" / "107"), one source may raise its
+    own floor, and days apart a floor rising is an update."""
+    if a.bound is None or a.bound != b.bound or a.origin == b.origin or a.anchor is None or a.anchor != b.anchor:
+        return False
+    return a.low != b.low if a.bound == "floor" else a.high != b.high
+
+
+def _finer(c: Claim) -> bool:
+    """Is a figure stated to the unit or finer (not round, hedged or a bound)?"""
+    return c.coarse == 0 and c.low is not None and c.high is not None and c.high - c.low <= 1
 
 
 _COMPATIBLE: dict[str, Callable[[Claim, Claim], bool]] = {"date": _compatible_dates, "number": _compatible_numbers}
@@ -354,7 +464,7 @@ def _positions(sides: list[list[Claim]], lang: str) -> list[schema.Position]:
         for group in by_value.values():
             parties = _distinct_parties(group)
             own_side = side
-            if group[0].value_start is None and group[0].low is None:  # not on the calendar or the number line
+            if group[0].value_start is None and group[0].weekday is None and group[0].low is None:  # on no calendar or number line
                 own_side, lone = lone, lone + 1
             out.append(
                 schema.Position(

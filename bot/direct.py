@@ -17,7 +17,8 @@ Arabic quote (or the reverse) the question's words are matched through the
 learned bridge (``bot.crosslingual``), so "repeats" and "distance" still mean
 something across languages. The first citation (in rank order) holding a
 value of the kind asked for gives it (unless the ranker finds it far less likely
-than the best, ``VALUE_RATIO``); a question of no kind gets a clause
+than the best, ``VALUE_RATIO``); for a count, the first whose figure counts
+what the question names (``counts_asked``); a question of no kind gets a clause
 (the quote cut at commas, semicolons and colons) chosen by a second learned
 chooser (``bot/models/clause.json``, ``read_clause``): the clause repeating
 most of the question names the topic, the answer is as often the clause
@@ -31,7 +32,6 @@ quote. Wording lives in ``prompts/answer.toml``.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -40,12 +40,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from babel.numbers import format_compact_decimal, format_decimal
 from babel.units import format_unit
 
 import prompts
 from bot.attribution import extract_attributions
 from bot.crosslingual import Lexicon, bridge_text, load_lexicon
-from bot.ranker import NAME_PATTERN, value_kinds
+from bot.ranker import NAME_PATTERN, Ranker, read_model, value_kinds
 from bot.schema import Citation, DirectAnswer
 from language.calendar import TimeMention, describe_relative, find_years, format_day, format_month, resolve_times
 from language.lexicon import FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, OUTLET_WORDS_AR, OUTLET_WORDS_EN, question_kind
@@ -133,20 +134,37 @@ def read_date(quote: str, anchor: date | None, lang: str) -> Value | None:
     return _time_value(best, lang)
 
 
+def _plain(x: float) -> str:
+    """A number in digits, every one of them: ``:g`` wrote 30.5 million as "3.05e+07" and 1234567 as "1.23457e+06"."""
+    return f"{x:.15g}"
+
+
 def _amount(q: Quantity) -> str:
-    return f"{q.low:g}" if q.high == q.low else f"{q.low:g}-{q.high:g}" if q.high is not None else f"≥{q.low:g}"
+    return _plain(q.low) if q.high == q.low else f"{_plain(q.low)}-{_plain(q.high)}" if q.high is not None else f"≥{_plain(q.low)}"
+
+
+#: Scales an English reader reads a large amount in ("30.5 million"), largest first.
+_SCALES = (1e12, 1e9, 1e6)
+
+
+def _english_number(x: float) -> str:
+    """An amount as an English reader writes it (CLDR through Babel): "30.5 million" where that is exact, else "1,234,567"."""
+    scale = next((s for s in _SCALES if abs(x) >= s), None)
+    if scale is not None and float(round(x / scale, 3)) * scale == x:
+        return format_compact_decimal(x, format_type="long", locale="en", fraction_digits=3)
+    return format_decimal(x, locale="en")
 
 
 def _english_amount(q: Quantity) -> str:
-    """The interval in English words a reader expects ("more than 1,000", "about 300", "10-15")."""
+    """The interval in English words a reader expects ("more than 1,000", "about 300", "10-15", "2,000-9,999" for "thousands")."""
     if q.high is None:
         below = q.low - 1
-        return f"more than {below:,g}" if below > 0 and below % 10 == 0 else f"at least {q.low:,g}"
+        return f"more than {_english_number(below)}" if below > 0 and below % 10 == 0 else f"at least {_english_number(q.low)}"
     if q.high == q.low:
-        return f"{q.low:,g}"
-    if q.approx:
-        return f"about {(q.low + q.high) / 2:,g}"
-    return f"{q.low:,g}-{q.high:,g}"
+        return _english_number(q.low)
+    if q.approx and q.high <= 2 * q.low:  # "about 300": a narrow interval; a vague one ("thousands") is said as its range
+        return f"about {_english_number((q.low + q.high) / 2)}"
+    return f"{_english_number(q.low)}-{_english_number(q.high)}"
 
 
 def _english_unit(q: Quantity) -> str:
@@ -159,7 +177,8 @@ def _english_unit(q: Quantity) -> str:
     if not words:
         return ""
     word = words[0]
-    return word + "s" if (q.high is None or q.low != 1) and not word.endswith("s") else word
+    plural = (q.high is None or q.low != 1) and not word.endswith(("s", "ed"))  # a participle ("killed") takes no plural
+    return word + "s" if plural else word
 
 
 def _quantity_value(q: Quantity, lang: str) -> Value:
@@ -275,9 +294,9 @@ def clause_features(question: str, quote: str, lexicon: Lexicon | None = None) -
 
 
 @lru_cache(maxsize=2)
-def load_clause_model(path: Path = CLAUSE_PATH) -> SpanModel | None:
+def load_clause_model(path: Path = CLAUSE_PATH) -> Ranker | None:
     """The learned clause chooser, or None before ``bench.spans --train`` wrote one (then the most-repeating clause)."""
-    return _load_logit(path, CLAUSE_FEATURES)
+    return read_model(path, CLAUSE_FEATURES)
 
 
 def read_clause(question: str, quote: str, lexicon: Lexicon | None = None) -> Value:
@@ -466,44 +485,41 @@ def span_features(question: str, quote: str, cands: list[Candidate], lexicon: Le
     return np.array([_features(c, s, quote) for c in cands], dtype=float).reshape(len(cands), len(SPAN_FEATURES))
 
 
-@dataclass(frozen=True)
-class SpanModel:
-    """Logistic-regression weights over ``SPAN_FEATURES``; a candidate's score is its log-odds of being the answer."""
-
-    weights: np.ndarray
-    bias: float
-
-    def scores(self, X: np.ndarray) -> np.ndarray:
-        return X @ self.weights + self.bias
-
-
-def _load_logit(path: Path, features: tuple[str, ...]) -> SpanModel | None:
-    """A conditional logit saved by ``bench.spans --train``, or None when absent or fitted on other features."""
-    if not path.exists():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != features:
-        return None  # trained on other features: stale, do not guess
-    return SpanModel(np.array(data["weights"], dtype=float), float(data["bias"]))
-
-
 @lru_cache(maxsize=2)
-def load_span_model(path: Path = SPAN_PATH) -> SpanModel | None:
+def load_span_model(path: Path = SPAN_PATH) -> Ranker | None:
     """The trained chooser, or None before ``bench.spans --train`` wrote one (then the kind readers decide)."""
-    return _load_logit(path, SPAN_FEATURES)
+    return read_model(path, SPAN_FEATURES)
 
 
 def _typed(kind: str) -> str:
     return kind if kind in ("date", "number", "person", "place") else "clause"
 
 
-def counted_nouns(question: str) -> frozenset[str]:
-    """The question's words as counted nouns (``unit_key``): "كم عدد قتلى ..." names "قتل"."""
-    return frozenset(unit_key(w) for w in _TOKEN.findall(question))
+def counted_nouns(question: str, quote: str = "", lexicon: Lexicon | None = None) -> frozenset[str]:
+    """The question's words as counted nouns (``unit_key``): "كم عدد قتلى ..." names "قتل".
+
+    Over a quote in the other language, also the question's words in that language (the learned bridge,
+    ``asked_words``' reason): "How many people were killed ...?" names "قتل" in "844 قتيلا", so the count of
+    the killed competes, not the quake's "7.5 درجة" that a chooser judging position and shape may prefer.
+    """
+    words = _TOKEN.findall(question)
+    if quote and detect_language(question) != detect_language(quote):
+        words += _TOKEN.findall(bridge_text(question, lexicon))
+    return frozenset(unit_key(w) for w in words)
+
+
+def counts_asked(question: str, citation: Citation, value: Value, lexicon: Lexicon | None = None) -> bool:
+    """Whether a figure counts a noun the question names (``counted_nouns``, across languages through the bridge).
+
+    Why: the first quote holding a number may count something else ("a 7.5-degree quake" above "844 killed"
+    for "how many were killed?"); the figure of what is asked, a quote further down, is the answer.
+    """
+    asked = counted_nouns(question, citation.quote, lexicon)
+    return any(unit_key(w) in asked for w in _TOKEN.findall(value.words) if not w.isdigit())
 
 
 def best_candidate(
-    kind: str, cands: list[Candidate], X: np.ndarray, model: SpanModel, counted: frozenset[str] = frozenset()
+    kind: str, cands: list[Candidate], X: np.ndarray, model: Ranker, counted: frozenset[str] = frozenset()
 ) -> Candidate | None:
     """The best-scoring candidate of the kind asked for that the question does not itself name (a "which
     country" question naming one country asks for another); None when the quote holds no such candidate.
@@ -532,7 +548,7 @@ def read_value(kind: str, question: str, quote: str, anchor: date | None, lang: 
         cands = candidates(question, quote, anchor, lang, lexicon)
         if not cands:
             return None
-        chosen = best_candidate(kind, cands, span_features(question, quote, cands, lexicon), model, counted_nouns(question))
+        chosen = best_candidate(kind, cands, span_features(question, quote, cands, lexicon), model, counted_nouns(question, quote, lexicon))
         return chosen.value if chosen else None
     if kind == "date":
         return read_date(quote, anchor, lang)
@@ -581,7 +597,8 @@ def direct_answer(
     kind = question_kind(question) or "clause"
     read = [(c, read_value(kind, question, c.quote, anchors.get(c.doc_id), lang, lexicon)) for c in citations] if kind != "clause" else []
     floor = VALUE_RATIO * max(c.score for c in citations)
-    found = next(((c, v) for c, v in read if v is not None and c.score >= floor), None)
+    usable = [(c, v) for c, v in read if v is not None and c.score >= floor]
+    found = next((cv for cv in usable if kind == "number" and counts_asked(question, *cv, lexicon)), usable[0] if usable else None)
     if kind in STRICT_KINDS and all(v is None for _, v in read):
         return None
     if found is None:  # a question of no kind, or no quote holds the kind asked for: say what the quotes say

@@ -147,33 +147,46 @@ def candidate_features(question: str, s: CandidateSignals) -> np.ndarray:
 
 @dataclass
 class Ranker:
-    """Standardised logistic regression: P(sentence holds the answer)."""
+    """Standardised logistic regression over named features: the one saved-model format of ``bot/models``.
 
+    Three kinds of model share it: the answer-sentence ranker here (``probability``, with the
+    abstention ``threshold``), the answerability gate (``bot.answerable``) and the value and clause
+    choosers of the direct line (``bot.direct``, conditional logits compared by ``scores`` within one
+    sentence; ``mean`` 0, ``scale`` 1, no threshold). One format means one loader and one check that
+    a model was fitted on the features it is used with (``read_model``).
+    """
+
+    features: tuple[str, ...]
     mean: np.ndarray
     scale: np.ndarray
     coef: np.ndarray
     intercept: float
-    threshold: float  # abstain when the best candidate's probability is below it
+    threshold: float | None  # the ranker and gate abstain below it; a chooser has none
     meta: dict
+
+    def scores(self, X: np.ndarray) -> np.ndarray:
+        """Log-odds of each row of ``X``."""
+        return ((X - self.mean) / self.scale) @ self.coef + self.intercept
 
     def probability(self, X: np.ndarray) -> np.ndarray:
         if not len(X):
             return np.zeros(0)
-        z = ((X - self.mean) / self.scale) @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-z))
+        return 1.0 / (1.0 + np.exp(-self.scores(X)))
 
     def to_json(self) -> dict:
         return {
-            "features": list(FEATURES), "mean": self.mean.tolist(), "scale": self.scale.tolist(),
+            "features": list(self.features), "mean": self.mean.tolist(), "scale": self.scale.tolist(),
             "coef": self.coef.tolist(), "intercept": self.intercept, "threshold": self.threshold, "meta": self.meta,
         }  # fmt: skip
 
     @classmethod
     def from_json(cls, data: dict) -> Ranker:
-        """The model ``to_json`` wrote (the features check is the loader's: each model has its own)."""
+        """The model ``to_json`` wrote."""
+        threshold = data.get("threshold")
         return cls(
-            np.asarray(data["mean"]), np.asarray(data["scale"]), np.asarray(data["coef"]),
-            float(data["intercept"]), float(data["threshold"]), data.get("meta", {}),
+            tuple(data["features"]), np.asarray(data["mean"], dtype=float), np.asarray(data["scale"], dtype=float),
+            np.asarray(data["coef"], dtype=float), float(data["intercept"]), None if threshold is None else float(threshold),
+            data.get("meta", {}),
         )  # fmt: skip
 
     def save(self, path: Path = RANKER_PATH) -> None:
@@ -181,19 +194,33 @@ class Ranker:
         path.write_text(json.dumps(self.to_json(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def fit(X: np.ndarray, y: np.ndarray, threshold: float = 0.5, meta: dict | None = None) -> Ranker:
+def linear(features: tuple[str, ...], coef: np.ndarray, meta: dict | None = None) -> Ranker:
+    """A model of raw (unstandardised) features with no intercept or threshold: a conditional logit's weights."""
+    n = len(features)
+    return Ranker(tuple(features), np.zeros(n), np.ones(n), np.asarray(coef, dtype=float), 0.0, None, meta or {})
+
+
+def fit(X: np.ndarray, y: np.ndarray, threshold: float = 0.5, meta: dict | None = None, features: tuple[str, ...] = FEATURES) -> Ranker:
     """Fit the logistic regression (sklearn) and keep only the numbers serving needs."""
     from sklearn.linear_model import LogisticRegression
 
     mean, scale = X.mean(axis=0), X.std(axis=0)
     scale = np.where(scale > 1e-9, scale, 1.0)
     model = LogisticRegression(C=1.0, max_iter=2000).fit((X - mean) / scale, y)
-    return Ranker(mean, scale, model.coef_[0], float(model.intercept_[0]), threshold, meta or {})
+    return Ranker(tuple(features), mean, scale, model.coef_[0], float(model.intercept_[0]), threshold, meta or {})
+
+
+def read_model(path: Path, features: tuple[str, ...]) -> Ranker | None:
+    """The model saved at ``path``, or None when there is none or it was fitted on other features (stale: do not guess)."""
+    if not path.exists():
+        return None
+    model = Ranker.from_json(json.loads(path.read_text(encoding="utf-8")))
+    return model if model.features == tuple(features) else None
 
 
 @lru_cache(maxsize=1)
 def load_ranker(path: Path = RANKER_PATH) -> Ranker:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data["features"] != list(FEATURES):
-        raise RuntimeError(f"{path} was trained on other features; rebuild it with `python -m bench.answers --train`")
-    return Ranker.from_json(data)
+    model = read_model(path, FEATURES)
+    if model is None:
+        raise RuntimeError(f"{path} is missing or was trained on other features; rebuild it with `python -m bench.answers --train`")
+    return model

@@ -33,7 +33,7 @@ from langchain_core.retrievers import BaseRetriever
 from bot.crosslingual import bridge_text, untranslated_names
 from language.names import romanise, skeleton
 from language.normalize import detect_language, normalize_arabic
-from vectorstore.keyword import LiveKeywordIndex
+from vectorstore.keyword import Corpus, LiveKeywordIndex
 from vectorstore.store import ArticleStore, StoredChunk
 
 
@@ -114,6 +114,11 @@ _ARABIC_WORD = re.compile("[\u0621-\u064a]{3,}")
 _PROCLITIC = "وبلفك"
 
 
+def sound_words(text: str) -> set[str]:
+    """The normalised Arabic words of ``text`` a ``sound_index`` holds (the keyword index collects them per chunk)."""
+    return set(_ARABIC_WORD.findall(normalize_arabic(text)))
+
+
 def sound_index(texts: list[str]) -> dict[str, set[str]]:
     """Arabic words of ``texts`` by consonant skeleton (``language.names.skeleton``), also without one proclitic.
 
@@ -121,7 +126,7 @@ def sound_index(texts: list[str]) -> dict[str, set[str]]:
     holds: "Peshawar" and "بيشاور" (or "وبيشاور") share the skeleton "bsr".
     """
     index: dict[str, set[str]] = {}
-    for word in {w for text in texts for w in _ARABIC_WORD.findall(normalize_arabic(text))}:
+    for word in {w for text in texts for w in sound_words(text)}:
         forms = [word, word[1:]] if word[0] in _PROCLITIC and len(word) > 4 else [word]
         for form in forms:
             if len(key := skeleton(form)) >= MIN_SKELETON:
@@ -173,24 +178,25 @@ class HybridSearcher:
     def __init__(self, store: ArticleStore, embeddings: Embeddings, depth: int = DEPTH):
         self.store = store
         self.embeddings = embeddings
-        self.keyword = LiveKeywordIndex(store)
+        self.keyword = LiveKeywordIndex(store, words=sound_words)
         self.depth = depth  # candidates taken from each side before fusion
         self._sounds: tuple[int, int, dict[str, set[str]]] = (0, -1, {})  # (corpus id, size, index) it was built for
 
-    def sounds(self, corpus: list[StoredChunk]) -> dict[str, set[str]]:
-        """``sound_index`` of the keyword corpus: extended by the chunks appended since, rebuilt after a compaction.
+    def sounds(self, corpus: Corpus) -> dict[str, set[str]]:
+        """``sound_index`` of the keyword corpus's words: extended by the words added since, rebuilt after a compaction.
 
         Extended on a copy whose touched keys get new sets, so a thread still matching against the old index
         never sees it change, and an upload costs the words it adds rather than a copy of every set.
         """
         built_for, size, index = self._sounds
-        if (built_for, size) != (id(corpus), len(corpus)):
-            if built_for == id(corpus) and size <= len(corpus):
-                added, index = sound_index([c.text for c in corpus[size:]]), dict(index)
-                index.update({key: index.get(key, set()) | words for key, words in added.items()})
+        words = corpus.words
+        if (built_for, size) != (id(corpus), len(words)):
+            if built_for == id(corpus) and size <= len(words):
+                added, index = sound_index(words[size:]), dict(index)
+                index.update({key: index.get(key, set()) | found for key, found in added.items()})
             else:
-                index = sound_index([c.text for c in corpus])
-            self._sounds = (id(corpus), len(corpus), index)
+                index = sound_index(words)
+            self._sounds = (id(corpus), len(words), index)
         return self._sounds[2]
 
     def warm(self) -> int:
@@ -213,13 +219,10 @@ class HybridSearcher:
         """
         dense = self.store.dense_search(self.embeddings.embed_query(query), depth)
         index, corpus = self.keyword.current()
-        keyword = [(corpus[h.index], h.score) for h in index.search(query, depth)]
-        bridged: list[tuple[StoredChunk, float]] = []
         if names := untranslated_names(query):
             bridge = " ".join([bridge or "", *sound_matches(names, self.sounds(corpus))]).strip()
-        if bridge:
-            found = [(corpus[h.index], h.score) for h in index.search(bridge, depth)]
-            bridged = [found[i] for i in in_language([c.text for c, _ in found], detect_language(bridge))]
+        keyword, found = corpus.hits(index.search(query, depth), index.search(bridge, depth) if bridge else [])
+        bridged = [found[i] for i in in_language([c.text for c, _ in found], detect_language(bridge))] if bridge else []
         return dense, keyword, bridged
 
     def search(self, query: str, k: int, bridge: str | None = None) -> list[Hit]:

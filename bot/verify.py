@@ -381,21 +381,30 @@ def relevance(frame: ClaimFrame, text: str, weights: Sequence[float], focus: flo
     # the lexicon cannot bridge, in an Arabic sentence (it can only be matched in English).
     present = [_present(g, keys, entities) for g in frame.groups]
     deed = _same_deed(frame, keys, entities)
+    # Nor a figure the claim states ("500", "2012"): a sentence giving another figure for the same deed is about
+    # the claim, and the number and date checks judge the figure.
     excluded = [
-        bool(g.entity and not p and deed and _rivals(frame, g.entity, entities)) or (g.english_only and not english)
+        bool(g.entity and not p and deed and _rivals(frame, g.entity, entities))
+        or (g.english_only and not english)
+        or any(c.isdigit() for c in g.word)
         for g, p in zip(frame.groups, present)
     ]
     if any(g.entity and w >= focus and not p and not x for g, w, p, x in zip(frame.groups, weights, present, excluded)):
         return 0.0
     total = sum(w for w, x in zip(weights, excluded) if not x)
-    return sum(w for p, w in zip(present, weights) if p) / (total or 1.0)
+    return sum(w for p, w, x in zip(present, weights, excluded) if p and not x) / (total or 1.0)
+
+
+def _deed_words(frame: ClaimFrame, keys: frozenset[str], entities: frozenset[str]) -> tuple[int, int]:
+    """How many of the claim's deed words (its words other than names and "said") the sentence holds, of how many."""
+    deed = [g for g in frame.groups if not g.entity and g.keys != _reporting_keys()]
+    return sum(_present(g, keys, entities) for g in deed), len(deed)
 
 
 def _same_deed(frame: ClaimFrame, keys: frozenset[str], entities: frozenset[str]) -> bool:
-    """Does the sentence tell the claim's deed (its words other than names and "said")? Only then can another
-    party in it stand in for the claim's: "the capital" alone does not make "the capital of Australia" Syria's."""
-    deed = [g for g in frame.groups if not g.entity and g.keys != _reporting_keys()]
-    return sum(_present(g, keys, entities) for g in deed) >= SAME_DEED_WORDS
+    """Does the sentence tell the claim's deed? Only then can another party in it stand in for the claim's:
+    "the capital" alone does not make "the capital of Australia" Syria's."""
+    return _deed_words(frame, keys, entities)[0] >= SAME_DEED_WORDS
 
 
 def _party_kind(entity: str) -> str:
@@ -530,14 +539,18 @@ def _date_checks(frame: ClaimFrame, ev: Evidence) -> list[Check]:
     claim_iv, claim_wd = _claim_days(frame, ev.anchor)
     if not claim_iv and not claim_wd:
         return []
-    mentions = [t for t in resolve_times(ev.text, ev.anchor, detect_language(ev.text)) if t.granularity in ("day", "days-range")]
+    # A month or a year states the claim's date when the claim gives one of that grain ("منذ عام 2012" for "since
+    # 2012"); against a claimed day it is only a bound, like a stretch of days.
+    grains = {"day"} | {t.granularity for t in frame.times}
+    times = resolve_times(ev.text, ev.anchor, detect_language(ev.text))
+    mentions = [t for t in times if t.granularity in grains or t.granularity == "days-range"]
     clauses = _clauses(ev.text)
     checks = []
     for t in mentions:
         clause = next((c for c in clauses if t.text in c), ev.text)
         if not _speaks_to_claim(frame, clause):
             continue
-        vague = t.granularity != "day"
+        vague = t.granularity not in grains
         ev_iv, ev_wd = _day_values([t])
         ev_wd |= {WEEKDAYS_EN[s.weekday()] for s, e in ev_iv if s == e}
         if claim_iv and ev_iv:
@@ -727,7 +740,11 @@ def assess(
     reasons = comparison.reasons if comparison else []
     own_reasons = [r for r in reasons if not r.startswith(_SLOT_REASONS)]
     slot_only = any(r.startswith(_SLOT_REASONS) for r in reasons) and all(r.startswith((*_SLOT_REASONS, "low topical")) for r in reasons)
-    if same_language and comparison.relation == "contradict" and comparison.score >= STANCE_CONTRADICT and not slot_only:
+    # A sentence naming the claim's persons and every word of its deed restates it: the stance model has scored
+    # such near copies "contradict" ("Zarif signed … with Ayoub" for "Zarif signed with Ayoub").
+    held, deed = _deed_words(frame, word_keys(ev.text), _entities_of(ev.text, frame.book))
+    restated = any(c.slot == "agent" and c.kind == "match" for c in checks) and held == deed >= SAME_DEED_WORDS
+    if same_language and comparison.relation == "contradict" and comparison.score >= STANCE_CONTRADICT and not slot_only and not restated:
         # The stance model's reasons are English slot notes: shown as such to English readers only.
         shown = "; ".join(own_reasons) if _lang(frame) == "en" and own_reasons else _say(frame, "says_otherwise")
         return Assessment(ev.n, rel, "contradict", shown, weak=comparison.score < STANCE_SURE)

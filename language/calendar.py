@@ -43,6 +43,7 @@ Resolution rules (documented because conflicts depend on them):
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -648,12 +649,27 @@ def find_anchor(article_text: str) -> dt.date | None:
     """
     head = article_text[:_ANCHOR_HEAD_CHARS]
     best: tuple[int, int, dt.date] | None = None
+    yearless: TimeMention | None = None  # "DAMASCUS, July 10 (Reuters)": wires often leave the year out
     for m in resolve_times(head, None):
-        if not (m.resolved and m.granularity == "day" and m.value_start):
-            continue
         after = head[m.end : m.end + 4].lstrip()
         dateline = after.startswith("(") or after.startswith("（")
+        if dateline and yearless is None and (m.relative or "").startswith("date-without-year:"):
+            yearless = m
+        if not (m.resolved and m.granularity == "day" and m.value_start):
+            continue
         rank = 0 if dateline else 1
         if best is None or (rank, m.start) < best[:2]:
             best = (rank, m.start, m.value_start)
+    if best and best[0] and yearless:
+        return _nearest_year(yearless, best[2])
     return best[2] if best else None
+
+
+def _nearest_year(m: TimeMention, near: dt.date) -> dt.date:
+    """A month and day with no year, in the year that puts it nearest a full date of the same text."""
+    month, day = (int(x) for x in (m.relative or "").rsplit(":", 1)[1].split("-"))
+    options = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        with contextlib.suppress(ValueError):  # 29 February
+            options.append(dt.date(year, month, day))
+    return min(options, key=lambda d: abs((d - near).days))

@@ -313,6 +313,8 @@ def _name_run(toks: list[_Tok], i: int, lead_article: bool = False) -> list[_Tok
             break  # "ناصر بوريطة اتفاقية": a feminine noun or an accusative after a full name is the verb's object
         if t.fold == "علي" and i + 1 < len(toks) and _article(toks[i + 1].fold):
             break  # folded على before its noun ("على التفاوض"): the preposition, not the name
+        if run and t.fold in _nouns_and_names()[2]:
+            break  # a frequent word the corpus never writes as a family name ("علي أيوب لتعزيز"): the clause goes on
         if not _arabic_name_word(t) or (
             run and t.fold.startswith("و") and not t.fold.startswith("وو") and len(run) >= 1 and _bare(t.fold) != t.fold
         ):

@@ -61,6 +61,7 @@ class Quantity:
     unit_text: str | None = None
     kind: str = "count"
     measure: str | None = None
+    bound: str | None = None  # "floor" ("أكثر من 28", "29 على الأقل") or "ceiling" ("up to 50"): the words state that end
 
     def overlaps(self, other: Quantity) -> bool:
         """Could both be true? Intervals overlap (units are compared by ``same_unit``)."""
@@ -82,7 +83,25 @@ def _folded(*words: str) -> tuple[str, ...]:
     return tuple(normalize_arabic(w) for w in words)
 
 
-_MORE = _folded("أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على", "أزيد من", "more than", "over", "upwards of", "in excess of")
+_MORE = _folded(
+    "أكثر من",
+    "ما يزيد عن",
+    "ما يزيد على",
+    "يزيد عن",
+    "يزيد على",
+    "أزيد من",
+    "ما يربو على",
+    "ما يربو عن",
+    "يربو على",
+    "ما يفوق",
+    "يفوق",
+    "more than",
+    "over",
+    "just over",
+    "well over",
+    "upwards of",
+    "in excess of",
+)
 #: Verbs whose object is a figure passed ("تجاوزت حصيلة الضحايا المئة", "the toll exceeded 100"): a floor, as "أكثر من"
 #: is. Arabic puts the verb first, with its subject between it and the figure (``exceeds``).
 _EXCEED = _folded("تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "تخطى", "تخطت", "يتخطى", "تتخطى", "exceeded", "exceeds", "surpassed", "topped")
@@ -126,7 +145,7 @@ def exceeds(clause: str) -> bool:
 
 _AFTER_ABOUT = _folded("تقريبا", "approximately", "or so")
 #: A minimum said after the number or its noun ("25 على الأقل", "25 شخصا على الأقل", "12 people or more").
-_AFTER_AT_LEAST = re.compile(rf"\s+(?:{word_alternation(_folded('على الأقل', 'أو أكثر', 'at least', 'or more'))})(?!\w)")
+_AFTER_AT_LEAST = re.compile(rf"\s+(?:{word_alternation(_folded('على الأقل', 'أو أكثر', 'ونيف', 'و نيف', 'at least', 'or more'))})(?!\w)")
 _PERCENT = _folded("%", "٪", "بالمئة", "بالمائة", "في المئة", "في المائة", "percent", "per cent")
 _RANGE_OPEN = {"بين": _folded("و", "and"), "between": ("and", "و"), "من": _folded("إلى", "حتى"), "from": ("to",)}
 _RANGE_DASH = _folded("-", "–", "—", "إلى", "to")
@@ -288,7 +307,7 @@ def _pattern() -> re.Pattern[str]:
     joins = word_alternation({j for js in _RANGE_OPEN.values() for j in js})
     mods = word_alternation(_MORE + _AT_LEAST + _LESS + _AT_MOST + _ABOUT)
     return re.compile(
-        rf"(?<![\w.,:/])(?:[وب](?=\S))?(?:(?P<mod>{mods})\s+)?"
+        rf"(?<![\w.,:/])(?:[وب](?=\S)|(?P<glued>ال|ل)(?=\d))?(?:(?P<mod>{mods})\s+)?"
         rf"(?:(?P<open>{opens})\s+)?(?P<sym>[{symbols}])?\s*(?P<num>{value})(?![\w:/]|[.,]\d)"
         rf"(?:\s*(?P<dash>{word_alternation(_RANGE_DASH)})\s*(?P<num2>{num})(?![\w:/]|[.,]\d)"
         rf"|(?(open)\s*(?P<join>{joins})\s*(?P<num3>{num})(?![\w:/]|[.,]\d)))?"
@@ -466,6 +485,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             if unit_end is not None:
                 us, ue = original_span(origin, m.start("unit"), unit_end)
                 unit_text, end = text[us:ue], unit_end
+        if m.group("glued") and (unit is None or unit in MONTHS):
+            continue  # "الدورة الـ24" ranks, "في الـ30 من آذار" dates: only "يناهز الـ85 عاما", "لـ6 أشهر" count
         if unit is None and (m.group("num") in definite_scales() or (kind == "count" and _is_index_number(text, ns, m))):
             continue  # "المائة" counts only with its noun; "القرار 2254" is no count
         mod = re.sub(r"\s+", " ", m.group("mod")) if m.group("mod") else None
@@ -474,7 +495,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         low, high, approx = _hedge(mod, low, high, approx)
         start = m.start("mod") if m.group("mod") else m.start("open") if opener else m.start("sym") if m.group("sym") else m.start("num")
         s, e = original_span(origin, start, end)
-        out.append(Quantity(text[s:e].strip(), s, e, low, high, unit, key, approx, unit_text, kind))
+        out.append(Quantity(text[s:e].strip(), s, e, low, high, unit, key, approx, unit_text, kind, bound=_bound(mod)))
     return tuple(out)
 
 
@@ -514,6 +535,57 @@ def _hedge(mod: str | None, low: float, high: float, approx: bool) -> tuple[floa
     if mod in _ABOUT:
         return low * (1 - ABOUT_MARGIN), high * (1 + ABOUT_MARGIN), True
     return low, high, approx
+
+
+def _bound(mod: str | None) -> str | None:
+    """Which end of its interval a hedge states: "floor" for "more than", "at least"; "ceiling" for "less than", "up
+    to". A stated end is the figure a source counted ("at least 120" / "at least 132" of one day disagree:
+    ``bot.conflicts``); an approximation's or a range's ends are only margins."""
+    if mod in _MORE or mod in _AT_LEAST:
+        return "floor"
+    if mod in _LESS or mod in _AT_MOST:
+        return "ceiling"
+    return None
+
+
+#: A decimal as written: "4.7", "4٫69", and the Arabic decimal comma "4,69" (a comma before three digits groups thousands).
+_DECIMALS = re.compile(r"\d(?:[.٫](\d+)|,(\d{1,2})(?!\d))")
+_TO_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+def rounding(q: Quantity) -> float:
+    """Half a unit of the last digit a plain figure is written to, where the writing shows it is rounded: a decimal
+    ("4.7 billion", "4.5%") or a count of thousands, millions, billions ("160 ألف", "خمسة ملايين"); else 0.
+
+    Why: "4.7 billion" and "4.69 billion" are one figure told to two precisions, not two figures; "1,250" and
+    "12" are exact as written. A hedged or ranged figure already says how loose it is (``_hedge``)."""
+    if q.high != q.low or q.approx:
+        return 0.0
+    words = normalize_arabic(q.text).translate(_TO_WESTERN).split()
+    scales = [i for i, w in enumerate(words) if (a := atoms().get(w)) is not None and a.scale >= 1000]
+    if scales and not any(re.search(r"\d", w) or ((a := atoms().get(w)) is not None and a.scale == 1) for w in words[: scales[0]]):
+        scales = []  # a scale word alone ("مليون شخص") states no mantissa to round
+    scale = atoms()[words[scales[0]]].scale if scales else 1
+    m = _DECIMALS.search(" ".join(words))
+    decimals = len(m.group(1) or m.group(2)) if m else 0
+    if scale == 1 and not decimals:
+        return 0.0
+    return scale * 10.0**-decimals / 2
+
+
+def coarseness(q: Quantity) -> float:
+    """How far from a round figure the precise one it may round lies: half the place of the last non-zero digit of
+    a whole figure that ends in zeros ("250" → 5, "1,200" → 50), half a point of a whole percentage ("41%" →
+    0.5); else 0. Only a measure is rounded so ("250 km/h" for 249; "41%" for 41.42%), and only against a figure
+    stated finer (``bot.conflicts``): "500" and "450" are two round figures that differ."""
+    if q.high != q.low or q.approx or rounding(q):
+        return 0.0
+    if q.kind == "percent":
+        return 0.5
+    digits = re.sub(r"[,٬]", "", normalize_arabic(q.text).translate(_TO_WESTERN))
+    m = re.search(r"\d+", digits)
+    zeros = len(m.group(0)) - len(m.group(0).rstrip("0")) if m and m.group(0).strip("0") else 0
+    return 10.0**zeros / 2 if zeros else 0.0
 
 
 # ---------------------------------------------------------------- the Arabic dual
@@ -570,6 +642,70 @@ def time_units() -> dict[str, str]:
                 if re.search(rf"\b{name}\b", key):
                     words.update(m.group(1) for p in phrases for m in _RELATIVE_COUNT.finditer(p))
             table.update({k: unit for w in words if len(w) >= 3 and len(k := unit_key(w)) >= 2})
+    return table
+
+
+#: CLDR units news measures things by (durations: ``time_units``), simplest first: a word of several units
+#: ("kilometers" in "square kilometers", "kilometers per hour") is the simplest one's.
+_MEASURE_UNITS = (
+    "length-meter",
+    "length-kilometer",
+    "length-centimeter",
+    "length-millimeter",
+    "length-mile",
+    "length-foot",
+    "length-inch",
+    "length-yard",
+    "length-nautical-mile",
+    "mass-gram",
+    "mass-kilogram",
+    "mass-tonne",
+    "mass-ton",
+    "mass-pound",
+    "mass-ounce",
+    "volume-liter",
+    "volume-barrel",
+    "volume-gallon",
+    "area-hectare",
+    "area-acre",
+    "area-dunam",
+    "area-square-meter",
+    "area-square-kilometer",
+    "area-square-mile",
+    "volume-cubic-meter",
+    "speed-knot",
+    "speed-kilometer-per-hour",
+    "speed-mile-per-hour",
+    "temperature-celsius",
+    "temperature-fahrenheit",
+    "power-watt",
+    "power-kilowatt",
+    "power-megawatt",
+    "power-gigawatt",
+    "energy-kilowatt-hour",
+)
+
+
+@lru_cache(maxsize=1)
+def measure_units() -> dict[str, str]:
+    """Unit key of a noun that names a unit of measure → its CLDR unit id ("مترا", "أمتار", "meters" → "length-meter";
+    "كم", "km" → "length-kilometer"), durations included (``time_units``).
+
+    Why: a figure in metres and one in kilometres, or a length and a head count, cannot be rival reports of one
+    figure without a conversion; only figures of one unit are compared (``bot.conflicts``). The words are CLDR's
+    (every plural form and the short form ``format_unit`` gives), Arabic and English."""
+    table = dict(time_units())
+    for unit in _MEASURE_UNITS:
+        for lang in ("ar", "en"):
+            for length in ("long", "short"):
+                for n in (1, 2, 3, 11, 100):
+                    words = [
+                        w for w in _WORD.findall(format_unit(n, unit, length=length, locale=lang)) if normalize_arabic(w) not in atoms()
+                    ]
+                    if words and (length == "long" or len(words) == 1):  # a short form is one token ("كم", "km")
+                        head = words[0] if lang == "ar" else words[-1]  # "ميل بحري", "square kilometers": the unit noun
+                        if normalize_arabic(head) not in STOPWORDS and len(k := unit_key(head)) >= 2 and k not in STOPWORDS:
+                            table.setdefault(k, unit)
     return table
 
 

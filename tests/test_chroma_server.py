@@ -70,41 +70,48 @@ def chroma_port(tmp_path_factory) -> Iterator[int]:
             proc.wait(timeout=60)
 
 
+def _worker(chroma_port: int, home: Path) -> tuple[subprocess.Popen, str]:
+    """``isnad serve`` on the Chroma server with its own ISNAD_HOME (where its keyword index snapshot goes)."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "ISNAD_HOME": str(home),
+        "ISNAD_CHROMA_HOST": "127.0.0.1",
+        "ISNAD_CHROMA_PORT": str(chroma_port),
+        "ISNAD_COLLECTION": "shared",
+        "ISNAD_SAMPLES_DIR": str(SAMPLES),
+    }
+    env.pop("ISNAD_API_KEY", None)
+    with (home / "serve.log").open("ab") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "serve", "--port", str(port)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=Path(__file__).resolve().parents[1],
+        )
+    return proc, f"http://127.0.0.1:{port}"
+
+
+def _stop(procs: list[subprocess.Popen]) -> None:
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        proc.wait(timeout=60)
+
+
 @pytest.fixture(scope="module")
 def workers(chroma_port, tmp_path_factory) -> Iterator[list[str]]:
     """Two app processes on the server, started together (both may load the samples: it is idempotent)."""
-    procs, urls = [], []
+    started = []
     try:
         for n in (1, 2):
-            port, home = free_port(), tmp_path_factory.mktemp(f"worker{n}")
-            env = {
-                **os.environ,
-                "ISNAD_HOME": str(home),
-                "ISNAD_CHROMA_HOST": "127.0.0.1",
-                "ISNAD_CHROMA_PORT": str(chroma_port),
-                "ISNAD_COLLECTION": "shared",
-                "ISNAD_SAMPLES_DIR": str(SAMPLES),
-            }
-            env.pop("ISNAD_API_KEY", None)
-            log = (home / "serve.log").open("wb")
-            procs.append(
-                subprocess.Popen(
-                    [sys.executable, "-m", "bot", "serve", "--port", str(port)],
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                    env=env,
-                    cwd=Path(__file__).resolve().parents[1],
-                )
-            )
-            urls.append(f"http://127.0.0.1:{port}")
-        for proc, url in zip(procs, urls):
+            started.append(_worker(chroma_port, tmp_path_factory.mktemp(f"worker{n}")))
+        for proc, url in started:
             _until(lambda url=url: _ok(url + "/healthz"), proc)
-        yield urls
+        yield [url for _, url in started]
     finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            proc.wait(timeout=60)
+        _stop([proc for proc, _ in started])
 
 
 def _probe_scores(url: str) -> list[float]:
@@ -128,14 +135,19 @@ def _scored_alike(scores: list[float], written: list[float]) -> bool:
     return len(scores) == len(written) and all(abs(a - b) < 0.01 for a, b in zip(scores, written))
 
 
+def _upload_probe(url: str, folder) -> None:
+    """Upload the probe article through one worker, within the request."""
+    path = folder / f"{PROBE}.txt"
+    path.write_text(PROBE_TEXT, encoding="utf-8")
+    with path.open("rb") as fh:
+        r = httpx.post(url + "/api/documents", params={"background": "false"}, files={"files": (path.name, fh, "text/plain")}, timeout=300)
+    assert r.status_code == 200 and r.json()["added"] == [PROBE], r.text
+
+
 def test_upload_and_delete_reach_the_other_worker_on_both_retrievers(workers, tmp_path):
     one, two = workers
     assert _probe_scores(two) == []  # worker 2 has built its keyword index before the upload
-    path = tmp_path / f"{PROBE}.txt"
-    path.write_text(PROBE_TEXT, encoding="utf-8")
-    with path.open("rb") as fh:
-        r = httpx.post(one + "/api/documents", params={"background": "false"}, files={"files": (path.name, fh, "text/plain")}, timeout=300)
-    assert r.status_code == 200 and r.json()["added"] == [PROBE], r.text
+    _upload_probe(one, tmp_path)
 
     written = _probe_scores(one)
     assert written  # the writer sees its own write at once, on both sides
@@ -146,3 +158,28 @@ def test_upload_and_delete_reach_the_other_worker_on_both_retrievers(workers, tm
     assert _probe_scores(two) == []
     assert _eventually(lambda: _probe_scores(one) == []), "worker 1 still finds the deleted article"
     assert httpx.delete(f"{one}/api/documents/{PROBE}", timeout=60).status_code == 404
+
+
+def test_a_restarted_worker_loads_its_snapshot_and_catches_up_with_the_others(workers, chroma_port, tmp_path):
+    """A worker's keyword index snapshot is local to it (ISNAD_HOME) while Chroma is remote: a restart loads it
+    (the file is not rewritten, as a rebuild would) and the change log brings in what another worker wrote meanwhile."""
+    one, _ = workers
+    home = tmp_path / "worker3"
+    home.mkdir()
+    proc, url = _worker(chroma_port, home)
+    try:
+        _until(lambda: _ok(url + "/healthz"), proc)
+    finally:
+        _stop([proc])
+    (snapshot,) = (home / "keyword").glob("shared.*.keyword.npz")
+    written_at = snapshot.stat().st_mtime_ns
+    _upload_probe(one, tmp_path)
+    written = _probe_scores(one)
+    proc, url = _worker(chroma_port, home)
+    try:
+        _until(lambda: _ok(url + "/healthz"), proc)
+        assert _scored_alike(_probe_scores(url), written)  # the keyword side holds it from the first search on
+        assert snapshot.stat().st_mtime_ns == written_at
+    finally:
+        _stop([proc])
+        httpx.delete(f"{one}/api/documents/{PROBE}", timeout=60)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from bot.claims import Evidence, extract_claims
 from bot.conflicts import describe_conflict, find_conflicts
 from language.names import romanise
@@ -210,3 +212,35 @@ def test_at_least_is_a_lower_bound_written_before_or_after_the_count():
     (conflict,), _ = find_conflicts(claims_of(before, three), "ar")
     assert "رويترز: 5 على الأقل [1]" in describe_conflict(conflict, "ar")
     assert [c.high for c in claims_of(Evidence(1, "a", "قتل 5 أشخاص في السوق.", "X", SUN)) if c.slot == "number"] == [5]
+
+
+@pytest.mark.parametrize(
+    "text, value, subset",
+    [
+        ("قضت المحكمة بسجن 6 متهمين بينهم 3 صحفيين.", "3 صحفيين", True),
+        ("قضت المحكمة بسجن 6 متهمين بينهم 3 صحفيين.", "6 متهمين", False),
+        ("Six defendants were sentenced, including 3 journalists.", "3 journalists", True),
+        ("وقالت الشرطة إن اثنين من القتلى من عناصر الشرطة.", "اثنين من القتلى", True),
+        ("أعلن الجيش مقتل خمسة من الجنود.", "خمسة من الجنود", False),  # Arabic for five soldiers: no part of a group
+        ("ويشكل اللاجئون 24.5 مليون شخص من أصل 68.5 مليون نازح.", "24.5 مليون شخص", True),
+        ("ويشكل اللاجئون 24.5 مليون شخص من أصل 68.5 مليون نازح.", "68.5 مليون نازح", False),
+    ],
+)
+def test_a_count_of_some_of_a_group_is_marked_a_part(text: str, value: str, subset: bool):
+    (claim,) = [c for c in claims_of(Evidence(1, "a", text, "X", SUN)) if c.value == value]
+    assert claim.subset is subset
+
+
+def test_a_capitalised_number_word_is_nobody():
+    # "Thirty" opens the sentence capitalised, like a name: it is a count, not an actor that splits episodes.
+    assert [c.slot for c in claims_of(Evidence(1, "a", "Thirty people were injured in the attack.", "X", SUN))] == ["number"]
+    found = claims_of(Evidence(1, "a", "Thirty people were injured when Mark Thompson opened fire.", "X", SUN))
+    assert [c.value for c in found if c.slot == "actor"] == ["Mark Thompson"]
+
+
+def test_a_figure_carries_the_names_and_words_of_what_it_is_said_of():
+    (height,) = [c for c in claims_of(Evidence(1, "a", "ارتفاع جبل كليمنجارو يبلغ 5895 مترا.", "X", SUN)) if c.slot == "number"]
+    assert {"جبل", "كلمنجر"} <= height.context and not any(ch.isdigit() for w in height.context for ch in w)
+    (toll,) = [c for c in claims_of(Evidence(1, "a", "قتل 5 أشخاص في القاهرة.", "X", SUN)) if c.slot == "number"]
+    (other,) = [c for c in claims_of(Evidence(1, "a", "قتل 5 أشخاص في الهجوم.", "X", SUN)) if c.slot == "number"]
+    assert toll.names and not other.names

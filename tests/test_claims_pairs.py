@@ -12,7 +12,17 @@ import pytest
 
 from bot.claims import Evidence, _number_norm, extract_claims
 from bot.conflicts import _bounds_phrase, _stems_meet, find_conflicts
-from language.numbers import count_predicates, exceeds, learn_count_predicates, time_units, unit_key
+from language.numbers import (
+    coarseness,
+    count_predicates,
+    exceeds,
+    find_quantities,
+    learn_count_predicates,
+    measure_units,
+    rounding,
+    time_units,
+    unit_key,
+)
 
 SUN, MON = dt.date(2018, 7, 8), dt.date(2018, 7, 9)
 
@@ -227,6 +237,43 @@ NO_CLAIM = {
         "أعلنت السلطات عن تحطم طائرة ركاب على متنها 104 أشخاص.",
         SUN,
     ),
+    # (a) One unit, different things: the masked frames are alike, the words of what is measured are not.
+    "the heights of two mountains": (
+        "وقال المرشد إن ارتفاع جبل كليمنجارو يبلغ 5895 مترا.",
+        "وأضاف أن ارتفاع جبل أرارات يبلغ 5137 مترا.",
+        SUN,
+    ),
+    "the shares of two parties": ("وحصل حزب العمال على 43% من الأصوات.", "وحصل حزب المحافظين على 12% من الأصوات.", SUN),
+    "a depth is not a distance": (
+        "وذكرت الهيئة أن الزلزال وقع على عمق نحو 100 كيلومتر.",
+        "وقال المركز إن الزلزال وقع على بعد 67 كيلومترا من العاصمة.",
+        SUN,
+    ),
+    "the ages of two players": ("وسيصبح الحارس في عمر 45 عاما أكبر لاعب في البطولة.", "وكان الحارس السابق يبلغ من العمر 43 عاما.", SUN),
+    "a toll in one city is not another's (ar)": ("قتل 5 أشخاص في القاهرة.", "قتل 9 أشخاص في دمشق.", SUN),
+    "a toll in one city is not another's (en)": ("Five people were killed in Cairo.", "Nine people were killed in Damascus.", SUN),
+    # (b) Compatible within the precision the words state.
+    "one amount to two precisions (ar)": ("وبلغت قيمة الصفقة 4.7 مليار دولار.", "وبلغت قيمة الصفقة 4,69 مليار دولار.", SUN),
+    "one amount to two precisions (en)": ("The deal is worth $4.7 billion.", "The deal is worth $4.69 billion.", SUN),
+    "about a hundred and 97": ("قتل نحو 100 شخص في الهجوم.", "قتل 97 شخصا في الهجوم.", SUN),
+    "more than 50 and 53": ("قتل ما يربو على 50 شخصا في الهجوم.", "قتل 53 شخصا في الهجوم.", SUN),
+    "a round speed and the precise one": ("وصلت سرعة الرياح إلى 250 كيلومترا في الساعة.", "بلغت سرعة الرياح 249 كيلومترا في الساعة.", SUN),
+    "a whole percentage and its decimals": ("حصل الرئيس على 41 بالمئة من الأصوات.", "حصل الرئيس على 41,42 بالمئة من الأصوات.", SUN),
+    "a floor and a figure above it": ("قتل 40 شخصا على الأقل في الهجوم.", "قتل 49 شخصا في الهجوم.", SUN),
+    "one floor in two wordings": ("قتل أكثر من 100 شخص في الهجوم.", "قتل أكثر من مئة شخص في الهجوم.", SUN),
+    "about 30 and 29": ("قتل نحو 30 شخصا في الهجوم.", "قتل 29 شخصا في الهجوم.", SUN),
+    "more than ten is eleven at least": ("قتل أكثر من عشرة أشخاص في الانفجار.", "قتل 11 شخصا على الأقل في الانفجار.", SUN),
+    "floors orders apart count different things": ("تضرر أكثر من 300 شخص من الفيضانات.", "تضرر أكثر من 300 ألف شخص من الفيضانات.", SUN),
+    # (c) A part is no rival of its whole.
+    "some of the defendants are not all": ("قضت المحكمة بسجن 6 متهمين بينهم 3 صحفيين.", "قضت المحكمة بسجن 6 صحفيين.", SUN),
+    "some of the dead are not all (ar)": ("قتل 4 أشخاص في إطلاق النار.", "وقالت الشرطة إن اثنين من القتلى من عناصر الشرطة.", SUN),
+    "some of the dead are not all (en)": ("Four people were killed in the shooting.", "Police said two of the dead were officers.", SUN),
+    "a part out of a whole": ("ويشكل اللاجئون 24.5 مليون شخص من أصل 68.5 مليون نازح.", "وبلغ عدد النازحين واللاجئين 68.5 مليون شخص.", SUN),
+    "one town is not the whole (ar)": ("وقتل 271 شخصا في بلدة واحدة.", "وقتل 160 ألف شخص في المجمل.", SUN),
+    "one town is not the whole (en)": ("271 people were killed in one town alone.", "160,000 people were killed in all.", SUN),
+    # (d) Without a rate, amounts in two currencies or units cannot be compared.
+    "dollars are not euros": ("وقدم البنك قرضا بقيمة 500 مليون دولار.", "وقدم البنك قرضا بقيمة 300 مليون يورو.", SUN),
+    "metres are not kilometres": ("امتد الحريق على طول 30 كيلومترا.", "امتد الحريق على طول 40 مترا.", SUN),
 }
 
 
@@ -235,3 +282,136 @@ def test_figures_that_make_no_claim_together(first: str, second: str, second_day
     a, b = Evidence(1, "a", first, "Outlet A", SUN), Evidence(2, "b", second, "Outlet B", second_day)
     assert numbers(a) and numbers(b), "a report's figure was not read"
     assert find_conflicts(numbers(a, b))[0] == []
+
+
+#: Pairs of made-up reports of one figure that disagree, and must still be shown as a conflict.
+ONE_CLAIM = {
+    "a capitalised number word is no name": ("Thirty people were injured in the attack.", "Twenty people were injured in the attack."),
+    "one share, two figures": ("بلغت نسبة المشاركة في الانتخابات 43%.", "بلغت نسبة المشاركة في الانتخابات 52%."),
+    "one amount beyond its precision": ("وبلغت قيمة الصفقة 4.7 مليار دولار.", "وبلغت قيمة الصفقة 5.2 مليار دولار."),
+    "two counts of one part": ("قتل 10 أشخاص بينهم 3 أطفال.", "قتل 10 أشخاص بينهم 5 أطفال."),
+    "kilometres in two spellings": ("وقع الزلزال على بعد 40 كيلومترا من العاصمة.", "وقع الزلزال على بعد 90 كم من العاصمة."),
+    "two round amounts": ("وتبلغ الغرامة 500 يورو.", "وتبلغ الغرامة 450 يورو."),
+    "one age, two figures": ("توفي عن عمر 81 عاما.", "توفي عن 85 عاما."),
+    "one city, two tolls": ("قتل 5 أشخاص في القاهرة.", "قتل 9 أشخاص في القاهرة."),
+    "a country and a city in it": ("قتل 5 أشخاص في سوريا.", "قتل 9 أشخاص في دمشق."),
+    "tolls six times apart": ("قتل 25 شخصا في القصف.", "قتل 150 شخصا في القصف."),
+    # Two sources' floors (or ceilings) of one day overlap as intervals, but each states the figure it counted.
+    "two floors of one day (ar)": ("قتل ما لا يقل عن 120 شخصا في الاحتجاجات.", "قتل 132 شخصا على الأقل في الاحتجاجات."),
+    "two floors of one day (en)": ("At least 40 people were killed in the attack.", "At least 150 people were killed in the attack."),
+    "floors one apart": ("تسبب القصف بمقتل 28 مدنيا على الأقل.", "تسبب القصف بمقتل 29 مدنيا على الأقل."),
+    "two ceilings of one day": ("قتل ما يصل إلى 50 شخصا في القصف.", "قتل ما يصل إلى 70 شخصا في القصف."),
+}
+
+
+@pytest.mark.parametrize("first, second", ONE_CLAIM.values(), ids=ONE_CLAIM.keys())
+def test_figures_of_one_claim_that_disagree(first: str, second: str):
+    a, b = Evidence(1, "a", first, "Outlet A", SUN), Evidence(2, "b", second, "Outlet B", SUN)
+    (conflict,), _ = find_conflicts(numbers(a, b))
+    assert conflict.relation == "conflict" and sorted(p.citations for p in conflict.positions) == [[1], [2]]
+
+
+def test_figures_orders_of_magnitude_apart_days_later_can_still_be_an_update():
+    # Same day, 271 / 160,000 count different things; a toll may grow more than tenfold over days (40, then 300).
+    a = Evidence(1, "a", "ارتفعت حصيلة ضحايا الفيضانات إلى 40 قتيلا.", "Outlet A", SUN)
+    b = Evidence(2, "b", "ارتفعت حصيلة ضحايا الفيضانات إلى 450 قتيلا.", "Outlet B", SUN + dt.timedelta(days=3))
+    (update,), _ = find_conflicts(numbers(a, b))
+    assert update.relation == "update"
+    c = Evidence(3, "c", "ارتفعت حصيلة ضحايا الفيضانات إلى 450 قتيلا.", "Outlet C", SUN)
+    assert find_conflicts(numbers(a, c))[0] == []
+
+
+def test_floors_rising_over_days_or_from_one_source_are_no_conflict():
+    first = Evidence(1, "a", "قتل ما لا يقل عن 120 شخصا في الاحتجاجات.", "Outlet A", SUN)
+    next_day = Evidence(2, "b", "قتل 132 شخصا على الأقل في الاحتجاجات.", "Outlet B", MON)
+    (update,), _ = find_conflicts(numbers(first, next_day))
+    assert update.relation == "update" and [p.citations for p in update.positions] == [[1], [2]]
+    raised = Evidence(3, "c", "قتل 132 شخصا على الأقل في الاحتجاجات.", "Outlet A", SUN)  # the same outlet, later that day
+    assert find_conflicts(numbers(first, raised))[0] == []
+
+
+@pytest.mark.parametrize(
+    "text, low, high, bound",
+    [
+        ("قتل أكثر من 28 مدنيا", 29, None, "floor"),
+        ("قتل 29 مدنيا على الأقل", 29, None, "floor"),
+        ("at least 40 people", 40, None, "floor"),
+        ("up to 50 people", 0, 50, "ceiling"),
+        ("less than 50 people", 0, 49, "ceiling"),
+        ("نحو 30 شخصا", 27, 33, None),  # an approximation's ends are margins, not stated figures
+        ("بين 20 و30 شخصا", 20, 30, None),
+        ("قتل 30 شخصا", 30, 30, None),
+    ],
+)
+def test_a_hedge_says_which_end_of_its_interval_it_states(text: str, low: float, high: float | None, bound: str | None):
+    (q,) = find_quantities(text)
+    assert (q.low, q.high and round(q.high), q.bound) == (low, high, bound)
+
+
+def test_a_figure_a_verb_passes_is_a_floor():
+    (passed,) = numbers(Evidence(1, "a", "تجاوزت حصيلة ضحايا الفيضانات في البلاد المئة قتيل.", "Outlet A", SUN))
+    assert (passed.low, passed.bound) == (101, "floor")
+
+
+@pytest.mark.parametrize(
+    "text, step",
+    [
+        ("بلغت قيمة الصفقة 4.7 مليار دولار", 0.05e9),
+        ("بلغت 4,69 مليار دولار", 0.005e9),  # the Arabic decimal comma
+        ("worth $4.69 billion", 0.005e9),
+        ("نزح 160 ألف شخص", 500),
+        ("نزح خمسة ملايين شخص", 0.5e6),
+        ("بلغت نسبة البطالة 4.5%", 0.05),
+        ("قتل 12 شخصا", 0),  # a whole count is exact as written
+        ("قتل 1,250 شخصا", 0),  # a comma before three digits groups thousands
+        ("نزح مليون شخص", 0),  # a scale word alone states no digits to round
+        ("قتل نحو 300 شخص", 0),  # a hedge already says how loose it is
+    ],
+)
+def test_a_figure_is_as_precise_as_it_is_written(text: str, step: float):
+    (q,) = find_quantities(text)
+    assert rounding(q) == pytest.approx(step)
+
+
+@pytest.mark.parametrize(
+    "text, pad",
+    [("250 كيلومترا", 5), ("1,200 طن", 50), ("41 بالمئة", 0.5), ("249 كيلومترا", 0), ("41,42 بالمئة", 0), ("حوالي 50 دقيقة", 0)],
+)
+def test_a_round_figure_may_stand_for_a_precise_one(text: str, pad: float):
+    (q,) = find_quantities(text)
+    assert coarseness(q) == pad
+
+
+def test_units_of_measure_come_from_cldr():
+    units = measure_units()
+    assert {units.get(unit_key(w)) for w in ("مترا", "أمتار", "meters")} == {"length-meter"}
+    assert {units.get(unit_key(w)) for w in ("كيلومترا", "كم", "km")} == {"length-kilometer"}
+    assert units.get(unit_key("طنا")) == "mass-tonne" and units.get(unit_key("عاما")) == "duration-year"
+    assert not {unit_key(w) for w in ("شخصا", "أشخاص", "people", "صواريخ", "يورو", "في", "per")} & units.keys()
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("قتل ما يربو على 50 شخصا", 51, None),
+        ("قتل ما يفوق 50 شخصا", 51, None),
+        ("قتل مئة ونيف", 100, None),
+        ("just over 50 people", 51, None),
+    ],
+)
+def test_hedges_of_more_than(text: str, low: float, high: float | None):
+    (q,) = find_quantities(text)
+    assert (q.low, q.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("توفي عن عمر يناهز الـ85 عاماً", [(85, "عاما")]),  # the article glued to the digits, with tatweel
+        ("حكم عليه بالسجن لـ6 أشهر", [(6, "اشهر")]),
+        ("الدورة الـ24 للمهرجان", []),  # an ordinal: no counted noun
+        ("وذلك في الـ30 من آذار الماضي", []),  # a day of a month
+    ],
+)
+def test_a_figure_glued_to_its_article_is_read(text: str, read: list[tuple[float, str]]):
+    assert [(q.low, q.unit) for q in find_quantities(text)] == read

@@ -224,13 +224,45 @@ def test_a_new_source_cited_before_the_reports_it_restates_still_joins_them():
 
 
 def test_a_value_off_the_calendar_is_shown_in_its_own_words_and_agrees_with_no_side():
-    undated = Evidence(3, S002, ARRIVAL[2].text, None, None)  # "مساء أمس الثلاثاء" with no article date
+    undated = Evidence(3, S002, ARRIVAL[2].text.replace("مساء أمس الثلاثاء", "مساء أمس"), None, None)  # no date, no weekday
     (conflict,), _ = find_conflicts(claims_of(ARRIVAL[:2] + [undated]))
     vague = next(p for p in conflict.positions if p.citations == [3])
-    assert vague.value == "مساء أمس الثلاثاء" and vague.side not in {p.side for p in conflict.positions if p is not vague}
+    assert vague.value == "مساء أمس" and vague.side not in {p.side for p in conflict.positions if p is not vague}
     en = describe_conflict(conflict, "en")
-    assert "unknown source says مساء أمس الثلاثاء [3]." in en or "unknown source says مساء أمس الثلاثاء [3];" in en
+    assert "unknown source says مساء أمس [3]." in en or "unknown source says مساء أمس [3];" in en
     assert "day-offset" not in en
+
+
+#: A new report dated Monday 6 July: "arrived this Monday morning" (no dateline in its text).
+MONDAY = Evidence(
+    1,
+    "new",
+    "وصل رئيس الأركان الإيراني اللواء محمد باقري إلى دمشق صباح اليوم الاثنين في زيارة رسمية يبحث خلالها مع المسؤولين "
+    "السوريين سبل تعزيز التعاون العسكري.",
+    "تشرين",
+    dt.date(2020, 7, 6),
+)
+
+
+def test_an_undated_weekday_disagrees_with_a_dated_day_of_another_weekday():
+    """002 has no date, but its "مساء أمس الثلاثاء" still names a Tuesday: one arrival cannot be on a Monday too."""
+    undated = Evidence(2, S002, ARRIVAL[2].text, None, None, T002)
+    (conflict,), _ = find_conflicts(claims_of([MONDAY, undated]), "ar")
+    assert conflict.kind == "date" and conflict.relation == "conflict"
+    monday, tuesday = conflict.positions
+    assert (monday.normalized, monday.citations, monday.attributed_to) == ("2020-07-06 morning", [1], "تشرين")
+    assert (tuesday.value, tuesday.citations, tuesday.attributed_to) == ("مساء أمس الثلاثاء", [2], UNNAMED_AR)
+    assert monday.side != tuesday.side
+
+
+def test_an_undated_weekday_agrees_with_a_dated_day_of_that_weekday():
+    undated = Evidence(2, S002, ARRIVAL[2].text, None, None, T002)
+    dated_tuesday = Evidence(1, "new", MONDAY.text.replace("صباح اليوم الاثنين", "مساء أمس الثلاثاء"), "تشرين", WED)
+    assert find_conflicts(claims_of([dated_tuesday, undated]))[0] == []
+    undated = Evidence(3, S002, ARRIVAL[2].text, None, None, T002)
+    (conflict,), _ = find_conflicts(claims_of(ARRIVAL[:2] + [undated]))  # it joins the Tuesday side, less precisely placed
+    evening, vague = (next(p for p in conflict.positions if p.citations == [n]) for n in (1, 3))
+    assert vague.value == "مساء أمس الثلاثاء" and vague.side == evening.side and evening.normalized == "2020-07-07 evening"
 
 
 def test_an_arabic_answer_drops_a_latin_gloss_from_a_cited_name():

@@ -183,8 +183,8 @@ def test_a_bare_year_answers_a_when_question():
 )
 def test_each_chooser_is_trained_on_the_features_it_is_used_with(path, features, load):
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert tuple(data["features"]) == features and len(data["weights"]) == len(features)
-    assert "ARCD" in " ".join(data["provenance"]["trained_on"]) and load() is not None
+    assert tuple(data["features"]) == features and len(data["coef"]) == len(features)
+    assert "ARCD" in " ".join(data["meta"]["trained_on"]) and load() is not None
 
 
 def test_an_english_question_finds_its_clause_in_an_arabic_quote_through_the_bridge():
@@ -239,7 +239,7 @@ def test_clause_features_place_each_clause_against_the_one_repeating_the_questio
 def test_the_clause_chooser_learned_that_a_clause_continuing_the_topic_clause_holds_the_answer():
     # learned, not listed: the clause right after the one repeating the question says what it asks
     # (ARCD: "ماذا يسبب ...؟" answered by ", مما يسبب تغيرا في المورثات"), though it repeats the question's verb
-    weights = dict(zip(CLAUSE_FEATURES, json.loads(CLAUSE_PATH.read_text(encoding="utf-8"))["weights"]))
+    weights = dict(zip(CLAUSE_FEATURES, json.loads(CLAUSE_PATH.read_text(encoding="utf-8"))["coef"]))
     assert weights["after_best"] > weights["before_best"] > 0
     quote = "توجد نسخة إضافية من الكروموسوم في الخلايا، مما يسبب تغيرا في المورثات"
     assert read_clause("ماذا يسبب وجود نسخة إضافية من الكروموسوم في الخلايا؟", quote).words.startswith("مما يسبب")
@@ -259,3 +259,42 @@ def test_a_count_of_the_noun_the_question_names_is_the_answer():
     assert read_value("number", question, quote, None, "ar").words == "107 قتلى"
     # A question naming no counted noun the quote counts keeps the chooser's choice.
     assert read_value("number", "How many died in the crash?", quote, None, "en") is not None
+
+
+def test_an_english_question_names_its_counted_noun_in_an_arabic_quote_through_the_bridge():
+    # "killed" reaches "قتلى" through the learned lexicon: the count of the killed answers, not the quake's magnitude.
+    question = "How many people were killed by the earthquake?"
+    quote = "ضرب زلزال بلغت قوته 7.5 درجة الجزيرة يوم الجمعة وأسفر عن سقوط 844 قتيلا حسب السلطات."
+    assert "قتل" in counted_nouns(question, quote) and "قتل" not in counted_nouns(question)  # only over the other language
+    value = read_value("number", question, quote, None, "en")
+    assert value is not None and value.words == "844 قتيلا"
+    # Over an English quote nothing is bridged: the question's own words are the counted nouns.
+    assert counted_nouns(question, "The quake killed 844 people.") == counted_nouns(question)
+
+
+@pytest.mark.parametrize(
+    ("quote", "display", "normalized"),
+    [
+        ("مقابل 30.5 مليون يورو", "30.5 million euros", "30500000 يورو"),  # was "3.05e+07 euros"
+        ("أنفقت 714.5 مليار يورو", "714.5 billion euros", "714500000000 يورو"),
+        ("قتل 1,234,567 شخص", "1,234,567 persons", "1234567 شخص"),  # not rounded to "1.235 million"
+        ("قتل 1,200 شخص", "1,200 persons", "1200 شخص"),
+        ("بلغت 109 قتلى على الأقل", "at least 109 killed", "≥109 قتلى"),  # a participle takes no plural ("killeds")
+        ("نحو 300 شخص", "about 300 persons", "270-330 شخص"),  # a narrow interval is "about"
+        ("آلاف الناجين", "2,000-9,999", "2000-9999 الناجين"),  # a vague one is its range, not "about 5,999.5"
+    ],
+)
+def test_an_amount_is_shown_to_an_english_reader_in_words_it_reads(quote, display, normalized):
+    value = read_value("number", "How many?", quote, None, "en")
+    assert value is not None and value.display == display and value.normalized == normalized
+
+
+def test_the_figure_of_what_the_question_counts_answers_even_from_a_lower_quote():
+    quake = _citation(1, "ضرب زلزال بلغت قوته 7.5 درجة قبالة ساحل الجزيرة يوم الجمعة.")
+    toll = _citation(2, "وبلغ العدد المؤكد للقتلى من جراء الزلزال 844 قتيلا.", doc_id="d2").model_copy(update={"score": 0.8})
+    for question, lang in (("How many people were killed by the earthquake?", "en"), ("كم عدد القتلى في الزلزال؟", "ar")):
+        direct = direct_answer(question, lang, [quake, toll], {})
+        assert direct is not None and direct.value == "844 قتيلا" and direct.citations == [2]
+    # No quote counts what is asked: the first quote's figure stands, as before.
+    direct = direct_answer("How many people were injured?", "en", [quake, toll], {})
+    assert direct is not None and direct.citations == [1] and direct.value == "7.5 درجة"

@@ -42,6 +42,10 @@ def test_different_people_keep_different_keys():
         ("Defence Minister Ali Ayoub met Gen. Mark Thompson in Damascus on Tuesday.", ["Ali Ayoub", "Mark Thompson"]),
         ("The talks will resume, said Thompson.", ["Thompson"]),
         ("وحث رئيس الأركان الإيراني تركيا على التفاوض مع دمشق", []),  # a role, a country: nobody named
+        # a word news text writes often and never as a family name ends the name: the clause goes on
+        ("اجتمع وزير الدفاع السوري علي أيوب لتعزيز التعاون", ["علي أيوب"]),
+        ("وقال الرئيس الجزائري عبد العزيز بوتفليقة لدى استقباله الوفد", ["عبد العزيز بوتفليقة"]),  # a name opening with ب
+        ("وكان رئيس البرلمان علي لاريجاني قد أعلن", ["علي لاريجاني"]),  # a family name opening with ل
         ("Iranian state television said the agreement was signed.", []),
     ],
 )

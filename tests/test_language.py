@@ -106,6 +106,12 @@ def test_bare_english_abbreviation_is_not_a_month():
         ("دمشق 8 يوليو 2020 (شينخوا) وقعت إيران وسوريا اليوم", D(2020, 7, 8)),
         ("BEIRUT, Lebanon — Tuesday 3 March 2020: no agency", D(2020, 3, 3)),
         ("no date here", None),
+        # a wire dateline with no year takes the year of the text's own full date, nearest it
+        ("DAMASCUS, July 10 (Reuters) - the deal was signed on Thursday, July 9, 2020", D(2020, 7, 10)),
+        ("دمشق 10 تموز (رويترز) - وقعت إيران وسوريا في 9 تموز 2020", D(2020, 7, 10)),
+        ("DAMASCUS, Jan 2 (Reuters) - talks began on December 30, 2019", D(2020, 1, 2)),
+        ("DAMASCUS, July 10 (Reuters) - no full date anywhere", None),
+        ("Talks began on July 9, 2020. July 10 was quiet.", D(2020, 7, 9)),  # a yearless day that is no dateline
     ],
 )
 def test_datelines_in_both_languages(text, expected):

@@ -9,7 +9,8 @@ import sys
 import numpy as np
 import pytest
 
-from bot.ranker import FEATURES, CandidateSignals, candidate_features, load_ranker, value_kinds
+from bot.direct import CLAUSE_FEATURES, CLAUSE_PATH, SPAN_FEATURES, SPAN_PATH
+from bot.ranker import FEATURES, RANKER_PATH, CandidateSignals, candidate_features, linear, load_ranker, read_model, value_kinds
 from tests.conftest import REPO, SHARED
 
 
@@ -95,3 +96,24 @@ def test_bench_answers_ranker_answers_more_english_questions_right_than_the_old_
         assert results["ranker"][group]["false_answers"] <= 0.2
     # the old score now gets the retrieval bridge too (0.53 on XQuAD en, 5-fold); the ranker still answers more right
     assert results["ranker"]["xquad-en"]["answered_right"] > results["baseline"]["xquad-en"]["answered_right"] + 0.1
+
+
+@pytest.mark.parametrize(
+    ("path", "features"),
+    [(RANKER_PATH, FEATURES), (SPAN_PATH, SPAN_FEATURES), (CLAUSE_PATH, CLAUSE_FEATURES)],
+    ids=["ranker", "span", "clause"],
+)
+def test_every_shipped_model_has_the_one_format_and_loads_only_for_its_own_features(path, features):
+    model = read_model(path, features)
+    assert model is not None and model.features == tuple(features) and len(model.coef) == len(features)
+    assert read_model(path, (*features, "another")) is None  # fitted on other features: stale, not guessed at
+    assert read_model(path.with_name("absent.json"), features) is None
+
+
+def test_a_chooser_saved_and_read_back_scores_the_same(tmp_path):
+    model = linear(("a", "b"), np.array([0.5, -2.0]), {"trainer": "test"})
+    model.save(tmp_path / "m.json")
+    back = read_model(tmp_path / "m.json", ("a", "b"))
+    X = np.array([[1.0, 0.0], [0.0, 1.0]])
+    assert back is not None and back.threshold is None and back.meta == {"trainer": "test"}
+    assert back.scores(X).tolist() == pytest.approx([0.5, -2.0]) and back.probability(X)[0] > back.probability(X)[1]

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 
 from bot.crosslingual import bridge_text
-from bot.retrieval import HybridSearcher, fuse, in_language, rrf_fuse, sound_index, sound_matches, standardised
+from bot.retrieval import HybridSearcher, fuse, in_language, rrf_fuse, sound_index, sound_matches, sound_words, standardised
 
 
 def test_rrf_rewards_agreement_between_rankers():
@@ -83,14 +83,22 @@ def test_english_question_reaches_an_arabic_article_through_a_town_name(seeded_s
 
 
 def test_sound_index_follows_the_keyword_corpus():
-    """Chunks appended to the corpus extend the index; a new corpus list (a compaction) rebuilds it."""
+    """Words the keyword corpus adds extend the index; a new corpus (a compaction) rebuilds it."""
     searcher = HybridSearcher(store=None, embeddings=None)
-    corpus = [SimpleNamespace(text="انفجار في بيشاور")]
+    corpus = SimpleNamespace(words=sorted(sound_words("انفجار في بيشاور")))
     first = searcher.sounds(corpus)
-    corpus.append(SimpleNamespace(text="إطلاق نار في فريدريكتون"))
+    corpus.words.extend(sorted(sound_words("إطلاق نار في فريدريكتون")))
     assert sound_matches(["Peshawar", "Fredericton"], searcher.sounds(corpus)) == ["بيشاور", "فريدريكتون"]
     assert sound_matches(["Fredericton"], first) == []  # the index a reader held is not changed under it
-    assert sound_matches(["Peshawar"], searcher.sounds([corpus[1]])) == []
+    assert sound_matches(["Peshawar"], searcher.sounds(SimpleNamespace(words=corpus.words[2:]))) == []
+
+
+def test_the_keyword_corpus_collects_the_words_of_its_chunks(seeded_service):
+    """The searcher's keyword index gathers each chunk's ``sound_words`` once: the sound index needs no chunk text."""
+    _, corpus = seeded_service.searcher().keyword.current()
+    texts = [c.text for c in seeded_service.store.all_chunks()]
+    assert sorted(corpus.words) == sorted({w for text in texts for w in sound_words(text)})
+    assert sound_index(corpus.words) == sound_index(texts)
 
 
 def test_warm_builds_what_the_first_question_would_wait_for(seeded_service, tmp_path, monkeypatch):

@@ -323,3 +323,37 @@ def test_a_rebuttal_that_drops_the_claims_detail_refutes():
     """The claim adds a purpose and a place the rebuttal leaves out (rare names absent from the only sentence)."""
     claim = "وزير الخارجية الروسي يلتقي نظيره التركي في أنقرة لبحث الأزمة في ليبيا"
     assert _one(claim, "تأجيل لقاء وزير الخارجية الروسي ونظيره التركي") == "REFUTED"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        # names the claim's persons and every word of its deed: a restatement, whatever the stance model says
+        ("وقع وزير الخارجية المغربي ناصر بوريطة اتفاقية للتعاون مع موريتانيا في الرباط يوم الاثنين.", "SUPPORTED"),
+        # the same persons, but the deed's words are not all there: the stance model's sure "contradict" stands
+        ("التقى وزير الخارجية المغربي ناصر بوريطة نظيره من موريتانيا في الرباط يوم الاثنين لبحث التعاون.", "REFUTED"),
+    ],
+)
+def test_a_sentence_restating_the_claim_is_not_refuted_by_the_stance_model(sentence, verdict):
+    from bot.schema import Comparison
+
+    claim = "وقع ناصر بوريطة اتفاقية التعاون مع موريتانيا"
+    sure_contradiction = Comparison(relation="contradict", score=0.95, reasons=[])
+    result = verify_claim(claim, [Evidence(1, "a", sentence, "X", dt.date(2023, 5, 10))], [sure_contradiction])
+    assert result.verdict == verdict, result.explanation
+
+
+def test_a_year_and_another_figure_are_judged_by_the_slot_checks():
+    """A claimed year is stated by a year ("منذ عام 2012"), and a sentence giving another figure for the same deed is
+    about the claim: the number check, not the word overlap, decides (it refutes rather than being passed over)."""
+    from bot.schema import Comparison
+
+    claim = "قتل نحو 500 إيراني في سوريا منذ عام 2012"
+    states = Evidence(1, "a", "قالت تقديرات إن نحو 500 إيراني قتلوا في سوريا منذ عام 2012.", "X", dt.date(2018, 8, 28))
+    other_year = Evidence(2, "b", "قالت تقديرات إن نحو 500 إيراني قتلوا في سوريا منذ عام 2013.", "Y", dt.date(2018, 8, 28))
+    other_figure = Evidence(3, "c", "قالت تقديرات إن أكثر من ألف إيراني قتلوا في سوريا منذ عام 2012.", "Z", dt.date(2018, 8, 28))
+    agree = Comparison(relation="agree", score=0.8, reasons=[])
+    assert verify_claim(claim, [states], [agree]).verdict == "SUPPORTED"
+    assert verify_claim(claim, [other_year], [agree]).verdict == "REFUTED"
+    result = verify_claim(claim, [states, other_figure], [agree, agree])
+    assert result.verdict == "CONFLICTING" and result.cited == (1, 3), result.explanation

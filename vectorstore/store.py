@@ -18,7 +18,10 @@ Two collections per Isnad collection:
   Chroma server agree on the keyword side without a rebuild per upload.
 
 The keyword index is derived from the chunk collection (see `keyword.py`), so a
-delete here removes a document everywhere.
+delete here removes a document everywhere. Each process keeps a snapshot of it
+under its own ``cache_dir`` (``ISNAD_HOME/keyword``: local even when Chroma is
+remote), named by the collection's Chroma id, with the change-log time it
+reflects; a start loads it and replays the log from there.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
@@ -130,8 +134,17 @@ def _stored(cid: str, text: str, meta: dict) -> StoredChunk:
 class ArticleStore:
     """Add, replace, delete and read articles and chunks of one collection."""
 
-    def __init__(self, client: chromadb.ClientAPI, name: str, embeddings: Embeddings, max_chars: int = 700, ef_search: int = 400):
+    def __init__(
+        self,
+        client: chromadb.ClientAPI,
+        name: str,
+        embeddings: Embeddings,
+        max_chars: int = 700,
+        ef_search: int = 400,
+        cache_dir: Path | None = None,
+    ):
         self.name = check_collection_name(name)
+        self.cache_dir = cache_dir  # this process's local directory for derived data (the keyword index snapshot)
         self.embeddings = embeddings
         self.max_chars = max_chars
         model = getattr(embeddings, "name", type(embeddings).__name__)
@@ -152,6 +165,15 @@ class ArticleStore:
         self._lock = threading.Lock()
         #: Bumped on every write in this process so derived indexes know to rebuild.
         self.version = 0
+
+    @property
+    def keyword_snapshot(self) -> Path | None:
+        """Where this collection's keyword index is saved (`keyword.LiveKeywordIndex`); None: nowhere.
+
+        Named by the Chroma collection's id, so a collection dropped and made
+        again under the same name never loads the old one's index.
+        """
+        return None if self.cache_dir is None else self.cache_dir / f"{self.name}.{self.chunks.id}.keyword.npz"
 
     def _search_breadth(self, ef_search: int) -> None:
         """Set how many HNSW neighbours a dense query explores (a collection keeps the value; older ones get it here).
@@ -281,7 +303,7 @@ class ArticleStore:
                 self._client.delete_collection(name)
             except Exception:  # noqa: BLE001 - chromadb raises different types per backend for "missing"
                 pass
-        self.__init__(self._client, self.name, self.embeddings, self.max_chars, self.ef_search)
+        self.__init__(self._client, self.name, self.embeddings, self.max_chars, self.ef_search, self.cache_dir)
 
     # -- reading -------------------------------------------------------------
     def count(self) -> int:
@@ -313,6 +335,13 @@ class ArticleStore:
             chunks.extend(_stored(cid, text, meta) for cid, text, meta in zip(found["ids"], found["documents"], found["metadatas"]))
         return self._committed(chunks)
 
+    def get_chunks(self, chunk_ids: list[str]) -> list[StoredChunk]:
+        """These chunks as stored now, in one read (missing ones left out); the caller checks their version."""
+        if not chunk_ids:
+            return []
+        found = self.chunks.get(ids=list(dict.fromkeys(chunk_ids)), include=["documents", "metadatas"])
+        return [_stored(cid, text, meta) for cid, text, meta in zip(found["ids"], found["documents"], found["metadatas"])]
+
     def _committed(self, chunks: list[StoredChunk]) -> list[StoredChunk]:
         """The chunks a reader may see: their article record exists and holds the same version.
 
@@ -328,13 +357,15 @@ class ArticleStore:
         versions = {i: (m or {}).get("content_hash") for i, m in zip(found["ids"], found["metadatas"])}
         return [c for c in chunks if c.doc_id in versions and c.meta.get("content_hash") == versions[c.doc_id]]
 
-    def _pages(self, batch: int) -> Iterable[list[StoredChunk]]:
+    def _pages(self, batch: int, text: bool = True) -> Iterable[list[StoredChunk]]:
+        """Every chunk, ``batch`` at a time; without ``text`` (empty) when only the metadata is wanted (a third the time)."""
         offset = 0
         while True:
-            page = self.chunks.get(include=["documents", "metadatas"], limit=batch, offset=offset)
+            page = self.chunks.get(include=["documents", "metadatas"] if text else ["metadatas"], limit=batch, offset=offset)
             if not page["ids"]:
                 return
-            yield [_stored(cid, text, meta) for cid, text, meta in zip(page["ids"], page["documents"], page["metadatas"])]
+            texts = page["documents"] if text else [""] * len(page["ids"])
+            yield [_stored(cid, t, meta) for cid, t, meta in zip(page["ids"], texts, page["metadatas"])]
             offset += len(page["ids"])
 
     def all_chunks(self, batch: int = 5000) -> Iterable[StoredChunk]:
@@ -345,7 +376,7 @@ class ArticleStore:
     def orphan_chunk_ids(self, batch: int = 5000) -> list[str]:
         """Chunks no reader will ever see: no article record, or a record of another version."""
         orphans: list[str] = []
-        for page in self._pages(batch):
+        for page in self._pages(batch, text=False):
             kept = {c.chunk_id for c in self._committed(page)}
             orphans.extend(c.chunk_id for c in page if c.chunk_id not in kept)
         return orphans
@@ -398,4 +429,5 @@ def open_store(settings: Settings, collection: str | None = None, client: chroma
         ),
         settings.chunk_max_chars,
         settings.hnsw_ef_search,
+        settings.home / "keyword",
     )
