@@ -163,6 +163,8 @@ def word_keys(text: str) -> frozenset[str]:
         keys.update((word, bare), bm25_tokens(word), bm25_tokens(bare))
         if len(bare) > 4 and bare.endswith(("يه", "ي")):
             keys.add(bare[:-1])  # nisba adjective to its name: "السورية" -> سوري, "الإيراني" -> ايران
+        if len(bare) == 4 and bare[0] == "م":
+            keys.add(bare[1:])  # a noun of place or event to its verb: "مقتل" -> قتل, "مصرع" -> صرع
     return frozenset(keys)
 
 

@@ -351,9 +351,16 @@ def test_a_year_and_another_figure_are_judged_by_the_slot_checks():
     claim = "قتل نحو 500 إيراني في سوريا منذ عام 2012"
     states = Evidence(1, "a", "قالت تقديرات إن نحو 500 إيراني قتلوا في سوريا منذ عام 2012.", "X", dt.date(2018, 8, 28))
     other_year = Evidence(2, "b", "قالت تقديرات إن نحو 500 إيراني قتلوا في سوريا منذ عام 2013.", "Y", dt.date(2018, 8, 28))
-    other_figure = Evidence(3, "c", "قالت تقديرات إن أكثر من ألف إيراني قتلوا في سوريا منذ عام 2012.", "Z", dt.date(2018, 8, 28))
+    other_figure = Evidence(3, "c", "وتشير التقديرات إلى مقتل أكثر من ألف إيراني في سوريا منذ عام 2012.", "Z", dt.date(2018, 8, 28))
     agree = Comparison(relation="agree", score=0.8, reasons=[])
     assert verify_claim(claim, [states], [agree]).verdict == "SUPPORTED"
     assert verify_claim(claim, [other_year], [agree]).verdict == "REFUTED"
     result = verify_claim(claim, [states, other_figure], [agree, agree])
     assert result.verdict == "CONFLICTING" and result.cited == (1, 3), result.explanation
+
+
+def test_a_noun_of_event_meets_its_verb_and_a_short_name_keeps_its_letters():
+    from bot.verify import word_keys
+
+    assert "قتل" in word_keys("مقتل") and "صرع" in word_keys("مصرع")  # "مقتل أكثر من ألف" states "قتل ألف"
+    assert "صر" not in word_keys("مصر")  # Egypt is not a derived form
