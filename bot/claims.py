@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from bot import schema
 from bot.attribution import Attribution, extract_attributions, format_attribution, outlet_label, party_outlet
 from bot.entities import EntityMention, display, find_entities
-from language.calendar import WEEKDAYS_EN, TimeMention, resolve_times
+from language.calendar import TimeMention, resolve_times
 from language.names import NameBook, find_persons, learn
 from language.normalize import STOPWORDS, fold_with_offsets, normalize_arabic
 from language.places import find_places
@@ -54,7 +54,7 @@ from language.numbers import (
     count_predicates,
     exceeds,
     find_quantities,
-    measure_units,
+    is_measure,
     rounding,
     time_units,
     unit_key,
@@ -383,16 +383,6 @@ def _period(sentence: str, times: list[TimeMention], seg: _Segment, lo: int, hi:
     return min(own, key=lambda t: abs(t.start - at), default=None)
 
 
-def _weekday(t: TimeMention) -> int | None:
-    """The weekday an unresolved time names ("weekday:Tuesday", "day-offset:-1;weekday:Tuesday": ``TimeMention.relative``).
-    An undated article's "أمس الثلاثاء" is on no calendar, yet it still says which weekday: that is enough to
-    disagree with a dated Monday of the same event (``bot.conflicts``)."""
-    if t.value_start is not None or not t.relative:
-        return None
-    fields = dict(f.split(":", 1) for f in t.relative.split(";") if ":" in f)
-    return WEEKDAYS_EN.index(fields["weekday"]) if fields.get("weekday") in WEEKDAYS_EN else None
-
-
 def _year(t: TimeMention | None) -> int | None:
     if t and t.resolved and t.value_start and t.value_end and t.value_start.year == t.value_end.year:
         return t.value_start.year
@@ -551,7 +541,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         value_start=t.value_start,
                         value_end=t.value_end,
                         part_of_day=t.part_of_day,
-                        weekday=_weekday(t),
+                        weekday=t.weekday,
                         **base,
                     )
                 )
@@ -577,7 +567,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         names=_names(mentions, lo, hi),
                         context=_context(sentence, lo, hi, values),
                         lead=_context(sentence, lo, v.start, values),
-                        coarse=coarseness(q) if _measures(q) else 0.0,
+                        coarse=coarseness(q) if is_measure(q.kind, q.unit_key) else 0.0,
                         measure=_measure(sentence, seg, kin, kin.index(v), mentions) if q.kind != "count" else None,
                         year=_year(period),
                         period_start=period.value_start if period else None,
@@ -630,11 +620,6 @@ def _names(mentions: list[EntityMention], lo: int, hi: int) -> tuple[str, ...]:
     """Persons and places named inside a frame's span: an id where one is known (one place in any spelling or
     language), else the folded words."""
     return tuple(dict.fromkeys(m.id or normalize_arabic(m.text) for m in mentions if m.type in ("person", "place") and lo <= m.start < hi))
-
-
-def _measures(q: Quantity) -> bool:
-    """An amount, a share or a figure in a unit of measure (an age, a length): a property of one thing."""
-    return q.kind != "count" or q.unit_key in measure_units()
 
 
 def _context(sentence: str, lo: int, hi: int, values: list[_Value]) -> frozenset[str]:

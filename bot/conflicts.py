@@ -72,7 +72,7 @@ from bot.claims import Claim, Evidence, extract_claims
 from bot.entities import display, is_person
 from language.calendar import DAYS_AGO_RANGE, format_day, format_month, resolve_times
 from language.normalize import ARABIC_LETTER, LATIN_LETTER
-from language.numbers import count_predicates, measure_units, time_units
+from language.numbers import count_predicates, is_measure, measure_units, time_units
 from language.places import places
 
 #: Character-shingle Jaccard at or above which two sentences are one wire copy.
@@ -275,19 +275,17 @@ def _same_name(x: str, y: str) -> bool:
     return bool(px and py and {px.kind, py.kind} == {"country", "city"} and px.country == py.country)
 
 
-def _is_measure(c: Claim) -> bool:
-    """An amount, a share or a figure in a unit of measure (an age, a length): a property of a thing, not a head
-    count of an event (``bot.claims._measures``)."""
-    return c.kind != "count" or c.unit in measure_units()
-
-
 def _other_things_measured(a: Claim, b: Claim) -> bool:
     """Are two measures of one unit said of different things ("ارتفاع جبل ... 5895 مترا" / "ارتفاع جبل آخر ... 5137
     مترا", "حصل حزب ... على 43%" / "حصل حزب آخر على 12%")? Their masked frames are alike and a multilingual embedder
     cannot tell the things apart, so the words tell: each frame holds a word the other lacks (a name, the thing's
     noun, "على عمق" / "على بعد") rather than one frame's words being all in the other's (a restatement, shorter
     or longer). A head count is left to the frames: outlets word one toll in many ways."""
-    if a.slot != "number" or not (_is_measure(a) and _is_measure(b)) or a.sentence.isascii() != b.sentence.isascii():
+    if (
+        a.slot != "number"
+        or not (is_measure(a.kind, a.unit) and is_measure(b.kind, b.unit))
+        or a.sentence.isascii() != b.sentence.isascii()
+    ):
         return False
     only_a = [x for x in a.context if not any(_stems_meet(x, y) for y in b.context)]
     only_b = [y for y in b.context if not any(_stems_meet(x, y) for x in a.context)]
@@ -362,11 +360,15 @@ def _compatible_dates(a: Claim, b: Claim) -> bool:
         days = [a.value_start + dt.timedelta(days=i) for i in range(min((a.value_end - a.value_start).days + 1, 7))]
         if not any(d.weekday() == b.weekday for d in days):
             return False
-        return not (a.value_start == a.value_end and a.part_of_day and b.part_of_day and a.part_of_day != b.part_of_day)
+        return not (a.value_start == a.value_end and _parts_disagree(a, b))
     if a.value_end < b.value_start or b.value_end < a.value_start:
         return False
-    same_day = a.value_start == a.value_end == b.value_start == b.value_end
-    return not (same_day and a.part_of_day and b.part_of_day and a.part_of_day != b.part_of_day)
+    return not (a.value_start == a.value_end == b.value_start == b.value_end and _parts_disagree(a, b))
+
+
+def _parts_disagree(a: Claim, b: Claim) -> bool:
+    """Do both name a part of the day, and different ones ("صباح" / "مساء")? On one day, that is a clash."""
+    return bool(a.part_of_day and b.part_of_day and a.part_of_day != b.part_of_day)
 
 
 def _compatible_numbers(a: Claim, b: Claim) -> bool:

@@ -281,6 +281,15 @@ class TimeMention:
             base = f"{self.value_start.isoformat()}..{self.value_end.isoformat()}"
         return f"{base} {self.part_of_day}" if self.part_of_day else base
 
+    @property
+    def weekday(self) -> int | None:
+        """The weekday an unresolved mention names ("weekday:Tuesday", "day-offset:-1;weekday:Tuesday"), Monday = 0:
+        an undated article's "أمس الثلاثاء" is on no calendar, yet it says which day of the week it was."""
+        if self.value_start is not None or not self.relative:
+            return None
+        fields = dict(f.split(":", 1) for f in self.relative.split(";") if ":" in f)
+        return WEEKDAYS_EN.index(fields["weekday"]) if fields.get("weekday") in WEEKDAYS_EN else None
+
 
 _B = r"(?<![\w])"  # word start (Arabic letters are \w)
 _E = r"(?![\w])"

@@ -709,6 +709,12 @@ def measure_units() -> dict[str, str]:
     return table
 
 
+def is_measure(kind: str, unit: str | None) -> bool:
+    """Is a figure an amount, a share or a figure in a unit of measure (an age, a length): a property of one thing,
+    not a head count of an event? ``unit`` is a unit key (``unit_key``)."""
+    return kind != "count" or unit in measure_units()
+
+
 def find_duals(text: str) -> list[Quantity]:
     """Arabic dual nouns of time units in ``text`` as counts of two ("ليومين" → 2, measure "duration-day").
 

@@ -495,7 +495,8 @@ class LiveKeywordIndex:
             with np.load(path, allow_pickle=False) as npz:
                 data = {name: npz[name] for name in npz.files}
             meta = json.loads(data["meta"].tobytes().decode("utf-8"))
-            if {k: meta.get(k) for k in self._identity()} != self._identity():
+            identity = self._identity()
+            if {k: meta.get(k) for k in identity} != identity:
                 raise ValueError("written by another format or tokeniser")
             index = KeywordIndex.from_arrays(data)
             doc_ids = _unstrings(data["doc_ids"])
