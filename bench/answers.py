@@ -54,7 +54,7 @@ from bot.answer import keep_evidence
 from bench.lexicon import folds_of, learn, load_rows, parallel_pairs
 from bot.crosslingual import LEXICON_PATH, Lexicon, bridge_words, load_lexicon
 from bot.direct import direct_answer
-from bot.evidence import EvidenceSentence, choose_quotes, coverage
+from bot.evidence import EvidenceSentence, choose_quotes, coverage, nouns_asked
 from bot.ranker import RANKER_PATH, CandidateSignals, candidate_features, fit
 from bot.retrieval import DEPTH, fuse, in_language
 from bot.schema import Citation, DirectAnswer
@@ -111,6 +111,7 @@ class Candidates:
     holds_answer: np.ndarray  # the answer text is in the sentence
     pids: list[str]  # paragraph of each sentence (the "article" a citation comes from)
     vectors: np.ndarray  # USE vector of each sentence: whether one restates another (bot.evidence.RESTATES)
+    bridge: str = ""  # the question's words in the other language (what the service's quote choice also reads)
 
 
 def load_items() -> tuple[dict[str, str], list[Question]]:
@@ -223,7 +224,7 @@ def question_candidates(
     baseline = signals.use_cos + BASELINE_COVERAGE_WEIGHT * cov + BASELINE_FUSION_WEIGHT * signals.fusion
     X = candidate_features(q.text, signals)
     vectors = np.array([use_docs[t] for t in texts]).reshape(len(texts), -1)
-    return Candidates(q, negative, texts, X, np.array(gold, dtype=float), baseline, np.array(holds), pids, vectors)
+    return Candidates(q, negative, texts, X, np.array(gold, dtype=float), baseline, np.array(holds), pids, vectors, bridge)
 
 
 def held_out_lexicons(folds: int = LEXICON_FOLDS) -> dict[str, Lexicon]:
@@ -297,7 +298,8 @@ def served_order(c: Candidates, scores: np.ndarray) -> list[EvidenceSentence]:
     scored = [
         EvidenceSentence(pid, pid, i, i + 1, text, float(p), 0.0, 0.0) for i, (pid, text, p) in enumerate(zip(c.pids, c.texts, scores))
     ]
-    return choose_quotes(scored, c.vectors, MAX_CITATIONS, PER_DOC, question_kind(c.question.text))
+    asked, bridged = nouns_asked(c.question.text, f"{c.question.text} {c.bridge}")
+    return choose_quotes(scored, c.vectors, MAX_CITATIONS, PER_DOC, question_kind(c.question.text), asked, bridged)
 
 
 def quoted(order: list[EvidenceSentence], threshold: float) -> list[int]:

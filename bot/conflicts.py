@@ -38,8 +38,10 @@ intervals overlap and, on one day, parts of day agree; an unplaced weekday
 written form: "4.7 مليار" is 4.65–4.75 billion (``rounding``), and a round
 measure ("250 km/h", "41%") agrees with the precise figure it may round
 (``coarseness``), never with another round or hedged one. Two sources' floors
-stating different figures on one report day ("at least 120" / "at least 132")
-disagree, though their intervals overlap.
+stating different figures on one report day ("at least 120" / "at least 132"),
+two approximations of different figures ("قرابة 48" / "قرابة 40"), or an
+approximation and a floor ("حوالي 390 ألف" / "ما لا يقل عن 156 ألف") disagree,
+though their intervals overlap.
 
 Conflict or update: figures change over time. Values of one claim are laid out
 by the date their article reports them (its anchor). Incompatible values from
@@ -385,14 +387,33 @@ def _compatible_numbers(a: Claim, b: Claim) -> bool:
 
 
 def _rival_bounds(a: Claim, b: Claim) -> bool:
-    """Two floors (or two ceilings) at different figures, from two sources on one report day ("at least 120" / "132
-    at least", "28 على الأقل" / "أكثر من 28", i.e. [28, ∞) / [29, ∞))? Their intervals overlap, but each source
-    states the figure it counted that day, so they disagree on it; "أكثر من عشرة" and "11 على الأقل" state one
-    floor. A floor still agrees with a figure at or above it ("more than 100" / "107"), one source may raise its
+    """Two hedged figures that state different numbers, from two sources on one report day: two floors (or two
+    ceilings) at different figures ("at least 120" / "132 at least", "28 على الأقل" / "أكثر من 28", i.e. [28, ∞) /
+    [29, ∞)), two approximations of different figures ("قرابة 48 دقيقة" / "قرابة 40 دقيقة"), or an approximation
+    and a floor ("حوالي 390 ألف" / "ما لا يقل عن 156 ألف")? Their intervals overlap, but each source states the
+    figure it counted that day, so they disagree on it; "أكثر من عشرة" and "11 على الأقل" state one floor, "نحو 70"
+    and "حوالى 70" one figure. A hedge still agrees with an exact figure inside it ("more than 100" / "107", "نحو 30"
+    / 29), a ceiling with an approximation under it ("did not exceed 45%" / "about 44.5%"), one source may raise its
     own floor, and days apart a floor rising is an update."""
-    if a.bound is None or a.bound != b.bound or a.origin == b.origin or a.anchor is None or a.anchor != b.anchor:
+    if a.origin == b.origin or a.anchor is None or a.anchor != b.anchor:
         return False
-    return a.low != b.low if a.bound == "floor" else a.high != b.high
+    if a.bound is not None and a.bound == b.bound:
+        return a.low != b.low if a.bound == "floor" else a.high != b.high
+    hedged = [c.about if c.about is not None else c.low if c.bound == "floor" else None for c in (a, b)]
+    if None in hedged or (a.about is None and b.about is None):
+        return False  # an exact figure or a ceiling: the intervals decide
+    x, y = hedged
+    return abs(x - y) > max(_half_last_digit(x), _half_last_digit(y))
+
+
+def _half_last_digit(x: float) -> float:
+    """Half the place of a figure's last significant digit: how far a hedged figure written so may round another
+    ("نحو 4 أمتار" / "نحو 4.3 متر" and "نحو 3.3 مليون" / "نحو 3.31 مليون" state one figure to two precisions;
+    "قرابة 48" / "قرابة 40" two figures)."""
+    text = f"{abs(x):.12g}"
+    if "." in text:
+        return 0.5 * 10 ** -len(text.split(".")[1])
+    return 0.5 * 10 ** (len(text) - len(text.rstrip("0")))
 
 
 def _finer(c: Claim) -> bool:

@@ -14,19 +14,24 @@ asking for a figure or a date quotes each outlet's own statement of it
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from bot.claims import Evidence, extract_claims
 from bot.injection import addressed_to_system
 from bot.ranker import CandidateSignals, Ranker, candidate_features, load_ranker, value_kinds
 from bot.retrieval import Hit
 from language.calendar import find_years
 from language.lexicon import question_kind
-from language.numbers import find_quantities
-from language.normalize import ARABIC_LETTER, LATIN_LETTER, bm25_tokens
+from language.numbers import Quantity, find_quantities, time_units, unit_key
+from language.numerals import vague_words
+from language.normalize import ARABIC_LETTER, LATIN_LETTER, STOPWORDS, bm25_tokens, normalize_arabic
 from vectorstore.keyword import KeywordIndex
 
 #: USE cosine (multilingual sentence encoder) from which a sentence of another article restates the best
@@ -151,23 +156,49 @@ def select_evidence(
         )
         for (hit, _, start, end, text), p, cos, cov in zip(candidates, probs, cosines, signals.coverage)
     ]
-    return choose_quotes(scored, vectors, limit, per_doc, question_kind(question))
+    return choose_quotes(scored, vectors, limit, per_doc, question_kind(question), *nouns_asked(question, keyword_query))
+
+
+#: Function words in both spellings (as written and folded): a bridged question's words come folded ("علي").
+_FUNCTION_WORDS = STOPWORDS | {normalize_arabic(w) for w in STOPWORDS}
+
+
+def asked_nouns(question: str) -> frozenset[str]:
+    """The question's words as counted nouns (``unit_key``: "كم مدنيا قتلوا" names "مدن" and "قتل"), function words
+    left out ("على" would name "العائلات": both are "عل"). Pass the question with its bridge (``bot.crosslingual``)
+    so that an English question names the Arabic nouns its figure is counted in."""
+    return frozenset(unit_key(w) for w in re.findall(r"[^\W\d_]+", question) if normalize_arabic(w).lower() not in _FUNCTION_WORDS)
+
+
+def nouns_asked(question: str, keyword_query: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns ``question`` names, and those only its bridge into the other language (``keyword_query``) adds."""
+    asked = asked_nouns(question)
+    return asked, asked_nouns(keyword_query or question) - asked
 
 
 def choose_quotes(
-    scored: list[EvidenceSentence], vectors: np.ndarray, limit: int, per_doc: int, asks: str | None
+    scored: list[EvidenceSentence],
+    vectors: np.ndarray,
+    limit: int,
+    per_doc: int,
+    asks: str | None,
+    asked: frozenset[str] = frozenset(),
+    bridged: frozenset[str] = frozenset(),
 ) -> list[EvidenceSentence]:
     """The sentences to quote, best first, from the scored sentences and their USE vectors (one row each, unit length).
 
     Apart so that what bench.answers measures is the service's own choice (``_choose``), not a copy of it.
-    Sets each sentence's ``restates`` (its cosine with the best one).
+    Sets each sentence's ``restates`` (its cosine with the best one). ``asked``: the question's counted nouns
+    (``asked_nouns``), which tell each article's figure of the thing asked from its other figures; ``bridged``: those
+    of its bridge into the other language (``bot.crosslingual``), a weaker sign (it holds the question's topic words
+    too: "registration centre" bridges to "مركز", and "four centres were attacked" is no toll).
     """
     if not scored:
         return []
     best = min(range(len(scored)), key=lambda i: _order(scored[i]))
     for ev, restates in zip(scored, vectors @ vectors[best]):
         ev.restates = float(restates)
-    return _choose(sorted(scored, key=_order), limit, per_doc, asks)
+    return _choose(sorted(scored, key=_order), limit, per_doc, asks, asked, bridged)
 
 
 #: Scores closer than this are one score: the encoders' batched float arithmetic moves the last digits.
@@ -179,20 +210,62 @@ def _order(ev: EvidenceSentence) -> tuple[float, str, int]:
     return (-round(ev.score / SCORE_TIE) * SCORE_TIE, ev.doc_id, ev.start)
 
 
+@lru_cache(maxsize=4096)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    """``find_quantities``, read once per sentence: a figure question asks each candidate's figures several times."""
+    return tuple(find_quantities(text))
+
+
 def holds_kind(text: str, kind: str | None) -> bool:
-    """The sentence holds a value of the kind asked: a date for "when" (``bot.ranker.value_kinds``), a count for
-    "how many" (``find_quantities`` skips dates and years): a whole one, a fraction ("بلغت شدته 5,3 درجات") is a
-    measure, which no "how many" asks for."""
+    """The sentence holds a value of the kind asked: a date for "when" (``bot.ranker.value_kinds``), a figure for
+    "how many / how much" (``find_quantities`` skips dates and years): a whole count, stated or hedged ("نحو 19
+    شخصا"), an amount of money or a share; a fraction of a count ("بلغت شدته 5,3 درجات") is a measure, which no
+    "how many" asks for."""
     if kind == "number":
-        return any(q.kind == "count" and float(q.low).is_integer() for q in find_quantities(text))
+        return any(q.kind != "count" or q.approx or float(q.low).is_integer() for q in _quantities(text))
     return kind == "date" and "date" in value_kinds(text)
+
+
+def _counted(text: str) -> set[str]:
+    """What the sentence's figures count (``unit_key``: a noun's light stem, a currency code, "%"). A vague count
+    ("آلاف الفلسطينيين", "dozens of people": ``language.numerals.vague_words``) states no figure: "Thousands of
+    Palestinians took part" is not the toll a "how many Palestinians were killed" asks for."""
+    return {q.unit_key for q in _quantities(text) if q.unit_key and not _vague(q.text)}
+
+
+def _vague(words: str) -> bool:
+    """Do a count's words open with a vague count word ("عشرات", "thousands of")?"""
+    folded = normalize_arabic(words).lower()
+    return any(folded == w or folded.startswith(w + " ") for w in vague_words())
+
+
+def _figure_rank(text: str, asks: str, asked: frozenset[str], answer_units: set[str], bridged: frozenset[str] = frozenset()) -> int:
+    """How surely a sentence states the figure asked: 0 it counts a noun the question names ("كم مدنيا" / "28
+    مدنيا", "كم هدفا" / "29 هدفا"), 1 it counts what the answer's own figure counts (``answer_units``: "57 عاما"
+    for "كم يبلغ عمر"), 2 it counts a noun of the question's bridge (``bridged``), 3 it holds some value of the
+    kind asked (``holds_kind``), 4 none."""
+    units = _counted(text) if asks == "number" else set()
+    if units & asked:
+        return 0
+    if units & answer_units:
+        return 1
+    if units & bridged:
+        return 2
+    return 3 if holds_kind(text, asks) else 4
 
 
 #: Question kinds whose answer is a figure each outlet states on its own, and may state differently.
 FIGURE_KINDS = frozenset({"number", "date"})
 
 
-def _choose(scored: list[EvidenceSentence], limit: int, per_doc: int, asks: str | None) -> list[EvidenceSentence]:
+def _choose(
+    scored: list[EvidenceSentence],
+    limit: int,
+    per_doc: int,
+    asks: str | None,
+    asked: frozenset[str] = frozenset(),
+    bridged: frozenset[str] = frozenset(),
+) -> list[EvidenceSentence]:
     """At most ``limit`` sentences, at most ``per_doc`` per article, best first.
 
     Other articles holding a sentence that restates the best one (``RESTATES``:
@@ -204,8 +277,10 @@ def _choose(scored: list[EvidenceSentence], limit: int, per_doc: int, asks: str 
     yet the outlets' figures must be quoted side by side to be compared at all.
 
     A question asking for a figure or a date (``FIGURE_KINDS``) is answered by
-    ``_figures``; the best sentence stays first whatever else is chosen, so
-    abstention does not change.
+    ``_figures``; so is one whose interrogative asks for no kind ("ما حصيلة
+    قتلى ...", "what is the death toll") when its best sentence counts a noun
+    the question names (``asked``). The best sentence stays first whatever else
+    is chosen, so abstention does not change.
     """
     if not scored:
         return []
@@ -216,8 +291,10 @@ def _choose(scored: list[EvidenceSentence], limit: int, per_doc: int, asks: str 
     ahead = sorted({id(ev): ev for ev in [best, *ties, *restating]}.values(), key=_order)
     taken = {id(ev) for ev in ahead}
     ranked = ahead + [ev for ev in scored if id(ev) not in taken]
+    if asks is None and _counted(best.text) & (asked | bridged):
+        asks = "number"
     if asks in FIGURE_KINDS:
-        return _figures(scored, ranked, limit, per_doc, asks)
+        return _figures(scored, ranked, limit, per_doc, asks, asked, bridged)
     slots: dict[str, int] = {}
     for ev in ranked:
         if sum(slots.values()) == limit:
@@ -248,19 +325,40 @@ def same_event(ratio: float, restates: float) -> bool:
 
 
 def recalls_past(text: str, published: str | None) -> bool:
-    """The sentence names a year before its article's: a past event recalled ("وفي يوليو 2004 قتل 41 شخصا"), not the news.
+    """Are the sentence's counts all of a past year: a past event recalled ("وفي يوليو 2004 قتل 41 شخصا") or a
+    running total since one ("قتل 1500 شخصا منذ 2012"), not the news?
 
-    Only a count is judged so: the answer to "when" may well be a past year. Years are the calendar's
-    (``find_years``) less the numbers the number reader takes for counts ("قتل 1500 شخص" is a toll, not a year).
+    Only a count is judged so: the answer to "when" may well be a past year. A count is dated by the time its
+    own clause names (``bot.claims``: its period, or a year in its phrase), so a year in another clause ("قُتل نحو
+    19 شخصا ... في شبه جزيرة القرم التي ضمتها روسيا عام 2014") dates something else; and a count the number
+    reader reads is no year ("قتل 1500 شخص").
     """
     year = int(published[:4]) if published and published[:4].isdigit() else None
-    if year is None:
-        return False
-    counts = [(q.start, q.end) for q in find_quantities(text)]
+    if year is None or not _names_past_year(text, year):
+        return False  # no past year named: nothing to date a count by (and no need to read the claims)
+    anchor = dt.date.fromisoformat(published[:10]) if len(published) >= 10 else dt.date(year, 12, 31)
+    counts = [c for c in extract_claims(Evidence(0, "", text, None, anchor)) if c.slot == "number" and c.unit not in time_units()]
+    return bool(counts) and all(
+        (c.period_start is not None and c.period_start.year < year) or _names_past_year(c.phrase, year) for c in counts
+    )
+
+
+def _names_past_year(text: str, year: int) -> bool:
+    """Does the text name a year before ``year``? Years are the calendar's (``find_years``) less the numbers the
+    number reader takes for counts ("قتل 1500 شخص" is a toll, not a year)."""
+    counts = [(q.start, q.end) for q in _quantities(text)]
     return any(m.value_start.year < year and not any(s <= m.start < e for s, e in counts) for m in find_years(text) if m.value_start)
 
 
-def _figures(scored: list[EvidenceSentence], ranked: list[EvidenceSentence], limit: int, per_doc: int, asks: str) -> list[EvidenceSentence]:
+def _figures(
+    scored: list[EvidenceSentence],
+    ranked: list[EvidenceSentence],
+    limit: int,
+    per_doc: int,
+    asks: str,
+    asked: frozenset[str] = frozenset(),
+    bridged: frozenset[str] = frozenset(),
+) -> list[EvidenceSentence]:
     """Each article's statement of the figure asked, one article after another, before any second sentence.
 
     Outlets often lead with a sentence that names the event but not its toll
@@ -269,9 +367,15 @@ def _figures(scored: list[EvidenceSentence], ranked: list[EvidenceSentence], lim
     later report of one outlet, may state a different figure. A figure that is
     not quoted can be neither answered nor compared, so every article reporting
     the same event (``same_event``), in the order the articles earn their place
-    (``ranked``), gives its slot to its best sentence holding the kind of value
-    asked (``holds_kind``: its figure), quoted on its article's score
-    (``quote_score``). Not the best article's own date, though: nearly every
+    (``ranked``), gives its slot to its statement of the figure asked, quoted on
+    its article's score (``quote_score``). Which of an article's figures that is,
+    ``_figure_rank`` says: first one counting a noun the question names
+    (``asked``: "كم هدفا سجل" is "29 هدفا", not "الستة عشر" of a cup round),
+    then one counting what the answer's figure counts, then a noun of the
+    question's bridge, then any of the kind; the ranker's order settles the
+    rest. The answer's figure is the best article's: one counting a noun the
+    question names, else its best-scored figure (a bridge's topic word is no
+    sign there). Not the best article's own date, though: nearly every
     article names some day or year, so a date sentence of the one article that
     best matches the question is no sign of the date asked (in a collection that
     lacks the answer, it turned a declined answer into a wrong date); a second
@@ -284,6 +388,14 @@ def _figures(scored: list[EvidenceSentence], ranked: list[EvidenceSentence], lim
     own: dict[str, list[EvidenceSentence]] = {}
     for ev in scored:
         own.setdefault(ev.doc_id, []).append(ev)
+
+    def figure_of(doc_id: str, answer_units: set[str], bridge: frozenset[str]) -> EvidenceSentence | None:
+        ranks = sorted((_figure_rank(ev.text, asks, asked, answer_units, bridge), i) for i, ev in enumerate(own[doc_id]))
+        fit = (own[doc_id][i] for rank, i in ranks if rank < 4)
+        return next((ev for ev in fit if not (asks == "number" and recalls_past(ev.text, ev.published))), None)
+
+    answer = figure_of(best.doc_id, set(), frozenset())
+    answer_units = (_counted(answer.text) & asked or _counted(answer.text)) if answer is not None and asks == "number" else set()
     chosen: list[EvidenceSentence] = [best]
     for doc_id in dict.fromkeys(ev.doc_id for ev in ranked):
         lead = own[doc_id][0]
@@ -291,9 +403,7 @@ def _figures(scored: list[EvidenceSentence], ranked: list[EvidenceSentence], lim
             doc_id == best.doc_id or same_event(lead.score / best.score if best.score else 0.0, max(ev.restates for ev in own[doc_id]))
         ):
             continue
-        figure = next(
-            (ev for ev in own[doc_id] if holds_kind(ev.text, asks) and not (asks == "number" and recalls_past(ev.text, ev.published))), None
-        )
+        figure = answer if doc_id == best.doc_id else figure_of(doc_id, answer_units, bridged)
         if figure is not None and figure is not best and (doc_id != best.doc_id or per_doc > 1):
             vouched = doc_id != best.doc_id or asks == "number"
             chosen.append(replace(figure, figure=True, article_score=lead.score) if vouched else figure)

@@ -71,7 +71,6 @@ from language.calendar import (
     TimeMention,
     format_day,
     resolve_times,
-    weekday_date,
 )
 from language.normalize import bm25_tokens, detect_language, normalize_arabic
 from language.numbers import Quantity, find_quantities
@@ -112,7 +111,9 @@ _DATE_WORDS = frozenset(w for w in (*MONTHS, *WEEKDAYS, *RELATIVE_DAYS, *PARTS_O
 _REPORTING_EN = frozenset(REPORTING_VERBS_EN)
 _REPORTING_AR = " ".join(REPORTING_VERBS_AR)
 _WORD = re.compile(r"\w+", re.UNICODE)
-_NOT_CONTENT_EN = FUNCTION_WORDS_EN | {w for w in ADDITIVES if w.isascii()}
+#: English auxiliaries ("have been killed"): grammar, not content; ``language.lexicon`` lists no verbs.
+_AUXILIARIES_EN = frozenset("be is are was were been being am have has had having do does did will would shall should can could".split())
+_NOT_CONTENT_EN = FUNCTION_WORDS_EN | _AUXILIARIES_EN | {w for w in ADDITIVES if w.isascii()}
 _CLAUSE = re.compile(r"[،,؛;]|(?<!\w)(?:فيما|بينما|while|but)(?!\w)")
 _PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل)?(?:ال)?(?=\w{3})")
 #: Arabic day and month names: the claim's date is checked as a slot, not matched as a word.
@@ -165,6 +166,11 @@ def word_keys(text: str) -> frozenset[str]:
             keys.add(bare[:-1])  # nisba adjective to its name: "السورية" -> سوري, "الإيراني" -> ايران
         if len(bare) == 4 and bare[0] == "م":
             keys.add(bare[1:])  # a noun of place or event to its verb: "مقتل" -> قتل, "مصرع" -> صرع
+        core = bare[:-1] if len(bare) == 5 and bare.endswith(("ه", "ا")) else bare
+        if len(core) == 4 and core[2] == "ي":
+            keys.add(core[:2] + core[3])  # the pattern فعيل to its root: "الأخيرة" -> اخر, "قتيلا" -> قتل
+        if len(bare) >= 4 and bare.endswith("ات"):
+            keys.add(bare[:-2] + "ه")  # a sound feminine plural to its singular: "قوات" -> قوه, "اتفاقيات" -> اتفاقيه
     return frozenset(keys)
 
 
@@ -209,7 +215,7 @@ def _en_groups(claim: str, skip: set[str], mentions: Sequence[EntityMention]) ->
     for word, was_used in zip(words, used):
         if not was_used and word not in skipped and word.lower() not in _DATE_WORDS | _NOT_CONTENT_EN and bm25_tokens(word):
             entity = _entity(word, mentions)  # a name is matched by its id in either script
-            if entity is None and (country := demonym_country(word)):
+            if entity is None and (country := _demonym(word)):
                 # "Syrian" is matched as its country's names are ("السورية" folds to سوري), but it is a modifier, not a party
                 keys = word_keys(word) | word_keys(f"{label(country, 'ar')} {label(country, 'en')}")
                 groups.append(Group(word, keys, None))
@@ -239,17 +245,20 @@ def claim_frame(claim: str, book: NameBook | None = None) -> ClaimFrame:
     """The claim's words, slots and persons; ``book``: what the evidence teaches about names."""
     book = book or learn([claim])
     lang = detect_language(claim)
-    mentions = [m for m in find_entities(claim, book=book) if not m.via_role]  # a role's words are words
+    mentions = [m for m in _named(claim, book) if not m.via_role]  # a role's words are words
     places: set[str] = set()
     skip: set[str] = set()
     said = _slot_places(claim)
     places.update(said)
+    quantities = find_quantities(claim)
+    # A figure's words but its counted noun ("About 600", "نحو 500"): the number check judges them, not the word overlap.
+    figure = {w for q in quantities for w in _WORD.findall(q.text) if w not in _WORD.findall(q.unit_text or "")}
     if lang == "en":
-        skip = set(said.values())
+        skip = set(said.values()) | figure
         groups = _en_groups(claim, skip, mentions)
         negated = bool(_EN_NEGATION.search(claim))
     else:
-        skip = {normalize_arabic(w) for w in said.values()}
+        skip = {normalize_arabic(w) for w in (*said.values(), *figure)}
         groups = _ar_groups(claim, skip, mentions)
         negated = _negated(claim)
     additive = any(w in ADDITIVES for w in _WORD.findall(normalize_arabic(claim).lower()))
@@ -260,7 +269,7 @@ def claim_frame(claim: str, book: NameBook | None = None) -> ClaimFrame:
         frozenset(places),
         tuple(resolve_times(claim, None, lang)),
         negated,
-        find_quantities(claim),
+        quantities,
         book,
         additive,
     )
@@ -346,10 +355,17 @@ class Assessment:
     weak: bool = False  # a contradiction only the stance model sees, and not surely (< STANCE_SURE)
 
 
+def _named(text: str, book: NameBook, types: frozenset[str] = frozenset({"person", "place"})) -> list[EntityMention]:
+    """``find_entities`` less the words of a figure: "About 600 Iranians", "More than 600" open a sentence in capitals,
+    yet "About" and "More" are nobody (a claim naming them would need a sentence to name them too)."""
+    figures = [(q.start, q.end) for q in find_quantities(text)]
+    return [m for m in find_entities(text, types, book=book) if not any(s <= m.start < e for s, e in figures)]
+
+
 @lru_cache(maxsize=4096)
 def _entities_of(text: str, book: NameBook) -> frozenset[str]:
     """Person and place ids of ``text``; a city (or capital) also names its country ("Ankara must realise ...")."""
-    ids = {m.id for m in find_entities(text, book=book) if m.id}
+    ids = {m.id for m in _named(text, book) if m.id}
     return frozenset(ids | {c for i in ids if (c := country_of(i))})
 
 
@@ -382,11 +398,11 @@ def relevance(frame: ClaimFrame, text: str, weights: Sequence[float], focus: flo
     # ("Smith signed" against "Jones signed": the agent check judges it), and an English word
     # the lexicon cannot bridge, in an Arabic sentence (it can only be matched in English).
     present = [_present(g, keys, entities) for g in frame.groups]
-    deed = _same_deed(frame, keys, entities)
+    deed = {kind: _same_deed(frame, keys, entities, person=kind == "person") for kind in ("person", "place")}
     # Nor a figure the claim states ("500", "2012"): a sentence giving another figure for the same deed is about
     # the claim, and the number and date checks judge the figure.
     excluded = [
-        bool(g.entity and not p and deed and _rivals(frame, g.entity, entities))
+        bool(g.entity and not p and deed[_party_kind(g.entity)] and _rivals(frame, g.entity, entities))
         or (g.english_only and not english)
         or any(c.isdigit() for c in g.word)
         for g, p in zip(frame.groups, present)
@@ -403,10 +419,12 @@ def _deed_words(frame: ClaimFrame, keys: frozenset[str], entities: frozenset[str
     return sum(_present(g, keys, entities) for g in deed), len(deed)
 
 
-def _same_deed(frame: ClaimFrame, keys: frozenset[str], entities: frozenset[str]) -> bool:
-    """Does the sentence tell the claim's deed? Only then can another party in it stand in for the claim's:
-    "the capital" alone does not make "the capital of Australia" Syria's."""
-    return _deed_words(frame, keys, entities)[0] >= SAME_DEED_WORDS
+def _same_deed(frame: ClaimFrame, keys: frozenset[str], entities: frozenset[str], person: bool = False) -> bool:
+    """Does the sentence tell the claim's deed (``SAME_DEED_WORDS`` of its words)? Only then can another party in it
+    stand in for the claim's: "the capital" alone does not make "the capital of Australia" Syria's. A person's deed
+    may be one verb ("التقى الأسد باقري"): for a ``person``, all of a one-word deed is enough."""
+    held, total = _deed_words(frame, keys, entities)
+    return held >= (min(total, SAME_DEED_WORDS) if person else SAME_DEED_WORDS) and held > 0
 
 
 def _party_kind(entity: str) -> str:
@@ -426,13 +444,14 @@ def _rivals(frame: ClaimFrame, entity: str, entities: frozenset[str] | set[str])
 
 
 def _day_values(times: Sequence[TimeMention]) -> tuple[list[tuple[dt.date, dt.date]], set[str]]:
-    """Resolved intervals, and weekday names of unresolved weekday mentions."""
+    """Resolved intervals, and the weekday names unresolved mentions state (``TimeMention.weekday``: "الثلاثاء",
+    and "أمس الثلاثاء" in an undated article, which is on no calendar but still names its day of the week)."""
     intervals, weekdays = [], set()
     for t in times:
         if t.resolved and t.value_start and t.value_end:
             intervals.append((t.value_start, t.value_end))
-        elif t.relative and t.relative.startswith("weekday:"):
-            weekdays.add(t.relative.split(":", 1)[1])
+        elif t.weekday is not None:
+            weekdays.add(WEEKDAYS_EN[t.weekday])
     return intervals, weekdays
 
 
@@ -490,34 +509,48 @@ class Check(NamedTuple):
     where: tuple[str, ...]  # the sentence's words for the slot, to find their clause
 
 
+#: Claim dates that name a calendar day or month but no year ("on Monday", "أمس الاثنين", "on 24 June", "في حزيران"):
+#: a source reads them against its own date, and so does verify. A bare "yesterday" in a claim has no such name.
+_NAMED_NO_YEAR = ("date-without-year:", "month-without-year:")
+
+
 def _claim_days(frame: ClaimFrame, anchor: dt.date | None) -> tuple[list[tuple[dt.date, dt.date]], set[str]]:
-    """The claim's dates; a bare weekday ("on Monday") read against the source's own date, as the source would."""
-    intervals, weekdays = _day_values(frame.times)
-    if anchor:
-        intervals += [(d, d) for d in (weekday_date(anchor, WEEKDAYS_EN.index(w)) for w in weekdays)]
-        weekdays = set()
-    return intervals, weekdays
+    """The claim's dates; a weekday, or a day or month with no year, read against the source's own date, as the
+    source would read it ("24 June" in an article of 8 July 2020 is 24 June 2020)."""
+    if anchor is None:
+        return _day_values(frame.times)
+    read = {t.start: t for t in resolve_times(frame.text, anchor, frame.lang)}
+    named = [read.get(t.start, t) if t.weekday is not None or (t.relative or "").startswith(_NAMED_NO_YEAR) else t for t in frame.times]
+    return _day_values(named)
 
 
-def _speaks_to_claim(frame: ClaimFrame, clause: str) -> bool:
-    """Does a clause use a word of the claim (a name, a deed; not a verb of saying)?
+def _speaks_to_claim(frame: ClaimFrame, clause: str, stretch: bool = False) -> bool:
+    """Does a clause speak to the claim: a word of its deed (else, for a claim of names only, a name; never a verb of
+    saying), or, for a stretch of days (``stretch``: "متواجد بالعاصمة السورية منذ أيام"), the place it locates the event in?
 
     "بعد توقيعهما على الاتفاقية صباح الأربعاء" dates the signing, not the visitor's
-    arrival; "الذي وصل إلى دمشق مساء أمس الثلاثاء" dates the arrival, not the signing.
+    arrival; "الذي وصل إلى دمشق مساء أمس الثلاثاء" dates the arrival, not the signing; "ووصل باقري إلى دمشق أمس
+    الثلاثاء" dates another deed of Bagheri's than "التقى الأسد باقري في دمشق يوم الخميس".
     """
     keys, ids = word_keys(clause), _entities_of(clause, frame.book)
+    usable = [g for g in frame.groups if g.keys != _reporting_keys() and not (g.english_only and detect_language(clause) != "en")]
+    deed = [g for g in usable if not g.entity]
+    if any(_present(g, keys, ids) for g in deed or usable):
+        return True
+    if not stretch and deed:
+        return False
     named = set(_slot_places(clause)) | {i for i in ids if i.startswith("capital:")}
-    if (
+    return bool(
         named & frame.places
         or any(p in ids for p in frame.places)
         or any(place_compatible(c, p) for c in frame.places for p in named if p.startswith("capital:"))
-    ):
-        return True
-    return any(
-        _present(g, keys, ids)
-        for g in frame.groups
-        if g.keys != _reporting_keys() and not (g.english_only and detect_language(clause) != "en")
     )
+
+
+def _content_words(text: str) -> list[str]:
+    """The words of ``text`` that are not function words (Arabic or English)."""
+    words = [_PREFIX.sub("", w) for w in _WORD.findall(normalize_arabic(text).lower())]
+    return [w for w in words if len(w) > 2 and w not in FUNCTION_WORDS_AR | FUNCTION_WORDS_EN]
 
 
 def _time_words(t: TimeMention, frame: ClaimFrame) -> str:
@@ -549,10 +582,13 @@ def _date_checks(frame: ClaimFrame, ev: Evidence) -> list[Check]:
     clauses = _clauses(ev.text)
     checks = []
     for t in mentions:
-        clause = next((c for c in clauses if t.text in c), ev.text)
-        if not _speaks_to_claim(frame, clause):
-            continue
+        i = next((i for i, c in enumerate(clauses) if t.text in c), None)
+        clause = ev.text if i is None else clauses[i]
+        if i and not _content_words(clause.replace(t.text, " ")):
+            clause = clauses[i - 1] + clause  # a clause that is only the date ("، في 24 يونيو،") dates the clause before it
         vague = t.granularity not in grains
+        if not _speaks_to_claim(frame, clause, vague):
+            continue
         ev_iv, ev_wd = _day_values([t])
         ev_wd |= {WEEKDAYS_EN[s.weekday()] for s, e in ev_iv if s == e}
         if claim_iv and ev_iv:
@@ -586,11 +622,22 @@ def _place_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     return Check("place", "clash", _say(frame, "place_clash", shown, claimed), where)
 
 
+def _demonym(word: str) -> str | None:
+    """The country an English nationality word names, singular or plural ("Iranian", "Iranians" -> IR)."""
+    return demonym_country(word) or (demonym_country(word[:-1]) if word.endswith("s") else None)
+
+
 def _unit_keys(unit: str | None) -> frozenset[str]:
-    """A unit word's Arabic forms (an English unit through the lexicon), to compare counts of one thing."""
+    """A unit word's Arabic forms (an English unit through the lexicon, a nationality through its country's names:
+    "600 Iranians" counts what "ألف إيراني" counts), to compare counts of one thing."""
     if not unit:
         return frozenset()
-    return word_keys(arabic_keywords(unit) or unit) if detect_language(unit) == "en" else word_keys(unit)
+    if detect_language(unit) != "en":
+        return word_keys(unit)
+    keys = word_keys(arabic_keywords(unit) or unit)
+    if country := _demonym(unit):
+        keys |= word_keys(f"{label(country, 'ar')} {label(country, 'en')}")
+    return keys
 
 
 def _same_unit(c: Quantity, s: Quantity) -> bool:
@@ -639,10 +686,23 @@ def _person_words(m: EntityMention, frame: ClaimFrame) -> str:
     return next((w for w in named if w and w.isascii() == (lang == "en")), display(m.text, lang))
 
 
+#: "with X" ("مع الأسد", "with Syrian Defence Minister Ali Ayoub"): X is the one the deed was done with, not its doer;
+#: up to four words (a title) may stand between.
+_WITH = re.compile(r"(?<!\w)(?:و?مع|with|alongside)\s+(?:\S+\s+){0,4}$", re.I)
+
+
+def _counterpart(text: str, start: int) -> bool:
+    """Is the person named at ``start`` the deed's counterpart ("with X") rather than someone doing it in the claim's
+    person's place? "الاتفاقية العسكرية مع الأسد" does not say Assad signed instead of Ayoub."""
+    before = _CLAUSE.split(text[max(0, start - 80) : start])[-1]
+    return bool(_WITH.search(before))
+
+
 def _agent_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
-    """The persons the claim names against those the sentence names: another person in their place clashes."""
+    """The persons the claim names against those the sentence names: another person in their place clashes (not one
+    the deed was done with)."""
     claimed = {g.entity for g in frame.groups if g.entity and is_person(g.entity)}
-    mentions = [m for m in find_entities(ev.text, frozenset({"person"}), book=frame.book) if m.id]
+    mentions = [m for m in _named(ev.text, frame.book, frozenset({"person"})) if m.id]
     stated = {m.id for m in mentions}
     if not claimed or not stated:
         return None
@@ -651,8 +711,11 @@ def _agent_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
         return Check(
             "agent", "match", _say(frame, "agent_match", ", ".join(dict.fromkeys(_person_words(m, frame) for m in mentions))), where
         )
-    if stated - claimed:
-        others = [m for m in mentions if m.id in stated - claimed]
+    # Another person stands in for the claim's only in a sentence that tells its deed (``_same_deed``), where the
+    # claim has one: "جرى توقيع الاتفاقية ... برئاسة باقري ووزير الدفاع السوري أيوب" names no meeting of Assad's.
+    keys, entities = word_keys(ev.text), _entities_of(ev.text, frame.book)
+    others = [m for m in mentions if m.id in stated - claimed and not _counterpart(ev.text, m.start)]
+    if others and (not _deed_words(frame, keys, entities)[1] or _same_deed(frame, keys, entities, person=True)):
         named = [m for m in others if not m.via_role] or others  # a name rather than its role, where both are given
         names = ", ".join(dict.fromkeys(_person_words(m, frame) for m in named))
         return Check("agent", "clash", _say(frame, "agent_clash", names), where)
@@ -849,16 +912,18 @@ def verify_claim(
 
 
 def masked_claim(claim: str) -> str:
-    """The claim without the words of its slot values (places, dates, counts): what the event is, not its values."""
+    """The claim without the words of its slot values (places, dates, counts): what the event is, not its values.
+    A count keeps its counted noun ("600 Iranians" -> "Iranians"): who was counted is the event, the figure its value."""
     frame = claim_frame(claim)
-    spans = [(t.start, t.end) for t in frame.times] + [(q.start, q.end) for q in frame.quantities]
+    spans = [(t.start, t.end, "") for t in frame.times]
+    spans += [(q.start, q.end, q.unit_text if q.unit_text and q.text.endswith(q.unit_text) else "") for q in frame.quantities]
     for words in _slot_places(claim).values():
         i = claim.find(words)
         if i >= 0:
-            spans.append((i, i + len(words)))
+            spans.append((i, i + len(words), ""))
     out = claim
-    for s, e in sorted(spans, reverse=True):
-        out = out[:s] + " " + out[e:]
+    for s, e, kept in sorted(spans, reverse=True):
+        out = f"{out[:s]} {kept} {out[e:]}"
     return re.sub(r"\s+", " ", out).strip()
 
 

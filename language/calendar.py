@@ -311,11 +311,15 @@ def _pat(body: str) -> re.Pattern[str]:
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(?P<core>(?P<y>(?:19|20)\d\d)[-:/.](?P<m>\d{1,2})[-:/.](?P<d>\d{1,2}))(?!\d)")),
-    ("dmy_num", re.compile(r"(?<![\d/])(?P<core>(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d))(?!\d)")),
+    # Day first, as Arab and European papers write it: "08/07/2020", "8-7-2020", "08.07.2020" (one separator throughout).
+    ("dmy_num", re.compile(r"(?<![\d/.-])(?P<core>(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d))(?![\d.-]\d|\d)")),
     (
         "date_ar",
         _pat(
-            rf"(?:(?:يوم\s+)?(?:{_WD_AR})\s*[،,]?\s*)?(?P<d>\d{{1,2}}|{_ORD})\s+(?:من\s+)?(?:شهر\s+)?(?P<m1>{_MON_AR})(?:\s*/\s*(?P<m2>{_MON_AR})|\s*\(\s*(?P<m3>{_MON_AR})\s*\))?"
+            # "صباح الاثنين 6 تموز", "اليوم الخميس 9 تموز 2020": a part of the day or a relative day before the weekday
+            # belongs to the date (read apart, "اليوم الخميس" would hide the full date after it).
+            rf"(?:(?:(?P<part>{word_alternation(_PARTS_AR)})\s+)?(?:(?:{word_alternation(_REL_AR)})\s+)?(?:يوم\s+)?(?:{_WD_AR})\s*[،,]?\s*)?"
+            rf"(?P<d>\d{{1,2}}|{_ORD})\s+(?:من\s+)?(?:شهر\s+)?(?P<m1>{_MON_AR})(?:\s*/\s*(?P<m2>{_MON_AR})|\s*\(\s*(?P<m3>{_MON_AR})\s*\))?"
             rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*{_YEAR})?(?:\s+(?P<dir>{_REF_WORDS}))?"
         ),
     ),
@@ -478,13 +482,14 @@ def _interpret(kind: str, g: dict[str, str | None], anchor: dt.date | None, lang
             return _day(dt.date(int(g["y"]), int(g["m"]), int(g["d"])))
         if kind == "date_ar":
             month, day = _month_number(g["m1"]), _day_number(g["d"])
+            part = PARTS_OF_DAY.get(g["part"]) if g.get("part") else None
             if any(g.get(k) and _month_number(g[k]) != month for k in ("m2", "m3")):
                 return None
             if g.get("y"):
-                return _day(dt.date(int(g["y"]), month, day))
+                return _day(dt.date(int(g["y"]), month, day), part)
             if anchor is None:
-                return _unresolved("day", f"date-without-year:{month:02d}-{day:02d}")
-            return _day(_date_without_year(anchor, month, day, _direction(g.get("dir")), allow_future_days))
+                return _unresolved("day", f"date-without-year:{month:02d}-{day:02d}", part)
+            return _day(_date_without_year(anchor, month, day, _direction(g.get("dir")), allow_future_days), part)
         if kind in ("ordinal_of_month", "ordinal_of_month_en"):
             direction = _direction(g.get("dir1") or g.get("dir2"))
             day = _day_number(g["d"])
@@ -647,6 +652,12 @@ def find_years(text: str) -> list[TimeMention]:
 _ANCHOR_HEAD_CHARS = 1500
 
 
+def is_dateline(text: str, m: TimeMention) -> bool:
+    """Whether ``m`` is a wire dateline's date: right before an agency in brackets ("DAMASCUS, July 8, 2020 (Reuters)
+    —", "دمشق 8 يوليو 2020 (شينخوا)"), it tells when the report was filed, not when anything it reports happened."""
+    return text[m.end : m.end + 4].lstrip().startswith(("(", "（"))
+
+
 def find_anchor(article_text: str) -> dt.date | None:
     """The date an article states for itself, from its head (dateline or timestamp).
 
@@ -660,8 +671,7 @@ def find_anchor(article_text: str) -> dt.date | None:
     best: tuple[int, int, dt.date] | None = None
     yearless: TimeMention | None = None  # "DAMASCUS, July 10 (Reuters)": wires often leave the year out
     for m in resolve_times(head, None):
-        after = head[m.end : m.end + 4].lstrip()
-        dateline = after.startswith("(") or after.startswith("（")
+        dateline = is_dateline(head, m)
         if dateline and yearless is None and (m.relative or "").startswith("date-without-year:"):
             yearless = m
         if not (m.resolved and m.granularity == "day" and m.value_start):

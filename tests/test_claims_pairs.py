@@ -264,6 +264,9 @@ NO_CLAIM = {
     "about 30 and 29": ("قتل نحو 30 شخصا في الهجوم.", "قتل 29 شخصا في الهجوم.", SUN),
     "more than ten is eleven at least": ("قتل أكثر من عشرة أشخاص في الانفجار.", "قتل 11 شخصا على الأقل في الانفجار.", SUN),
     "floors orders apart count different things": ("تضرر أكثر من 300 شخص من الفيضانات.", "تضرر أكثر من 300 ألف شخص من الفيضانات.", SUN),
+    "one approximation to two precisions": ("ارتفعت الأمواج إلى نحو 4 أمتار.", "ارتفعت الأمواج إلى نحو 4.3 متر.", SUN),
+    "one approximation in two wordings": ("قدمت الصين عرضا بنحو 70 مليار دولار.", "قدمت الصين عرضا بحوالى 70 مليار دولار.", SUN),
+    "an approximation under a ceiling": ("لم تتجاوز نسبة المشاركة 45 بالمئة.", "بلغت نسبة المشاركة نحو 44.5 بالمئة.", SUN),
     # (c) A part is no rival of its whole.
     "some of the defendants are not all": ("قضت المحكمة بسجن 6 متهمين بينهم 3 صحفيين.", "قضت المحكمة بسجن 6 صحفيين.", SUN),
     "some of the dead are not all (ar)": ("قتل 4 أشخاص في إطلاق النار.", "وقالت الشرطة إن اثنين من القتلى من عناصر الشرطة.", SUN),
@@ -301,6 +304,10 @@ ONE_CLAIM = {
     "two floors of one day (en)": ("At least 40 people were killed in the attack.", "At least 150 people were killed in the attack."),
     "floors one apart": ("تسبب القصف بمقتل 28 مدنيا على الأقل.", "تسبب القصف بمقتل 29 مدنيا على الأقل."),
     "two ceilings of one day": ("قتل ما يصل إلى 50 شخصا في القصف.", "قتل ما يصل إلى 70 شخصا في القصف."),
+    # Two approximations, or an approximation and a floor, of one day: each states a figure, and they differ.
+    "two approximations of one day (ar)": ("استمرت المحادثات قرابة 48 دقيقة.", "استمرت المحادثات قرابة 40 دقيقة."),
+    "two approximations of one day (en)": ("About 48 people were injured in the attack.", "About 40 people were injured in the attack."),
+    "an approximation against a floor": ("شردت الزلازل حوالي 390 ألف شخص.", "شردت الزلازل ما لا يقل عن 156 ألف شخص."),
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import subprocess
 import sys
@@ -238,3 +239,22 @@ def test_server_mode_process_loads_no_model(server):
     report, out = probe("ask", QUESTION, "--json", ISNAD_URL=server)
     assert report == {"rc": 0, "heavy": []}, out.stderr[-3000:]
     assert json.loads(out.stdout)["citations"]
+
+
+def test_a_reader_that_closes_the_pipe_ends_the_command_quietly(server):
+    """`isnad ask … | head`: an answer written into a pipe nobody reads any more is no traceback; the exit is SIGPIPE's."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # before the child starts: its first write fails, whatever the timing
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "--server", server, "ask", QUESTION],
+            cwd=REPO,
+            env={"PATH": "/usr/bin:/bin", "ISNAD_HOME": str(REPO / ".isnad-cli-test-unused")},
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=600,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141 and "Traceback" not in done.stderr, done.stderr[-3000:]

@@ -12,7 +12,8 @@ import numpy as np
 
 from bench.answers import Candidates, Question, cited
 from bot.answer import keep_evidence
-from bot.evidence import EvidenceSentence, _choose, _order, choose_quotes, holds_kind, recalls_past, same_event
+from bot.evidence import EvidenceSentence, _choose, _figure_rank, _order, asked_nouns, choose_quotes, holds_kind, recalls_past, same_event
+from language.numbers import unit_key
 
 
 def sentence(doc: str, start: int, text: str, score: float) -> EvidenceSentence:
@@ -148,3 +149,57 @@ def test_the_answers_bench_quotes_as_the_service_does():
     quoted = cited(c, scores, threshold=0.1)
     assert quoted[0] == 0 and {2, 4} <= set(quoted)  # the lead first, then each article's figure
     assert cited(c, scores, threshold=0.95) == []  # below the abstention threshold nothing is quoted
+
+
+GOALS = asked_nouns("كم هدفا سجل اللاعب مع فريقه هذا الموسم؟")
+
+
+def test_an_articles_figure_is_the_count_of_the_noun_the_question_names():
+    """Each outlet's statement of the asked figure, not its first sentence holding some number: "الستة عشر" of a
+    cup round scores higher than "29 هدفا", and only the noun asked tells them apart."""
+    lead = sentence("a", 0, "وسجل اللاعب 28 هدفا مع فريقه هذا الموسم.", 0.9)
+    b_lead = restating("b", 0, "أصيب اللاعب في المباراة الأخيرة لفريقه.", 0.5, restates=0.7)
+    b_round = sentence("b", 60, "وسيغيب عن إياب دور الستة عشر في البطولة.", 0.3)
+    b_goals = sentence("b", 120, "وأحرز مع الفريق 29 هدفا في 30 مباراة.", 0.01)
+    scored = sorted([lead, b_lead, b_round, b_goals], key=_order)
+    chosen = _choose(scored, limit=3, per_doc=2, asks="number", asked=GOALS)
+    assert [(ev.doc_id, ev.start) for ev in chosen if ev.figure] == [("b", 120)]
+    assert chosen[0] is lead  # the best sentence stays first: abstention is unchanged
+    no_noun = _choose(scored, limit=3, per_doc=2, asks="number", asked=frozenset())  # asked nothing: what the answer counts
+    assert [(ev.doc_id, ev.start) for ev in no_noun if ev.figure] == [("b", 120)]
+
+
+def test_the_figure_rank_prefers_the_noun_asked_then_the_answers_unit_then_the_bridge_and_skips_vague_counts():
+    assert _figure_rank("وأحرز مع الفريق 29 هدفا في 30 مباراة.", "number", GOALS, set()) == 0
+    assert _figure_rank("وسيغيب عن إياب دور الستة عشر في البطولة.", "number", GOALS, set()) == 3  # a number, not of goals
+    age = asked_nouns("كم يبلغ عمر الرئيس الجديد؟")
+    assert _figure_rank("ويبلغ الرئيس الجديد من العمر 57 عاما.", "number", age, {unit_key("عاما")}) == 1  # counts what the answer counts
+    assert _figure_rank("ويبلغ الرئيس الجديد من العمر 57 عاما.", "number", age, set()) == 3
+    killed = asked_nouns("كم فلسطينيا قتلوا في المواجهات على الحدود؟")
+    assert _figure_rank("وقتل 30 فلسطينيا في المواجهات.", "number", killed, set()) == 0
+    assert _figure_rank("وشارك آلاف الفلسطينيين في الاحتجاجات.", "number", killed, set()) == 3  # "thousands" states no figure
+    assert unit_key("العائلات") not in killed  # "على" is a function word, not the noun "العائلات" (both "عل")
+    assert _figure_rank("وقعت الحادثة في وسط المدينة.", "number", killed, set()) == 4
+    # An English question's bridge names its topic too ("registration centre" → "مركز"): weaker than the answer's unit.
+    bridge = asked_nouns("مركز تسجيل")
+    assert _figure_rank("وتعرضت أربعة مراكز لهجمات مماثلة.", "number", asked_nouns("How many people died?"), set(), bridge) == 2
+    assert _figure_rank("قتل 31 شخصا في الهجوم.", "number", asked_nouns("How many people died?"), {unit_key("شخصا")}, bridge) == 1
+
+
+def test_a_what_question_whose_best_sentence_counts_the_noun_asked_quotes_each_articles_figure():
+    toll = asked_nouns("ما حصيلة قتلى الزلزال؟")
+    lead = sentence("a", 0, "ارتفعت حصيلة الزلزال إلى 109 قتلى.", 0.9)
+    b_lead = restating("b", 0, "ضرب زلزال قوي الجزيرة فجر الأحد.", 0.6, restates=0.7)
+    b_other = sentence("b", 50, "وتضررت المباني في المدينة بشدة.", 0.5)
+    b_toll = sentence("b", 90, "وقالت السلطات إن 99 قتلى سقطوا في الزلزال.", 0.02)
+    scored = sorted([lead, b_lead, b_other, b_toll], key=_order)
+    assert ("b", 90) in [(ev.doc_id, ev.start) for ev in _choose(scored, limit=3, per_doc=2, asks=None, asked=toll)]
+    assert ("b", 90) not in [(ev.doc_id, ev.start) for ev in _choose(scored, limit=3, per_doc=2, asks=None)]  # a plain question
+
+
+def test_a_figure_is_an_amount_or_a_hedged_count_too_and_a_year_in_another_clause_dates_something_else():
+    assert holds_kind("وتبلغ الغرامة 450 يورو.", "number") and holds_kind("قتل نحو 19 شخصا.", "number")
+    assert not holds_kind("ووقع الزلزال الذي بلغت شدته 5,3 درجات.", "number")
+    recalled = "قتل نحو 19 شخصا وأصيب العشرات في حادث وقع في شبه جزيرة القرم التي ضمتها روسيا إلى أراضيها عام 2014."
+    assert not recalls_past(recalled, "2018-10-17")
+    assert recalls_past("وفي يوليو 2004 قتل 41 شخصا عند خروج قطار عن سكته.", "2018-07-09")

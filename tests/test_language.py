@@ -19,6 +19,7 @@ from language.calendar import (
     resolve_times,
 )
 from language.lexicon import question_kind
+from language.names import named_persons
 from language.normalize import fold_with_offsets, normalize_arabic, original_span
 from language.numbers import find_duals, find_quantities, learn_proclitic_words, unit_key
 from language.numerals import read_number
@@ -287,6 +288,17 @@ def test_bare_years_are_read_with_their_offsets():
         ("How old was the pilot when he retired?", "number"),
         ("Who led the army when the war began?", "person"),
         ("من كم محافظة تتكون الدولة؟", "number"),  # "من كم": of how many, not "who"
+        ("ما اسم الرجل الذي نجا من الحادث؟", "person"),  # "the name of" a person noun asks for a person
+        ("ما هو اسم وزير الخارجية؟", "person"),  # an office is a person
+        ("What is the name of the man who survived?", "person"),
+        ("What's the name of the Iranian pilot?", "person"),  # "what's": "what is"; one adjective before the noun
+        ("Which player scored the goal?", "person"),
+        ("What's the name of the city?", "place"),
+        ("ما اسم العملية العسكرية؟", None),  # the name of a thing: a clause, not a person
+        ("What is the name of the company?", None),
+        ("What is the president's plan?", None),  # a person noun not after "name of" / "which" asks for no person
+        ("What is the name of the new foreign minister who resigned?", "person"),  # two words before the noun
+        ("What is the name of the operation that the president launched?", None),  # the noun named is the operation
     ],
 )
 def test_question_kind(question, kind):
@@ -449,3 +461,14 @@ def test_quantities_are_cached_and_immutable():
     text = "قتل 5 أشخاص"
     assert find_quantities(text) is find_quantities(text)
     assert isinstance(find_quantities(text), tuple)
+
+
+def test_a_name_after_a_demonym_is_a_person_and_a_preposition_on_a_noun_is_no_name():
+    """News introduces a foreigner by nationality ("الرومانية سيمونا هاليب"), a first name no rank taught; "بلقب"
+    (ب + the noun لقب) is the clause going on, though ranks heading it taught it as a first name."""
+    text = "فازت المصنفة أولى في العالم الرومانية سيمونا هاليب بلقب فردي السيدات في البطولة"
+    assert [m.text for m in named_persons(text)] == ["سيمونا هاليب"]
+    assert [m.text for m in named_persons("فاز الإسباني رفايل نادال المصنف أول عالميا")] == ["رفايل نادال"]  # not "... المصنف"
+    assert named_persons("وقالت الحكومة السورية في بيان إن القوات الروسية شنت غارات على مواقع") == []  # no name after them
+    assert named_persons("توجت اللاعبة بلقب فردي السيدات") == []
+    assert [m.text for m in named_persons("ولد أحمد شوقي في القاهرة")] == ["أحمد شوقي"]  # a learned first name still opens one

@@ -157,6 +157,7 @@ def test_iter_files_walks_folders_and_skips_sidecars(tmp_path):
         ("人民网 2020:07:09.10:11:09\nالأخبار", date(2020, 7, 9)),
         ("عنوان\nدمشق 8 يوليو 2020 (شينخوا) وقعت إيران وسوريا اليوم", date(2020, 7, 8)),
         ("بلا تاريخ هنا", None),
+        ("Title\n\nDamascus, 08.07.2020 (SANA) - President", date(2020, 7, 8)),
     ],
 )
 def test_stated_dates(head, expected):
@@ -170,6 +171,21 @@ def test_stated_dates(head, expected):
         ("/مصدر: شينخوا/  2020:07:09.09:43\n", "شينخوا"),
         ("دمشق 8 يوليو 2020 (شينخوا) وقعت", "شينخوا"),
         ("لا مصدر", None),
+        # wire datelines with no date, or no year: a city or a capitalised head, then the agency
+        ("Title\n\nBEIRUT (Reuters) - Iran's deputy armed forces chief signed", "Reuters"),
+        ("Title\n\nLONDON, Aug 28 (Reuters) - About 600 Iranians", "Reuters"),
+        ("Title\nWASHINGTON (AP) — The", "AP"),
+        ("عنوان\n\nطهران في 8-7-2020 (إرنا) - وقع", "إرنا"),
+        ("عنوان\nالرياض (رويترز) - قال", "رويترز"),
+        ("Title\n\nDAMASCUS, 8 July 2020 /Xinhua/ -- Iran and Syria", "Xinhua"),
+        ("عنوان\n\nالقاهرة - أ ش أ - أكد", "أ ش أ"),
+        ("عنوان\n\nبيروت - «الحياة» - 8 تموز 2020\nوقع", "الحياة"),
+        ("عنوان\n\nدمشق-سانا\nأكد الرئيس", "سانا"),
+        # not datelines: a body line naming an agency, a month in brackets, a caption
+        ("وقالت الوكالة السورية للأنباء (سانا) إن حاتمي أكد", None),
+        ("عنوان\n\nدمشق - 8 تموز (يوليو) 2020 - وقع", None),
+        ("The minister (left) - shown here", None),
+        ("عنوان\n\nدمشق-طهران: اتفاق عسكري", None),  # two cities, no agency
     ],
 )
 def test_outlets(text, outlet):

@@ -82,6 +82,15 @@ def test_check_wants_the_new_article_cited():
     assert any("conflict flagged: False" in f for f in failures)
 
 
+def test_check_compares_the_outlet_read_from_the_dateline():
+    """An ``outlet`` expectation checks what ingest read (dateline or sidecar); a scenario without one checks nothing."""
+    want = {"expect": {"outlet": "Reuters"}}
+    answer = _answer("x", [], ["new"])
+    assert check(want, "new", None, answer, OK_VERIFY, "Reuters") == []
+    assert check(want, "new", None, answer, OK_VERIFY, None) == ["outlet None, expected 'Reuters'"]
+    assert check({"expect": {}}, "new", None, answer, OK_VERIFY, None) == []
+
+
 def test_scenario_data_is_well_formed():
     items = load_scenarios()
     assert len(items) >= 10 and len({s["id"] for s in items}) == len(items)

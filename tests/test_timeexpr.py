@@ -151,3 +151,24 @@ def test_find_anchor_on_seeds(stem, expected):
 
 def test_find_anchor_timestamp_only():
     assert find_anchor("人民网 2020:07:09.10:11:09\nالأخبار") == THU
+
+
+@pytest.mark.parametrize("text", ["08/07/2020", "8-7-2020", "08.07.2020", "دمشق في 8-7-2020 (سانا)"])
+def test_numeric_day_first_dates_with_any_one_separator(text):
+    """Arab and European papers write the day first, with slashes, dashes or dots."""
+    assert one(text, None).value_start == WED
+
+
+@pytest.mark.parametrize("text", ["8-7.2020", "v1.8.7.2020", "8.7.2020.5", "12-31-2020"])
+def test_no_date_from_mixed_separators_or_longer_numbers(text):
+    assert resolve_times(text, None) == []
+
+
+def test_a_relative_day_and_weekday_before_a_full_date_join_it():
+    """ "اليوم الخميس 9 تموز 2020": read apart, "اليوم الخميس" hid the full date (and the article's anchor) behind it."""
+    m = one("استقبل الرئيس اليوم الخميس 9 تموز 2020 رئيس الأركان", None)
+    assert m.value_start == THU and m.text == "اليوم الخميس 9 تموز 2020"
+    assert find_anchor("عنوان\n\nدمشق-سانا\n\nاستقبل الرئيس اليوم الخميس 9 تموز 2020 رئيس الأركان") == THU
+    morning = one("وصل صباح الاثنين 6 تموز على رأس وفد")
+    assert morning.value_start == D(2020, 7, 6) and morning.part_of_day == "morning"
+    assert one("يوم الخميس", None).relative == "weekday:Thursday"  # no date after it: still a bare weekday

@@ -364,3 +364,93 @@ def test_a_noun_of_event_meets_its_verb_and_a_short_name_keeps_its_letters():
 
     assert "قتل" in word_keys("مقتل") and "صرع" in word_keys("مصرع")  # "مقتل أكثر من ألف" states "قتل ألف"
     assert "صر" not in word_keys("مصر")  # Egypt is not a derived form
+
+
+def test_derived_forms_meet_their_root():
+    """A sound feminine plural meets its singular and the pattern فعيل its root (general morphology, no word list)."""
+    from bot.verify import word_keys
+
+    assert "قوه" in word_keys("قوات") and "اتفاقيه" in word_keys("الاتفاقيات")  # "forces" is bridged to القوة
+    assert "اخر" in word_keys("الأخيرة") and "قتل" in word_keys("قتيلا")  # "last" (الأخيرة) meets "آخر هجوم"
+    assert "كتب" not in word_keys("كتاب") and "قو" not in word_keys("قوات") - word_keys("قوا")  # no ي, no ات: nothing added
+
+
+def test_an_undated_weekday_with_yesterday_states_its_weekday():
+    """ "مساء أمس الاثنين" in an article with no date is on no calendar, yet it names Monday (``TimeMention.weekday``)."""
+    claim = "وصل باقري إلى دمشق مساء الاثنين"
+    monday = Evidence(1, "a", "وصل رئيس الأركان الإيراني اللواء محمد باقري إلى دمشق مساء أمس الاثنين في زيارة رسمية.", "X", None)
+    tuesday = Evidence(2, "b", "وأكد رئيس الأركان الإيراني محمد باقري الذي وصل إلى دمشق مساء أمس الثلاثاء أن الاتفاقية مهمة.", "Y", None)
+    assert verify_claim(claim, [monday], []).verdict == "SUPPORTED"
+    assert verify_claim(claim, [tuesday], []).verdict == "REFUTED"
+    assert verify_claim(claim, [monday, tuesday], []).verdict == "CONFLICTING"
+
+
+def test_a_claimed_day_and_month_without_a_year_is_read_against_the_sources_date():
+    """ "on 24 June" takes the source's year, as the source's own "24 June" does; a date alone in its clause
+    ("، في 24 يونيو/حزيران الماضي،") dates the clause before it."""
+    claim = "The last attack on Iranian forces in Syria was on 24 June."
+    same = "وكان آخر هجوم على بعض مناطق تواجد قوات للحرس الثوري الإيراني في سوريا، في 24 يونيو/حزيران الماضي، بريف محافظة حماة."
+    other = "The last Israeli attack on Iranian forces in Syria took place on 22 June, targeting Hama province."
+    day = dt.date(2020, 7, 8)
+    assert verify_claim(claim, [Evidence(1, "a", same, "X", day)], []).verdict == "SUPPORTED"
+    assert verify_claim(claim, [Evidence(1, "b", other, "Y", day)], []).verdict == "REFUTED"
+    # A source with no date of its own puts "22 June" in no year: nothing to compare, nothing refuted.
+    assert verify_claim(claim, [Evidence(1, "b", other, "Y", None)], []).verdict == "NOT_ENOUGH_INFO"
+
+
+def test_the_person_a_deed_was_done_with_is_no_rival_agent():
+    """ "الاتفاقية العسكرية مع الأسد" does not say Assad signed in Ayoub's place; "Zarif signed ... with Ayoub" does say
+    Zarif signed in Bagheri's place."""
+    claim = "وقع باقري وأيوب الاتفاقية العسكرية في دمشق"
+    context = ["وقع رئيس الأركان الإيراني محمد باقري ووزير الدفاع السوري علي أيوب اتفاقية في دمشق."]
+    with_assad = Evidence(1, "a", "وذكر باقري، أن الاتفاقية العسكرية مع الأسد، ستشمل جميع أشكال التعاون العسكري في دمشق.", "X", None)
+    result = verify_claim(claim, [with_assad], [], context=context)
+    assert result.verdict != "REFUTED" and "الأسد" not in result.explanation, result.explanation
+    wrong = "Bagheri signed the military agreement with Ayoub."
+    zarif = "Iranian Foreign Minister Mohammad Javad Zarif signed a military agreement with Syrian Defence Minister Ali Ayoub on Wednesday."
+    result = verify_claim(wrong, [Evidence(1, "b", zarif, "AFP", dt.date(2020, 7, 8))], [])
+    assert result.verdict == "REFUTED" and "Zarif" in result.explanation, result.explanation
+
+
+def test_a_figures_words_are_nobody_and_a_plural_nationality_counts_its_country():
+    """ "About 600 Iranians": "About" is no person (a sentence lacking "About" stays relevant), and "Iranians" counts
+    what "ألف إيراني" counts, so the two figures clash."""
+    claim = "About 600 Iranians have been killed in Syria since 2012."
+    frame = claim_frame(claim)
+    assert not any(g.entity for g in frame.groups if g.word == "About")
+    assert [g.word for g in frame.groups] == ["killed", "Syria", "Iranians"]
+    other = "إلى ذلك، تشير التقديرات إلى مقتل أكثر من ألف إيراني في سورية منذ عام 2012، بينهم قادة كبار."
+    same = "About 600 Iranians have been killed in Syria since 2012, a research group said."
+    result = verify_claim(claim, [Evidence(1, "a", other, "X", None)], [])
+    assert result.verdict == "REFUTED", result.explanation
+    assert verify_claim(claim, [Evidence(1, "a", other, "X", None), Evidence(2, "b", same, "Y", None)], []).verdict == "CONFLICTING"
+
+
+def test_masked_claim_keeps_the_counted_noun():
+    from bot.verify import masked_claim
+
+    assert masked_claim("About 600 Iranians have been killed in Syria.") == "Iranians have been killed in Syria."
+    assert "إيراني" in masked_claim("قتل نحو 500 إيراني في سوريا") and "500" not in masked_claim("قتل نحو 500 إيراني في سوريا")
+
+
+def test_a_date_counts_only_in_a_clause_of_the_claims_deed():
+    """ "التقى الأسد باقري يوم الخميس": Bagheri's arrival on Tuesday dates another deed of his, not the meeting;
+    a Wednesday meeting does clash."""
+    claim = "التقى الأسد باقري في دمشق يوم الخميس"
+    arrival = Evidence(1, "a", "والتقى الأسد مسؤولين، ووصل باقري إلى دمشق أمس الثلاثاء على رأس وفد عسكري.", "X", dt.date(2020, 7, 8))
+    context = ["التقى الرئيس السوري بشار الأسد رئيس الأركان الإيراني اللواء محمد باقري."]  # the names in full
+    assert "الثلاثاء" not in verify_claim(claim, [arrival], [], context=context).explanation
+    meeting = Evidence(2, "b", "التقى الرئيس بشار الأسد اللواء محمد باقري في دمشق يوم الأربعاء.", "Y", dt.date(2020, 7, 8))
+    result = verify_claim(claim, [meeting], [], context=context)
+    assert result.verdict == "REFUTED" and "الأربعاء" in result.explanation, result.explanation
+
+
+def test_another_person_clashes_only_in_a_sentence_of_the_claims_deed():
+    """Ayoub at the signing is no rival to Assad at a meeting; Ayoub meeting Bagheri is."""
+    claim = "التقى الأسد باقري في دمشق"
+    context = ["التقى الرئيس السوري بشار الأسد رئيس الأركان الإيراني اللواء محمد باقري."]
+    signing = Evidence(1, "a", "وجرى توقيع الاتفاقية بعد اجتماعات برئاسة باقري ووزير الدفاع السوري العماد علي عبد الله أيوب.", "X", None)
+    assert verify_claim(claim, [signing], [], context=context).verdict == "NOT_ENOUGH_INFO"
+    meeting = Evidence(2, "b", "التقى وزير الدفاع السوري العماد علي عبد الله أيوب اللواء محمد باقري في دمشق.", "Y", None)
+    result = verify_claim(claim, [meeting], [], context=context)
+    assert result.verdict == "REFUTED" and "أيوب" in result.explanation, result.explanation

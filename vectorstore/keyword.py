@@ -293,14 +293,58 @@ class Corpus:
     the order first seen (what the hybrid searcher's sound index is built from).
     """
 
-    def __init__(self, store, versions: dict[str, str], doc_ids: list[str], slot_doc: array, slot_part: array, words: list[str]):
+    def __init__(
+        self,
+        store,
+        versions: dict[str, str],
+        doc_ids: list[str] | None = None,
+        slot_doc: array | None = None,
+        slot_part: array | None = None,
+        words: list[str] | None = None,
+    ):
         self._store = store
         self._versions = versions  # doc_id -> content hash indexed (the owner's, kept current)
-        self._doc_ids, self._slot_doc, self._slot_part = doc_ids, slot_doc, slot_part
-        self.words = words
+        self._doc_ids = doc_ids if doc_ids is not None else []
+        self._slot_doc = slot_doc if slot_doc is not None else array("i")
+        self._slot_part = slot_part if slot_part is not None else array("i")
+        self._doc_number = {d: i for i, d in enumerate(self._doc_ids)}
+        self.words = words if words is not None else []
 
     def __len__(self) -> int:
         return len(self._slot_doc)
+
+    def append(self, doc_id: str, part: int) -> None:
+        """Record the next slot of the index as chunk ``part`` of ``doc_id``."""
+        number = self._doc_number.get(doc_id)
+        if number is None:
+            number = self._doc_number[doc_id] = len(self._doc_ids)
+            self._doc_ids.append(doc_id)
+        self._slot_doc.append(number)
+        self._slot_part.append(part)
+
+    def kept(self, slots: list[int]) -> Corpus:
+        """The corpus of a compacted index, whose slots are these old ``slots`` in order."""
+        slot_doc, slot_part = array("i", [self._slot_doc[s] for s in slots]), array("i", [self._slot_part[s] for s in slots])
+        # A deleted article's words stay: the sound index only keeps a word no chunk matches any more.
+        return Corpus(self._store, self._versions, list(self._doc_ids), slot_doc, slot_part, list(self.words))
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """What a snapshot keeps of the corpus (see `from_arrays`)."""
+        return {
+            "doc_ids": _strings(self._doc_ids),
+            "slot_doc": np.frombuffer(self._slot_doc, dtype=np.int32).copy(),  # copies: a view would pin the array's size
+            "slot_part": np.frombuffer(self._slot_part, dtype=np.int32).copy(),
+            "words": _strings(self.words),
+        }
+
+    @classmethod
+    def from_arrays(cls, store, versions: dict[str, str], data: dict[str, np.ndarray], slots: int) -> Corpus:
+        """The corpus a snapshot saved for an index of ``slots`` slots (ValueError if they do not fit together)."""
+        doc_ids = _unstrings(data["doc_ids"])
+        slot_doc, slot_part = _ints(data["slot_doc"]), _ints(data["slot_part"])
+        if not (len(slot_doc) == len(slot_part) == slots and all(0 <= d < len(doc_ids) for d in slot_doc)):
+            raise ValueError("slots do not fit the index")
+        return cls(store, versions, doc_ids, slot_doc, slot_part, _unstrings(data["words"]))
 
     def doc_id(self, slot: int) -> str:
         return self._doc_ids[self._slot_doc[slot]]
@@ -353,7 +397,6 @@ class LiveKeywordIndex:
         self._corpus: Corpus | None = None
         self._slots: dict[str, list[int]] = {}  # doc_id -> its live slots
         self._versions: dict[str, str] = {}  # doc_id -> content hash indexed
-        self._doc_number: dict[str, int] = {}  # doc_id -> its place in the corpus's doc_ids
         self._word_set: set[str] = set()
         self._cursor: float | None = None
         self._seen_version = -1
@@ -377,7 +420,7 @@ class LiveKeywordIndex:
             return
         self._seen_version, self._polled = self._store.version, time.monotonic()
         _, self._cursor = self._store.changes_since(None)  # before the scan: what lands during it is replayed
-        self._reset(KeywordIndex(), Corpus(self._store, self._versions, [], array("i"), array("i"), []))
+        self._reset(KeywordIndex(), Corpus(self._store, self._versions))
         self._add(self._store.all_chunks())
         self._index.merge()
         self.stats["builds"] += 1
@@ -386,7 +429,6 @@ class LiveKeywordIndex:
     def _reset(self, index: KeywordIndex, corpus: Corpus) -> None:
         """Serve ``index`` and ``corpus``: the articles' live slots and the words seen follow from them."""
         self._index, self._corpus, self._word_set = index, corpus, set(corpus.words)
-        self._doc_number = {d: i for i, d in enumerate(corpus._doc_ids)}
         self._slots = {}
         for slot in np.flatnonzero(index._alive[: index._slots]).tolist():
             self._slots.setdefault(corpus.doc_id(slot), []).append(slot)
@@ -420,12 +462,7 @@ class LiveKeywordIndex:
         corpus = self._corpus
         for chunk in chunks:
             slot = self._index.add(bm25_tokens(chunk.text))
-            number = self._doc_number.get(chunk.doc_id)
-            if number is None:
-                number = self._doc_number[chunk.doc_id] = len(corpus._doc_ids)
-                corpus._doc_ids.append(chunk.doc_id)
-            corpus._slot_doc.append(number)
-            corpus._slot_part.append(chunk.meta.get("chunk_index", 0))
+            corpus.append(chunk.doc_id, chunk.meta.get("chunk_index", 0))
             self._slots.setdefault(chunk.doc_id, []).append(slot)
             self._versions[chunk.doc_id] = chunk.meta.get("content_hash", "")
             if self._words is not None:
@@ -435,11 +472,8 @@ class LiveKeywordIndex:
 
     def _compact(self) -> None:
         """Swap in an index without dead slots; callers holding the old pair keep a consistent view."""
-        old = self._corpus
         index, old_slots = self._index.compacted()
-        slot_doc, slot_part = array("i", [old._slot_doc[s] for s in old_slots]), array("i", [old._slot_part[s] for s in old_slots])
-        # A deleted article's words stay: the sound index only keeps a word no chunk matches any more.
-        self._reset(index, Corpus(self._store, self._versions, list(old._doc_ids), slot_doc, slot_part, list(old.words)))
+        self._reset(index, self._corpus.kept(old_slots))
         self.stats["compactions"] += 1
         self._save()
 
@@ -461,18 +495,14 @@ class LiveKeywordIndex:
         self._unsaved = 0
         if path is None:
             return
-        corpus = self._corpus
         docs = list(self._versions)
         meta = {**self._identity(), "cursor": self._cursor}
         arrays = {
             **self._index.arrays(),
             "meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
-            "doc_ids": _strings(corpus._doc_ids),
-            "slot_doc": np.frombuffer(corpus._slot_doc, dtype=np.int32).copy(),  # copies: a view would pin the array's size
-            "slot_part": np.frombuffer(corpus._slot_part, dtype=np.int32).copy(),
+            **self._corpus.arrays(),
             "version_docs": _strings(docs),
             "version_hashes": _strings(self._versions[d] for d in docs),
-            "words": _strings(corpus.words),
         }
         tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
@@ -499,11 +529,8 @@ class LiveKeywordIndex:
             if {k: meta.get(k) for k in identity} != identity:
                 raise ValueError("written by another format or tokeniser")
             index = KeywordIndex.from_arrays(data)
-            doc_ids = _unstrings(data["doc_ids"])
-            slot_doc, slot_part = _ints(data["slot_doc"]), _ints(data["slot_part"])
-            if not (len(slot_doc) == len(slot_part) == index._slots and all(0 <= d < len(doc_ids) for d in slot_doc)):
-                raise ValueError("slots do not fit the index")
             versions = dict(zip(_unstrings(data["version_docs"]), _unstrings(data["version_hashes"]), strict=True))
+            corpus = Corpus.from_arrays(self._store, self._versions, data, index._slots)
             cursor = float(meta["cursor"])
         except (OSError, KeyError, ValueError, TypeError, IndexError, EOFError, zipfile.BadZipFile) as exc:
             print(f"keyword index snapshot {path} not used ({exc}): rebuilding", file=sys.stderr, flush=True)
@@ -511,7 +538,7 @@ class LiveKeywordIndex:
             return False
         self._versions.clear()
         self._versions.update(versions)
-        self._reset(index, Corpus(self._store, self._versions, doc_ids, slot_doc, slot_part, _unstrings(data["words"])))
+        self._reset(index, corpus)
         self._cursor = cursor
         return True
 

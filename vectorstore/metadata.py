@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from language.calendar import find_anchor, resolve_times
-from language.normalize import detect_language
+from language.calendar import calendar_word, find_anchor, resolve_times
+from language.normalize import detect_language, normalize_arabic
+from language.places import find_places
 from vectorstore.furniture import furniture_lines
 
 FIELDS = ("title", "outlet", "published", "url", "language")
@@ -22,15 +23,48 @@ FIELDS = ("title", "outlet", "published", "url", "language")
 _OUTLET_PATTERNS = [
     re.compile(r"^\s*المصدر\s*\|\s*(?P<o>[^+\n|]+?)\s*(?:\+.*)?$", re.M),  # المصدر | الخليج الجديد + متابعات
     re.compile(r"^\s*/?\s*مصدر\s*:\s*(?P<o>[^/\n]+?)\s*/", re.M),  # /مصدر: شينخوا/
-    re.compile(r"^[^\n(]{2,30}\d{4}\s*\((?P<o>[^()\n\d]{2,25})\)", re.M),  # دمشق 8 يوليو 2020 (شينخوا)
 ]
+#: A wire dateline: a short line head, then the agency in brackets or slashes ("BEIRUT (Reuters) -", "LONDON, Aug 28
+#: (Reuters)", "دمشق 8 يوليو 2020 (شينخوا)", "DAMASCUS, 8 July 2020 /Xinhua/ --"). It counts only where the head names a
+#: city (CLDR) or a date, or is a few words with a dash after the agency; so a body line ("وقالت الوكالة السورية للأنباء
+#: (سانا) إن") or a month in brackets ("8 تموز (يوليو)") is no outlet.
+_AGENCY = re.compile(r"[(（/](?P<o>[^()（）/\n\d]{2,25})[)）/](?P<dash>\s*[-–—])?")
+#: The Arabic form with dashes and no brackets: "القاهرة - أ ش أ -", "بيروت - «الحياة» -", "دمشق-سانا".
+_CITY_DASH = re.compile(
+    r"^\s*(?P<head>[^\s\d\-–]+(?:\s[^\s\d\-–]+)?)"
+    r"(?:\s*[\-–]\s*[«\"]?(?P<o>[^\-–«»\"\n\d:]{2,25}?)[»\"]?\s*[\-–:]|-(?P<w>[^\s\d\-–]{2,25})(?=\s|$))"
+)
+#: Words a dateline head may have before its agency when it names neither a known city nor a date ("WASHINGTON (AP) —").
+_DATELINE_HEAD_WORDS = 4
+_DATELINE_HEAD_CHARS = 60
+_DATELINE_LINES = 15
+
+
+def _dateline_outlet(text: str) -> str | None:
+    """The agency a wire dateline names in the article's first lines: an uploaded wire story states its outlet only
+    there, and without it an answer credits "an unnamed source"."""
+    for line in [line for line in text.split("\n") if line.strip()][:_DATELINE_LINES]:
+        for m in _AGENCY.finditer(line[: _DATELINE_HEAD_CHARS + 30]):
+            name, head = m["o"].strip(" \"'«»"), line[: m.start()].strip()
+            if not name or not head or len(head) > _DATELINE_HEAD_CHARS or calendar_word(normalize_arabic(name)):
+                continue
+            placed = any(p.kind == "city" for p in find_places(head)) or resolve_times(head, None)
+            # A Latin wire head opens in capitals ("WASHINGTON (AP) —"), a caption does not ("The minister (left) -").
+            bare = m["dash"] and len(head.split()) <= _DATELINE_HEAD_WORDS and (head.split()[0].isupper() or not head.isascii())
+            if placed or bare:
+                return name
+        m = _CITY_DASH.match(line)
+        if m and (name := (m["o"] or m["w"] or "").strip()) and not calendar_word(normalize_arabic(name)) and not find_places(name):
+            if any(p.kind == "city" and p.start == 0 and p.end == len(m["head"]) for p in find_places(m["head"])):
+                return name  # "دمشق-طهران" is two cities, not a city and its agency
+    return None
 
 
 def find_outlet(text: str) -> str | None:
     for pattern in _OUTLET_PATTERNS:
         if m := pattern.search(text):
             return m["o"].strip(" \"'«»")
-    return None
+    return _dateline_outlet(text)
 
 
 def find_title(text: str) -> str | None:
