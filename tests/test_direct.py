@@ -368,7 +368,7 @@ def test_a_clause_answer_ends_without_the_sentences_full_stop(lang):
     ],
 )
 def test_a_wire_datelines_date_is_when_the_report_was_filed_not_the_answer(quote, filed, happened):
-    """"When did he arrive?" over a dated wire lead: the weekday the lead reports, resolved against the dateline."""
+    """A "when did he arrive?" over a dated wire lead: the weekday the lead reports, resolved against the dateline."""
     anchor = date(2020, 7, 8)
     for value in (read_value("date", "When did he arrive?", quote, anchor, "en"), read_date(quote, anchor, "en")):
         assert value is not None and happened in value.display and filed not in value.display
