@@ -31,6 +31,7 @@ from bot.crosslingual import Lexicon, load_lexicon, untranslated_names
 from bot.evidence import EvidenceSentence
 from bot.ranker import KINDS as TYPED
 from bot.ranker import Ranker, read_model, value_kinds
+from bot.retrieval import sound_index, sound_matches
 from bot.schema import DirectAnswer
 from language.lexicon import question_kind
 from language.normalize import bm25_tokens, detect_language, normalize_arabic
@@ -78,18 +79,20 @@ def _found(words: list[set[str]], text: str) -> float:
 
 def _names_found(question: str, text: str, lexicon: Lexicon) -> tuple[float, bool]:
     """Share of what the question names that the text holds too: places (CLDR, by id, so across languages),
-    numbers, and English names no lexicon knows (matched as written); and whether it names any."""
+    numbers, and English names no lexicon knows, as written or, in Arabic text, by sound (``bot.retrieval``'s
+    ``sound_matches``: "Aseman" and "آسمان" share the skeleton "smn"); and whether it names any."""
     places = {m.id for m in find_places(question, demonyms=False)}
     numbers = set(_NUMBER.findall(normalize_arabic(question)))
-    names = {normalize_arabic(n) for n in untranslated_names(question, lexicon)}
+    names = untranslated_names(question, lexicon)
     total = len(places) + len(numbers) + len(names)
     if not total:
         return 1.0, False
     held = [m.id for m in find_places(text, demonyms=False)]
     folded = normalize_arabic(text)
+    sounds = sound_index([text]) if names else {}
     hits = sum(any(compatible(p, h) for h in held) for p in places)
     hits += len(numbers & set(_NUMBER.findall(folded)))
-    hits += sum(n in folded for n in names)
+    hits += sum(normalize_arabic(n) in folded or bool(sound_matches([n], sounds)) for n in names)
     return hits / total, True
 
 

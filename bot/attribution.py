@@ -72,6 +72,8 @@ _EN_TAIL_WORDS = 4
 _CONNECTORS = {"و", "بينما", "وبينما", "فيما", "كما", "ثم"}
 _PRONOUN_PARTIES = {"زعمه", "زعمها", "قوله", "قولها", "تعبيره", "تعبيرها", "رايه", "رايها", "ما", "مصادرها"}
 _CONNECTORS_MAX = 3
+#: The auxiliary كان ("had") and قد before a subject-first speaker: "وكانت الوزارة أعلنت" is the ministry's.
+_AUXILIARIES = {"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "قد", "وقد"}
 _QUOTES = "\"'«»“”()[] \t"
 
 
@@ -231,8 +233,8 @@ def _party_extent(text: str, start: int, end: int) -> tuple[int, int]:
         if place.start == opening and re.match(r"\s+[وفبل]?ال", normalize_arabic(span[place.end :])):
             cuts.append(place.end)  # "أعلنت كوبا الحداد الوطني": a country is the whole party, what follows was announced
     cut = min(cuts)
-    if lead >= cut:
-        return start, start + cut
+    if lead >= cut:  # nothing but a time ("أعلنت، الأسبوع الماضي، أنها"): no party named here
+        return start + cut, start + cut
     body = span[lead:cut].split()
     while body and (normalize_arabic(body[-1]).lower() in FUNCTION_WORDS_AR | FUNCTION_WORDS_EN or _time_word(body[-1])):
         cut = span.rindex(body.pop(), lead, cut)
@@ -323,7 +325,7 @@ def _subject_before(sentence: str, folded: str, origin: list[int], pos: int) -> 
     boundary = max(before.rfind("،"), before.rfind(","), before.rfind("."), before.rfind(":"))
     start = boundary + 1
     words = before[start:].split()
-    while words and words[0] in _CONNECTORS:
+    while words and words[0] in _CONNECTORS | _AUXILIARIES:
         start = before.index(words[0], start) + len(words[0])
         words = words[1:]
     if not words:

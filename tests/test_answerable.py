@@ -33,6 +33,14 @@ def test_names_the_question_gives_are_looked_for_across_languages():
     assert _feature("ماذا قال الوزير؟", lacks, "has_names") == 0.0
 
 
+def test_a_name_no_lexicon_knows_is_found_in_arabic_text_by_sound():
+    wreck = "When was the wreckage of the Aseman plane found?"  # "Aseman" and "آسمان" share the skeleton "smn"
+    assert _feature(wreck, [Quoted("تمكنت السلطات من العثور على حطام طائرة آسمان", 0.5, 0.4, 0.3)], "names_any") == 1.0
+    assert _feature(wreck, [Quoted("تمكنت السلطات من العثور على حطام الطائرة", 0.5, 0.4, 0.3)], "names_any") == 0.0
+    # two consonants ("Osaka" -> "sk") are too few: the unrelated "سكة" shares them
+    assert _feature("Where is Osaka?", [Quoted("توقف القطار على سكة الحديد", 0.5, 0.4, 0.3)], "names_any") == 0.0
+
+
 def test_content_words_count_in_either_language():
     words = content_words("Who signed the agreement?", load_lexicon())
     assert words and all(isinstance(w, set) for w in words)

@@ -211,3 +211,18 @@ def test_a_country_opening_the_party_is_the_whole_party():
     assert a.party == "كوبا"
     (b,) = extract_attributions("أعلنت كوريا الشمالية الاثنين أنها ستعلق التجارب.")
     assert b.party == "كوريا الشمالية"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ('وكانت "روسكومنادزور" أعلنت في بيان، الأسبوع الماضي، أنها قدمت شكوى أمام محكمة', "روسكومنادزور"),
+        ("وكانت الوزارة أعلنت، يوم الاثنين، أنها ستفتح تحقيقا", "الوزارة"),
+        ("وقال، أمس الثلاثاء، إن الاتفاق تم", None),
+        ("قال الاثنين وزير الخارجية إن الاتفاق تم", "وزير الخارجية"),  # a time before the party still opens it
+        ("وكان الوزير قال إن الاتفاق تم", "الوزير"),
+    ],
+)
+def test_a_time_between_commas_is_not_the_party_and_an_auxiliary_is_not_the_speaker(sentence, party):
+    """In "X أعلنت، الأسبوع الماضي، أنها" the speaker is X, not "last week"; "وكانت" before X is the verb "had"."""
+    assert [a.party for a in extract_attributions(sentence)] == [party]
