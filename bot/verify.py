@@ -58,7 +58,7 @@ from bot.conflicts import about_same_event, describe_conflict
 from bot.crosslingual import arabic_keywords, bridge_text
 from bot.entities import EntityMention, country_of, display, find_entities, is_person, label, place_compatible
 from language.names import NameBook, demonym_country, learn
-from language.lexicon import FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, REPORTING_VERBS_AR, REPORTING_VERBS_EN
+from language.lexicon import AUXILIARIES_EN, FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, REPORTING_VERBS_AR, REPORTING_VERBS_EN
 from language.places import find_places
 from bot.schema import Comparison, Conflict, Verdict, Verification
 from bot.stance import ADDITIVES, DENIALS, NEGATIONS, PRIVATIVES, compare_many
@@ -111,9 +111,7 @@ _DATE_WORDS = frozenset(w for w in (*MONTHS, *WEEKDAYS, *RELATIVE_DAYS, *PARTS_O
 _REPORTING_EN = frozenset(REPORTING_VERBS_EN)
 _REPORTING_AR = " ".join(REPORTING_VERBS_AR)
 _WORD = re.compile(r"\w+", re.UNICODE)
-#: English auxiliaries ("have been killed"): grammar, not content; ``language.lexicon`` lists no verbs.
-_AUXILIARIES_EN = frozenset("be is are was were been being am have has had having do does did will would shall should can could".split())
-_NOT_CONTENT_EN = FUNCTION_WORDS_EN | _AUXILIARIES_EN | {w for w in ADDITIVES if w.isascii()}
+_NOT_CONTENT_EN = FUNCTION_WORDS_EN | AUXILIARIES_EN | {w for w in ADDITIVES if w.isascii()}
 _CLAUSE = re.compile(r"[،,؛;]|(?<!\w)(?:فيما|بينما|while|but)(?!\w)")
 _PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل)?(?:ال)?(?=\w{3})")
 #: Arabic day and month names: the claim's date is checked as a slot, not matched as a word.

@@ -74,6 +74,9 @@ FUNCTION_WORDS_EN = frozenset(
     "this that these those it its he she they we i his her their our there here what when where who why how "
     "if then than so not no yes also however meanwhile earlier later".split()
 )
+#: English auxiliaries ("have been killed"): grammar, not content; kept apart from the function words, which the
+#: question readers match as written.
+AUXILIARIES_EN = frozenset("be is are was were been being am have has had having do does did will would shall should can could".split())
 
 
 # ---------------------------------------------------------------- what a question asks for
