@@ -65,7 +65,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from bench.metrics import machine, write_results
+from bench.metrics import machine, peak_rss_mb, write_results
 from vectorstore.ingestion import BATCH_ARTICLES
 
 ANT = config.REPO_ROOT.parent / "shared" / "data" / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz"
@@ -170,16 +170,6 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _peak_rss_mb() -> float:
-    """Peak resident memory of this process since it started its program (``VmHWM``).
-
-    WHY not ``ru_maxrss``: Linux keeps it across ``execve``, so a child started by
-    a parent that had read the whole corpus reported the parent's size.
-    """
-    status = Path("/proc/self/status").read_text(encoding="ascii")
-    return round(int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))) / 1024, 1)  # kB
-
-
 def _cpu_s() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -257,7 +247,7 @@ class Ledger:
             self.run[key] = round(self.run[key] + seconds, 3)
         s["embedded"] += self.embedder.texts - self._texts
         s.update(position=position, articles=articles, chunks=chunks, complete=complete)
-        peak = _peak_rss_mb()
+        peak = peak_rss_mb()
         s["peak_rss_mb"] = max(s["peak_rss_mb"], peak)
         self.run.update(end=_now(), to=position, chunks_to=chunks, loadavg_end=round(os.getloadavg()[0], 2), peak_rss_mb=peak)
         self.save()
@@ -409,7 +399,7 @@ def isnad_checks(store, timed: TimedEmbeddings, settings: config.Settings, jsonl
             "max_s": round(max(latencies), 3),
             "questions": len(latencies),
         }
-    checks["checks_peak_rss_mb"] = _peak_rss_mb()
+    checks["checks_peak_rss_mb"] = peak_rss_mb()
     return checks
 
 

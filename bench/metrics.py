@@ -29,6 +29,16 @@ def write_results(results: object, out: Path) -> None:
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def peak_rss_mb(pid: int | str = "self") -> float:
+    """Peak resident memory of a process (``VmHWM``), in MB.
+
+    WHY not ``ru_maxrss``: Linux keeps it across ``execve``, so a child started by
+    a parent that had read the whole corpus reported the parent's size.
+    """
+    status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    return round(int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))) / 1024, 1)  # kB
+
+
 def machine() -> dict:
     """Where and when a number was measured: cores usable, load average (the machine is shared), UTC time.
 

@@ -45,7 +45,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bench.latency import SEEDS, StageTimer, percentile, stage_targets
-from bench.metrics import machine, stage_table, write_results
+from bench.metrics import machine, peak_rss_mb, stage_table, write_results
 
 RESULTS = Path(__file__).resolve().parent / "results" / "query.json"
 XQUAD = config.REPO_ROOT.parent / "shared" / "data" / "xquad" / "xquad_dev.jsonl"
@@ -118,9 +118,7 @@ class Server:
             return False
 
     def peak_rss_mb(self) -> float:
-        status = Path(f"/proc/{self.proc.pid}/status").read_text()
-        kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:"))
-        return round(kb / 1024, 1)
+        return peak_rss_mb(self.proc.pid)
 
     def stop(self) -> None:
         """Stop the server; its first lines (what it did before listening) stay in ``lines``."""

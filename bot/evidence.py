@@ -18,7 +18,6 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -29,7 +28,7 @@ from bot.ranker import CandidateSignals, Ranker, candidate_features, load_ranker
 from bot.retrieval import Hit
 from language.calendar import find_years
 from language.lexicon import question_kind
-from language.numbers import Quantity, find_quantities, time_units, unit_key
+from language.numbers import find_quantities, time_units, unit_key
 from language.numerals import vague_words
 from language.normalize import ARABIC_LETTER, LATIN_LETTER, STOPWORDS, bm25_tokens, normalize_arabic
 from vectorstore.keyword import KeywordIndex
@@ -210,19 +209,13 @@ def _order(ev: EvidenceSentence) -> tuple[float, str, int]:
     return (-round(ev.score / SCORE_TIE) * SCORE_TIE, ev.doc_id, ev.start)
 
 
-@lru_cache(maxsize=4096)
-def _quantities(text: str) -> tuple[Quantity, ...]:
-    """``find_quantities``, read once per sentence: a figure question asks each candidate's figures several times."""
-    return tuple(find_quantities(text))
-
-
 def holds_kind(text: str, kind: str | None) -> bool:
     """The sentence holds a value of the kind asked: a date for "when" (``bot.ranker.value_kinds``), a figure for
     "how many / how much" (``find_quantities`` skips dates and years): a whole count, stated or hedged ("نحو 19
     شخصا"), an amount of money or a share; a fraction of a count ("بلغت شدته 5,3 درجات") is a measure, which no
     "how many" asks for."""
     if kind == "number":
-        return any(q.kind != "count" or q.approx or float(q.low).is_integer() for q in _quantities(text))
+        return any(q.kind != "count" or q.approx or float(q.low).is_integer() for q in find_quantities(text))
     return kind == "date" and "date" in value_kinds(text)
 
 
@@ -230,7 +223,7 @@ def _counted(text: str) -> set[str]:
     """What the sentence's figures count (``unit_key``: a noun's light stem, a currency code, "%"). A vague count
     ("آلاف الفلسطينيين", "dozens of people": ``language.numerals.vague_words``) states no figure: "Thousands of
     Palestinians took part" is not the toll a "how many Palestinians were killed" asks for."""
-    return {q.unit_key for q in _quantities(text) if q.unit_key and not _vague(q.text)}
+    return {q.unit_key for q in find_quantities(text) if q.unit_key and not _vague(q.text)}
 
 
 def _vague(words: str) -> bool:
@@ -346,7 +339,7 @@ def recalls_past(text: str, published: str | None) -> bool:
 def _names_past_year(text: str, year: int) -> bool:
     """Does the text name a year before ``year``? Years are the calendar's (``find_years``) less the numbers the
     number reader takes for counts ("قتل 1500 شخص" is a toll, not a year)."""
-    counts = [(q.start, q.end) for q in _quantities(text)]
+    counts = [(q.start, q.end) for q in find_quantities(text)]
     return any(m.value_start.year < year and not any(s <= m.start < e for s, e in counts) for m in find_years(text) if m.value_start)
 
 
