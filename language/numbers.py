@@ -621,6 +621,15 @@ def dual_units() -> dict[str, tuple[str, str]]:
 _RELATIVE_COUNT = re.compile(r"\(\\d[^)]*\)\s*([^\W\d_]{3,})")
 
 
+#: One number of each Arabic plural category CLDR distinguishes (one, two, few, many, other; English uses two of them).
+_PLURAL_SAMPLES = (1, 2, 3, 11, 100)
+
+
+def _unit_forms(unit: str, lang: str, length: str = "long") -> list[list[str]]:
+    """The words of a CLDR unit's name in each plural form ("3 سنوات", "11 سنة", "100 سنة"), number included."""
+    return [_WORD.findall(format_unit(n, unit, length=length, locale=lang)) for n in _PLURAL_SAMPLES]
+
+
 @lru_cache(maxsize=1)
 def time_units() -> dict[str, str]:
     """Unit key of a noun that counts time → its CLDR duration id ("عاما", "أعوام", "سنوات", "years" → "duration-year").
@@ -635,7 +644,7 @@ def time_units() -> dict[str, str]:
     for name in _DUAL_UNITS:
         unit = f"duration-{name}"
         for lang in ("ar", "en"):
-            words = {w for n in (1, 2, 3, 11, 100) for w in _WORD.findall(format_unit(n, unit, locale=lang))}
+            words = {w for form in _unit_forms(unit, lang) for w in form}
             info = default_loader.get_locale(lang).info
             words.update(info.get(name, []))
             for key, phrases in info.get("relative-type-regex", {}).items():
@@ -698,10 +707,8 @@ def measure_units() -> dict[str, str]:
     for unit in _MEASURE_UNITS:
         for lang in ("ar", "en"):
             for length in ("long", "short"):
-                for n in (1, 2, 3, 11, 100):
-                    words = [
-                        w for w in _WORD.findall(format_unit(n, unit, length=length, locale=lang)) if normalize_arabic(w) not in atoms()
-                    ]
+                for form in _unit_forms(unit, lang, length):
+                    words = [w for w in form if normalize_arabic(w) not in atoms()]
                     if words and (length == "long" or len(words) == 1):  # a short form is one token ("كم", "km")
                         head = words[0] if lang == "ar" else words[-1]  # "ميل بحري", "square kilometers": the unit noun
                         if normalize_arabic(head) not in STOPWORDS and len(k := unit_key(head)) >= 2 and k not in STOPWORDS:
