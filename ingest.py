@@ -3,7 +3,9 @@
     python ingest.py PATH... [--collection NAME] [--reset] [--delete DOC_ID] [--repair]
 
 Exit codes: 0 all ingested, 1 some inputs were skipped (each is listed with its
-reason), 2 bad usage or configuration.
+reason), 2 bad usage or configuration (or a damaged store), 130/143 stopped by
+SIGINT/SIGTERM after a batch was stored (the same command continues: what is
+stored is passed over by its content hash).
 """
 
 from __future__ import annotations
@@ -32,11 +34,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     from config import get_settings
-    from vectorstore.ingestion import ingest_paths
+    from vectorstore.ingestion import IngestStopped, ingest_paths, stop_on_signals
+    from vectorstore.rebuild import StoreDamaged, check_store
     from vectorstore.store import open_store
 
+    settings = get_settings()
     try:
-        store = open_store(get_settings(), args.collection)
+        check_store(settings)
+        store = open_store(settings, args.collection)
+    except StoreDamaged as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -53,7 +61,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: no document '{doc_id}' in '{store.name}'", file=sys.stderr)
             status = 1
     if args.paths:
-        report = ingest_paths(store, args.paths, progress=not args.quiet)
+        try:
+            with stop_on_signals() as stop:
+                report = ingest_paths(store, args.paths, progress=not args.quiet, stop=stop)
+        except IngestStopped as stopped:
+            done = stopped.report
+            print(
+                f"stopped after item {stopped.position} ({done.summary()}); collection '{store.name}' now has "
+                f"{store.document_count()} documents, {store.count()} chunks, every one whole: "
+                "rerun the same command to continue (what is stored is passed over)",
+                file=sys.stderr,
+            )
+            return stopped.exit_code
         for source, reason in report.skipped:
             print(f"skipped {source}: {reason}", file=sys.stderr)
         print(f"{report.summary()}; collection '{store.name}' now has {store.document_count()} documents, {store.count()} chunks")

@@ -66,7 +66,8 @@ from rich.console import Console
 from rich.table import Table
 
 from bench.metrics import machine, peak_rss_mb, write_results
-from vectorstore.ingestion import BATCH_ARTICLES
+from vectorstore.ingestion import BATCH_ARTICLES, IngestReport, IngestStopped, StopRequest, stop_on_signals
+from vectorstore.rebuild import StoreDamaged
 
 ANT = config.REPO_ROOT.parent / "shared" / "data" / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz"
 RESULTS = Path(__file__).resolve().parent / "results" / "ingest.json"
@@ -312,12 +313,12 @@ def spread(items: list, n: int) -> list:
     return items if len(items) <= n else [items[i * len(items) // n] for i in range(n)]
 
 
-def _pass(store, timed: TimedEmbeddings, jsonl: Path) -> dict:
+def _pass(store, timed: TimedEmbeddings, jsonl: Path, stop: StopRequest) -> dict:
     from vectorstore.ingestion import ingest_paths
 
     texts, seconds = timed.texts, timed.seconds
     start = time.perf_counter()
-    report = ingest_paths(store, [jsonl])
+    report = ingest_paths(store, [jsonl], stop=stop)
     return {
         "seconds": round(time.perf_counter() - start, 3),
         "added": len(report.added),
@@ -339,12 +340,17 @@ def _load_model(model: str):
     return bare, time.perf_counter() - start
 
 
-def isnad_turn(model: str, workdir: Path, limit: float, bare_sample: int, ask: bool) -> None:
-    """Isnad's pipeline for one turn: resume at the ledger's position through ingest's own checkpoints."""
-    from vectorstore.ingestion import Checkpoints, IngestReport, ingest_paths
+def isnad_turn(model: str, workdir: Path, limit: float, bare_sample: int, ask: bool, stop: StopRequest) -> None:
+    """Isnad's pipeline for one turn: resume at the ledger's position through ingest's own checkpoints.
+
+    A torn store (`check_store`) is refused before Chroma can crash on it; its repair is `python -m bot rebuild`.
+    """
+    from vectorstore.ingestion import Checkpoints, ingest_paths
+    from vectorstore.rebuild import check_store
     from vectorstore.store import open_store
 
     settings = config.Settings(home=ledger_path(workdir, model, ISNAD).with_suffix(""), embedding_model=model, collection=COLLECTION)
+    check_store(settings)
     bare, load_s = _load_model(model)
     store = open_store(settings)
     timed = store.embeddings.inner = TimedEmbeddings(bare)
@@ -360,26 +366,32 @@ def isnad_turn(model: str, workdir: Path, limit: float, bare_sample: int, ask: b
 
     if not ledger.state["complete"]:
         try:
-            ingest_paths(store, [workdir / ARTICLES_FILE], checkpoints=Checkpoints(save, start, report))
+            ingest_paths(store, [workdir / ARTICLES_FILE], checkpoints=Checkpoints(save, start, report), stop=stop)
             ledger.commit(ledger.state["position"], store.document_count(), store.count(), complete=True)
             ledger.state["disk_mb"] = _disk_mb(settings.home)
         except TurnOver:
-            pass
+            _stop_here(stop, ledger.state["position"])
         ledger.measure_bare(bare, [c.text for c in store.chunks_of(report.added)], bare_sample)
     if ledger.state["complete"] and "checks" not in ledger.state:
-        ledger.state["checks"] = isnad_checks(store, timed, settings, workdir / ARTICLES_FILE, ask)
+        ledger.state["checks"] = isnad_checks(store, timed, settings, workdir / ARTICLES_FILE, ask, stop)
         ledger.save()
 
 
-def isnad_checks(store, timed: TimedEmbeddings, settings: config.Settings, jsonl: Path, ask: bool) -> dict:
+def _stop_here(stop: StopRequest, position: int) -> None:
+    """At a commit point: end the turn now if a stop was asked for (the bare-model timing of the turn is left out)."""
+    if stop.is_set():
+        raise IngestStopped(position, IngestReport(), stop.signum)
+
+
+def isnad_checks(store, timed: TimedEmbeddings, settings: config.Settings, jsonl: Path, ask: bool, stop: StopRequest) -> dict:
     """After the first pass: nothing is embedded again, in this collection or another; ask latency on top."""
     from bot.service import Isnad
     from vectorstore.store import open_store
 
-    second = _pass(store, timed, jsonl)
+    second = _pass(store, timed, jsonl, stop)
     other = open_store(settings, COLLECTION + "-again")
     other.embeddings.inner = timed
-    checks = {"second_pass": second, "other_collection_pass": _pass(other, timed, jsonl)}
+    checks = {"second_pass": second, "other_collection_pass": _pass(other, timed, jsonl, stop)}
     if ask:
         isnad = Isnad(settings)
         samples = isnad.ingest_paths([settings.samples_dir])
@@ -408,7 +420,7 @@ def chunk_ids(docno: str, pieces: int) -> list[str]:
     return [f"{docno}-{i}" for i in range(pieces)]
 
 
-def langchain_turn(model: str, workdir: Path, limit: float, bare_sample: int) -> None:
+def langchain_turn(model: str, workdir: Path, limit: float, bare_sample: int, stop: StopRequest) -> None:
     """The plain pipeline for one turn: split each record, embed every piece, add it to Chroma, in record batches."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -440,6 +452,7 @@ def langchain_turn(model: str, workdir: Path, limit: float, bare_sample: int) ->
             added += [d.page_content for d in docs]
         position = min(position + BATCH_ARTICLES, len(records))
         ledger.commit(position, position, collection.count())
+        _stop_here(stop, position)
     if position >= len(records) and not ledger.state["complete"]:
         ledger.commit(position, position, collection.count(), complete=True)
         ledger.state["disk_mb"] = _disk_mb(home)
@@ -451,14 +464,38 @@ def finished(ledger: dict, pipeline: str) -> bool:
     return ledger["complete"] and (pipeline != ISNAD or "checks" in ledger)
 
 
-def run_child(model: str, pipeline: str, workdir: Path, limit: float, bare_sample: int, ask: bool) -> None:
-    """One turn of one pipeline in a fresh interpreter, so its memory and model caches are its own."""
-    cmd = [sys.executable, "-m", "bench.ingest", "--_child", model, "--_pipeline", pipeline, "--_dir", str(workdir)]
-    cmd += ["--bare-sample", str(bare_sample)] + ([] if math.isinf(limit) else ["--_limit", str(int(limit))])
-    cmd += [] if ask else ["--no-ask"]
-    code = subprocess.run(cmd, cwd=config.REPO_ROOT).returncode
-    if code != 0:
-        raise RuntimeError(f"ingest benchmark for {model!r} ({pipeline}) failed (exit {code})")
+class Turns:
+    """The parent's turns, one child at a time; a SIGTERM or SIGINT to the parent goes on to the child in flight.
+
+    WHY: the parent must neither leave a child writing on its own nor end
+    before it: it passes the signal on and waits, so the run ends only after
+    the child has stored its batch and saved its ledger (`stop_on_signals`).
+    """
+
+    def __init__(self) -> None:
+        self.child: subprocess.Popen | None = None
+
+    def forward(self, signum: int) -> None:
+        if self.child is not None and self.child.poll() is None:
+            self.child.send_signal(signum)
+
+    def run_child(self, model: str, pipeline: str, workdir: Path, limit: float, bare_sample: int, ask: bool, stop: StopRequest) -> None:
+        """One turn of one pipeline in a fresh interpreter, so its memory and model caches are its own."""
+        cmd = [sys.executable, "-m", "bench.ingest", "--_child", model, "--_pipeline", pipeline, "--_dir", str(workdir)]
+        cmd += ["--bare-sample", str(bare_sample)] + ([] if math.isinf(limit) else ["--_limit", str(int(limit))])
+        cmd += [] if ask else ["--no-ask"]
+        self.child = subprocess.Popen(cmd, cwd=config.REPO_ROOT)
+        code = self.child.wait()
+        self.child = None
+        position = read_ledger(ledger_path(workdir, model, pipeline))["position"]
+        if stop.is_set() or code in STOPPED_CODES:
+            raise IngestStopped(position, IngestReport(), stop.signum or code - 128)
+        if code != 0:
+            raise RuntimeError(f"ingest benchmark for {model!r} ({pipeline}) failed (exit {code}) at item {position}")
+
+
+#: A child that stopped at a commit point because SIGINT or SIGTERM asked it to (128 + the signal).
+STOPPED_CODES = (128 + 2, 128 + 15)
 
 
 # -- the parent: turns, then the account ---------------------------------------------
@@ -547,19 +584,22 @@ def run(
         workdir = Path(tmp)
         manifest = prepare(workdir, articles, seed, config.Settings().chunk_max_chars)
         left = dict.fromkeys(pipelines, limit if ingest else 0)
-        while todo := [k for k in pipelines if left[k] > 0 and not finished(read_ledger(ledger_path(workdir, *k)), k[1])]:
-            for model, pipeline in todo:
-                before = read_ledger(ledger_path(workdir, model, pipeline))["position"]
-                run_child(model, pipeline, workdir, min(turn, left[model, pipeline]), bare_sample, ask)
-                after = read_ledger(ledger_path(workdir, model, pipeline))
-                if after["position"] == before and not finished(after, pipeline):
-                    raise RuntimeError(f"{model} ({pipeline}) made no progress at item {before}")
-                left[model, pipeline] -= after["position"] - before
-                print(
-                    f"{_now()} {model} {pipeline}: items {before} -> {after['position']} of {manifest['items']}, "
-                    f"{after['chunks']} chunks, {after['wall_s']:.0f} s ingesting in {len(after['runs'])} runs",
-                    flush=True,
-                )
+        turns = Turns()
+        with stop_on_signals(turns.forward) as stop:
+            while todo := [k for k in pipelines if left[k] > 0 and not finished(read_ledger(ledger_path(workdir, *k)), k[1])]:
+                for model, pipeline in todo:
+                    before = read_ledger(ledger_path(workdir, model, pipeline))["position"]
+                    _stop_here(stop, before)
+                    turns.run_child(model, pipeline, workdir, min(turn, left[model, pipeline]), bare_sample, ask, stop)
+                    after = read_ledger(ledger_path(workdir, model, pipeline))
+                    if after["position"] == before and not finished(after, pipeline):
+                        raise RuntimeError(f"{model} ({pipeline}) made no progress at item {before}")
+                    left[model, pipeline] -= after["position"] - before
+                    print(
+                        f"{_now()} {model} {pipeline}: items {before} -> {after['position']} of {manifest['items']}, "
+                        f"{after['chunks']} chunks, {after['wall_s']:.0f} s ingesting in {len(after['runs'])} runs",
+                        flush=True,
+                    )
         rows = [model_row(workdir, model, manifest["items"], langchain) for model in models]
     add_ratios(rows)
     facts = manifest["corpus"]
@@ -665,10 +705,16 @@ def main(argv: list[str] | None = None) -> dict:
 
     if args._child:
         limit = math.inf if args._limit is None else args._limit
-        if args._pipeline == ISNAD:
-            isnad_turn(args._child, args._dir, limit, args.bare_sample, ask=not args.no_ask)
-        else:
-            langchain_turn(args._child, args._dir, limit, args.bare_sample)
+        try:
+            with stop_on_signals() as stop:
+                if args._pipeline == ISNAD:
+                    isnad_turn(args._child, args._dir, limit, args.bare_sample, not args.no_ask, stop)
+                else:
+                    langchain_turn(args._child, args._dir, limit, args.bare_sample, stop)
+        except IngestStopped as stopped:
+            parser.exit(stopped.exit_code, f"{args._child} {args._pipeline}: stopped at item {stopped.position}, its ledger saved\n")
+        except StoreDamaged as exc:
+            parser.exit(2, f"error: {exc}\n")
         return {}
 
     if args.status and not args.resume_dir:
@@ -689,6 +735,12 @@ def main(argv: list[str] | None = None) -> dict:
         )
     except ResumeMismatch as exc:
         parser.exit(2, f"error: {exc}\n")
+    except IngestStopped as stopped:
+        parser.exit(
+            stopped.exit_code,
+            f"stopped after a stored batch (the pipeline in turn at item {stopped.position}; every ledger at a commit point): "
+            "rerun the same command to continue\n",
+        )
     except RuntimeError as exc:
         parser.exit(1, f"error: {exc}\n")
     render(results, Console(width=200))

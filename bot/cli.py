@@ -1,4 +1,4 @@
-"""`isnad ask|verify|compare|ingest|serve` (also `python -m bot ...`): the pipeline from a terminal.
+"""`isnad ask|verify|compare|ingest|rebuild|serve` (also `python -m bot ...`): the pipeline from a terminal.
 
 What the user typed is checked before anything heavy is imported, so a typo
 costs a fraction of a second, not a model load. With a server running
@@ -210,8 +210,29 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from bot.server import serve
+    from vectorstore.rebuild import StoreDamaged
 
-    serve(host=args.host, port=args.port)
+    try:
+        serve(host=args.host, port=args.port)
+    except StoreDamaged as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    """A new store from a (damaged) store's own article records and vector cache: no embedding, the source only read."""
+    from vectorstore.ingestion import IngestStopped
+    from vectorstore.rebuild import RebuildRefused, run
+
+    try:
+        out = run(args.source, args.target, args.collection, progress=not args.quiet)
+    except RebuildRefused as exc:
+        raise IsnadInputError(str(exc)) from None
+    except IngestStopped as stopped:
+        _say(f"stopped after {stopped.position} articles of a collection: rerun the same command to continue")
+        return stopped.exit_code
+    print(json.dumps(out, ensure_ascii=False, indent=1))
     return 0
 
 
@@ -270,6 +291,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest = sub.add_parser("ingest", help="add articles to a collection (the options of ingest.py)", add_help=False)
     ingest.set_defaults(func=None)  # handled in main(): its options are ingest.py's own
+
+    rebuild = sub.add_parser("rebuild", help="write a new store from a damaged one's article records and vector cache (no embedding)")
+    rebuild.add_argument("--from", dest="source", type=Path, required=True, metavar="HOME", help="the ISNAD_HOME to read (only read)")
+    rebuild.add_argument("--to", dest="target", type=Path, required=True, metavar="NEW_HOME", help="a new, empty directory")
+    rebuild.add_argument("--collection", action="append", help="only this collection (repeatable; default: every one)")
+    rebuild.add_argument("--quiet", action="store_true", help="no progress bar")
+    rebuild.set_defaults(func=cmd_rebuild)
 
     serve = sub.add_parser("serve", help="HTTP API (/api, /v1) and the browser UI (/)")
     serve.add_argument("--host", default=settings.host)

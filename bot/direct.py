@@ -54,7 +54,7 @@ from bot.ranker import NAME_PATTERN, Ranker, read_model, value_kinds
 from bot.schema import Citation, DirectAnswer
 from language.calendar import TimeMention, describe_relative, find_years, format_day, format_month, is_dateline, resolve_times
 from language.lexicon import FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, OUTLET_WORDS_AR, OUTLET_WORDS_EN, question_kind
-from language.names import named_persons, romanise
+from language.names import demonym_place, named_persons, romanise
 from language.normalize import ARABIC_LETTER, bm25_tokens, detect_language, normalize_arabic
 from language.numbers import Quantity, find_duals, find_quantities, time_units, unit_key
 from language.places import find_places, place_label
@@ -79,6 +79,7 @@ STRICT_KINDS = ("number", "date")
 CANDIDATE_KINDS = ("date", "number", "person", "place", "span", "clause")
 QUESTION_KINDS = ("date", "number", "person", "place", "none")
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+_LETTERS = re.compile(r"[^\W\d_]+")
 _CLAUSE_BREAK = re.compile(r"[،,;؛:.!?()\[\]«»\"“”]|\s[-–—]\s")
 _COARSE_BREAK = re.compile(r"[،,;؛:]\s")
 _CLOSING_STOP = re.compile(r"[\s.!۔]+$")
@@ -438,7 +439,7 @@ class _Sentence:
     word_starts: tuple[int, ...]
     word_ends: tuple[int, ...]
     speakers: tuple[tuple[int, int], ...]  # party spans of reporting verbs
-    named: frozenset[str]  # places (ids) and persons (folded names) the question itself names
+    named: frozenset[str]  # places (ids, English demonyms too) and persons (folded names) the question itself names
 
 
 def _sentence(question: str, quote: str, lexicon: Lexicon | None) -> _Sentence:
@@ -448,7 +449,11 @@ def _sentence(question: str, quote: str, lexicon: Lexicon | None) -> _Sentence:
     speakers = tuple(
         (a.party_start, a.party_start + len(a.party)) for a in extract_attributions(quote) if a.party and a.party_start is not None
     )
-    named = frozenset(p.id for p in find_places(question)) | frozenset(normalize_arabic(n.text) for n in named_persons(question))
+    named = (
+        frozenset(p.id for p in find_places(question))
+        | frozenset(p for w in _LETTERS.findall(question) if (p := demonym_place(w)))  # "the Iranian-Syrian deal" names both
+        | frozenset(normalize_arabic(n.text) for n in named_persons(question))
+    )
     return _Sentence(
         asked,
         question_kind(question) or "none",

@@ -14,8 +14,9 @@ Each job lives in ``ISNAD_HOME/jobs/<id>/``:
   so writing it stays cheap on a 100k-article job, and replaying it gives the
   report exactly as it stood at the last checkpoint.
 
-A server stopped (or killed) mid-job finds the job ``queued`` or ``running`` on
-its next start and resumes it from the last checkpoint: the items before it
+A server stopped mid-job lets the batch in flight be stored and checkpointed
+first (`JobRunner.close`); stopped or killed, it finds the job ``queued`` or
+``running`` on its next start and resumes it from the last checkpoint: the items before it
 are not read again, and the report goes on from where it stood.
 
 Several servers may share one ``ISNAD_HOME`` (app workers behind one balancer):
@@ -43,7 +44,7 @@ from typing import IO, Literal
 
 from pydantic import BaseModel, Field
 
-from vectorstore.ingestion import Checkpoints, IngestReport, count_items
+from vectorstore.ingestion import Checkpoints, IngestReport, IngestStopped, count_items
 from vectorstore.loaders import ReadLimits
 
 log = logging.getLogger(__name__)
@@ -228,6 +229,7 @@ class JobRunner:
         self._elsewhere: set[str] = set()
         self._busy = False  # the worker is between popping a job and being done with it
         self._changed = threading.Condition()
+        self._stop = threading.Event()
         folder.mkdir(parents=True, exist_ok=True)
         self._load()
         self._worker = threading.Thread(target=self._work, name="isnad-jobs", daemon=True)
@@ -319,10 +321,19 @@ class JobRunner:
                 # Nothing is written yet: another server may be running it (`_take` decides, under its lock).
                 self._queue.append(job.id)
 
+    def close(self) -> None:
+        """Stop the worker: a job in flight stores its batch, saves a checkpoint and stays ``running``, for the next start."""
+        self._stop.set()
+        with self._changed:
+            self._changed.notify_all()
+        self._worker.join()
+
     def _work(self) -> None:
         while True:
             with self._changed:
-                self._changed.wait_for(lambda: self._queue)
+                self._changed.wait_for(lambda: self._queue or self._stop.is_set())
+                if self._stop.is_set():
+                    return
                 job = self._jobs[self._queue.pop(0)]
                 self._busy = True
             lock = job.try_lock()
@@ -370,12 +381,17 @@ class JobRunner:
                 job.position = position
                 self._changed.notify_all()
 
-        report = self.service.ingest_paths(
-            paths,
-            collection=job.meta.get("collection"),
-            limits=limits,
-            checkpoints=Checkpoints(save, job.position, job.report),
-        )
+        try:
+            report = self.service.ingest_paths(
+                paths,
+                collection=job.meta.get("collection"),
+                limits=limits,
+                checkpoints=Checkpoints(save, job.position, job.report),
+                stop=self._stop,
+            )
+        except IngestStopped as stopped:
+            log.warning("jobs: %s paused at item %d; the next start resumes it", job.id, stopped.position)
+            return
         if report.skipped_count and not (report.added or report.updated or report.unchanged):
             self._update(job, state="failed", finished=_now(), message="nothing could be ingested")
         else:

@@ -9,7 +9,10 @@ refusal and security headers apply to every route, Gradio's included.
 from __future__ import annotations
 
 import config  # noqa: F401  (first: sets the offline environment before gradio is imported)
+import asyncio
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import gradio as gr
 import uvicorn
@@ -24,6 +27,7 @@ from bot.api import api_router, health_router, install_error_handlers
 from bot.openai_compat import openai_router
 from bot.security import BodyLimitMiddleware, SecurityMiddleware, SessionSigner, login_router
 from bot.ui import CSS, build_ui, theme
+from vectorstore.rebuild import check_store
 
 
 def build_app(service, settings: config.Settings | None = None) -> FastAPI:
@@ -33,7 +37,14 @@ def build_app(service, settings: config.Settings | None = None) -> FastAPI:
     and the upload limit, so one loaded service can back differently configured apps.
     """
     settings = settings or service.settings
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await asyncio.to_thread(service.stop_jobs)  # the upload job in flight reaches a checkpoint first
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Isnad",
         summary="Arabic-first news fact verification: cited answers, claim verification, source conflicts.",
         version="1.0",
@@ -102,6 +113,7 @@ def serve(host: str | None = None, port: int | None = None, settings: config.Set
 
     settings = settings or config.get_settings()
     host, port = host or settings.host, port or settings.port
+    check_store(settings)  # a torn HNSW file would crash Chroma's loader: refuse first, with the repair command
     print(f"Loading the retrieval ({settings.embedding_model}) and evidence ({settings.evidence_model}) models…", flush=True)
     service = Isnad(settings)
     # Repair deletes chunks whose article record is missing, which is also what an

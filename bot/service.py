@@ -87,13 +87,16 @@ class Isnad:
         collection: str | None = None,
         limits: ReadLimits | None = None,
         checkpoints: Checkpoints | None = None,
+        stop: threading.Event | None = None,
     ) -> IngestReport:
         """Ingest files; ``limits`` (default: this service's settings) bound what one JSONL file may expand to.
 
-        ``checkpoints`` make the ingest resumable (background jobs, `bot.jobs`).
+        ``checkpoints`` make the ingest resumable (background jobs, `bot.jobs`); ``stop`` ends it at its next
+        checkpoint (`vectorstore.ingestion.IngestStopped`).
         """
         store = self.searcher(collection, create=True).store
-        return ingest_paths(store, paths, progress=progress, limits=limits or ReadLimits.of(self.settings), checkpoints=checkpoints)
+        limits = limits or ReadLimits.of(self.settings)
+        return ingest_paths(store, paths, progress=progress, limits=limits, checkpoints=checkpoints, stop=stop)
 
     @property
     def jobs(self) -> JobRunner:
@@ -108,6 +111,17 @@ class Isnad:
 
                 self._jobs = JobRunner(self, self.settings.home / "jobs")
             return self._jobs
+
+    def stop_jobs(self) -> None:
+        """Let a job in flight store its batch and checkpoint, then stop the worker (server shutdown).
+
+        Why: the worker is a daemon thread, so without this a stopped server
+        ended it wherever it was, possibly inside a Chroma write.
+        """
+        with self._lock:
+            jobs, self._jobs = self._jobs, None  # a later `jobs` starts a runner that resumes what this one left
+        if jobs is not None:
+            jobs.close()
 
     def ensure_samples(self) -> IngestReport | None:
         """Load the sample collection into an empty store (first start)."""

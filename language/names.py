@@ -921,3 +921,29 @@ if __name__ == "__main__":  # python -m language.names ../shared/data/ant_multis
     provenance = f"language.names.learn_common_nouns over {Path(sys.argv[1]).name}"
     learned = {"provenance": provenance, "words": nouns, "given": given, "other": other}
     _COMMON_NOUNS.write_text(json.dumps(learned, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+
+
+#: Shortest stem a demonym is read from ("Iran|ian").
+_MIN_DEMONYM_STEM = 4
+#: English demonym endings ("Iranian", "Chinese", "Syrian", "Iraqi") and the endings that turn what is left back into
+#: a country's name ("Ital|y", "Canad|a", "Leban|on"): morphology, the names themselves are CLDR's.
+_DEMONYM_ENDINGS = ("ian", "ese", "an", "n", "i")
+_NAME_ENDINGS = ("", "a", "y", "e", "o", "on", "ia")
+
+
+@lru_cache(maxsize=4096)
+def demonym_place(word: str) -> str | None:
+    """The CLDR id of the country an English demonym names ("Iranian" → IR, "Syrian" → SY, "Chinese" → CN): the
+    word less a demonym ending is the country's English name. Why: CLDR lists no English demonyms, and "the Iranian
+    chief of staff" must find "الإيراني" as "Iran" finds "إيران"."""
+    word = word[:-1] if word.endswith("s") else word  # "Iranians"
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    names = {
+        word[: -len(e)] + b for e in _DEMONYM_ENDINGS if word.endswith(e) and len(word) - len(e) >= _MIN_DEMONYM_STEM for b in _NAME_ENDINGS
+    }
+    for name in sorted(names, key=len, reverse=True):  # "Nigerian" is Nigeria's, not Niger's
+        found = find_places(name, demonyms=False)
+        if found and found[0].text == name and found[0].kind == "country":
+            return found[0].id
+    return None

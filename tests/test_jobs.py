@@ -250,6 +250,48 @@ def test_a_killed_server_resumes_the_job_on_restart(tmp_path):
         proc.wait()
 
 
+def test_a_terminated_server_pauses_its_job_at_a_checkpoint_and_resumes_it_exactly(tmp_path):
+    """SIGTERM mid-job: the batch in flight is stored and checkpointed before the server exits, so the store is whole
+    (no torn HNSW file) and the restarted server finishes the job with every article added once, none re-read."""
+    from vectorstore.rebuild import check_store
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    rows = records(160, "term_")
+    proc = _serve(tmp_path, port)
+    try:
+        _wait_up(proc, url)
+        with httpx.Client(base_url=url, timeout=120) as c:
+            r = c.post("/api/documents", files=[("files", ("many.jsonl", jsonl(rows), "application/json"))])
+            assert r.status_code == 202, r.text
+            job_id = r.json()["id"]
+            status = r.json()
+            while status["state"] in ("queued", "running") and not status["committed"]:  # until a batch is in
+                time.sleep(0.02)
+                status = c.get(f"/api/jobs/{job_id}").json()
+        assert status["state"] == "running", "the job ended before the stop: make it longer"
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait() in (0, -signal.SIGTERM)  # uvicorn re-raises the signal once it has shut down
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    meta = json.loads((tmp_path / "jobs" / job_id / "job.json").read_text())
+    assert meta["state"] == "running" and "paused at item" in (tmp_path / "server.log").read_text()
+    check_store(Settings(home=tmp_path, collection="killed"))  # raises if Chroma's files were torn
+    proc = _serve(tmp_path, port)
+    try:
+        _wait_up(proc, url)
+        with httpx.Client(base_url=url, timeout=120) as c:
+            final, _ = wait_ended(c, job_id)
+            assert final["state"] == "done" and final["resumed"] == 1, final
+            assert final["added"] == final["total"] == len(rows) and final["unchanged"] == 0  # nothing stored after its checkpoint
+            listed = {d["doc_id"] for d in c.get("/api/documents").json()}
+            assert {r["docno"] for r in rows} <= listed
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
 def test_questions_are_answered_while_a_job_writes(client):
     """The job runs outside the request: asks made while it writes answer 200 from committed articles only."""
     r = client.post("/api/documents", files=[("files", ("during.jsonl", jsonl(records(96, "during_")), "application/json"))])

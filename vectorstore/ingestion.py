@@ -6,7 +6,11 @@ loading, so all three skip, count and report bad input the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +68,60 @@ class Checkpoints:
     report: IngestReport = field(default_factory=IngestReport)
 
 
+class StopRequest(threading.Event):
+    """Set to make an ingest stop at its next commit point; ``signum`` is the signal that asked, if one did."""
+
+    signum: int | None = None
+
+
+class IngestStopped(Exception):
+    """An ingest stopped at a commit point because it was asked to: everything before ``position`` is stored."""
+
+    def __init__(self, position: int, report: IngestReport, signum: int | None) -> None:
+        super().__init__(f"stopped after item {position}")
+        self.position, self.report, self.signum = position, report, signum
+
+    @property
+    def exit_code(self) -> int:
+        """128 + the signal, as a shell reports a process the signal ended (1 when no signal asked)."""
+        return 128 + self.signum if self.signum else 1
+
+
+@contextmanager
+def stop_on_signals(on_signal: Callable[[int], None] | None = None) -> Iterator[StopRequest]:
+    """While inside, SIGTERM and SIGINT set the yielded request instead of ending the process (main thread only).
+
+    WHY: their default action ends the process wherever it is, and inside a
+    Chroma write that can tear its HNSW files (Chroma 1.5.9 then segfaults on
+    every read of the collection). Python runs the handler only between
+    bytecodes, i.e. after the write under way has returned; the ingest then
+    stops at its next commit point. A second signal changes nothing: the
+    batch in flight is still finished (SIGKILL is the way to not wait).
+    ``on_signal(signum)`` is called too (a parent passes it on to its child).
+    """
+    stop = StopRequest()
+
+    def handle(signum: int, _frame) -> None:
+        again = stop.is_set()
+        stop.signum = stop.signum or signum
+        stop.set()
+        name = signal.Signals(signum).name
+        print(
+            f"{name}: {'still ' if again else ''}stopping after the batch in flight is stored (SIGKILL would risk the store)",
+            file=sys.stderr,
+            flush=True,
+        )
+        if on_signal is not None:
+            on_signal(signum)
+
+    previous = {s: signal.signal(s, handle) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield stop
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
 def _identity(article: Article) -> set[str]:
     """What makes two inputs of one run the same article: its id, or its URL (ANT lists 1,180 URLs twice, under two docnos)."""
     url = article.given.get("url")
@@ -96,12 +154,15 @@ def ingest_paths(
     progress: bool = False,
     limits: ReadLimits = ReadLimits(),
     checkpoints: Checkpoints | None = None,
+    stop: threading.Event | None = None,
 ) -> IngestReport:
     """Ingest files and folders; a bad file or record is skipped with its reason.
 
     With ``checkpoints``, the first ``checkpoints.position`` items are passed
     over (already done by a run that was stopped) and ``save`` is called each
     time the buffer is empty and at least a batch of items has gone by.
+    Once ``stop`` is set, the articles read so far are stored, a checkpoint is
+    saved and `IngestStopped` is raised: the store is never left mid-write.
     """
     report = checkpoints.report if checkpoints else IngestReport()
     start = checkpoints.position if checkpoints else 0
@@ -163,6 +224,11 @@ def ingest_paths(
                 if len(buffer) >= BATCH_ARTICLES:
                     flush()
             checkpoint()
+            if stop is not None and stop.is_set():
+                flush()
+                checkpoint(force=True)
+                bar.close()
+                raise IngestStopped(position, report, getattr(stop, "signum", None))
     flush()
     checkpoint(force=True)
     bar.close()
