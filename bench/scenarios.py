@@ -11,7 +11,12 @@ English article. Each scenario (``bench/data/new_source_scenarios.json``) is
 one article, agreeing or contradicting, Arabic or English, with or without a
 dateline, and the outcome a fact-checker needs. The seed collection is
 ingested once; each article is added, checked and deleted again, so every
-scenario sees the seeds plus only its own article.
+scenario sees the seeds plus only its own article. A scenario may also bring
+``context`` articles (``bench/data/new_source_dev2.json``: real ANT reports of a
+2018 story), added before the new one and deleted with it, so an upload can
+agree with, contradict or update a story other than the samples'; its
+``expect.relation`` is the one relation its answer's conflicts must have
+("conflict", or "update" for a later, larger toll).
 """
 
 from __future__ import annotations
@@ -38,9 +43,8 @@ def load_scenarios(path: Path = SCENARIOS) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["items"]
 
 
-def write_article(scenario: dict, folder: Path) -> Path:
-    """The scenario's article as a ``.txt`` file (and sidecar when it gives metadata); its stem is the doc id."""
-    art = scenario["article"]
+def write_article(art: dict, folder: Path) -> Path:
+    """One article as a ``.txt`` file (and sidecar when it gives metadata); its stem is the doc id."""
     path = folder / f"{art['name']}.txt"
     path.write_text(art["text"], encoding="utf-8")
     if art.get("meta"):
@@ -67,6 +71,9 @@ def check(
         failures.append("the new article is not cited")
     if "conflict" in want and bool(answer.conflicts) != want["conflict"]:
         failures.append(f"conflict flagged: {bool(answer.conflicts)}, expected {want['conflict']}")
+    relations = sorted({c.relation for c in answer.conflicts})
+    if "relation" in want and relations != [want["relation"]]:
+        failures.append(f"conflict relations {relations}, expected [{want['relation']!r}]")
     spec = want.get("new_position")
     if spec:
         positions = [p for c in answer.conflicts for p in c.positions if new_ns & set(p.citations)]
@@ -97,11 +104,13 @@ def check(
 
 
 def run_scenarios(isnad, scenarios: Sequence[dict], folder: Path) -> list[dict]:
-    """Add each scenario's article to ``isnad``'s collection, ask and verify, check, then delete it again."""
+    """Add each scenario's articles (its ``context`` ones, then the new one) to ``isnad``'s collection, ask and
+    verify, check, then delete them again."""
     rows = []
     for sc in scenarios:
         t = time.perf_counter()
-        report = isnad.ingest_paths([write_article(sc, folder)])
+        arts = [*sc.get("context", ()), sc["article"]]
+        report = isnad.ingest_paths([write_article(a, folder) for a in arts])
         doc_id = sc["article"]["name"]
         try:
             errors = [f"not ingested: {source}: {reason}" for source, reason in report.skipped]
@@ -110,7 +119,8 @@ def run_scenarios(isnad, scenarios: Sequence[dict], folder: Path) -> list[dict]:
             verification = isnad.verify(sc["verify"])
             failures = errors + check(sc, doc_id, doc and doc.published, answer, verification, doc and doc.outlet)
         finally:
-            isnad.delete(doc_id)
+            for a in arts:
+                isnad.delete(a["name"])
         rows.append(
             {
                 "id": sc["id"],

@@ -477,12 +477,21 @@ def outlet_label(outlet: str | None, lang: str = "en") -> str | None:
 
 
 def _party_name(p: Attribution, lang: str) -> str | None:
-    """A cited party in ``lang``: its own words for an Arabic reader; for an English one its label (an outlet, a
-    person), else its words as ``display`` renders them (a description stays in its words, in quotes)."""
+    """A cited party in ``lang``: for an English reader its label (an outlet, a person), else its words as ``display``
+    renders them (a description stays in its words, in quotes); for an Arabic reader its own Arabic words, and an
+    English party (an English wire story's "police said") a known outlet or place in its Arabic name, else its own
+    words in quotes, as an English reader sees an Arabic description: no bare English fragment in Arabic prose."""
     surface = p.party.strip(_QUOTES).replace('"', "") if p.party else None
-    if lang != "en" or not surface:
+    if not surface:
         return surface
-    return p.party_en or display(surface, "en")
+    if lang == "en":
+        return p.party_en or display(surface, "en")
+    if not surface.isascii():
+        return surface
+    if known := outlet_id(surface):
+        return label(known, lang)
+    whole = [m for m in find_places(surface) if m.start == 0 and m.end == len(surface)]
+    return place_label(whole[0].id, lang) if whole else f"«{surface}»"
 
 
 def format_attribution(outlet: str | None, parties: list[Attribution], lang: str = "en", title: str | None = None) -> str:

@@ -30,7 +30,11 @@ count in a segment yields one claim with
   passengers and crew") or the count names some of a group ("بينهم 3 صحفيين"),
   and the names and words of its frame (what a height or a share is of), so
   only figures of one thing are compared; its interval is as precise as its
-  written form ("4.7 مليار" is 4.65–4.75 billion: ``language.numbers.rounding``).
+  written form ("4.7 مليار" is 4.65–4.75 billion: ``language.numbers.rounding``);
+  the noun's **qualifier** ("رجال أمن", "عناصر أمن": one group in two words), and
+  whether a count with no noun leaves out the noun of a count before it
+  ("قتل 77 شخصا، وأصيب 143"). A count's actors are those who do what it counts,
+  never those who say it ("أعلنت الوزارة مقتل 3").
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ from bot.attribution import Attribution, extract_attributions, format_attributio
 from bot.entities import EntityMention, display, find_entities
 from language.calendar import TimeMention, is_dateline, resolve_times
 from language.names import NameBook, find_persons, learn
-from language.normalize import STOPWORDS, fold_with_offsets, normalize_arabic
+from language.normalize import ARABIC_LETTER, STOPWORDS, fold_with_offsets, normalize_arabic
 from language.places import find_places
 from language.numbers import (
     ABOUT_MARGIN,
@@ -117,6 +121,8 @@ class Claim:
     partial: bool = False  # its noun is coordinated with another ("107 ركاب وطاقم", "22 pupils and a woman"): see _addend
     coordinated: bool = False  # it shares the predicate of the count before it ("3 قتلى و20 مصابا"): see _shared_head
     subset: bool = False  # it counts some of a group ("بينهم 3 صحفيين", "اثنين من القتلى"): see _subset
+    qualifier: str | None = None  # the noun qualifying its noun ("ثلاثة رجال أمن" → "امن"): see _qualifier
+    elided: bool = False  # no noun of its own after a count of a noun: that noun is meant ("قتل 77 شخصا، وأصيب 143")
     names: tuple[str, ...] = ()  # persons and places its frame names (an id where one is known, else the folded words)
     context: frozenset[str] = frozenset()  # stems of its frame's words, names kept, values left out: what a measure is of
     lead: frozenset[str] = frozenset()  # the part of ``context`` before the value: where its predicate stands
@@ -287,7 +293,7 @@ def _shared_head(sentence: str, seg: _Segment, values: list[_Value], i: int, men
 
 def _head_cues(sentence: str, head: tuple[int, int], mentions: list[EntityMention]) -> frozenset[str]:
     """Stems of the shared predicate's last words (``_shared_head``), as a value's own cues are taken."""
-    words = [unit_key(w) for w in _cue_words(sentence, head[0], head[1], mentions)][-CUE_WORDS:]
+    words = [_cue_stem(w) for w in _cue_words(sentence, head[0], head[1], mentions)][-CUE_WORDS:]
     return frozenset(w for w in words if len(w) >= 3)
 
 
@@ -341,13 +347,29 @@ def _unconjoined(word: str) -> str:
 
 
 def _cues(sentence: str, lo: int, hi: int, value: _Value, mentions: list[EntityMention]) -> frozenset[str]:
-    """Stems of the value's nearest words before it and the first after it (names skipped), and of a count's noun."""
+    """Stems of the value's nearest words before it and the first after it that says something of what is counted
+    (names, the noun's qualifier and a demonym skipped: "أربعة عناصر أمن سعوديين قتلوا" → "قتلوا"), and of a count's
+    noun."""
     noun = value.quantity.unit_text if value.quantity is not None else None
     noun_key = unit_key(noun) if noun else None
-    before = [unit_key(w) for w in _cue_words(sentence, lo, value.start, mentions)][-CUE_WORDS:]
-    after = [k for w in _cue_words(sentence, value.end, hi, mentions) if len(k := unit_key(w)) >= 3 and k != noun_key][:1]
+    said_of_noun = {noun_key, _qualifier(sentence, value.quantity)}
+    before = [_cue_stem(w) for w in _cue_words(sentence, lo, value.start, mentions)][-CUE_WORDS:]
+    after = [
+        k
+        for w in _cue_words(sentence, value.end, hi, mentions)
+        if len(k := _cue_stem(w)) >= 3 and k not in said_of_noun and not find_places(w)
+    ][:1]
     stems = set(before + after) | ({noun_key} if noun_key else set())
     return frozenset(s for s in stems if len(s) >= 3)
+
+
+def _cue_stem(word: str) -> str:
+    """A cue word's light stem (``unit_key``), or the folded word where the stem is too short to tell one word from
+    another: a verb of a weak root keeps one or two root letters ("توفي" → "تف", "لقوا" → "لق"), so "توفي # شخصا" and
+    "توفي # شخصا" would share no cue. A function word ("على") stays short, and so no cue."""
+    key = unit_key(word)
+    folded = normalize_arabic(word)
+    return key if len(key) >= 3 or word in STOPWORDS or folded in STOPWORDS else folded
 
 
 def _actor_claim(
@@ -483,6 +505,9 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
         seg_mentions = [m for m in mentions if seg.start <= m.start < seg.end]
         actors = tuple(_actors(sentence, seg_mentions, party_spans) or sentence_actors)
         actor_names = tuple((a, names[a]) for a in actors if a in names)
+        # Who says a count does not do what it counts: two tolls told by two officials are one occurrence.
+        doers = tuple(_actors(sentence, seg_mentions, reporting_spans) or _actors(sentence, mentions, reporting_spans))
+        counted_by = dict(actors=doers, actor_names=tuple((a, names[a]) for a in doers if a in names))
         if actors:
             claims.append(
                 _actor_claim(
@@ -548,6 +573,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                 step = rounding(q)  # "4.7 billion" is 4.65-4.75 billion: it meets "4.69 billion"
                 claims.append(
                     Claim(
+                        **base | counted_by,
                         slot="number",
                         value=q.text,
                         normalized=_number_norm(low, high, counted.unit, _stated(q)),
@@ -560,6 +586,8 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         partial=_addend(sentence, q, quantities),
                         coordinated=head[1] > 0,
                         subset=_subset(sentence, seg, q, quantities),
+                        qualifier=_qualifier(sentence, q),
+                        elided=not q.unit_text and any(r.unit_text and r.end <= q.start for r in quantities if r.kind == q.kind),
                         names=_names(mentions, lo, hi),
                         context=_context(sentence, lo, hi, values),
                         lead=_context(sentence, lo, v.start, values),
@@ -568,7 +596,6 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         year=_year(period),
                         period_start=period.value_start if period else None,
                         period_end=period.value_end if period else None,
-                        **base,
                     )
                 )
     return claims
@@ -590,6 +617,9 @@ def _designation(q: Quantity) -> bool:
 _AMONG = re.compile(
     r"(?:^|\s)(?:و?(?:من\s+)?بين(?:هم|هن|هما|ها)|و?من(?:هم|هن|هما)|including|among(?:\s+them|\s+whom)?|of\s+(?:whom|which|them))\s*$"
 )
+#: Words after a count that make it more of something ("مقتل 18 شخصا آخرين", "18 more people", "three others"):
+#: with a larger figure in its sentence ("ما يرفع الحصيلة إلى 25"), it is what the total grew by.
+_FURTHER = re.compile(r"\s*(?:اخرين|اخرون|اضافيين|more|others|other|additional)(?!\w)", re.IGNORECASE)
 #: A whole a counted part is out of: "3 متهمين من أصل 23", "24.5 million out of 68.5 million".
 _OUT_OF = re.compile(r"\s*(?:من\s+اصل|من\s+بين|out\s+of)\s*")
 #: A partitive on a definite noun inside a count: "اثنين من القتلى" (English "two of the dead" reads no noun at all).
@@ -598,11 +628,14 @@ _OF_THE = re.compile(r"\sمن\s+ال")
 
 def _subset(sentence: str, seg: _Segment, q: Quantity, quantities: Sequence[Quantity]) -> bool:
     """Does the count name some of a group rather than the group: after "بينهم"/"including"/"of whom" ("6 متهمين
-    بينهم 3 صحفيين"), before "out of" a whole ("24.5 مليون شخص من أصل 68.5 مليون"), or as a part of a definite group
-    whose noun states the count ("اثنين من القتلى هم من الشرطة")? Such a count is no rival of the group's total
+    بينهم 3 صحفيين"), as more of a total its sentence states ("تأكد مقتل 18 شخصا آخرين، ما يرفع الحصيلة إلى 25";
+    "إصابة 50 آخرين" beside "مقتل 9" is the injured total), before "out of" a whole ("24.5 مليون شخص من أصل 68.5
+    مليون"), or as a part of a definite group whose noun states the count ("اثنين من القتلى هم من الشرطة")? Such a count is no rival of the group's total
     (``bot.conflicts``). "خمسة من الجنود" is Arabic for five soldiers, so a partitive makes a part only of the
     killed, the injured ... (learned predicates: ``_states_a_count``)."""
     if _AMONG.search(normalize_arabic(sentence[max(seg.start, q.start - 24) : q.start])):
+        return True
+    if _FURTHER.match(normalize_arabic(sentence[q.end :])) and any(r.low > (q.high or q.low) for r in quantities if r.kind == q.kind):
         return True
     nxt = next((r for r in quantities if r.start >= q.end), None)
     if q.unit_text and nxt is not None and _OUT_OF.fullmatch(normalize_arabic(sentence[q.end : nxt.start])):
@@ -610,6 +643,37 @@ def _subset(sentence: str, seg: _Segment, q: Quantity, quantities: Sequence[Quan
     if not q.unit_text or not _OF_THE.search(normalize_arabic(q.text)):
         return False
     return _states_a_count(q.unit_text)
+
+
+#: A plural ending on the word after a plural noun: an adjective agreeing with it ("صحافيين معروفين", "آخرين").
+_PLURAL_ENDING = re.compile(r"(?:ين|ون|ات)$")
+#: Attached pronouns: a word carrying one is the next clause's ("لقي 66 شخصا حتفهم"), never a noun's qualifier.
+_PRONOUNS = ("هم", "ها", "هما", "هن")
+
+
+def _qualifier(sentence: str, q: Quantity | None) -> str | None:
+    """The light stem of the noun that qualifies an Arabic count's noun right after it ("ثلاثة رجال أمن", "أربعة عناصر
+    الأمن" → "امن"): the two words name what is counted, so two head nouns with one qualifier count one group
+    ("رجال أمن" / "عناصر أمن"; ``bot.conflicts``). Not an adjective agreeing with a plural noun ("صحافيين معروفين",
+    "آخرين"), a place or demonym ("جنود أتراك" are no "مدنيين أتراك"), a function word, a conjoined word, a word
+    with a pronoun ("لقي 66 شخصا حتفهم"), or a predicate ("قتلوا")."""
+    if q is None or not q.unit_text or q.kind != "count":
+        return None
+    m = re.match(r"[ \t]+([^\W\d_]{2,})", sentence[q.end :])
+    if m is None or not ARABIC_LETTER.search(m.group(1)):
+        return None
+    word = _HARAKAT.sub("", m.group(1))
+    folded = normalize_arabic(word)
+    if (
+        folded.startswith("و")
+        or folded.endswith(_PRONOUNS)
+        or folded in STOPWORDS
+        or _PLURAL_ENDING.search(folded)
+        or _states_a_count(word)
+        or find_places(word)
+    ):
+        return None
+    return unit_key(word)
 
 
 def _names(mentions: list[EntityMention], lo: int, hi: int) -> tuple[str, ...]:

@@ -10,7 +10,9 @@ vs "injured", 0.4–0.6; e5's compressed cosines, 0.87–0.97 for both, cannot).
 Frames that share a predicate stem next to their counts ("مقتل # شخصا" /
 "# قتيلا") need less; counts of different nouns of one language ("# شخصا" /
 "# طفلا", or a count and a bare number) need more, unless one noun names what
-the other's predicate states ("# مصابا" / "# شخصا أصيبوا"). Two spans of time
+the other's predicate states ("# مصابا" / "# شخصا أصيبوا"), both nouns take one
+qualifier ("# رجال أمن" / "# عناصر أمن"), or one count has no noun and its
+predicate is the other's ("عن مقتل #" / "مقتل # شخصا"). Two spans of time
 ("البالغ من العمر # عاما" / "يحكم منذ # عاما") meet only over a shared word
 about what the span is of. One voice of one sentence
 never restates itself; amounts or shares of different measures ("a # loan" /
@@ -180,8 +182,9 @@ def _periods_match(a: Claim, b: Claim) -> bool:
 def _shared_cue(a: Claim, b: Claim) -> bool:
     """The same predicate next to both values ("مقتل 11 شخصا" / "11 قتيلا"), not merely the same counted noun
     ("# شخصا" / "# شخصا") unless that noun is itself a predicate ("مئة قتيل" / "141 قتيلا": both count the killed),
-    nor a word of time ("منذ 15 عاما", "years"), which any two spans of time share."""
-    ignored = ({a.unit} & {b.unit} - count_predicates()) | time_units().keys()
+    nor the same qualifier of two nouns ("رجل إطفاء و# سيارة إطفاء": what is counted, not said of it), nor a word of
+    time ("منذ 15 عاما", "years"), which any two spans of time share."""
+    ignored = ({a.unit} & {b.unit} - count_predicates()) | ({a.qualifier} & {b.qualifier}) | time_units().keys()
     return any(_stems_meet(x, y) for x in a.cues - ignored for y in b.cues - ignored)
 
 
@@ -219,17 +222,7 @@ def _same_claim(a: Claim, b: Claim) -> bool:
     if a.slot == "number" and (a.subset != b.subset or _incomparable(a, b) or _orders_apart(a, b) or _other_names(a, b)):
         return False  # a part and its whole, dollars and euros, metres and kilometres, one town and another
     sim = frame_similarity(a.frame, b.frame)
-    other_nouns = a.slot == "number" and (
-        (a.unit is None) != (b.unit is None)  # "على متنها # أشخاص" vs "بوينغ #": a count and a bare number
-        or (
-            a.unit
-            and b.unit
-            and a.unit != b.unit
-            and a.unit.isascii() == b.unit.isascii()
-            and not _noun_states_predicate(a.unit, b)
-            and not _noun_states_predicate(b.unit, a)
-        )
-    )
+    other_nouns = a.slot == "number" and _other_nouns(a, b)
     if _other_measures(a, b) or _other_things_measured(a, b) or (a.slot == "number" and _other_spans_of_time(a, b, sim)):
         return False
     if other_nouns:  # a coordinated count's frame is its neighbour's predicate: any rival of the neighbour looks alike
@@ -237,6 +230,36 @@ def _same_claim(a: Claim, b: Claim) -> bool:
     if a.slot == "number" and a.kind == "count" and _shared_cue(a, b):
         return sim >= SAME_FRAME_WITH_CUE
     return sim >= SAME_FRAME
+
+
+def _other_nouns(a: Claim, b: Claim) -> bool:
+    """Do two counts count different nouns of one language ("# شخصا" / "# طفلا"), or a noun and nothing ("على متنها #
+    أشخاص" / "بوينغ #")? Not when one noun names what the other's predicate states ("# قتيلا" / "مقتل # شخصا"), when
+    a bare count's predicate is the other's ("عن مقتل #" / "مقتل # شخصا": the toll of the same dead), or when both
+    nouns take one qualifier ("ثلاثة رجال أمن" / "أربعة عناصر أمن": one group in two words)."""
+    if a.qualifier and a.qualifier == b.qualifier:
+        return False
+    if (a.unit is None) != (b.unit is None):
+        bare, counted = (a, b) if a.unit is None else (b, a)
+        return not _bare_count_of(bare, counted)
+    return bool(
+        a.unit
+        and b.unit
+        and a.unit != b.unit
+        and a.unit.isascii() == b.unit.isascii()
+        and not _noun_states_predicate(a.unit, b)
+        and not _noun_states_predicate(b.unit, a)
+    )
+
+
+def _bare_count_of(bare: Claim, counted: Claim) -> bool:
+    """Does a count with no noun state what the other count's predicate or noun does ("وأسفر القصف عن مقتل #" /
+    "أدى إلى مقتل # شخصا", "ليرتفع العدد الرسمي للقتلى إلى #" / "# قتيلا")? Then it counts the same things. A count
+    whose noun is left out after another count's (``Claim.elided``) counts that noun, which may be another."""
+    if bare.elided:
+        return False  # "قتل 77 شخصا، وأصيب 143": the 143 are persons, whatever the other counts
+    said = bare.cues & count_predicates()
+    return any(_stems_meet(x, y) for x in said for y in (counted.cues | counted.lead | {counted.unit or ""}) & count_predicates())
 
 
 def _incomparable(a: Claim, b: Claim) -> bool:

@@ -29,7 +29,6 @@ from bot.retrieval import Hit
 from language.calendar import find_years
 from language.lexicon import question_kind
 from language.numbers import find_quantities, time_units, unit_key
-from language.numerals import vague_words
 from language.normalize import ARABIC_LETTER, LATIN_LETTER, STOPWORDS, bm25_tokens, normalize_arabic
 from vectorstore.keyword import KeywordIndex
 
@@ -221,15 +220,9 @@ def holds_kind(text: str, kind: str | None) -> bool:
 
 def _counted(text: str) -> set[str]:
     """What the sentence's figures count (``unit_key``: a noun's light stem, a currency code, "%"). A vague count
-    ("آلاف الفلسطينيين", "dozens of people": ``language.numerals.vague_words``) states no figure: "Thousands of
-    Palestinians took part" is not the toll a "how many Palestinians were killed" asks for."""
-    return {q.unit_key for q in find_quantities(text) if q.unit_key and not _vague(q.text)}
-
-
-def _vague(words: str) -> bool:
-    """Do a count's words open with a vague count word ("عشرات", "thousands of")?"""
-    folded = normalize_arabic(words).lower()
-    return any(folded == w or folded.startswith(w + " ") for w in vague_words())
+    ("آلاف الفلسطينيين", "dozens of people": ``Quantity.vague``) states no figure: "Thousands of Palestinians took
+    part" is not the toll a "how many Palestinians were killed" asks for."""
+    return {q.unit_key for q in find_quantities(text) if q.unit_key and not q.vague}
 
 
 def _figure_rank(text: str, asks: str, asked: frozenset[str], answer_units: set[str], bridged: frozenset[str] = frozenset()) -> int:

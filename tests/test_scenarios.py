@@ -13,10 +13,11 @@ from __future__ import annotations
 import pytest
 
 import config
-from bench.scenarios import check, load_scenarios, run_scenarios
+from bench.scenarios import SCENARIOS, check, load_scenarios, run_scenarios
 from bot.schema import Answer, Citation, Conflict, Position, Verification
 
 RUN = ("en-signing-wednesday-agrees", "en-signing-tehran-contradicts-place", "ar-vague-recently")
+DEV2 = config.REPO_ROOT / "bench" / "data" / "new_source_dev2.json"
 
 
 def _citation(n: int, doc_id: str) -> Citation:
@@ -91,13 +92,26 @@ def test_check_compares_the_outlet_read_from_the_dateline():
     assert check({"expect": {}}, "new", None, answer, OK_VERIFY, None) == []
 
 
-def test_scenario_data_is_well_formed():
-    items = load_scenarios()
+def test_check_compares_the_relation_of_the_conflicts():
+    """``relation``: an update (a later, larger toll) must be shown as one, not as a conflict, and the reverse."""
+    answer = _answer("x", [Position(value="39", normalized="39", attributed_to="a", citations=[1])], ["new"])
+    update = answer.model_copy(update={"conflicts": [c.model_copy(update={"relation": "update"}) for c in answer.conflicts]})
+    want = {"expect": {"relation": "update"}}
+    assert check(want, "new", None, update, OK_VERIFY) == []
+    assert check(want, "new", None, answer, OK_VERIFY) == ["conflict relations ['conflict'], expected ['update']"]
+    assert check(want, "new", None, _answer("x", [], ["new"]), OK_VERIFY) == ["conflict relations [], expected ['update']"]
+
+
+@pytest.mark.parametrize("path", [SCENARIOS, DEV2])
+def test_scenario_data_is_well_formed(path):
+    items = load_scenarios(path)
     assert len(items) >= 10 and len({s["id"] for s in items}) == len(items)
     assert {s["lang"] for s in items} == {"ar", "en"}
     assert {s["stance"] for s in items} >= {"agrees", "contradicts"}
     for s in items:
         assert s["article"]["name"] and s["article"]["text"] and s["ask"] and s["verify"] and s["expect"]
+        names = [a["name"] for a in (*s.get("context", ()), s["article"])]
+        assert len(set(names)) == len(names) and all(a["text"] for a in s.get("context", ()))
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +128,13 @@ def test_three_scenarios_end_to_end(seeded, tmp_path):
     assert sorted(d.doc_id for d in seeded.documents()) == sorted(
         p.stem for p in config.REPO_ROOT.joinpath("data", "samples").glob("*.txt")
     )
+
+
+def test_a_scenario_with_context_articles_end_to_end(seeded, tmp_path):
+    """A ``context`` article (a real ANT report of another story) is ingested before the new one and deleted after it:
+    an English wire story whose dateline names only its agency ("(AFP) -") agrees with it, asked in Arabic."""
+    scenario = next(s for s in load_scenarios(DEV2) if s["id"] == "ar-humboldt-en-bare-agency-dateline-agrees")
+    assert scenario["context"]
+    (row,) = run_scenarios(seeded, [scenario], tmp_path)
+    assert row["ok"], (row["failures"], row["answer"])
+    assert not {d.doc_id for d in seeded.documents()} & {"ctx_humboldt_14", "wire_humboldt_14"}

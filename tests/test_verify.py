@@ -454,3 +454,126 @@ def test_another_person_clashes_only_in_a_sentence_of_the_claims_deed():
     meeting = Evidence(2, "b", "التقى وزير الدفاع السوري العماد علي عبد الله أيوب اللواء محمد باقري في دمشق.", "Y", None)
     result = verify_claim(claim, [meeting], [], context=context)
     assert result.verdict == "REFUTED" and "أيوب" in result.explanation, result.explanation
+
+
+def test_a_meeting_of_other_persons_is_another_meeting_not_a_rival():
+    """A claim naming two persons is one occurrence of its deed: "حاتمي التقى مع أيوب" names neither Assad nor
+    Bagheri, so it tells another meeting (nothing on the claim); one shared person keeps it the claim's meeting."""
+    claim = "التقى الأسد باقري يوم الخميس"
+    context = ["التقى الرئيس السوري بشار الأسد رئيس الأركان الإيراني اللواء محمد باقري."]
+    other = Evidence(1, "a", "وأشارت وكالة الطلبة للأنباء إلى أن حاتمي التقى كذلك مع وزير الدفاع السوري علي عبد الله أيوب.", "X", None)
+    assert verify_claim(claim, [other], [], context=context).verdict == "NOT_ENOUGH_INFO"
+    shared = Evidence(2, "b", "التقى الرئيس بشار الأسد وزير الدفاع الإيراني أمير حاتمي في دمشق.", "Y", None)
+    result = verify_claim(claim, [shared], [], context=context)
+    assert result.verdict == "REFUTED" and "حاتمي" in result.explanation, result.explanation
+
+
+def test_a_role_beside_its_holders_name_is_the_person_not_the_deed():
+    """ "رئيس الأركان الإيراني باقري": the role restates the person, so "رئيس الأركان الإيراني الذي وصل ... مساء
+    الثلاثاء" does not date the claimed meeting (the role words are not deed words)."""
+    from language.names import learn
+
+    claim = "التقى الأسد رئيس الأركان الإيراني باقري يوم الخميس"
+    frame = claim_frame(claim, learn([claim]))
+    assert {g.word: g.entity for g in frame.groups}["الأركان"] == "p:bkr"
+    arrival = Evidence(
+        1, "a", "وأكد رئيس الأركان الإيراني الذي وصل إلى دمشق مساء أمس الثلاثاء، أن الاتفاقية شاملة.", "X", dt.date(2020, 7, 8)
+    )
+    assert "الثلاثاء" not in verify_claim(claim, [arrival], []).explanation
+    # without the holder's name the role is the claim's words, as before
+    bare = claim_frame("التقى الأسد رئيس الأركان الإيراني يوم الخميس", learn([claim]))
+    assert {g.word: g.entity for g in bare.groups}["الأركان"] is None
+
+
+def test_a_name_matches_across_scripts_by_its_skeleton():
+    """A place the lexicon cannot bridge ("مونستر", "Fredericton") is found in the other script by its consonant
+    skeleton ("Muenster", not "Munich"); lower-case English words are no names, so they get no skeleton key."""
+    from bot.verify import sentence_keys
+
+    frame = claim_frame("أصيب 20 شخصا في عملية الدهس في مونستر")
+    group = next(g for g in frame.groups if g.word == "مونستر")
+    assert group.arabic_only and group.keys & sentence_keys("in the German city of Muenster on Saturday")
+    assert not group.keys & sentence_keys("in the German city of Munich on Saturday")
+    assert not any(k.startswith("~") for k in sentence_keys("the city was quiet"))  # lower-case English words are no names
+
+
+@pytest.fixture(scope="module")
+def embeddings_model():
+    """The real packaged evidence encoder (multilingual), as ``verify`` uses it."""
+    from vectorstore.embeddings import load_embeddings
+
+    return load_embeddings(config.Settings().evidence_model)
+
+
+def test_words_the_encoder_aligns_across_languages_count(embeddings_model):
+    """``align_words``: each claim word's translations in the evidence by the multilingual encoder (learned, not
+    listed); with them an English count claim meets an Arabic report, and a differing count there clashes."""
+    from bot.verify import align_words
+
+    claim = "Eleven people were killed in an explosion at a market north of Mogadishu."
+    agrees = "قتل 11 شخصا على الاقل واصيب عشرة آخرون بجروح الاربعاء في انفجار وقع في سوق مزدحم في مدينة صغيرة تقع شمال مقديشو."
+    clashes = agrees.replace("11", "15")
+    aligned = align_words(claim, [agrees, clashes], embeddings_model)
+    assert "انفجار" in aligned.get("explosion", []) and "قتل" in aligned.get("killed", [])
+    assert "بجروح" not in aligned.get("killed", [])  # the best translation, not a near one ("wounded")
+    ev = [Evidence(1, "a", agrees, "Al Arabiya", None)]
+    assert verify_claim(claim, ev, [], aligned=aligned).verdict == "SUPPORTED"
+    assert verify_claim(claim, ev, []).verdict == "NOT_ENOUGH_INFO"  # the lexicon alone does not reach it
+    result = verify_claim(claim, [Evidence(1, "a", clashes, "Al Arabiya", None)], [], aligned=aligned)
+    assert result.verdict == "REFUTED", result.explanation
+
+
+def test_an_earlier_figure_a_later_report_updates_does_not_refute():
+    """Tolls rise: "9 killed" reported on 23 April and "10 killed" on 24 April make "10 killed" SUPPORTED (the
+    earlier report is superseded); "9 killed" stays CONFLICTING (a later source says otherwise), and the same two
+    figures on one day are a conflict."""
+    early = Evidence(1, "a", "وقتل 9 أشخاص في حادث الدهس في تورونتو، بحسب الشرطة.", "X", dt.date(2018, 4, 23))
+    late = Evidence(2, "b", "وقتل 10 أشخاص في حادث الدهس في تورونتو، بحسب الشرطة.", "Y", dt.date(2018, 4, 24))
+    latest = verify_claim("قتل 10 أشخاص في حادث الدهس في تورونتو", [early, late], [])
+    assert latest.verdict == "SUPPORTED" and latest.cited == (2,), latest.explanation
+    assert verify_claim("قتل 9 أشخاص في حادث الدهس في تورونتو", [early, late], []).verdict == "CONFLICTING"
+    same_day = Evidence(1, "a", early.text, "X", dt.date(2018, 4, 24))
+    assert verify_claim("قتل 10 أشخاص في حادث الدهس في تورونتو", [same_day, late], []).verdict == "CONFLICTING"
+
+
+def test_a_count_of_the_claims_deed_counts_the_same_thing():
+    """ "أربعة قتلى" (four killed) counts what "Five people were killed" counts, so the figures clash; a count of
+    another thing in the same sentence ("20 مصابا") does not."""
+    claim = "Five people were killed in the shooting at the newspaper office in Annapolis."
+    other = Evidence(1, "a", "ونقلت شبكة سي بي إس أنه سقط أربعة قتلى في إطلاق النار على مقر الصحيفة في أنابوليس.", "X", None)
+    aligned = {"killed": ["قتلى"], "newspaper": ["الصحيفة"], "people": ["أشخاص"]}
+    result = verify_claim(claim, [other], [], aligned=aligned)
+    assert result.verdict == "REFUTED" and "أربعة قتلى" in result.explanation, result.explanation
+    injured = Evidence(1, "a", "ونقلت شبكة سي بي إس أن 20 مصابا سقطوا في إطلاق النار على مقر الصحيفة في أنابوليس.", "X", None)
+    assert verify_claim(claim, [injured], [], aligned=aligned).verdict == "NOT_ENOUGH_INFO"
+
+
+@pytest.mark.parametrize(
+    "published,score,verdict",
+    [
+        (dt.date(2020, 7, 10), 0.58, "SUPPORTED"),  # "أمس" is Thursday 9 July
+        (dt.date(2020, 7, 9), 0.58, "REFUTED"),  # "أمس" is Wednesday 8 July
+        (dt.date(2020, 7, 10), 0.8, "REFUTED"),  # a sure "contradict" still refutes
+    ],
+)
+def test_the_claims_persons_together_are_their_meeting_in_any_verb(published, score, verdict):
+    """ "استقبل" (received) tells the meeting "التقى" (met) claims when one clause names both its persons: its day is
+    read against the claim's; and the stance model's unsure "contradict" on the other verb does not refute a sentence
+    that matches every slot the claim states (its day and persons)."""
+    from bot.schema import Comparison
+
+    claim = "التقى الأسد باقري يوم الخميس"
+    sentence = "استقبل الرئيس بشار الأسد أمس رئيس هيئة الأركان الإيرانية اللواء محمد باقري والوفد المرافق له."
+    result = verify_claim(
+        claim, [Evidence(1, "s", sentence, "سانا", published)], [Comparison(relation="contradict", score=score, reasons=[])]
+    )
+    assert result.verdict == verdict, result.explanation
+
+
+def test_one_of_the_claims_persons_does_not_make_their_meeting():
+    """A clause naming only one of the claim's two persons tells another deed of his: its day is not the meeting's."""
+    claim = "التقى الأسد باقري يوم الخميس"
+    sentence = "وصل اللواء محمد باقري إلى دمشق يوم الأربعاء على رأس وفد عسكري."
+    context = ["التقى الرئيس السوري بشار الأسد رئيس الأركان الإيراني اللواء محمد باقري."]
+    result = verify_claim(claim, [Evidence(1, "s", sentence, "سانا", dt.date(2020, 7, 9))], [], context=context)
+    assert result.verdict == "NOT_ENOUGH_INFO", result.explanation

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from language.calendar import MONTH_ABBREVIATIONS
 from vectorstore.furniture import furniture_lines
 
 # A sentence ends at . ! ? ؟ ؛ (optionally followed by closing quotes/brackets),
@@ -18,6 +19,27 @@ from vectorstore.furniture import furniture_lines
 # "2.5" has no space after the dot, so neither splits.
 _END = re.compile(r"(?<!\.)(?:[.!?؟؛](?!\.))[\"'»”)\]]*(?=\s|[,،]|$)")
 _RUN_ON = re.compile(r"[\s,،]*")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.$")
+
+
+def _mid_sentence(text: str, match: re.Match, line_end: int) -> bool:
+    """A bare dot that ends an English abbreviation, not a sentence.
+
+    Why: a wire dateline ("GENOA, Italy, Aug. 15, 2018 — The toll …") was cut
+    after "Aug.", leaving its date and its first sentence in two quotes. An
+    English sentence never starts lowercase ("the U.S. envoy"), and a CLDR
+    month abbreviation before a day number is a date. Arabic has no case, so
+    only these two forms are read.
+    """
+    if match.group() != ".":
+        return False
+    following = text[match.end() : line_end].lstrip()
+    if not following:
+        return False
+    if following[0].isascii() and following[0].islower():
+        return True
+    word = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.end())
+    return bool(word) and word.group(1).lower() in MONTH_ABBREVIATIONS and following[0].isdigit()
 
 
 @dataclass(frozen=True)
@@ -53,6 +75,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         line_end = end if line_end == -1 else line_end
         cursor = line_start
         for match in _END.finditer(text, line_start, line_end):
+            if _mid_sentence(text, match, line_end):
+                continue
             if (span := _trim(text, cursor, match.end())) is not None:
                 spans.append(span)
             cursor = _RUN_ON.match(text, match.end(), line_end).end()

@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import itertools
 import json
+import re
 import unicodedata
 import zlib
 from collections.abc import Iterator
@@ -168,8 +169,13 @@ def _jsonl_lines(path: Path, limits: ReadLimits) -> Iterator[tuple[int, bytes | 
             yield lineno, LoadError(f"{path}:{lineno}", f"line longer than {limits.max_record_bytes:,} bytes") if too_long else line
 
 
+#: A lone UTF-16 surrogate, which JSON can spell ("\\ud800") and no UTF-8 text can hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _has_surrogate(text: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in text)
+    """One regex scan in C: a character-by-character Python loop cost ~1 ms an article of ingest (the profile's top loader item)."""
+    return _SURROGATE.search(text) is not None
 
 
 def _record_to_article(record: dict, source: str) -> Article:

@@ -36,6 +36,8 @@ _CITY_DASH = re.compile(
 )
 #: Words a dateline head may have before its agency when it names neither a known city nor a date ("WASHINGTON (AP) —").
 _DATELINE_HEAD_WORDS = 4
+#: Words an agency's name may have where it opens a line with no head at all ("(AFP) -", "(أ ف ب) -").
+_AGENCY_WORDS = 3
 _DATELINE_HEAD_CHARS = 60
 _DATELINE_LINES = 15
 
@@ -46,7 +48,12 @@ def _dateline_outlet(text: str) -> str | None:
     for line in [line for line in text.split("\n") if line.strip()][:_DATELINE_LINES]:
         for m in _AGENCY.finditer(line[: _DATELINE_HEAD_CHARS + 30]):
             name, head = m["o"].strip(" \"'«»"), line[: m.start()].strip()
-            if not name or not head or len(head) > _DATELINE_HEAD_CHARS or calendar_word(normalize_arabic(name)):
+            if not name or len(head) > _DATELINE_HEAD_CHARS or calendar_word(normalize_arabic(name)):
+                continue
+            if not head:
+                # A dateline with neither city nor date: "(AFP) -", "(رويترز) -" opens the story's first line.
+                if m["dash"] and len(name.split()) <= _AGENCY_WORDS and (name[0].isupper() or not name.isascii()):
+                    return name
                 continue
             placed = any(p.kind == "city" for p in find_places(head)) or resolve_times(head, None)
             # A Latin wire head opens in capitals ("WASHINGTON (AP) —"), a caption does not ("The minister (left) -").
