@@ -42,10 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         check_store(settings)
         store = open_store(settings, args.collection)
-    except StoreDamaged as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except ValueError as exc:
+    except (StoreDamaged, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.reset:

@@ -144,6 +144,10 @@ class Group:
     english_only: bool = False  # an English word the lexicon cannot bridge: matched in English sentences only
     arabic_only: bool = False  # an Arabic word the bridge cannot carry into English: matched in Arabic sentences only
 
+    def matchable_in(self, english: bool) -> bool:
+        """Can a sentence of that language show the word at all (``english_only``/``arabic_only`` say where not)?"""
+        return not (self.english_only and not english or self.arabic_only and english)
+
 
 @dataclass(frozen=True)
 class ClaimFrame:
@@ -160,6 +164,10 @@ class ClaimFrame:
     def parties(self) -> frozenset[str]:
         """The persons, countries and cities the claim's words name (not the place slot: "in Tehran")."""
         return frozenset(g.entity for g in self.groups if g.entity)
+
+    def persons(self) -> frozenset[str]:
+        """The persons among the parties."""
+        return frozenset(e for e in self.parties() if is_person(e))
 
 
 def word_keys(text: str) -> frozenset[str]:
@@ -442,7 +450,7 @@ def relevance(frame: ClaimFrame, text: str, weights: Sequence[float], focus: flo
     # the claim, and the number and date checks judge the figure.
     excluded = [
         bool(g.entity and not p and deed[_party_kind(g.entity)] and _rivals(frame, g.entity, entities))
-        or (not p and (g.english_only and not english or g.arabic_only and english))
+        or (not p and not g.matchable_in(english))
         or any(c.isdigit() for c in g.word)
         for g, p in zip(frame.groups, present)
     ]
@@ -496,7 +504,7 @@ def _another_occurrence(frame: ClaimFrame, entities: frozenset[str] | set[str]) 
     باقري") is one occurrence of its deed; a sentence naming none of them ("حاتمي التقى مع أيوب") tells another one
     (another meeting), not someone in their place. One shared person keeps it the claim's occurrence ("وقع حاتمي
     وأيوب" against "وقع باقري وأيوب")."""
-    persons = {e for e in frame.parties() if is_person(e)}
+    persons = frame.persons()
     return len(persons) >= 2 and not persons & set(entities)
 
 
@@ -591,11 +599,11 @@ def _speaks_to_claim(frame: ClaimFrame, clause: str, stretch: bool = False) -> b
     """
     keys, ids = sentence_keys(clause), _entities_of(clause, frame.book)
     english = detect_language(clause) == "en"
-    usable = [g for g in frame.groups if g.keys != _reporting_keys() and not (g.english_only and not english or g.arabic_only and english)]
+    usable = [g for g in frame.groups if g.keys != _reporting_keys() and g.matchable_in(english)]
     deed = [g for g in usable if not g.entity]
     if any(_present(g, keys, ids) for g in deed or usable):
         return True
-    persons = {e for e in frame.parties() if is_person(e)}
+    persons = frame.persons()
     if len(persons) >= 2 and persons <= ids:
         return True  # the claim's persons together in one clause: their encounter, in whatever verb ("استقبل" for "التقى")
     if not stretch and deed:

@@ -319,6 +319,11 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+def _vague(phrase: str) -> bool:
+    """Is a number phrase a vague count word ("عشرات", "thousands of", "بضعة")?"""
+    return re.sub(r"\s+", " ", phrase.strip()) in vague_words()
+
+
 def _value(phrase: str) -> tuple[float, float] | None:
     phrase = re.sub(r"\s+", " ", phrase.strip())
     if phrase in vague_words():
@@ -430,7 +435,7 @@ def _is_next_phrase(m: re.Match[str], head: str) -> bool:
     ``head``: the word's first two letters as written (folding hides the hamza of "ألقاب", "وإصابة")."""
     word = m.group("unit")
     partitive = m.string[m.end("num") : m.start("unit")].strip() != ""  # "5 من الجنود"
-    if head.startswith("ال") and not partitive and re.sub(r"\s+", " ", m.group("num")) not in vague_words():
+    if head.startswith("ال") and not partitive and not _vague(m.group("num")):
         return True  # "عشرات القتلى": a vague plural's noun takes the article, "5 من الجنود" too
     if _PROCLITIC_ARTICLE.match(word) or word in proclitic_words():
         return True
@@ -496,7 +501,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         low, high, approx = _hedge(mod, low, high, approx)
         start = m.start("mod") if m.group("mod") else m.start("open") if opener else m.start("sym") if m.group("sym") else m.start("num")
         s, e = original_span(origin, start, end)
-        vague = re.sub(r"\s+", " ", m.group("num")) in vague_words()
+        vague = _vague(m.group("num"))
         out.append(Quantity(text[s:e].strip(), s, e, low, high, unit, key, approx, unit_text, kind, bound=_bound(mod), vague=vague))
     return tuple(out)
 

@@ -74,18 +74,6 @@ def test_new_articles_and_a_longer_version_read_no_chunks_and_lose_none(store):
     assert not store.orphan_chunk_ids()
 
 
-def test_a_record_without_a_chunk_count_has_its_old_tail_looked_up(store):
-    """A record written without the count (as no version writes now) still gets its stale chunks removed, by one read."""
-    long_text, short_text = _story(40), _story(12, "الزيارة")
-    store.upsert(Article("story", long_text, "story.txt"))
-    store.docs.update(ids=["story"], metadatas=[{"chunks": None}])  # None deletes the key in Chroma
-    assert "chunks" not in store.docs.get(ids=["story"])["metadatas"][0]
-    store.chunks = _CountingReads(store.chunks)
-    assert store.upsert(Article("story", short_text, "story.txt")) == "updated"
-    assert len(store.chunks.gets) == 1
-    assert _raw_chunk_ids(store) == sorted(f"story#{i}" for i in range(len(chunk_text(short_text))))
-
-
 def test_a_batch_of_articles_is_one_chunk_write(store):
     """~5 ms of CPU per Chroma call whatever its size: a batch's chunks go in one upsert."""
     articles = [Article(f"doc{i}", _story(30, f"الجولة {i}"), f"doc{i}.txt") for i in range(80)]

@@ -36,11 +36,11 @@ from config import Settings
 from vectorstore.ingestion import BATCH_ARTICLES, IngestReport, IngestStopped, stop_on_signals
 from vectorstore.loaders import Article
 from vectorstore.metadata import FIELDS
+from vectorstore.store import DOCS_SUFFIX, open_store
 
 #: chroma-hnswlib's ``header.bin``: version, offsetLevel0, max_elements, cur_element_count, size_data_per_element,
 #: label_offset, offsetData, maxlevel, enterpoint_node, maxM, maxM0, M, mult, ef_construction (hnswalg.h, version 1).
 _HEADER = struct.Struct("<iQQQQQQiIQQQdQ")
-_DOCS_SUFFIX = "__docs"
 #: In the target while a rebuild is under way: names its source, so the same command continues a stopped one.
 MARKER = "REBUILDING"
 
@@ -177,9 +177,9 @@ def sources(chroma_path: Path) -> dict[str, Source]:
             "(SELECT count(*) FROM embeddings_queue q WHERE q.topic LIKE '%/' || c.id "
             "  AND q.seq_id > coalesce((SELECT seq_id FROM max_seq_id WHERE segment_id = s.id), 0)) "
             "FROM collections c JOIN segments s ON s.collection = c.id WHERE s.scope = 'METADATA' AND c.name LIKE ?",
-            (len(_DOCS_SUFFIX), "%" + _DOCS_SUFFIX),
+            (len(DOCS_SUFFIX), "%" + DOCS_SUFFIX),
         ).fetchall()
-    found = (Source(name[: -len(_DOCS_SUFFIX)], segment, model or "", unapplied) for name, _, segment, model, unapplied in rows)
+    found = (Source(name[: -len(DOCS_SUFFIX)], segment, model or "", unapplied) for name, _, segment, model, unapplied in rows)
     return {s.name: s for s in found}
 
 
@@ -251,8 +251,6 @@ def rebuild(source: Path, target: Path, collections: list[str] | None = None, pr
     call continues (articles already in the target are unchanged, so skipped).
     """
     from tqdm import tqdm
-
-    from vectorstore.store import open_store
 
     source_chroma = Settings(home=source).chroma_path
     if not (source_chroma / "chroma.sqlite3").exists():

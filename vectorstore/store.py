@@ -43,7 +43,8 @@ from vectorstore.chunking import Chunk, chunk_text
 from vectorstore.loaders import Article, check_doc_id, content_hash
 from vectorstore.metadata import resolve_metadata
 
-_DOCS_SUFFIX = "__docs"
+#: The article-record companion of a collection is ``NAME + DOCS_SUFFIX`` (also read by `vectorstore.rebuild`).
+DOCS_SUFFIX = "__docs"
 _CHANGES_SUFFIX = "__changes"
 #: Seconds a change-log reader looks back past its last look. A record's time is
 #: taken when its write commits, but another writer's record can become visible
@@ -112,7 +113,7 @@ def check_collection_name(name: str) -> str:
         raise ValueError(
             f"invalid collection name '{name}': use 3-60 letters, digits, '.', '_' or '-', starting and ending with a letter or digit"
         )
-    for suffix, holds in ((_DOCS_SUFFIX, "the article records"), (_CHANGES_SUFFIX, "the change log")):
+    for suffix, holds in ((DOCS_SUFFIX, "the article records"), (_CHANGES_SUFFIX, "the change log")):
         if name.endswith(suffix):
             raise ValueError(f"'{name}' is reserved: names ending in '{suffix}' hold {holds} of a collection")
     return name
@@ -163,7 +164,7 @@ class ArticleStore:
             )
         self.ef_search = ef_search
         self._search_breadth(ef_search)
-        self.docs = client.get_or_create_collection(name + _DOCS_SUFFIX, embedding_function=None)
+        self.docs = client.get_or_create_collection(name + DOCS_SUFFIX, embedding_function=None)
         self.changes = client.get_or_create_collection(name + _CHANGES_SUFFIX, embedding_function=None)
         self._client = client
         self._lock = threading.Lock()
@@ -259,26 +260,19 @@ class ArticleStore:
         """Remove the chunks an older version of these articles left past the new end.
 
         The older version's record (``old``, read anyway to spot unchanged
-        articles) says how many chunks it had, so the stale ids are known with no
-        read of the chunk collection: that read was one more Chroma round trip per
-        batch of a bulk ingest, where almost every article is new. A new article
-        has no older version; chunks a killed or refused write left under its id
-        are orphans, which readers skip (`_committed`) and `repair` removes.
-        Records without the count (none are written so) are looked up as before.
+        articles) says how many chunks it had (every record is written with its
+        count), so the stale ids are known with no read of the chunk collection:
+        that read was one more Chroma round trip per batch of a bulk ingest,
+        where almost every article is new. A new article has no older version;
+        chunks a killed or refused write left under its id are orphans, which
+        readers skip (`_committed`) and `repair` removes.
         """
-        stale: list[str] = []
-        uncounted: dict[str, int] = {}
-        for p in pending:
-            if p.article.doc_id not in old:
-                continue
-            before = old[p.article.doc_id] or {}
-            if isinstance(before.get("chunks"), int):
-                stale.extend(chunk_id(p.article.doc_id, i) for i in range(len(p.chunks), before["chunks"]))
-            else:
-                uncounted[p.article.doc_id] = len(p.chunks)
-        if uncounted:
-            found = self.chunks.get(where={"doc_id": {"$in": list(uncounted)}}, include=["metadatas"])
-            stale.extend(cid for cid, m in zip(found["ids"], found["metadatas"]) if m["chunk_index"] >= uncounted[m["doc_id"]])
+        stale = [
+            chunk_id(p.article.doc_id, i)
+            for p in pending
+            if p.article.doc_id in old
+            for i in range(len(p.chunks), old[p.article.doc_id]["chunks"])
+        ]
         if stale:
             self.chunks.delete(ids=stale)
 
@@ -321,7 +315,7 @@ class ArticleStore:
 
     def reset(self) -> None:
         """Drop both collections (ingest --reset)."""
-        for name in (self.name, self.name + _DOCS_SUFFIX, self.name + _CHANGES_SUFFIX):
+        for name in (self.name, self.name + DOCS_SUFFIX, self.name + _CHANGES_SUFFIX):
             try:
                 self._client.delete_collection(name)
             except Exception:  # noqa: BLE001 - chromadb raises different types per backend for "missing"
