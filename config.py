@@ -80,6 +80,12 @@ class Settings(BaseSettings):
         description="Minimum ranker probability for an answer (below it Isnad abstains); unset: the threshold shipped with the ranker.",
     )
     embed_batch_size: int = Field(64, description="Texts per embedding batch.")
+    ingest_batch_articles: int = Field(
+        128,
+        ge=1,
+        description="Articles an ingest embeds and writes together (one Chroma write per collection): a stop (SIGTERM, "
+        "server shutdown) waits for the batch in flight, a kill loses it, progress and job checkpoints move in its steps.",
+    )
     host: str = Field("127.0.0.1", description="Bind address of `python -m bot serve`.")
     port: int = Field(7860, description="Port of `python -m bot serve`.")
     url: str | None = Field(

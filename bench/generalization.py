@@ -141,6 +141,7 @@ def score_answer(event: dict, answer) -> dict:
         "direct_right": (bool(_numbers(direct_text) & set(expected)) if direct else None),
         "conflicts": conflicts,
         "cited": sorted(cited),
+        "quotes": [{"doc_id": c.doc_id, "quote": c.quote} for c in answer.citations],
     }
 
 

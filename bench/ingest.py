@@ -12,7 +12,7 @@ peak memory and model caches do not mix):
 * LangChain: ``RecursiveCharacterTextSplitter`` (the same chunk size, no
   overlap) + ``langchain_chroma.Chroma`` with the same bare model, over every
   record (it has no dedupe), its own PersistentClient. It is
-  ``Chroma.from_documents`` cut into batches of `BATCH_ARTICLES` records
+  ``Chroma.from_documents`` cut into batches of ``ISNAD_INGEST_BATCH_ARTICLES`` records (Isnad's batch too)
   (``add_documents`` with ids made of docno and chunk number, which is what
   ``from_documents`` does in one call): the batches only make it resumable.
 
@@ -66,7 +66,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bench.metrics import machine, peak_rss_mb, write_results
-from vectorstore.ingestion import BATCH_ARTICLES, IngestReport, IngestStopped, StopRequest, stop_on_signals
+from vectorstore.ingestion import IngestReport, IngestStopped, StopRequest, stop_on_signals
 from vectorstore.rebuild import StoreDamaged
 
 ANT = config.REPO_ROOT.parent / "shared" / "data" / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz"
@@ -435,7 +435,9 @@ def langchain_turn(model: str, workdir: Path, limit: float, bare_sample: int, st
     client = chromadb.PersistentClient(path=str(home), settings=ChromaSettings(anonymized_telemetry=False))
     chroma = Chroma(client=client, collection_name=LANGCHAIN, embedding_function=timed, collection_metadata={"hnsw:space": "cosine"})
     collection = client.get_collection(LANGCHAIN)
-    splitter = RecursiveCharacterTextSplitter(chunk_size=config.Settings().chunk_max_chars, chunk_overlap=0)
+    settings = config.Settings()
+    splitter = RecursiveCharacterTextSplitter(chunk_size=settings.chunk_max_chars, chunk_overlap=0)
+    batch = settings.ingest_batch_articles  # Isnad's batch (`open_store`): both pipelines pay the same writes per article
     with (workdir / ARTICLES_FILE).open(encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh]
     start = position = ledger.state["position"]
@@ -443,14 +445,14 @@ def langchain_turn(model: str, workdir: Path, limit: float, bare_sample: int, st
     while position < len(records) and position - start < limit:
         docs: list[Document] = []
         ids: list[str] = []
-        for r in records[position : position + BATCH_ARTICLES]:
+        for r in records[position : position + batch]:
             pieces = splitter.split_text(r["text"])
             docs += [Document(page_content=p, metadata={"docno": r["docno"], "url": r.get("url") or ""}) for p in pieces]
             ids += chunk_ids(r["docno"], len(pieces))
         if docs:
             chroma.add_documents(docs, ids=ids)
             added += [d.page_content for d in docs]
-        position = min(position + BATCH_ARTICLES, len(records))
+        position = min(position + batch, len(records))
         ledger.commit(position, position, collection.count())
         _stop_here(stop, position)
     if position >= len(records) and not ledger.state["complete"]:
@@ -611,6 +613,7 @@ def run(
         "chars": manifest["chars"],
         "corpus": facts,
         "seed": seed,
+        "ingest_batch_articles": config.Settings().ingest_batch_articles,  # both pipelines' batch (ISNAD_INGEST_BATCH_ARTICLES)
         "resume_dir": str(resume_dir) if resume_dir else None,
         "machine": machine(),
         "baseline": BASELINE,

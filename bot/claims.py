@@ -56,9 +56,9 @@ from language.numbers import (
     Quantity,
     coarseness,
     count_predicates,
-    exceeds,
     find_quantities,
     is_measure,
+    passing_bound,
     rounding,
     time_units,
     unit_key,
@@ -229,13 +229,25 @@ def _boundary(sentence: str, left: _Value, right: _Value) -> int:
 
     At a clause break or at the conjunction that opens the right value's clause
     ("قتل 4 أشخاص، وأصيب 30"); otherwise right after the left value, since
-    news Arabic puts the predicate before its number ("ثم قتل 5").
+    news Arabic puts the predicate before its number ("ثم قتل 5"), or after the
+    predicate that follows the left count where the sentence puts it there
+    ("أن 436 شخصا قتلوا | في الكارثة بالإضافة إلى إصابة 1353").
     """
     between = sentence[left.end : right.start]
     if breaks := [m.end() for m in _BREAK.finditer(between)]:
         return left.end + breaks[-1]
-    conj = _CONJ.search(between)
-    return left.end + (conj.start() if conj else 0)
+    if conj := _CONJ.search(between):
+        return left.end + conj.start()
+    after = re.match(r"\s+([^\W\d_]+)", between)
+    if left.quantity is None or after is None or not _states_a_count(after.group(1)) or _predicate_before(sentence, left):
+        return left.end
+    return left.end + after.end()
+
+
+def _predicate_before(sentence: str, v: _Value) -> bool:
+    """Does a word stating a count stand among the words just before the value in its clause ("قتل 5 أشخاص")?"""
+    clause = _BREAK.split(sentence[: v.start])[-1]
+    return any(_states_a_count(w) for w in clause.split()[-CUE_WORDS:])
 
 
 def _words(sentence: str, lo: int, hi: int, mentions: list[EntityMention]) -> list[re.Match[str]]:
@@ -569,7 +581,8 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                 period = _period(sentence, times, seg, lo, hi, q.start)
                 counted = wholes.get(q.start, q)
                 passed = _passed(sentence, seg, q)
-                low, high = (q.low + 1, None) if passed else (q.low, q.high)
+                past = 1 if q.kind == "count" else 0  # a passed head count is the next one; a share or amount stays open
+                low, high = {"floor": (q.low + past, None), "ceiling": (0, q.high)}.get(passed or "", (q.low, q.high))
                 step = rounding(q)  # "4.7 billion" is 4.65-4.75 billion: it meets "4.69 billion"
                 claims.append(
                     Claim(
@@ -579,7 +592,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         normalized=_number_norm(low, high, counted.unit, _stated(q)),
                         low=low - step,
                         high=None if high is None else high + step,
-                        bound="floor" if passed else q.bound,
+                        bound=passed or q.bound,
                         about=_stated(q),
                         unit=counted.unit_key or counted.unit,
                         kind=q.kind,
@@ -692,13 +705,14 @@ def _context(sentence: str, lo: int, hi: int, values: list[_Value]) -> frozenset
     return frozenset(k for w in re.findall(r"[^\W\d_]+", _HARAKAT.sub("", "".join(chars))) if len(k := unit_key(w)) >= 3)
 
 
-def _passed(sentence: str, seg: _Segment, q: Quantity) -> bool:
-    """A plain figure its clause's verb passes ("تجاوزت حصيلة الضحايا المئة قتيل"): a floor, "more than 100"
-    (``language.numbers.exceeds``), so a later "141" raises it rather than contradicting it."""
+def _passed(sentence: str, seg: _Segment, q: Quantity) -> str | None:
+    """A plain figure its clause's verb passes ("تجاوزت حصيلة الضحايا المئة قتيل"): "floor", "more than 100", so a
+    later "141" raises it rather than contradicting it; or does not pass ("لم تتجاوز 45%"): "ceiling", at most 45
+    (``language.numbers.passing_bound``)."""
     if q.high != q.low or q.approx:
-        return False
+        return None
     start = max([seg.start] + [seg.start + m.end() for m in _BREAK.finditer(sentence[seg.start : q.start])])
-    return exceeds(sentence[start : q.start])
+    return passing_bound(sentence[start : q.start])
 
 
 def _stated(q: Quantity) -> float | None:

@@ -75,8 +75,9 @@ from bot.attribution import ATTRIBUTION_WORDS, outlet_label, unnamed_source
 from bot.claims import Claim, Evidence, extract_claims
 from bot.entities import display, is_person
 from language.calendar import DAYS_AGO_RANGE, format_day, format_month, resolve_times
-from language.normalize import ARABIC_LETTER, LATIN_LETTER
-from language.numbers import count_predicates, is_measure, measure_units, time_units
+from language.names import common_nouns
+from language.normalize import ARABIC_LETTER, LATIN_LETTER, normalize_arabic
+from language.numbers import count_predicates, is_measure, measure_units, time_units, unit_key
 from language.places import places
 
 #: Character-shingle Jaccard at or above which two sentences are one wire copy.
@@ -106,6 +107,13 @@ SAME_FRAME_OTHER_UNIT = 0.75
 #: by at most 6 times: 25 / 150 killed), so same-day figures more apart than this count different things ("271
 #: in one town" / "160,000 in all"), not one thing told two ways. Days apart, a toll may grow more (40, then 300).
 RIVAL_RATIO = 10.0
+#: Two sources' figures of one measure on one report day within this ratio of each other are rival reports of it
+#: worded two ways ("غرامة مالية تقدر بـ 500 يورو" / "الغرامة الى 450 يورو", "يصل وزنها إلى 70 طنا" / "حمولة تبلغ
+#: 64 طنا"), not measures of two things; different measures of one unit in one story are mostly further apart
+#: ("على بعد 67 كيلومترا" / "على عمق نحو 100 كيلومتر").
+CLOSE_RIVALS = 1.25
+#: Spans of time that close rivals may be (CLDR units): how long one event took, not an age or a term.
+_CLOCK = ("duration-hour", "duration-minute", "duration-second")
 #: Name similarity (``difflib`` ratio of folded spellings) at or above which two names are one ("فردريكتون" / "فريدريكتون").
 SAME_NAME = 0.8
 
@@ -191,9 +199,10 @@ def _shared_cue(a: Claim, b: Claim) -> bool:
 def _other_spans_of_time(a: Claim, b: Claim, sim: float) -> bool:
     """Counts of time that say different things: an age ("البالغ من العمر 64 عاما"), a term ("يحكم منذ 15 عاما"),
     a time ago. Their frames are short and alike (cosine ~0.7), so only a shared word about what the span is
-    (``_shared_cue``), or frames alike as a restatement's (``SAME_FRAME_OTHER_UNIT``), makes them one claim.
-    Spans of two units of time never meet (``_incomparable``)."""
-    return a.unit in time_units() and not _shared_cue(a, b) and sim < SAME_FRAME_OTHER_UNIT
+    (``_shared_cue``), frames alike as a restatement's (``SAME_FRAME_OTHER_UNIT``), or two sources' close
+    figures of how long one event took (``_close_rivals``: "تحطمت بعد 50 دقيقة" / "بعد حوالي 45 دقيقة من إقلاعها")
+    makes them one claim. Spans of two units of time never meet (``_incomparable``)."""
+    return a.unit in time_units() and not _shared_cue(a, b) and sim < SAME_FRAME_OTHER_UNIT and not _close_rivals(a, b)
 
 
 #: Letters that open Arabic derived forms of one root: a participle (م: "مصاب"), a verb (ا ت ي ن: "أصيب").
@@ -227,7 +236,7 @@ def _same_claim(a: Claim, b: Claim) -> bool:
         return False
     if other_nouns:  # a coordinated count's frame is its neighbour's predicate: any rival of the neighbour looks alike
         return sim >= SAME_FRAME_OTHER_UNIT and not (a.coordinated or b.coordinated or _other_predicates(a, b))
-    if a.slot == "number" and a.kind == "count" and _shared_cue(a, b):
+    if a.slot == "number" and ((a.kind == "count" and _shared_cue(a, b)) or (_close_rivals(a, b) and _shared_noun(a, b))):
         return sim >= SAME_FRAME_WITH_CUE
     return sim >= SAME_FRAME
 
@@ -305,7 +314,10 @@ def _other_things_measured(a: Claim, b: Claim) -> bool:
     مترا", "حصل حزب ... على 43%" / "حصل حزب آخر على 12%")? Their masked frames are alike and a multilingual embedder
     cannot tell the things apart, so the words tell: each frame holds a word the other lacks (a name, the thing's
     noun, "على عمق" / "على بعد") rather than one frame's words being all in the other's (a restatement, shorter
-    or longer). A head count is left to the frames: outlets word one toll in many ways."""
+    or longer). Close rivals (``_close_rivals``) worded apart, sharing no more words than the wordier one holds
+    alone ("دفع غرامة مالية تقدر بـ #" / "ورفعت الغرامة الى #"), are one figure told two ways: two things of one
+    kind are told in parallel frames that differ only in the word naming each ("ارتفاع جبل X يبلغ #" / "ارتفاع
+    جبل Y يبلغ #"). A head count is left to the frames: outlets word one toll in many ways."""
     if (
         a.slot != "number"
         or not (is_measure(a.kind, a.unit) and is_measure(b.kind, b.unit))
@@ -314,7 +326,36 @@ def _other_things_measured(a: Claim, b: Claim) -> bool:
         return False
     only_a = [x for x in a.context if not any(_stems_meet(x, y) for y in b.context)]
     only_b = [y for y in b.context if not any(_stems_meet(x, y) for x in a.context)]
-    return bool(only_a and only_b)
+    shared = len(a.context) - len(only_a)
+    return bool(only_a and only_b) and not (_close_rivals(a, b) and shared <= max(len(only_a), len(only_b)))
+
+
+def _close_rivals(a: Claim, b: Claim) -> bool:
+    """Are two figures of one measure (an amount, a share, a figure in a unit: never a head count) from two sources,
+    reported on one day, within ``CLOSE_RIVALS`` of each other? Then their other words may be two ways of telling one
+    figure, which is what a disagreement between outlets looks like. A span of time is one only when it is how long
+    an event took (``_CLOCK``: minutes, hours)."""
+    span = time_units().get(a.unit or "")
+    if a.origin == b.origin or a.anchor is None or a.anchor != b.anchor or not (is_measure(a.kind, a.unit) and is_measure(b.kind, b.unit)):
+        return False
+    if span is not None and span not in _CLOCK:
+        return False  # spans of days or years: ages or terms of two persons of one story are close ("45 عاما" / "43 عاما")
+    x, y = sorted((_mid(a), _mid(b)))
+    return 0 < x and y <= x * CLOSE_RIVALS
+
+
+def _shared_noun(a: Claim, b: Claim) -> bool:
+    """Does a common noun of one frame, what a figure may be of, stand in the other ("غرامة" in "دفع غرامة مالية تقدر
+    بـ #" / "الغرامة الى #", "مصمم لوضع حمولة" / "صمم الصاروخ لنقل")? A shared verb ("حصل"), particle ("بعد") or name
+    ("حصل فلان على #" / "التحالف بزعامة فلان على #") says nothing of what is measured."""
+    return any(_stems_meet(n, w) for one, other in ((a, b), (b, a)) for n in _frame_nouns(one.frame) for w in other.context)
+
+
+@lru_cache(maxsize=8192)
+def _frame_nouns(frame: str) -> frozenset[str]:
+    """Light stems of a frame's words that news Arabic uses as common nouns (``language.names.common_nouns``)."""
+    words = (normalize_arabic(w) for w in re.findall(r"[^\W\d_]+", frame))
+    return frozenset(unit_key(w) for w in words if w in common_nouns() or (w.startswith("ال") and w[2:] in common_nouns()))
 
 
 def _noun_states_predicate(unit: str, other: Claim) -> bool:

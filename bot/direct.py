@@ -27,7 +27,9 @@ most of the question names the topic, the answer is as often the clause
 right after or before it, so each clause is scored by its share of the
 question's words, its new words and its place next to that clause; of the quotes the
 ranker finds near the best (``CLAUSE_RATIO``), the one whose clause repeats most of the
-question, in either language, gives it (``best_clause``). Every citation
+question, in either language, gives it (``best_clause``). Two values of no such kind have their own readers: a
+named person's post or rank is the role phrase the quote writes before the name (``asked_role``), and "which
+agency / newspaper / channel" is the outlet a quote cites (``asked_outlet``). Every citation
 stating the same normalized value is credited. The value is shown in the reader's
 language (a date formatted by the calendar, a number by its amount, a place
 by its CLDR name, an Arabic name romanised); the verbatim words stay in the
@@ -48,13 +50,22 @@ from babel.numbers import format_compact_decimal, format_decimal
 from babel.units import format_unit
 
 import prompts
-from bot.attribution import extract_attributions
+from bot.attribution import extract_attributions, outlet_label, party_outlet
 from bot.crosslingual import Lexicon, bridge_text, load_lexicon
+from bot.entities import known_outlets
 from bot.ranker import NAME_PATTERN, Ranker, read_model, value_kinds
 from bot.schema import Citation, DirectAnswer
 from language.calendar import TimeMention, describe_relative, find_years, format_day, format_month, is_dateline, resolve_times
-from language.lexicon import FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, OUTLET_WORDS_AR, OUTLET_WORDS_EN, question_kind
-from language.names import demonym_place, named_persons, romanise
+from language.lexicon import (
+    AUXILIARIES_EN,
+    FUNCTION_WORDS_AR,
+    FUNCTION_WORDS_EN,
+    OUTLET_WORDS_AR,
+    OUTLET_WORDS_EN,
+    REPORTING_VERBS_EN,
+    question_kind,
+)
+from language.names import asks_role, demonym_country, family_keys, named_persons, roles_of, romanise
 from language.normalize import ARABIC_LETTER, bm25_tokens, detect_language, normalize_arabic
 from language.numbers import Quantity, find_duals, find_quantities, time_units, unit_key
 from language.places import find_places, place_label
@@ -95,6 +106,7 @@ CLAUSE_FEATURES: tuple[str, ...] = (
 )  # fmt: skip
 _FUNCTION = frozenset(FUNCTION_WORDS_AR) | FUNCTION_WORDS_EN | frozenset("و ف ب ل ال and the of".split())
 _OUTLET = frozenset(OUTLET_WORDS_AR) | OUTLET_WORDS_EN
+_OUTLET_AR = frozenset(OUTLET_WORDS_AR)
 
 
 @dataclass(frozen=True)
@@ -451,7 +463,7 @@ def _sentence(question: str, quote: str, lexicon: Lexicon | None) -> _Sentence:
     )
     named = (
         frozenset(p.id for p in find_places(question))
-        | frozenset(p for w in _LETTERS.findall(question) if (p := demonym_place(w)))  # "the Iranian-Syrian deal" names both
+        | frozenset(p for w in _LETTERS.findall(question) if (p := demonym_country(w)))  # "the Iranian-Syrian deal" names both
         | frozenset(normalize_arabic(n.text) for n in named_persons(question))
     )
     return _Sentence(
@@ -630,9 +642,13 @@ def direct_answer(
     """
     if not citations:
         return None
+    floor = VALUE_RATIO * max(c.score for c in citations)
+    near = [c for c in citations if c.score >= floor]
+    named = asked_role(question, near, lang) or asked_outlet(question, near, lang)
+    if named is not None:
+        return _line(lang, "clause", named[1], [named[0]])
     kind = question_kind(question) or "clause"
     read = [(c, read_value(kind, question, c.quote, anchors.get(c.doc_id), lang, lexicon)) for c in citations] if kind != "clause" else []
-    floor = VALUE_RATIO * max(c.score for c in citations)
     usable = [(c, v) for c, v in read if v is not None and c.score >= floor]
     found = next((cv for cv in usable if kind == "number" and counts_asked(question, *cv, lexicon)), usable[0] if usable else None)
     if kind in STRICT_KINDS and all(v is None for _, v in read):
@@ -642,7 +658,72 @@ def direct_answer(
         read = [(c, read_clause(question, c.quote, lexicon)) for c in citations]
         found = best_clause(question, read, lexicon)
     top, value = found
-    stating = [c for c, v in read if v is not None and _same(kind, v, value)] or [top]
+    return _line(lang, kind, value, [c for c, v in read if v is not None and _same(kind, v, value)] or [top])
+
+
+def asked_role(question: str, citations: list[Citation], lang: str) -> tuple[Citation, Value] | None:
+    """For a question asking a named person's post or rank (``language.names.asks_role``), the role phrase the first
+    quote (rank order) writes before that person's name ("وزير الخارجية الأردني أيمن الصفدي"); None otherwise.
+
+    Why: a post or rank is a value of no kind the readers know (not a date, figure, place or name), so the clause
+    chooser answered with the clause naming the person, which holds the name but is cut before or after the post."""
+    asked = asks_role(question)
+    keys = family_keys(question) if asked else frozenset()
+    for c in citations if keys else []:
+        spans = roles_of(c.quote, keys, rank=asked == "rank")
+        if spans:
+            return c, _text_value(c.quote[slice(*spans[0])], lang)
+    return None
+
+
+#: Words that may stand between "which" and the medium it asks for ("which pro-government Syrian newspaper").
+_OUTLET_ASKED_GAP = 3
+
+
+def asks_outlet(question: str) -> bool:
+    """Does the question ask which outlet ("which news agency", "what newspaper", "أي وكالة", "ما الصحيفة")? A kind of
+    medium (``OUTLET_WORDS_*``) right after the interrogative, or a few modifiers after it: not after a verb ("what
+    did the agency say" asks what it said). A bare English "agency" is a news agency only beside "news"/"press" or in
+    a question about what was reported or quoted ("which UN agency warned" asks for a body)."""
+    words = [normalize_arabic(w).lower() for w in _TOKEN.findall(question)]
+    reports = any(w in REPORTING_VERBS_EN or w.startswith("quot") for w in words)
+    for i, w in enumerate(words):
+        if w in ("which", "what"):
+            for j, g in enumerate(words[i + 1 : i + 2 + _OUTLET_ASKED_GAP], i + 1):
+                medium = next((m for m in (g, g.removesuffix("s")) if m in OUTLET_WORDS_EN), None)
+                if medium == "agency" and not (reports or words[j - 1] in ("news", "press")):
+                    return False  # "which UN agency warned ...": a body, not a news agency
+                if medium:
+                    return True
+                if g in AUXILIARIES_EN or g in FUNCTION_WORDS_EN:
+                    break
+        elif w in ("اي", "ما", "ماهي") and i + 1 < len(words):
+            nxt = words[i + 2] if words[i + 1] in ("هي", "هو") and i + 2 < len(words) else words[i + 1]
+            if nxt in _OUTLET_AR and (w == "اي" or nxt.startswith("ال")):
+                return True
+    return False
+
+
+def asked_outlet(question: str, citations: list[Citation], lang: str) -> tuple[Citation, Value] | None:
+    """For a question asking which outlet (``asks_outlet``), the first outlet the quotes name (rank order) that the
+    question does not: a medium a reporting verb cites ('نقلت صحيفة "النهار"', ``bot.attribution.party_outlet``) in
+    any quote before a wire agency the gazetteer finds elsewhere ("مراسل وكالة رويترز"); None otherwise.
+
+    Why: an outlet is a value of no kind the readers know; an English question over Arabic text shares no word
+    with the clause naming it, so the clause chooser answered with another clause."""
+    if not asks_outlet(question):
+        return None
+    asked = normalize_arabic(question).lower()
+    sources = [(c, party_outlet(a.party)) for c in citations for a in extract_attributions(c.quote) if a.party]
+    mentioned = [(c, m.text) for c in citations for m in known_outlets(c.quote)]
+    for c, outlet in sources + mentioned:
+        if outlet and normalize_arabic(outlet).lower() not in asked:
+            return c, Value(outlet, normalize_arabic(outlet), outlet_label(outlet, lang) or outlet)
+    return None
+
+
+def _line(lang: str, kind: str, value: Value, stating: list[Citation]) -> DirectAnswer:
+    """The answer line: the value, who states it and the numbers of the citations stating it."""
     t = prompts.load("answer")[lang]
     sources = t["and"].join(dict.fromkeys(c.attributed_to for c in stating))
     refs = "".join(f"[{c.n}]" for c in stating)

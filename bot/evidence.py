@@ -23,13 +23,14 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from bot.claims import Evidence, extract_claims
+from bot.crosslingual import nearest_words
 from bot.injection import addressed_to_system
 from bot.ranker import CandidateSignals, Ranker, candidate_features, load_ranker, value_kinds
 from bot.retrieval import Hit
 from language.calendar import find_years
-from language.lexicon import question_kind
+from language.lexicon import AUXILIARIES_EN, FUNCTION_WORDS_EN, question_kind
 from language.numbers import find_quantities, time_units, unit_key
-from language.normalize import ARABIC_LETTER, LATIN_LETTER, STOPWORDS, bm25_tokens, normalize_arabic
+from language.normalize import ARABIC_LETTER, LATIN_LETTER, STOPWORDS, bm25_tokens, detect_language, normalize_arabic
 from vectorstore.keyword import KeywordIndex
 
 #: USE cosine (multilingual sentence encoder) from which a sentence of another article restates the best
@@ -154,7 +155,15 @@ def select_evidence(
         )
         for (hit, _, start, end, text), p, cos, cov in zip(candidates, probs, cosines, signals.coverage)
     ]
-    return choose_quotes(scored, vectors, limit, per_doc, question_kind(question), *nouns_asked(question, keyword_query))
+    asked, bridged = nouns_asked(question, keyword_query)
+    asked |= aligned_units(question, signals.texts, embeddings)
+    return choose_quotes(scored, vectors, limit, per_doc, question_kind(question), asked, bridged, question_years(question))
+
+
+def question_years(question: str) -> frozenset[int]:
+    """The years a question names ("How many refugees were there in 2017?"): a count of such a year is the one
+    asked, not a past event recalled (``recalls_past``)."""
+    return frozenset(m.value_start.year for m in find_years(question) if m.value_start)
 
 
 #: Function words in both spellings (as written and folded): a bridged question's words come folded ("علي").
@@ -174,6 +183,40 @@ def nouns_asked(question: str, keyword_query: str | None = None) -> tuple[frozen
     return asked, asked_nouns(keyword_query or question) - asked
 
 
+#: Words of a question that name nothing counted: function words of both languages, auxiliaries, "how many / much".
+_NOT_NAMING = _FUNCTION_WORDS | FUNCTION_WORDS_EN | AUXILIARIES_EN | {"many", "much"}
+
+
+def naming_words(question: str) -> list[str]:
+    """The question's words that may name what its figure counts, as written ("How many people were killed" ->
+    "people", "killed"); the words ``asked_nouns`` keys, less the interrogative."""
+    words = re.findall(r"[^\W\d_]{3,}", question)
+    return list(dict.fromkeys(w for w in words if normalize_arabic(w).lower() not in _NOT_NAMING))
+
+
+def aligned_units(question: str, texts: list[str], embeddings: Embeddings) -> frozenset[str]:
+    """The unit keys of the figures in ``texts`` whose counted noun is, in the other language, a word of the
+    question (``naming_words``), found by meaning (``bot.crosslingual.nearest_words``): what ``asked_nouns`` finds
+    by spelling in the question's own language.
+
+    Why: an English question's words never spell an Arabic figure's noun ("How many people were killed" / "65
+    شخصا", "844 قتيلا"; "How old" / "81 عاما"), and its bridge often misses it ("people" bridges to "الناس"), so
+    each outlet's figure of the thing asked ranked as any other figure (``_figure_rank``); an Arabic question over an
+    English wire story alike. Only the sentences' counted nouns are matched, so the cost is a few dozen words.
+    """
+    if question_kind(question) not in ("number", None):
+        return frozenset()  # a date, a place or a person is not read by what it counts (``_choose``)
+    words = naming_words(question)
+    arabic = detect_language(question) == "ar"
+    units = {
+        q.unit_text: q.unit_key
+        for text in texts
+        for q in find_quantities(text)
+        if q.unit_text and q.unit_key and not q.vague and bool(ARABIC_LETTER.search(q.unit_text)) != arabic
+    }
+    return frozenset(units[u] for found in nearest_words(words, list(units), embeddings).values() for u in found)
+
+
 def choose_quotes(
     scored: list[EvidenceSentence],
     vectors: np.ndarray,
@@ -182,21 +225,24 @@ def choose_quotes(
     asks: str | None,
     asked: frozenset[str] = frozenset(),
     bridged: frozenset[str] = frozenset(),
+    years: frozenset[int] = frozenset(),
 ) -> list[EvidenceSentence]:
     """The sentences to quote, best first, from the scored sentences and their USE vectors (one row each, unit length).
 
     Apart so that what bench.answers measures is the service's own choice (``_choose``), not a copy of it.
     Sets each sentence's ``restates`` (its cosine with the best one). ``asked``: the question's counted nouns
-    (``asked_nouns``), which tell each article's figure of the thing asked from its other figures; ``bridged``: those
-    of its bridge into the other language (``bot.crosslingual``), a weaker sign (it holds the question's topic words
-    too: "registration centre" bridges to "مركز", and "four centres were attacked" is no toll).
+    (``asked_nouns``; in the other language's sentences, ``aligned_units``), which tell each article's figure of the
+    thing asked from its other figures; ``bridged``: those of its bridge into the other language
+    (``bot.crosslingual``), a weaker sign (it holds the question's topic words too: "registration centre" bridges
+    to "مركز", and "four centres were attacked" is no toll); ``years``: the years the question names
+    (``question_years``), whose counts are no past event recalled.
     """
     if not scored:
         return []
     best = min(range(len(scored)), key=lambda i: _order(scored[i]))
     for ev, restates in zip(scored, vectors @ vectors[best]):
         ev.restates = float(restates)
-    return _choose(sorted(scored, key=_order), limit, per_doc, asks, asked, bridged)
+    return _choose(sorted(scored, key=_order), limit, per_doc, asks, asked, bridged, years)
 
 
 #: Scores closer than this are one score: the encoders' batched float arithmetic moves the last digits.
@@ -251,6 +297,7 @@ def _choose(
     asks: str | None,
     asked: frozenset[str] = frozenset(),
     bridged: frozenset[str] = frozenset(),
+    years: frozenset[int] = frozenset(),
 ) -> list[EvidenceSentence]:
     """At most ``limit`` sentences, at most ``per_doc`` per article, best first.
 
@@ -280,7 +327,7 @@ def _choose(
     if asks is None and _counted(best.text) & (asked | bridged):
         asks = "number"
     if asks in FIGURE_KINDS:
-        return _figures(scored, ranked, limit, per_doc, asks, asked, bridged)
+        return _figures(scored, ranked, limit, per_doc, asks, asked, bridged, years)
     slots: dict[str, int] = {}
     for ev in ranked:
         if sum(slots.values()) == limit:
@@ -310,30 +357,50 @@ def same_event(ratio: float, restates: float) -> bool:
     return restates >= RESTATES or a * ratio + b * restates + c >= 0.0
 
 
-def recalls_past(text: str, published: str | None) -> bool:
+def recalls_past(text: str, published: str | None, asked_years: frozenset[int] = frozenset()) -> bool:
     """Are the sentence's counts all of a past year: a past event recalled ("وفي يوليو 2004 قتل 41 شخصا") or a
     running total since one ("قتل 1500 شخصا منذ 2012"), not the news?
 
     Only a count is judged so: the answer to "when" may well be a past year. A count is dated by the time its
     own clause names (``bot.claims``: its period, or a year in its phrase), so a year in another clause ("قُتل نحو
     19 شخصا ... في شبه جزيرة القرم التي ضمتها روسيا عام 2014") dates something else; and a count the number
-    reader reads is no year ("قتل 1500 شخص").
+    reader reads is no year ("قتل 1500 شخص"). A year the question names (``asked_years``) is the one asked, not
+    the past.
     """
     year = int(published[:4]) if published and published[:4].isdigit() else None
-    if year is None or not _names_past_year(text, year):
+    if year is None or not _names_past_year(text, year, asked_years):
         return False  # no past year named: nothing to date a count by (and no need to read the claims)
     anchor = dt.date.fromisoformat(published[:10]) if len(published) >= 10 else dt.date(year, 12, 31)
     counts = [c for c in extract_claims(Evidence(0, "", text, None, anchor)) if c.slot == "number" and c.unit not in time_units()]
     return bool(counts) and all(
-        (c.period_start is not None and c.period_start.year < year) or _names_past_year(c.phrase, year) for c in counts
+        (c.period_start is not None and c.period_start.year < year and c.period_start.year not in asked_years)
+        or _names_past_year(_with_year_after(text, c.phrase), year, asked_years)
+        for c in counts
     )
 
 
-def _names_past_year(text: str, year: int) -> bool:
-    """Does the text name a year before ``year``? Years are the calendar's (``find_years``) less the numbers the
-    number reader takes for counts ("قتل 1500 شخص" is a toll, not a year)."""
+#: A year written right after a count's phrase dates it, though the claim reader ends the phrase before it ("قتلت
+#: أمواج مد عاتية 226 ألف شخص في 2004", "killed 230,000 people in 2004"); a year further on, past other words, may
+#: be another clause's ("... في شبه جزيرة القرم التي ضمتها روسيا عام 2014").
+_YEAR_AFTER = re.compile(r"[\s,،]*(?:(?:في|خلال|منذ|عام|سنة|العام|in|during|since)\s+){0,2}[12٢١][0-9٠-٩]{3}(?![0-9٠-٩])")
+
+
+def _with_year_after(text: str, phrase: str) -> str:
+    """The count's phrase and the year written right after it in ``text``, if any (``_YEAR_AFTER``)."""
+    at = text.find(phrase)
+    m = _YEAR_AFTER.match(text, at + len(phrase)) if at >= 0 else None
+    return phrase + (m.group(0) if m else "")
+
+
+def _names_past_year(text: str, year: int, asked_years: frozenset[int] = frozenset()) -> bool:
+    """Does the text name a year before ``year``, other than ``asked_years``? Years are the calendar's
+    (``find_years``) less the numbers the number reader takes for counts ("قتل 1500 شخص" is a toll, not a year)."""
     counts = [(q.start, q.end) for q in find_quantities(text)]
-    return any(m.value_start.year < year and not any(s <= m.start < e for s, e in counts) for m in find_years(text) if m.value_start)
+    return any(
+        m.value_start.year < year and m.value_start.year not in asked_years and not any(s <= m.start < e for s, e in counts)
+        for m in find_years(text)
+        if m.value_start
+    )
 
 
 def _figures(
@@ -344,6 +411,7 @@ def _figures(
     asks: str,
     asked: frozenset[str] = frozenset(),
     bridged: frozenset[str] = frozenset(),
+    years: frozenset[int] = frozenset(),
 ) -> list[EvidenceSentence]:
     """Each article's statement of the figure asked, one article after another, before any second sentence.
 
@@ -378,7 +446,7 @@ def _figures(
     def figure_of(doc_id: str, answer_units: set[str], bridge: frozenset[str]) -> EvidenceSentence | None:
         ranks = sorted((_figure_rank(ev.text, asks, asked, answer_units, bridge), i) for i, ev in enumerate(own[doc_id]))
         fit = (own[doc_id][i] for rank, i in ranks if rank < 4)
-        return next((ev for ev in fit if not (asks == "number" and recalls_past(ev.text, ev.published))), None)
+        return next((ev for ev in fit if not (asks == "number" and recalls_past(ev.text, ev.published, years))), None)
 
     answer = figure_of(best.doc_id, set(), frozenset())
     answer_units = (_counted(answer.text) & asked or _counted(answer.text)) if answer is not None and asks == "number" else set()

@@ -100,7 +100,9 @@ class Answer(BaseModel):
     conflicts: list[Conflict] = []
     notes: list[str] = Field(default_factory=list, description="E.g. 'these are two different events'.")
     standalone_question: str | None = Field(
-        None, description="A follow-up rewritten with the earlier turns, as retrieval saw it; None when asked as is."
+        None,
+        description="The question as retrieval saw it: a follow-up rewritten with the earlier turns, spoken Arabic in "
+        "standard Arabic; None when asked as is.",
     )
     generated: str | None = Field(
         None, description="The language model's answer (ISNAD_LLM), only the sentences the checker found in their cited quotes."

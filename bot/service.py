@@ -23,6 +23,7 @@ from bot.ranker import load_ranker
 from bot.retrieval import HybridSearcher, IsnadRetriever
 from bot.schema import Answer, Comparison, DocumentInfo, Passage, Verification
 from language.calendar import find_anchor
+from language.dialect import standard_question
 from config import Settings, get_settings
 from vectorstore.embeddings import CachedEmbeddings, load_embeddings
 from vectorstore.ingestion import Checkpoints, IngestReport, ingest_paths
@@ -205,6 +206,7 @@ class Isnad:
         """
         question = clean_text(question, "question")
         asked = standalone_question(history or [], question, self.writer.rewrite if self.writer else None)
+        asked = standard_question(asked) if detect_language(asked) == "ar" else asked
         evidence = self.evidence(asked, top_k, collection=collection)
         answer = compose_answer(
             asked,

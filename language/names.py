@@ -477,36 +477,91 @@ def _arabic_persons(text: str, toks: list[_Tok]) -> tuple[list[NameMention], lis
 
 
 @lru_cache(maxsize=1)
-def _country_heads() -> dict[str, tuple[str, ...]]:
-    """First four letters of every CLDR country name in English -> the countries: "Iranian" starts like Iran."""
-    heads: dict[str, list[str]] = {}
-    for p in places().values():
-        if p.kind == "country" and len(p.en) >= 4:
-            heads.setdefault(normalize_arabic(p.en)[:4], []).append(p.id)
-    return {h: tuple(ids) for h, ids in heads.items()}
+def _country_heads() -> frozenset[str]:
+    """First four letters of every CLDR country name in English: "Iranian" starts like Iran."""
+    return frozenset(normalize_arabic(p.en)[:4] for p in places().values() if p.kind == "country" and len(p.en) >= 4)
 
 
 def _english_demonym(word: str) -> bool:
-    """ "Iranian", "Moroccan", "Turkish", "Israeli": a nationality adjective, not a name (CLDR has no demonyms)."""
+    """ "Iranian", "Moroccan", "Turkish", "Israeli": shaped like a nationality adjective, not a name. Looser than
+    ``demonym_country`` on purpose: a word that only may be one does not start a person's name."""
     w = normalize_arabic(word)
     return w.endswith(("ian", "ean", "an", "ese", "ish", "i", "ic")) and w[:4] in _country_heads()
 
 
+#: Shortest stem a demonym is read from ("Iran|ian").
+_MIN_DEMONYM_STEM = 4
+#: English demonym endings and, for each, the endings that turn what is left back into a country's name ("Iran|ian",
+#: "Ital|ian" → "Ital|y", "Leban|ese" → "Leban|on", "Turk|ish" → "Turk|ey", "Portug|uese" → "Portug|al", "Peru|vian" → "Peru", "Afghan" → "Afghan|istan"): morphology;
+#: the names themselves are CLDR's (and the tz database's, ``language.places.tz_aliases``). Paired, not crossed:
+#: "Franc|is" would read as France.
+_DEMONYM_ENDINGS: dict[str, tuple[str, ...]] = {
+    "ian": ("", "a", "ia", "y", "e", "o", "ium"),
+    "ese": ("", "a", "on", "o"),
+    "uese": ("al",),
+    "vian": ("",),
+    "ish": ("ey", "en"),
+    "an": ("", "a", "o", "y", "any"),
+    "ic": ("",),
+    "n": ("",),
+    "i": ("", "a", "ia"),
+    "": ("istan", "stan"),
+}
+
+
+#: A demonym several countries share names the most populous only when it has this many times the people of the next
+#: ("French": France, not French Polynesia; "Dominican": the Dominican Republic, not Dominica).
+_DEMONYM_MARGIN = 10
+
+
+@lru_cache(maxsize=1)
+def _listed_demonyms() -> dict[str, str]:
+    """English demonyms the countryinfo package lists (mledoze's country data), one word each, lower case → CLDR id.
+
+    The irregular ones no ending reads ("French", "British", "Dutch", "Swiss", "Greek", "Emirati", "Thai",
+    "Norwegian"); one that is a country's name ("Christmas Island") is none."""
+    from countryinfo import CountryInfo
+
+    ids = {p.id for p in places().values() if p.kind == "country"}
+    seen: dict[str, list[tuple[int, str]]] = {}
+    for info in CountryInfo.all().values():
+        code, name = (info.get("ISO") or {}).get("alpha2"), info.get("name") or ""
+        for demonym in (info.get("demonym") or "").split(","):
+            demonym = demonym.strip()
+            if code in ids and demonym.isalpha() and demonym.lower() != name.lower():
+                seen.setdefault(demonym.lower(), []).append((info.get("population") or 0, code))
+    out = {}
+    for word, found in seen.items():
+        (most, code), *rest = sorted(found, reverse=True)
+        if not rest or most >= _DEMONYM_MARGIN * rest[0][0]:
+            out[word] = code
+    return out
+
+
+@lru_cache(maxsize=4096)
 def demonym_country(word: str) -> str | None:
-    """The country an English nationality adjective names ("Syrian" -> SY, "Iraqi" -> IQ): the CLDR country whose
-    English name shares the longest start with it (Austrian: Austria, not Australia); None for other words."""
-    if not _english_demonym(word):
+    """The CLDR id of the country an English demonym names ("Iranian", "Iranians" → IR, "Chinese" → CN, "Turkish" →
+    TR): the word less a demonym ending, plus a name ending, is the country's English name, the longest first
+    ("Nigerian" is Nigeria's, not Niger's). Why: CLDR lists no English demonyms, and "the Iranian chief of staff"
+    must find "الإيراني" as "Iran" finds "إيران". The demonyms countryinfo lists come first (the irregular
+    "French", "Dutch"). Not a country's name itself ("Iran"), a word that merely starts like one ("Christian",
+    "Roman"), nor the first word of a longer name ("American" alone is read from countryinfo's list, not as "America")."""
+    word = word[:-1] if word.endswith(("ns", "is")) else word  # "Iranians", "Iraqis"
+    if not word[:1].isupper() or not word.isalpha():
         return None
-    w = normalize_arabic(word)
-    candidates = [pid for pid in _country_heads()[w[:4]] if not normalize_arabic(places()[pid].en).startswith(w + " ")]
-    if not candidates:
-        return None  # "American": the first word of "American Samoa", not its demonym
-
-    def shared(pid: str) -> int:
-        name = normalize_arabic(places()[pid].en)
-        return next((i for i, (a, b) in enumerate(zip(w, name)) if a != b), min(len(w), len(name)))
-
-    return max(candidates, key=lambda pid: (shared(pid), -len(places()[pid].en)))
+    if listed := _listed_demonyms().get(word.lower()):
+        return listed
+    names = {
+        word[: len(word) - len(e)] + b
+        for e, bases in _DEMONYM_ENDINGS.items()
+        if word.endswith(e) and len(word) - len(e) >= _MIN_DEMONYM_STEM
+        for b in bases
+    }
+    for name in sorted(names, key=len, reverse=True):
+        found = find_places(name, demonyms=False)
+        if found and found[0].text == name and found[0].kind == "country":
+            return found[0].id
+    return None
 
 
 _EN_SEQ = re.compile(
@@ -659,6 +714,70 @@ def find_persons(text: str, book: NameBook | None = None, roles: bool = True, un
             if (key or unresolved) and not any(a < e and s < b for a, b in taken):
                 found.append(NameMention(key, text[s:e], s, e, "", role, "role"))
     return sorted(found, key=lambda m: m.start)
+
+
+#: What a question asks a person's post or rank by ("What post did X hold?", "ما منصب X؟", "ما رتبة X؟"); not "role"
+#: ("what role will Iran play") nor "title" (a book's): their answer is the role phrase the text writes before the name.
+#: Singular and not before "on"/"about": "positions" are places held, a "position on" something is a stance.
+_ROLE_ASKED_EN = re.compile(r"\b(?:post|position|rank|job|occupation)\b(?!\s+(?:on|about|toward|towards|regarding)\b)", re.IGNORECASE)
+_ROLE_ASKED_AR = ("منصب", "رتبه", "رتبت", "وظيفه", "وظيفت", "مهنه", "مهنت")
+
+
+def asks_role(question: str) -> str | None:
+    """What a question asks of a person: "rank" ("what rank", "ما رتبة") or "post" (``_ROLE_ASKED_EN``,
+    ``_ROLE_ASKED_AR``, folded, with the article and a pronoun suffix: "منصبه"); None for neither."""
+    m = _ROLE_ASKED_EN.search(question)
+    if m:
+        return "rank" if m.group(0).lower().startswith("rank") else "post"
+    for t in _tokens(question):
+        w = _strip_proclitic(t.fold).removeprefix("ال") if t.word else ""
+        if w.startswith(_ROLE_ASKED_AR) and len(w) <= 7:
+            return "rank" if w.startswith("رتب") else "post"
+    return None
+
+
+#: Fewest consonants of a lone word's key for it to stand for a family name (``family_keys``): "Safadi" (sfd), not "Ali" (l).
+_MIN_FAMILY_SKELETON = 3
+
+
+def family_keys(question: str) -> frozenset[str]:
+    """Person keys a question may name: its named persons' and, since a question often names a person by the family
+    name alone ("What is Safadi's post?", "ما منصب الصفدي؟"), every word that could be one (a capitalised English
+    word, an Arabic word no function word) whose key has at least ``_MIN_FAMILY_SKELETON`` consonants."""
+    keys = {n.key for n in named_persons(question)}
+    for t in _tokens(question):
+        word = re.sub(r"['’]s$", "", t.text)
+        if t.word and (word[:1].isupper() if word.isascii() else t.fold not in _FUNCTION):
+            key = person_key(word)
+            if len(key) - len("p:") >= _MIN_FAMILY_SKELETON:
+                keys.add(key)
+    return frozenset(keys)
+
+
+def _rank_word(fold: str) -> bool:
+    """A rank or honorific written before a name ("اللواء", "العماد"), not an office that heads a role."""
+    return _is(fold, _HONORIFICS) and not _is(fold, _OFFICES) and _bare(fold) not in {"الرييس", "الوزير", "النايب"}
+
+
+def roles_of(text: str, keys: frozenset[str], rank: bool = False) -> list[tuple[int, int]]:
+    """Spans of the role phrases (office and rank: "وزير الخارجية الأردني", "قائد الجيش العميد") that
+    ``text`` writes right before the persons ``keys`` name, a leading conjunction or preposition left out ("ووزير" →
+    "وزير"); ``rank``: only the rank that closes such a phrase ("العميد"), and only phrases holding one."""
+    out = []
+    for m in find_persons(text):
+        if m.via != "role" or m.key not in keys:
+            continue
+        words = [t for t in _tokens(text[m.start : m.end]) if t.word]
+        if rank:
+            words = words[next((i for i, t in enumerate(words) if _rank_word(t.fold)), len(words)) :]
+        if not words:
+            continue
+        start = m.start + words[0].start
+        bare = _strip_proclitic(words[0].fold)
+        if bare != words[0].fold and (_is(bare, _OFFICES) or _is(bare, _HONORIFICS)):
+            start += len(words[0].fold) - len(bare)
+        out.append((start, m.end))
+    return out
 
 
 def speaker_name(party: str) -> NameMention | None:
@@ -898,15 +1017,18 @@ def _unarticled(fold: str) -> str:
 __all__ = [
     "NameBook",
     "NameMention",
+    "asks_role",
     "common_nouns",
     "demonym_country",
     "describes",
+    "family_keys",
     "find_persons",
     "given_names",
     "learn",
     "learn_common_nouns",
     "named_persons",
     "person_key",
+    "roles_of",
     "romanise",
     "skeleton",
     "speaker_name",
@@ -921,29 +1043,3 @@ if __name__ == "__main__":  # python -m language.names ../shared/data/ant_multis
     provenance = f"language.names.learn_common_nouns over {Path(sys.argv[1]).name}"
     learned = {"provenance": provenance, "words": nouns, "given": given, "other": other}
     _COMMON_NOUNS.write_text(json.dumps(learned, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-
-
-#: Shortest stem a demonym is read from ("Iran|ian").
-_MIN_DEMONYM_STEM = 4
-#: English demonym endings ("Iranian", "Chinese", "Syrian", "Iraqi") and the endings that turn what is left back into
-#: a country's name ("Ital|y", "Canad|a", "Leban|on"): morphology, the names themselves are CLDR's.
-_DEMONYM_ENDINGS = ("ian", "ese", "an", "n", "i")
-_NAME_ENDINGS = ("", "a", "y", "e", "o", "on", "ia")
-
-
-@lru_cache(maxsize=4096)
-def demonym_place(word: str) -> str | None:
-    """The CLDR id of the country an English demonym names ("Iranian" → IR, "Syrian" → SY, "Chinese" → CN): the
-    word less a demonym ending is the country's English name. Why: CLDR lists no English demonyms, and "the Iranian
-    chief of staff" must find "الإيراني" as "Iran" finds "إيران"."""
-    word = word[:-1] if word.endswith("s") else word  # "Iranians"
-    if not word[:1].isupper() or not word.isalpha():
-        return None
-    names = {
-        word[: -len(e)] + b for e in _DEMONYM_ENDINGS if word.endswith(e) and len(word) - len(e) >= _MIN_DEMONYM_STEM for b in _NAME_ENDINGS
-    }
-    for name in sorted(names, key=len, reverse=True):  # "Nigerian" is Nigeria's, not Niger's
-        found = find_places(name, demonyms=False)
-        if found and found[0].text == name and found[0].kind == "country":
-            return found[0].id
-    return None

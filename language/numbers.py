@@ -104,7 +104,7 @@ _MORE = _folded(
     "in excess of",
 )
 #: Verbs whose object is a figure passed ("تجاوزت حصيلة الضحايا المئة", "the toll exceeded 100"): a floor, as "أكثر من"
-#: is. Arabic puts the verb first, with its subject between it and the figure (``exceeds``).
+#: is. Arabic puts the verb first, with its subject between it and the figure (``passing_bound``).
 _EXCEED = _folded("تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "تخطى", "تخطت", "يتخطى", "تتخطى", "exceeded", "exceeds", "surpassed", "topped")
 _AT_LEAST = _folded("ما لا يقل عن", "لا يقل عن", "at least", "no fewer than", "no less than")
 _LESS = _folded("أقل من", "less than", "fewer than", "under", "below")
@@ -134,14 +134,28 @@ _ABOUT = _folded(
 ABOUT_MARGIN = 0.1
 
 
-def exceeds(clause: str) -> bool:
-    """Does the clause before a figure pass it: open with a verb of passing (Arabic, verb first: "تجاوزت حصيلة ضحايا
-    الأمطار في اليابان | المئة قتيل") or end with one (English: "the toll exceeded | 100")? Then the figure is a floor."""
+#: Particles that negate the verb after them: "لم تتجاوز 45%", "did not exceed 45%" state a ceiling, not a floor.
+_NEGATION = _folded("لم", "لا", "لن", "not", "never", "didn't", "doesn't", "won't")
+#: A verb of passing in the form a negation takes before it ("did not exceed", "لم تتجاوز").
+_EXCEED_BARE = _EXCEED + ("exceed", "surpass", "top")
+
+
+def passing_bound(clause: str) -> str | None:
+    """Which end of its interval the clause before a figure states with a verb of passing: "floor" when the clause
+    opens with one (Arabic, verb first: "تجاوزت حصيلة ضحايا الأمطار في اليابان | المئة قتيل") or ends with one
+    (English: "the toll exceeded | 100"); "ceiling" when that verb is negated ("نسبة مشاركة لم تتجاوز | 45%", "لم
+    تتجاوز نسبة المشاركة | 45%", "turnout did not exceed | 45%": at most 45, so "about 44.5%" agrees); else None."""
     words = normalize_arabic(clause).split()
+    if len(words) > 1 and words[-2] in _NEGATION and words[-1] in _EXCEED_BARE:
+        return "ceiling"
+    if words and words[-1] in _EXCEED:
+        return "floor"
     if not words:
-        return False
-    first = words[0][1:] if words[0].startswith("و") and words[0][1:] in _EXCEED else words[0]
-    return first in _EXCEED or words[-1] in _EXCEED
+        return None
+    first = words[0][1:] if words[0].startswith("و") and words[0][1:] in _NEGATION + _EXCEED else words[0]
+    if first in _NEGATION and len(words) > 1 and words[1] in _EXCEED:
+        return "ceiling"
+    return "floor" if first in _EXCEED else None
 
 
 _AFTER_ABOUT = _folded("تقريبا", "approximately", "or so")
@@ -498,7 +512,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         mod = re.sub(r"\s+", " ", m.group("mod")) if m.group("mod") else None
         if not mod and (late := late or _AFTER_AT_LEAST.match(folded, end)):
             mod, end = _AT_LEAST[0], late.end()
-        low, high, approx = _hedge(mod, low, high, approx)
+        low, high, approx = _hedge(mod, low, high, approx, kind)
         start = m.start("mod") if m.group("mod") else m.start("open") if opener else m.start("sym") if m.group("sym") else m.start("num")
         s, e = original_span(origin, start, end)
         vague = _vague(m.group("num"))
@@ -552,9 +566,11 @@ def _unit(m: re.Match[str], currency_words: dict[str, str], head: str) -> tuple[
     return "count", word, unit_key(word), m.end("unit")
 
 
-def _hedge(mod: str | None, low: float, high: float, approx: bool) -> tuple[float, float | None, bool]:
-    """Apply "more than", "up to", "about" ... to the interval the numerals gave."""
-    step = 1 if float(low).is_integer() else 0
+def _hedge(mod: str | None, low: float, high: float, approx: bool, kind: str = "count") -> tuple[float, float | None, bool]:
+    """Apply "more than", "up to", "about" ... to the interval the numerals gave. "More than 99" people are 100 or
+    more, but "more than 99%" may be 99.4%: a share does not step to the next whole number (it stays open at its
+    figure, so it meets a round "99%" of another source)."""
+    step = 1 if float(low).is_integer() and kind != "percent" else 0
     if mod in _MORE:
         return low + step, None, approx
     if mod in _AT_LEAST:

@@ -14,19 +14,22 @@ CLDR's alternative names are not in Babel's data, so the ISO 3166 names that
 pycountry ships (English common and official names, and the iso-codes Arabic
 translations) are added as aliases: "السعودية" beside CLDR's "المملكة العربية
 السعودية", "Palestine" from "Palestine, State of", "Iran" from "Iran, Islamic
-Republic of". "Turkey" is in neither. A surface that names two places ("عمان":
+Republic of". English names CLDR has replaced ("Turkey", now "Türkiye"; "Czech Republic", "Swaziland") come from
+the IANA time-zone database's country table (``tz_aliases``). A surface that names two places ("عمان":
 Oman / Amman) is reported with both ids (``alternatives``).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 import gettext
 
 import pycountry
+import pytz
 from babel import Locale
 from babel.core import get_global
 from babel.dates import get_timezone_location
@@ -128,6 +131,21 @@ def iso_aliases() -> dict[str, set[str]]:
     return aliases
 
 
+@lru_cache(maxsize=1)
+def tz_aliases() -> dict[str, str]:
+    """English country names of the IANA time-zone database (``iso3166.tab``, through pytz) by code.
+
+    Why: CLDR follows a country's own choice of English name ("Türkiye", "Czechia", "Eswatini") and Babel drops
+    CLDR's alternative names, while the news and its readers still write "Turkey" (a question naming it named no
+    place). The tz table keeps the names in common use. A name's parenthesised part
+    is left out ("Britain (UK)" → "Britain"), and a head two countries share ("Korea (North)", "Korea (South)")
+    names neither.
+    """
+    heads = {code: re.sub(r"\s*\(.*?\)", "", name).strip() for code, name in pytz.country_names.items()}
+    counts = Counter(heads.values())
+    return {code: head for code, head in heads.items() if counts[head] == 1}
+
+
 def _arabic_forms(name: str) -> set[str]:
     """Folded spellings of an Arabic place name: سوريا/سورية alternate in news."""
     folded = normalize_arabic(name)
@@ -164,6 +182,8 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, list[tuple[str, str]]]]:
         for form in _arabic_forms(place.ar):
             add(form, place.id, "name")
         add(normalize_arabic(place.en), place.id, "name")
+        if place.kind == "country" and place.id in tz_aliases():
+            add(normalize_arabic(tz_aliases()[place.id]), place.id, "name")
         for alias in iso_aliases().get(place.id, ()) if place.kind == "country" else ():
             for form in _arabic_forms(alias):
                 add(form, place.id, "name")

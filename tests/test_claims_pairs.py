@@ -11,14 +11,14 @@ import datetime as dt
 import pytest
 
 from bot.claims import Evidence, _number_norm, extract_claims
-from bot.conflicts import _bounds_phrase, _stems_meet, find_conflicts
+from bot.conflicts import _bounds_phrase, _close_rivals, _stems_meet, find_conflicts
 from language.numbers import (
     coarseness,
     count_predicates,
-    exceeds,
     find_quantities,
     learn_count_predicates,
     measure_units,
+    passing_bound,
     rounding,
     time_units,
     unit_key,
@@ -193,8 +193,8 @@ def test_the_killed_and_the_injured_of_one_toll_stay_apart():
 
 
 def test_a_verb_of_passing_makes_its_figure_a_floor():
-    assert exceeds("تجاوزت حصيلة ضحايا الأمطار في البلاد") and exceeds("By Monday the toll exceeded")
-    assert not exceeds("أعلنت السلطات أن") and not exceeds("")
+    assert passing_bound("تجاوزت حصيلة ضحايا الأمطار في البلاد") == passing_bound("By Monday the toll exceeded") == "floor"
+    assert passing_bound("أعلنت السلطات أن") is None and passing_bound("") is None
     (passed,) = numbers(Evidence(1, "a", "تجاوزت حصيلة ضحايا الفيضانات في البلاد المئة قتيل.", "Outlet A", SUN))
     assert (passed.low, passed.high, passed.normalized) == (101, None, "101.. قتيل")
     (plain,) = numbers(Evidence(2, "b", "ارتفعت حصيلة ضحايا الفيضانات في البلاد إلى مئة قتيل.", "Outlet B", SUN))
@@ -527,3 +527,80 @@ def test_a_count_whose_noun_is_left_out_counts_the_noun_before_it():
         {"143", "100 اخرون"} <= {p.normalized for p in c.positions}
         for c in find_conflicts(numbers(Evidence(1, "a", injured.sentence, "Outlet A", SUN), other))[0]
     )
+
+
+def test_a_verb_of_passing_negated_makes_its_figure_a_ceiling():
+    assert passing_bound("وكانت نسبة الإقبال متدنية لم تتجاوز") == "ceiling"
+    assert passing_bound("لم تتجاوز نسبة الإقبال في المدينة") == "ceiling"
+    assert passing_bound("turnout in the capital did not exceed") == "ceiling"
+    assert passing_bound("and turnout has topped") == "floor"
+    (capped,) = numbers(Evidence(1, "a", "وكانت نسبة الإقبال في الاستفتاء متدنية لم تتجاوز 38%.", "Outlet A", SUN))
+    assert (capped.low, capped.high, capped.bound) == (0, 38, "ceiling")
+    # "at most 38%" agrees with "about 37.6%" of another outlet the same day: not a disagreement.
+    about = Evidence(2, "b", "وبلغت نسبة الإقبال في الاستفتاء نحو 37.6 في المئة.", "Outlet B", SUN)
+    assert find_conflicts(numbers(Evidence(1, "a", capped.sentence, "Outlet A", SUN), about))[0] == []
+
+
+def test_a_predicate_after_a_count_is_the_counts_own():
+    # Arabic also puts the verb after its counted subject ("أن 50 شخصا قتلوا"): it is that count's predicate, not
+    # the next count's, unless the count already has one before it ("قتل 6 أشخاص أصيب منهم 2").
+    killed, injured = numbers(
+        Evidence(1, "a", "وأفادت حصيلة رسمية أن 50 شخصا قتلوا في الحريق بالإضافة إلى إصابة 120 آخرين.", "Outlet A", SUN)
+    )
+    assert "قتل" in killed.cues and "قتل" not in injured.cues and "اصب" in injured.cues
+    first, part = numbers(Evidence(2, "b", "قتل 6 أشخاص أصيب منهم 2 في الانفجار.", "Outlet B", SUN))
+    assert "اصب" not in first.cues and "اصب" in part.cues
+
+
+def test_close_figures_of_one_measure_worded_two_ways_disagree():
+    # Two outlets tell one fine in other words ("تقدر بـ" / "رفعت ... إلى"): close figures on one day are rival
+    # reports of it, not measures of two things.
+    a = Evidence(1, "a", "ويتعين على المخالف دفع غرامة مالية تقدر بـ 300 دولار.", "Outlet A", SUN)
+    b = Evidence(2, "b", "ورفعت البلدية الغرامة إلى 350 دولارا.", "Outlet B", SUN)
+    (fine_a,), (fine_b,) = numbers(a), numbers(b)
+    assert _close_rivals(fine_a, fine_b)
+    (conflict,), _ = find_conflicts([fine_a, fine_b])
+    assert conflict.relation == "conflict" and sorted(p.citations for p in conflict.positions) == [[1], [2]]
+
+
+def test_far_figures_or_ages_of_one_unit_are_not_close_rivals():
+    # A depth and a distance of one quake are further apart; two persons' ages may be close ("30" / "32 عاما"),
+    # so spans of time are left to the words about them. Nor does one outlet rival itself, or another day's report.
+    depth = numbers(Evidence(1, "a", "ووقع الزلزال على عمق 10 كيلومترات.", "Outlet A", SUN))[0]
+    distance = numbers(Evidence(2, "b", "ووقع الزلزال على بعد 80 كيلومترا من المدينة.", "Outlet B", SUN))[0]
+    assert not _close_rivals(depth, distance)
+    assert find_conflicts([depth, distance])[0] == []
+    older = numbers(Evidence(3, "c", "ويبلغ المدرب من العمر 32 عاما.", "Outlet C", SUN))[0]
+    younger = numbers(Evidence(4, "d", "وهو لاعب يبلغ من العمر 30 عاما.", "Outlet D", SUN))[0]
+    assert not _close_rivals(older, younger)
+    fine = numbers(Evidence(5, "e", "وتبلغ الغرامة 300 دولار.", "Outlet E", SUN))[0]
+    same_outlet = numbers(Evidence(6, "e", "ويدفع المخالف 320 دولارا.", "Outlet E", SUN))[0]
+    next_day = numbers(Evidence(7, "f", "وتبلغ الغرامة 320 دولارا.", "Outlet F", MON))[0]
+    assert not _close_rivals(fine, same_outlet) and not _close_rivals(fine, next_day)
+    # Head counts are no measures: close tolls are left to their predicates ("قتلوا" / "أصيبوا").
+    killed = numbers(Evidence(8, "g", "وقالت الشرطة إن 20 شخصا قتلوا في الحريق.", "Outlet G", SUN))[0]
+    hurt = numbers(Evidence(9, "h", "وأفاد الدفاع المدني بأن 24 شخصا أصيبوا في الحريق.", "Outlet H", SUN))[0]
+    assert not _close_rivals(killed, hurt)
+
+
+def test_close_durations_of_one_event_disagree_but_close_ages_do_not_meet_by_closeness():
+    # How long something took, told in other words by two outlets the same day: a rival report of it.
+    # They share a common noun ("الطائرة"), what the span is of; their other words differ.
+    a = Evidence(1, "a", "وانقطع الاتصال بالطائرة بعد 30 دقيقة من إقلاعها.", "Outlet A", SUN)
+    b = Evidence(2, "b", "وتحطمت الطائرة بعد نحو 25 دقيقة.", "Outlet B", SUN)
+    late, early = (next(c for c in numbers(e) if "دقيقة" in c.value) for e in (a, b))
+    assert _close_rivals(late, early)
+    assert any({"30 دقيقه", "~25 دقيقه"} <= {p.normalized for p in c.positions} for c in find_conflicts([late, early])[0])
+    age_a = numbers(Evidence(3, "c", "وتوفي الكاتب عن 80 عاما.", "Outlet C", SUN))[0]
+    age_b = numbers(Evidence(4, "d", "وكان شقيقه الأكبر في الثالثة والثمانين، 83 عاما.", "Outlet D", SUN))[0]
+    assert not _close_rivals(age_a, age_b)
+
+
+def test_more_than_a_share_stays_open_at_its_figure():
+    # "More than 99%" may be 99.4%: it meets a round "99%" of another outlet; "more than 99" people are 100 or more.
+    (share,) = find_quantities("وذلك بعد فرز أكثر من 99 بالمئة من الأصوات")
+    (people,) = find_quantities("أكثر من 99 شخصا")
+    assert (share.low, share.high, share.bound) == (99, None, "floor") and people.low == 100
+    a = Evidence(1, "a", "وتقدم المرشح بعد فرز 97 بالمئة من مراكز الاقتراع.", "Outlet A", SUN)
+    b = Evidence(2, "b", "وتقدم المرشح بعد فرز أكثر من 97 بالمئة من مراكز الاقتراع.", "Outlet B", SUN)
+    assert find_conflicts(numbers(a, b))[0] == []

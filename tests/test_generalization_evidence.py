@@ -203,3 +203,21 @@ def test_a_figure_is_an_amount_or_a_hedged_count_too_and_a_year_in_another_claus
     recalled = "قتل نحو 19 شخصا وأصيب العشرات في حادث وقع في شبه جزيرة القرم التي ضمتها روسيا إلى أراضيها عام 2014."
     assert not recalls_past(recalled, "2018-10-17")
     assert recalls_past("وفي يوليو 2004 قتل 41 شخصا عند خروج قطار عن سكته.", "2018-07-09")
+
+
+def test_a_year_right_after_a_count_dates_it_and_a_year_past_other_words_does_not():
+    """The claim reader ends "قتلت أمواج مد 226 ألف شخص" before "في 2004": the year written right after is its own (Q21)."""
+    assert recalls_past("وأقيم النظام بعد أن قتلت أمواج مد عاتية 226 ألف شخص في 2004.", "2018-10-01")
+    assert recalls_past("The waves killed 230,000 people in 2004 around the ocean.", "2018-10-01")
+    assert not recalls_past("وأصيب 40 شخصا في مدينة سيطر عليها الجيش عام 2016.", "2018-10-01")  # another clause's year
+    assert not recalls_past("قتل 12 شخصا في 2018 حتى الآن.", "2018-10-01")  # this year's
+
+
+def test_a_count_of_a_year_the_question_names_is_the_one_asked_not_a_past_event():
+    from bot.evidence import question_years
+
+    years = question_years("How many tourists visited the country in 2016?")
+    assert years == {2016} and question_years("كم سائحا زار البلد عام 2016؟") == {2016} and not question_years("How many?")
+    annual = "وبلغ عدد السياح 4,2 ملايين سائح عام 2016 بحسب الوزارة."
+    assert recalls_past(annual, "2017-03-01") and not recalls_past(annual, "2017-03-01", years)
+    assert recalls_past("وزار البلد 900 ألف سائح في 2009.", "2017-03-01", years)  # another past year still is

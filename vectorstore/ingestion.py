@@ -49,10 +49,6 @@ class IngestReport:
         return f"{len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, {self.skipped_count} skipped"
 
 
-#: Articles written to the store together (see ArticleStore.upsert_many).
-BATCH_ARTICLES = 32
-
-
 @dataclass
 class Checkpoints:
     """Where an ingest starts and whom it tells at each consistent point (a resumable job).
@@ -158,17 +154,20 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest files and folders; a bad file or record is skipped with its reason.
 
-    With ``checkpoints``, the first ``checkpoints.position`` items are passed
-    over (already done by a run that was stopped) and ``save`` is called each
-    time the buffer is empty and at least a batch of items has gone by.
-    Once ``stop`` is set, the articles read so far are stored, a checkpoint is
-    saved and `IngestStopped` is raised: the store is never left mid-write.
+    Articles are written ``store.batch_articles`` at a time
+    (``ISNAD_INGEST_BATCH_ARTICLES``). With ``checkpoints``, the first
+    ``checkpoints.position`` items are passed over (already done by a run that
+    was stopped) and ``save`` is called each time the buffer is empty and at
+    least a batch of items has gone by. Once ``stop`` is set, the articles read
+    so far are stored, a checkpoint is saved and `IngestStopped` is raised: the
+    store is never left mid-write, and a stop waits for one batch at most.
     """
     report = checkpoints.report if checkpoints else IngestReport()
     start = checkpoints.position if checkpoints else 0
     seen: set[str] = set()
     buffer: list[tuple[str, Article]] = []  # (file name, article)
     position = saved = start
+    batch = store.batch_articles
 
     def flush() -> None:
         if not buffer:
@@ -185,7 +184,7 @@ def ingest_paths(
 
     def checkpoint(force: bool = False) -> None:
         nonlocal saved
-        if checkpoints and not buffer and (force or position - saved >= BATCH_ARTICLES):
+        if checkpoints and not buffer and (force or position - saved >= batch):
             checkpoints.save(position, report)
             saved = position
 
@@ -221,7 +220,7 @@ def ingest_paths(
             else:
                 seen.update(_identity(article))
                 buffer.append((name, article))
-                if len(buffer) >= BATCH_ARTICLES:
+                if len(buffer) >= batch:
                     flush()
             checkpoint()
             if stop is not None and stop.is_set():

@@ -29,11 +29,18 @@ _OUTLET_PATTERNS = [
 #: city (CLDR) or a date, or is a few words with a dash after the agency; so a body line ("وقالت الوكالة السورية للأنباء
 #: (سانا) إن") or a month in brackets ("8 تموز (يوليو)") is no outlet.
 _AGENCY = re.compile(r"[(（/](?P<o>[^()（）/\n\d]{2,25})[)）/](?P<dash>\s*[-–—])?")
-#: The Arabic form with dashes and no brackets: "القاهرة - أ ش أ -", "بيروت - «الحياة» -", "دمشق-سانا".
+#: The Arabic form with dashes and no brackets: "القاهرة - أ ش أ -", "بيروت - «الحياة» -", "دمشق-سانا", a town with its
+#: country in brackets ("كيميروفو (روسيا) - «الحياة» -"), and a byline line of its own ("أبوظبي - سكاي نيوز عربية").
 _CITY_DASH = re.compile(
-    r"^\s*(?P<head>[^\s\d\-–]+(?:\s[^\s\d\-–]+)?)"
-    r"(?:\s*[\-–]\s*[«\"]?(?P<o>[^\-–«»\"\n\d:]{2,25}?)[»\"]?\s*[\-–:]|-(?P<w>[^\s\d\-–]{2,25})(?=\s|$))"
+    r"^\s*(?P<head>[^\s\d\-–()]+(?:\s[^\s\d\-–()]+)?)(?:\s*\((?P<where>[^()\n\d]{2,25})\))?"
+    r"(?:\s*[\-–]\s*[«\"]?(?P<o>[^\-–«»\"\n\d:]{2,25}?)[»\"]?\s*(?:[\-–:]|(?P<alone>$))|-(?P<w>[^\s\d\-–]{2,25})(?=\s|$))"
 )
+#: A story's closing byline naming its agency: "— Agence France-Presse", "-- (Reuters)".
+_BYLINE = re.compile(r"^\s*(?:[-–—]{1,2})\s*\(?(?P<o>[^\W\d_][^\d()\n.;:,]{1,40}?)\)?\s*$")
+#: Words an agency's name may have in a byline or at a dateline's end ("… 18 فبراير 2018 م واس").
+_TRAILING_AGENCY_WORDS = 4
+#: Lines (title first) in which a dateline may end with its agency unbracketed: its own line, under the title.
+_TRAILING_AGENCY_LINES = 2
 #: Words a dateline head may have before its agency when it names neither a known city nor a date ("WASHINGTON (AP) —").
 _DATELINE_HEAD_WORDS = 4
 #: Words an agency's name may have where it opens a line with no head at all ("(AFP) -", "(أ ف ب) -").
@@ -45,11 +52,11 @@ _DATELINE_LINES = 15
 def _dateline_outlet(text: str) -> str | None:
     """The agency a wire dateline names in the article's first lines: an uploaded wire story states its outlet only
     there, and without it an answer credits "an unnamed source"."""
-    for line in [line for line in text.split("\n") if line.strip()][:_DATELINE_LINES]:
+    for i, line in enumerate([line for line in text.split("\n") if line.strip()][:_DATELINE_LINES]):
         for m in _AGENCY.finditer(line[: _DATELINE_HEAD_CHARS + 30]):
             name, head = m["o"].strip(" \"'«»"), line[: m.start()].strip()
-            if not name or len(head) > _DATELINE_HEAD_CHARS or calendar_word(normalize_arabic(name)):
-                continue
+            if not name or len(head) > _DATELINE_HEAD_CHARS or calendar_word(normalize_arabic(name)) or _is_place(name):
+                continue  # "كيميروفو (روسيا) -": a town's country in brackets is no agency
             if not head:
                 # A dateline with neither city nor date: "(AFP) -", "(رويترز) -" opens the story's first line.
                 if m["dash"] and len(name.split()) <= _AGENCY_WORDS and (name[0].isupper() or not name.isascii()):
@@ -62,16 +69,68 @@ def _dateline_outlet(text: str) -> str | None:
                 return name
         m = _CITY_DASH.match(line)
         if m and (name := (m["o"] or m["w"] or "").strip()) and not calendar_word(normalize_arabic(name)) and not find_places(name):
-            if any(p.kind == "city" and p.start == 0 and p.end == len(m["head"]) for p in find_places(m["head"])):
+            if _byline_under_title(m, i) if m["alone"] is not None else _city_head(m["head"], m["where"]):
                 return name  # "دمشق-طهران" is two cities, not a city and its agency
+        if i < _TRAILING_AGENCY_LINES and (name := _agency_after_date(line)):
+            return name
     return None
+
+
+def _byline_under_title(m: re.Match[str], i: int) -> bool:
+    """Is a "city - outlet" line a byline of its own under the title ("أبوظبي - سكاي نيوز عربية")? Its one-word head
+    may be a city CLDR does not know; a line further down ("خاص العربية.نت - رياضة") is a page's furniture."""
+    return 0 < i < _TRAILING_AGENCY_LINES + 1 and not m["where"] and m["head"].isalpha()
+
+
+def _city_head(head: str, where: str | None) -> bool:
+    """Does a dateline's head name its city: a known city ("دمشق"), or a town with its country or city in brackets
+    ("كيميروفو (روسيا)"), as datelines give a town the reader may not know?"""
+    if where:
+        return bool(find_places(where))
+    return any(p.kind == "city" and p.start == 0 and p.end == len(head) for p in find_places(head))
+
+
+def _agency_after_date(line: str) -> str | None:
+    """The agency a dateline line names after its date with no brackets ("طهران 02 جمادى الآخرة 1439 هـ الموافق 18 فبراير
+    2018 م واس"): the line opens with a city, states a date, and ends a few words after it, era letters ("هـ", "م")
+    aside."""
+    if not any(p.kind == "city" and p.start == 0 for p in find_places(line)):
+        return None
+    dates = [t for t in resolve_times(line, None) if t.granularity == "day" and t.resolved]  # a calendar day, not "اليوم"
+    if not dates:
+        return None
+    words = [w for w in line[max(t.end for t in dates) :].split() if len(normalize_arabic(w)) > 1]
+    # Only words: a dash or a full stop after the date opens the story ("MOSCOW, March 6, 2018 — A plane crashed.").
+    if 0 < len(words) <= _TRAILING_AGENCY_WORDS and all(w.isalpha() for w in words):
+        return " ".join(words)
+    return None
+
+
+def _byline_outlet(text: str) -> str | None:
+    """The agency an English story's closing byline names: its last line, a dash and a short name ("— Agence
+    France-Presse"), where a story with a plain dateline ("MOSCOW, March 6, 2018 —") credits its agency."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    m = _BYLINE.match(lines[-1]) if len(lines) > 1 else None
+    if not m:
+        return None
+    name = m["o"].strip()
+    words = name.split()
+    # Latin names only: an Arabic story's last line after a dash is its end mark ("- انتهى -"), the agency is up top.
+    if len(words) > _TRAILING_AGENCY_WORDS or not name.isascii() or not all(w[0].isupper() for w in words):
+        return None
+    return name
+
+
+def _is_place(name: str) -> bool:
+    """Is a bracketed name a place, all of it ("(روسيا)", "(Syria)")?"""
+    return any(p.start == 0 and p.end == len(name) for p in find_places(name))
 
 
 def find_outlet(text: str) -> str | None:
     for pattern in _OUTLET_PATTERNS:
         if m := pattern.search(text):
             return m["o"].strip(" \"'«»")
-    return _dateline_outlet(text)
+    return _dateline_outlet(text) or _byline_outlet(text)
 
 
 def find_title(text: str) -> str | None:

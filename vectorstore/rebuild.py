@@ -33,7 +33,7 @@ from itertools import groupby
 from pathlib import Path
 
 from config import Settings
-from vectorstore.ingestion import BATCH_ARTICLES, IngestReport, IngestStopped, stop_on_signals
+from vectorstore.ingestion import IngestReport, IngestStopped, stop_on_signals
 from vectorstore.loaders import Article
 from vectorstore.metadata import FIELDS
 from vectorstore.store import DOCS_SUFFIX, open_store
@@ -270,7 +270,7 @@ def rebuild(source: Path, target: Path, collections: list[str] | None = None, pr
             result = Rebuilt(name, settings.embedding_model, unapplied=origin.unapplied)
             bar = tqdm(unit="article", desc=name, disable=not progress, dynamic_ncols=True)
             records = read_records(source_chroma, origin.records_segment)
-            while batch := [r for _, r in zip(range(BATCH_ARTICLES), records)]:
+            while batch := [r for _, r in zip(range(store.batch_articles), records)]:
                 if stop.is_set():
                     raise IngestStopped(result.articles, IngestReport(), stop.signum)
                 outcomes = store.upsert_many([as_article(*r) for r in batch])

@@ -54,6 +54,10 @@ _CHANGES_SUFFIX = "__changes"
 #: also what a look costs during another worker's bulk ingest.
 CHANGE_GRACE_S = 10.0
 _WRITE_BATCH = 256
+#: Articles an ingest hands `ArticleStore.upsert_many` at once when the store is not opened from settings
+#: (`open_store` passes ``ISNAD_INGEST_BATCH_ARTICLES``): the setting's default, see its description and
+#: bench/README.md ("ingest, session 21") for the measurement behind it.
+BATCH_ARTICLES: int = Settings.model_fields["ingest_batch_articles"].default
 #: Chunks embedded and upserted per Chroma call: a write costs ~5 ms of CPU (~35 ms of wall on the loaded
 #: 2-core bench machine) whatever its size, so a batch of articles is one call (a 128-article batch, ~360
 #: chunks: 1.64 against 1.79 ms of CPU a chunk in two calls of 256), well under Chroma's limit (5,461 a call).
@@ -147,8 +151,10 @@ class ArticleStore:
         max_chars: int = 700,
         ef_search: int = 400,
         cache_dir: Path | None = None,
+        batch_articles: int = BATCH_ARTICLES,
     ):
         self.name = check_collection_name(name)
+        self.batch_articles = batch_articles  # articles per upsert_many call of a bulk ingest (`ingest_paths`)
         self.cache_dir = cache_dir  # this process's local directory for derived data (the keyword index snapshot)
         self.embeddings = embeddings
         self.max_chars = max_chars
@@ -320,7 +326,7 @@ class ArticleStore:
                 self._client.delete_collection(name)
             except Exception:  # noqa: BLE001 - chromadb raises different types per backend for "missing"
                 pass
-        self.__init__(self._client, self.name, self.embeddings, self.max_chars, self.ef_search, self.cache_dir)
+        self.__init__(self._client, self.name, self.embeddings, self.max_chars, self.ef_search, self.cache_dir, self.batch_articles)
 
     # -- reading -------------------------------------------------------------
     def count(self) -> int:
@@ -449,4 +455,5 @@ def open_store(settings: Settings, collection: str | None = None, client: chroma
         settings.chunk_max_chars,
         settings.hnsw_ef_search,
         settings.home / "keyword",
+        settings.ingest_batch_articles,
     )
