@@ -99,8 +99,12 @@ def _agency_after_date(line: str) -> str | None:
     dates = [t for t in resolve_times(line, None) if t.granularity == "day" and t.resolved]  # a calendar day, not "اليوم"
     if not dates:
         return None
-    words = [w for w in line[max(t.end for t in dates) :].split() if len(normalize_arabic(w)) > 1]
-    # Only words: a dash or a full stop after the date opens the story ("MOSCOW, March 6, 2018 — A plane crashed.").
+    tail = line[max(t.end for t in dates) :]
+    words = [w for w in tail.split() if len(normalize_arabic(w)) > 1]  # not the era letters
+    # Only words: a dash or a full stop after the date opens the story ("MOSCOW, March 6, 2018 — A plane crashed.",
+    # "دمشق - 8 تموز 2020 - وقع …").
+    if any(c in tail for c in "-–—.:"):
+        return None
     if 0 < len(words) <= _TRAILING_AGENCY_WORDS and all(w.isalpha() for w in words):
         return " ".join(words)
     return None
