@@ -82,6 +82,7 @@ LABELS = {
     "number": {"en": "figure", "ar": "رقم"},
     "entity": {"en": "name", "ar": "اسم"},
     "statement": {"en": "statement", "ar": "تصريح"},
+    "read_as": {"en": "(Read as: “{question}”)", "ar": "(قُرئ السؤال: «{question}»)"},
 }
 #: The documents table: short words that fit their columns, the title given the room.
 DOCUMENT_HEADERS = [
@@ -302,10 +303,14 @@ def _notice(text: str) -> dict:
 
 
 def answer_text(a: schema.Answer) -> str:
-    """The chat message body: the model's checked answer under the direct line (else the extractive answer), and the notes."""
+    """The chat message body: the model's checked answer under the direct line (else the extractive answer), the notes,
+    and the question as it was read when that differs from what was typed."""
     main = (f"{a.direct.text}\n\n{a.generated}" if a.direct else a.generated) if a.generated else a.answer
     notes = a.notes if a.generated else []  # the extractive answer ends with its notes already (bot.answer.render)
-    return "\n".join([main, *notes, *([a.llm_note] if a.llm_note else [])])
+    # How the question was read when it was not taken as typed (a follow-up with its context, spoken Arabic in standard
+    # Arabic): a fact-checker sees what was actually searched.
+    read_as = [_label("read_as", a.language, question=a.standalone_question)] if a.standalone_question else []
+    return "\n".join([main, *notes, *([a.llm_note] if a.llm_note else []), *read_as])
 
 
 _TAG = re.compile(r"<[^>]+>")

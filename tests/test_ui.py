@@ -119,6 +119,16 @@ def test_extractive_answer_says_its_notes_once():
     assert answer_text(answer).count(note) == 1
 
 
+def test_the_message_says_how_a_rewritten_question_was_read():
+    """A spoken-Arabic question (or a follow-up) was searched as another text: the message says which, in its language."""
+    from bot.ui import answer_text
+
+    spoken = schema.Answer(question="وين وقعوا؟", answer="الجواب", answerable=True, language="ar", standalone_question="أين وقعوا؟")
+    assert answer_text(spoken).endswith("(قُرئ السؤال: «أين وقعوا؟»)")
+    typed = schema.Answer(question="Where?", answer="The answer.", answerable=True, language="en")
+    assert answer_text(typed) == "The answer."
+
+
 def test_citation_card_without_text_still_shows_quote():
     assert "<mark>arrived" in citation_card(_citation("arrived in Damascus"), None)
 
