@@ -176,6 +176,10 @@ class ClaimFrame:
         """The persons among the parties."""
         return frozenset(e for e in self.parties() if is_person(e))
 
+    def deed(self) -> tuple[Group, ...]:
+        """The words of the claim's deed: neither a name nor a verb of saying ("killed", "arrived", "قتل")."""
+        return tuple(g for g in self.groups if not g.entity and g.keys != _reporting_keys())
+
 
 def word_keys(text: str) -> frozenset[str]:
     """Every form a word is matched by: folded, without clitics, and stemmed both ways.
@@ -448,7 +452,7 @@ def _negates_claim(frame: ClaimFrame, text: str) -> bool:
 def _denies_deed(frame: ClaimFrame, text: str) -> bool:
     """Does a negation stand right before a word of the claim's deed ("لا قتلى", "لم يقتل أحد")? Only the next word:
     "لم يتضح عدد القتلى" (it is not clear how many) negates the telling, not the deaths."""
-    deed = [g for g in frame.groups if not g.entity and g.keys != _reporting_keys()]
+    deed = frame.deed()
     for clause in _clauses(text):
         words = _WORD.findall(normalize_arabic(_without_figures(clause)))
         if any(_negation_word(w) and any(_present(g, word_keys(n), set()) for g in deed) for w, n in zip(words, words[1:])):
@@ -536,7 +540,7 @@ def _counted(frame: ClaimFrame, group: Group, text: str) -> bool:
 
 def _deed_words(frame: ClaimFrame, keys: frozenset[str], entities: frozenset[str]) -> tuple[int, int]:
     """How many of the claim's deed words (its words other than names and "said") the sentence holds, of how many."""
-    deed = [g for g in frame.groups if not g.entity and g.keys != _reporting_keys()]
+    deed = frame.deed()
     return sum(_present(g, keys, entities) for g in deed), len(deed)
 
 
@@ -798,7 +802,7 @@ def _counts_alike(frame: ClaimFrame, c: Quantity, s: Quantity) -> bool:
         return True
     if c.kind != s.kind or not s.unit or c.unit_key is None:
         return False
-    deed = frozenset(k for g in frame.groups if g.entity is None and g.keys != _reporting_keys() for k in g.keys)
+    deed = frozenset(k for g in frame.deed() for k in g.keys)
     return bool((word_keys(s.unit) | {s.unit_key}) & (_unit_group_keys(frame, c) | deed))
 
 
@@ -816,9 +820,7 @@ def _total_reached(frame: ClaimFrame, c: Quantity, s: Quantity, text: str) -> bo
         return False
     clause = next((x for x in _clauses(text) if s.text in x), text)
     keys = sentence_keys(clause)
-    return bool(keys & (_unit_group_keys(frame, c) | _unit_keys(c.unit))) or any(
-        _present(g, keys, set()) for g in frame.groups if not g.entity and g.keys != _reporting_keys()
-    )
+    return bool(keys & (_unit_group_keys(frame, c) | _unit_keys(c.unit))) or any(_present(g, keys, set()) for g in frame.deed())
 
 
 def _number_check(frame: ClaimFrame, ev: Evidence, same_figure: bool = False) -> Check | None:

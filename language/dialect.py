@@ -26,19 +26,18 @@ from language.normalize import normalize_arabic
 _INTERROGATIVES = {
     **dict.fromkeys("امتي ايمتي امتا ايمتا امته ايمته وقتاش فوقاش".split(), "متى"),
     **dict.fromkeys("وين فين فاين".split(), "أين"),
-    **dict.fromkeys("منين منين".split(), "من أين"),
+    "منين": "من أين",
     **dict.fromkeys("لوين لفين".split(), "إلى أين"),
     **dict.fromkeys("مين مينو منو شكون".split(), "من"),
     **dict.fromkeys("شو شنو شنهو ايش وش ايه".split(), "ماذا"),
     **dict.fromkeys("ليش ليه علاش لويش ليشو".split(), "لماذا"),
     **dict.fromkeys("كيفاش ازاي شلون كيفن".split(), "كيف"),
     **dict.fromkeys("قديش اديش قداش شحال كام".split(), "كم"),
-    **dict.fromkeys("انهي انهو انهي اشمن".split(), "أي"),
+    **dict.fromkeys("انهي انهو اشمن".split(), "أي"),
 }
-#: The yes/no particle that opens a Maghrebi question ("واش وصل…؟" "has he arrived?").
-_YES_NO = {"واش": "هل"}
 #: Spoken function words (folded) and their standard form; an empty form drops the word (a possessive particle, a filler).
 _FUNCTION_WORDS = {
+    "واش": "هل",  # the yes/no particle that opens a Maghrebi question ("واش وصل…؟" "has he arrived?")
     "اللي": "الذي",
     "انو": "أنه",
     **dict.fromkeys("مش مو موش".split(), "ليس"),
@@ -73,7 +72,7 @@ def _standard(word: str) -> tuple[str, bool] | None:
 
     ("اش" "what" is not listed: "باش" "in order to" would read as ب + "اش".)"""
     folded = normalize_arabic(word)
-    for table, asks in ((_INTERROGATIVES, True), (_YES_NO, False), (_FUNCTION_WORDS, False)):
+    for table, asks in ((_INTERROGATIVES, True), (_FUNCTION_WORDS, False)):
         if folded in table:
             return table[folded], asks
     clitic, rest = _PROCLITIC.match(folded).groups()  # type: ignore[union-attr]
