@@ -266,9 +266,12 @@ def _bare(fold: str) -> str:
 
 def _is(fold: str, words: frozenset[str] | set[str]) -> bool:
     """Is the word (with or without a proclitic, or the article) one of ``words``?"""
-    if fold in words or _bare(fold) in words:
+    bare = _bare(fold)
+    if fold in words or bare in words:
         return True
-    return ("ال" + fold) in words or (fold.startswith("ال") and fold[2:] in words) or (fold.startswith("لل") and ("ال" + fold[2:]) in words)
+    if ("ال" + fold) in words or (fold.startswith("لل") and ("ال" + fold[2:]) in words):
+        return True
+    return any(w.startswith("ال") and w[2:] in words for w in (fold, bare))  # "الرئيس", "والرئيس", "بالرئيس"
 
 
 def _folded(words: Iterable[str]) -> frozenset[str]:
@@ -756,7 +759,7 @@ def family_keys(question: str) -> frozenset[str]:
 
 def _rank_word(fold: str) -> bool:
     """A rank or honorific written before a name ("اللواء", "العماد"), not an office that heads a role."""
-    return _is(fold, _HONORIFICS) and not _is(fold, _OFFICES) and _bare(fold) not in {"الرييس", "الوزير", "النايب"}
+    return _is(fold, _HONORIFICS) and not _is(fold, _OFFICES)
 
 
 def roles_of(text: str, keys: frozenset[str], rank: bool = False) -> list[tuple[int, int]]:

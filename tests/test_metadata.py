@@ -60,3 +60,19 @@ def test_dateline_and_byline_forms(text, outlet):
 def test_an_arabic_end_mark_is_no_byline():
     """ "- انتهى -" closes an Arabic wire story: it names no agency (Arabic stories name theirs in the dateline)."""
     assert find_outlet("عنوان\n\nنص الخبر الأول.\n- انتهى -") is None
+
+
+@pytest.mark.parametrize(
+    "given,published",
+    [
+        ("2019-05-04 10:00:00", "2019-05-04"),  # ISO stamp
+        ("Sat, 04 May 2019 18:02:33 GMT", "2019-05-04"),  # a feed's RFC 2822 stamp
+        ("4 مايو 2019", "2019-05-04"),  # prose: the calendar reader
+        ("May 4, 2019", "2019-05-04"),
+        ("sometime in spring", "sometime in spring"),  # unreadable: kept as given, never guessed
+        ("2019-13-45", "2019-13-45"),
+    ],
+)
+def test_a_given_date_is_normalised_to_iso(given, published):
+    fields, inferred = resolve_metadata("Title\n\nText of the story.", {"published": given})
+    assert fields["published"] == published and "published" not in inferred
