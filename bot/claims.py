@@ -48,7 +48,7 @@ from bot import schema
 from bot.attribution import Attribution, extract_attributions, format_attribution, outlet_label, party_outlet
 from bot.entities import EntityMention, display, find_entities
 from language.calendar import TimeMention, is_dateline, resolve_times
-from language.names import NameBook, find_persons, learn
+from language.names import NameBook, common_nouns, find_persons, learn
 from language.normalize import ARABIC_LETTER, STOPWORDS, fold_with_offsets, normalize_arabic
 from language.places import find_places
 from language.numbers import (
@@ -115,6 +115,7 @@ class Claim:
     high: float | None = None
     bound: str | None = None  # "floor" or "ceiling": the end of its interval the words state (``Quantity.bound``)
     about: float | None = None  # the figure an approximation states ("نحو 300", "قرابة 48" → 300, 48): see _stated
+    floor_figure: float | None = None  # the figure a floor is said of ("أكثر من 100", "11 على الأقل" → 100, 11)
     unit: str | None = None
     kind: str = "count"  # count | money | percent (``language.numbers.Quantity.kind``)
     measure: str | None = None  # what an amount or a share is of: the stem of the word after it ("loan", "rise")
@@ -584,23 +585,28 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                 past = 1 if q.kind == "count" else 0  # a passed head count is the next one; a share or amount stays open
                 low, high = {"floor": (q.low + past, None), "ceiling": (0, q.high)}.get(passed or "", (q.low, q.high))
                 step = rounding(q)  # "4.7 billion" is 4.65-4.75 billion: it meets "4.69 billion"
+                definite = q.kind == "count" and _definite(sentence, q)
+                noun_before = _noun_before(sentence, lo, q, definite) if q.kind == "count" and (counted.unit is None or definite) else None
+                named = None if definite and noun_before else counted.unit  # "القتلى الـ 16 كانوا": "كانوا" is no noun
                 claims.append(
                     Claim(
                         **base | counted_by,
                         slot="number",
                         value=q.text,
-                        normalized=_number_norm(low, high, counted.unit, _stated(q)),
+                        normalized=_number_norm(low, high, named, _stated(q)),
                         low=low - step,
                         high=None if high is None else high + step,
                         bound=passed or q.bound,
                         about=_stated(q),
-                        unit=counted.unit_key or counted.unit,
+                        floor_figure=q.low if passed == "floor" else q.figure if q.bound == "floor" else None,
+                        unit=(counted.unit_key or counted.unit if named else noun_before),
                         kind=q.kind,
                         partial=_addend(sentence, q, quantities),
                         coordinated=head[1] > 0,
                         subset=_subset(sentence, seg, q, quantities),
                         qualifier=_qualifier(sentence, q),
-                        elided=not q.unit_text and any(r.unit_text and r.end <= q.start for r in quantities if r.kind == q.kind),
+                        elided=not (q.unit_text or noun_before)
+                        and any(r.unit_text and r.end <= q.start for r in quantities if r.kind == q.kind),
                         names=_names(mentions, lo, hi),
                         context=_context(sentence, lo, hi, values),
                         lead=_context(sentence, lo, v.start, values),
@@ -713,6 +719,33 @@ def _passed(sentence: str, seg: _Segment, q: Quantity) -> str | None:
         return None
     start = max([seg.start] + [seg.start + m.end() for m in _BREAK.finditer(sentence[seg.start : q.start])])
     return passing_bound(sentence[start : q.start])
+
+
+#: The article with the proclitics it takes ("القتلى", "للقتلى", "والقتلى").
+_DEFINITE = re.compile(r"^[وف]?(?:ال|لل|بال|كال)")
+
+
+#: A number taking the article ("القتلى الـ 16", "الـ16"): it follows its noun, as an adjective does.
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)الـ?\s*$")
+
+
+def _definite(sentence: str, q: Quantity) -> bool:
+    """Does the number take the article? Then the word after it is the next phrase ("القتلى الـ 16 كانوا")."""
+    return bool(_ARTICLE_BEFORE.search(sentence[: q.start]))
+
+
+def _noun_before(sentence: str, lo: int, q: Quantity, definite: bool) -> str | None:
+    """The light stem of what a count with no noun after it counts, when its clause names it before ("ليرتفع العدد
+    الرسمي للقتلى إلى #", "حصيلة الجرحى إلى #"): the nearest definite word of its lead that news text uses as a
+    noun (``common_nouns``) and as a count's predicate (``count_predicates``: "العدد الرسمي" is no noun of it);
+    any such noun for a number taking the article ("الضحايا الـ 23"), which follows its noun. Then it is no count
+    of a noun left out after an earlier count ("قتل 77 شخصا، وأصيب 143"), whatever stands before it."""
+    for word in reversed(re.findall(r"[^\W\d_]+", _HARAKAT.sub("", sentence[lo : q.start]))):
+        folded = normalize_arabic(word)
+        article = _DEFINITE.match(folded)
+        if article and folded[article.end() :] in common_nouns() and (definite or unit_key(folded) in count_predicates()):
+            return unit_key(folded)
+    return None
 
 
 def _stated(q: Quantity) -> float | None:

@@ -77,7 +77,7 @@ from bot.entities import display, is_person
 from language.calendar import DAYS_AGO_RANGE, format_day, format_month, resolve_times
 from language.names import common_nouns
 from language.normalize import ARABIC_LETTER, LATIN_LETTER, normalize_arabic
-from language.numbers import count_predicates, is_measure, measure_units, time_units, unit_key
+from language.numbers import contrasting_predicates, count_predicates, is_measure, measure_units, time_units, unit_key
 from language.places import places
 
 #: Character-shingle Jaccard at or above which two sentences are one wire copy.
@@ -88,6 +88,9 @@ _SHINGLE = 5
 SAME_FRAME = 0.62
 #: Frames that share a predicate stem next to their values need only be loosely related in meaning.
 SAME_FRAME_WITH_CUE = 0.3
+#: The same for two counts reported days apart (``_days_apart``): a later toll is told in a later story's words
+#: ("ارتفعت الحصيلة ... إلى # قتيلا" / "# شخصا قتلوا"), and such figures can only rise into an update.
+UPDATE_FRAME_WITH_CUE = 0.2
 #: Reports of one figure of one event come within days of each other (a toll rises over a week at most).
 REPORT_WINDOW_DAYS = 10
 #: A count is a figure of its report day: outlets disagree on it when they report within this many days of each
@@ -230,6 +233,8 @@ def _same_claim(a: Claim, b: Claim) -> bool:
         return False  # "107 passengers and crew" is no rival to "110 people on board": a part of them
     if a.slot == "number" and (a.subset != b.subset or _incomparable(a, b) or _orders_apart(a, b) or _other_names(a, b)):
         return False  # a part and its whole, dollars and euros, metres and kilometres, one town and another
+    if a.slot == "number" and _other_deeds(a, b):
+        return False  # the killed and the injured of one story
     sim = frame_similarity(a.frame, b.frame)
     other_nouns = a.slot == "number" and _other_nouns(a, b)
     if _other_measures(a, b) or _other_things_measured(a, b) or (a.slot == "number" and _other_spans_of_time(a, b, sim)):
@@ -237,8 +242,13 @@ def _same_claim(a: Claim, b: Claim) -> bool:
     if other_nouns:  # a coordinated count's frame is its neighbour's predicate: any rival of the neighbour looks alike
         return sim >= SAME_FRAME_OTHER_UNIT and not (a.coordinated or b.coordinated or _other_predicates(a, b))
     if a.slot == "number" and ((a.kind == "count" and _shared_cue(a, b)) or (_close_rivals(a, b) and _shared_noun(a, b))):
-        return sim >= SAME_FRAME_WITH_CUE
+        return sim >= (UPDATE_FRAME_WITH_CUE if _days_apart(a, b) else SAME_FRAME_WITH_CUE)
     return sim >= SAME_FRAME
+
+
+def _days_apart(a: Claim, b: Claim) -> bool:
+    """Reported further apart than ``CONFLICT_DAYS``: two such figures can only be steps of an update, never a clash."""
+    return bool(a.anchor and b.anchor and abs((a.anchor - b.anchor).days) > CONFLICT_DAYS)
 
 
 def _other_nouns(a: Claim, b: Claim) -> bool:
@@ -374,6 +384,18 @@ def _other_predicates(a: Claim, b: Claim) -> bool:
     return bool(pa and pb) and not any(_stems_meet(x, y) for x in pa for y in pb)
 
 
+def _other_deeds(a: Claim, b: Claim) -> bool:
+    """Do two counts state deeds that news text gives side by side as two figures ("قتل # أشخاص" / "أصيب نحو #
+    شخصا", "# قتلى" / "# جريحا": ``language.numbers.contrasting_predicates``), neither stating the other's? Then they
+    count different people of one story, however alike their nouns and clauses ("قتل وأصيب #" states both)."""
+    pa, pb = _stated(a), _stated(b)
+    return any(
+        contrasting_predicates(x, y) and not any(_stems_meet(x, w) for w in pb) and not any(_stems_meet(y, w) for w in pa)
+        for x in pa
+        for y in pb
+    )
+
+
 def _stated(c: Claim) -> frozenset[str]:
     """What a count states of its noun: the noun itself where it names a predicate ("قتلى", "جرحى"), else its
     predicate cues ("على متنها")."""
@@ -456,11 +478,16 @@ def _rival_bounds(a: Claim, b: Claim) -> bool:
     [29, ∞)), two approximations of different figures ("قرابة 48 دقيقة" / "قرابة 40 دقيقة"), or an approximation
     and a floor ("حوالي 390 ألف" / "ما لا يقل عن 156 ألف")? Their intervals overlap, but each source states the
     figure it counted that day, so they disagree on it; "أكثر من عشرة" and "11 على الأقل" state one floor, "نحو 70"
-    and "حوالى 70" one figure. A hedge still agrees with an exact figure inside it ("more than 100" / "107", "نحو 30"
-    / 29), a ceiling with an approximation under it ("did not exceed 45%" / "about 44.5%"), one source may raise its
-    own floor, and days apart a floor rising is an update."""
+    and "حوالى 70" one figure. A floor and another source's exact figure above it disagree too ("11 على الأقل" / "13
+    قتيلا": each is that day's count), unless either figure is round enough to hold the other ("more than 100" /
+    "107", "أكثر من 170" / "171", "53 at least" / "a hundred": ``_half_last_digit``). A hedge still agrees with an exact
+    figure inside it ("نحو 30" / 29), a ceiling with an approximation under it ("did not exceed 45%" / "about
+    44.5%"), one source may raise its own floor, and days apart a floor rising is an update."""
     if a.origin == b.origin or a.anchor is None or a.anchor != b.anchor:
         return False
+    floor, exact = (a, b) if a.floor_figure is not None else (b, a)
+    if floor.floor_figure is not None and exact.bound is None and exact.about is None and _finer(exact):
+        return exact.low - floor.floor_figure > max(_half_last_digit(floor.floor_figure), _half_last_digit(_mid(exact)))
     if a.bound is not None and a.bound == b.bound:
         return a.low != b.low if a.bound == "floor" else a.high != b.high
     hedged = [c.about if c.about is not None else c.low if c.bound == "floor" else None for c in (a, b)]

@@ -17,7 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from itertools import takewhile
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -59,6 +61,7 @@ class EvidenceSentence:
     published: str | None = None  # the article's publication date (ISO), to tell a past event recalled from the news
     figure: bool = False  # chosen as its article's statement of the figure or date asked (``_figures``)
     article_score: float = 0.0  # its article's best score, set with ``figure``
+    vector: np.ndarray | None = field(default=None, repr=False, compare=False)  # its USE vector (unit length), set by ``choose_quotes``
 
     @property
     def quote_score(self) -> float:
@@ -235,13 +238,14 @@ def choose_quotes(
     thing asked from its other figures; ``bridged``: those of its bridge into the other language
     (``bot.crosslingual``), a weaker sign (it holds the question's topic words too: "registration centre" bridges
     to "مركز", and "four centres were attacked" is no toll); ``years``: the years the question names
-    (``question_years``), whose counts are no past event recalled.
+    (``question_years``), whose counts are no past event recalled. Also sets each sentence's ``vector``: an article
+    whose figure restates the answer's reports the same event (``_figures``).
     """
     if not scored:
         return []
     best = min(range(len(scored)), key=lambda i: _order(scored[i]))
-    for ev, restates in zip(scored, vectors @ vectors[best]):
-        ev.restates = float(restates)
+    for ev, restates, vector in zip(scored, vectors @ vectors[best], vectors):
+        ev.restates, ev.vector = float(restates), vector
     return _choose(sorted(scored, key=_order), limit, per_doc, asks, asked, bridged, years)
 
 
@@ -403,6 +407,11 @@ def _names_past_year(text: str, year: int, asked_years: frozenset[int] = frozens
     )
 
 
+def _echo(ev: EvidenceSentence, refs: list[EvidenceSentence]) -> float:
+    """How closely the sentence restates the closest of ``refs`` (USE cosine; 0 without vectors)."""
+    return max((float(ev.vector @ r.vector) for r in refs if ev.vector is not None and r.vector is not None), default=0.0)
+
+
 def _figures(
     scored: list[EvidenceSentence],
     ranked: list[EvidenceSentence],
@@ -433,9 +442,18 @@ def _figures(
     article names some day or year, so a date sentence of the one article that
     best matches the question is no sign of the date asked (in a collection that
     lacks the answer, it turned a declined answer into a wrong date); a second
-    report of the event vouches for its own. The best article also keeps its
-    best sentence, and when that sentence holds no figure, it is quoted beyond
-    ``limit``. The rest, up to ``limit``, go by rank, as for any question.
+    report of the event vouches for its own. An article whose figure restates
+    one of the best article's statements of the thing asked (``refs``: its
+    figures counting a noun the question names; ``RESTATES``) reports the same
+    event too, however low its lead scores: another outlet's copy of the story,
+    whose figure may differ ("وصل 420 مهاجرا إلى الجزيرة" / "وصل 380 مهاجرا إلى
+    الجزيرة"). When the slots run short, an article whose figure counts a noun
+    the question names, or what the answer counts (``_figure_rank`` up to 2),
+    goes before one whose figure is merely of the kind asked ("تبعد الجزيرة 140
+    كيلومترا" is no answer to "how many migrants arrived"). The best article
+    also keeps its best sentence, and when that sentence holds no figure, it is
+    quoted beyond ``limit``. The rest, up to ``limit``, go by rank, as for any
+    question.
     """
     best = scored[0]
     cap = limit + (not holds_kind(best.text, asks))  # the best sentence names the event without a figure: the figures keep ``limit``
@@ -443,24 +461,30 @@ def _figures(
     for ev in scored:
         own.setdefault(ev.doc_id, []).append(ev)
 
-    def figure_of(doc_id: str, answer_units: set[str], bridge: frozenset[str]) -> EvidenceSentence | None:
+    def statements(doc_id: str, answer_units: set[str], bridge: frozenset[str]) -> Iterator[tuple[int, EvidenceSentence]]:
+        """The article's sentences holding a value of the kind asked, with their ``_figure_rank``, surest first (the
+        ranker's order within a rank), a count of a past year left out."""
         ranks = sorted((_figure_rank(ev.text, asks, asked, answer_units, bridge), i) for i, ev in enumerate(own[doc_id]))
-        fit = (own[doc_id][i] for rank, i in ranks if rank < 4)
-        return next((ev for ev in fit if not (asks == "number" and recalls_past(ev.text, ev.published, years))), None)
+        fit = ((rank, own[doc_id][i]) for rank, i in ranks if rank < 4)
+        return ((rank, ev) for rank, ev in fit if not (asks == "number" and recalls_past(ev.text, ev.published, years)))
 
-    answer = figure_of(best.doc_id, set(), frozenset())
+    stated = statements(best.doc_id, set(), frozenset())
+    top, answer = next(stated, (4, None))
+    refs = [answer, *(ev for _, ev in takewhile(lambda f: f[0] == top, stated))] if top < 3 else []  # its statements of the thing asked
     answer_units = (_counted(answer.text) & asked or _counted(answer.text)) if answer is not None and asks == "number" else set()
-    chosen: list[EvidenceSentence] = [best]
-    for doc_id in dict.fromkeys(ev.doc_id for ev in ranked):
+    figures: dict[str, tuple[int, EvidenceSentence]] = {}
+    for doc_id in dict.fromkeys(ev.doc_id for ev in ranked if ev.doc_id != best.doc_id):
         lead = own[doc_id][0]
-        if len(chosen) == cap or not (
-            doc_id == best.doc_id or same_event(lead.score / best.score if best.score else 0.0, max(ev.restates for ev in own[doc_id]))
-        ):
-            continue
-        figure = answer if doc_id == best.doc_id else figure_of(doc_id, answer_units, bridged)
-        if figure is not None and figure is not best and (doc_id != best.doc_id or per_doc > 1):
-            vouched = doc_id != best.doc_id or asks == "number"
-            chosen.append(replace(figure, figure=True, article_score=lead.score) if vouched else figure)
+        reports = same_event(lead.score / best.score if best.score else 0.0, max(ev.restates for ev in own[doc_id]))
+        found = next(statements(doc_id, answer_units, bridged), None) if reports or refs else None
+        if found and (reports or _echo(found[1], refs) >= RESTATES):  # or its figure restates the answer's: the same report
+            figures[doc_id] = found
+    chosen: list[EvidenceSentence] = [best]
+    if answer is not None and answer is not best and per_doc > 1 and cap > 1:
+        chosen.append(replace(answer, figure=True, article_score=best.score) if asks == "number" else answer)
+    for doc_id in sorted(figures, key=lambda d: figures[d][0] > 2):  # an article naming the thing asked before one that only holds a value
+        if len(chosen) < cap:
+            chosen.append(replace(figures[doc_id][1], figure=True, article_score=own[doc_id][0].score))
     done = {(ev.doc_id, ev.start) for ev in chosen}
     for ev in ranked:
         if len(chosen) >= limit:

@@ -47,7 +47,13 @@ Verdict rules (``verify_claim``):
   that states the claim's figure (tolls rise: an update, not a contradiction), and
   an update whose latest figure the claim states does not dispute it;
 * a vague count ("عشرات القتلى", "dozens") neither confirms nor refutes a precise
-  figure; a count of none ("لا قتلى") refutes any;
+  figure, nor does a bound short of it ("at least 9" for 15); a count of none ("لا قتلى") refutes any;
+* a count is the claim's only under the claim's deed: not under a predicate the news sets against it
+  (``language.numbers.contrasting_predicates``: "أصيب 85" is no count of "قتل 85"), and of two counts in one
+  sentence, the one whose own predicate is the claim count's ("killed four and injured 15" for "15 killed");
+  across languages such a tied count also rivals the claim's figure, where closeness alone only confirms;
+* a support that says the toll rose to the claimed figure ("rose to six") supersedes a smaller figure not
+  reported after it, whatever the dates;
 * supporters and contradictors both → CONFLICTING; so too supporters that are
   one side of a conflict (``bot.conflicts``) on the slot the claim states
   ("arrived on Tuesday evening" while Al Jazeera's bureau chief says he had
@@ -89,7 +95,7 @@ from language.calendar import (
     resolve_times,
 )
 from language.normalize import bm25_tokens, detect_language, normalize_arabic
-from language.numbers import Quantity, find_quantities
+from language.numbers import Quantity, contrasting_predicates, find_quantities
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
@@ -471,6 +477,8 @@ class Assessment:
     reason: str
     weak: bool = False  # a contradiction only the stance model sees, and not surely (< STANCE_SURE)
     figure_only: bool = False  # a contradiction on the figure alone (every clash is of a count): a later report may update it
+    below: bool = False  # every clashing figure is smaller than the claim's (``_below``)
+    risen: bool = False  # a support giving the claim's figure as the total a toll rose to (``_risen_to``)
 
 
 def _named(text: str, book: NameBook, types: frozenset[str] = frozenset({"person", "place"})) -> list[EntityMention]:
@@ -762,6 +770,17 @@ def _place_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     return Check("place", "clash", _say(frame, "place_clash", shown, claimed), where)
 
 
+def _place_named(frame: ClaimFrame, ev: Evidence) -> Check | None:
+    """The claimed city named anywhere in the sentence ("on a busy Toronto sidewalk", "TORONTO (Reuters)"), not as
+    where the event was: it confirms the place only beside a confirmed count (``assess``), as a city alone is often an
+    actor ("Damascus said")."""
+    named = {m.id: m.text for m in find_places(ev.text) if m.kind == "city" and m.id in frame.places}
+    if not named:
+        return None
+    shown = ", ".join(w if detect_language(w) == _lang(frame) else label(p, _lang(frame)) for p, w in named.items())
+    return Check("place", "match", _say(frame, "place_match", shown), tuple(named.values()))
+
+
 def _demonym(word: str) -> str | None:
     """The country an English nationality word names, singular or plural ("Iranian", "Iranians" -> IR)."""
     return demonym_country(word) or (demonym_country(word[:-1]) if word.endswith("s") else None)
@@ -823,30 +842,131 @@ def _total_reached(frame: ClaimFrame, c: Quantity, s: Quantity, text: str) -> bo
     return bool(keys & (_unit_group_keys(frame, c) | _unit_keys(c.unit))) or any(_present(g, keys, set()) for g in frame.deed())
 
 
-def _number_check(frame: ClaimFrame, ev: Evidence, same_figure: bool = False) -> Check | None:
-    """Counts of the same thing: "300 jets" is not refuted by "2 agreements", only by another count of jets. A vague
-    count ("عشرات القتلى", "dozens were killed") states no figure: it neither confirms nor refutes a precise one.
-    ``same_figure`` (a sentence close to the claim in meaning, across languages): a count of a noun no bridge reaches
-    ("24 schoolchildren" / "24 تلميذا") is the claim's when it states the very figure."""
+def _predicate_words(text: str, q: Quantity, noun: bool = True) -> list[str]:
+    """The words that say what happened to a count: the word right before it ("قتل 4", "killing two people", "وإصابة
+    15 آخرين", "بمقتل 9 أشخاص"), in English the first word after it past auxiliaries ("Ten people were killed"), and
+    with ``noun`` its counted noun, which may be the deed itself ("10 قتلى و73 جريحا", "15 injured")."""
+    words = _WORD.findall(normalize_arabic(text[: q.start]))[-1:]
+    if noun:
+        words += _WORD.findall(normalize_arabic(q.unit_text or ""))[-1:]
+    if q.text.isascii():
+        words += [w for w in _EN_WORD.findall(text[q.end :])[:3] if w.lower() not in AUXILIARIES_EN][:1]
+    return words
+
+
+def _claim_predicate(frame: ClaimFrame, c: Quantity) -> frozenset[str]:
+    """The keys of the claim count's predicate, with the translations its claim word carries ("killed" -> قتل)."""
+    keys = word_keys(" ".join(_predicate_words(frame.text, c, noun=False)))
+    return keys | frozenset(k for g in frame.deed() if word_keys(g.word) & keys for k in g.keys)
+
+
+def _in_arabic(words: Sequence[str]) -> list[str]:
+    """Words with the Arabic forms the lexicon gives the English ones ("injured" -> اصيب): contrasts are learned from
+    Arabic news."""
+    return [*words, *(a for w in words if w.isascii() for a in arabic_keywords(w).split())]
+
+
+def _other_deed(frame: ClaimFrame, text: str, c: Quantity, s: Quantity) -> bool:
+    """Is the sentence's count of another deed than the claim's, by predicates the news sets side by side with two
+    figures (``contrasting_predicates``: "قتل 85 شخصا" against "أصيب نحو 85 شخصا", "Fifteen people were killed"
+    against "وإصابة 15 آخرين")? Two wordings of one deed ("قتل"/"لقي حتفه") never contrast."""
+    mine = _predicate_words(frame.text, c, noun=False)
+    claimed = _in_arabic(mine) + [k for g in frame.deed() if g.word in mine for k in g.keys if not k.isascii()]
+    stated = _in_arabic(_predicate_words(text, s))
+    return any(contrasting_predicates(a, b) for a in claimed for b in stated)
+
+
+def _tied(frame: ClaimFrame, text: str, pairs: Sequence[tuple[Quantity, Quantity]]) -> list[tuple[Quantity, Quantity]]:
+    """The pairs whose sentence count has the claim count's predicate ("killing two people" / "قتل 60 شخصا")."""
+    return [(c, s) for c, s in pairs if word_keys(" ".join(_predicate_words(text, s))) & _claim_predicate(frame, c)]
+
+
+def _own_counts(frame: ClaimFrame, text: str, pairs: list[tuple[Quantity, Quantity]]) -> list[tuple[Quantity, Quantity]]:
+    """Of two or more counts a sentence gives of the claim's noun, those its predicate says are the claim's deed:
+    "بمقتل 9 أشخاص وإصابة 15 آخرين" counts the killed once, so "15 killed" is not confirmed by the 15 injured.
+    Counts no predicate ties to the claim's deed all stay (nothing tells them apart)."""
+    kept = []
+    for c in frame.quantities:
+        mine = [(cc, s) for cc, s in pairs if cc is c]
+        tied = _tied(frame, text, mine)
+        kept += tied if len(mine) > 1 and tied else mine
+    return kept
+
+
+def _tied_clash(frame: ClaimFrame, text: str, pairs: Sequence[tuple[Quantity, Quantity]]) -> bool:
+    """Does a figure clash with the claim's while its predicate is the claim count's ("killing two people" / "قتل 60
+    شخصا")? Then it is another figure for the same deed, not a count of something else ("إنقاذ 120 مهاجرا")."""
+    return any(_clashes(c, s) for c, s in _tied(frame, text, pairs))
+
+
+def _count_pairs(frame: ClaimFrame, ev: Evidence, same_figure: bool = False) -> list[tuple[Quantity, Quantity]]:
+    """The claim's counts paired with the sentence's counts of the same thing: "300 jets" is not refuted by "2
+    agreements", only by another count of jets. A vague count ("عشرات القتلى", "dozens were killed") states no figure:
+    it neither confirms nor refutes a precise one. ``same_figure`` (a sentence close to the claim in meaning, across
+    languages): a count of a noun no bridge reaches ("24 schoolchildren" / "24 تلميذا") is the claim's when it states
+    the very figure. Not a count of another deed (``_other_deed``: the injured for the killed), and of several counts,
+    those of the claim's deed (``_own_counts``)."""
     pairs = [
         (c, s)
         for c in frame.quantities
         for s in find_quantities(ev.text)
         if (c.vague or not s.vague)
         and (_counts_alike(frame, c, s) or _total_reached(frame, c, s, ev.text) or (same_figure and _same_figure(c, s)))
+        and not _other_deed(frame, ev.text, c, s)
     ]
-    if not pairs:
-        return None
+    return _own_counts(frame, ev.text, pairs)
+
+
+def _confirms(c: Quantity, s: Quantity) -> bool:
+    """Does the sentence's figure confirm the claim's? Both could be true, and a one-sided bound reaches the claim's
+    figure: "at least 9 killed" allows 15 but does not state it (nor refute it)."""
+    short = (s.bound == "floor" and s.high is None and s.low < c.low) or (
+        s.bound == "ceiling" and c.high is not None and s.high is not None and s.high > c.high
+    )
+    return c.overlaps(s) and not short
+
+
+def _clashes(c: Quantity, s: Quantity) -> bool:
+    """Can the two figures not both be true? Two floors are two estimates of one figure, read at the figures they
+    state: "more than 22 million" is another figure than the claim's "more than 500 million", a higher floor no
+    rival to a lower one."""
+    if c.bound == s.bound == "floor" and c.high is None and s.high is None:
+        return s.low < c.low
+    return not c.overlaps(s)
+
+
+def _number_check(frame: ClaimFrame, pairs: Sequence[tuple[Quantity, Quantity]]) -> Check | None:
+    """The count slot from ``_count_pairs``: a pair that confirms it (``_confirms``) matches, a pair that cannot both be
+    true (``_clashes``) clashes, a bound short of the claim's figure says nothing."""
     where = tuple(dict.fromkeys(s.text for _, s in pairs))
-    if any(c.overlaps(s) for c, s in pairs):
+    if any(_confirms(c, s) for c, s in pairs):
         return Check("number", "match", _say(frame, "number_match", ", ".join(where)), where)
+    if not any(_clashes(c, s) for c, s in pairs):
+        return None
     claimed = ", ".join(dict.fromkeys(c.text for c, _ in pairs))
     return Check("number", "clash", _say(frame, "number_clash", ", ".join(where), claimed), where)
 
 
+def _risen_to(text: str, pairs: Sequence[tuple[Quantity, Quantity]]) -> bool:
+    """Does the sentence give the claim's figure as the total a toll rose to ("rises to six", "bringing the death toll
+    to nine", "ارتفعت الحصيلة إلى 53 قتيلا")? Then a lower figure is that toll's past, whatever the dates say."""
+    return any(_confirms(c, s) and _REACHED.search(normalize_arabic(text[: s.start]).lower()) for c, s in pairs)
+
+
+def _below(pairs: Sequence[tuple[Quantity, Quantity]]) -> bool:
+    """Is every figure of the sentence that clashes with the claim's smaller than it (a toll before it rose)?"""
+    clashing = [(c, s) for c, s in pairs if _clashes(c, s)]
+    return bool(clashing) and all((s.low if s.high is None else s.high) < c.low for c, s in clashing)
+
+
+def _stated(q: Quantity) -> float | None:
+    """The figure a count's words state: its bound's end ("at least 180", "up to 50") or its exact value."""
+    return q.high if q.bound == "ceiling" else q.low if q.bound == "floor" or q.low == q.high else None
+
+
 def _same_figure(c: Quantity, s: Quantity) -> bool:
-    """Two counts of a noun stating one exact figure ("48 migrants" / "48 شخصا")."""
-    return c.kind == s.kind == "count" and s.unit is not None and not s.approx and (c.low, c.high) == (s.low, s.high)
+    """Two counts of a noun stating one exact figure ("48 migrants" / "48 شخصا", "at least 180" / "180 missing")."""
+    return c.kind == s.kind == "count" and s.unit is not None and not s.approx and _stated(c) is not None and _stated(c) == _stated(s)
 
 
 def _party_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
@@ -984,16 +1104,25 @@ def assess(
     # Across languages the word bridges miss much ("boat"/"مركب", "ferry"/"العبارة"): a sentence the encoder puts close
     # to the claim as a whole counts, but only through a slot it states (below), never on its words alone; and its count
     # of a noun no bridge reaches is the claim's where it states the very figure.
-    close = detect_language(ev.text) != frame.lang and similarity >= CROSS_SIMILAR
-    by_meaning = close and not counted
+    other = detect_language(ev.text) != frame.lang
+    close = other and similarity >= CROSS_SIMILAR
+    pairs = _count_pairs(frame, ev, close)
+    # So does one that counts the claim's noun under the claim's very predicate ("killing two people" for "قتل 60 شخصا")
+    # and holds ``CROSS_TIED`` of its words: the tied count is the claim's deed, noun and figure at once.
+    tied = other and rel >= CROSS_TIED and bool(_tied(frame, ev.text, pairs))
+    by_meaning = (close or tied) and not counted
     if not counted and not by_meaning:
         return Assessment(ev.n, rel, "neutral", _say(frame, "unrelated"))
-    slots = (_place_check(frame, ev), _number_check(frame, ev, close), _agent_check(frame, ev), _party_check(frame, ev))
+    slots = (_place_check(frame, ev), _number_check(frame, pairs), _agent_check(frame, ev), _party_check(frame, ev))
     checks = _date_checks(frame, ev) + [c for c in slots if c]
+    if slots[0] is None and slots[1] and slots[1].kind == "match" and (named := _place_named(frame, ev)):
+        checks.append(named)
     if by_meaning:
         # Closeness confirms a value the sentence states; it does not make its other values rivals: "إنقاذ 120 مهاجرا"
         # (120 migrants rescued) in a sentence close to "48 migrants died" is no other count of the dead.
-        checks = [c for c in checks if c.kind == "match"]
+        # A figure whose own predicate is the claim's deed is a rival figure all the same: "killing two people" against
+        # "قتل 60 شخصا".
+        checks = [c for c in checks if c.kind == "match" or (c.slot == "number" and _tied_clash(frame, ev.text, pairs))]
         if not any(c.slot in _claimed_slots(frame) for c in checks):
             return Assessment(ev.n, rel, "neutral", _say(frame, "unrelated"))
     clashes = [c.reason for c in checks if c.kind == "clash"]
@@ -1004,7 +1133,7 @@ def assess(
         return Assessment(ev.n, rel, "both", "; ".join(matches + clashes))
     if clashes:
         figure_only = all(c.slot == "number" for c in checks if c.kind == "clash")
-        return Assessment(ev.n, rel, "contradict", "; ".join(dict.fromkeys(clashes)), figure_only=figure_only)
+        return Assessment(ev.n, rel, "contradict", "; ".join(dict.fromkeys(clashes)), figure_only=figure_only, below=_below(pairs))
     claimed = _claimed_slots(frame)
     if not claimed <= {c.slot for c in checks}:
         if frame.quantities and not frame.negated and _denies_deed(frame, ev.text):
@@ -1034,7 +1163,8 @@ def assess(
         # The stance model's reasons are English slot notes: shown as such to English readers only.
         shown = "; ".join(own_reasons) if _lang(frame) == "en" and own_reasons else _say(frame, "says_otherwise")
         return Assessment(ev.n, rel, "contradict", shown, weak=comparison.score < STANCE_SURE)
-    return Assessment(ev.n, rel, "support", "; ".join(dict.fromkeys(c.reason for c in checks)) or _say(frame, "states"))
+    reason = "; ".join(dict.fromkeys(c.reason for c in checks)) or _say(frame, "states")
+    return Assessment(ev.n, rel, "support", reason, risen=_risen_to(ev.text, pairs))
 
 
 def _claimed_slots(frame: ClaimFrame) -> set[str]:
@@ -1090,11 +1220,16 @@ def _current(conflict: Conflict, supporting: set[int]) -> bool:
 
 def _superseded(item: Assessment, support: Sequence[Assessment], evidence: Mapping[int, Evidence]) -> bool:
     """Is a contradiction on the figure alone an earlier report that a later supporting one updates? Tolls rise:
-    "9 killed" on 23 April does not refute "10 killed" stated on 24 April (``bot.conflicts`` shows it as an update)."""
-    if not item.figure_only or item.status != "contradict" or not (said := evidence[item.n].anchor):
+    "9 killed" on 23 April does not refute "10 killed" stated on 24 April (``bot.conflicts`` shows it as an update).
+    A support saying the toll rose to the claim's figure updates a lower one not reported after it, the same day or
+    undated: "4 killed" against "the death toll … rose to six"."""
+    if not item.figure_only or item.status != "contradict":
         return False
-    later = [d for a in support if a.status == "support" and (d := evidence[a.n].anchor)]
-    return any(d > said for d in later)
+    said = evidence[item.n].anchor
+    dated = [(a, evidence[a.n].anchor) for a in support if a.status == "support"]
+    if said and any(d and d > said for _, d in dated):
+        return True
+    return item.below and any(a.risen and not (said and d and said > d) for a, d in dated)
 
 
 def verify_claim(
@@ -1176,6 +1311,9 @@ def align_words(claim: str, texts: Sequence[str], embeddings: Embeddings) -> dic
 #: migrants died when their boat sank off … Sfax" / "… غرق مركب مهاجرين … أدى إلى مقتل 48 شخصا"), at most 0.47 for
 #: sentences on the same story that do not (the search resumed; survivors; another deed of the same persons).
 CROSS_SIMILAR = 0.5
+#: The share of the claim's words a sentence of the other language needs when a count in it has the claim count's
+#: predicate and noun (``_tied``): half of ``RELEVANCE``, as the tied count already carries the deed, noun and figure.
+CROSS_TIED = RELEVANCE / 2
 
 
 def sentence_similarity(claim: str, texts: Sequence[str], embeddings: Embeddings) -> dict[str, float]:

@@ -63,6 +63,7 @@ class Quantity:
     measure: str | None = None
     bound: str | None = None  # "floor" ("أكثر من 28", "29 على الأقل") or "ceiling" ("up to 50"): the words state that end
     vague: bool = False  # a vague count word ("عشرات", "thousands of", "بضعة"): a range that states no figure
+    figure: float | None = None  # the number a hedge is said of ("أكثر من 100", "11 على الأقل" → 100, 11)
 
     def overlaps(self, other: Quantity) -> bool:
         """Could both be true? Intervals overlap (units are compared by ``same_unit``)."""
@@ -285,6 +286,55 @@ def learn_count_predicates(texts: Iterable[str], min_count: int = 20, share: flo
         before.update(unit_key(m.group(1)) for m in _COUNT_BEFORE.finditer(folded))
         after.update(unit_key(m.group(1)) for m in _COUNT_AFTER.finditer(folded))
     return sorted(k for k, n in before.items() if n >= min_count and n >= share * after[k] and len(k) >= 2)
+
+
+#: Where pairs of count predicates that count different things live (see ``learn_count_contrasts``).
+_COUNT_CONTRASTS = Path(__file__).with_name("count_contrasts.json")
+#: Two counts of one clause run, each after its predicate, the second opening with "و": "قتل 4 أشخاص وأصيب 30".
+_CONTRAST_BEFORE = re.compile(
+    r"(?P<p1>[^\W\d_]{3,})\s+(?P<n1>\d{1,3})(?![\d.,])[^.!?؟\n]{0,60}?\sو(?P<p2>[^\W\d_]{3,})\s+(?P<n2>\d{1,3})(?![\d.,])"
+)
+#: Two counts each before its noun, joined by "و": "3 قتلى و20 جريحا".
+_CONTRAST_AFTER = re.compile(
+    r"(?<![\d.,])(?P<n1>\d{1,3})\s+(?P<p1>[^\W\d_]{3,})[^.!?؟\n\d]{0,30}?\sو\s?(?P<n2>\d{1,3})\s+(?P<p2>[^\W\d_]{3,})"
+)
+
+
+def _predicate_key(word: str) -> str:
+    """A count predicate's light stem, a one-letter proclitic off when the rest is one ("بمقتل", "لمقتل" → "مقتل")."""
+    key = word if word in count_predicates() else unit_key(word)
+    return key[1:] if len(key) > 3 and key[0] in "بلوف" and key[1:] in count_predicates() else key
+
+
+@lru_cache(maxsize=1)
+def _count_contrasts() -> frozenset[frozenset[str]]:
+    return frozenset(frozenset(pair) for pair in json.loads(_COUNT_CONTRASTS.read_text(encoding="utf-8"))["pairs"])
+
+
+def contrasting_predicates(a: str, b: str) -> bool:
+    """Do two count predicates (words or light stems) count different things of one story: the killed and the
+    injured ("قتل"/"أصيب", "مقتل"/"جرحى"), the rescued and the bodies found? Learned from news text
+    (``learn_count_contrasts``), so two wordings of one deed ("قتل"/"لقي حتفه"), which the corpus never sets side by
+    side with two figures, do not contrast.
+
+    Why: "قتل 85 شخصا" and "أصيب نحو 85 شخصا" share their noun and much of their clause; only the predicate says
+    they are two counts, and neither can confirm or contradict the other."""
+    return frozenset((_predicate_key(a), _predicate_key(b))) in _count_contrasts()
+
+
+def learn_count_contrasts(texts: Iterable[str], min_count: int = 3) -> list[list[str]]:
+    """Pairs of count predicates (``count_predicates``) that stand before two different figures of one clause run
+    ("قتل 4 أشخاص وأصيب 30", "مقتل 3 وإصابة 20") or are the nouns of two joined counts ("3 قتلى و20 جريحا") at least
+    ``min_count`` times: a sentence that gives both figures counts two things."""
+    pairs: Counter[frozenset[str]] = Counter()
+    for text in texts:
+        folded = normalize_arabic(text)
+        for pattern in (_CONTRAST_BEFORE, _CONTRAST_AFTER):
+            for m in pattern.finditer(folded):
+                a, b = _predicate_key(m["p1"]), _predicate_key(m["p2"])
+                if a != b and m["n1"] != m["n2"] and {a, b} <= count_predicates():
+                    pairs[frozenset((a, b))] += 1
+    return sorted(sorted(pair) for pair, n in pairs.items() if n >= min_count)
 
 
 _AR_SUFFIX = re.compile(r"(?:يين|يون|ين|ون|ات|ان|ه|ا)$")
@@ -512,11 +562,14 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         mod = re.sub(r"\s+", " ", m.group("mod")) if m.group("mod") else None
         if not mod and (late := late or _AFTER_AT_LEAST.match(folded, end)):
             mod, end = _AT_LEAST[0], late.end()
+        figure = low if mod else None
         low, high, approx = _hedge(mod, low, high, approx, kind)
         start = m.start("mod") if m.group("mod") else m.start("open") if opener else m.start("sym") if m.group("sym") else m.start("num")
         s, e = original_span(origin, start, end)
         vague = _vague(m.group("num"))
-        out.append(Quantity(text[s:e].strip(), s, e, low, high, unit, key, approx, unit_text, kind, bound=_bound(mod), vague=vague))
+        out.append(
+            Quantity(text[s:e].strip(), s, e, low, high, unit, key, approx, unit_text, kind, bound=_bound(mod), vague=vague, figure=figure)
+        )
     return tuple(out)
 
 
@@ -803,3 +856,5 @@ def _write_learned(path: Path, learner, key: str, corpus: Path) -> None:
 if __name__ == "__main__":  # python -m language.numbers ../shared/data/ant_multisource/ant_multisource_v2.1.jsonl.gz
     _write_learned(_PROCLITIC_WORDS, learn_proclitic_words, "words", Path(sys.argv[1]))
     _write_learned(_COUNT_PREDICATES, learn_count_predicates, "stems", Path(sys.argv[1]))  # stems read the words above
+    count_predicates.cache_clear()
+    _write_learned(_COUNT_CONTRASTS, learn_count_contrasts, "pairs", Path(sys.argv[1]))  # pairs of the stems above

@@ -91,6 +91,9 @@ def atoms() -> dict[str, Atom]:
         en = num2words(value, lang="en")
         if en != "one":  # "one of them" is not a count; "one hundred" is
             add({en}, Atom(value, 100) if value >= 100 else Atom(value))
+        if 20 <= value < 100:  # "thirty-one": bare "one" is no atom, so its compounds are
+            compound = num2words(value + 1, lang="en")
+            add({compound, compound.replace("-", " ")}, Atom(value + 1))
         if en == "one hundred":
             add({"hundred", "a hundred"}, Atom(100, 100))
     for scale in _SCALES[1:]:

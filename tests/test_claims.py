@@ -13,6 +13,7 @@ import pytest
 from bot.claims import Evidence, extract_claims
 from bot.conflicts import describe_conflict, find_conflicts
 from language.names import romanise
+from language.numbers import unit_key
 
 SUN, MON = dt.date(2018, 7, 8), dt.date(2018, 7, 9)
 
@@ -192,25 +193,26 @@ def test_an_article_without_an_outlet_is_named_by_its_title_in_the_answers_langu
 
 
 def test_at_least_is_a_lower_bound_written_before_or_after_the_count():
-    """ "At least 5" and "12" from two outlets the same day can both be true: no conflict. Against a third outlet's
-    3, the card shows the minimum on the side of 12 ("consistent with"), in the answer's language."""
-    before = Evidence(1, "a", "At least 5 people were killed in the market blast.", "Reuters", SUN)
-    after = Evidence(1, "a", "قتل 5 أشخاص على الأقل في انفجار السوق.", "سكاي نيوز عربية", SUN)
+    """ "At least 10" and "12" from two outlets the same day can both be true (a round floor holds a figure just
+    above it; "at least 5" against 12 is one day's count against another's: tests/test_conflicts.py). Against a
+    third outlet's 3, the card shows the minimum on the side of 12 ("consistent with"), in the answer's language."""
+    before = Evidence(1, "a", "At least 10 people were killed in the market blast.", "Reuters", SUN)
+    after = Evidence(1, "a", "قتل 10 أشخاص على الأقل في انفجار السوق.", "سكاي نيوز عربية", SUN)
     twelve = Evidence(2, "b", "12 people were killed in the market blast.", "AFP", SUN)
     three = Evidence(3, "c", "Three people were killed in the market blast.", "CNN", SUN)
     (bound,) = [c for c in claims_of(after) if c.slot == "number"]
-    assert (bound.value, bound.low, bound.high) == ("5 أشخاص على الأقل", 5, None)
+    assert (bound.value, bound.low, bound.high) == ("10 أشخاص على الأقل", 10, None)
     for minimum in (before, after):
         assert find_conflicts(claims_of(minimum, twelve)) == ([], [])
     (conflict,), _ = find_conflicts(claims_of(after, twelve, three), "ar")
     sides = {p.citations[0]: p.side for p in conflict.positions}
     assert sides[1] == sides[2] != sides[3]
     ar = describe_conflict(conflict, "ar")
-    assert "سكاي نيوز عربية: 5 أشخاص على الأقل [1] (يتفق مع [2])" in ar
+    assert "سكاي نيوز عربية: 10 أشخاص على الأقل [1] (يتفق مع [2])" in ar
     assert "فرانس برس: 12 [2]" in ar and "سي إن إن: 3 [3]" in ar  # English words stay in the quotes
     assert not any(ch.isascii() and ch.isalpha() for ch in ar)
     (conflict,), _ = find_conflicts(claims_of(before, three), "ar")
-    assert "رويترز: 5 على الأقل [1]" in describe_conflict(conflict, "ar")
+    assert "رويترز: 10 على الأقل [1]" in describe_conflict(conflict, "ar")
     assert [c.high for c in claims_of(Evidence(1, "a", "قتل 5 أشخاص في السوق.", "X", SUN)) if c.slot == "number"] == [5]
 
 
@@ -244,3 +246,30 @@ def test_a_figure_carries_the_names_and_words_of_what_it_is_said_of():
     (toll,) = [c for c in claims_of(Evidence(1, "a", "قتل 5 أشخاص في القاهرة.", "X", SUN)) if c.slot == "number"]
     (other,) = [c for c in claims_of(Evidence(1, "a", "قتل 5 أشخاص في الهجوم.", "X", SUN)) if c.slot == "number"]
     assert toll.names and not other.names
+
+
+# ------------------------------------------------------------------ a count whose noun stands before it
+
+
+def _counts(sentence: str) -> list:
+    return [c for c in extract_claims(Evidence(1, "a", sentence, "Outlet A", SUN)) if c.slot == "number"]
+
+
+def test_a_count_names_its_noun_before_it():
+    # "the official toll of the injured rose to 52": no noun after 52, the injured before it.
+    (raised,) = _counts("وارتفع العدد الرسمي للجرحى إلى 52، بحسب الدفاع المدني.")
+    assert (raised.unit, raised.normalized, raised.elided) == ("جرح", "52", False)
+    (after_a_count,) = [c for c in _counts("قتل 4 أشخاص، ثم ارتفعت حصيلة القتلى إلى 9.") if c.low == 9]
+    assert after_a_count.unit == "قتل" and not after_a_count.elided  # not "9 persons" left out after "4 أشخاص"
+
+
+def test_a_number_with_the_article_follows_its_noun():
+    (dead,) = _counts("وقال المحافظ إن الضحايا الـ 23 كانوا على متن الحافلة.")
+    assert (dead.normalized, dead.unit) == ("23", unit_key("الضحايا"))
+    (counted,) = _counts("ونقل الجرحى الـ14 جميعا إلى المستشفى.")
+    assert counted.unit == "جرح"
+
+
+def test_a_bare_count_names_no_noun_from_a_word_that_is_none():
+    (bare,) = _counts("وقال إن العدد ارتفع إلى 43.")
+    assert bare.unit is None

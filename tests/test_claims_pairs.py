@@ -259,7 +259,7 @@ NO_CLAIM = {
     "more than 50 and 53": ("قتل ما يربو على 50 شخصا في الهجوم.", "قتل 53 شخصا في الهجوم.", SUN),
     "a round speed and the precise one": ("وصلت سرعة الرياح إلى 250 كيلومترا في الساعة.", "بلغت سرعة الرياح 249 كيلومترا في الساعة.", SUN),
     "a whole percentage and its decimals": ("حصل الرئيس على 41 بالمئة من الأصوات.", "حصل الرئيس على 41,42 بالمئة من الأصوات.", SUN),
-    "a floor and a figure above it": ("قتل 40 شخصا على الأقل في الهجوم.", "قتل 49 شخصا في الهجوم.", SUN),
+    "a round floor and a figure just above it": ("قتل 40 شخصا على الأقل في الهجوم.", "قتل 43 شخصا في الهجوم.", SUN),
     "one floor in two wordings": ("قتل أكثر من 100 شخص في الهجوم.", "قتل أكثر من مئة شخص في الهجوم.", SUN),
     "about 30 and 29": ("قتل نحو 30 شخصا في الهجوم.", "قتل 29 شخصا في الهجوم.", SUN),
     "more than ten is eleven at least": ("قتل أكثر من عشرة أشخاص في الانفجار.", "قتل 11 شخصا على الأقل في الانفجار.", SUN),
@@ -297,6 +297,7 @@ ONE_CLAIM = {
     "two round amounts": ("وتبلغ الغرامة 500 يورو.", "وتبلغ الغرامة 450 يورو."),
     "one age, two figures": ("توفي عن عمر 81 عاما.", "توفي عن 85 عاما."),
     "one city, two tolls": ("قتل 5 أشخاص في القاهرة.", "قتل 9 أشخاص في القاهرة."),
+    "a floor and another source's count above it": ("قتل 40 شخصا على الأقل في الهجوم.", "قتل 49 شخصا في الهجوم."),
     "a country and a city in it": ("قتل 5 أشخاص في سوريا.", "قتل 9 أشخاص في دمشق."),
     "tolls six times apart": ("قتل 25 شخصا في القصف.", "قتل 150 شخصا في القصف."),
     # Two sources' floors (or ceilings) of one day overlap as intervals, but each states the figure it counted.

@@ -272,3 +272,54 @@ def test_an_arabic_answer_drops_a_latin_gloss_from_a_cited_name():
     glossed = schema.Speaker(name="صحيفة ديلي إكسبريس Daily Express البريطانية", name_en="Daily Express")
     assert _speaker(glossed, "ar") == "صحيفة ديلي إكسبريس البريطانية" and _speaker(glossed, "en") == "Daily Express"
     assert _speaker(schema.Speaker(name="Reuters"), "ar") == "Reuters"  # nothing Arabic to keep: its own words
+
+
+# ------------------------------------------------------------------ deeds that contrast, floors against exact figures
+
+SUN, MON = dt.date(2019, 3, 3), dt.date(2019, 3, 4)
+
+
+def _numbers(*evidence: Evidence):
+    return [c for c in extract_all(list(evidence)) if c.slot == "number"]
+
+
+def test_the_injured_are_no_rival_report_of_the_killed():
+    injured = Evidence(1, "a", "أصيب 45 شخصا في حريق اندلع في مصنع للنسيج.", "Outlet A", SUN)
+    killed = Evidence(2, "b", "قتل 12 شخصا في حريق اندلع في مصنع للنسيج.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(injured, killed))[0] == []
+
+
+def test_a_toll_and_its_injured_meet_only_their_own_rivals():
+    both = Evidence(1, "a", "وقتل 6 أشخاص وأصيب نحو 20 شخصا في انهيار المبنى.", "Outlet A", SUN)
+    rival = Evidence(2, "b", "قتل 20 شخصا في انهيار المبنى.", "Outlet B", SUN)
+    (conflict,), _ = find_conflicts(_numbers(both, rival))
+    assert conflict.relation == "conflict" and {p.normalized for p in conflict.positions} == {"6 اشخاص", "20 شخصا"}
+
+
+def test_an_exact_toll_above_another_sources_floor_of_that_day_conflicts():
+    floor = Evidence(1, "a", "أسفر الانفجار عن مقتل 8 أشخاص على الأقل.", "Outlet A", SUN)
+    exact = Evidence(2, "b", "أسفر الانفجار عن مقتل 15 شخصا.", "Outlet B", SUN)
+    (conflict,), _ = find_conflicts(_numbers(floor, exact))
+    assert conflict.relation == "conflict"
+    later = Evidence(3, "b", "أسفر الانفجار عن مقتل 15 شخصا.", "Outlet B", MON)
+    (update,), _ = find_conflicts(_numbers(floor, later))
+    assert update.relation == "update"
+
+
+def test_a_round_figure_holds_the_other_within_its_last_digit():
+    # "more than 60" states a round figure: 63 of another source that day is within it, as is 61; a round 100 holds
+    # a floor of 58 the same way.
+    for floor, exact in (("أكثر من 60", "63"), ("أكثر من 60", "61"), ("58 على الأقل", "100")):
+        a = Evidence(1, "a", f"غرق {floor} مهاجرا قبالة السواحل.", "Outlet A", SUN)
+        b = Evidence(2, "b", f"غرق {exact} مهاجر قبالة السواحل.", "Outlet B", SUN)
+        assert find_conflicts(_numbers(a, b))[0] == []
+
+
+def test_a_toll_told_in_a_later_storys_words_is_an_update():
+    # One deed ("قتل") by both counts, frames only loosely alike (cosine ~0.2): days apart they can only be steps.
+    first = "ضرب الإعصار الساحل الشرقي للبلاد مخلفا 45 قتيلا."
+    later = Evidence(2, "b", "أعلنت وزارة الصحة أن 61 شخصا قتلوا منذ الأحد.", "Outlet B", dt.date(2019, 3, 7))
+    (update,), _ = find_conflicts(_numbers(Evidence(1, "a", first, "Outlet A", SUN), later))
+    assert update.relation == "update" and [p.value for p in update.positions] == ["45 قتيلا", "61 شخصا"]
+    same_day = Evidence(2, "b", later.text, "Outlet B", SUN)  # the same frames the same day: no claim together
+    assert find_conflicts(_numbers(Evidence(1, "a", first, "Outlet A", SUN), same_day))[0] == []

@@ -442,3 +442,22 @@ def test_which_outlet_is_the_medium_a_quote_cites_not_a_clause():
     assert asks_outlet("مراسل أي وكالة أنباء كان بين الصحفيين؟") and asks_outlet("What TV channel aired the speech?")
     assert not asks_outlet("What did the agency say about the talks?") and not asks_outlet("أي دولة وقعت الاتفاق؟")
     assert not asks_outlet("Which UN agency warned of a famine?") and asks_outlet("Which agency reported the figure?")
+
+
+def _scored(n: int, quote: str, score: float) -> Citation:
+    return Citation(n=n, doc_id=f"d{n}", chunk_id=f"d{n}:0", quote=quote, start=0, end=len(quote), score=score, attributed_to=f"Outlet {n}")
+
+
+def test_across_languages_the_quote_repeating_the_questions_constraint_states_the_value():
+    """An English question over Arabic quotes: the ranker's first quote holds a date of something else; a quote a
+    little lower that repeats the question's year states the month asked. Over same-language quotes the rank decides."""
+    from bot.direct import Value, best_stated
+
+    stopped = _scored(1, "وكان الإضراب قد توقف يوم الخميس الماضي", 0.8)
+    began = _scored(2, "وبدأ الإضراب في أبريل عام 2015 احتجاجا على الأجور", 0.6)
+    direct = direct_answer("In which month of 2015 did the strike begin?", "en", [stopped, began], {})
+    assert direct is not None and direct.normalized == "2015-04" and direct.citations == [2]
+    read = [(stopped, Value("يوم الخميس", "weekday:Thursday", "الخميس")), (began, Value("أبريل عام 2015", "2015-04", "أبريل 2015"))]
+    assert best_stated("في أي شهر من عام 2015 بدأ الإضراب؟", read)[0] is stopped
+    far = _scored(2, began.quote, 0.3)  # under CLAUSE_RATIO of the first: the rank stands
+    assert best_stated("In which month of 2015 did the strike begin?", [read[0], (far, read[1][1])])[0] is stopped

@@ -160,6 +160,8 @@ def test_format_day_per_language():
         ("1.5 مليون", 1_500_000),
         ("٢٤", 24),
         ("twenty-four", 24),
+        ("thirty-one", 31),  # bare "one" is no atom ("one of them"), its compounds are
+        ("sixty one", 61),
         ("one hundred and five", 105),
         ("three thousand", 3000),
         ("ثمان عشرة", 18),  # the indefinite ثمانٍ

@@ -691,3 +691,99 @@ def test_a_close_sentence_stating_the_very_figure_confirms_whatever_its_noun():
         ev = [Evidence(1, "a", sentence, "Reuters", None)]
         result = verify_claim(claim, ev, [], similar={sentence: CROSS_SIMILAR + 0.05})
         assert result.verdict == verdict, (sentence, result.explanation)
+
+
+def test_a_toll_said_to_rise_to_the_claims_figure_updates_a_lower_one_of_the_same_day():
+    """ "The death toll … rose to 12" updates "7 killed" although both are dated the same day (or the rise is
+    undated): the claim of the 12 is SUPPORTED, the claim of the 7 stays CONFLICTING, and a higher figure than the
+    risen one is not its past."""
+    day = dt.date(2019, 5, 2)
+    early = Evidence(1, "a", "قتل 7 أشخاص في انفجار مصنع للألعاب النارية في البلدة.", "X", day)
+    rose = Evidence(2, "b", "ارتفعت حصيلة القتلى في انفجار مصنع للألعاب النارية في البلدة إلى 12 شخصا.", "Y", day)
+    undated = Evidence(2, "b", rose.text, "Y", None)
+    for ev in ([early, rose], [early, undated]):
+        result = verify_claim("قتل 12 شخصا في انفجار مصنع للألعاب النارية", ev, [])
+        assert result.verdict == "SUPPORTED", result.explanation
+    assert verify_claim("قتل 7 أشخاص في انفجار مصنع للألعاب النارية", [early, rose], []).verdict == "CONFLICTING"
+    higher = Evidence(1, "a", "قتل 15 شخصا في انفجار مصنع للألعاب النارية في البلدة.", "X", day)
+    assert verify_claim("قتل 12 شخصا في انفجار مصنع للألعاب النارية", [higher, rose], []).verdict == "CONFLICTING"
+
+
+def test_of_two_counts_in_one_sentence_the_claims_predicate_picks_its_own():
+    """ "killed four people and injured 15 others" counts the dead once: "15 people were killed" is refuted by the 4, not
+    confirmed by the 15 injured; where no predicate is the claim's, both counts stay (nothing tells them apart)."""
+    sentence = "The gas blast at the market killed four people and injured 15 others, the fire service said."
+    ev = [Evidence(1, "a", sentence, "X", None)]
+    assert verify_claim("15 people were killed in the gas blast at the market.", ev, []).verdict == "REFUTED"
+    assert verify_claim("Four people were killed in the gas blast at the market.", ev, []).verdict == "SUPPORTED"
+    arabic = "أسفر انفجار الغاز في السوق عن مقتل 4 أشخاص وإصابة 15 آخرين، بحسب الدفاع المدني."
+    result = verify_claim("Fifteen people were killed in the gas blast at the market.", [Evidence(1, "a", arabic, "X", None)], [])
+    assert result.verdict != "SUPPORTED", result.explanation
+
+
+def test_a_bound_short_of_the_claimed_figure_neither_confirms_nor_refutes():
+    """ "at least 9 killed" allows 15 but does not state it: no source for "15 killed"; it confirms 9 and refutes 5."""
+    floor = [Evidence(1, "a", "قتل 9 أشخاص على الأقل في انهيار مبنى سكني في المدينة القديمة.", "X", None)]
+    assert verify_claim("قتل 15 شخصا في انهيار مبنى سكني في المدينة القديمة", floor, []).verdict == "NOT_ENOUGH_INFO"
+    assert verify_claim("قتل 9 أشخاص في انهيار مبنى سكني في المدينة القديمة", floor, []).verdict == "SUPPORTED"
+    assert verify_claim("قتل 5 أشخاص في انهيار مبنى سكني في المدينة القديمة", floor, []).verdict == "REFUTED"
+
+
+def test_a_count_of_the_other_language_under_the_claims_predicate_is_a_rival_figure():
+    """A sentence of the other language with a share of the claim's words (``CROSS_TIED``) whose count has the claim
+    count's predicate and noun ("killing three people" / "قتل 40 شخصا") gives another figure of the same deed; under
+    another predicate ("rescuing three people") it does not."""
+    from bot.verify import CROSS_TIED, RELEVANCE
+
+    assert CROSS_TIED < RELEVANCE
+    claim = "قتل 40 شخصا في انهيار منجم للفحم في الإقليم"
+    aligned = {"قتل": ["killing"], "شخصا": ["people"], "منجم": ["mine"]}
+    killed = "A coal mine collapsed in the province on Friday, killing three people and injuring 40 others, officials said."
+    result = verify_claim(claim, [Evidence(1, "a", killed, "X", None)], [], aligned=aligned)
+    assert result.verdict == "REFUTED", result.explanation
+    rescued = killed.replace("killing three people", "rescuing three people")
+    result = verify_claim(claim, [Evidence(1, "a", rescued, "X", None)], [], aligned=aligned)
+    assert result.verdict == "NOT_ENOUGH_INFO", result.explanation
+
+
+def test_the_claimed_city_named_beside_a_confirmed_count_confirms_the_place():
+    """ "on a crowded Lyon street" states the claim's "in Lyon" once the sentence confirms its count; a city named in a
+    sentence whose count clashes, or that confirms no count, does not."""
+    claim = "Six people were injured in the car attack in Lyon."
+    agrees = "Six people were injured when a car ploughed into a crowded Lyon street on Sunday, police said."
+    assert verify_claim(claim, [Evidence(1, "a", agrees, "X", None)], []).verdict == "SUPPORTED"
+    countless = "A car ploughed into a crowded Lyon street on Sunday, police said, and people were injured."
+    assert verify_claim(claim, [Evidence(1, "a", countless, "X", None)], []).verdict == "NOT_ENOUGH_INFO"
+
+
+def test_a_close_sentence_stating_the_claims_bound_states_its_figure():
+    """ "at least 75 missing" (a floor) and a close sentence's "75 missing" state one figure: it confirms the claim."""
+    from bot.verify import CROSS_SIMILAR
+
+    claim = "فقد 75 شخصا على الأقل في انقلاب العبارة في النهر"
+    title = "75 missing after ferry capsizes on the river"
+    result = verify_claim(claim, [Evidence(1, "a", title, "X", None)], [], similar={title: CROSS_SIMILAR + 0.05})
+    assert result.verdict == "SUPPORTED", result.explanation
+
+
+def test_a_count_of_a_contrasting_deed_is_no_count_of_the_claims():
+    """The injured are not the killed (``contrasting_predicates``, learned from news that gives both figures): "أصيب
+    نحو 40 شخصا" neither confirms "قتل 40 شخصا" nor, in English, "40 people were killed"; "لقي 40 شخصا حتفهم", another
+    wording of the same deed, confirms it."""
+    claim = "قتل 40 شخصا في انهيار جسر فوق النهر في الإقليم"
+    injured = "أصيب نحو 40 شخصا في انهيار جسر فوق النهر في الإقليم بحسب الدفاع المدني"
+    assert verify_claim(claim, [Evidence(1, "a", injured, "X", None)], []).verdict == "NOT_ENOUGH_INFO"
+    english = "40 people were killed when a bridge over the river collapsed."
+    assert verify_claim(english, [Evidence(1, "a", injured, "X", None)], []).verdict == "NOT_ENOUGH_INFO"
+    died = "لقي 40 شخصا حتفهم في انهيار جسر فوق النهر في الإقليم بحسب الدفاع المدني"
+    assert verify_claim(claim, [Evidence(1, "a", died, "X", None)], []).verdict == "SUPPORTED"
+
+
+def test_two_floors_are_read_at_the_figures_they_state():
+    """ "more than 3 million" is another figure than a claimed "more than 40 million" (both are estimates of one
+    figure); a higher floor ("more than 45 million") does not contradict the claim's lower one."""
+    claim = "شاهد أكثر من 40 مليون شخص المباراة النهائية للبطولة"
+    low = [Evidence(1, "a", "شاهد أكثر من 3 ملايين شخص المباراة النهائية للبطولة على التلفزيون", "X", None)]
+    assert verify_claim(claim, low, []).verdict == "REFUTED"
+    high = [Evidence(1, "a", "شاهد أكثر من 45 مليون شخص المباراة النهائية للبطولة على التلفزيون", "X", None)]
+    assert verify_claim(claim, high, []).verdict == "SUPPORTED"

@@ -1,0 +1,38 @@
+"""The number reader's learned tables and the figure a hedge is said of (language.numbers)."""
+
+from __future__ import annotations
+
+from language.numbers import contrasting_predicates, count_predicates, find_quantities, learn_count_contrasts
+
+
+def test_the_killed_and_the_injured_are_contrasting_counts():
+    # Words or stems, any inflection or proclitic: the table holds light stems of count predicates.
+    assert contrasting_predicates("قتل", "أصيب") and contrasting_predicates("بمقتل", "إصابة")
+    assert contrasting_predicates("جرحى", "مقتل") and contrasting_predicates("لقوا", "أصيبوا")
+
+
+def test_two_wordings_of_one_deed_do_not_contrast():
+    assert not contrasting_predicates("قتل", "لقي")  # never two figures side by side in news text
+    assert not contrasting_predicates("قتل", "مقتل") and not contrasting_predicates("أصيب", "أصيبوا")
+    assert not contrasting_predicates("قتل", "شخصا")  # a counted noun states no deed
+
+
+def test_contrasts_are_learned_from_two_figures_of_one_sentence():
+    assert {"قتل", "اصب", "جرح"} <= count_predicates()
+    texts = [
+        "قتل 3 أشخاص وأصيب 12 آخرون في انفجار.",
+        "وأسفر الحادث عن مقتل 7 وإصابة 40 بجروح.",
+        "قتل 5 أشخاص وأصيب 5 آخرون.",  # one figure twice: proves nothing
+        "سقط 2 قتلى و9 جرحى في القصف.",
+    ]
+    assert learn_count_contrasts(texts, min_count=1) == [["اصب", "قتل"], ["اصب", "مقتل"], ["جرح", "قتل"]]
+    assert learn_count_contrasts(texts, min_count=2) == []
+
+
+def test_a_hedge_keeps_the_figure_it_is_said_of():
+    (more,) = find_quantities("قتل أكثر من 40 شخصا في الفيضانات.")
+    (least,) = find_quantities("قتل 12 شخصا على الأقل في الفيضانات.")
+    (plain,) = find_quantities("قتل 12 شخصا في الفيضانات.")
+    assert (more.low, more.figure, more.bound) == (41, 40, "floor")
+    assert (least.low, least.figure, least.bound) == (12, 12, "floor")
+    assert plain.figure is None
