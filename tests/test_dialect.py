@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from language.dialect import standard_question
+from language.dialect import STANDARD_INTERROGATIVES, standard_question
 from language.lexicon import question_kind
 
 
@@ -79,3 +79,9 @@ def test_the_service_answers_a_spoken_question_as_a_standard_one(seeded_service)
     assert answer.direct is not None and answer.direct.value is not None
     standard = seeded_service.ask("متى وصل باقري إلى دمشق؟")
     assert answer.direct.normalized == standard.direct.normalized
+
+
+def test_the_standard_interrogatives_are_read_from_the_spoken_table():
+    # the answerability gate leaves these out of what a question asks (``bot.answerable.asked_words``)
+    assert {"متى", "أين", "من", "ماذا", "لماذا", "كيف", "كم", "أي", "هل"} <= STANDARD_INTERROGATIVES
+    assert not {"وين", "إمتى", "شو"} & STANDARD_INTERROGATIVES  # spoken forms are rewritten, not listed as standard
