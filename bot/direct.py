@@ -64,6 +64,7 @@ from language.lexicon import (
     OUTLET_WORDS_AR,
     OUTLET_WORDS_EN,
     REPORTING_VERBS_EN,
+    english_plural,
     question_kind,
 )
 from language.names import asks_role, demonym_country, family_keys, named_persons, roles_of, romanise
@@ -203,9 +204,7 @@ def _english_unit(q: Quantity) -> str:
     words = load_lexicon().translations(normalize_arabic(q.unit_text))
     if not words:
         return ""
-    word = words[0]
-    plural = (q.high is None or q.low != 1) and not word.endswith(("s", "ed"))  # a participle ("killed") takes no plural
-    return word + "s" if plural else word
+    return words[0] if q.high == q.low == 1 else english_plural(words[0])
 
 
 def _quantity_value(q: Quantity, lang: str) -> Value:

@@ -15,6 +15,9 @@ Arabic entries are written folded (``language.normalize.normalize_arabic``:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import inflect
 
 from language.normalize import normalize_arabic
 
@@ -169,3 +172,18 @@ def question_kind(question: str) -> str | None:
         return kind
     found = [(m.start(), kind) for pattern, kind in ((_CLAUSE_WH, None), *_WH) if (m := pattern.search(folded))]
     return min(found, key=lambda f: f[0])[1] if found else None
+
+
+@lru_cache(maxsize=1)
+def _inflector() -> inflect.engine:
+    return inflect.engine()
+
+
+def english_plural(word: str) -> str:
+    """The plural an English reader expects of a counted noun ("woman" → "women", "person" → "people"); a word that
+    is plural already ("women", "news") or a participle ("killed") stays as it is. Why a library: adding "s" wrote
+    "womens" and "persons" for the learned bridge's words."""
+    engine = _inflector()
+    if not word or word.endswith("ed") or engine.singular_noun(word):
+        return word
+    return engine.plural_noun(word)

@@ -313,10 +313,10 @@ def test_an_english_question_names_its_counted_noun_in_an_arabic_quote_through_t
     [
         ("مقابل 30.5 مليون يورو", "30.5 million euros", "30500000 يورو"),  # was "3.05e+07 euros"
         ("أنفقت 714.5 مليار يورو", "714.5 billion euros", "714500000000 يورو"),
-        ("قتل 1,234,567 شخص", "1,234,567 persons", "1234567 شخص"),  # not rounded to "1.235 million"
-        ("قتل 1,200 شخص", "1,200 persons", "1200 شخص"),
+        ("قتل 1,234,567 شخص", "1,234,567 people", "1234567 شخص"),  # not rounded to "1.235 million"
+        ("قتل 1,200 شخص", "1,200 people", "1200 شخص"),
         ("بلغت 109 قتلى على الأقل", "at least 109 killed", "≥109 قتلى"),  # a participle takes no plural ("killeds")
-        ("نحو 300 شخص", "about 300 persons", "270-330 شخص"),  # a narrow interval is "about"
+        ("نحو 300 شخص", "about 300 people", "270-330 شخص"),  # a narrow interval is "about"
         ("آلاف الناجين", "2,000-9,999", "2000-9999 الناجين"),  # a vague one is its range, not "about 5,999.5"
     ],
 )

@@ -18,7 +18,7 @@ from language.calendar import (
     format_month,
     resolve_times,
 )
-from language.lexicon import question_kind
+from language.lexicon import english_plural, question_kind
 from language.names import named_persons
 from language.normalize import fold_with_offsets, normalize_arabic, original_span
 from language.numbers import find_duals, find_quantities, learn_proclitic_words, unit_key
@@ -474,3 +474,19 @@ def test_a_name_after_a_demonym_is_a_person_and_a_preposition_on_a_noun_is_no_na
     assert named_persons("وقالت الحكومة السورية في بيان إن القوات الروسية شنت غارات على مواقع") == []  # no name after them
     assert named_persons("توجت اللاعبة بلقب فردي السيدات") == []
     assert [m.text for m in named_persons("ولد أحمد شوقي في القاهرة")] == ["أحمد شوقي"]  # a learned first name still opens one
+
+
+@pytest.mark.parametrize(
+    ("word", "plural"),
+    [
+        ("woman", "women"),  # irregular: adding "s" wrote "womens"
+        ("women", "women"),  # plural already
+        ("person", "people"),
+        ("boss", "bosses"),  # adding "s" wrote "boss"
+        ("news", "news"),
+        ("wounded", "wounded"),  # a participle
+        ("tanker", "tankers"),
+    ],
+)
+def test_english_plural_of_a_counted_noun(word, plural):
+    assert english_plural(word) == plural
