@@ -53,8 +53,8 @@ from bench.answers import (
 )
 from bench.metrics import write_results
 from bot.answerable import FEATURES as GATE_FEATURES
-from bot.answerable import GATE_PATH, Gate, Quoted, asked_words, gate_features, text_words, word_vectors
-from bot.crosslingual import Lexicon, load_lexicon
+from bot.answerable import GATE_PATH, Gate, Quoted, asked_words, gate_features, text_words
+from bot.crosslingual import Lexicon, load_lexicon, word_vectors
 from bot.ranker import FEATURES as RANKER_FEATURES
 from bot.ranker import fit, load_ranker
 from bot.retrieval import DEPTH, fuse, in_language

@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from bot.crosslingual import Lexicon, load_lexicon, untranslated_names
+from bot.crosslingual import Lexicon, load_lexicon, untranslated_names, word_vectors
 from bot.evidence import EvidenceSentence
 from bot.ranker import KINDS as TYPED
 from bot.ranker import Ranker, read_model, value_kinds
@@ -58,10 +58,8 @@ _NOT_ASKED = frozenset(
     | AUXILIARIES_EN
     | {normalize_arabic(w) for w in STOPWORDS}
     | {w for words in (*ASKED_NOUNS_AR.values(), *ASKED_NOUNS_EN.values()) for w in words.split()}
-    | {"هل", "much", "many", "long", "old", "far", "did", "according", "حسب", "بحسب"}
+    | {"much", "many", "long", "old", "far", "did", "according", "حسب", "بحسب"}
 )
-_WORD_VECTORS: dict[str, np.ndarray] = {}  # the encoder's vector of a word, kept: a question's words recur
-_MAX_WORD_VECTORS = 50_000  # 100 MB of 512-d vectors: a long-running server starts over past it
 
 
 @dataclass(frozen=True)
@@ -141,18 +139,6 @@ def _bare(word: str) -> str:
     """An Arabic word without a one-letter proclitic ("بماذا" -> "ماذا", "وسوريا" -> "سوريا"), to find the
     interrogative or the place inside it; the word itself when it has none."""
     return _PROCLITIC.sub("", word)
-
-
-def word_vectors(words: list[str], embeddings: Embeddings) -> np.ndarray:
-    """Unit vectors of ``words`` from the multilingual encoder, each word encoded once per process."""
-    missing = list(dict.fromkeys(w for w in words if w not in _WORD_VECTORS))
-    if len(_WORD_VECTORS) + len(missing) > _MAX_WORD_VECTORS:
-        _WORD_VECTORS.clear()
-        missing = list(dict.fromkeys(words))
-    if missing:
-        for w, v in zip(missing, np.asarray(embeddings.embed_documents(missing), dtype=np.float32)):
-            _WORD_VECTORS[w] = v / (np.linalg.norm(v) + 1e-9)
-    return np.vstack([_WORD_VECTORS[w] for w in words]) if words else np.zeros((0, 1), dtype=np.float32)
 
 
 def text_words(text: str) -> list[str]:

@@ -142,11 +142,29 @@ def nearest_words(words: list[str], others: list[str], embeddings: Embeddings, f
     words, others = list(dict.fromkeys(words)), list(dict.fromkeys(others))
     if not words or not others:
         return {}
-    vectors = np.asarray(embeddings.embed_documents(words + others), dtype=np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
-    sims = vectors[: len(words)] @ vectors[len(words) :].T
+    sims = word_vectors(words, embeddings) @ word_vectors(others, embeddings).T
     return {
         w: [others[j] for j in np.flatnonzero(row >= max(floor, row.max() - ALIGN_MARGIN))]
         for w, row in zip(words, sims)
         if row.max() >= floor
     }
+
+
+#: The encoder's unit vector of a word, per encoder (``id``: ``load_embeddings`` keeps its models for the process):
+#: questions, claims and quotes repeat their words, and the quotes, verify and the gate all align words.
+_WORD_VECTORS: dict[tuple[int, str], np.ndarray] = {}
+_MAX_WORD_VECTORS = 50_000  # 100 MB of 512-d vectors: a long-running server starts over past it
+
+
+def word_vectors(words: list[str], embeddings: Embeddings) -> np.ndarray:
+    """Unit vectors of ``words`` from the multilingual encoder, each word encoded once per process (one batch for
+    the words not seen yet)."""
+    model = id(embeddings)
+    missing = list(dict.fromkeys(w for w in words if (model, w) not in _WORD_VECTORS))
+    if len(_WORD_VECTORS) + len(missing) > _MAX_WORD_VECTORS:
+        _WORD_VECTORS.clear()
+        missing = list(dict.fromkeys(words))
+    if missing:
+        for w, v in zip(missing, np.asarray(embeddings.embed_documents(missing), dtype=np.float32)):
+            _WORD_VECTORS[model, w] = v / (np.linalg.norm(v) + 1e-9)
+    return np.vstack([_WORD_VECTORS[model, w] for w in words]) if words else np.zeros((0, 1), dtype=np.float32)

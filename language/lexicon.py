@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-import inflect
+from typing import TYPE_CHECKING
 
 from language.normalize import normalize_arabic
+
+if TYPE_CHECKING:
+    import inflect
 
 #: Verbs of saying (folded Arabic; English), the one list: attribution opens a party's clause at
 #: them, names take their subject as a speaker, and verify treats any of them as the same word.
@@ -176,6 +178,10 @@ def question_kind(question: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _inflector() -> inflect.engine:
+    """inflect's engine, imported on first use: importing inflect takes ~1.3 s (typeguard), which every process
+    reading this module would pay at start-up, and only English answers over Arabic quotes need it."""
+    import inflect
+
     return inflect.engine()
 
 
