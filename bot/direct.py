@@ -21,15 +21,18 @@ value of the kind asked for gives it (unless the ranker finds it far less likely
 than the best, ``VALUE_RATIO``); for a count, the first whose figure counts
 what the question names (``counts_asked``), and never a stretch of time when
 it names a thing it counts (``counts_things``); over quotes in the other language than the question, the one
-repeating most of the question among those near the first (``best_stated``). A question of no kind gets a clause
-(the quote cut at commas, semicolons and colons) chosen by a second learned
+repeating most of the question among those near the first (``best_stated``). "Where" is answered by a place's name,
+not an adjective ("the Iranian minister": ``names_kind_of_place``); "which day / month / year" by a date that
+precise (``asked_grains``). A question of no kind gets a clause
+(the quote cut at commas, semicolons and colons outside brackets) chosen by a second learned
 chooser (``bot/models/clause.json``, ``read_clause``): the clause repeating
 most of the question names the topic, the answer is as often the clause
 right after or before it, so each clause is scored by its share of the
-question's words, its new words and its place next to that clause; of the quotes the
+question's words (less the source it names, "according to X": ``claim_question``), its new words and its place
+next to that clause; of the quotes the
 ranker finds near the best (``CLAUSE_RATIO``), the one whose clause repeats most of the
 question, in either language, gives it (``best_clause``). Two values of no such kind have their own readers: a
-named person's post or rank is the role phrase the quote writes before the name (``asked_role``), and "which
+named person's post or rank is the role phrase a quote writes before the name (``asked_role``), and "which
 agency / newspaper / channel" is the outlet a quote cites (``asked_outlet``). Every citation
 stating the same normalized value is credited. The value is shown in the reader's
 language (a date formatted by the calendar, a number by its amount, a place
@@ -58,15 +61,19 @@ from bot.ranker import NAME_PATTERN, Ranker, read_model, value_kinds
 from bot.schema import Citation, DirectAnswer
 from language.calendar import TimeMention, describe_relative, find_years, format_day, format_month, is_dateline, resolve_times
 from language.lexicon import (
+    ASKED_NOUNS_AR,
+    ASKED_NOUNS_EN,
     AUXILIARIES_EN,
     FUNCTION_WORDS_AR,
     FUNCTION_WORDS_EN,
     OUTLET_WORDS_AR,
     OUTLET_WORDS_EN,
+    REPORTING_VERBS_AR,
     REPORTING_VERBS_EN,
     english_plural,
     question_kind,
 )
+from language.dialect import STANDARD_INTERROGATIVES
 from language.names import asks_role, demonym_country, family_keys, named_persons, roles_of, romanise
 from language.normalize import ARABIC_LETTER, bm25_tokens, detect_language, normalize_arabic
 from language.numbers import Quantity, find_duals, find_quantities, time_units, unit_key
@@ -129,6 +136,8 @@ class Candidate:
     end: int
     value: Value
     unit_key: str | None = None  # what a number counts (``language.numbers.unit_key``), for numbers
+    demonym: bool = False  # a place read from its adjective ("Iranian", "الإيراني"), not its name
+    grain: str | None = None  # what a date names (``TimeMention.granularity``: "day", "month", "days-range", ...), for dates
 
 
 # ---------------------------------------------------------------- typed readers
@@ -269,9 +278,54 @@ def asked_words(question: str, quote: str, lexicon: Lexicon | None = None) -> fr
     return frozenset(words)
 
 
+#: Words that ask: a party holding one is what the question asks for ("according to whom").
+_ASKING = frozenset("what which who whom whose when where why how".split()) | frozenset(
+    normalize_arabic(w) for w in STANDARD_INTERROGATIVES
+)
+#: Verbs of saying: a question's attribution with one ("what did X say") may name the claim's own subject.
+_SAYING = frozenset(REPORTING_VERBS_AR) | frozenset(REPORTING_VERBS_EN)
+
+
+def speaker_spans(question: str) -> list[tuple[int, int]]:
+    """Where the question names the source of the claim it asks about, with the words naming it as one: "according
+    to X", "بحسب X", "حسب X" (``bot.attribution``'s source-after forms over the question); not a party that asks ("according
+    to whom").
+
+    Why: the quote names its source in the clause that introduces the claim, so with the source's words counted
+    as asked, the clause chooser took that clause, the topic, instead of the claim that answers ("What made the
+    pressure rise, according to the minister?" over "the minister expected X, adding that the pressure rose with
+    Y"). Not "what did X say": there X is as often the subject of the claim that answers ("X stressed that...")."""
+    out: list[tuple[int, int]] = []
+    for a in extract_attributions(question):
+        party = [normalize_arabic(w).lower() for w in _TOKEN.findall(a.party or "")]
+        said = set(normalize_arabic(a.verb).lower().split()) & _SAYING
+        if a.party and a.party_start is not None and party and not said and not any(w in _ASKING for w in party):
+            out.append((a.party_start, a.party_start + len(a.party)))
+    return out
+
+
+def claim_question(question: str) -> str:
+    """The question less the words naming who made the claim (``speaker_spans``); the question itself when no other
+    content word is left."""
+    kept, start = [], 0
+    for s, e in sorted(speaker_spans(question)):
+        kept.append(question[start:s])
+        start = max(start, e)
+    rest = " ".join([*kept, question[start:]])
+    return rest if rest != question and any(not _is_function(w) for w in _TOKEN.findall(rest)) else question
+
+
 def coarse_clauses(quote: str) -> list[str]:
     """The quote cut at commas, semicolons and colons (Arabic and Latin): the pieces a clause answer is chosen among."""
-    return [c.strip() for c in _COARSE_BREAK.split(quote) if c.strip()] or [quote]
+    cuts = [m for m in _COARSE_BREAK.finditer(quote) if not _bracketed(quote, m.start())]
+    pieces = [quote[a.end() if a else 0 : b.start() if b else len(quote)] for a, b in zip([None, *cuts], [*cuts, None])]
+    return [c.strip() for c in pieces if c.strip()] or [quote]
+
+
+def _bracketed(text: str, i: int) -> bool:
+    """Is position ``i`` inside parentheses? Why: a list in brackets ("the axis (Iran, Syria, Hezbollah) responded") is one
+    piece of its clause; cut at its commas, the chooser answered with "(Iran"."""
+    return text.count("(", 0, i) > text.count(")", 0, i)
 
 
 def clause_features(question: str, quote: str, lexicon: Lexicon | None = None) -> tuple[list[str], np.ndarray]:
@@ -286,7 +340,7 @@ def clause_features(question: str, quote: str, lexicon: Lexicon | None = None) -
     clause holding the gold span out of fold by 1-3 points (bench.spans, Arabic and English; fitted on questions
     of no kind); their weights are learned, not set.
     """
-    asked = asked_words(question, quote, lexicon)
+    asked = asked_words(claim_question(question), quote, lexicon)
     clauses = coarse_clauses(quote)
     tokens = [_TOKEN.findall(c) for c in clauses]
     stems = [[set(bm25_tokens(w)) for w in words] for words in tokens]
@@ -383,14 +437,14 @@ def candidates(question: str, quote: str, anchor: date | None, lang: str, lexico
     times = resolve_times(quote, anchor, detect_language(quote))
     for m in times:
         if not is_dateline(quote, m):  # when the report was filed, not when what it reports happened
-            found.append(Candidate("date", m.start, m.end, _time_value(m, lang)))
+            found.append(Candidate("date", m.start, m.end, _time_value(m, lang), grain=m.granularity))
     for q in [*find_quantities(quote), *find_duals(quote)]:
         found.append(Candidate("number", q.start, q.end, _quantity_value(q, lang), q.unit_key))
     for y in find_years(quote):
         if not any(m.start <= y.start < m.end for m in times):
-            found.append(Candidate("date", y.start, y.end, _time_value(y, lang)))
+            found.append(Candidate("date", y.start, y.end, _time_value(y, lang), grain=y.granularity))
     for p in find_places(quote):
-        found.append(Candidate("place", p.start, p.end, Value(p.text, p.id, place_label(p.id, lang))))
+        found.append(Candidate("place", p.start, p.end, Value(p.text, p.id, place_label(p.id, lang)), demonym=p.via == "demonym"))
     for n in named_persons(quote):  # a name, not a role alone ("وزير الدفاع") nor a description ("مصدر عسكري")
         found.append(Candidate("person", n.start, n.end, _person_value(n.text, lang)))
     asked = asked_words(question, quote, lexicon)
@@ -563,11 +617,49 @@ def counts_things(question: str) -> bool:
     return bool(counted) and not any(unit_key(w) in time_units() or w.startswith(_SPAN_NOUNS) for w in counted)
 
 
+#: Nouns of a kind of place a question may ask for ("which country", "أي مدينة"), folded Arabic and English.
+_PLACE_NOUNS = frozenset(ASKED_NOUNS_AR["place"].split()) | frozenset(ASKED_NOUNS_EN["place"].split())
+
+
+def names_kind_of_place(question: str) -> bool:
+    """Does a place question name the kind of place it asks for ("which country", "من أي بلد", "ما المناطق"), rather than
+    ask "where"? Only then may an adjective answer it ("Iraqi militias": Iraq); "where" is answered by a place's name, and
+    the adjectives around it describe people and forces ("the Iranian chief of staff said ... in Syria")."""
+    words = {normalize_arabic(w).lower() for w in _TOKEN.findall(question)}
+    return bool(_PLACE_NOUNS & (words | {w.removeprefix("ال") for w in words}))
+
+
+#: The dates precise enough to say the day, month or year a question asks for: a day says its month and year.
+_GRAINS = {"duration-day": ("day",), "duration-month": ("day", "month"), "duration-year": ("day", "month", "year")}
+
+
+def asked_grains(question: str) -> tuple[str, ...]:
+    """The date granularities that answer a question naming the unit it asks for right after its interrogative ("what day",
+    "in which year", "أي يوم", "في أي شهر"; the unit words are CLDR's and dateparser's, ``time_units``); () otherwise.
+
+    Why: "أي يوم وصل" over "وصل مساء الثلاثاء ... متواجد منذ أيام" was answered "for days" (a stretch before the
+    article, closer to the question's words) instead of the day."""
+    words = [normalize_arabic(w).lower() for w in _TOKEN.findall(question)]
+    units = time_units()
+    return next(
+        (_GRAINS[u] for w, nxt in zip(words, words[1:]) if w in ("which", "what", "اي") and (u := units.get(unit_key(nxt))) in _GRAINS), ()
+    )
+
+
 def best_candidate(
-    kind: str, cands: list[Candidate], X: np.ndarray, model: Ranker, counted: frozenset[str] = frozenset(), durations: bool = True
+    kind: str,
+    cands: list[Candidate],
+    X: np.ndarray,
+    model: Ranker,
+    counted: frozenset[str] = frozenset(),
+    durations: bool = True,
+    demonyms: bool = True,
+    grains: tuple[str, ...] = (),
 ) -> Candidate | None:
     """The best-scoring candidate of the kind asked for that the question does not itself name (a "which
     country" question naming one country asks for another); None when the quote holds no such candidate.
+    Unless ``demonyms`` (the question names a kind of place, ``names_kind_of_place``), a place read from an adjective
+    is no answer; a date question naming its unit (``asked_grains``) takes a date of that precision where there is one.
 
     Where the question names what it counts (``counted``) and the quote counts that noun, only those counts
     compete: "كم عدد قتلى ..." over "الحداد الوطني ليومين ... سقوط 107 قتلى" is 107, not the two days of
@@ -579,6 +671,10 @@ def best_candidate(
     allowed = [i for i, c in enumerate(cands) if c.kind == kind and not named[i]]
     if kind == "number" and not durations:
         allowed = [i for i in allowed if cands[i].unit_key not in time_units()]
+    if not demonyms:
+        allowed = [i for i in allowed if not cands[i].demonym]
+    if grains:
+        allowed = [i for i in allowed if cands[i].grain in grains] or allowed
     if not allowed:
         return None
     allowed = [i for i in allowed if cands[i].unit_key in counted] or allowed
@@ -598,7 +694,16 @@ def read_value(kind: str, question: str, quote: str, anchor: date | None, lang: 
         if not cands:
             return None
         X = span_features(question, quote, cands, lexicon)
-        chosen = best_candidate(kind, cands, X, model, counted_nouns(question, quote, lexicon), not counts_things(question))
+        chosen = best_candidate(
+            kind,
+            cands,
+            X,
+            model,
+            counted_nouns(question, quote, lexicon),
+            not counts_things(question),
+            kind != "place" or names_kind_of_place(question),
+            asked_grains(question) if kind == "date" else (),
+        )
         return chosen.value if chosen else None
     if kind == "date":
         return read_date(quote, anchor, lang)
@@ -621,6 +726,7 @@ def best_clause(question: str, read: list[tuple[Citation, Value]], lexicon: Lexi
     """
     floor = CLAUSE_RATIO * read[0][0].score
     near = [(c, v) for c, v in read if c.score >= floor] or read[:1]
+    question = claim_question(question)
     return max(near, key=lambda cv: (len(asked_words(question, cv[0].quote, lexicon) & set(bm25_tokens(cv[1].words))), -near.index(cv)))
 
 
@@ -669,7 +775,7 @@ def direct_answer(
         return None
     floor = VALUE_RATIO * max(c.score for c in citations)
     near = [c for c in citations if c.score >= floor]
-    named = asked_role(question, near, lang) or asked_outlet(question, near, lang)
+    named = asked_role(question, citations, lang) or asked_outlet(question, near, lang)
     if named is not None:
         return _line(lang, "clause", named[1], [named[0]])
     kind = question_kind(question) or "clause"
@@ -689,7 +795,8 @@ def direct_answer(
 
 def asked_role(question: str, citations: list[Citation], lang: str) -> tuple[Citation, Value] | None:
     """For a question asking a named person's post or rank (``language.names.asks_role``), the role phrase the first
-    quote (rank order) writes before that person's name ("وزير الخارجية الأردني أيمن الصفدي"); None otherwise.
+    quote (rank order, however far down: the phrase before the asked name is evidence enough) writes before that
+    person's name ("وزير الخارجية الأردني أيمن الصفدي"); None otherwise.
 
     Why: a post or rank is a value of no kind the readers know (not a date, figure, place or name), so the clause
     chooser answered with the clause naming the person, which holds the name but is cut before or after the post."""
