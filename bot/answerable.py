@@ -5,7 +5,7 @@ lets through the best sentence of a collection that lacks the answer whenever a
 nearby sentence of the same article shares the question's topic: a "who" or
 "why" question then always gets a clause read from it. What tells the two apart
 is whether the things the question names (its content words, the places,
-numbers and capitalised names in it) are in the quotes, in either language
+numbers and capitalised names in it; its numbers also apart) are in the quotes, in either language
 (``bot.crosslingual``'s lexicon), whether a quote holds the kind of value asked
 for, and how far the best sentence stands above the rest; and whether the best
 sentence says each word that names what is asked (its verb, its slot: "return",
@@ -18,6 +18,11 @@ A logistic regression over those signals, trained on ARCD (Arabic) and XQuAD
 own paragraph (the rest of its article stays: the realistic "the collection
 does not say"), gives P(the quotes hold the answer). ``python -m bench.answerable
 --train`` rebuilds ``bot/models/answerable.json`` with its cross-validated threshold.
+
+One check comes before the model, because its training data (encyclopaedic questions) almost never asks about the
+future while news questions often do: a question about what is still to come ("When will X visit Tehran?", "أين
+ستعقد الجولة المقبلة؟") is not answered from a sentence that tells of no future (``tense_mismatch``): read from
+"X arrived on Tuesday" it would give a past event's date or place.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from babel import Locale
 from langchain_core.embeddings import Embeddings
 
 from bot.crosslingual import Lexicon, load_lexicon, untranslated_names, word_vectors
@@ -38,6 +44,7 @@ from bot.ranker import KINDS as TYPED
 from bot.ranker import Ranker, read_model, value_kinds
 from bot.retrieval import sound_index, sound_matches
 from bot.schema import DirectAnswer
+from language.calendar import RELATIVE_DAYS
 from language.dialect import STANDARD_INTERROGATIVES
 from language.lexicon import ASKED_NOUNS_AR, ASKED_NOUNS_EN, AUXILIARIES_EN, FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, question_kind
 from language.normalize import STOPWORDS, bm25_tokens, detect_language, normalize_arabic
@@ -61,6 +68,72 @@ _NOT_ASKED = frozenset(
     | {"much", "many", "long", "old", "far", "did", "according", "حسب", "بحسب"}
 )
 
+#: Grammar that puts a clause in the future: English modals, Arabic "سوف" and the prefix "سـ" on an imperfect verb
+#: ("سيزور", "ستعقد", "سنعمل"). Relative words for days to come come from CLDR (``_cldr_future``).
+_FUTURE_WORDS = frozenset({"will", "shall", "upcoming", "سوف", "المقبل", "المقبله"})
+_FUTURE_PHRASES = ("going to", "'ll ")
+#: What a sentence says is planned or expected ("scheduled for June 12", "من المقرر أن"): its event is to come too.
+#: Only for the sentence: in a question ("What was expected of...") these ask about the past as often.
+_PLANNED_WORDS = frozenset({"scheduled", "expected", "planned", "المقرر", "المقرره", "المتوقع", "المنتظر"})
+_FUTURE_VERB_AR = re.compile(r"^[وف]?س[يتن][\u0621-\u064a]{2,}$")
+#: Folded endings of nouns, names and numerals "سـ" also begins ("سياسه", "سيارات", "سيناء", "ستين", "سيناريو", "سياسيا").
+_NOUN_ENDINGS_AR = ("ه", "ات", "اء", "ين", "يه", "و", "ا")
+#: How far into the question the future may sit to be the asked event's own ("When will", "Which company will",
+#: "How many drones will", "أين ستعقد"); further on it is a reported or relative clause's ("the paper that said Iran
+#: will..."). Auxiliaries that put a future in the past ("كان سيعقد", "was going to") make it no future at all.
+ASKED_VERB_WINDOW = 4
+_PAST_AUXILIARIES = frozenset({"كان", "كانت", "كانوا", "was", "were", "would", "had"})
+
+
+@lru_cache(maxsize=1)
+def _cldr_future() -> frozenset[str]:
+    """Folded words that CLDR's relative dates use for the next day, week, month or year and never for a past or
+    present one ("tomorrow", "next"; "غدا", "القادم"), and the calendar reader's day ahead."""
+    ahead, other = set(), set()
+    for lang in ("en", "ar"):
+        fields = Locale.parse(lang)._data["date_fields"]
+        for unit in ("day", "week", "month", "year"):
+            for offset, phrase in fields[unit]["relative"].items():
+                (ahead if offset == 1 else other).update(_TOKEN.findall(normalize_arabic(phrase)))
+    ahead |= {w for phrase, offset in RELATIVE_DAYS.items() if offset == 1 for w in phrase.split()}
+    return frozenset(ahead - other)
+
+
+def _future_word(word: str) -> bool:
+    """A folded word that marks the future by itself."""
+    if word in _FUTURE_WORDS or word in _cldr_future():
+        return True
+    return bool(_FUTURE_VERB_AR.match(word)) and not word.endswith(_NOUN_ENDINGS_AR)
+
+
+def asks_future(question: str) -> bool:
+    """Does the question ask about an event still to come ("When will X visit", "أين ستعقد الجولة")? Its future
+    marker sits among its first ``ASKED_VERB_WINDOW`` words, after no past auxiliary."""
+    words = _TOKEN.findall(normalize_arabic(question))[:ASKED_VERB_WINDOW]
+    for n, word in enumerate(words):
+        if word in _PAST_AUXILIARIES:
+            return False
+        if _future_word(word) or (word == "going" and words[n + 1 : n + 2] == ["to"]):
+            return True
+    return False
+
+
+def states_future(text: str) -> bool:
+    """Does the sentence speak of something to come (a future verb, "next", "tomorrow", "سوف", "المقبل", "سـ", a plan)?"""
+    folded = normalize_arabic(text)
+    words = _TOKEN.findall(folded)
+    return any(_future_word(w) or w in _PLANNED_WORDS for w in words) or any(p in folded for p in _FUTURE_PHRASES)
+
+
+def tense_mismatch(question: str, quotes: list[Quoted], direct: DirectAnswer) -> bool:
+    """A question about what is still to come answered from a sentence that tells of no future: "When will X visit
+    Tehran?" read from "X arrived in Damascus on Tuesday" gives a past event's date. Counts (``question_kind``
+    "number") are left to the learned gate: a duration ("a visit lasting two days") answers "how long will it last"."""
+    if question_kind(question) == "number" or not asks_future(question):
+        return False
+    stating = [q for q in quotes if direct.value and direct.value in q.text] or quotes[:1]
+    return not any(states_future(q.text) for q in stating)
+
 
 @dataclass(frozen=True)
 class Quoted:
@@ -74,7 +147,7 @@ class Quoted:
 
 FEATURES = (
     "top_logit", "margin", "quoted", "cosine", "coverage", "max_coverage",
-    "words_top", "words_any", "names_any", "has_names", "kind_asked", "kind_held", "cross",
+    "words_top", "words_any", "names_any", "numbers_any", "has_names", "kind_asked", "kind_held", "cross",
     "fallback", "from_top", "value_asked", "asked_weakest", "asked_mean",
 )  # fmt: skip
 
@@ -97,23 +170,25 @@ def _found(words: list[set[str]], text: str) -> float:
     return sum(bool(w & stems) for w in words) / len(words)
 
 
-def _names_found(question: str, text: str, lexicon: Lexicon) -> tuple[float, bool]:
+def _names_found(question: str, text: str, lexicon: Lexicon) -> tuple[float, float, bool]:
     """Share of what the question names that the text holds too: places (CLDR, by id, so across languages),
     numbers, and English names no lexicon knows, as written or, in Arabic text, by sound (``bot.retrieval``'s
-    ``sound_matches``: "Aseman" and "آسمان" share the skeleton "smn"); and whether it names any."""
+    ``sound_matches``: "Aseman" and "آسمان" share the skeleton "smn"); the share of its numbers alone (1.0 with
+    none), since a year or figure the quotes lack ("trade in 2019") tells more than one place among several found;
+    and whether it names any."""
     places = {m.id for m in find_places(question, demonyms=False)}
     numbers = set(_NUMBER.findall(normalize_arabic(question)))
     names = untranslated_names(question, lexicon)
     total = len(places) + len(numbers) + len(names)
     if not total:
-        return 1.0, False
+        return 1.0, 1.0, False
     held = [m.id for m in find_places(text, demonyms=False)]
     folded = normalize_arabic(text)
     sounds = sound_index([text]) if names else {}
-    hits = sum(any(compatible(p, h) for h in held) for p in places)
-    hits += len(numbers & set(_NUMBER.findall(folded)))
+    numbers_held = len(numbers & set(_NUMBER.findall(folded)))
+    hits = sum(any(compatible(p, h) for h in held) for p in places) + numbers_held
     hits += sum(normalize_arabic(n) in folded or bool(sound_matches([n], sounds)) for n in names)
-    return hits / total, True
+    return hits / total, numbers_held / len(numbers) if numbers else 1.0, True
 
 
 def _value_asked(question: str, value: str, lexicon: Lexicon) -> float:
@@ -176,7 +251,7 @@ def gate_features(
     top = quotes[0]
     words = content_words(question, lexicon)
     joined = " ".join(q.text for q in quotes)
-    names, has_names = _names_found(question, joined, lexicon)
+    names, numbers, has_names = _names_found(question, joined, lexicon)
     kind = question_kind(question)
     p = min(max(top.score, 1e-6), 1 - 1e-6)
     return np.array(
@@ -190,6 +265,7 @@ def gate_features(
             _found(words, top.text),
             _found(words, joined),
             names,
+            numbers,
             float(has_names),
             float(kind is not None),
             float(kind is not None and any(kind in value_kinds(q.text) for q in quotes)),
@@ -239,4 +315,4 @@ def answers(question: str, quotes: list[Quoted], direct: DirectAnswer, lexicon: 
     gate = gate or load_gate()
     if gate is None or not quotes:
         return True
-    return gate.answers(question, gate_features(question, quotes, direct, lexicon))
+    return not tense_mismatch(question, quotes, direct) and gate.answers(question, gate_features(question, quotes, direct, lexicon))

@@ -11,7 +11,20 @@ import pytest
 from bench.answerable import Row, WithoutParagraph, _rates, cv_group, holds_gold
 from bench.answers import ChunkRec, Collection, Question
 from bot.answer import SourceDoc, compose_answer
-from bot.answerable import FEATURES, Gate, Quoted, answers, asked_match, asked_words, content_words, gate_features, load_gate
+from bot.answerable import (
+    FEATURES,
+    Gate,
+    Quoted,
+    answers,
+    asked_match,
+    asked_words,
+    asks_future,
+    content_words,
+    gate_features,
+    load_gate,
+    states_future,
+    tense_mismatch,
+)
 from bot.crosslingual import load_lexicon
 from bot.evidence import EvidenceSentence
 from bot.ranker import fit
@@ -188,3 +201,51 @@ def test_a_spoken_verb_is_matched_by_meaning_not_by_a_word_list():
 def test_a_question_of_only_function_words_asks_nothing_to_match():
     assert asked_words("Who is it?") == []
     assert asked_match("Who is it?", "Anything at all.", load_lexicon(), None) == []
+
+
+def test_a_year_the_quotes_lack_counts_apart_from_the_places_they_hold():
+    question = "How much wheat did Egypt import from Canada in 2016?"
+    lacks_year = [Quoted("استوردت مصر القمح من كندا", 0.5, 0.4, 0.3)]
+    holds_year = [Quoted("استوردت مصر القمح من كندا عام 2016", 0.5, 0.4, 0.3)]
+    assert _feature(question, lacks_year, "numbers_any") == 0.0 and _feature(question, holds_year, "numbers_any") == 1.0
+    assert _feature(question, lacks_year, "names_any") == pytest.approx(2 / 3)  # both places found, the year not
+    assert _feature("Where did the ferry sink?", lacks_year, "numbers_any") == 1.0  # no number asked: nothing missing
+
+
+def test_a_question_about_what_is_still_to_come():
+    for future in ("When will the new bridge open?", "Which firm will build the dam?", "Where is the next summit?",
+                   "متى سيفتتح الجسر الجديد؟", "أين ستعقد القمة المقبلة؟", "متى سوف يصل الوفد؟"):  # fmt: skip
+        assert asks_future(future), future
+    for other in (
+        "When did the bridge open?",
+        "من افتتح الجسر؟",
+        "ما السياسة التي أعلنها الوزير؟",
+        "من هو سفير كندا؟",
+        "مع من كان الوزير سيلتقي في الرحلة؟",  # a future in the past
+        "Which paper reported that the firm said the minister will resign?",
+    ):  # a reported future, far in
+        assert not asks_future(other), other
+
+
+def test_a_sentence_that_speaks_of_the_future():
+    assert states_future("The bridge will open to traffic next month.")
+    assert states_future("وقال الوزير إن الجسر سيفتتح أمام السيارات")
+    assert states_future("ومن المقرر أن تعقد القمة الأسبوع القادم")
+    assert states_future("ويصل الوفد غدا إلى العاصمة")  # CLDR's word for the next day
+    assert states_future("The vote is scheduled for March 3.") and states_future("ومن المقرر أن يصوت البرلمان في 3 مارس")
+    assert not states_future("افتتح الوزير الجسر أمس الثلاثاء بحضور المحافظ")
+    assert not states_future("The minister opened the bridge on Tuesday.")
+    assert not states_future("وقالت السيدة إن السياسة الجديدة تشمل سيارات الأجرة")  # nouns that begin with "سـ"
+
+
+def test_a_future_question_is_not_answered_from_a_past_event():
+    when = DirectAnswer(text="Answer: Tuesday", value="الثلاثاء", normalized="2021-03-02", kind="date", citations=[1])
+    past = [Quoted("افتتح الوزير الجسر الثلاثاء", 0.9, 0.6, 0.5)]
+    coming = [Quoted("سيفتتح الوزير الجسر الثلاثاء المقبل", 0.9, 0.6, 0.5)]
+    assert tense_mismatch("When will the minister open the bridge?", past, when)
+    assert not tense_mismatch("When will the minister open the bridge?", coming, when)
+    assert not tense_mismatch("When did the minister open the bridge?", past, when)
+    assert not answers("متى سيفتتح الوزير الجسر؟", past, when)  # declined before the learned gate is asked
+    many = DirectAnswer(text="Answer: 2 days", value="يومين", normalized="2 يوم", kind="number", citations=[1])
+    lasting = [Quoted("في زيارة تستمر يومين", 0.9, 0.6, 0.5)]
+    assert not tense_mismatch("How many days will the visit last?", lasting, many)  # a duration answers it in any tense
