@@ -35,7 +35,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from babel import Locale
 from langchain_core.embeddings import Embeddings
 
 from bot.crosslingual import Lexicon, load_lexicon, untranslated_names, word_vectors
@@ -44,11 +43,11 @@ from bot.ranker import KINDS as TYPED
 from bot.ranker import Ranker, read_model, value_kinds
 from bot.retrieval import sound_index, sound_matches
 from bot.schema import DirectAnswer
-from language.calendar import RELATIVE_DAYS
 from language.dialect import STANDARD_INTERROGATIVES
 from language.lexicon import ASKED_NOUNS_AR, ASKED_NOUNS_EN, AUXILIARIES_EN, FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, question_kind
 from language.normalize import STOPWORDS, bm25_tokens, detect_language, normalize_arabic
 from language.places import compatible, find_places
+from language.tense import asks_future, states_future
 from vectorstore.embeddings import load_embeddings
 
 GATE_PATH = Path(__file__).with_name("models") / "answerable.json"
@@ -67,62 +66,6 @@ _NOT_ASKED = frozenset(
     | {w for words in (*ASKED_NOUNS_AR.values(), *ASKED_NOUNS_EN.values()) for w in words.split()}
     | {"much", "many", "long", "old", "far", "did", "according", "حسب", "بحسب"}
 )
-
-#: Grammar that puts a clause in the future: English modals, Arabic "سوف" and the prefix "سـ" on an imperfect verb
-#: ("سيزور", "ستعقد", "سنعمل"). Relative words for days to come come from CLDR (``_cldr_future``).
-_FUTURE_WORDS = frozenset({"will", "shall", "upcoming", "سوف", "المقبل", "المقبله"})
-_FUTURE_PHRASES = ("going to", "'ll ")
-#: What a sentence says is planned or expected ("scheduled for June 12", "من المقرر أن"): its event is to come too.
-#: Only for the sentence: in a question ("What was expected of...") these ask about the past as often.
-_PLANNED_WORDS = frozenset({"scheduled", "expected", "planned", "المقرر", "المقرره", "المتوقع", "المنتظر"})
-_FUTURE_VERB_AR = re.compile(r"^[وف]?س[يتن][\u0621-\u064a]{2,}$")
-#: Folded endings of nouns, names and numerals "سـ" also begins ("سياسه", "سيارات", "سيناء", "ستين", "سيناريو", "سياسيا").
-_NOUN_ENDINGS_AR = ("ه", "ات", "اء", "ين", "يه", "و", "ا")
-#: How far into the question the future may sit to be the asked event's own ("When will", "Which company will",
-#: "How many drones will", "أين ستعقد"); further on it is a reported or relative clause's ("the paper that said Iran
-#: will..."). Auxiliaries that put a future in the past ("كان سيعقد", "was going to") make it no future at all.
-ASKED_VERB_WINDOW = 4
-_PAST_AUXILIARIES = frozenset({"كان", "كانت", "كانوا", "was", "were", "would", "had"})
-
-
-@lru_cache(maxsize=1)
-def _cldr_future() -> frozenset[str]:
-    """Folded words that CLDR's relative dates use for the next day, week, month or year and never for a past or
-    present one ("tomorrow", "next"; "غدا", "القادم"), and the calendar reader's day ahead."""
-    ahead, other = set(), set()
-    for lang in ("en", "ar"):
-        fields = Locale.parse(lang)._data["date_fields"]
-        for unit in ("day", "week", "month", "year"):
-            for offset, phrase in fields[unit]["relative"].items():
-                (ahead if offset == 1 else other).update(_TOKEN.findall(normalize_arabic(phrase)))
-    ahead |= {w for phrase, offset in RELATIVE_DAYS.items() if offset == 1 for w in phrase.split()}
-    return frozenset(ahead - other)
-
-
-def _future_word(word: str) -> bool:
-    """A folded word that marks the future by itself."""
-    if word in _FUTURE_WORDS or word in _cldr_future():
-        return True
-    return bool(_FUTURE_VERB_AR.match(word)) and not word.endswith(_NOUN_ENDINGS_AR)
-
-
-def asks_future(question: str) -> bool:
-    """Does the question ask about an event still to come ("When will X visit", "أين ستعقد الجولة")? Its future
-    marker sits among its first ``ASKED_VERB_WINDOW`` words, after no past auxiliary."""
-    words = _TOKEN.findall(normalize_arabic(question))[:ASKED_VERB_WINDOW]
-    for n, word in enumerate(words):
-        if word in _PAST_AUXILIARIES:
-            return False
-        if _future_word(word) or (word == "going" and words[n + 1 : n + 2] == ["to"]):
-            return True
-    return False
-
-
-def states_future(text: str) -> bool:
-    """Does the sentence speak of something to come (a future verb, "next", "tomorrow", "سوف", "المقبل", "سـ", a plan)?"""
-    folded = normalize_arabic(text)
-    words = _TOKEN.findall(folded)
-    return any(_future_word(w) or w in _PLANNED_WORDS for w in words) or any(p in folded for p in _FUTURE_PHRASES)
 
 
 def tense_mismatch(question: str, quotes: list[Quoted], direct: DirectAnswer) -> bool:

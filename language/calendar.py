@@ -156,7 +156,8 @@ _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter
 
 _PAST = {"الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "السابق", "السابقه", "last", "previous"}
 _CURRENT = {"الجاري", "الجاريه", "الحالي", "الحاليه", "this", "current", "هذا", "هذه"}
-_FUTURE = {"المقبل", "المقبله", "القادم", "القادمه", "next"}
+#: Words that put a named period ahead of the anchor ("الأسبوع المقبل", "next month"); also read by ``language.tense``.
+FUTURE_WORDS = {"المقبل", "المقبله", "القادم", "القادمه", "next"}
 #: Relative day words (folded) → offset in days from the anchor.
 RELATIVE_DAYS = {
     "اول امس": -2,
@@ -301,7 +302,7 @@ _MON_AR = word_alternation(_MONTHS_AR)
 _MON_EN_WIDE = word_alternation(_MONTHS_EN)
 _MON_EN = rf"{_MON_EN_WIDE}|(?:{word_alternation(MONTH_ABBREVIATIONS)})\.?"
 _WD_EN = word_alternation(_WEEKDAYS_EN)
-_REF_WORDS = word_alternation(_PAST | _CURRENT | _FUTURE)
+_REF_WORDS = word_alternation(_PAST | _CURRENT | FUTURE_WORDS)
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 
 
@@ -393,7 +394,7 @@ def _direction(word: str | None) -> int:
     if not word:
         return 0
     w = re.sub(r"\s+", " ", word)
-    return -1 if w in _PAST else 1 if w in _FUTURE else 0
+    return -1 if w in _PAST else 1 if w in FUTURE_WORDS else 0
 
 
 def _day_number(word: str) -> int:

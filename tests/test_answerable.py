@@ -18,11 +18,9 @@ from bot.answerable import (
     answers,
     asked_match,
     asked_words,
-    asks_future,
     content_words,
     gate_features,
     load_gate,
-    states_future,
     tense_mismatch,
 )
 from bot.crosslingual import load_lexicon
@@ -210,32 +208,6 @@ def test_a_year_the_quotes_lack_counts_apart_from_the_places_they_hold():
     assert _feature(question, lacks_year, "numbers_any") == 0.0 and _feature(question, holds_year, "numbers_any") == 1.0
     assert _feature(question, lacks_year, "names_any") == pytest.approx(2 / 3)  # both places found, the year not
     assert _feature("Where did the ferry sink?", lacks_year, "numbers_any") == 1.0  # no number asked: nothing missing
-
-
-def test_a_question_about_what_is_still_to_come():
-    for future in ("When will the new bridge open?", "Which firm will build the dam?", "Where is the next summit?",
-                   "متى سيفتتح الجسر الجديد؟", "أين ستعقد القمة المقبلة؟", "متى سوف يصل الوفد؟"):  # fmt: skip
-        assert asks_future(future), future
-    for other in (
-        "When did the bridge open?",
-        "من افتتح الجسر؟",
-        "ما السياسة التي أعلنها الوزير؟",
-        "من هو سفير كندا؟",
-        "مع من كان الوزير سيلتقي في الرحلة؟",  # a future in the past
-        "Which paper reported that the firm said the minister will resign?",
-    ):  # a reported future, far in
-        assert not asks_future(other), other
-
-
-def test_a_sentence_that_speaks_of_the_future():
-    assert states_future("The bridge will open to traffic next month.")
-    assert states_future("وقال الوزير إن الجسر سيفتتح أمام السيارات")
-    assert states_future("ومن المقرر أن تعقد القمة الأسبوع القادم")
-    assert states_future("ويصل الوفد غدا إلى العاصمة")  # CLDR's word for the next day
-    assert states_future("The vote is scheduled for March 3.") and states_future("ومن المقرر أن يصوت البرلمان في 3 مارس")
-    assert not states_future("افتتح الوزير الجسر أمس الثلاثاء بحضور المحافظ")
-    assert not states_future("The minister opened the bridge on Tuesday.")
-    assert not states_future("وقالت السيدة إن السياسة الجديدة تشمل سيارات الأجرة")  # nouns that begin with "سـ"
 
 
 def test_a_future_question_is_not_answered_from_a_past_event():
