@@ -43,6 +43,7 @@ from language.lexicon import (
 )
 from language.names import describes, speaker_name
 from language.normalize import fold_with_offsets, normalize_arabic, original_span
+from language.numbers import find_quantities
 from language.places import find_places, place_label
 
 #: Verbs of saying, the one list (``language.lexicon``): attribution opens a party's clause at them.
@@ -65,8 +66,11 @@ _AFTER_VERBS = "|".join(sorted({*_VERBS, "اورد", "اوردت", "اظهر", "
 _AFTER_RE = re.compile(
     rf"(?<!\w)[وف]?(?P<verb>(?:بحسب|حسب|وفقا\s+ل|وفق)\s*ما\s+(?:{_AFTER_VERBS})(?:ه|ها|هم)?|بحسب|حسب|وفقا\s+ل|نقلا\s+عن|according\s+to)(?!\w)\s*"
 )
-_EN_SAID_RE = re.compile(rf"(?<!\w)(?P<verb>told\s+\w+|{'|'.join(v for v in REPORTING_VERBS_EN if v != 'told')})(?:\s+that)?(?!\w)\s*")
-#: Words after an English reporting verb that still leave the claim before it ("..., he said on Wednesday.").
+_EN_SAID_RE = re.compile(
+    rf"(?<!\w)(?P<verb>told\s+\w+|{'|'.join(v for v in REPORTING_VERBS_EN if v != 'told')})(?P<that>\s+that)?(?!\w)\s*"
+)
+#: Words after an English reporting verb, up to a comma, that still leave the claim before it ("..., he said on
+#: Wednesday.", "..., police said Tuesday, as rescuers searched ...": the clause after that comma is circumstance).
 _EN_TAIL_WORDS = 4
 #: Connectors that may open a clause before its Arabic subject ("وبينما الوزير قال ...").
 _CONNECTORS = {"و", "بينما", "وبينما", "فيما", "كما", "ثم"}
@@ -401,12 +405,14 @@ def _english_said(sentence: str, folded: str, origin: list[int], found: list[Att
     sent_end = _sentence_end(sentence)
     for m in _EN_SAID_RE.finditer(folded):
         before = folded[: m.start()]
+        if _after_figure(before):
+            continue  # "raising its estimate from the 128 reported a day earlier": a participle, no one saying
         boundary = max(before.rfind(","), before.rfind("."), before.rfind(";"))
         verb = sentence[slice(*original_span(origin, m.start("verb"), m.end("verb")))]
         cs = origin[m.end()] if m.end() < len(folded) else len(sentence)
         span = _clean_party(sentence, *original_span(origin, boundary + 1, m.start()))
         tail = sentence[cs:sent_end]
-        claim_before = boundary > 0 and folded[boundary] == "," and len(tail.split()) <= _EN_TAIL_WORDS
+        claim_before = boundary > 0 and folded[boundary] == "," and not m["that"] and len(tail.split(",")[0].split()) <= _EN_TAIL_WORDS
         if span is None and boundary > 0 and folded[boundary] == ",":
             # "X, said Bourita, the chief of staff.": the speaker follows the verb
             cut = _CUT_RE.search(folded, m.end())
@@ -421,6 +427,13 @@ def _english_said(sentence: str, folded: str, origin: list[int], found: list[Att
         else:
             out.append(Attribution(party, party_label(party), verb, cs, sent_end, span[0], span[1]))
     return out
+
+
+def _after_figure(before: str) -> bool:
+    """Does an English reporting verb follow a figure ("the 128 reported a day earlier", "the 37 announced on Sunday")?
+    Then it is a participle describing the figure, not a speaker's verb: a speaker is a noun, not a count."""
+    words = before.split()
+    return bool(words) and any(q.unit_text is None and q.end == len(words[-1]) for q in find_quantities(words[-1]))
 
 
 #: The connective words of an attribution in each language (used by answers and conflict cards alike).

@@ -50,8 +50,11 @@ Verdict rules (``verify_claim``):
   figure, nor does a bound short of it ("at least 9" for 15); a count of none ("لا قتلى") refutes any;
 * a count is the claim's only under the claim's deed: not under a predicate the news sets against it
   (``language.numbers.contrasting_predicates``: "أصيب 85" is no count of "قتل 85"), and of two counts in one
-  sentence, the one whose own predicate is the claim count's ("killed four and injured 15" for "15 killed");
-  across languages such a tied count also rivals the claim's figure, where closeness alone only confirms;
+  sentence, the one whose own predicate is the claim count's ("killed four and injured 15" for "15 killed"; an
+  Arabic count's verb may follow its noun, "30 شخصا أصيبوا"); a bare count after a count of the claim's noun counts
+  that noun under its own predicate ("killing three people and injuring 20" for "20 injured");
+  such a tied count also lets a sentence under the relevance cut count (across languages; in the claim's own, where it
+  names the claim's capitalised names) and rivals the claim's figure, where closeness alone only confirms;
 * a support that says the toll rose to the claimed figure ("rose to six") supersedes a smaller figure not
   reported after it, whatever the dates;
 * supporters and contradictors both → CONFLICTING; so too supporters that are
@@ -851,7 +854,16 @@ def _predicate_words(text: str, q: Quantity, noun: bool = True) -> list[str]:
         words += _WORD.findall(normalize_arabic(q.unit_text or ""))[-1:]
     if q.text.isascii():
         words += [w for w in _EN_WORD.findall(text[q.end :])[:3] if w.lower() not in AUXILIARIES_EN][:1]
+    elif q.unit_text:
+        words += _verb_after(text[q.end :])
     return words
+
+
+def _verb_after(rest: str) -> list[str]:
+    """The word right after an Arabic count's noun, where the count is its subject ("30 شخصا أصيبوا", "19 شخصا قتلوا"):
+    not a function word, nor one opening the next clause with و/ف ("20 شخصا وأصيب 30" gives the next count's deed)."""
+    after = _WORD.findall(normalize_arabic(rest))[:1]
+    return [w for w in after if w not in FUNCTION_WORDS_AR and not (w[0] in "وف" and len(w) > 3)]
 
 
 def _claim_predicate(frame: ClaimFrame, c: Quantity) -> frozenset[str]:
@@ -893,10 +905,52 @@ def _own_counts(frame: ClaimFrame, text: str, pairs: list[tuple[Quantity, Quanti
     return kept
 
 
+def _names_missing(frame: ClaimFrame, text: str) -> bool:
+    """Does the sentence lack a name the claim writes in capitals past its first word ("Kemerovo", "Muenster")? Such a
+    sentence tells the claim's deed of somewhere or someone else. Arabic writes no capitals: the entity checks judge it."""
+    keys, entities = sentence_keys(text), _entities_of(text, frame.book)
+    return any(
+        g.word[0].isupper() and g.word.isascii() and not frame.text.startswith(g.word) and not _present(g, keys, entities)
+        for g in frame.groups
+    )
+
+
 def _tied_clash(frame: ClaimFrame, text: str, pairs: Sequence[tuple[Quantity, Quantity]]) -> bool:
     """Does a figure clash with the claim's while its predicate is the claim count's ("killing two people" / "قتل 60
     شخصا")? Then it is another figure for the same deed, not a count of something else ("إنقاذ 120 مهاجرا")."""
     return any(_clashes(c, s) for c, s in _tied(frame, text, pairs))
+
+
+#: Words that may stand between a count and a bare count that leaves its noun out ("killing three people and injuring
+#: 20", "قتل 77 شخصا، وأصيب 143"): a conjunction and the bare count's own predicate.
+ELIDED_GAP_WORDS = 3
+
+
+def _bare(q: Quantity) -> bool:
+    """A count with no noun, or with a function word read as one ("injuring 20 before shooting himself")."""
+    return q.unit is None or normalize_arabic(q.unit_text or "").lower() in FUNCTION_WORDS_AR | FUNCTION_WORDS_EN
+
+
+def _elided_of(text: str, s: Quantity, found: Sequence[Quantity]) -> Quantity | None:
+    """The count a bare count leaves its noun to: the one right before it in the sentence, with a noun, joined to it
+    by a conjunction and its predicate ("killing three people and injuring 20": the 20 are people too)."""
+    if not _bare(s) or s.vague:
+        return None
+    before = [q for q in found if q.end <= s.start and not _bare(q)]
+    if not before:
+        return None
+    q = before[-1]
+    gap = normalize_arabic(text[q.end : s.start]).lower()
+    words = _WORD.findall(gap)
+    joined = "," in gap or "،" in gap or any(w == "and" or w.startswith("و") for w in words)
+    return q if joined and len(words) <= ELIDED_GAP_WORDS else None
+
+
+def _elided_alike(frame: ClaimFrame, c: Quantity, s: Quantity, text: str, found: Sequence[Quantity]) -> bool:
+    """Is a bare count one of the claim's noun by ellipsis (``_elided_of``) under the claim count's own predicate
+    ("injuring 20" for "أصيب 20 شخصا")? Without the predicate it may count anything the sentence goes on to."""
+    q = _elided_of(text, s, found)
+    return bool(q and c.kind == s.kind == "count" and _counts_alike(frame, c, q) and _tied(frame, text, [(c, s)]))
 
 
 def _count_pairs(frame: ClaimFrame, ev: Evidence, same_figure: bool = False) -> list[tuple[Quantity, Quantity]]:
@@ -906,12 +960,18 @@ def _count_pairs(frame: ClaimFrame, ev: Evidence, same_figure: bool = False) -> 
     languages): a count of a noun no bridge reaches ("24 schoolchildren" / "24 تلميذا") is the claim's when it states
     the very figure. Not a count of another deed (``_other_deed``: the injured for the killed), and of several counts,
     those of the claim's deed (``_own_counts``)."""
+    found = find_quantities(ev.text)
     pairs = [
         (c, s)
         for c in frame.quantities
-        for s in find_quantities(ev.text)
+        for s in found
         if (c.vague or not s.vague)
-        and (_counts_alike(frame, c, s) or _total_reached(frame, c, s, ev.text) or (same_figure and _same_figure(c, s)))
+        and (
+            _counts_alike(frame, c, s)
+            or _total_reached(frame, c, s, ev.text)
+            or _elided_alike(frame, c, s, ev.text, found)
+            or (same_figure and _same_figure(c, s))
+        )
         and not _other_deed(frame, ev.text, c, s)
     ]
     return _own_counts(frame, ev.text, pairs)
@@ -939,12 +999,18 @@ def _number_check(frame: ClaimFrame, pairs: Sequence[tuple[Quantity, Quantity]])
     """The count slot from ``_count_pairs``: a pair that confirms it (``_confirms``) matches, a pair that cannot both be
     true (``_clashes``) clashes, a bound short of the claim's figure says nothing."""
     where = tuple(dict.fromkeys(s.text for _, s in pairs))
+    shown = ", ".join(dict.fromkeys(_figure_words(s) for _, s in pairs))
     if any(_confirms(c, s) for c, s in pairs):
-        return Check("number", "match", _say(frame, "number_match", ", ".join(where)), where)
+        return Check("number", "match", _say(frame, "number_match", shown), where)
     if not any(_clashes(c, s) for c, s in pairs):
         return None
     claimed = ", ".join(dict.fromkeys(c.text for c, _ in pairs))
-    return Check("number", "clash", _say(frame, "number_clash", ", ".join(where), claimed), where)
+    return Check("number", "clash", _say(frame, "number_clash", shown, claimed), where)
+
+
+def _figure_words(q: Quantity) -> str:
+    """A count as a reason shows it: without a function word read as its noun ("20", not "20 before")."""
+    return q.text[: -len(q.unit_text)].strip() if q.unit_text and _bare(q) and q.text.endswith(q.unit_text) else q.text
 
 
 def _risen_to(text: str, pairs: Sequence[tuple[Quantity, Quantity]]) -> bool:
@@ -1109,7 +1175,9 @@ def assess(
     pairs = _count_pairs(frame, ev, close)
     # So does one that counts the claim's noun under the claim's very predicate ("killing two people" for "قتل 60 شخصا")
     # and holds ``CROSS_TIED`` of its words: the tied count is the claim's deed, noun and figure at once.
-    tied = other and rel >= CROSS_TIED and bool(_tied(frame, ev.text, pairs))
+    # In the claim's own language too, where the sentence names every name the claim writes in capitals: "Eighteen
+    # people were killed … in Qingyuan" is another fire than "37 people were killed … in Kemerovo".
+    tied = rel >= CROSS_TIED and bool(_tied(frame, ev.text, pairs)) and (other or not _names_missing(frame, ev.text))
     by_meaning = (close or tied) and not counted
     if not counted and not by_meaning:
         return Assessment(ev.n, rel, "neutral", _say(frame, "unrelated"))
@@ -1311,8 +1379,9 @@ def align_words(claim: str, texts: Sequence[str], embeddings: Embeddings) -> dic
 #: migrants died when their boat sank off … Sfax" / "… غرق مركب مهاجرين … أدى إلى مقتل 48 شخصا"), at most 0.47 for
 #: sentences on the same story that do not (the search resumed; survivors; another deed of the same persons).
 CROSS_SIMILAR = 0.5
-#: The share of the claim's words a sentence of the other language needs when a count in it has the claim count's
-#: predicate and noun (``_tied``): half of ``RELEVANCE``, as the tied count already carries the deed, noun and figure.
+#: The share of the claim's words a sentence needs when a count in it has the claim count's predicate and noun
+#: (``_tied``; in the claim's own language, with its capitalised names: ``_names_missing``): half of ``RELEVANCE``, as
+#: the tied count already carries the deed, noun and figure.
 CROSS_TIED = RELEVANCE / 2
 
 

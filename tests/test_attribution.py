@@ -241,3 +241,35 @@ def test_an_english_party_in_an_arabic_answer_is_no_bare_english_fragment():
     assert format_attribution("Reuters", [said("Syria")], "ar") == "رويترز، نقلاً عن سوريا"
     assert format_attribution("العربية", [said("الشرطة")], "ar") == "العربية، نقلاً عن الشرطة"
     assert format_attribution("Reuters", [said("police")], "en") == "Reuters, citing police"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party", "claim"),
+    [
+        (
+            "The toll from the flood has risen to 31, the civil defence said Monday, as divers searched the river.",
+            "the civil defence",
+            "The toll from the flood has risen to 31",
+        ),
+        (
+            "Two ferries collapsed at the pier, the port authority said, while others were towed away.",
+            "the port authority",
+            "Two ferries collapsed at the pier",
+        ),
+    ],
+)
+def test_a_clause_after_the_verbs_comma_is_circumstance_not_the_claim(sentence, party, claim):
+    """ "X, police said Tuesday, as rescuers searched ...": the speaker's claim is what stands before the verb, however
+    long the circumstance after its comma."""
+    (a,) = extract_attributions(sentence)
+    assert a.party == party
+    assert sentence[a.claim_start : a.claim_end] == claim
+
+
+def test_a_reporting_verb_after_a_figure_is_a_participle():
+    """ "raising its estimate from the 45 reported a day earlier": no one is the party of "reported" there; the
+    sentence's speaker is the one before "said"."""
+    sentence = "At least 60 people are missing after the boat sank, the coast guard said on Friday, raising its estimate from the 45 reported a day earlier."
+    (a,) = extract_attributions(sentence)
+    assert a.party == "the coast guard"
+    assert sentence[a.claim_start : a.claim_end] == "At least 60 people are missing after the boat sank"

@@ -787,3 +787,43 @@ def test_two_floors_are_read_at_the_figures_they_state():
     assert verify_claim(claim, low, []).verdict == "REFUTED"
     high = [Evidence(1, "a", "شاهد أكثر من 45 مليون شخص المباراة النهائية للبطولة على التلفزيون", "X", None)]
     assert verify_claim(claim, high, []).verdict == "SUPPORTED"
+
+
+def test_a_bare_count_after_a_count_of_the_claims_noun_counts_it_under_its_own_predicate():
+    """ "killing two people and injuring 12" leaves the noun out of the 12: it counts people under "injuring", so it
+    confirms "12 people were injured" and rivals "9 people were injured", while "12 people were killed" is refuted by
+    the two killed, not confirmed by the injured."""
+    sentence = "A bus overturned on the mountain road on Sunday, killing two people and injuring 12 before it caught fire."
+    ev = [Evidence(1, "a", sentence, "X", None)]
+    result = verify_claim("12 people were injured when a bus overturned on the mountain road.", ev, [])
+    assert result.verdict == "SUPPORTED", result.explanation
+    assert "12 before" not in result.explanation
+    assert verify_claim("9 people were injured when a bus overturned on the mountain road.", ev, []).verdict == "REFUTED"
+    assert verify_claim("12 people were killed when a bus overturned on the mountain road.", ev, []).verdict == "REFUTED"
+
+
+def test_an_arabic_count_with_its_verb_after_its_noun_is_tied_to_that_verb():
+    """ "نحو 25 شخصا أصيبوا": the verb after the noun is the count's predicate. It rivals "أصيب 18 شخصا" (the same deed)
+    even in a sentence under ``RELEVANCE``, and is no count of "قتل 25 شخصا" (another deed)."""
+    from bot.verify import _predicate_words
+    from language.numbers import find_quantities
+
+    sentence = "وقالت الشرطة إن نحو 25 شخصا أصيبوا في الحريق الذي اندلع بالسوق، وإن فرق الإطفاء ما زالت في المكان"
+    (q,) = find_quantities(sentence)
+    assert "اصيبوا" in _predicate_words(sentence, q)
+    coordinated = "قتل 3 أشخاص وأصيب 25 آخرون"
+    assert "واصيب" not in _predicate_words(coordinated, find_quantities(coordinated)[0])
+    ev = [Evidence(1, "a", sentence, "X", None)]
+    result = verify_claim("أصيب 18 شخصا في حريق السوق الشعبي بالمدينة", ev, [])
+    assert result.verdict == "REFUTED", result.explanation
+    result = verify_claim("قتل 25 شخصا في حريق السوق الشعبي بالمدينة", ev, [])
+    assert result.verdict == "NOT_ENOUGH_INFO", result.explanation
+
+
+def test_a_same_language_count_under_the_claims_predicate_must_name_the_claims_names():
+    """Under ``RELEVANCE`` a sentence of the claim's language counts through a count tied to the claim's (``CROSS_TIED``)
+    only where it names every name the claim writes in capitals: "Eleven people were killed … in Dalton" is another
+    fire than "29 people were killed … in Porthaven"."""
+    other_fire = "Eleven people were killed and four others injured in a fire at a warehouse in Dalton early Monday, officials said."
+    result = verify_claim("29 people were killed in the hotel fire in Porthaven.", [Evidence(1, "a", other_fire, "X", None)], [])
+    assert result.verdict == "NOT_ENOUGH_INFO", result.explanation
