@@ -52,7 +52,6 @@ from language.names import NameBook, common_nouns, find_persons, learn
 from language.normalize import ARABIC_LETTER, STOPWORDS, fold_with_offsets, normalize_arabic
 from language.places import find_places
 from language.numbers import (
-    ABOUT_MARGIN,
     Quantity,
     coarseness,
     count_predicates,
@@ -114,7 +113,7 @@ class Claim:
     low: float | None = None
     high: float | None = None
     bound: str | None = None  # "floor" or "ceiling": the end of its interval the words state (``Quantity.bound``)
-    about: float | None = None  # the figure an approximation states ("نحو 300", "قرابة 48" → 300, 48): see _stated
+    about: float | None = None  # the figure an approximation states ("نحو 300", "قرابة 48" → 300, 48): ``Quantity.stated``
     floor_figure: float | None = None  # the figure a floor is said of ("أكثر من 100", "11 على الأقل" → 100, 11)
     unit: str | None = None
     kind: str = "count"  # count | money | percent (``language.numbers.Quantity.kind``)
@@ -263,17 +262,27 @@ def _content_words(sentence: str, lo: int, hi: int, mentions: list[EntityMention
     return sum(1 for m in _words(sentence, lo, hi, mentions) if re.fullmatch(r"\W*[^\W\d_]{3,}\W*", m.group(0)))
 
 
+#: "أن", "إن", "بأن" or "that" right before a count: the count is the subject of the clause it opens, whose predicate
+#: follows.
+_COMPLEMENTIZER = re.compile(r"(?:^|\s)((?:[وفب]?[أإا]ن|that))\s+$")
+
+
 def _frame_span(sentence: str, seg: _Segment, values: list[_Value], i: int, mentions: list[EntityMention]) -> tuple[int, int]:
     """The value's own stretch of its clause: ``FRAME_WORDS_BEFORE`` words before it, ``FRAME_WORDS_AFTER`` after.
 
     A value that opens its clause ("..., يوم الأربعاء", "وفي صيف 2018، وقع ...")
-    takes the clause before it, or more words after it, so the frame holds a predicate.
+    takes the clause before it, or more words after it, so the frame holds a predicate. A count right after "أن",
+    "إن" or "that" opens its own clause: its frame starts there and takes its predicate after it ("وقالت إن # أشخاص
+    مازالوا في المستشفى", not the words of the clause before: "رفعت العدد الرسمي للقتلى").
     """
     v = values[i]
     lo = _boundary(sentence, values[i - 1], v) if i > 0 else seg.start
     hi = _boundary(sentence, v, values[i + 1]) if i + 1 < len(values) else seg.end
     starts = [lo] + [lo + b.end() for b in _BREAK.finditer(sentence[lo : v.start])]
-    lo = next((s for s in reversed(starts) if _content_words(sentence, s, v.start, mentions) >= 2), starts[0])
+    if v.quantity is not None and (opener := _COMPLEMENTIZER.search(sentence, lo, v.start)):
+        lo = opener.start(1)  # "وقالت إن | # أشخاص مازالوا في المستشفى": the count is its clause's subject
+    else:
+        lo = next((s for s in reversed(starts) if _content_words(sentence, s, v.start, mentions) >= 2), starts[0])
     before = _words(sentence, lo, v.start, mentions)
     if len(before) > FRAME_WORDS_BEFORE:
         lo += before[-FRAME_WORDS_BEFORE].start()
@@ -585,6 +594,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                 past = 1 if q.kind == "count" else 0  # a passed head count is the next one; a share or amount stays open
                 low, high = {"floor": (q.low + past, None), "ceiling": (0, q.high)}.get(passed or "", (q.low, q.high))
                 step = rounding(q)  # "4.7 billion" is 4.65-4.75 billion: it meets "4.69 billion"
+                about = q.stated if q.approx else None  # "نحو ثلاثمئة" states 300, whatever interval it is compared by
                 definite = q.kind == "count" and _definite(sentence, q)
                 noun_before = _noun_before(sentence, lo, q, definite) if q.kind == "count" and (counted.unit is None or definite) else None
                 named = None if definite and noun_before else counted.unit  # "القتلى الـ 16 كانوا": "كانوا" is no noun
@@ -593,12 +603,12 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         **base | counted_by,
                         slot="number",
                         value=q.text,
-                        normalized=_number_norm(low, high, named, _stated(q)),
+                        normalized=_number_norm(low, high, named, about),
                         low=low - step,
                         high=None if high is None else high + step,
                         bound=passed or q.bound,
-                        about=_stated(q),
-                        floor_figure=q.low if passed == "floor" else q.figure if q.bound == "floor" else None,
+                        about=about,
+                        floor_figure=q.stated if (passed or q.bound) == "floor" else None,
                         unit=(counted.unit_key or counted.unit if named else noun_before),
                         kind=q.kind,
                         partial=_addend(sentence, q, quantities),
@@ -708,7 +718,16 @@ def _context(sentence: str, lo: int, hi: int, values: list[_Value]) -> frozenset
     for v in values:
         for i in range(max(v.start, lo), min(v.end, hi)):
             chars[i - lo] = " "
-    return frozenset(k for w in re.findall(r"[^\W\d_]+", _HARAKAT.sub("", "".join(chars))) if len(k := unit_key(w)) >= 3)
+    words = re.findall(r"[^\W\d_]+", _HARAKAT.sub("", "".join(chars)))
+    return frozenset(k for w in words if len(k := unit_key(_bare_function_word(w))) >= 3)
+
+
+def _bare_function_word(word: str) -> str:
+    """A function word under a one-letter proclitic ("لهذا", "وكانت") as the bare word ("هذا", "كانت"), keyed as it
+    is: the proclitic does not make it a word of what a figure is of ("البالغ من العمر # عاما لهذا المنصب" restates
+    "البالغ من العمر # عاما")."""
+    folded = normalize_arabic(word)
+    return word[1:] if len(folded) > 3 and folded[0] in "وفلبك" and folded[1:] in STOPWORDS else word
 
 
 def _passed(sentence: str, seg: _Segment, q: Quantity) -> str | None:
@@ -746,14 +765,6 @@ def _noun_before(sentence: str, lo: int, q: Quantity, definite: bool) -> str | N
         if article and folded[article.end() :] in common_nouns() and (definite or unit_key(folded) in count_predicates()):
             return unit_key(folded)
     return None
-
-
-def _stated(q: Quantity) -> float | None:
-    """The figure a hedged count states ("نحو ثلاثمئة", "about 300" → 300), not the interval it is compared by."""
-    if not q.approx or q.high is None or q.low <= 0:
-        return None
-    stated = q.high / (1 + ABOUT_MARGIN)
-    return stated if abs(q.low / (1 - ABOUT_MARGIN) - stated) <= 1e-6 * stated else None
 
 
 def _number_norm(low: float, high: float | None, unit: str | None, stated: float | None = None) -> str:

@@ -242,8 +242,14 @@ def _same_claim(a: Claim, b: Claim) -> bool:
     if other_nouns:  # a coordinated count's frame is its neighbour's predicate: any rival of the neighbour looks alike
         return sim >= SAME_FRAME_OTHER_UNIT and not (a.coordinated or b.coordinated or _other_predicates(a, b))
     if a.slot == "number" and ((a.kind == "count" and _shared_cue(a, b)) or (_close_rivals(a, b) and _shared_noun(a, b))):
-        return sim >= (UPDATE_FRAME_WITH_CUE if _days_apart(a, b) else SAME_FRAME_WITH_CUE)
+        return sim >= (UPDATE_FRAME_WITH_CUE if _days_apart(a, b) or _one_group(a, b) else SAME_FRAME_WITH_CUE)
     return sim >= SAME_FRAME
+
+
+def _one_group(a: Claim, b: Claim) -> bool:
+    """Do two counts name one group in two words, both nouns taking one qualifier ("ثلاثة رجال أمن" / "أربعة عناصر
+    أمن")? With a shared predicate that is what both count, however short and unlike their frames (cosine ~0.25)."""
+    return a.qualifier is not None and a.qualifier == b.qualifier
 
 
 def _days_apart(a: Claim, b: Claim) -> bool:

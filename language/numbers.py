@@ -65,6 +65,17 @@ class Quantity:
     vague: bool = False  # a vague count word ("عشرات", "thousands of", "بضعة"): a range that states no figure
     figure: float | None = None  # the number a hedge is said of ("أكثر من 100", "11 على الأقل" → 100, 11)
 
+    @property
+    def stated(self) -> float | None:
+        """The one number the words state, whatever interval they allow: the number a hedge is said of ("نحو 300",
+        "أكثر من 100", "11 على الأقل", "up to 50" → 300, 100, 11, 50), or a plain exact figure ("13 قتيلا" → 13); None
+        for a range, a vague word ("عشرات") or a figure marked approximate after it ("300 تقريبا": no interval is
+        read around it). Why one reader: a source counted that number, so two sources' stated numbers are what
+        disagree ("at least 120" / "at least 132"), while their intervals are what may still both hold."""
+        if self.figure is not None:
+            return self.figure
+        return self.low if self.low == self.high and not self.approx else None
+
     def overlaps(self, other: Quantity) -> bool:
         """Could both be true? Intervals overlap (units are compared by ``same_unit``)."""
         hi_a = float("inf") if self.high is None else self.high
@@ -557,12 +568,12 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
                 unit_text, end = text[us:ue], unit_end
         if m.group("glued") and (unit is None or unit in MONTHS):
             continue  # "الدورة الـ24" ranks, "في الـ30 من آذار" dates: only "يناهز الـ85 عاما", "لـ6 أشهر" count
-        if unit is None and (m.group("num") in definite_scales() or (kind == "count" and _is_index_number(text, ns, m))):
-            continue  # "المائة" counts only with its noun; "القرار 2254" is no count
+        if unit is None and (m.group("num") in definite_scales() or (kind == "count" and not late and _is_index_number(text, ns, m))):
+            continue  # "المائة" counts only with its noun; "القرار 2254" is no count, but a hedged one is ("البالغ 18 على الأقل")
         mod = re.sub(r"\s+", " ", m.group("mod")) if m.group("mod") else None
         if not mod and (late := late or _AFTER_AT_LEAST.match(folded, end)):
             mod, end = _AT_LEAST[0], late.end()
-        figure = low if mod else None
+        figure = low if mod and low == high else None  # "نحو 10 إلى 15" states no one figure
         low, high, approx = _hedge(mod, low, high, approx, kind)
         start = m.start("mod") if m.group("mod") else m.start("open") if opener else m.start("sym") if m.group("sym") else m.start("num")
         s, e = original_span(origin, start, end)

@@ -273,3 +273,19 @@ def test_a_number_with_the_article_follows_its_noun():
 def test_a_bare_count_names_no_noun_from_a_word_that_is_none():
     (bare,) = _counts("وقال إن العدد ارتفع إلى 43.")
     assert bare.unit is None
+
+
+def test_a_function_word_under_a_proclitic_says_nothing_of_what_is_measured():
+    # "لهذه" is "هذه" under a preposition: a function word, left out of the words a figure is said of like "هذه".
+    (age,) = _counts("وعين المدرب البالغ من العمر 49 عاما لهذه المهمة.")
+    assert {"بلغ", "عمر"} <= age.context and not {unit_key("لهذه"), unit_key("وهذه")} & age.context
+
+
+def test_a_count_after_that_opens_its_own_clause():
+    # "إن 8 أشخاص ما زالوا في المستشفى" is a clause of its own: the toll of the clause before is not its frame.
+    (_, hospital) = _counts("وبعد انتشال 3 جثث، رفعت السلطات العدد الرسمي للقتلى وقالت إن 8 أشخاص ما زالوا في المستشفى.")
+    assert hospital.frame.startswith("إن #") and "للقتلى" not in hospital.frame
+    (_, told) = _counts("وارتفع عدد القتلى إلى 12 علما بأن 6 أشخاص ما زالوا في المستشفى.")
+    assert "القتلى" not in told.frame and "زالوا" in told.frame
+    (said,) = _counts("قال المتحدث باسم الشرطة إن 12 شخصا قتلوا في الهجوم.")
+    assert "المتحدث" not in said.frame and "قتلوا" in said.frame  # its predicate follows it

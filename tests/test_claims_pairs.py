@@ -296,6 +296,11 @@ ONE_CLAIM = {
     "kilometres in two spellings": ("وقع الزلزال على بعد 40 كيلومترا من العاصمة.", "وقع الزلزال على بعد 90 كم من العاصمة."),
     "two round amounts": ("وتبلغ الغرامة 500 يورو.", "وتبلغ الغرامة 450 يورو."),
     "one age, two figures": ("توفي عن عمر 81 عاما.", "توفي عن 85 عاما."),
+    # "لهذا" is a function word under a proclitic: no word of a second thing measured.
+    "one age, a function word after one": (
+        "وبتعيين المدرب البالغ من العمر 47 عاما، يطوي النادي صفحة.",
+        "ويعني تعيين المدرب، البالغ من العمر 49 عاما لهذا المنصب، نهاية مرحلة.",
+    ),
     "one city, two tolls": ("قتل 5 أشخاص في القاهرة.", "قتل 9 أشخاص في القاهرة."),
     "a floor and another source's count above it": ("قتل 40 شخصا على الأقل في الهجوم.", "قتل 49 شخصا في الهجوم."),
     "a country and a city in it": ("قتل 5 أشخاص في سوريا.", "قتل 9 أشخاص في دمشق."),

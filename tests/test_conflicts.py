@@ -323,3 +323,26 @@ def test_a_toll_told_in_a_later_storys_words_is_an_update():
     assert update.relation == "update" and [p.value for p in update.positions] == ["45 قتيلا", "61 شخصا"]
     same_day = Evidence(2, "b", later.text, "Outlet B", SUN)  # the same frames the same day: no claim together
     assert find_conflicts(_numbers(Evidence(1, "a", first, "Outlet A", SUN), same_day))[0] == []
+
+
+def test_a_count_told_after_that_keeps_out_of_the_toll_before_it():
+    # "وقالت إن 8 أشخاص ما زالوا في المستشفى" follows "العدد الرسمي للقتلى" in its sentence, but counts others.
+    first = Evidence(1, "a", "قالت الشرطة إن 20 شخصا على الأقل قتلوا في انهيار المبنى.", "Outlet A", SUN)
+    wed = dt.date(2019, 3, 6)
+    raised = Evidence(2, "b", "أنهت فرق الإنقاذ البحث بعد انتشال آخر جثتين ليرتفع العدد الرسمي للقتلى إلى 26.", "Outlet B", wed)
+    hospital = Evidence(
+        3, "b", "وبعد انتشال الجثث، رفعت السلطات العدد الرسمي للقتلى وقالت إن 8 أشخاص ما زالوا في المستشفى.", "Outlet B", wed
+    )
+    (update,), _ = find_conflicts(_numbers(first, raised, hospital))
+    assert update.relation == "update" and [p.value for p in update.positions] == ["20 شخصا على الأقل", "26"]
+
+
+def test_one_group_in_two_words_needs_only_a_loose_frame(monkeypatch):
+    # "أربعة عناصر شرطة" / "ثلاثة رجال شرطة": one qualifier, one deed; short frames may embed far apart (~0.25).
+    four = Evidence(1, "a", "قتل أربعة عناصر شرطة في الهجوم على الحاجز.", "Outlet A", SUN)
+    three = Evidence(2, "b", "أعلنت الوزارة مقتل ثلاثة رجال شرطة.", "Outlet B", SUN)
+    other = Evidence(2, "b", "أعلنت الوزارة مقتل ثلاثة رجال إطفاء.", "Outlet B", SUN)
+    monkeypatch.setattr("bot.conflicts.frame_similarity", lambda a, b: 1.0 if a == b else 0.25)
+    (conflict,), _ = find_conflicts(_numbers(four, three))
+    assert conflict.relation == "conflict" and {p.value for p in conflict.positions} == {"أربعة عناصر", "ثلاثة رجال"}
+    assert find_conflicts(_numbers(four, other))[0] == []  # another qualifier: another group

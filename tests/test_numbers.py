@@ -36,3 +36,23 @@ def test_a_hedge_keeps_the_figure_it_is_said_of():
     assert (more.low, more.figure, more.bound) == (41, 40, "floor")
     assert (least.low, least.figure, least.bound) == (12, 12, "floor")
     assert plain.figure is None
+
+
+def test_the_number_a_count_states_is_read_once():
+    # ``Quantity.stated``: the number a hedge is said of, or a plain figure; no one number for a range or a vague word.
+    def stated(text: str) -> float | None:
+        (q,) = find_quantities(text)
+        return q.stated
+
+    assert stated("قتل نحو 300 شخص في الزلزال.") == 300 and stated("قتل أكثر من 100 شخص.") == 100
+    assert stated("نجا 11 شخصا على الأقل.") == 11 and stated("Up to 50 people were hurt.") == 50
+    assert stated("قتل 13 شخصا.") == 13 and stated("About 48 people were injured.") == 48
+    assert stated("أصيب عشرات الأشخاص.") is None and stated("قتل ما بين 10 و15 شخصا.") is None
+    assert stated("قتل نحو 10 إلى 15 شخصا.") is None  # a hedged range states no one figure either
+
+
+def test_a_hedged_figure_after_a_definite_word_is_a_count_not_an_index():
+    # "المركز 16" names a place in a ranking; a figure hedged after it ("البالغ 25 على الأقل") is counted.
+    (toll,) = find_quantities("وارتفع عدد الجرحى البالغ 25 على الأقل خلال الليل.")
+    assert (toll.low, toll.high, toll.bound) == (25, None, "floor")
+    assert find_quantities("وحل الفريق في المركز 16.") == ()
