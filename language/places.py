@@ -197,13 +197,31 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, list[tuple[str, str]]]]:
     return re.compile(rf"(?<!\w)(?:[وفبك]|و?ل)?(?P<art>ال)?(?P<core>{alternation})(?!\w)"), lookup
 
 
+_LAM_BEFORE_ARTICLE = re.compile(r"(?<!\w)[وف]?ل(?=ل\w{2})")
+
+
+def _article_after_lam(folded: str, origin: list[int]) -> tuple[str, list[int]]:
+    """The article's alif written back after the preposition ل ("للعراق" → "لالعراق"), mapped to the next letter.
+
+    Why: Arabic drops the alif of "ال" after ل, so "المحاذية للعراق" never showed the name "العراق" the lexicon
+    holds (after ب, ف, و, ك the alif stays: "بالعراق" always read)."""
+    out: list[str] = []
+    org: list[int] = []
+    last = 0
+    for m in _LAM_BEFORE_ARTICLE.finditer(folded):
+        out += [folded[last : m.end()], "ا"]
+        org += [*origin[last : m.end()], origin[m.end()]]
+        last = m.end()
+    return "".join(out) + folded[last:], org + origin[last:]
+
+
 def find_places(text: str, demonyms: bool = True) -> list[PlaceMention]:
     """Countries and cities in ``text``, longest match first, spans in the original.
 
     English names must be capitalised in the original ("Jordan", not "jordan"
     inside a lowercase word list); Arabic has no case, so every match counts.
     """
-    folded, origin = fold_with_offsets(text)
+    folded, origin = _article_after_lam(*fold_with_offsets(text))
     pattern, lookup = _lexicon()
     found: list[PlaceMention] = []
     for m in pattern.finditer(folded):

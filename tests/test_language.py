@@ -362,6 +362,15 @@ def test_iso_short_names_count_beside_cldr_names():
     assert [(m.id, m.via) for m in find_places("المواطنين السعوديين")] == [("SA", "demonym")]
 
 
+def test_a_name_after_the_preposition_lam_reads_though_its_alif_is_dropped():
+    """ "للأردن" is ل + الأردن written without the article's alif; the span starts at the letter shared by both."""
+    text = "عبرت الحدود المحاذية للأردن ثم وللكويت، لا لله ولا للتو"
+    found = find_places(text)
+    assert [(m.id, m.via) for m in found] == [("JO", "name"), ("KW", "name")]
+    assert [text[m.start : m.end] for m in found] == [m.text for m in found] == ["لأردن", "لكويت"]
+    assert find_places("للمدنيين وللعاملين") == []
+
+
 def test_short_town_names_that_are_common_words_are_not_places():
     """ "ترك" (left) is CLDR's Arabic for Chuuk and "نوم" (sleep) for Nome; Gaza and Dubai stay."""
     assert find_places("ترك الرجل المدينة بعد نوم قصير") == []
