@@ -268,7 +268,7 @@ def line_clause(text: str) -> str:
     return _CLOSING_STOP.sub("", shown_clause(text))
 
 
-def asked_words(question: str, quote: str, lexicon: Lexicon | None = None) -> frozenset[str]:
+def question_stems(question: str, quote: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     """The question's keyword stems; over a quote in the other language, with its words' forms in that
     language too (the learned bridge, ``bot.crosslingual``). Why: an English question shares no word with an
     Arabic quote, so without them every word of it looked new to the chooser and no clause matched."""
@@ -340,7 +340,7 @@ def clause_features(question: str, quote: str, lexicon: Lexicon | None = None) -
     clause holding the gold span out of fold by 1-3 points (bench.spans, Arabic and English; fitted on questions
     of no kind); their weights are learned, not set.
     """
-    asked = asked_words(claim_question(question), quote, lexicon)
+    asked = question_stems(claim_question(question), quote, lexicon)
     clauses = coarse_clauses(quote)
     tokens = [_TOKEN.findall(c) for c in clauses]
     stems = [[set(bm25_tokens(w)) for w in words] for words in tokens]
@@ -447,7 +447,7 @@ def candidates(question: str, quote: str, anchor: date | None, lang: str, lexico
         found.append(Candidate("place", p.start, p.end, Value(p.text, p.id, place_label(p.id, lang)), demonym=p.via == "demonym"))
     for n in named_persons(quote):  # a name, not a role alone ("وزير الدفاع") nor a description ("مصدر عسكري")
         found.append(Candidate("person", n.start, n.end, _person_value(n.text, lang)))
-    asked = asked_words(question, quote, lexicon)
+    asked = question_stems(question, quote, lexicon)
     for cs, ce in _clauses(quote):
         toks = list(_TOKEN.finditer(quote, cs, ce))
         if not toks:
@@ -509,7 +509,7 @@ class _Sentence:
 
 
 def _sentence(question: str, quote: str, lexicon: Lexicon | None) -> _Sentence:
-    asked = asked_words(question, quote, lexicon)
+    asked = question_stems(question, quote, lexicon)
     toks = list(_TOKEN.finditer(quote))
     anchors = tuple(i for i, t in enumerate(toks) if set(bm25_tokens(t.group(0))) & asked)
     speakers = tuple(
@@ -590,7 +590,7 @@ def counted_nouns(question: str, quote: str = "", lexicon: Lexicon | None = None
     """The question's words as counted nouns (``unit_key``): "كم عدد قتلى ..." names "قتل".
 
     Over a quote in the other language, also the question's words in that language (the learned bridge,
-    ``asked_words``' reason): "How many people were killed ...?" names "قتل" in "844 قتيلا", so the count of
+    ``question_stems``' reason): "How many people were killed ...?" names "قتل" in "844 قتيلا", so the count of
     the killed competes, not the quake's "7.5 درجة" that a chooser judging position and shape may prefer.
     """
     words = _TOKEN.findall(question)
@@ -716,7 +716,7 @@ def read_value(kind: str, question: str, quote: str, anchor: date | None, lang: 
 
 def best_clause(question: str, read: list[tuple[Citation, Value]], lexicon: Lexicon | None = None) -> tuple[Citation, Value]:
     """Of each quote's best clause (rank order), the one repeating most of the question's words, in either
-    language (``asked_words``: an English question meets an Arabic quote through the bridge), among the quotes
+    language (``question_stems``: an English question meets an Arabic quote through the bridge), among the quotes
     the ranker finds at least ``CLAUSE_RATIO`` as likely to answer as the best one; ties go to rank.
 
     Why: the top-ranked sentence is often a headline or lead that names the topic, not the answer; among
@@ -727,7 +727,7 @@ def best_clause(question: str, read: list[tuple[Citation, Value]], lexicon: Lexi
     floor = CLAUSE_RATIO * read[0][0].score
     near = [(c, v) for c, v in read if c.score >= floor] or read[:1]
     question = claim_question(question)
-    return max(near, key=lambda cv: (len(asked_words(question, cv[0].quote, lexicon) & set(bm25_tokens(cv[1].words))), -near.index(cv)))
+    return max(near, key=lambda cv: (len(question_stems(question, cv[0].quote, lexicon) & set(bm25_tokens(cv[1].words))), -near.index(cv)))
 
 
 #: The count interrogatives, whose bridge ("كم عدد") any quote of a figure may repeat without repeating the question.
@@ -736,7 +736,7 @@ _COUNTING = "how many how much"
 
 def best_stated(question: str, read: list[tuple[Citation, Value]], lexicon: Lexicon | None = None) -> tuple[Citation, Value]:
     """Of the quotes stating a value of the kind asked (rank order): the first; when it is in the other language than
-    the question, the one repeating most of the question's words through the bridge (``asked_words``) among those the
+    the question, the one repeating most of the question's words through the bridge (``question_stems``) among those the
     ranker finds at least ``CLAUSE_RATIO`` as likely to answer as the first, ties to rank.
 
     Why: across languages the ranker's first sentence holds the answer less often (XQuAD hit@1, English questions over
@@ -751,7 +751,7 @@ def best_stated(question: str, read: list[tuple[Citation, Value]], lexicon: Lexi
     counting = frozenset(bm25_tokens(bridge_text(_COUNTING, lexicon)))  # "كم عدد": the interrogative, in every quote's words
     return max(
         near,
-        key=lambda cv: (len((asked_words(question, cv[0].quote, lexicon) - counting) & set(bm25_tokens(cv[0].quote))), -near.index(cv)),
+        key=lambda cv: (len((question_stems(question, cv[0].quote, lexicon) - counting) & set(bm25_tokens(cv[0].quote))), -near.index(cv)),
     )
 
 
