@@ -221,7 +221,17 @@ def find_places(text: str, demonyms: bool = True) -> list[PlaceMention]:
     English names must be capitalised in the original ("Jordan", not "jordan"
     inside a lowercase word list); Arabic has no case, so every match counts.
     """
-    folded, origin = _article_after_lam(*fold_with_offsets(text))
+    folded, origin = fold_with_offsets(text)
+    found = _scan(text, folded, origin, demonyms)
+    if _LAM_BEFORE_ARTICLE.search(folded):  # "للعراق" (ل + العراق), beside "لليبيا" (ل + ليبيا): read both ways
+        more = _scan(text, *_article_after_lam(folded, origin), demonyms)
+        found += [m for m in more if not any(m.start < f.end and f.start < m.end for f in found)]
+        found.sort(key=lambda m: m.start)
+    return found
+
+
+def _scan(text: str, folded: str, origin: list[int], demonyms: bool) -> list[PlaceMention]:
+    """The mentions the lexicon finds in one folded form of ``text`` (``find_places``)."""
     pattern, lookup = _lexicon()
     found: list[PlaceMention] = []
     for m in pattern.finditer(folded):

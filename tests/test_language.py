@@ -369,6 +369,7 @@ def test_a_name_after_the_preposition_lam_reads_though_its_alif_is_dropped():
     assert [(m.id, m.via) for m in found] == [("JO", "name"), ("KW", "name")]
     assert [text[m.start : m.end] for m in found] == [m.text for m in found] == ["لأردن", "لكويت"]
     assert find_places("للمدنيين وللعاملين") == []
+    assert [m.id for m in find_places("ملياران لليبيا ومثلها للبنان")] == ["LY", "LB"]  # names that begin with ل
 
 
 def test_short_town_names_that_are_common_words_are_not_places():
