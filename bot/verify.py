@@ -1025,14 +1025,9 @@ def _below(pairs: Sequence[tuple[Quantity, Quantity]]) -> bool:
     return bool(clashing) and all((s.low if s.high is None else s.high) < c.low for c, s in clashing)
 
 
-def _stated(q: Quantity) -> float | None:
-    """The figure a count's words state: its bound's end ("at least 180", "up to 50") or its exact value."""
-    return q.high if q.bound == "ceiling" else q.low if q.bound == "floor" or q.low == q.high else None
-
-
 def _same_figure(c: Quantity, s: Quantity) -> bool:
     """Two counts of a noun stating one exact figure ("48 migrants" / "48 شخصا", "at least 180" / "180 missing")."""
-    return c.kind == s.kind == "count" and s.unit is not None and not s.approx and _stated(c) is not None and _stated(c) == _stated(s)
+    return c.kind == s.kind == "count" and s.unit is not None and not s.approx and c.stated is not None and c.stated == s.stated
 
 
 def _party_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
