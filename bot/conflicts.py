@@ -227,14 +227,17 @@ def _same_claim(a: Claim, b: Claim) -> bool:
         return False  # one voice of one sentence does not restate itself
     if a.anchor and b.anchor and abs((a.anchor - b.anchor).days) > REPORT_WINDOW_DAYS:
         return False  # reports months apart are about different events, however alike their words
-    if a.slot == "number" and (a.kind != b.kind or not _periods_match(a, b)):
-        return False  # a share is not an amount, an amount not a head count
+    total = a.slot == "number" and (_total_of(a, b) or _total_of(b, a))
+    if a.slot == "number" and (a.kind != b.kind or not (_periods_match(a, b) or total)):
+        return False  # a share is not an amount, an amount not a head count; a total's day is the day it rose to it
     if a.slot == "number" and (a.partial or b.partial) and a.unit != b.unit:
         return False  # "107 passengers and crew" is no rival to "110 people on board": a part of them
     if a.slot == "number" and (a.subset != b.subset or _incomparable(a, b) or _orders_apart(a, b) or _other_names(a, b)):
         return False  # a part and its whole, dollars and euros, metres and kilometres, one town and another
     if a.slot == "number" and _other_deeds(a, b):
         return False  # the killed and the injured of one story
+    if total:
+        return True  # "the death toll ... rose to six" / "قتل 4 أشخاص": one toll, told in two languages
     sim = frame_similarity(a.frame, b.frame)
     other_nouns = a.slot == "number" and _other_nouns(a, b)
     if _other_measures(a, b) or _other_things_measured(a, b) or (a.slot == "number" and _other_spans_of_time(a, b, sim)):
@@ -250,6 +253,54 @@ def _one_group(a: Claim, b: Claim) -> bool:
     """Do two counts name one group in two words, both nouns taking one qualifier ("ثلاثة رجال أمن" / "أربعة عناصر
     أمن")? With a shared predicate that is what both count, however short and unlike their frames (cosine ~0.25)."""
     return a.qualifier is not None and a.qualifier == b.qualifier
+
+
+#: The word a total's new figure follows ("rose to 39", "bringing the death toll to nine", "ارتفعت الحصيلة إلى 53").
+_REACHED = re.compile(r"(?<!\w)(?:to|الي)\s*$")
+#: Encoder cosine at which a word of a total's clause names the count predicate nearest it: "death" / "مقتل" 0.73-0.76,
+#: while "crash" is nearest "جرح" at 0.60 and "knife" nearest nothing above 0.57.
+TOTAL_OF_DEED = 0.65
+
+
+def _reached(c: Claim) -> bool:
+    """Is a count the figure a total rose to ("rose to six", "bringing the death toll to nine")?"""
+    i = c.sentence.find(c.value)
+    head_count = c.slot == "number" and c.kind == "count" and not is_measure(c.kind, c.unit)
+    return head_count and i > 0 and bool(_REACHED.search(normalize_arabic(c.sentence[:i]).lower()))
+
+
+def _total_of(total: Claim, other: Claim) -> bool:
+    """Is a bare figure a total rose to ("The death toll from the collapse ... rose to six") a count of what the other
+    count's predicate states ("قتل 4 أشخاص")? A word of its clause before the figure names that deed in the
+    multilingual encoder (``TOTAL_OF_DEED``): the death toll is of the killed, not of the injured."""
+    if total.unit is not None or not _reached(total) or total.low is None or other.low is None:
+        return False
+    said = _stated(other)
+    if not said:
+        return False
+    before = total.sentence[: total.sentence.find(total.value)]
+    clause = re.split(r"[،,;؛:]|\s[-–—]\s", before)[-1]
+    named = {p for w in re.findall(r"[^\W\d_]+", clause) if len(w) > 3 and (p := _deed_named(w))}
+    return any(_stems_meet(x, y) for x in named for y in said)
+
+
+@lru_cache(maxsize=4096)
+def _deed_named(word: str) -> str | None:
+    """The count predicate (``count_predicates``, learned from Arabic news) a word of either language names: its
+    nearest in the multilingual encoder at ``TOTAL_OF_DEED`` or closer ("death" -> مقتل; "knife", "crash" none)."""
+    preds = _predicate_vectors()
+    v = _frame_vector(word)
+    sims = preds[1] @ (v / (np.linalg.norm(v) or 1.0))
+    best = int(np.argmax(sims))
+    return preds[0][best] if sims[best] >= TOTAL_OF_DEED else None
+
+
+@lru_cache(maxsize=1)
+def _predicate_vectors() -> tuple[list[str], np.ndarray]:
+    stems = sorted(count_predicates())
+    _embed_frames(stems)
+    m = np.stack([_frame_vector(p) for p in stems])
+    return stems, m / np.linalg.norm(m, axis=1, keepdims=True)
 
 
 def _days_apart(a: Claim, b: Claim) -> bool:
@@ -427,6 +478,8 @@ def _same_episode(a: Claim, b: Claim) -> bool:
     """Could these two claims be about the same occurrence?"""
     if a.year and b.year and a.year != b.year:
         return False
+    if a.sentence.isascii() != b.sentence.isascii():
+        return True  # names across scripts rarely meet ("ميامي ديد" / "MIAMI"): only the years tell occurrences apart
     people_a, people_b = set(a.actors), set(b.actors)
     return not (people_a and people_b and (people_a - people_b) and (people_b - people_a))
 
@@ -645,11 +698,30 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
     return steps
 
 
+def _risen(claims: list[Claim]) -> list[list[Claim]] | None:
+    """Steps of a toll said to have risen: its highest figure is a total a source says it rose to ("rose to six"), and
+    every other figure is lower and not reported after it. An update whatever the report days: the same day, or an
+    undated wire copy ("XI'AN, April 28 (Xinhua) -- ... bringing the death toll to nine")."""
+    top = max(_mid(c) for c in claims)
+    risen = [c for c in claims if _mid(c) == top and _reached(c)]
+    if not risen:
+        return None
+    latest = max((c.anchor for c in risen if c.anchor), default=None)
+    lower = [c for c in claims if _mid(c) != top]
+    if any((c.low if c.high is None else c.high) >= top or (latest and c.anchor and c.anchor > latest) for c in lower):
+        return None
+    steps: list[list[Claim]] = []
+    for c in sorted(claims, key=_mid):
+        step = next((s for s in steps if s[0].normalized == c.normalized), None)
+        (step.append(c) if step else steps.append([c]))
+    return steps if len(steps) > 1 and all(_mid(c) == top for c in steps[-1]) else None
+
+
 def _relation(slot: str, claims: list[Claim]) -> tuple[str, list[list[Claim]]] | None:
     """("conflict", sides) or ("update", steps) for one claim's values in one episode, or None."""
     if len({c.origin for c in claims}) < 2 and len({c.anchor for c in claims}) < 2:
         return None
-    if slot == "number" and (steps := _timeline(claims)):
+    if slot == "number" and (steps := _timeline(claims) or _risen(claims)):
         return "update", steps
     sides = _clusters(claims, _COMPATIBLE[slot])
     if len(sides) > 1 and len({c.origin for c in claims}) > 1 and (slot != "number" or _clash_in_time(sides)):

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from bot.claims import Evidence, extract_all
-from bot.conflicts import describe_conflict, find_conflicts, independent_sources, jaccard, same_frame
+from bot.conflicts import _reached, describe_conflict, find_conflicts, independent_sources, jaccard, same_frame
 from language.names import romanise
 
 #: Outlets and speakers as the articles give them, romanised for English answers (no list knows these names).
@@ -346,3 +346,22 @@ def test_one_group_in_two_words_needs_only_a_loose_frame(monkeypatch):
     (conflict,), _ = find_conflicts(_numbers(four, three))
     assert conflict.relation == "conflict" and {p.value for p in conflict.positions} == {"أربعة عناصر", "ثلاثة رجال"}
     assert find_conflicts(_numbers(four, other))[0] == []  # another qualifier: another group
+
+
+def test_a_toll_said_to_have_risen_across_languages_is_an_update():
+    # An English wire copy "… rose to 7" beside an Arabic count of the killed, the same day: one toll, risen.
+    first = Evidence(1, "a", "قتل 4 أشخاص في انهيار جسر للمشاة في المدينة.", "Outlet A", SUN)
+    risen = Evidence(2, "b", "The death toll from the collapse of the footbridge rose to 7, officials said.", "Outlet B", SUN)
+    (update,), _ = find_conflicts(_numbers(first, risen))
+    assert update.relation == "update" and [p.value for p in update.positions][-1] == "7"
+    hurt = Evidence(1, "a", "أصيب 4 أشخاص في انهيار جسر للمشاة في المدينة.", "Outlet A", SUN)
+    assert all(c.relation != "update" for c in find_conflicts(_numbers(hurt, risen))[0])  # the toll is of the killed
+
+
+def test_a_bare_figure_is_a_total_only_after_rose_to():
+    def figure(text: str):
+        return _numbers(Evidence(1, "a", text, "Outlet A", SUN))[0]
+
+    assert _reached(figure("The death toll rose to 12 on Monday."))
+    assert _reached(figure("ارتفعت حصيلة القتلى إلى 12"))
+    assert not _reached(figure("Police counted 12 bodies at the site."))
