@@ -61,7 +61,9 @@ from vectorstore.chunking import split_sentences
 
 RESULTS = config.REPO_ROOT / "bench" / "results" / "spans.json"
 CACHE = Path(os.environ.get("ISNAD_BENCH_CACHE", "/tmp/isnad-bench-cache")) / "spans-v16.pkl"
-CLAUSE_CACHE = CACHE.with_name("spans-clauses-v1.pkl")
+#: Bump the version when ``bot.direct.coarse_clauses`` cuts clauses differently: the key below sees only the features
+#: and the item count (v2: session 23, commas inside brackets no longer cut a clause).
+CLAUSE_CACHE = CACHE.with_name("spans-clauses-v2.pkl")
 #: A candidate is "the answer" when its words overlap the gold span this much (F1).
 POSITIVE_F1 = 0.5
 FOLDS = 5
