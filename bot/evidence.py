@@ -29,7 +29,7 @@ from bot.crosslingual import nearest_words
 from bot.injection import addressed_to_system
 from bot.ranker import CandidateSignals, Ranker, candidate_features, load_ranker, value_kinds
 from bot.retrieval import Hit
-from language.calendar import find_years
+from language.calendar import find_years, months_named
 from language.lexicon import AUXILIARIES_EN, FUNCTION_WORDS_EN, question_kind
 from language.numbers import find_quantities, time_units, unit_key
 from language.normalize import ARABIC_LETTER, LATIN_LETTER, STOPWORDS, bm25_tokens, detect_language, normalize_arabic
@@ -160,7 +160,8 @@ def select_evidence(
     ]
     asked, bridged = nouns_asked(question, keyword_query)
     asked |= aligned_units(question, signals.texts, embeddings)
-    return choose_quotes(scored, vectors, limit, per_doc, question_kind(question), asked, bridged, question_years(question))
+    years, months = question_years(question), months_named(question)
+    return choose_quotes(scored, vectors, limit, per_doc, question_kind(question), asked, bridged, years, months)
 
 
 def question_years(question: str) -> frozenset[int]:
@@ -229,6 +230,7 @@ def choose_quotes(
     asked: frozenset[str] = frozenset(),
     bridged: frozenset[str] = frozenset(),
     years: frozenset[int] = frozenset(),
+    months: frozenset[int] = frozenset(),
 ) -> list[EvidenceSentence]:
     """The sentences to quote, best first, from the scored sentences and their USE vectors (one row each, unit length).
 
@@ -238,15 +240,16 @@ def choose_quotes(
     thing asked from its other figures; ``bridged``: those of its bridge into the other language
     (``bot.crosslingual``), a weaker sign (it holds the question's topic words too: "registration centre" bridges
     to "مركز", and "four centres were attacked" is no toll); ``years``: the years the question names
-    (``question_years``), whose counts are no past event recalled. Also sets each sentence's ``vector``: an article
-    whose figure restates the answer's reports the same event (``_figures``).
+    (``question_years``), whose counts are no past event recalled; ``months``: the months it names (``months_named``),
+    whose figure is the one asked. Also sets each sentence's ``vector``: an article whose figure restates the
+    answer's reports the same event (``_figures``).
     """
     if not scored:
         return []
     best = min(range(len(scored)), key=lambda i: _order(scored[i]))
     for ev, restates, vector in zip(scored, vectors @ vectors[best], vectors):
         ev.restates, ev.vector = float(restates), vector
-    return _choose(sorted(scored, key=_order), limit, per_doc, asks, asked, bridged, years)
+    return _choose(sorted(scored, key=_order), limit, per_doc, asks, asked, bridged, years, months)
 
 
 #: Scores closer than this are one score: the encoders' batched float arithmetic moves the last digits.
@@ -302,6 +305,7 @@ def _choose(
     asked: frozenset[str] = frozenset(),
     bridged: frozenset[str] = frozenset(),
     years: frozenset[int] = frozenset(),
+    months: frozenset[int] = frozenset(),
 ) -> list[EvidenceSentence]:
     """At most ``limit`` sentences, at most ``per_doc`` per article, best first.
 
@@ -331,7 +335,7 @@ def _choose(
     if asks is None and _counted(best.text) & (asked | bridged):
         asks = "number"
     if asks in FIGURE_KINDS:
-        return _figures(scored, ranked, limit, per_doc, asks, asked, bridged, years)
+        return _figures(scored, ranked, limit, per_doc, asks, asked, bridged, years, months)
     slots: dict[str, int] = {}
     for ev in ranked:
         if sum(slots.values()) == limit:
@@ -421,6 +425,7 @@ def _figures(
     asked: frozenset[str] = frozenset(),
     bridged: frozenset[str] = frozenset(),
     years: frozenset[int] = frozenset(),
+    months: frozenset[int] = frozenset(),
 ) -> list[EvidenceSentence]:
     """Each article's statement of the figure asked, one article after another, before any second sentence.
 
@@ -435,7 +440,10 @@ def _figures(
     ``_figure_rank`` says: first one counting a noun the question names
     (``asked``: "كم هدفا سجل" is "29 هدفا", not "الستة عشر" of a cup round),
     then one counting what the answer's figure counts, then a noun of the
-    question's bridge, then any of the kind; the ranker's order settles the
+    question's bridge, then any of the kind; within one of these, a sentence
+    naming a month the question names (``months``: "sentenced in February"
+    / "في شباط/فبراير") goes first, since across languages the ranker cannot
+    tell the month's figure from the week's; the ranker's order settles the
     rest. The answer's figure is the best article's: one counting a noun the
     question names, else its best-scored figure (a bridge's topic word is no
     sign there). Not the best article's own date, though: nearly every
@@ -462,10 +470,13 @@ def _figures(
         own.setdefault(ev.doc_id, []).append(ev)
 
     def statements(doc_id: str, answer_units: set[str], bridge: frozenset[str]) -> Iterator[tuple[int, EvidenceSentence]]:
-        """The article's sentences holding a value of the kind asked, with their ``_figure_rank``, surest first (the
-        ranker's order within a rank), a count of a past year left out."""
-        ranks = sorted((_figure_rank(ev.text, asks, asked, answer_units, bridge), i) for i, ev in enumerate(own[doc_id]))
-        fit = ((rank, own[doc_id][i]) for rank, i in ranks if rank < 4)
+        """The article's sentences holding a value of the kind asked, with their ``_figure_rank``, surest first (within
+        a rank, one naming a month the question names, then the ranker's order), a count of a past year left out."""
+        ranks = sorted(
+            (_figure_rank(ev.text, asks, asked, answer_units, bridge), months.isdisjoint(months_named(ev.text)), i)
+            for i, ev in enumerate(own[doc_id])
+        )
+        fit = ((rank, own[doc_id][i]) for rank, _, i in ranks if rank < 4)
         return ((rank, ev) for rank, ev in fit if not (asks == "number" and recalls_past(ev.text, ev.published, years)))
 
     stated = statements(best.doc_id, set(), frozenset())

@@ -52,7 +52,7 @@ from babel import localedata
 from babel.dates import format_date, get_day_names, get_month_names
 from dateparser.languages.loader import default_loader
 
-from language.normalize import fold_with_offsets, normalize_arabic, original_span, word_alternation
+from language.normalize import LATIN_LETTER, fold_with_offsets, normalize_arabic, original_span, word_alternation
 from language.numerals import atoms, day_ordinals, read_number
 
 # ---------------------------------------------------------------- name tables (CLDR)
@@ -630,6 +630,15 @@ def resolve_times(text: str, anchor: dt.date | None, lang: str = "ar", allow_fut
 #: A year standing alone: 1000-2099, not part of a longer number, a decimal or a percentage; a comma or full stop
 #: after it ends a clause or sentence ("in 2004, ...", "... since 2012.") unless a digit follows ("2,004", "2012.5").
 _BARE_YEAR = re.compile(r"(?<![\d.,])(?:1\d{3}|20\d{2})(?![\d%]|[.,]\d)")
+
+
+def months_named(text: str) -> frozenset[int]:
+    """The months (1..12) a text names, in either language ("in February", "في شباط/فبراير"): a question naming a
+    month asks the figure of that month, and an outlet's sentence naming it is its statement of that figure. An
+    English month is capitalised: "may" and "march" are also a verb."""
+    words = (w for w in re.findall(r"[^\W\d_]+", text) if not LATIN_LETTER.match(w) or w[0].isupper())
+    found = (calendar_word(normalize_arabic(w).lower()) for w in words)
+    return frozenset(n for f in found if f and f[0] == "month" for n in [f[1]])
 
 
 def find_years(text: str) -> list[TimeMention]:

@@ -63,3 +63,14 @@ def test_choose_quotes_keeps_each_sentences_vector_out_of_equality():
     chosen = choose_quotes([a, b], vectors, limit=2, per_doc=2, asks="number", asked=ASKED)
     assert all(ev.vector is not None for ev in chosen)
     assert sentence("b", 0, b.text, 0.4) == b  # compared without its vector
+
+
+def test_an_articles_figure_of_the_month_asked_goes_before_its_other_figures_of_that_rank():
+    lead = sentence("a", 0, "ضبط خفر السواحل الأحد 4 قوارب قرب الجزيرة.", 0.9)
+    b_lead = sentence("b", 0, "ضبط خفر السواحل الأحد أربعة قوارب قرب الجزيرة.", 0.7, restates=0.8)  # this week's boats
+    b_march = sentence("b", 60, "وكان خفر السواحل قد ضبط في آذار/مارس 12 قاربا.", 0.2)  # the month asked
+    asked = asked_nouns("كم قاربا ضبط خفر السواحل في مارس؟")
+    scored = sorted([lead, b_lead, b_march], key=_order)
+    assert figures(_choose(scored, limit=2, per_doc=2, asks="number", asked=asked)) == {"b": b_lead.text}
+    chosen = _choose(scored, limit=2, per_doc=2, asks="number", asked=asked, months=frozenset({3}))
+    assert figures(chosen) == {"b": b_march.text}

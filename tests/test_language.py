@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from language.calendar import (
+    months_named,
     MONTHS,
     WEEKDAYS,
     calendar_names,
@@ -500,3 +501,11 @@ def test_a_name_after_a_demonym_is_a_person_and_a_preposition_on_a_noun_is_no_na
 )
 def test_english_plural_of_a_counted_noun(word, plural):
     assert english_plural(word) == plural
+
+
+def test_months_named_reads_either_language_and_either_arabic_name():
+    assert months_named("How many boats were seized in March?") == {3}
+    assert months_named("ضبطت السلطات في آذار/مارس 12 قاربا") == {3}
+    assert months_named("في أيلول وفي يوليو") == {9, 7}
+    assert months_named("How many boats were seized last week?") == frozenset()
+    assert months_named("How many boats may have sunk as migrants march on?") == frozenset()  # a verb, not May
