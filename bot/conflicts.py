@@ -667,6 +667,18 @@ def _mid(c: Claim) -> float:
     return c.low if c.high is None else (c.low + c.high) / 2
 
 
+def _steps(ordered: list[Claim]) -> list[list[Claim]]:
+    """The claims grouped by value, one step per normalized value, in the order its first claim comes."""
+    steps: list[list[Claim]] = []
+    for c in ordered:
+        step = next((s for s in steps if s[0].normalized == c.normalized), None)
+        if step is None:
+            steps.append([c])
+        else:
+            step.append(c)
+    return steps
+
+
 def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
     """The claims as a rising series of report days, one step per value; None when they are not one.
 
@@ -682,13 +694,7 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
         same_day = [c for c in claims if c.anchor == day]
         if any(not _compatible_numbers(a, b) and a.origin != b.origin for a in same_day for b in same_day):
             return None
-    steps: list[list[Claim]] = []
-    for c in sorted(claims, key=lambda c: (c.anchor, _mid(c))):
-        step = next((s for s in steps if s[0].normalized == c.normalized), None)
-        if step is None:
-            steps.append([c])
-        else:
-            step.append(c)
+    steps = _steps(sorted(claims, key=lambda c: (c.anchor, _mid(c))))
     lows = [min(c.low for c in s) for s in steps]
     first_days = [min(c.anchor for c in s) for s in steps]
     if len(steps) < 2 or len(set(first_days)) < 2 or any(b < a for a, b in zip(lows, lows[1:])):
@@ -710,10 +716,7 @@ def _risen(claims: list[Claim]) -> list[list[Claim]] | None:
     lower = [c for c in claims if _mid(c) != top]
     if any((c.low if c.high is None else c.high) >= top or (latest and c.anchor and c.anchor > latest) for c in lower):
         return None
-    steps: list[list[Claim]] = []
-    for c in sorted(claims, key=_mid):
-        step = next((s for s in steps if s[0].normalized == c.normalized), None)
-        (step.append(c) if step else steps.append([c]))
+    steps = _steps(sorted(claims, key=_mid))
     return steps if len(steps) > 1 and all(_mid(c) == top for c in steps[-1]) else None
 
 

@@ -304,9 +304,10 @@ def speaker_spans(question: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=256)
 def claim_question(question: str) -> str:
     """The question less the words naming who made the claim (``speaker_spans``); the question itself when no other
-    content word is left."""
+    content word is left. Cached: the clause chooser asks it once for every quote of one question."""
     kept, start = [], 0
     for s, e in sorted(speaker_spans(question)):
         kept.append(question[start:s])

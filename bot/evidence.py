@@ -473,7 +473,7 @@ def _figures(
         """The article's sentences holding a value of the kind asked, with their ``_figure_rank``, surest first (within
         a rank, one naming a month the question names, then the ranker's order), a count of a past year left out."""
         ranks = sorted(
-            (_figure_rank(ev.text, asks, asked, answer_units, bridge), months.isdisjoint(months_named(ev.text)), i)
+            (_figure_rank(ev.text, asks, asked, answer_units, bridge), not months or months.isdisjoint(months_named(ev.text)), i)
             for i, ev in enumerate(own[doc_id])
         )
         fit = ((rank, own[doc_id][i]) for rank, _, i in ranks if rank < 4)
