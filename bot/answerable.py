@@ -19,10 +19,11 @@ own paragraph (the rest of its article stays: the realistic "the collection
 does not say"), gives P(the quotes hold the answer). ``python -m bench.answerable
 --train`` rebuilds ``bot/models/answerable.json`` with its cross-validated threshold.
 
-One check comes before the model, because its training data (encyclopaedic questions) almost never asks about the
-future while news questions often do: a question about what is still to come ("When will X visit Tehran?", "أين
-ستعقد الجولة المقبلة؟") is not answered from a sentence that tells of no future (``tense_mismatch``): read from
-"X arrived on Tuesday" it would give a past event's date or place.
+Two checks come before the model. Its training data (encyclopaedic questions) almost never asks about the future
+while news questions often do: a question about what is still to come ("When will X visit Tehran?", "أين ستعقد
+الجولة المقبلة؟") is not answered from a sentence that tells of no future (``tense_mismatch``): read from "X arrived
+on Tuesday" it would give a past event's date or place. And a "when" or "how many" question is not answered by a
+clause that states no time or number (``value_missing``): a news headline standing in names the event, not its date.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ from bot.schema import DirectAnswer
 from language.dialect import STANDARD_INTERROGATIVES
 from language.lexicon import ASKED_NOUNS_AR, ASKED_NOUNS_EN, AUXILIARIES_EN, FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, question_kind
 from language.normalize import STOPWORDS, bm25_tokens, detect_language, normalize_arabic
+from language.numbers import find_quantities
 from language.places import compatible, find_places
-from language.tense import asks_future, states_future
+from language.tense import asks_future, states_future, states_time
 from vectorstore.embeddings import load_embeddings
 
 GATE_PATH = Path(__file__).with_name("models") / "answerable.json"
@@ -76,6 +78,20 @@ def tense_mismatch(question: str, quotes: list[Quoted], direct: DirectAnswer) ->
         return False
     stating = [q for q in quotes if direct.value and direct.value in q.text] or quotes[:1]
     return not any(states_future(q.text) for q in stating)
+
+
+def value_missing(question: str, direct: DirectAnswer) -> bool:
+    """A "when" or "how many" question whose direct line is a clause that states no time or no amount: no value of
+    the kind asked was found, and the clause standing in ("Tehran and Damascus sign a military agreement") names
+    the event asked about, not when it happened or how much. An amount may be vague ("dozens", "مئات") or a duration
+    ("يومين": "how long" is a "how many" question)."""
+    if direct.kind != "clause":
+        return False
+    kind = question_kind(question)
+    if kind == "date":
+        return not states_time(direct.value)
+    amount = "number" in value_kinds(direct.value) or bool(find_quantities(direct.value)) or states_time(direct.value)
+    return kind == "number" and not amount
 
 
 @dataclass(frozen=True)
@@ -258,4 +274,6 @@ def answers(question: str, quotes: list[Quoted], direct: DirectAnswer, lexicon: 
     gate = gate or load_gate()
     if gate is None or not quotes:
         return True
-    return not tense_mismatch(question, quotes, direct) and gate.answers(question, gate_features(question, quotes, direct, lexicon))
+    if tense_mismatch(question, quotes, direct) or value_missing(question, direct):
+        return False
+    return gate.answers(question, gate_features(question, quotes, direct, lexicon))

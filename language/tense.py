@@ -1,8 +1,9 @@
-"""Tense: does a question ask about, or a sentence tell of, something still to come?
+"""Tense and time: does a question ask about, or a sentence tell of, something still to come; does a phrase say when?
 
 Why a module of its own: the grammar of the future (English modals, Arabic "سوف" and the prefix "سـ" on an imperfect
 verb, CLDR's "tomorrow"/"next") is language knowledge like the calendar's; the answer gate reads it (a question about
-what is to come is not answered from a sentence telling of the past) and any other reader can.
+what is to come is not answered from a sentence telling of the past) and any other reader can. So is what makes a
+phrase say a time at all (``states_time``): a "when" question is not answered by a clause that names none.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ import re
 from functools import lru_cache
 
 from babel import Locale
+from babel.units import format_unit
 
-from language.calendar import FUTURE_WORDS, RELATIVE_DAYS
+from language.calendar import FUTURE_WORDS, MONTHS, PARTS_OF_DAY, RELATIVE_DAYS, WEEKDAYS
 from language.normalize import normalize_arabic
+from language.numerals import atoms
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -73,3 +76,54 @@ def states_future(text: str) -> bool:
     folded = normalize_arabic(text)
     words = _TOKEN.findall(folded)
     return any(_future_word(w) or w in _PLANNED_WORDS for w in words) or any(p in folded for p in _FUTURE_PHRASES)
+
+
+#: CLDR's duration units a time may be said in, from a century down to an hour ("in the 16th century", "قبل عقد").
+_TIME_UNITS = ("century", "decade", "year", "month", "week", "day", "hour")
+_ARTICLE_AR = re.compile(r"^(?:[وفبل]?ال|لل|[وفبل])(?=[\u0621-\u064a]{2})")
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """Folded words that name a time by themselves, in either language: CLDR's unit names in every plural form
+    ("century", "قرون", "عقدان", "سنة"), its one-word relative days ("yesterday", "امس", "غدا"), and the calendar's
+    months, weekdays and parts of the day. (Relative phrases' other words, "this", "last", "بعد", say no time alone.)"""
+    words = set()
+    for lang in ("en", "ar"):
+        for unit in _TIME_UNITS:
+            for count in (1, 2, 3, 11):
+                words.update(_TOKEN.findall(normalize_arabic(format_unit(count, f"duration-{unit}", locale=lang, length="long")).lower()))
+        words |= {normalize_arabic(p).lower() for p in Locale.parse(lang)._data["date_fields"]["day"]["relative"].values()}
+    words |= {normalize_arabic(w).lower() for w in (*WEEKDAYS, *PARTS_OF_DAY, *RELATIVE_DAYS) if " " not in w}
+    words |= {normalize_arabic(w).lower().split()[0] for w in MONTHS}  # "كانون" of "كانون الثاني"
+    return frozenset(w for w in words if not w.isdigit())
+
+
+def _decade(word: str) -> bool:
+    """A decade named by its tens ("السبعينيات", "التسعينات", "seventies"): a tens number word with the plural
+    ending."""
+    stem = _ARTICLE_AR.sub("", word)
+    for ending, restore in (("يات", ""), ("ات", ""), ("ies", "y")):
+        if stem.endswith(ending):
+            atom = atoms().get(stem[: -len(ending)] + restore)
+            if atom is not None and atom.value >= 20 and atom.value % 10 == 0:
+                return True
+    return False
+
+
+def states_time(text: str) -> bool:
+    """Does the phrase say a time at all: a digit (a year, a date), a unit of time, a month, a weekday, a part of the
+    day, a relative day or a decade ("in the 1990s", "قبل قرنين", "منذ السبعينيات", "yesterday evening")?"""
+    folded = normalize_arabic(text).lower()
+    if _DIGIT.search(folded):
+        return True
+    names = _time_words()
+    return any(_bare_time(w) in names or w in names or _decade(w) for w in _TOKEN.findall(folded))
+
+
+def _bare_time(word: str) -> str:
+    """An Arabic word without its article or proclitic, a dual in the oblique case read as the nominative CLDR
+    writes ("بالأمس" -> "امس", "يومين" -> "يومان")."""
+    bare = _ARTICLE_AR.sub("", word)
+    return bare[:-2] + "ان" if bare.endswith("ين") and len(bare) > 4 else bare

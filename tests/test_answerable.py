@@ -22,6 +22,7 @@ from bot.answerable import (
     gate_features,
     load_gate,
     tense_mismatch,
+    value_missing,
 )
 from bot.crosslingual import load_lexicon
 from bot.evidence import EvidenceSentence
@@ -79,12 +80,13 @@ def test_a_clause_standing_in_for_the_kind_asked_and_an_answer_that_repeats_the_
 
 def test_gate_vetoes_below_its_language_threshold_only():
     quote = "قتل 2100 إيراني في سوريا منذ عام 2012"
-    rows = np.array([gate_features(NAMED, [Quoted(quote, p, p, p)], CLAUSE) for p in (0.1, 0.9, 0.15, 0.85)])
+    clause = DirectAnswer(text="Answer: x", value=quote, normalized="x", kind="clause", citations=[1])  # holds the count asked
+    rows = np.array([gate_features(NAMED, [Quoted(quote, p, p, p)], clause) for p in (0.1, 0.9, 0.15, 0.85)])
     gate = Gate(fit(rows, np.array([0.0, 1.0, 0.0, 1.0])), {"en": 0.5, "ar": 0.99})
-    assert answers(NAMED, [Quoted(quote, 0.9, 0.9, 0.9)], CLAUSE, gate=gate)
-    assert not answers(NAMED, [Quoted(quote, 0.1, 0.1, 0.1)], CLAUSE, gate=gate)
-    assert not answers("كم إيرانيا قتل في سوريا منذ 2012؟", [Quoted(quote, 0.9, 0.9, 0.9)], CLAUSE, gate=gate)  # its own cut
-    assert answers(NAMED, [], CLAUSE, gate=gate)  # nothing quoted: nothing to veto
+    assert answers(NAMED, [Quoted(quote, 0.9, 0.9, 0.9)], clause, gate=gate)
+    assert not answers(NAMED, [Quoted(quote, 0.1, 0.1, 0.1)], clause, gate=gate)
+    assert not answers("كم إيرانيا قتل في سوريا منذ 2012؟", [Quoted(quote, 0.9, 0.9, 0.9)], clause, gate=gate)  # its own cut
+    assert answers(NAMED, [], clause, gate=gate)  # nothing quoted: nothing to veto
 
 
 def test_shipped_gate_matches_its_features(tmp_path):
@@ -221,3 +223,21 @@ def test_a_future_question_is_not_answered_from_a_past_event():
     many = DirectAnswer(text="Answer: 2 days", value="يومين", normalized="2 يوم", kind="number", citations=[1])
     lasting = [Quoted("في زيارة تستمر يومين", 0.9, 0.6, 0.5)]
     assert not tense_mismatch("How many days will the visit last?", lasting, many)  # a duration answers it in any tense
+
+
+def test_a_when_or_how_many_question_is_not_answered_by_a_clause_without_that_value():
+    event = DirectAnswer(
+        text="Answer: two firms sign a bridge deal", value="شركتان توقعان اتفاقا لبناء جسر", normalized="", kind="clause", citations=[1]
+    )
+    dated = DirectAnswer(text="Answer: in the late seventies", value="في أواخر السبعينيات", normalized="", kind="clause", citations=[1])
+    counted = DirectAnswer(text="Answer: 40 workers", value="وظفت الشركة 40 عاملا", normalized="", kind="clause", citations=[1])
+    assert value_missing("When was the bridge deal signed?", event)
+    assert value_missing("كم عاملا وظفت الشركة؟", event)
+    assert not value_missing("When was the bridge deal signed?", dated)  # a decade says when
+    assert not value_missing("How many workers did the firm hire?", counted)
+    vague = DirectAnswer(text="Answer: dozens of workers", value="hired dozens of workers", normalized="", kind="clause", citations=[1])
+    lasting = DirectAnswer(text="Answer: a two-day fair", value="معرض يستمر يومين", normalized="", kind="clause", citations=[1])
+    assert not value_missing("How many workers did the firm hire?", vague)  # a vague amount still says how many
+    assert not value_missing("How long will the fair last?", lasting)  # a duration answers "how long"
+    assert not value_missing("Who signed the bridge deal?", event)  # a clause may name the one asked for
+    assert not answers("متى وقع الاتفاق؟", [Quoted("شركتان توقعان اتفاقا لبناء جسر", 0.9, 0.6, 0.5)], event)
