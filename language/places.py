@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import gettext
+import json
+from pathlib import Path
 
 import pycountry
 import pytz
@@ -43,6 +45,8 @@ _SHORT_TOWN_MAX_ZONES = 2
 
 #: CLDR codes that are groupings, not countries (unknown region, outlying Oceania, EU, eurozone, UN).
 _NOT_COUNTRIES = {"ZZ", "QO", "EU", "EZ", "UN"}
+#: Provinces and governorates, built by ``python -m language.subdivisions`` (ISO 3166-2 id, country, names).
+_SUBDIVISIONS = Path(__file__).with_name("subdivisions.json")
 
 
 @dataclass(frozen=True)
@@ -50,10 +54,11 @@ class Place:
     """A canonical place: ISO 3166 code for a country, IANA time-zone id for a city."""
 
     id: str
-    kind: str  # "country" | "city"
+    kind: str  # "country" | "city" (a province too)
     country: str
     ar: str
     en: str
+    aliases: tuple[str, ...] = ()  # more spellings (a province's ISO 3166-2 name beside the one news uses)
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,15 @@ def _clean(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def places() -> dict[str, Place]:
+    """Every place by id: CLDR's countries and exemplar cities, and the provinces of ``subdivisions.json``."""
+    table = dict(cldr_places())
+    for row in json.loads(_SUBDIVISIONS.read_text(encoding="utf-8"))["places"]:
+        table[row["id"]] = Place(row["id"], "city", row["country"], row["ar"], row["en"][0], tuple(row["en"][1:]))
+    return table
+
+
+@lru_cache(maxsize=1)
+def cldr_places() -> dict[str, Place]:
     """Every country and exemplar city CLDR names in both Arabic and English, by id."""
     ar, en = Locale("ar").territories, Locale("en").territories
     table: dict[str, Place] = {}
@@ -181,7 +195,8 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, list[tuple[str, str]]]]:
     for place in places().values():
         for form in _arabic_forms(place.ar):
             add(form, place.id, "name")
-        add(normalize_arabic(place.en), place.id, "name")
+        for english in (place.en, *place.aliases):
+            add(normalize_arabic(english), place.id, "name")
         if place.kind == "country" and place.id in tz_aliases():
             add(normalize_arabic(tz_aliases()[place.id]), place.id, "name")
         for alias in iso_aliases().get(place.id, ()) if place.kind == "country" else ():

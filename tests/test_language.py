@@ -25,6 +25,7 @@ from language.normalize import fold_with_offsets, normalize_arabic, original_spa
 from language.numbers import find_duals, find_quantities, learn_proclitic_words, unit_key
 from language.numerals import read_number
 from language.places import compatible, find_places, place_label
+from language.subdivisions import agrees, news_evidence
 from vectorstore.metadata import resolve_metadata
 
 D = dt.date
@@ -382,6 +383,32 @@ def test_short_town_names_that_are_common_words_are_not_places():
 def test_lowercase_english_word_is_not_a_place():
     assert find_places("the jordan river in Jordan")[0].text == "Jordan"
     assert len(find_places("the jordan river in Jordan")) == 1
+
+
+def test_provinces_are_places_inside_their_country():
+    """CLDR knows one city per time zone; a province the news names ("إدلب", "Deir ez-Zor") is a place of its own."""
+    found = find_places("قصف في ريف إدلب وفي دير الزور")
+    assert [(m.id, m.country, m.kind) for m in found] == [("SY-ID", "SY", "city"), ("SY-DY", "SY", "city")]
+    assert [m.id for m in find_places("clashes in Deir ez-Zor and Hama")] == ["SY-DY", "SY-HM"]
+    assert [m.id for m in find_places("في محافظة الأنبار")] == ["IQ-AN"]
+    assert compatible("SY", "SY-ID") and not compatible("SY-ID", "SY-HM") and not compatible("SY-ID", "IQ")
+    assert place_label("SY-HM", "ar") == "حماة" and place_label("SY-HM", "en") == "Hama"
+
+
+def test_a_province_named_by_a_common_word_is_no_place():
+    """Kuwait's "العاصمة", Egypt's "الشرقية", Lebanon's "شمال": the news rarely names the country beside them."""
+    assert find_places("وصل إلى العاصمة بعد قصف الغوطة الشرقية في شمال البلاد") == []
+
+
+def test_a_subdivision_name_agrees_with_its_latin_spelling_by_skeleton():
+    assert agrees("دير الزور", ["Dayr az Zawr"]) and agrees("بابل", ["Babylon", "Babil"]) and agrees("حماة", ["Hama", "Hamah"])
+    assert not agrees("الحبار", ["Akkar"])  # a mistranscribed native name is not read
+
+
+def test_news_evidence_counts_the_articles_that_name_the_country_beside_a_name():
+    rows = [{"id": "XX-1", "country": "SY", "ar": "حمص", "en": ["Homs"]}, {"id": "XX-2", "country": "EG", "ar": "الشرقية", "en": []}]
+    texts = ["اشتباكات في حمص وسط سوريا", "قتلى في حمص", "الغوطة الشرقية قرب دمشق", "لا شيء هنا"]
+    assert news_evidence(rows, texts) == {"XX-1": (2, 1), "XX-2": (1, 0)}
 
 
 def test_place_labels():
