@@ -61,9 +61,10 @@ from vectorstore.chunking import split_sentences
 
 RESULTS = config.REPO_ROOT / "bench" / "results" / "spans.json"
 CACHE = Path(os.environ.get("ISNAD_BENCH_CACHE", "/tmp/isnad-bench-cache")) / "spans-v16.pkl"
-#: Bump the version when ``bot.direct.coarse_clauses`` cuts clauses differently: the key below sees only the features
-#: and the item count (v2: session 23, commas inside brackets no longer cut a clause).
-CLAUSE_CACHE = CACHE.with_name("spans-clauses-v2.pkl")
+#: Bump the version when ``bot.direct.coarse_clauses`` cuts clauses differently or ``clause_features`` computes one
+#: differently: the key below sees only the features' names and the item count (v2: session 23, commas inside brackets
+#: no longer cut a clause; v3: session 24, a clause opening a reported claim is no ``function_head``).
+CLAUSE_CACHE = CACHE.with_name("spans-clauses-v3.pkl")
 #: A candidate is "the answer" when its words overlap the gold span this much (F1).
 POSITIVE_F1 = 0.5
 FOLDS = 5

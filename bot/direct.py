@@ -22,14 +22,15 @@ than the best, ``VALUE_RATIO``); for a count, the first whose figure counts
 what the question names (``counts_asked``), and never a stretch of time when
 it names a thing it counts (``counts_things``); over quotes in the other language than the question, the one
 repeating most of the question among those near the first (``best_stated``). "Where" is answered by a place's name,
-not an adjective ("the Iranian minister": ``names_kind_of_place``); "which day / month / year" by a date that
-precise (``asked_grains``). A question of no kind gets a clause
+not an adjective ("the Iranian minister": ``names_kind_of_place``), "which country" by a name where the quote has one;
+"which day / month / year" by a date that precise (``asked_grains``). A question of no kind gets a clause
 (the quote cut at commas, semicolons and colons outside brackets) chosen by a second learned
 chooser (``bot/models/clause.json``, ``read_clause``): the clause repeating
 most of the question names the topic, the answer is as often the clause
 right after or before it, so each clause is scored by its share of the
-question's words (less the source it names, "according to X": ``claim_question``), its new words and its place
-next to that clause; of the quotes the
+question's words (less the source it names, "according to X": ``claim_question``), its new words, its place
+next to that clause and its form (a clause opening a reported claim on its complementiser, "، إن ...", is what the
+source said, not a continuation: ``opens_claim``); of the quotes the
 ranker finds near the best (``CLAUSE_RATIO``), the one whose clause repeats most of the
 question, in either language, gives it (``best_clause``). Two values of no such kind have their own readers: a
 named person's post or rank is the role phrase a quote writes before the name (``asked_role``), and "which
@@ -337,12 +338,13 @@ def clause_features(question: str, quote: str, lexicon: Lexicon | None = None) -
     the question (its share of the question's words, its share of repeated words, its new content words)
     and against the clause that repeats the question most (is it that one, right after it, right before it,
     how many clauses away), and by its form: whether it opens on a function word (a continuation of the clause
-    before it: "مما يسبب", "which"), whether it is the last, its share of the sentence. The last four raised the
-    clause holding the gold span out of fold by 1-3 points (bench.spans, Arabic and English; fitted on questions
-    of no kind); their weights are learned, not set.
+    before it: "مما يسبب", "which"; not the complementiser opening a reported claim, ``opens_claim``), whether it is
+    the last, its share of the sentence. The last four raised the clause holding the gold span out of fold by 1-3
+    points (bench.spans, Arabic and English; fitted on questions of no kind); their weights are learned, not set.
     """
     asked = question_stems(claim_question(question), quote, lexicon)
     clauses = coarse_clauses(quote)
+    opens = opens_claim(quote, clauses)
     tokens = [_TOKEN.findall(c) for c in clauses]
     stems = [[set(bm25_tokens(w)) for w in words] for words in tokens]
     cover = [len(asked & set().union(*st)) / max(len(asked), 1) for st in stems]
@@ -372,13 +374,28 @@ def clause_features(question: str, quote: str, lexicon: Lexicon | None = None) -
                 cross * float(best[i]),
                 float(best[i]) * math.log1p(fresh),
                 float(len(clause) > MAX_CLAUSE_CHARS),  # shown cut to a line: the answer may be past the cut
-                float(bool(words) and _is_function(words[0])),
+                float(bool(words) and _is_function(words[0]) and not opens[i]),
                 float(i == n - 1),
                 math.log1p(abs(i - topic)),
                 len(clause) / max(len(quote), 1),
             ]
         )
     return clauses, np.array(rows, dtype=float).reshape(n, len(CLAUSE_FEATURES))
+
+
+def opens_claim(quote: str, clauses: list[str]) -> list[bool]:
+    """For each clause of the quote, does it open on the one word (a complementiser) that introduces a reported claim,
+    the claim beginning with its second word ("، إن القوات ردت بقوة": ``bot.attribution``)? Why: the chooser takes a
+    clause opening on a function word for a continuation of the one before it (``function_head``), but in news that
+    clause is what the source said, the answer to "what / how did X say"."""
+    starts = [a.claim_start for a in extract_attributions(quote)]
+    out, at = [], 0
+    for c in clauses:
+        at = quote.find(c, at)
+        words = [(at + m.start(), at + m.end()) for m in _TOKEN.finditer(c)][:2]
+        out.append(len(words) == 2 and any(words[0][1] < s <= words[1][0] for s in starts))
+        at += len(c)
+    return out
 
 
 @lru_cache(maxsize=2)
@@ -624,8 +641,9 @@ _PLACE_NOUNS = frozenset(ASKED_NOUNS_AR["place"].split()) | frozenset(ASKED_NOUN
 
 def names_kind_of_place(question: str) -> bool:
     """Does a place question name the kind of place it asks for ("which country", "من أي بلد", "ما المناطق"), rather than
-    ask "where"? Only then may an adjective answer it ("Iraqi militias": Iraq); "where" is answered by a place's name, and
-    the adjectives around it describe people and forces ("the Iranian chief of staff said ... in Syria")."""
+    ask "where"? Only then may an adjective answer it ("Iraqi militias": Iraq), and only where the quote names no place by
+    its name (``best_candidate``); "where" is answered by a place's name, and the adjectives around it describe people and forces
+    ("the Iranian chief of staff said ... in Syria")."""
     words = {normalize_arabic(w).lower() for w in _TOKEN.findall(question)}
     return bool(_PLACE_NOUNS & (words | {w.removeprefix("ال") for w in words}))
 
@@ -660,7 +678,9 @@ def best_candidate(
     """The best-scoring candidate of the kind asked for that the question does not itself name (a "which
     country" question naming one country asks for another); None when the quote holds no such candidate.
     Unless ``demonyms`` (the question names a kind of place, ``names_kind_of_place``), a place read from an adjective
-    is no answer; a date question naming its unit (``asked_grains``) takes a date of that precision where there is one.
+    is no answer; with it, only where the quote names no place by its name ("the Russian-made dam lies near the border
+    of Jordan": which country? Jordan, not Russia). A date question naming its unit (``asked_grains``) takes a date of
+    that precision where there is one.
 
     Where the question names what it counts (``counted``) and the quote counts that noun, only those counts
     compete: "كم عدد قتلى ..." over "الحداد الوطني ليومين ... سقوط 107 قتلى" is 107, not the two days of
@@ -672,8 +692,8 @@ def best_candidate(
     allowed = [i for i, c in enumerate(cands) if c.kind == kind and not named[i]]
     if kind == "number" and not durations:
         allowed = [i for i in allowed if cands[i].unit_key not in time_units()]
-    if not demonyms:
-        allowed = [i for i in allowed if not cands[i].demonym]
+    by_name = [i for i in allowed if not cands[i].demonym]
+    allowed = by_name if not demonyms else by_name or allowed
     if grains:
         allowed = [i for i in allowed if cands[i].grain in grains] or allowed
     if not allowed:
