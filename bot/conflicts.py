@@ -262,11 +262,15 @@ _REACHED = re.compile(r"(?<!\w)(?:to|الي)\s*$")
 TOTAL_OF_DEED = 0.65
 
 
+def _before_figure(c: Claim) -> str:
+    """The words of a claim's sentence before its figure (empty when the figure opens it or is not found)."""
+    return c.sentence[: max(c.sentence.find(c.value), 0)]
+
+
 def _reached(c: Claim) -> bool:
     """Is a count the figure a total rose to ("rose to six", "bringing the death toll to nine")?"""
-    i = c.sentence.find(c.value)
     head_count = c.slot == "number" and c.kind == "count" and not is_measure(c.kind, c.unit)
-    return head_count and i > 0 and bool(_REACHED.search(normalize_arabic(c.sentence[:i]).lower()))
+    return head_count and bool(_REACHED.search(normalize_arabic(_before_figure(c)).lower()))
 
 
 def _total_of(total: Claim, other: Claim) -> bool:
@@ -275,11 +279,10 @@ def _total_of(total: Claim, other: Claim) -> bool:
     multilingual encoder (``TOTAL_OF_DEED``): the death toll is of the killed, not of the injured."""
     if total.unit is not None or not _reached(total) or total.low is None or other.low is None:
         return False
-    said = _stated(other)
+    said = _deeds_of(other)
     if not said:
         return False
-    before = total.sentence[: total.sentence.find(total.value)]
-    clause = re.split(r"[،,;؛:]|\s[-–—]\s", before)[-1]
+    clause = re.split(r"[،,;؛:]|\s[-–—]\s", _before_figure(total))[-1]
     named = {p for w in re.findall(r"[^\W\d_]+", clause) if len(w) > 3 and (p := _deed_named(w))}
     return any(_stems_meet(x, y) for x in named for y in said)
 
@@ -437,7 +440,7 @@ def _noun_states_predicate(unit: str, other: Claim) -> bool:
 def _other_predicates(a: Claim, b: Claim) -> bool:
     """Do two counts state different things of their nouns ("سقوط # قتلى" / "على متنها # أشخاص")? Frames that
     share a setting ("a passenger plane") can be close however their predicates differ."""
-    pa, pb = _stated(a), _stated(b)
+    pa, pb = _deeds_of(a), _deeds_of(b)
     return bool(pa and pb) and not any(_stems_meet(x, y) for x in pa for y in pb)
 
 
@@ -445,7 +448,7 @@ def _other_deeds(a: Claim, b: Claim) -> bool:
     """Do two counts state deeds that news text gives side by side as two figures ("قتل # أشخاص" / "أصيب نحو #
     شخصا", "# قتلى" / "# جريحا": ``language.numbers.contrasting_predicates``), neither stating the other's? Then they
     count different people of one story, however alike their nouns and clauses ("قتل وأصيب #" states both)."""
-    pa, pb = _stated(a), _stated(b)
+    pa, pb = _deeds_of(a), _deeds_of(b)
     return any(
         contrasting_predicates(x, y) and not any(_stems_meet(x, w) for w in pb) and not any(_stems_meet(y, w) for w in pa)
         for x in pa
@@ -453,9 +456,9 @@ def _other_deeds(a: Claim, b: Claim) -> bool:
     )
 
 
-def _stated(c: Claim) -> frozenset[str]:
-    """What a count states of its noun: the noun itself where it names a predicate ("قتلى", "جرحى"), else its
-    predicate cues ("على متنها")."""
+def _deeds_of(c: Claim) -> frozenset[str]:
+    """The deed a count states of its noun (not ``Quantity.stated``, the figure it states): the noun itself where it
+    names a predicate ("قتلى", "جرحى"), else its predicate cues ("على متنها")."""
     return frozenset({c.unit}) if c.unit in count_predicates() else c.cues & count_predicates()
 
 
@@ -699,9 +702,15 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
     first_days = [min(c.anchor for c in s) for s in steps]
     if len(steps) < 2 or len(set(first_days)) < 2 or any(b < a for a, b in zip(lows, lows[1:])):
         return None
-    if lows[-1] <= lows[0]:
-        return None  # "at least 39" on Sunday, "39" on Monday: the same figure, not a change ("more than 100", then 107, is)
+    if min(_figure(c) for c in steps[-1]) <= min(_figure(c) for c in steps[0]):
+        return None  # "at least 39", then "39"; "نحو 85", then "85": the same figure, not a change ("more than 100", then 107, is)
     return steps
+
+
+def _figure(c: Claim) -> float:
+    """The figure a count states: an approximation's own ("نحو 85" → 85, where its interval starts near 77), else its
+    interval's low end ("more than 170" → 171: then "171" is no change)."""
+    return c.about if c.about is not None else c.low
 
 
 def _risen(claims: list[Claim]) -> list[list[Claim]] | None:

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from bot.claims import Evidence, extract_all
-from bot.conflicts import _reached, describe_conflict, find_conflicts, independent_sources, jaccard, same_frame
+from bot.conflicts import _before_figure, _reached, describe_conflict, find_conflicts, independent_sources, jaccard, same_frame
 from language.names import romanise
 
 #: Outlets and speakers as the articles give them, romanised for English answers (no list knows these names).
@@ -365,3 +365,22 @@ def test_a_bare_figure_is_a_total_only_after_rose_to():
     assert _reached(figure("The death toll rose to 12 on Monday."))
     assert _reached(figure("ارتفعت حصيلة القتلى إلى 12"))
     assert not _reached(figure("Police counted 12 bodies at the site."))
+
+
+def test_an_approximate_figure_restated_exactly_is_no_update():
+    # "نحو 60" on Sunday and "60" on Monday state one figure: the approximation's interval starts lower (54), yet
+    # nothing rose. "نحو 60", then 75, is a change.
+    about = Evidence(1, "a", "أسفر انقلاب الحافلة عن إصابة نحو 60 راكبا بجروح.", "Outlet A", SUN)
+    exact = Evidence(2, "b", "أسفر انقلاب الحافلة عن إصابة 60 راكبا بجروح.", "Outlet B", MON)
+    assert find_conflicts(_numbers(about, exact))[0] == []
+    more = Evidence(2, "b", "أسفر انقلاب الحافلة عن إصابة 75 راكبا بجروح.", "Outlet B", MON)
+    (update,), _ = find_conflicts(_numbers(about, more))
+    assert update.relation == "update" and [p.value for p in update.positions] == ["نحو 60 راكبا", "75 راكبا"]
+
+
+def test_a_figure_is_found_in_its_sentence_once_for_both_total_readers():
+    def figure(text: str):
+        return _numbers(Evidence(1, "a", text, "Outlet A", SUN))[0]
+
+    assert _before_figure(figure("The toll rose to 12 on Monday.")) == "The toll rose to "
+    assert _before_figure(figure("12 people died on Monday.")) == ""
