@@ -16,11 +16,14 @@ language: the seed questions and the generalization events' (about this
 corpus), then XQuAD's parallel questions (Wikipedia: mostly not in the
 collection, so they exercise the abstaining path) up to ``--per-language``.
 
-Beside it, the plain LangChain pipeline over the same Chroma collection:
-``langchain_chroma.Chroma(...).similarity_search(q, k=8)`` with the same e5
-model, in-process, 1 and 16 threads. Where the time goes: the first
-``--stages`` questions through an in-process ``Isnad.ask`` with
-bench/latency.py's ``StageTimer`` (ms per question, inclusive).
+Beside it, the plain LangChain pipeline over the same chunks and vectors:
+``langchain_chroma.Chroma(...).similarity_search(q, k=8)`` with the same
+model, in-process, 1 and 16 threads, on a copy of the collection in LangChain's
+own layout (``NAME-langchain``: each chunk's text as its record's document;
+Isnad's chunk records hold no text), made once without embedding. Where the
+time goes: the first ``--stages`` questions through an in-process
+``Isnad.ask`` with bench/latency.py's ``StageTimer`` (ms per question,
+inclusive).
 
 Writes bench/results/query.json.
 """
@@ -38,6 +41,7 @@ import sys
 import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
+from itertools import islice
 from pathlib import Path
 
 import httpx
@@ -181,15 +185,42 @@ def http_call(url: str, endpoint: str):
     return call
 
 
+def langchain_copy(client, collection: str, embeddings, batch: int = 1000) -> str:
+    """The name of a collection holding Isnad's committed chunks as LangChain writes them: text as document, same vector.
+
+    ``similarity_search`` builds each hit from its record's document, and an
+    Isnad chunk's text lives in its article record; the copy (made again only
+    when the chunk count changed) embeds nothing, so both sides search the same
+    vectors.
+    """
+    from vectorstore.store import ArticleStore
+
+    name = f"{collection}-langchain"
+    store = ArticleStore(client, collection, embeddings)
+    if name in {c.name for c in client.list_collections()}:
+        if client.get_collection(name).count() == store.count():
+            return name
+        client.delete_collection(name)
+    target = client.create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine"})
+    chunks = store.all_chunks()
+    while page := list(islice(chunks, batch)):
+        ids = [c.chunk_id for c in page]
+        vectors = store.chunks.get(ids=ids, include=["embeddings"])
+        by_id = dict(zip(vectors["ids"], vectors["embeddings"]))
+        target.add(ids=ids, documents=[c.text for c in page], metadatas=[c.meta for c in page], embeddings=[list(by_id[i]) for i in ids])
+    return name
+
+
 def langchain_call(home: Path, collection: str, model: str):
-    """``similarity_search`` of the plain LangChain vector store over the same Chroma collection."""
+    """``similarity_search`` of the plain LangChain vector store over the same chunks and vectors (`langchain_copy`)."""
     from langchain_chroma import Chroma
 
     from vectorstore.embeddings import load_embeddings
     from vectorstore.store import make_client
 
     client = make_client(config.Settings(home=home))  # the same settings as this process's other client (Chroma insists)
-    store = Chroma(client=client, collection_name=collection, embedding_function=load_embeddings(model))
+    embeddings = load_embeddings(model)
+    store = Chroma(client=client, collection_name=langchain_copy(client, collection, embeddings), embedding_function=embeddings)
 
     def call(q: str) -> str | None:
         return None if store.similarity_search(q, k=8) else "no result"

@@ -159,16 +159,16 @@ def test_a_url_listed_twice_is_one_article(settings, tmp_path):
 
 
 def plant_orphan(store: ArticleStore, doc_id: str, **meta) -> str:
-    """Copy a stored chunk under ``doc_id`` without an article record, as a killed or refused write leaves it."""
-    got = store.chunks.get(limit=1, include=["documents", "metadatas", "embeddings"])
+    """Copy a stored chunk under ``doc_id`` without an article record, as a killed or refused write leaves it; its text."""
+    got = store.chunks.get(limit=1, include=["metadatas", "embeddings"])
+    (copied,) = store.get_chunks(got["ids"])
     store.chunks.upsert(
         ids=[f"{doc_id}#0"],
-        documents=got["documents"],
         embeddings=[list(got["embeddings"][0])],
         metadatas=[{**got["metadatas"][0], "doc_id": doc_id, **meta}],
     )
     store.version += 1
-    return got["documents"][0]
+    return copied.text
 
 
 def test_readers_ignore_orphan_chunks_and_repair_removes_them(settings):
@@ -182,6 +182,7 @@ def test_readers_ignore_orphan_chunks_and_repair_removes_them(settings):
     store.chunks.update(ids=[f"{real}#0"], metadatas=[{"content_hash": "f" * 32}])  # a record of another version
     assert sorted(store.orphan_chunk_ids()) == sorted(["ghost#0", "#0", f"{real}-v2#0", f"{real}#0"])
     assert {c.chunk_id for c in store.all_chunks()}.isdisjoint(store.orphan_chunk_ids())
+    assert store.get_chunks(store.orphan_chunk_ids()) == []  # a keyword hit on one: no text to give, left out
     hits = store.dense_search(store.embeddings.embed_query(text), 50)
     assert hits and not {c.chunk_id for c, _ in hits} & set(store.orphan_chunk_ids())
     assert store.repair() == 4
@@ -477,6 +478,7 @@ def flushed_store(tmp_path) -> tuple[Settings, dict]:
     held = {
         "chunks": {i: (d, m) for i, d, m in zip(chunks["ids"], chunks["documents"], chunks["metadatas"])},
         "docs": dict(zip(*[store.docs.get(include=["metadatas"])[k] for k in ("ids", "metadatas")])),
+        "texts": {c.chunk_id: c.text for c in store.all_chunks()},
         "probe": probe,
         "nearest": [c.chunk_id for c, _ in store.dense_search(probe, 5)],
     }
@@ -551,5 +553,6 @@ def test_rebuild_writes_the_same_store_from_records_and_vector_cache_with_no_emb
     chunks = store.chunks.get(include=["documents", "metadatas"])
     assert {i: (d, m) for i, d, m in zip(chunks["ids"], chunks["documents"], chunks["metadatas"])} == held["chunks"]
     assert dict(zip(*[store.docs.get(include=["metadatas"])[k] for k in ("ids", "metadatas")])) == held["docs"]
+    assert {c.chunk_id: c.text for c in store.all_chunks()} == held["texts"]
     assert [c.chunk_id for c, _ in store.dense_search(held["probe"], 5)] == held["nearest"]
     assert not store.orphan_chunk_ids()

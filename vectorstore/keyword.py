@@ -29,7 +29,9 @@ goal). The postings are now compact arrays (CSR), saved under the store's
 local cache directory with the change-log cursor they reflect, loaded at start
 (1.5 s) and caught up through the log like any other reader; only slot ->
 (article, chunk number) stays in memory, and the chunks a search returns are
-fetched from the store in one read (9-20 ms per 100 hits). Measured
+fetched from the store in one call (9-20 ms per 100 hits; since session 24 two
+reads, the chunks' offsets and their article records, whose text they are
+slices of: `ArticleStore.get_chunks`). Measured
 (bench.query, back to back): a later start 90.4 -> 32.5 s, serving RSS 1,919
 -> 1,398 MB, /api/search p50 with one client 92 / 79 -> 61 / 67 ms (ar / en).
 """

@@ -2,7 +2,13 @@
 
 Two collections per Isnad collection:
 - ``NAME``: one record per chunk, with the vector we computed (the collection has
-  no embedding function, so chromadb's downloading default can never run);
+  no embedding function, so chromadb's downloading default can never run) and
+  its offsets into the article, but no text: a chunk's text is its article
+  record's ``text[start:end]``, filled in when it is read (see `ArticleStore._committed`).
+  Chroma keeps every record's document in a full-text (FTS5 trigram) index,
+  which is most of what a write costs, so each article's text is stored and
+  indexed once. Chunks written before session 24 also carry their text as
+  their document; readers take the slice all the same (the same string);
 - ``NAME__docs``: one record per article holding the original text (what citation
   offsets point into) and its metadata. It is written *last*, after all chunks,
   and carries the content hash: it is the commit marker that makes re-ingestion
@@ -136,8 +142,9 @@ def chunk_id(doc_id: str, index: int) -> str:
     return f"{doc_id}#{index}"
 
 
-def _stored(cid: str, text: str, meta: dict) -> StoredChunk:
-    return StoredChunk(cid, meta.get("doc_id", ""), text, meta["start"], meta["end"], meta)
+def _stored(cid: str, meta: dict) -> StoredChunk:
+    """A chunk as its record describes it; its text ("" here) comes from its article record (`ArticleStore._committed`)."""
+    return StoredChunk(cid, meta.get("doc_id", ""), "", meta["start"], meta["end"], meta)
 
 
 class ArticleStore:
@@ -257,7 +264,6 @@ class ArticleStore:
             batch = rows[i : i + _CHUNK_WRITE]
             self.chunks.upsert(
                 ids=[chunk_id(p.article.doc_id, c.index) for p, c in batch],
-                documents=[c.text for _, c in batch],
                 metadatas=[p.chunk_meta(c) for p, c in batch],
                 embeddings=self.embeddings.embed_documents([c.text for _, c in batch]),
             )
@@ -351,56 +357,61 @@ class ArticleStore:
         return {i: (m or {}).get("content_hash", "") for i, m in zip(found["ids"], found["metadatas"])}
 
     def chunks_of(self, doc_ids: list[str]) -> list[StoredChunk]:
-        """The committed chunks of these articles (what a change-log reader re-indexes)."""
+        """The committed chunks of these articles, with their text (what a change-log reader re-indexes)."""
         chunks: list[StoredChunk] = []
         for i in range(0, len(doc_ids), _WRITE_BATCH):
-            found = self.chunks.get(where={"doc_id": {"$in": doc_ids[i : i + _WRITE_BATCH]}}, include=["documents", "metadatas"])
-            chunks.extend(_stored(cid, text, meta) for cid, text, meta in zip(found["ids"], found["documents"], found["metadatas"]))
+            found = self.chunks.get(where={"doc_id": {"$in": doc_ids[i : i + _WRITE_BATCH]}}, include=["metadatas"])
+            chunks.extend(_stored(cid, meta) for cid, meta in zip(found["ids"], found["metadatas"]))
         return self._committed(chunks)
 
     def get_chunks(self, chunk_ids: list[str]) -> list[StoredChunk]:
-        """These chunks as stored now, in one read (missing ones left out); the caller checks their version."""
+        """These chunks as stored now, committed ones only, with their text (missing ones left out); the caller checks their version."""
         if not chunk_ids:
             return []
-        found = self.chunks.get(ids=list(dict.fromkeys(chunk_ids)), include=["documents", "metadatas"])
-        return [_stored(cid, text, meta) for cid, text, meta in zip(found["ids"], found["documents"], found["metadatas"])]
+        found = self.chunks.get(ids=list(dict.fromkeys(chunk_ids)), include=["metadatas"])
+        return self._committed([_stored(cid, meta) for cid, meta in zip(found["ids"], found["metadatas"])])
 
-    def _committed(self, chunks: list[StoredChunk]) -> list[StoredChunk]:
-        """The chunks a reader may see: their article record exists and holds the same version.
+    def _committed(self, chunks: list[StoredChunk], text: bool = True) -> list[StoredChunk]:
+        """The chunks a reader may see (their article record exists and holds the same version), with their text.
 
         Chunks are written before their record, so between the two (or after a
         crash, or a write Chroma refused) a chunk can exist whose record does
         not, or whose record still describes the previous text. Citations point
-        into the record's text, so such a chunk must not be a hit.
+        into the record's text, so such a chunk must not be a hit. The same read
+        gives each kept chunk its text, the slice of the record it was cut from
+        (the version check makes it that record); ``text=False`` leaves it "".
         """
         ids = sorted({c.doc_id for c in chunks if c.doc_id})
         if not ids:
             return []
-        found = self.docs.get(ids=ids, include=["metadatas"])
-        versions = {i: (m or {}).get("content_hash") for i, m in zip(found["ids"], found["metadatas"])}
-        return [c for c in chunks if c.doc_id in versions and c.meta.get("content_hash") == versions[c.doc_id]]
+        found = self.docs.get(ids=ids, include=["metadatas", "documents"] if text else ["metadatas"])
+        texts = found["documents"] if text else [""] * len(found["ids"])
+        records = {i: ((m or {}).get("content_hash"), t or "") for i, m, t in zip(found["ids"], found["metadatas"], texts)}
+        kept = [c for c in chunks if c.doc_id in records and c.meta.get("content_hash") == records[c.doc_id][0]]
+        for c in kept:
+            c.text = records[c.doc_id][1][c.start : c.end]
+        return kept
 
-    def _pages(self, batch: int, text: bool = True) -> Iterable[list[StoredChunk]]:
-        """Every chunk, ``batch`` at a time; without ``text`` (empty) when only the metadata is wanted (a third the time)."""
+    def _pages(self, batch: int) -> Iterable[list[StoredChunk]]:
+        """Every chunk, ``batch`` at a time, without its text."""
         offset = 0
         while True:
-            page = self.chunks.get(include=["documents", "metadatas"] if text else ["metadatas"], limit=batch, offset=offset)
+            page = self.chunks.get(include=["metadatas"], limit=batch, offset=offset)
             if not page["ids"]:
                 return
-            texts = page["documents"] if text else [""] * len(page["ids"])
-            yield [_stored(cid, t, meta) for cid, t, meta in zip(page["ids"], texts, page["metadatas"])]
+            yield [_stored(cid, meta) for cid, meta in zip(page["ids"], page["metadatas"])]
             offset += len(page["ids"])
 
     def all_chunks(self, batch: int = 5000) -> Iterable[StoredChunk]:
-        """Every committed chunk, paged (the keyword index is built from these)."""
+        """Every committed chunk with its text, paged (the keyword index is built from these)."""
         for page in self._pages(batch):
             yield from self._committed(page)
 
     def orphan_chunk_ids(self, batch: int = 5000) -> list[str]:
         """Chunks no reader will ever see: no article record, or a record of another version."""
         orphans: list[str] = []
-        for page in self._pages(batch, text=False):
-            kept = {c.chunk_id for c in self._committed(page)}
+        for page in self._pages(batch):
+            kept = {c.chunk_id for c in self._committed(page, text=False)}
             orphans.extend(c.chunk_id for c in page if c.chunk_id not in kept)
         return orphans
 
@@ -424,11 +435,11 @@ class ArticleStore:
         n = self.count()
         if n == 0:
             return []
-        res = self.chunks.query(query_embeddings=[query_vector], n_results=min(k, n), include=["documents", "metadatas", "distances"])
+        res = self.chunks.query(query_embeddings=[query_vector], n_results=min(k, n), include=["metadatas", "distances"])
         # A chunk deleted while the query ran comes back from the index with no row (metadata None): it is gone, skip it.
         hits = {
-            cid: (_stored(cid, text, meta), 1.0 - dist)
-            for cid, text, meta, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0])
+            cid: (_stored(cid, meta), 1.0 - dist)
+            for cid, meta, dist in zip(res["ids"][0], res["metadatas"][0], res["distances"][0])
             if meta is not None
         }
         committed = {c.chunk_id for c in self._committed([chunk for chunk, _ in hits.values()])}
