@@ -55,7 +55,7 @@ _COMP_RE = re.compile(
 )
 _CUT_RE = re.compile(
     r"[،,]|(?<!\w)(?:خلال|للصحفيين|لصحفيين|بخصوص|بشان|حول|عند|لدي|امام|اثناء|عن|عبر|فان|في\s+مؤتمر|في\s+بيان|في\s+تصريح|في\s+تغريد\w*|في\s+حديث"
-    r"|علي\s+(?:موقع\w*|حساب\w*|صفح\w*|منص\w*|(?=[\"«“]))|قايلا|اليوم|امس|الذي|التي|الذين|لم|لن|قد)(?!\w)|\.(?!\d)"
+    r"|علي\s+(?:موقع\w*|حساب\w*|صفح\w*|منص\w*|(?=[\"«“]))|قايلا|اليوم|امس|الذي|التي|الذين|لم|لن|قد|نقلا(?=\s+عن))(?!\w)|\.(?!\d)"
 )
 #: Who a party spoke to ("لشبكة ...", "للتلفزيون الرسمي", "لـ"): a kind of medium after ل, or the written-apart ل.
 _ADDRESSEE_RE = re.compile(
@@ -320,6 +320,7 @@ def extract_attributions(sentence: str) -> list[Attribution]:
         claim_open_until = claim_fe
     found.extend(_source_after(sentence, folded, origin, found, sent_end))
     found.extend(_english_said(sentence, folded, origin, found))
+    found.extend(_citing(sentence, folded, origin, found))
     return sorted(found, key=lambda a: a.claim_start)
 
 
@@ -381,6 +382,11 @@ def _source_after(sentence: str, folded: str, origin: list[int], found: list[Att
         ms = origin[m.start()]
         verb = sentence[ms : origin[m.end("verb") - 1] + 1]
         prefix = sentence[:ms].strip(" \t\"'،,و")
+        carrier = _carrier(sentence, found, ms) if m["verb"].startswith("نقلا") else None
+        if carrier:
+            # "وذكرت الوكالة نقلا عن مصدر أمني أن …": the source speaks the carrier's clause, through the carrier.
+            out.append(_relayed(carrier, party, verb, span, ms))
+            continue
         if not prefix:  # "بحسب X، CLAIM"
             cs, ce = (span[1] + 1, sent_end)
         else:
@@ -391,6 +397,44 @@ def _source_after(sentence: str, folded: str, origin: list[int], found: list[Att
         while cs < ce and sentence[cs] in " ،,":
             cs += 1
         out.append(Attribution(party, party_label(party), verb, cs, ce, span[0], span[1]))
+    return out
+
+
+def _carrier(sentence: str, found: list[Attribution], pos: int) -> Attribution | None:
+    """The attribution whose party ends right before ``pos``, but for its verb and a few words of circumstance
+    (``_EN_TAIL_WORDS``): a relay form follows it ("الوكالة نقلا عن", "the agency reported on Monday, citing"), and it
+    carries the next party's words."""
+    near = [a for a in found if a.party and a.party_end is not None and a.party_end <= pos]
+    near = [
+        a
+        for a in near
+        if len(sentence[a.party_end : pos].split()) <= _EN_TAIL_WORDS and not re.search(r"[.;]", sentence[a.party_end : pos])
+    ]
+    return max(near, key=lambda a: a.party_end or 0, default=None)
+
+
+def _relayed(carrier: Attribution, party: str, verb: str, span: tuple[int, int], pos: int) -> Attribution:
+    """``party`` speaking the carrier's clause through the carrier: a chain, "Agency, citing Ministry"; the clause
+    ends before the relay form at ``pos`` where it ran on past it ("X said 12 were killed, citing Y")."""
+    end = min(carrier.claim_end, pos) if carrier.claim_start < pos else carrier.claim_end
+    via = carrier.party_en or carrier.party
+    return Attribution(party, party_label(party), verb, carrier.claim_start, end, span[0], span[1], via=via)
+
+
+#: "…, the agency reported, citing the health ministry": the party after "citing" speaks through the one before.
+_CITING_RE = re.compile(r"[,،]?\s*(?<!\w)(?P<verb>citing|quoting)\s+")
+
+
+def _citing(sentence: str, folded: str, origin: list[int], found: list[Attribution]) -> list[Attribution]:
+    """A relay after an English speaker ("…, officials said, citing the health ministry"): a chain, not a second
+    independent party nor the outlet's own words."""
+    out = []
+    for m in _CITING_RE.finditer(folded):
+        carrier = _carrier(sentence, found, origin[m.start()])
+        cut = _CUT_RE.search(folded, m.end())
+        span = _clean_party(sentence, origin[m.end()], origin[cut.start()] if cut else _sentence_end(sentence))
+        if carrier and span:
+            out.append(_relayed(carrier, sentence[span[0] : span[1]], m["verb"], span, origin[m.start()]))
     return out
 
 
@@ -417,6 +461,9 @@ def _english_said(sentence: str, folded: str, origin: list[int], found: list[Att
             # "X, said Bourita, the chief of staff.": the speaker follows the verb
             cut = _CUT_RE.search(folded, m.end())
             span = _clean_party(sentence, cs, origin[cut.start()] if cut and cut.start() < len(folded) else sent_end)
+            # "The ministry, quoted by the agency, said 12 people were killed": a count after the verb is what is said,
+            # not who says it.
+            span = None if span and find_quantities(sentence[span[0] : span[1]]) else span
             claim_before = span is not None
         if span is None:
             continue

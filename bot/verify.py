@@ -47,14 +47,17 @@ Verdict rules (``verify_claim``):
   that states the claim's figure (tolls rise: an update, not a contradiction), and
   an update whose latest figure the claim states does not dispute it;
 * a vague count ("عشرات القتلى", "dozens") neither confirms nor refutes a precise
-  figure, nor does a bound short of it ("at least 9" for 15); a count of none ("لا قتلى") refutes any;
+  figure, nor does a bound short of it ("at least 9" for 15); a count of none ("لا قتلى") refutes any, across
+  languages too in a sentence close to the claim;
 * a count is the claim's only under the claim's deed: not under a predicate the news sets against it
   (``language.numbers.contrasting_predicates``: "أصيب 85" is no count of "قتل 85"), and of two counts in one
   sentence, the one whose own predicate is the claim count's ("killed four and injured 15" for "15 killed"; an
   Arabic count's verb may follow its noun, "30 شخصا أصيبوا"); a bare count after a count of the claim's noun counts
   that noun under its own predicate ("killing three people and injuring 20" for "20 injured");
-  such a tied count also lets a sentence under the relevance cut count (across languages; in the claim's own, where it
-  names the claim's capitalised names) and rivals the claim's figure, where closeness alone only confirms;
+  such a tied count, or the total a toll rose to ("rises to 49"), also lets a sentence under the relevance cut count
+  (across languages; in the claim's own, where it names the claim's capitalised names) and rivals the claim's figure,
+  where closeness alone only confirms; a claim count's noun is matched against the other language's count nouns too
+  ("people"/"شخصا"), so a figure no source gives meets the sources' figures;
 * a support that says the toll rose to the claimed figure ("rose to six") supersedes a smaller figure not
   reported after it, whatever the dates;
 * supporters and contradictors both → CONFLICTING; so too supporters that are
@@ -456,6 +459,11 @@ def _negates_claim(frame: ClaimFrame, text: str) -> bool:
             if frame.places & entities or any(_present(g, keys, entities) for g in frame.groups):
                 return True
     return False
+
+
+def _counts_none(frame: ClaimFrame, text: str) -> bool:
+    """Does the sentence deny the deed a count of the claim states ("لا قتلى" against "قتل 85 شخصا")?"""
+    return bool(frame.quantities) and not frame.negated and _denies_deed(frame, text)
 
 
 def _denies_deed(frame: ClaimFrame, text: str) -> bool:
@@ -915,10 +923,17 @@ def _names_missing(frame: ClaimFrame, text: str) -> bool:
     )
 
 
+def _deed_figures(frame: ClaimFrame, text: str, pairs: Sequence[tuple[Quantity, Quantity]]) -> list[tuple[Quantity, Quantity]]:
+    """The pairs whose sentence figure is one of the claim's deed: its predicate is the claim count's (``_tied``), or it
+    is the total a toll of that deed rose to ("The death toll … has risen to 49")."""
+    return [*_tied(frame, text, pairs), *((c, s) for c, s in pairs if _total_reached(frame, c, s, text))]
+
+
 def _tied_clash(frame: ClaimFrame, text: str, pairs: Sequence[tuple[Quantity, Quantity]]) -> bool:
-    """Does a figure clash with the claim's while its predicate is the claim count's ("killing two people" / "قتل 60
-    شخصا")? Then it is another figure for the same deed, not a count of something else ("إنقاذ 120 مهاجرا")."""
-    return any(_clashes(c, s) for c, s in _tied(frame, text, pairs))
+    """Does a figure of the claim's deed (``_deed_figures``: "killing two people" / "قتل 60 شخصا", "rises to 49") clash
+    with the claim's? Then it is another figure for the same deed, not a count of something else ("إنقاذ 120
+    مهاجرا")."""
+    return any(_clashes(c, s) for c, s in _deed_figures(frame, text, pairs))
 
 
 #: Words that may stand between a count and a bare count that leaves its noun out ("killing three people and injuring
@@ -1168,12 +1183,17 @@ def assess(
     other = detect_language(ev.text) != frame.lang
     close = other and similarity >= CROSS_SIMILAR
     pairs = _count_pairs(frame, ev, close)
-    # So does one that counts the claim's noun under the claim's very predicate ("killing two people" for "قتل 60 شخصا")
-    # and holds ``CROSS_TIED`` of its words: the tied count is the claim's deed, noun and figure at once.
+    # So does one that counts the claim's noun under the claim's very predicate ("killing two people" for "قتل 60 شخصا"),
+    # or gives the total its toll rose to, and holds ``CROSS_TIED`` of its words: that count is the claim's deed, noun
+    # and figure at once.
     # In the claim's own language too, where the sentence names every name the claim writes in capitals: "Eighteen
     # people were killed … in Qingyuan" is another fire than "37 people were killed … in Kemerovo".
-    tied = rel >= CROSS_TIED and bool(_tied(frame, ev.text, pairs)) and (other or not _names_missing(frame, ev.text))
+    tied = rel >= CROSS_TIED and bool(_deed_figures(frame, ev.text, pairs)) and (other or not _names_missing(frame, ev.text))
     by_meaning = (close or tied) and not counted
+    if not counted and close and _counts_none(frame, ev.text):
+        # "لا قتلى في تحطم الطائرة" close to "85 people were killed when the plane crashed": no bridge reaches the
+        # count of none, and it states no figure for the closeness to confirm.
+        return Assessment(ev.n, rel, "contradict", _say(frame, "negated_source"))
     if not counted and not by_meaning:
         return Assessment(ev.n, rel, "neutral", _say(frame, "unrelated"))
     slots = (_place_check(frame, ev), _number_check(frame, pairs), _agent_check(frame, ev), _party_check(frame, ev))
@@ -1199,7 +1219,7 @@ def assess(
         return Assessment(ev.n, rel, "contradict", "; ".join(dict.fromkeys(clashes)), figure_only=figure_only, below=_below(pairs))
     claimed = _claimed_slots(frame)
     if not claimed <= {c.slot for c in checks}:
-        if frame.quantities and not frame.negated and _denies_deed(frame, ev.text):
+        if _counts_none(frame, ev.text):
             # "لا قتلى في تحطم الطائرة" against "قتل 85 شخصا": a count of none states no figure, yet refutes any.
             return Assessment(ev.n, rel, "contradict", _say(frame, "negated_source"))
         # "arrived in Damascus on Monday": a sentence that only confirms Damascus says nothing on Monday.
@@ -1366,7 +1386,21 @@ def align_words(claim: str, texts: Sequence[str], embeddings: Embeddings) -> dic
     # entity ids and skeletons.
     mine = [w for w in _content_words_raw(claim) if not w[0].isupper() and w.isascii() == english]
     theirs = [w for t in texts for w in _content_words_raw(t) if w.isascii() != english and not w[0].isupper()]
-    return nearest_words(mine, theirs, embeddings)
+    aligned = nearest_words(mine, theirs, embeddings)
+    # A count's noun is also matched against the other language's count nouns alone: among all words the encoder puts
+    # "people" nearest "الناس", and the count "50 شخصا" beyond its margin, so a figure no source shares met no count.
+    nouns = [w for w in _count_nouns([claim]) if w in mine]
+    for w, found in nearest_words(nouns, [w for w in _count_nouns(texts) if w.isascii() != english], embeddings).items():
+        aligned[w] = list(dict.fromkeys([*aligned.get(w, []), *found]))
+    return aligned
+
+
+def _count_nouns(texts: Sequence[str]) -> list[str]:
+    """The content words that name what the texts' figures count ("people" in "20 people were killed"); not a vague
+    count's ("عشرات الناس"), which states no figure to confirm or rival."""
+    return [
+        w for t in texts for q in find_quantities(t) if q.kind == "count" and not q.vague for w in _content_words_raw(q.unit_text or "")
+    ]
 
 
 #: The multilingual encoder's cosine of a claim and a sentence of the other language at which the sentence is taken to

@@ -273,3 +273,31 @@ def test_a_reporting_verb_after_a_figure_is_a_participle():
     (a,) = extract_attributions(sentence)
     assert a.party == "the coast guard"
     assert sentence[a.claim_start : a.claim_end] == "At least 60 people are missing after the boat sank"
+
+
+def _said(sentence: str) -> list[tuple[str | None, str, str | None]]:
+    return [(a.party, sentence[a.claim_start : a.claim_end], a.via) for a in extract_attributions(sentence)]
+
+
+def test_a_relay_after_the_carrier_stays_a_chain():
+    """ "ذكرت X نقلا عن Y أن …" and "…, X reported, citing Y": Y speaks X's clause through X (a chain), and X's party
+    stops before the relay form."""
+    arabic = "وقالت الإذاعة الحكومية نقلا عن مسؤول في الشرطة إن 7 أشخاص أصيبوا في الانفجار."
+    assert _said(arabic) == [
+        ("الإذاعة الحكومية", "7 أشخاص أصيبوا في الانفجار", None),
+        ("مسؤول في الشرطة", "7 أشخاص أصيبوا في الانفجار", "«الإذاعة الحكومية»"),
+    ]
+    english = "Seven people were hurt in the blast, the state radio reported, citing a police official."
+    assert _said(english) == [
+        ("the state radio", "Seven people were hurt in the blast", None),
+        ("a police official", "Seven people were hurt in the blast", "the state radio"),
+    ]
+    assert format_attribution("BBC", extract_attributions(english), "en") == "BBC, citing the state radio, citing a police official"
+
+
+def test_a_count_after_the_verb_is_what_is_said_not_who_says_it():
+    """ "The ministry, quoted by the radio, said 7 people were hurt": the words after "said" are the claim; reading
+    them as a speaker after the verb ("…, said the mayor") made the claim its own party."""
+    sentence = "The ministry, quoted by the state radio, said 7 people were hurt in the blast."
+    assert all(a.party != "7 people were hurt in the blast" for a in extract_attributions(sentence))
+    assert _said('"Seven people were hurt," said the mayor.')[0][0] == "the mayor"

@@ -57,6 +57,28 @@ def test_dateline_and_byline_forms(text, outlet):
     assert find_outlet(text) == outlet
 
 
+@pytest.mark.parametrize(
+    "text,outlet",
+    [
+        # a kashida between spaces is the dash of an Arabic dateline, inline or on a byline line of its own
+        ("عنوان\n\nبيروت ـ «الوطن» ـ هطلت أمطار غزيرة", "الوطن"),
+        ("عنوان الخبر\nجدة ـ سبق\nنص الخبر", "سبق"),
+        # a paper's quoted name may hold a place; a bare name holding one is a reporter's ("city - name") or a city
+        ("عنوان\n\nدمشق ـ «الرأي الأردني»: أعلنت الوزارة", "الرأي الأردني"),
+        ("عنوان\n\nدمشق - سامي المصري - أعلنت الوزارة", None),
+        ("عنوان\n\nدمشق-بغداد: خط جديد للنقل", None),
+        # a spaced slash on a byline line of its own under the title
+        ("عنوان الخبر\nحمص / سانا\nنص الخبر", "سانا"),
+        ("عنوان الخبر\nحمص / بغداد\nنص الخبر", None),
+        # a country whose capital bears its name heads a dateline under the title, not in the title itself
+        ("عنوان\n\nالبحرين - بنا - أعلنت الوزارة", "بنا"),
+        ("لبنان - وزير المالية: لا ضرائب جديدة\n\nقال الوزير", None),
+    ],
+)
+def test_arabic_dateline_dashes_and_heads(text, outlet):
+    assert find_outlet(text) == outlet
+
+
 def test_an_arabic_end_mark_is_no_byline():
     """ "- انتهى -" closes an Arabic wire story: it names no agency (Arabic stories name theirs in the dateline)."""
     assert find_outlet("عنوان\n\nنص الخبر الأول.\n- انتهى -") is None

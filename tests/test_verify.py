@@ -827,3 +827,47 @@ def test_a_same_language_count_under_the_claims_predicate_must_name_the_claims_n
     other_fire = "Eleven people were killed and four others injured in a fire at a warehouse in Dalton early Monday, officials said."
     result = verify_claim("29 people were killed in the hotel fire in Porthaven.", [Evidence(1, "a", other_fire, "X", None)], [])
     assert result.verdict == "NOT_ENOUGH_INFO", result.explanation
+
+
+def test_a_count_noun_aligns_with_the_other_languages_count_nouns(embeddings_model):
+    """Among all words the encoder puts "people" nearest "الناس"; a count says "شخصا". Matched against the other
+    language's count nouns too, a figure no source shares meets the source's count and clashes with it."""
+    from bot.verify import align_words
+
+    claim = "75 people were killed when a bus fell into a ravine near the border town."
+    sentence = "قتل 30 شخصا وأصيب 12 آخرون عندما سقطت حافلة تقل عشرات الناس في واد قرب البلدة الحدودية."
+    aligned = align_words(claim, [sentence], embeddings_model)
+    assert "شخصا" in aligned.get("people", []), aligned
+    result = verify_claim(claim, [Evidence(1, "a", sentence, "X", None)], [], aligned=aligned)
+    assert result.verdict == "REFUTED", result.explanation
+
+
+def test_a_total_reached_is_a_rival_figure_under_the_relevance_cut():
+    """ "The death toll … has risen to 49" is the claim's deed's figure: in a sentence of the other language close to
+    the claim, or holding ``CROSS_TIED`` of its words in its own, it rivals a figure no source gives and confirms its
+    own."""
+    from bot.verify import CROSS_SIMILAR
+
+    claim = "قتل 120 شخصا في تحطم الطائرة قرب المطار"
+    risen = "Death toll in airport plane crash rises to 49"
+    close = {risen: CROSS_SIMILAR + 0.05}
+    result = verify_claim(claim, [Evidence(1, "a", risen, "X", None)], [], similar=close)
+    assert result.verdict == "REFUTED", result.explanation
+    same = "Officials said on Tuesday that the death toll in Monday's crash of a passenger plane at the airport had risen to 49."
+    for figure, verdict in (("120", "REFUTED"), ("49", "SUPPORTED")):
+        result = verify_claim(f"{figure} people were killed in the plane crash near the airport.", [Evidence(1, "a", same, "X", None)], [])
+        assert result.verdict == verdict, (figure, result.explanation)
+
+
+def test_a_count_of_none_close_to_the_claim_refutes_it_across_languages():
+    """ "لا قتلى في تحطم الطائرة" states no figure for a bridge or the figure check to reach, yet refutes "85 people
+    were killed" once the encoder puts it close to the claim; about something else, it says nothing."""
+    from bot.verify import CROSS_SIMILAR
+
+    claim = "85 people were killed when the cargo plane crashed in the mountains."
+    none = "لا قتلى في تحطم طائرة الشحن في الجبال"
+    ev = [Evidence(1, "a", none, "X", None)]
+    result = verify_claim(claim, ev, [], aligned={"killed": ["قتلى"]}, similar={none: CROSS_SIMILAR + 0.05})
+    assert result.verdict == "REFUTED", result.explanation
+    elsewhere = "لا قتلى في الفيضانات التي ضربت الساحل"
+    assert verify_claim(claim, [Evidence(1, "a", elsewhere, "X", None)], [], similar={elsewhere: 0.1}).verdict == "NOT_ENOUGH_INFO"

@@ -32,11 +32,15 @@ _OUTLET_PATTERNS = [
 #: (سانا) إن") or a month in brackets ("8 تموز (يوليو)") is no outlet.
 _AGENCY = re.compile(r"[(（/](?P<o>[^()（）/\n\d]{2,25})[)）/](?P<dash>\s*[-–—])?")
 #: The Arabic form with dashes and no brackets: "القاهرة - أ ش أ -", "بيروت - «الحياة» -", "دمشق-سانا", a town with its
-#: country in brackets ("كيميروفو (روسيا) - «الحياة» -"), and a byline line of its own ("أبوظبي - سكاي نيوز عربية").
+#: country in brackets ("كيميروفو (روسيا) - «الحياة» -"), and a byline line of its own ("أبوظبي - سكاي نيوز عربية",
+#: "بغداد / الأناضول": a spaced slash is that line's dash too).
 _CITY_DASH = re.compile(
-    r"^\s*(?P<head>[^\s\d\-–()]+(?:\s[^\s\d\-–()]+)?)(?:\s*\((?P<where>[^()\n\d]{2,25})\))?"
-    r"(?:\s*[\-–]\s*[«\"]?(?P<o>[^\-–«»\"\n\d:]{2,25}?)[»\"]?\s*(?:[\-–:]|(?P<alone>$))|-(?P<w>[^\s\d\-–]{2,25})(?=\s|$))"
+    r"^\s*(?P<head>[^\s\d\-–()/]+(?:\s[^\s\d\-–()/]+)?)(?:\s*\((?P<where>[^()\n\d]{2,25})\))?"
+    r"(?:\s*[\-–]\s*(?P<q>[«\"])?(?P<o>[^\-–«»\"\n\d:/]{2,25}?)[»\"]?\s*(?:[\-–:]|(?P<alone>$))"
+    r"|\s+/\s+(?P<s>[^\-–«»\"\n\d:/]{2,25}?)\s*(?P<alone_s>$)|-(?P<w>[^\s\d\-–]{2,25})(?=\s|$))"
 )
+#: A kashida standing alone between spaces is an Arabic paper's dash ("بيروت ـ «القدس العربي»:").
+_KASHIDA_DASH = re.compile(r"(?<=\s)ـ(?=\s)")
 #: A story's closing byline naming its agency: "— Agence France-Presse", "-- (Reuters)".
 _BYLINE = re.compile(r"^\s*(?:[-–—]{1,2})\s*\(?(?P<o>[^\W\d_][^\d()\n.;:,]{1,40}?)\)?\s*$")
 #: Words an agency's name may have in a byline or at a dateline's end ("… 18 فبراير 2018 م واس").
@@ -69,10 +73,14 @@ def _dateline_outlet(text: str) -> str | None:
             bare = m["dash"] and len(head.split()) <= _DATELINE_HEAD_WORDS and (head.split()[0].isupper() or not head.isascii())
             if placed or bare:
                 return name
-        m = _CITY_DASH.match(line)
-        if m and (name := (m["o"] or m["w"] or "").strip()) and not calendar_word(normalize_arabic(name)) and not find_places(name):
-            if _byline_under_title(m, i) if m["alone"] is not None else _city_head(m["head"], m["where"]):
-                return name  # "دمشق-طهران" is two cities, not a city and its agency
+        m = _CITY_DASH.match(_KASHIDA_DASH.sub("-", line))
+        name = m and (m["o"] or m["s"] or m["w"] or "").strip(' «»"')
+        # "دمشق-طهران" is two cities, not a city and its agency, and "دبي - وحيد رزق المصري" a reporter (a place in
+        # it); a paper's name in quotes may name a place ("بيروت - «القدس العربي»").
+        if name and not calendar_word(normalize_arabic(name)) and not (_is_place(name) if m["q"] else find_places(name)):
+            alone = m["alone"] is not None or m["alone_s"] is not None
+            if _byline_under_title(m, i) if alone else _city_head(m["head"], m["where"], i):
+                return name
         if i < _TRAILING_AGENCY_LINES and (name := _agency_after_date(line)):
             return name
     return None
@@ -84,12 +92,15 @@ def _byline_under_title(m: re.Match[str], i: int) -> bool:
     return 0 < i < _TRAILING_AGENCY_LINES + 1 and not m["where"] and m["head"].isalpha()
 
 
-def _city_head(head: str, where: str | None) -> bool:
-    """Does a dateline's head name its city: a known city ("دمشق"), or a town with its country or city in brackets
-    ("كيميروفو (روسيا)"), as datelines give a town the reader may not know?"""
+def _city_head(head: str, where: str | None, i: int) -> bool:
+    """Does a dateline's head name its city: a known city ("دمشق"), a town with its country or city in brackets
+    ("كيميروفو (روسيا)"), as datelines give a town the reader may not know, or under the title a country whose capital
+    bears its name ("الكويت", "الجزائر", "تونس": CLDR lists them as countries; a title "مصر - وزير الصحة: …" is no
+    dateline)?"""
     if where:
         return bool(find_places(where))
-    return any(p.kind == "city" and p.start == 0 and p.end == len(head) for p in find_places(head))
+    kinds = ("city", "country") if i > 0 else ("city",)
+    return any(p.kind in kinds and p.start == 0 and p.end == len(head) for p in find_places(head))
 
 
 def _agency_after_date(line: str) -> str | None:
