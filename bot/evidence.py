@@ -278,12 +278,26 @@ def _counted(text: str) -> set[str]:
     return {q.unit_key for q in find_quantities(text) if q.unit_key and not q.vague}
 
 
+#: "the number of X ... N", "عدد/حصيلة X ... N": the noun after a word of tally is what the sentence's figure counts,
+#: whatever noun the figure itself is written with ("ارتفع عدد ضحايا الحرائق إلى 88 قتيلا" tallies the victims).
+#: Not a tally of coordinated nouns ("عدد اللاجئين والنازحين", "the number of refugees and migrants"): that is their sum.
+_TALLY = re.compile(r"(?<!\w)[وبل]?(?:ال)?(?:عدد|حصيله) (?:ال)?([^\W\d_]{3,})\b(?! و)|\bnumber of (?:the )?([a-z]{3,})\b(?! and )")
+
+
+def _tallied(text: str) -> set[str]:
+    """The nouns (``unit_key``) a sentence names after a word of tally (``_TALLY``) with a figure stated after them
+    ("rose to 12", "إلى 88 قتيلا"); a figure before the tally ("300 ألف ... تضاعف عدد اللاجئين") is another count."""
+    folded = normalize_arabic(text).lower()
+    starts = [q.start for q in find_quantities(folded) if not q.vague]
+    return {unit_key(w) for m in _TALLY.finditer(folded) if any(at >= m.end() for at in starts) for w in m.groups() if w}
+
+
 def _figure_rank(text: str, asks: str, asked: frozenset[str], answer_units: set[str], bridged: frozenset[str] = frozenset()) -> int:
     """How surely a sentence states the figure asked: 0 it counts a noun the question names ("كم مدنيا" / "28
     مدنيا", "كم هدفا" / "29 هدفا"), 1 it counts what the answer's own figure counts (``answer_units``: "57 عاما"
     for "كم يبلغ عمر"), 2 it counts a noun of the question's bridge (``bridged``), 3 it holds some value of the
     kind asked (``holds_kind``), 4 none."""
-    units = _counted(text) if asks == "number" else set()
+    units = _counted(text) | _tallied(text) if asks == "number" else set()
     if units & asked:
         return 0
     if units & answer_units:

@@ -90,12 +90,13 @@ AUXILIARIES_EN = frozenset("be is are was were been being am have has had having
 #: ("أي دولة", "ماهي الدولة التي", "which country", "what year"): folded Arabic; English.
 ASKED_NOUNS_AR = {
     "date": "عام اعوام سنه سنوات تاريخ يوم ايام شهر قرن عقد موعد وقت",  # not اشهر: also "most famous"
-    "number": "عدد نسبه مقدار قيمه كميه مبلغ",
+    "number": "عدد نسبه مقدار قيمه كميه مبلغ حصيله سرعه وزن ارتفاع عمق مساحه سعر ثمن تكلفه كلفه حجم معدل مسافه",
     "place": "مدينه مدن دوله دول بلد بلدان بلاد مكان اماكن منطقه مناطق عاصمه قريه محافظه ولايه قاره",
 }
 ASKED_NOUNS_EN = {
     "date": "year years date day days month century decade time",
-    "number": "number percentage percent amount proportion share quantity",
+    "number": "number percentage percent amount proportion share quantity toll population turnout total size rate cost price value "
+    "worth weight height length depth width distance speed temperature fee fine budget",
     "place": "city cities country countries nation place region town state capital province village continent location",
 }
 #: Nouns of a person ("ما اسم الرجل الذي", "which player", "the name of the pilot"), folded Arabic; English. With the offices
@@ -125,10 +126,16 @@ def _person_noun_pattern() -> re.Pattern[str]:
     )
 
 
+#: English words of degree after "how" that ask for a measure: "how many", "how large was the deficit", "how heavy a
+#: payload", "how often". Grammar of the question, like the nouns above; "how did/is/can" asks for a manner (a clause).
+DEGREE_WORDS_EN = "many much long old far large big heavy high tall fast deep wide often strong"
+_DEGREE = "|".join(DEGREE_WORDS_EN.split())
+
 #: Interrogatives that are the whole question word ("متى", "how many", "where", "who"), folded; checked after the nouns.
+#: "بكم" is "for how much" (a price), said at the head of the question: elsewhere it is also "with you".
 _WH_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?<!\w)[وف]?متي\b|\bwhen\b", "date"),
-    (r"\bكم\b|\bhow (?:many|much|long|old|far)\b", "number"),
+    (rf"\bكم\b|^[وف]?بكم\b|\bhow (?:{_DEGREE})\b", "number"),
     (r"^(?:و|ف)?(?:اين|الي اين|من اين)\b|\bwhere\b", "place"),
     (r"^(?:و|ف)?من\b(?! (?:كم|اي|بين)\b)|\bمن (?:هو|هي|هم|الذي|التي)\b|\bwho(?:m|se)?\b", "person"),  # not "من كم": "of how many"
 )
@@ -143,7 +150,7 @@ def _asked_noun_pattern() -> tuple[tuple[re.Pattern[str], str], ...]:
             (
                 re.compile(
                     rf"(?<!\w)[وفبل]?(?:اي|(?:ما|ماذا) ?(?:هو|هي|هما|هم)?(?: اسم)?) (?:ال)?(?:{ar})\b|\b(?:{ar}) كم\b"
-                    rf"|\b(?:what|which)(?: (?:is|was|are|were))?(?: the)?(?: name of the)? (?:{en})\b|\bwhich \w+ (?:{en})\b"
+                    rf"|\b(?:what|which)(?: (?:is|was|are|were))?(?: the(?: \w+)?)?(?: name of the)? (?:{en})\b|\bwhich \w+ (?:{en})\b"
                 ),
                 kind,
             )
@@ -153,7 +160,7 @@ def _asked_noun_pattern() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 #: Interrogatives whose answer is a clause (what, why, how): first in a question, they ask for no value, whatever
 #: "when"/"كم" a subordinate clause holds later ("What did he hope for when he visited?").
-_CLAUSE_WH = re.compile(r"\b(?:what|why|how)\b(?! (?:many|much|long|old|far)\b)|^[وف]?(?:ماذا|لماذا|كيف|ما)\b")
+_CLAUSE_WH = re.compile(rf"\b(?:what|why|how)\b(?! (?:{_DEGREE})\b)|^[وف]?(?:ماذا|لماذا|كيف|ما)\b")
 _NOUN_PATTERNS = (*_asked_noun_pattern(), (_person_noun_pattern(), "person"))
 _CONTRACTED_IS = re.compile(r"\b(what|who|where|which)['’]s\b")
 _WH = tuple((re.compile(p), k) for p, k in _WH_PATTERNS)

@@ -1,0 +1,43 @@
+"""question_kind: questions that ask for a measure without "how many"/"كم" — a noun of measure after "what is the",
+a word of degree after "how", "بكم" — ask for a number, in both languages. Made-up questions, no story's."""
+
+import pytest
+
+from language.lexicon import question_kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the population of the island?",
+        "What was the death toll of the storm?",  # one word between "the" and the noun of measure
+        "What was the turnout in the referendum?",
+        "What is the total cost of the new bridge?",
+        "For what fee did the club sign the striker?",
+        "How large was the budget deficit last year?",
+        "How heavy a load can the crane lift?",
+        "How fast was the train going?",
+        "How often does the committee meet?",
+        "ما حصيلة ضحايا العاصفة؟",
+        "ما سرعة القطار عند خروجه عن السكة؟",
+        "ما وزن الشحنة التي نقلتها السفينة؟",
+        "ما هي مساحة البحيرة؟",
+        "بكم بيع المنزل في المزاد؟",  # "for how much"
+    ],
+)
+def test_a_question_of_measure_asks_for_a_number(question):
+    assert question_kind(question) == "number"
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("How did the club sign the striker?", None),  # "how" + an auxiliary asks for a manner
+        ("How was the bridge built?", None),
+        ("What is the main reason for the delay?", None),  # a modifier before a noun that measures nothing
+        ("What is the largest city on the island?", "place"),  # the modifier slot serves every kind
+        ("نرحب بكم، ما اسم العملية؟", None),  # "بكم" inside the question is "with you", not its question word
+    ],
+)
+def test_other_questions_keep_their_kind(question, kind):
+    assert question_kind(question) == kind
