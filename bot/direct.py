@@ -33,8 +33,9 @@ next to that clause and its form (a clause opening a reported claim on its compl
 source said, not a continuation: ``opens_claim``); of the quotes the
 ranker finds near the best (``CLAUSE_RATIO``), the one whose clause repeats most of the
 question, in either language, gives it (``best_clause``). Two values of no such kind have their own readers: a
-named person's post or rank is the role phrase a quote writes before the name (``asked_role``), and "which
-agency / newspaper / channel" is the outlet a quote cites (``asked_outlet``). Every citation
+named person's post or rank is the role phrase a quote writes before the name (``asked_role``), "which
+agency / newspaper / channel" is the outlet a quote cites (``asked_outlet``), and "from which country" the nationality
+a quote attaches to the noun asked about ("الميليشيات العراقية", ``asked_origin``), not another adjective of the sentence. Every citation
 stating the same normalized value is credited. The value is shown in the reader's
 language (a date formatted by the calendar, a number by its amount, a place
 by its CLDR name, an Arabic name romanised); the verbatim words stay in the
@@ -648,6 +649,76 @@ def names_kind_of_place(question: str) -> bool:
     return bool(_PLACE_NOUNS & (words | {w.removeprefix("ال") for w in words}))
 
 
+#: "from" in the question's and the quote's language: the origin a "من أي بلد" / "from which country" question asks for.
+_FROM = frozenset(("من", "from"))
+
+
+def origin_noun(question: str) -> str | None:
+    """The noun whose country of origin a "from which country" question asks (folded), or None: the definite noun after
+    "من أي بلد" and its verb ("من أي بلد جاءت الميليشيات"), the one before it ("الميليشيات من أي بلد", "militias from
+    which country"), or the one after "which country's". Only "from": "which country did the minister visit" asks
+    where he went, not where he is from."""
+    words = [normalize_arabic(w).lower() for w in _TOKEN.findall(question)]
+    for i, w in enumerate(words[1:], 1):
+        head = w.removesuffix("'s").removesuffix("’s")
+        if words[i - 1] not in ("اي", "which", "what") or head not in _PLACE_NOUNS:
+            continue
+        if head != w:  # "which country's militias"
+            return next((x for x in words[i + 1 :] if x not in _FUNCTION), None)
+        if i < 2 or words[i - 2] not in _FROM:
+            continue
+        if i >= 3 and words[i - 3] not in _FUNCTION:  # "militias from which country", "الميليشيات من أي بلد"
+            return words[i - 3]
+        after = (
+            x for x in words[i + 1 : i + 4] if x.startswith("ال") and len(x) > 3 or x.isascii() and x not in _FUNCTION | AUXILIARIES_EN
+        )
+        return next(after, None)  # "من أي بلد جاءت الميليشيات", "from which country did the volunteers come"
+    return None
+
+
+def origin_places(quote: str, noun_keys: frozenset[str]) -> list[tuple[int, int, str]]:
+    """Where ``quote`` says the origin of a noun whose light stem (``unit_key``) is in ``noun_keys``: the nationality adjective
+    next to it (after it in Arabic, "الميليشيات العراقية", before it in English, "Iraqi militias": two words at most, no
+    comma between; "الحرس الثوري الإيراني والميليشيات" says nothing of the militias) or the place named right after
+    it and "من"/"from" ("militias from Iraq"); (start, end, place id) in quote order. English adjectives are read by
+    ``language.names.demonym_country`` (the place reader reads Arabic ones)."""
+    toks = list(_TOKEN.finditer(quote))
+    places = [(p.start, p.end, p.id, p.via == "demonym") for p in find_places(quote)]
+    places += [(t.start(), t.end(), c, True) for t in toks if t.group(0).isascii() and (c := demonym_country(t.group(0)))]
+    found = []
+    for start, end, place, adjective in sorted(places):
+        at = next((i for i, t in enumerate(toks) if t.start() <= start < t.end()), None)
+        if at is None:
+            continue
+        if adjective:  # Arabic writes the adjective after its noun, English before
+            near = [j for j in ((at + 1, at + 2) if toks[at].group(0).isascii() else (at - 1, at - 2)) if 0 <= j < len(toks)]
+        else:
+            near = [at - 2] if at >= 2 and toks[at - 1].group(0).lower() in _FROM else []
+        joined = [j for j in near if not _CLAUSE_BREAK.search(quote, toks[min(j, at)].end(), toks[max(j, at)].start())]
+        if any(unit_key(toks[j].group(0)) in noun_keys for j in joined):
+            found.append((start, end, place))
+    return found
+
+
+def asked_origin(question: str, citations: list[Citation], lang: str, lexicon: Lexicon | None = None) -> tuple[Citation, Value] | None:
+    """For a "from which country" question (``origin_noun``), the first place (rank order, however far down) a quote
+    says that noun comes from (``origin_places``) that the question does not name; None otherwise.
+
+    Why: a news sentence names several nationalities ("غارات إسرائيلية ... للحرس الثوري الإيراني وأذرعه من الميليشيات
+    العراقية"); the one attached to the noun asked about answers, and an English question over that quote shares no other
+    word with it, so the chooser read another adjective or the quote ranked under ``VALUE_RATIO``."""
+    noun = origin_noun(question)
+    if noun is None:
+        return None
+    keys = {unit_key(noun)} | {unit_key(w) for w in _TOKEN.findall(bridge_text(noun, lexicon))}
+    named = {p.id for p in find_places(question)}
+    for c in citations:
+        for s, e, place in origin_places(c.quote, frozenset(keys - {""})):
+            if place not in named:
+                return c, Value(c.quote[s:e], place, place_label(place, lang))
+    return None
+
+
 #: The dates precise enough to say the day, month or year a question asks for: a day says its month and year.
 _GRAINS = {"duration-day": ("day",), "duration-month": ("day", "month"), "duration-year": ("day", "month", "year")}
 
@@ -799,6 +870,9 @@ def direct_answer(
     named = asked_role(question, citations, lang) or asked_outlet(question, near, lang)
     if named is not None:
         return _line(lang, "clause", named[1], [named[0]])
+    origin = asked_origin(question, citations, lang, lexicon)
+    if origin is not None:
+        return _line(lang, "place", origin[1], [origin[0]])
     kind = question_kind(question) or "clause"
     read = [(c, read_value(kind, question, c.quote, anchors.get(c.doc_id), lang, lexicon)) for c in citations] if kind != "clause" else []
     usable = [(c, v) for c, v in read if v is not None and c.score >= floor]
