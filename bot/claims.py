@@ -150,7 +150,7 @@ class Claim:
 #: Persons named only as a regime's or beneficiary's label are not actors ("نظام الأسد").
 _NOT_ACTOR_BEFORE = re.compile(r"(?<!\w)(?:نظام|لمساعده|دعم|مساعده|قوات|دفاعات|حكومه|جيش|regime)\s*[\"«]?\s*$")
 #: Clause breaks inside a sentence; a frame never crosses one.
-_BREAK = re.compile(r"[،,;؛:.!?؟()\[\]\n]|\s[-–—]\s")
+CLAUSE_BREAK = re.compile(r"[،,;؛:.!?؟()\[\]\n]|\s[-–—]\s")
 #: The conjunction that opens a coordinated clause: Arabic و as a prefix, English "and".
 _CONJ = re.compile(r"(?<!\S)(?:و(?=\w)|and\s|while\s|بينما\s)")
 
@@ -234,7 +234,7 @@ def _boundary(sentence: str, left: _Value, right: _Value) -> int:
     ("أن 436 شخصا قتلوا | في الكارثة بالإضافة إلى إصابة 1353").
     """
     between = sentence[left.end : right.start]
-    if breaks := [m.end() for m in _BREAK.finditer(between)]:
+    if breaks := [m.end() for m in CLAUSE_BREAK.finditer(between)]:
         return left.end + breaks[-1]
     if conj := _CONJ.search(between):
         return left.end + conj.start()
@@ -246,7 +246,7 @@ def _boundary(sentence: str, left: _Value, right: _Value) -> int:
 
 def _predicate_before(sentence: str, v: _Value) -> bool:
     """Does a word stating a count stand among the words just before the value in its clause ("قتل 5 أشخاص")?"""
-    clause = _BREAK.split(sentence[: v.start])[-1]
+    clause = CLAUSE_BREAK.split(sentence[: v.start])[-1]
     return any(_states_a_count(w) for w in clause.split()[-CUE_WORDS:])
 
 
@@ -278,7 +278,7 @@ def _frame_span(sentence: str, seg: _Segment, values: list[_Value], i: int, ment
     v = values[i]
     lo = _boundary(sentence, values[i - 1], v) if i > 0 else seg.start
     hi = _boundary(sentence, v, values[i + 1]) if i + 1 < len(values) else seg.end
-    starts = [lo] + [lo + b.end() for b in _BREAK.finditer(sentence[lo : v.start])]
+    starts = [lo] + [lo + b.end() for b in CLAUSE_BREAK.finditer(sentence[lo : v.start])]
     if v.quantity is not None and (opener := _COMPLEMENTIZER.search(sentence, lo, v.start)):
         lo = opener.start(1)  # "وقالت إن | # أشخاص مازالوا في المستشفى": the count is its clause's subject
     else:
@@ -288,7 +288,7 @@ def _frame_span(sentence: str, seg: _Segment, values: list[_Value], i: int, ment
         lo += before[-FRAME_WORDS_BEFORE].start()
     content = _content_words(sentence, lo, v.start, mentions)
     after_max = max(0, FRAME_WORDS_AFTER - content)
-    if content >= 2 and (m := _BREAK.search(sentence, v.end, hi)):
+    if content >= 2 and (m := CLAUSE_BREAK.search(sentence, v.end, hi)):
         hi = m.start()
     if v.quantity is not None and (m := _COORDINATED.match(sentence, v.end, hi)) and _states_a_count(m.group(1)):
         hi = m.start()  # "توفي عشرة أشخاص | وأصيب آخرون": the next clause is another claim's
@@ -736,7 +736,7 @@ def _passed(sentence: str, seg: _Segment, q: Quantity) -> str | None:
     (``language.numbers.passing_bound``)."""
     if q.high != q.low or q.approx:
         return None
-    start = max([seg.start] + [seg.start + m.end() for m in _BREAK.finditer(sentence[seg.start : q.start])])
+    start = max([seg.start] + [seg.start + m.end() for m in CLAUSE_BREAK.finditer(sentence[seg.start : q.start])])
     return passing_bound(sentence[start : q.start])
 
 
@@ -825,7 +825,7 @@ def _measure(sentence: str, seg: _Segment, values: list[_Value], i: int, mention
     → "loan", "a 15% rise" → "rise"). A currency or "%" says nothing of that; different measures are different claims."""
     v = values[i]
     hi = _boundary(sentence, v, values[i + 1]) if i + 1 < len(values) else seg.end
-    if m := _BREAK.search(sentence, v.end, hi):
+    if m := CLAUSE_BREAK.search(sentence, v.end, hi):
         hi = m.start()
     stems = [k for w in _cue_words(sentence, v.end, hi, mentions) if len(k := unit_key(w)) >= 3]
     return stems[0] if stems else None

@@ -72,13 +72,22 @@ import numpy as np
 
 from bot import schema
 from bot.attribution import ATTRIBUTION_WORDS, outlet_label, unnamed_source
-from bot.claims import Claim, Evidence, extract_claims
+from bot.claims import CLAUSE_BREAK, Claim, Evidence, extract_claims
 from bot.entities import display, is_person
 from language.calendar import DAYS_AGO_RANGE, format_day, format_month, resolve_times
+from language.lexicon import REPORTING_VERBS_AR
 from language.names import common_nouns
-from language.normalize import ARABIC_LETTER, LATIN_LETTER, normalize_arabic
-from language.numbers import contrasting_predicates, count_predicates, is_measure, measure_units, time_units, unit_key
-from language.places import places
+from language.normalize import ARABIC_LETTER, LATIN_LETTER, STOPWORDS, normalize_arabic
+from language.numbers import (
+    contrasting_predicates,
+    count_predicates,
+    is_measure,
+    measure_units,
+    reads_as_age,
+    time_units,
+    unit_key,
+)
+from language.places import find_places, places
 
 #: Character-shingle Jaccard at or above which two sentences are one wire copy.
 NEAR_DUPLICATE_JACCARD = 0.6
@@ -119,6 +128,9 @@ CLOSE_RIVALS = 1.25
 _CLOCK = ("duration-hour", "duration-minute", "duration-second")
 #: Name similarity (``difflib`` ratio of folded spellings) at or above which two names are one ("فردريكتون" / "فريدريكتون").
 SAME_NAME = 0.8
+#: Words either side of a span of clock time, outside its own words, that may say what it is of ("تحطمت بعد 50 دقيقة
+#: من إقلاعها" / "بعد إقلاعها من المطار بحوالي 50 دقيقة").
+SPAN_WORDS = 4
 
 
 # ------------------------------------------------------------------ frames
@@ -238,6 +250,8 @@ def _same_claim(a: Claim, b: Claim) -> bool:
         return False  # the killed and the injured of one story
     if total:
         return True  # "the death toll ... rose to six" / "قتل 4 أشخاص": one toll, told in two languages
+    if a.slot == "number" and _one_span(a, b):
+        return True  # "عن 85 عاما" / "عن عمر يناهز 81 عاما": one person's age, two outlets
     sim = frame_similarity(a.frame, b.frame)
     other_nouns = a.slot == "number" and _other_nouns(a, b)
     if _other_measures(a, b) or _other_things_measured(a, b) or (a.slot == "number" and _other_spans_of_time(a, b, sim)):
@@ -265,6 +279,12 @@ TOTAL_OF_DEED = 0.65
 def _before_figure(c: Claim) -> str:
     """The words of a claim's sentence before its figure (empty when the figure opens it or is not found)."""
     return c.sentence[: max(c.sentence.find(c.value), 0)]
+
+
+def _after_figure(c: Claim) -> str:
+    """The words of a claim's sentence after its figure (empty when the figure is not found)."""
+    at = c.sentence.find(c.value)
+    return c.sentence[at + len(c.value) :] if at >= 0 else ""
 
 
 def _reached(c: Claim) -> bool:
@@ -400,16 +420,81 @@ def _other_things_measured(a: Claim, b: Claim) -> bool:
     return bool(only_a and only_b) and not (_close_rivals(a, b) and shared <= max(len(only_a), len(only_b)))
 
 
+def _one_span(a: Claim, b: Claim) -> bool:
+    """Are two sources' close spans of time of one day one measure of one thing, worded apart (frames ~0.3-0.5)?
+    A span of clock time when a word beside both says what it is of ("تحطمت بعد 50 دقيقة من إقلاعها" / "بعد حوالي
+    45 دقيقة من إقلاعها"; "وصلت فرق الإنقاذ بعد 45 دقيقة" is of something else). A span of years when both are ages
+    (``reads_as_age``) of one subject both sentences name before them ("توفيت فلانة ... عن 85 عاما" / "توفيت فلانة،
+    ... عن عمر يناهز 81 عاما"): one person has one age on one day; two persons of one story are two names."""
+    span = time_units().get(a.unit or "")
+    if span is None or not _rival_figures(a, b):
+        return False
+    if span in _CLOCK:
+        return any(_stems_meet(x, y) for x in _span_words(a) for y in _span_words(b))
+    return _age(a) and _age(b) and bool(_named_before(a) & _named_before(b))
+
+
+def _age(c: Claim) -> bool:
+    """Is a claim a span of years told as a person's age (``reads_as_age``)?"""
+    return time_units().get(c.unit or "") == "duration-year" and reads_as_age(_before_figure(c), _after_figure(c))
+
+
+def _content_words(text: str) -> list[str]:
+    """Folded words of a text that may name something: not function words, units of time nor places."""
+    words = (normalize_arabic(w).lower() for w in re.findall(r"[^\W\d_]+", text))
+    function = _function_words()
+    return [
+        w
+        for w in words
+        if len(w) >= 3
+        and w not in function
+        and not (w[0] in "وفبل" and w[1:] in function)
+        and unit_key(w) not in time_units()
+        and not find_places(w)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """``STOPWORDS`` folded as the words they are checked against are ("على" → "علي")."""
+    return frozenset(normalize_arabic(w) for w in STOPWORDS)
+
+
+def _span_words(c: Claim) -> frozenset[str]:
+    """Stems of the ``SPAN_WORDS`` words either side of a span's own words: what the span is of."""
+    before, after = CLAUSE_BREAK.split(_before_figure(c))[-1], CLAUSE_BREAK.split(_after_figure(c))[0]
+    near = _content_words(before)[-SPAN_WORDS:] + _content_words(after)[:SPAN_WORDS]
+    return frozenset(k for w in near if len(k := unit_key(w)) >= 3)
+
+
+def _named_before(c: Claim) -> frozenset[str]:
+    """Words before a figure in its sentence that may name whom it is said of: none under the article ("الطالب": a
+    given name takes none), a common noun of news Arabic, a verb of saying ("وقالت") or a deed a count states
+    ("وأصيب"), which two persons of one story share."""
+    return frozenset(w for w in _content_words(_before_figure(c)) if not _said_of_anyone(w))
+
+
+def _said_of_anyone(word: str) -> bool:
+    """Is a folded word one any person of a story may share: a common noun, a verb of saying, a counted deed?"""
+    bare = word[1:] if word[0] in "وف" else word
+    return word.startswith("ال") or word in common_nouns() or bare in REPORTING_VERBS_AR or unit_key(bare) in count_predicates()
+
+
 def _close_rivals(a: Claim, b: Claim) -> bool:
     """Are two figures of one measure (an amount, a share, a figure in a unit: never a head count) from two sources,
     reported on one day, within ``CLOSE_RIVALS`` of each other? Then their other words may be two ways of telling one
     figure, which is what a disagreement between outlets looks like. A span of time is one only when it is how long
     an event took (``_CLOCK``: minutes, hours)."""
     span = time_units().get(a.unit or "")
-    if a.origin == b.origin or a.anchor is None or a.anchor != b.anchor or not (is_measure(a.kind, a.unit) and is_measure(b.kind, b.unit)):
-        return False
     if span is not None and span not in _CLOCK:
         return False  # spans of days or years: ages or terms of two persons of one story are close ("45 عاما" / "43 عاما")
+    return _rival_figures(a, b)
+
+
+def _rival_figures(a: Claim, b: Claim) -> bool:
+    """Two sources' figures of one measure, reported on one day, within ``CLOSE_RIVALS`` of each other."""
+    if a.origin == b.origin or a.anchor is None or a.anchor != b.anchor or not (is_measure(a.kind, a.unit) and is_measure(b.kind, b.unit)):
+        return False
     x, y = sorted((_mid(a), _mid(b)))
     return 0 < x and y <= x * CLOSE_RIVALS
 
@@ -526,6 +611,8 @@ def _compatible_numbers(a: Claim, b: Claim) -> bool:
     ("250 km/h" / "249 km/h", "41%" / "41.42%"), but not against another round or hedged one ("500" / "450")."""
     if a.low is None or b.low is None:
         return True
+    if _age(a) and _age(b):
+        return _figure(a) == _figure(b)  # told to the year: "عن عمر يناهز 81 عاما" states 81, not 73-89
     if _rival_bounds(a, b):
         return False
     pad_a, pad_b = (x.coarse if _finer(y) else 0.0 for x, y in ((a, b), (b, a)))

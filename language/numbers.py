@@ -765,6 +765,25 @@ def time_units() -> dict[str, str]:
     return table
 
 
+#: Words a span of years follows when it is a person's age ("عن عمر يناهز 81 عاما", "البالغ من العمر 57 عاما", "توفي
+#: عن 85 عاما", "aged 81"), folded; and the punctuation around an age told beside a name ("فلان (22 عاما)", "فلان، 21
+#: عاما،"). Grammar of any story, no story's words.
+_AGE_BEFORE = re.compile(r"(?<!\w)(?:عمر|العمر|عمره|عمرها|يناهز|ناهز|عن|aged|age of)\s*$")
+_AGE_AFTER = re.compile(r"^[\s-]*(?:years?[\s-]+)?old\b")
+_AGE_ASIDE = {"(": ")", "،": "،", ",": ","}
+
+
+def reads_as_age(before: str, after: str) -> bool:
+    """Is a span of years, with these words before and after it in its sentence, a person's age?
+
+    Why: ages of one person that outlets word apart ("عن 85 عاما" / "عن عمر يناهز 81 عاما") are one measure of
+    one subject, unlike a term or a time ago of the same story (``bot.conflicts``)."""
+    before, after = normalize_arabic(before).lower().rstrip(), normalize_arabic(after).lower().lstrip()
+    if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+        return True
+    return bool(before and after) and _AGE_ASIDE.get(before[-1]) == after[0]
+
+
 #: CLDR units news measures things by (durations: ``time_units``), simplest first: a word of several units
 #: ("kilometers" in "square kilometers", "kilometers per hour") is the simplest one's.
 _MEASURE_UNITS = (

@@ -384,3 +384,33 @@ def test_a_figure_is_found_in_its_sentence_once_for_both_total_readers():
 
     assert _before_figure(figure("The toll rose to 12 on Monday.")) == "The toll rose to "
     assert _before_figure(figure("12 people died on Monday.")) == ""
+
+
+def test_one_persons_age_worded_apart_by_two_outlets_is_a_conflict():
+    # "عن 70 عاما" / "عن عمر يناهز 74 عاما": one person's age, each outlet's own words around it (frames far apart);
+    # "يناهز 74" states 74, not 67-81. The same age in other words is no flag.
+    one = Evidence(1, "a", "توفي الكاتب فارس منصور، صاحب الروايات الشهيرة في بلاده، عن 70 عاما.", "Outlet A", SUN)
+    two = Evidence(2, "b", "توفي فارس منصور، مؤسس المجلة الأدبية، عن عمر يناهز 74 عاما، بحسب أسرته.", "Outlet B", SUN)
+    (conflict,), _ = find_conflicts(_numbers(one, two))
+    assert conflict.relation == "conflict" and {p.value for p in conflict.positions} == {"70 عاما", "يناهز 74 عاما"}
+    same = Evidence(2, "b", "توفي فارس منصور، مؤسس المجلة الأدبية، عن عمر يناهز 70 عاما، بحسب أسرته.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(one, same))[0] == []
+
+
+def test_ages_told_beside_two_names_are_two_persons():
+    one = Evidence(1, "a", "وأصيب الطالب يوسف (19 عاما) بجروح طفيفة.", "Outlet A", SUN)
+    two = Evidence(2, "b", "وأصيب الطالب كريم (20 عاما) بجروح طفيفة.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(one, two))[0] == []
+    named = Evidence(2, "b", "وكان يوسف، 20 عاما، يدرس الهندسة.", "Outlet B", SUN)
+    (conflict,), _ = find_conflicts(_numbers(one, named))
+    assert {p.value for p in conflict.positions} == {"19 عاما", "20 عاما"}
+
+
+def test_spans_of_clock_time_meet_on_a_word_of_what_they_are_of():
+    # Both spans are counted from the ship leaving port ("إبحارها"); a span of the rescue is of something else.
+    one = Evidence(1, "a", "وغرقت العبارة بعد 35 دقيقة من إبحارها من الميناء.", "Outlet A", SUN)
+    two = Evidence(2, "b", "وكانت العبارة قد اختفت بعد إبحارها بنحو 40 دقيقة.", "Outlet B", SUN)
+    (conflict,), _ = find_conflicts(_numbers(one, two))
+    assert {p.value for p in conflict.positions} == {"35 دقيقة", "نحو 40 دقيقة"}
+    rescue = Evidence(2, "b", "ووصلت فرق الإنقاذ بعد 40 دقيقة.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(one, rescue))[0] == []

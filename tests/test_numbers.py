@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from language.numbers import contrasting_predicates, count_predicates, find_quantities, learn_count_contrasts
+from language.numbers import contrasting_predicates, count_predicates, find_quantities, learn_count_contrasts, reads_as_age
 
 
 def test_the_killed_and_the_injured_are_contrasting_counts():
@@ -56,3 +56,13 @@ def test_a_hedged_figure_after_a_definite_word_is_a_count_not_an_index():
     (toll,) = find_quantities("وارتفع عدد الجرحى البالغ 25 على الأقل خلال الليل.")
     assert (toll.low, toll.high, toll.bound) == (25, None, "floor")
     assert find_quantities("وحل الفريق في المركز 16.") == ()
+
+
+def test_a_span_of_years_is_an_age_by_its_marker_or_beside_a_name():
+    assert reads_as_age("توفي عن عمر ", "، بحسب أسرته")
+    assert reads_as_age("توفيت الكاتبة عن ", ".")
+    assert reads_as_age("الطالب يوسف (", ") بجروح")
+    assert reads_as_age("وكان يوسف، ", "، يدرس")
+    assert reads_as_age("He died aged ", ".") and reads_as_age("a ", "-year-old driver")
+    assert not reads_as_age("يحكم البلاد منذ ", " وقال")
+    assert not reads_as_age("(", "، وقال")
