@@ -899,8 +899,10 @@ def _note(main: str, others: list[str]) -> str:
 def _episode_phrase(episode: list[Claim]) -> str:
     """'the one of summer 2018 involving Htmi and Aywb' (persons in the episode's own words, romanised)."""
     names = {k: v for c in episode for k, v in c.actor_names}
+    # Most named first; ties by key, not by set order (which the process's hash seed sets: one answer's note named
+    # its two persons in either order from run to run).
     people = sorted(
-        {a for c in episode for a in c.actors if is_person(a) and a in names}, key=lambda a: -sum(a in c.actors for c in episode)
+        {a for c in episode for a in c.actors if is_person(a) and a in names}, key=lambda a: (-sum(a in c.actors for c in episode), a)
     )
     dated = [c for c in episode if c.slot == "date" and c.value_start]
     when = _pretty_when(min(dated, key=lambda c: (c.value_end - c.value_start).days), "en") if dated else None
