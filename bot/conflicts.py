@@ -439,7 +439,7 @@ def _age(c: Claim) -> bool:
     return time_units().get(c.unit or "") == "duration-year" and reads_as_age(_before_figure(c), _after_figure(c))
 
 
-def _content_words(text: str) -> list[str]:
+def _naming_words(text: str) -> list[str]:
     """Folded words of a text that may name something: not function words, units of time nor places."""
     words = (normalize_arabic(w).lower() for w in re.findall(r"[^\W\d_]+", text))
     function = _function_words()
@@ -463,7 +463,7 @@ def _function_words() -> frozenset[str]:
 def _span_words(c: Claim) -> frozenset[str]:
     """Stems of the ``SPAN_WORDS`` words either side of a span's own words: what the span is of."""
     before, after = CLAUSE_BREAK.split(_before_figure(c))[-1], CLAUSE_BREAK.split(_after_figure(c))[0]
-    near = _content_words(before)[-SPAN_WORDS:] + _content_words(after)[:SPAN_WORDS]
+    near = _naming_words(before)[-SPAN_WORDS:] + _naming_words(after)[:SPAN_WORDS]
     return frozenset(k for w in near if len(k := unit_key(w)) >= 3)
 
 
@@ -471,7 +471,7 @@ def _named_before(c: Claim) -> frozenset[str]:
     """Words before a figure in its sentence that may name whom it is said of: none under the article ("الطالب": a
     given name takes none), a common noun of news Arabic, a verb of saying ("وقالت") or a deed a count states
     ("وأصيب"), which two persons of one story share."""
-    return frozenset(w for w in _content_words(_before_figure(c)) if not _said_of_anyone(w))
+    return frozenset(w for w in _naming_words(_before_figure(c)) if not _said_of_anyone(w))
 
 
 def _said_of_anyone(word: str) -> bool:
