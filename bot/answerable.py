@@ -46,7 +46,7 @@ from bot.retrieval import sound_index, sound_matches
 from bot.schema import DirectAnswer
 from language.dialect import STANDARD_INTERROGATIVES
 from language.lexicon import ASKED_NOUNS_AR, ASKED_NOUNS_EN, AUXILIARIES_EN, FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, question_kind
-from language.normalize import STOPWORDS, bm25_tokens, detect_language, normalize_arabic
+from language.normalize import FOLDED_STOPWORDS, bm25_tokens, detect_language, normalize_arabic
 from language.numbers import find_quantities
 from language.places import compatible, find_places
 from language.tense import asks_future, states_future, states_time
@@ -64,7 +64,7 @@ _NOT_ASKED = frozenset(
     | FUNCTION_WORDS_AR
     | FUNCTION_WORDS_EN
     | AUXILIARIES_EN
-    | {normalize_arabic(w) for w in STOPWORDS}
+    | FOLDED_STOPWORDS
     | {w for words in (*ASKED_NOUNS_AR.values(), *ASKED_NOUNS_EN.values()) for w in words.split()}
     | {"much", "many", "long", "old", "far", "did", "according", "حسب", "بحسب"}
 )

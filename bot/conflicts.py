@@ -77,7 +77,7 @@ from bot.entities import display, is_person
 from language.calendar import DAYS_AGO_RANGE, format_day, format_month, resolve_times
 from language.lexicon import REPORTING_VERBS_AR
 from language.names import common_nouns
-from language.normalize import ARABIC_LETTER, LATIN_LETTER, STOPWORDS, normalize_arabic
+from language.normalize import ARABIC_LETTER, FOLDED_STOPWORDS, LATIN_LETTER, normalize_arabic
 from language.numbers import (
     contrasting_predicates,
     count_predicates,
@@ -442,7 +442,7 @@ def _age(c: Claim) -> bool:
 def _naming_words(text: str) -> list[str]:
     """Folded words of a text that may name something: not function words, units of time nor places."""
     words = (normalize_arabic(w).lower() for w in re.findall(r"[^\W\d_]+", text))
-    function = _function_words()
+    function = FOLDED_STOPWORDS
     return [
         w
         for w in words
@@ -452,12 +452,6 @@ def _naming_words(text: str) -> list[str]:
         and unit_key(w) not in time_units()
         and not find_places(w)
     ]
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    """``STOPWORDS`` folded as the words they are checked against are ("على" → "علي")."""
-    return frozenset(normalize_arabic(w) for w in STOPWORDS)
 
 
 def _span_words(c: Claim) -> frozenset[str]:

@@ -32,7 +32,7 @@ from bot.retrieval import Hit
 from language.calendar import find_years, months_named
 from language.lexicon import AUXILIARIES_EN, FUNCTION_WORDS_EN, question_kind
 from language.numbers import find_quantities, time_units, unit_key
-from language.normalize import ARABIC_LETTER, LATIN_LETTER, STOPWORDS, bm25_tokens, detect_language, normalize_arabic
+from language.normalize import ARABIC_LETTER, FOLDED_STOPWORDS, LATIN_LETTER, STOPWORDS, bm25_tokens, detect_language, normalize_arabic
 from vectorstore.keyword import KeywordIndex
 
 #: USE cosine (multilingual sentence encoder) from which a sentence of another article restates the best
@@ -171,7 +171,7 @@ def question_years(question: str) -> frozenset[int]:
 
 
 #: Function words in both spellings (as written and folded): a bridged question's words come folded ("علي").
-_FUNCTION_WORDS = STOPWORDS | {normalize_arabic(w) for w in STOPWORDS}
+_FUNCTION_WORDS = STOPWORDS | FOLDED_STOPWORDS
 
 
 def asked_nouns(question: str) -> frozenset[str]:

@@ -73,6 +73,10 @@ def _strip_accent(m: re.Match[str]) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", m.group(0)) if not unicodedata.combining(c))
 
 
+#: ``STOPWORDS`` as folded text writes them ("على" → "علي"): the set a folded word is checked against.
+FOLDED_STOPWORDS = frozenset(normalize_arabic(w) for w in STOPWORDS)
+
+
 def word_alternation(words) -> str:
     """Regex alternation of (folded) words, longest first so "كانون الثاني" beats "الثاني";
     any run of whitespace matches the space inside a multi-word entry."""
