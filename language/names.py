@@ -46,14 +46,16 @@ from language.lexicon import (
     REPORTING_VERBS_EN,
     TITLES_EN,
 )
-from language.normalize import ARABIC_LETTER, normalize_arabic
+from language.normalize import ARABIC_LETTER, PROCLITICS_AR, normalize_arabic, under_proclitic
 from language.places import find_places, places
 
 #: Most words in a personal name ("محمد عبد الله الإدريسي").
 MAX_NAME_WORDS = 4
 #: Particles inside Arabic names after which an article-word continues the name ("عبد الله", "أبو القاسم").
 _NAME_PARTICLES = frozenset("عبد ابو ابن بن بنت ام ذو".split())
-_PROCLITICS = ("وب", "ول", "فب", "فل", "لل", "و", "ف", "ب", "ل", "ك")
+#: What a name's word may carry before it (``_bare``): a conjunction and a preposition together ("وب", "ول", "فب", "فل"),
+#: ل before the article ("لل"), one proclitic letter or ك "like"; the two-letter ones are tried first.
+_PROCLITICS = ("وب", "ول", "فب", "فل", "لل", *PROCLITICS_AR, "ك")
 _CALENDAR = frozenset(w for w in (*MONTHS, *WEEKDAYS, *PARTS_OF_DAY, *RELATIVE_DAYS) if " " not in w)
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]", re.UNICODE)
 _SOFT = set("\"'«»“”")
@@ -225,15 +227,7 @@ def person_key(name: str) -> str:
     words = [w for w in _TOKEN.findall(name) if w[0].isalnum()]
     if not words:
         return ""
-    last = normalize_arabic(words[-1])
-    return "p:" + skeleton(last[1:] if last[:1] in "وف" and len(last) > 4 and not last.startswith(("وو", "فف")) else last)
-
-
-def _strip_proclitic(folded: str) -> str:
-    for p in _PROCLITICS:
-        if folded.startswith(p) and len(folded) - len(p) >= 3:
-            return folded[len(p) :]
-    return folded
+    return "p:" + skeleton(_family(normalize_arabic(words[-1])))
 
 
 # ---------------------------------------------------------------- tokens
@@ -260,8 +254,16 @@ def _tokens(text: str) -> list[_Tok]:
 
 
 def _bare(fold: str) -> str:
-    """A folded word less one conjunction or preposition ("وبوريطة" → "بوريطة")."""
-    return _strip_proclitic(fold)
+    """A folded word less what ``_PROCLITICS`` joins before it ("وبحضور" → "حضور", "كرييس" → "رييس") where three
+    characters or more remain; else the word.
+
+    Why not ``language.normalize.strip_proclitic`` (one letter, two left): the office, rank and calendar words checked
+    here are written after two proclitics ("ولوزير") or ك ("كرئيس"), and a rest of two is the word's own letters
+    ("ولي" stays whole)."""
+    for p in _PROCLITICS:
+        if fold.startswith(p) and len(fold) - len(p) >= 3:
+            return fold[len(p) :]
+    return fold
 
 
 def _is(fold: str, words: frozenset[str] | set[str]) -> bool:
@@ -733,7 +735,7 @@ def asks_role(question: str) -> str | None:
     if m:
         return "rank" if m.group(0).lower().startswith("rank") else "post"
     for t in _tokens(question):
-        w = _strip_proclitic(t.fold).removeprefix("ال") if t.word else ""
+        w = _bare(t.fold).removeprefix("ال") if t.word else ""
         if w.startswith(_ROLE_ASKED_AR) and len(w) <= 7:
             return "rank" if w.startswith("رتب") else "post"
     return None
@@ -776,7 +778,7 @@ def roles_of(text: str, keys: frozenset[str], rank: bool = False) -> list[tuple[
         if not words:
             continue
         start = m.start + words[0].start
-        bare = _strip_proclitic(words[0].fold)
+        bare = _bare(words[0].fold)
         if bare != words[0].fold and (_is(bare, _OFFICES) or _is(bare, _HONORIFICS)):
             start += len(words[0].fold) - len(bare)
         out.append((start, m.end))
@@ -974,7 +976,7 @@ def named_persons(text: str) -> list[NameMention]:
 def _on_noun(fold: str) -> bool:
     """A preposition or conjunction (ب ل و ف ك) on a word news uses as a common noun ("بلقب": ب + لقب): the
     clause going on after a name ("سيمونا هاليب بلقب فردي"), never a name word; a true name rarely is one ("لويس")."""
-    return fold[:1] in "وفبلك" and fold[1:] in common_nouns()
+    return under_proclitic(fold, common_nouns(), PROCLITICS_AR + "ك")
 
 
 def _first_name(fold: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Container
 
 import Stemmer
 
@@ -75,6 +76,31 @@ def _strip_accent(m: re.Match[str]) -> str:
 
 #: ``STOPWORDS`` as folded text writes them ("على" → "علي"): the set a folded word is checked against.
 FOLDED_STOPWORDS = frozenset(normalize_arabic(w) for w in STOPWORDS)
+
+#: The one-letter words Arabic writes joined to the next word: the conjunctions و "and" and ف "so", the prepositions
+#: ب "by, with" and ل "for, to". (ك "like" is one too, but begins many more words than it is joined to: a caller sure
+#: of the rest, ``under_proclitic``, may add it.)
+PROCLITICS_AR = "وفبل"
+_PROCLITIC_AR = re.compile(rf"^[{PROCLITICS_AR}](?=[\u0621-\u064a]{{2}})")
+_ARTICLE_AR = re.compile(rf"^(?:[{PROCLITICS_AR}]?ال|لل|[{PROCLITICS_AR}])(?=[\u0621-\u064a]{{2}})")
+
+
+def strip_proclitic(folded: str, article: bool = False) -> str:
+    """A folded Arabic word less one joined proclitic (``PROCLITICS_AR``: "وسوريا" → "سوريا", "بماذا" → "ماذا") and,
+    with ``article``, less the definite article with or without one ("الامس", "بالامس" → "امس", "للرئيس" → "رئيس"),
+    where two Arabic letters or more remain; else the word itself.
+
+    Why: Arabic writes "and", "so", "by", "for" and "the" as one word with what follows, so a word list (the
+    interrogatives, CLDR's "امس") finds the word only with them off. Two letters must be left: "بل", "لم" are words."""
+    return (_ARTICLE_AR if article else _PROCLITIC_AR).sub("", folded)
+
+
+def under_proclitic(folded: str, words: Container[str], letters: str = PROCLITICS_AR) -> bool:
+    """Is a folded word one of ``words`` with one proclitic letter joined before it ("وهذا", "لمقتل" with "مقتل")?
+
+    Why: the same word list (function words, count predicates) must also know the word when a conjunction or a
+    preposition is written onto it; ``letters`` may add ك where the list is sure of the rest."""
+    return len(folded) > 1 and folded[0] in letters and folded[1:] in words
 
 
 def word_alternation(words) -> str:

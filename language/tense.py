@@ -15,7 +15,7 @@ from babel import Locale
 from babel.units import format_unit
 
 from language.calendar import FUTURE_WORDS, MONTHS, PARTS_OF_DAY, RELATIVE_DAYS, WEEKDAYS
-from language.normalize import normalize_arabic
+from language.normalize import normalize_arabic, strip_proclitic
 from language.numerals import atoms
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -80,7 +80,6 @@ def states_future(text: str) -> bool:
 
 #: CLDR's duration units a time may be said in, from a century down to an hour ("in the 16th century", "قبل عقد").
 _TIME_UNITS = ("century", "decade", "year", "month", "week", "day", "hour")
-_ARTICLE_AR = re.compile(r"^(?:[وفبل]?ال|لل|[وفبل])(?=[\u0621-\u064a]{2})")
 _DIGIT = re.compile(r"\d")
 
 
@@ -103,7 +102,7 @@ def _time_words() -> frozenset[str]:
 def _decade(word: str) -> bool:
     """A decade named by its tens ("السبعينيات", "التسعينات", "seventies"): a tens number word with the plural
     ending."""
-    stem = _ARTICLE_AR.sub("", word)
+    stem = strip_proclitic(word, article=True)
     for ending, restore in (("يات", ""), ("ات", ""), ("ies", "y")):
         if stem.endswith(ending):
             atom = atoms().get(stem[: -len(ending)] + restore)
@@ -125,5 +124,5 @@ def states_time(text: str) -> bool:
 def _bare_time(word: str) -> str:
     """An Arabic word without its article or proclitic, a dual in the oblique case read as the nominative CLDR
     writes ("بالأمس" -> "امس", "يومين" -> "يومان")."""
-    bare = _ARTICLE_AR.sub("", word)
+    bare = strip_proclitic(word, article=True)
     return bare[:-2] + "ان" if bare.endswith("ين") and len(bare) > 4 else bare

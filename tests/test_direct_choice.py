@@ -18,11 +18,7 @@ from bot.direct import (
     span_features,
     speaker_spans,
 )
-from bot.schema import Citation
-
-
-def _cite(n: int, quote: str, score: float = 0.9) -> Citation:
-    return Citation(n=n, doc_id=f"d{n}", chunk_id=f"d{n}:0", quote=quote, start=0, end=len(quote), score=score, attributed_to="Outlet A")
+from tests.citations import cite
 
 
 @pytest.mark.parametrize(
@@ -77,14 +73,14 @@ def test_a_place_question_names_the_kind_of_place_or_asks_where(question, names)
 
 def test_where_is_answered_by_a_places_name_not_by_an_adjective_describing_someone():
     """ "the French minister said" holds France only as the minister's nationality; the talks were where the next quote says."""
-    quotes = [_cite(1, "وقال الوزير الفرنسي إن المحادثات كانت مثمرة"), _cite(2, "وعقدت المحادثات في القاهرة بحضور الوفدين", 0.6)]
+    quotes = [cite(1, "وقال الوزير الفرنسي إن المحادثات كانت مثمرة"), cite(2, "وعقدت المحادثات في القاهرة بحضور الوفدين", 0.6)]
     direct = direct_answer("أين عقدت المحادثات؟", "ar", quotes, {})
     assert direct is not None and direct.kind == "place" and direct.value == "القاهرة" and direct.citations == [2]
 
 
 def test_which_country_may_be_answered_by_an_adjective():
     quote = "وانتشرت قوات عراقية على طول الحدود خلال الأسبوع الماضي"
-    direct = direct_answer("من أي بلد جاءت القوات المنتشرة على الحدود؟", "ar", [_cite(1, quote)], {})
+    direct = direct_answer("من أي بلد جاءت القوات المنتشرة على الحدود؟", "ar", [cite(1, quote)], {})
     assert direct is not None and direct.kind == "place" and direct.normalized == "IQ"
 
 
@@ -92,8 +88,8 @@ def test_a_rank_is_read_from_any_quote_that_writes_it_before_the_persons_name():
     """A rank is written once, often in a quote the ranker puts far below the one naming the person by post alone; a role
     phrase before the asked name is specific enough to read from there."""
     quotes = [
-        _cite(1, "واستقبل وزير الداخلية سامر خليل الوفد الزائر في مقر الوزارة"),
-        _cite(2, "وأكد اللواء سامر خليل أن الأمن مستتب في العاصمة", 0.05),
+        cite(1, "واستقبل وزير الداخلية سامر خليل الوفد الزائر في مقر الوزارة"),
+        cite(2, "وأكد اللواء سامر خليل أن الأمن مستتب في العاصمة", 0.05),
     ]
     direct = direct_answer("ما رتبة وزير الداخلية سامر خليل؟", "ar", quotes, {})
     assert direct is not None and direct.value == "اللواء" and direct.citations == [2]

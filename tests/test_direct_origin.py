@@ -6,12 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bot.direct import direct_answer, origin_noun, origin_places
-from bot.schema import Citation
 from language.numbers import unit_key
-
-
-def _cite(n: int, quote: str, score: float = 0.9) -> Citation:
-    return Citation(n=n, doc_id=f"d{n}", chunk_id=f"d{n}:0", quote=quote, start=0, end=len(quote), score=score, attributed_to="Outlet A")
+from tests.citations import cite
 
 
 @pytest.mark.parametrize(
@@ -58,10 +54,10 @@ def test_from_which_country_is_the_nationality_of_the_noun_asked_even_in_a_lower
     below (under the value floor), but the noun and its adjective are evidence wherever the quote ranks."""
     top = "وافتتح الطريق الذي حرسه الجنود بتمويل من شركات يابانية، بعد عامين من العمل"
     low = "وكان الجنود الفرنسيون قد بدأوا حراسة الطريق قبل ثلاثة أعوام"
-    direct = direct_answer(question, lang, [_cite(1, top, 0.9), _cite(2, low, 0.1)], {})
+    direct = direct_answer(question, lang, [cite(1, top, 0.9), cite(2, low, 0.1)], {})
     assert direct is not None and direct.kind == "place" and direct.normalized == "FR" and direct.citations == [2]
 
 
 def test_a_country_the_question_names_is_not_its_answer():
     quote = "وقال إن الجنود الفرنسيين عملوا مع زملائهم الإيطاليين"
-    assert direct_answer("من أي بلد جاء الجنود الذين عملوا مع فرنسا؟", "ar", [_cite(1, quote)], {}).normalized != "FR"
+    assert direct_answer("من أي بلد جاء الجنود الذين عملوا مع فرنسا؟", "ar", [cite(1, quote)], {}).normalized != "FR"

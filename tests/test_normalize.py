@@ -2,7 +2,7 @@
 
 import pytest
 
-from language.normalize import bm25_tokens, detect_language, normalize_arabic
+from language.normalize import FOLDED_STOPWORDS, bm25_tokens, detect_language, normalize_arabic, strip_proclitic, under_proclitic
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,31 @@ def test_keyword_tokens_are_the_same_on_many_threads_at_once():
     with ThreadPoolExecutor(8) as pool:
         together = list(pool.map(bm25_tokens, texts))
     assert together == alone
+
+
+@pytest.mark.parametrize(
+    ("word", "bare", "unarticled"),
+    [
+        ("وطهران", "طهران", "طهران"),  # a conjunction comes off
+        ("بكيف", "كيف", "كيف"),
+        ("الاسبوع", "الاسبوع", "اسبوع"),  # the article only when asked for
+        ("فالاسبوع", "الاسبوع", "اسبوع"),
+        ("لليوم", "ليوم", "يوم"),  # ل before the article writes one lam
+        ("بل", "بل", "بل"),  # two letters must be left: a word of its own
+        ("لها", "ها", "ها"),
+        ("كتاب", "كتاب", "كتاب"),  # ك is no proclitic here
+        ("و2020", "و2020", "و2020"),  # Arabic letters must follow
+    ],
+)
+def test_strip_proclitic(word, bare, unarticled):
+    assert strip_proclitic(word) == bare
+    assert strip_proclitic(word, article=True) == unarticled
+
+
+def test_under_proclitic():
+    assert under_proclitic("وهذا", FOLDED_STOPWORDS)
+    assert under_proclitic("فمن", FOLDED_STOPWORDS)
+    assert not under_proclitic("هذا", FOLDED_STOPWORDS)  # no proclitic at all
+    assert not under_proclitic("كذلك", FOLDED_STOPWORDS)  # ك only where the caller adds it
+    assert under_proclitic("كذلك", FOLDED_STOPWORDS, "وفبلك")
+    assert not under_proclitic("و", {""})
