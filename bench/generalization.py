@@ -121,6 +121,15 @@ def flags(event: dict, conflicts: list[dict]) -> dict:
     }
 
 
+def _direct_text(direct) -> str:
+    """The direct line's words, value and, for a number, its normalized amount: "40 ألف دولار" states 40000, which
+    its digits alone ("40") never match; a date's normalized form is left out (its day and month are not counts)."""
+    if direct is None:
+        return ""
+    parts = [direct.text, direct.value, direct.normalized if direct.kind == "number" else ""]
+    return " ".join(filter(None, parts))
+
+
 def score_answer(event: dict, answer) -> dict:
     """One question's row: cited gold articles, flags about the asked figure, quoted values, direct answer."""
     gold = set(event["docnos"])
@@ -129,7 +138,7 @@ def score_answer(event: dict, answer) -> dict:
     expected = {v["number"]: v for v in event["values"]}
     conflicts = [c.model_dump() for c in answer.conflicts]
     direct = getattr(answer, "direct", None)
-    direct_text = " ".join(filter(None, [getattr(direct, "text", None), str(getattr(direct, "value", "") or "")])) if direct else ""
+    direct_text = _direct_text(direct)
     return {
         "id": event["id"],
         "label": event["label"],
@@ -139,6 +148,7 @@ def score_answer(event: dict, answer) -> dict:
         **flags(event, conflicts),
         "values_quoted": sum(_quoted(v, quotes) for v in expected.values()) / len(expected),
         "direct_right": (bool(_numbers(direct_text) & set(expected)) if direct else None),
+        "direct": direct_text,
         "conflicts": conflicts,
         "cited": sorted(cited),
         "quotes": [{"doc_id": c.doc_id, "quote": c.quote} for c in answer.citations],
