@@ -824,12 +824,24 @@ def best_clause(question: str, read: list[tuple[Citation, Value]], lexicon: Lexi
 
 #: The count interrogatives, whose bridge ("كم عدد") any quote of a figure may repeat without repeating the question.
 _COUNTING = "how many how much"
+#: The nouns a question names the kind of value asked with ("what year", "which day", "في أي مدينة").
+_KIND_NOUNS = frozenset(w for nouns in [*ASKED_NOUNS_EN.values(), *ASKED_NOUNS_AR.values()] for w in normalize_arabic(nouns).split())
+
+
+def slot_stems(question: str, lexicon: Lexicon | None = None) -> frozenset[str]:
+    """Stems of the words a question asks with rather than about, in both languages: the count interrogatives and the
+    nouns naming the kind of value asked. Why: a quote stating any value of that kind repeats them ("عام 1960" for
+    "what year", "يوم الأحد" for "which day"), so they tell no quote from another; counted as repeats they sent an
+    English date question to the quote that writes its year with "عام" rather than to the one saying the event."""
+    slot = " ".join([_COUNTING, *(w for w in _LETTERS.findall(normalize_arabic(question).lower()) if w in _KIND_NOUNS)])
+    return frozenset(bm25_tokens(f"{slot} {bridge_text(slot, lexicon)}"))
 
 
 def best_stated(question: str, read: list[tuple[Citation, Value]], lexicon: Lexicon | None = None) -> tuple[Citation, Value]:
     """Of the quotes stating a value of the kind asked (rank order): the first; when it is in the other language than
-    the question, the one repeating most of the question's words through the bridge (``question_stems``) among those the
-    ranker finds at least ``CLAUSE_RATIO`` as likely to answer as the first, ties to rank.
+    the question, the one repeating most of the question's words through the bridge (``question_stems``, less the
+    words it asks with: ``slot_stems``) among those the ranker finds at least ``CLAUSE_RATIO`` as likely to answer as
+    the first, ties to rank.
 
     Why: across languages the ranker's first sentence holds the answer less often (XQuAD hit@1, English questions over
     the Arabic paragraphs 0.50, Arabic questions 0.67), so a quote further down that repeats the question's
@@ -840,10 +852,10 @@ def best_stated(question: str, read: list[tuple[Citation, Value]], lexicon: Lexi
         return read[0]
     floor = CLAUSE_RATIO * read[0][0].score
     near = [(c, v) for c, v in read if c.score >= floor]
-    counting = frozenset(bm25_tokens(bridge_text(_COUNTING, lexicon)))  # "كم عدد": the interrogative, in every quote's words
+    slot = slot_stems(question, lexicon)
     return max(
         near,
-        key=lambda cv: (len((question_stems(question, cv[0].quote, lexicon) - counting) & set(bm25_tokens(cv[0].quote))), -near.index(cv)),
+        key=lambda cv: (len((question_stems(question, cv[0].quote, lexicon) - slot) & set(bm25_tokens(cv[0].quote))), -near.index(cv)),
     )
 
 
