@@ -77,7 +77,7 @@ from language.lexicon import (
 )
 from language.dialect import STANDARD_INTERROGATIVES
 from language.names import asks_role, demonym_country, family_keys, named_persons, roles_of, romanise
-from language.normalize import ARABIC_LETTER, bm25_tokens, detect_language, normalize_arabic
+from language.normalize import ARABIC_LETTER, bm25_tokens, detect_language, normalize_arabic, under_proclitic
 from language.numbers import Quantity, find_duals, find_quantities, time_units, unit_key
 from language.places import find_places, place_label
 
@@ -433,7 +433,7 @@ def _person_value(text: str, lang: str) -> Value:
 
 def _is_function(word: str) -> bool:
     folded = normalize_arabic(word).lower()
-    return folded in _FUNCTION or (len(folded) > 2 and folded[0] in "وفبل" and folded[1:] in _FUNCTION)
+    return folded in _FUNCTION or (len(folded) > 2 and under_proclitic(folded, _FUNCTION))
 
 
 def _clauses(quote: str) -> list[tuple[int, int]]:

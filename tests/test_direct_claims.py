@@ -6,11 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.direct import coarse_clauses, direct_answer, opens_claim, read_clause
-from bot.schema import Citation
-
-
-def _cite(n: int, quote: str, score: float = 0.9) -> Citation:
-    return Citation(n=n, doc_id=f"d{n}", chunk_id=f"d{n}:0", quote=quote, start=0, end=len(quote), score=score, attributed_to="Outlet A")
+from tests.citations import cite
 
 
 def _opens(quote: str) -> list[bool]:
@@ -52,11 +48,11 @@ def test_how_did_x_say_is_answered_by_the_claim_not_by_the_clause_naming_the_sou
 def test_which_country_is_a_countrys_name_before_an_adjective_describing_a_thing(question, lang):
     """ "the Russian-made dam" holds Russia only as where the dam was made; the country asked is the one the quote names."""
     quote = "وانهار السد الروسي الصنع بعد الأمطار الغزيرة، وهو يقع في الوادي القريب من حدود الأردن"
-    direct = direct_answer(question, lang, [_cite(1, quote)], {})
+    direct = direct_answer(question, lang, [cite(1, quote)], {})
     assert direct is not None and direct.kind == "place" and direct.normalized == "JO"
 
 
 def test_which_country_is_still_an_adjective_where_the_quote_names_no_country():
     quote = "وانتشرت قوات باكستانية على طول الطريق خلال الأسبوع الماضي"
-    direct = direct_answer("من أي بلد جاءت القوات المنتشرة على الطريق؟", "ar", [_cite(1, quote)], {})
+    direct = direct_answer("من أي بلد جاءت القوات المنتشرة على الطريق؟", "ar", [cite(1, quote)], {})
     assert direct is not None and direct.kind == "place" and direct.normalized == "PK"
