@@ -62,6 +62,7 @@ class EvidenceSentence:
     figure: bool = False  # chosen as its article's statement of the figure or date asked (``_figures``)
     article_score: float = 0.0  # its article's best score, set with ``figure``
     vector: np.ndarray | None = field(default=None, repr=False, compare=False)  # its USE vector (unit length), set by ``choose_quotes``
+    headline: bool = False  # the sentence is its article's title (``is_headline``)
 
     @property
     def quote_score(self) -> float:
@@ -155,6 +156,7 @@ def select_evidence(
             float(cov),
             hit.chunk.meta.get("content_hash", ""),
             published=hit.chunk.meta.get("published"),
+            headline=is_headline(text, hit.chunk.meta.get("title")),
         )
         for (hit, _, start, end, text), p, cos, cov in zip(candidates, probs, cosines, signals.coverage)
     ]
@@ -162,6 +164,17 @@ def select_evidence(
     asked |= aligned_units(question, signals.texts, embeddings)
     years, months = question_years(question), months_named(question)
     return choose_quotes(scored, vectors, limit, per_doc, question_kind(question), asked, bridged, years, months)
+
+
+#: A title that ends like a sentence is an article's first paragraph read as its title at ingest (no headline line).
+_SENTENCE_END = re.compile(r"[.!?؟…]\s*$")
+
+
+def is_headline(text: str, title: str | None) -> bool:
+    """Whether a sentence is its article's headline, by its folded words: a headline names the story, and the
+    answerability gate (``bot.answerable``) will not let it stand in for a detail of it. A lead paragraph taken for
+    the title (``_SENTENCE_END``) is no headline: it tells the story's facts."""
+    return bool(title) and not _SENTENCE_END.search(title) and bm25_tokens(text) == bm25_tokens(title)
 
 
 def question_years(question: str) -> frozenset[int]:

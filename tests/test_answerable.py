@@ -20,7 +20,9 @@ from bot.answerable import (
     asked_words,
     content_words,
     gate_features,
+    headline_stands_in,
     load_gate,
+    place_unquoted,
     tense_mismatch,
     value_missing,
 )
@@ -241,3 +243,30 @@ def test_a_when_or_how_many_question_is_not_answered_by_a_clause_without_that_va
     assert not value_missing("How long will the fair last?", lasting)  # a duration answers "how long"
     assert not value_missing("Who signed the bridge deal?", event)  # a clause may name the one asked for
     assert not answers("متى وقع الاتفاق؟", [Quoted("شركتان توقعان اتفاقا لبناء جسر", 0.9, 0.6, 0.5)], event)
+
+
+def test_a_value_asked_of_a_place_no_quote_names_is_not_answered():
+    signed = [Quoted("وقع وزير الدفاع الفرنسي الاتفاق مع نظيره الإيطالي في روما", 0.9, 0.6, 0.5)]
+    assert place_unquoted("Who signed the deal on Spain's behalf?", signed)
+    assert place_unquoted("متى وقعت إسبانيا الاتفاق؟", signed)
+    assert not place_unquoted("Who signed the deal on France's behalf?", signed)  # named by its people: "الفرنسي"
+    assert not place_unquoted("Who signed the deal in Italy?", signed)  # Rome is in Italy
+    assert not place_unquoted("Why did Spain stay out of the deal?", signed)  # no kind asked: left to the learned gate
+    assert not place_unquoted("Who signed the deal?", signed)  # no place named
+    market = [Quoted("قتل خمسة أشخاص في انفجار في سوق شمال مقديشو", 0.9, 0.6, 0.5)]
+    assert not place_unquoted("How many people died in the blast north of Mogadishu?", market)  # found by its sound
+    person = DirectAnswer(text="Answer: the French minister", value="وزير الدفاع الفرنسي", normalized="", kind="person", citations=[1])
+    assert not answers("من وقع الاتفاق عن إسبانيا؟", signed, person)  # declined before the learned gate is asked
+
+
+def test_a_headline_does_not_stand_in_for_a_detail_of_its_story():
+    title = "Two firms sign a bridge deal"
+    quotes = [Quoted(title, 0.9, 0.6, 0.5, headline=True), Quoted("The firms signed the deal on Monday.", 0.5, 0.5, 0.4)]
+    whole = DirectAnswer(text=f"Answer: {title}", value=title, normalized="", kind="clause", citations=[1])
+    part = DirectAnswer(text="Answer: a bridge deal", value="a bridge deal", normalized="", kind="clause", citations=[1])
+    said = DirectAnswer(text="Answer: x", value="The firms signed the deal on Monday.", normalized="", kind="clause", citations=[2])
+    assert headline_stands_in(whole, quotes)
+    assert not headline_stands_in(part, quotes)  # a clause read out of the headline
+    assert not headline_stands_in(said, quotes)  # a sentence of the article's body
+    assert not headline_stands_in(whole, [Quoted(title, 0.9, 0.6, 0.5)])  # the same words as a body sentence
+    assert not answers("What do the unions think of the deal?", quotes, whole)
