@@ -48,7 +48,7 @@ from bot.retrieval import sound_index, sound_matches
 from bot.schema import DirectAnswer
 from language.dialect import STANDARD_INTERROGATIVES
 from language.lexicon import ASKED_NOUNS_AR, ASKED_NOUNS_EN, AUXILIARIES_EN, FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, question_kind
-from language.normalize import FOLDED_STOPWORDS, bm25_tokens, detect_language, normalize_arabic
+from language.normalize import FOLDED_STOPWORDS, bm25_tokens, detect_language, normalize_arabic, strip_proclitic
 from language.numbers import find_quantities
 from language.places import compatible, find_places
 from language.tense import asks_future, states_future, states_time
@@ -58,7 +58,6 @@ GATE_PATH = Path(__file__).with_name("models") / "answerable.json"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d+")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
-_PROCLITIC = re.compile(r"^[وفبل](?=[\u0621-\u064a]{2})")
 #: Words that ask or join rather than name what is asked: interrogatives, auxiliaries, function words, and the
 #: nouns of the kind of value asked ("which country", "في أي يوم": the answer states a value, not the noun).
 _NOT_ASKED = frozenset(
@@ -200,13 +199,7 @@ def asked_words(question: str) -> list[str]:
     (``_names_found`` reads those)."""
     skip = _NOT_ASKED | {normalize_arabic(w).lower() for m in find_places(question) for w in _TOKEN.findall(m.text)}
     words = (w.lower() for w in _LETTERS.findall(normalize_arabic(question)))
-    return list(dict.fromkeys(w for w in words if w not in skip and _bare(w) not in skip and bm25_tokens(w)))
-
-
-def _bare(word: str) -> str:
-    """An Arabic word without a one-letter proclitic ("بماذا" -> "ماذا", "وسوريا" -> "سوريا"), to find the
-    interrogative or the place inside it; the word itself when it has none."""
-    return _PROCLITIC.sub("", word)
+    return list(dict.fromkeys(w for w in words if w not in skip and strip_proclitic(w) not in skip and bm25_tokens(w)))
 
 
 def text_words(text: str) -> list[str]:
