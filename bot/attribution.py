@@ -16,11 +16,19 @@ Heuristics (Arabic news is verb-first):
   (خلال، للصحفيين، بخصوص...). "نقلت X عن Y" gives two parties: relay X, speaker Y.
   An empty party ("وأضاف أن...") is an implicit speaker: ``party=None``.
 * The claim runs from the complementiser to the next clause-initial reporting
-  verb or the sentence end. With no complementiser, the claim is the text after
-  the sentence's last comma, so relative clauses about the subject ("الذي وصل
-  إلى دمشق...") stay in the narrator's voice.
+  verb or the sentence end. With no complementiser, a speaker's noun phrase
+  followed by its object ("أعلنت وزارة الصحة مقتل 12 شخصا", "أفادت تقارير
+  بمقتل ...", 'قال الوالي للصحفيين "..."') gives the speaker and, after it, the
+  claim; failing that, the claim is the text after the sentence's last comma, so
+  relative clauses about the subject ("الذي وصل إلى دمشق...") stay in the
+  narrator's voice.
+* A dateline's dash or slashes ("موسكو - 17 أكتوبر (إنترفاكس) - قالت",
+  "/شينخوا/", "CAIRO (Reuters) -") end it: a clause, and its speaker, begin after.
 * Source-after forms (بحسب، حسب، وفق ما أفاد، نقلا عن، according to) attribute
   the clause before them (or after them when they open the sentence).
+* Relays stay chains, the source speaking through its carrier: Y through X in
+  "نقلت X عن Y", "X نقلا عن Y", "…, X reported, citing Y", "X quoted Y as
+  saying"; X through Y in "X, quoted by Y, said".
 """
 
 from __future__ import annotations
@@ -35,27 +43,32 @@ from language.calendar import PARTS_OF_DAY, RELATIVE_DAYS, calendar_word, resolv
 from language.lexicon import (
     FUNCTION_WORDS_AR,
     FUNCTION_WORDS_EN,
+    HONORIFICS_AR,
+    OFFICES_AR,
     OUTLET_WORDS_AR,
     OUTLET_WORDS_EN,
+    PERSON_NOUNS_AR,
     REPORTING_VERBS_AR,
     REPORTING_VERBS_EN,
     STAFF_ROLES,
 )
-from language.names import describes, speaker_name
+from language.names import common_nouns, describes, given_names, speaker_name
 from language.normalize import fold_with_offsets, normalize_arabic, original_span
-from language.numbers import find_quantities
+from language.numbers import count_predicates, find_quantities, proclitic_words, unit_key
 from language.places import find_places, place_label
 
 #: Verbs of saying, the one list (``language.lexicon``): attribution opens a party's clause at them.
 _VERBS = REPORTING_VERBS_AR
 _OUTLET_WORDS = frozenset(normalize_arabic(w) for w in OUTLET_WORDS_AR)
+#: Offices, ranks and nouns of a person, folded: a party headed by one is somebody, whom the texts may name elsewhere.
+_PERSON_HEADS = frozenset(normalize_arabic(w) for w in (*OFFICES_AR, *HONORIFICS_AR, *PERSON_NOUNS_AR.split()))
 _VERB_RE = re.compile(rf"(?<!\w)[وف]?(?P<verb>{'|'.join(sorted(_VERBS, key=len, reverse=True))})(?!\w)")
 _COMP_RE = re.compile(
-    r"(?<!\w)(?:(?:الي\s+)?[بف]?ان(?:ه|ها|هم)?(?!\w)|(?:قوله|قولها|قولهم|تاكيده|تاكيدها|تصريحه)(?!\w)(?:[^\"«:]{0,60}?(?<!\w)ان(?!\w))?)\s*|:\s*"
+    r"(?<![\w.])(?:(?:الي\s+)?[بف]?ان(?:ه|ها|هم)?(?!\w)|(?:قوله|قولها|قولهم|تاكيده|تاكيدها|تصريحه)(?!\w)(?:[^\"«:]{0,60}?(?<!\w)ان(?!\w))?)\s*|:\s*"
 )
 _CUT_RE = re.compile(
     r"[،,]|(?<!\w)(?:خلال|للصحفيين|لصحفيين|بخصوص|بشان|حول|عند|لدي|امام|اثناء|عن|عبر|فان|في\s+مؤتمر|في\s+بيان|في\s+تصريح|في\s+تغريد\w*|في\s+حديث"
-    r"|علي\s+(?:موقع\w*|حساب\w*|صفح\w*|منص\w*|(?=[\"«“]))|قايلا|اليوم|امس|الذي|التي|الذين|لم|لن|قد|نقلا(?=\s+عن))(?!\w)|\.(?!\d)"
+    r"|علي\s+(?:موقع\w*|حساب\w*|صفح\w*|منص\w*|(?=[\"«“]))|قايلا|اليوم|امس|الذي|التي|الذين|لم|لن|قد|نقلا(?=\s+عن))(?!\w)|\.(?![\d\w])"
 )
 #: Who a party spoke to ("لشبكة ...", "للتلفزيون الرسمي", "لـ"): a kind of medium after ل, or the written-apart ل.
 _ADDRESSEE_RE = re.compile(
@@ -64,7 +77,7 @@ _ADDRESSEE_RE = re.compile(
 #: "بحسب ما أعلنته الشرطة", "حسبما ذكرت", "وفق ما أفادت": the verb (with its object pronoun) is part of the source-after form.
 _AFTER_VERBS = "|".join(sorted({*_VERBS, "اورد", "اوردت", "اظهر", "اظهرت"}, key=len, reverse=True))
 _AFTER_RE = re.compile(
-    rf"(?<!\w)[وف]?(?P<verb>(?:بحسب|حسب|وفقا\s+ل|وفق)\s*ما\s+(?:{_AFTER_VERBS})(?:ه|ها|هم)?|بحسب|حسب|وفقا\s+ل|نقلا\s+عن|according\s+to)(?!\w)\s*"
+    rf"(?<!\w)[وف]?(?P<verb>(?:بحسب|حسب|وفقا\s+ل|وفق)\s*ما\s+(?:{_AFTER_VERBS})(?:ه|ها|هم)?(?:\s+عن(?:ه|ها|هم))?|بحسب|حسب|وفقا\s+ل|نقلا\s+عن|according\s+to)(?!\w)\s*"
 )
 _EN_SAID_RE = re.compile(
     rf"(?<!\w)(?P<verb>told\s+\w+|{'|'.join(v for v in REPORTING_VERBS_EN if v != 'told')})(?P<that>\s+that)?(?!\w)\s*"
@@ -129,10 +142,12 @@ def party_outlet(party: str) -> str | None:
 
 
 def party_label(party: str) -> str | None:
-    """English label for a party's words; None when it names no outlet and no person.
+    """English label for a party's words; None when it names no outlet, no person and no body.
 
     Media staff keep their outlet: 'مدير مكتب شبكة "الجزيرة" في إيران "عبدالقادر
     الإدريسي"' → "Al-Ghd's Morocco correspondent S'id Al-Idrisi" (Arabic names romanised).
+    A body ("لجنة التحقيق الروسية", "وسائل إعلام رسمية") is its own words, quoted (``display``), so no reader takes
+    a word of it for a person's name; a role ("رئيس الأركان الإيراني") stays None: the texts may name its holder.
     """
     outlet = party_outlet(party)
     person = speaker_name(party)
@@ -148,7 +163,30 @@ def party_label(party: str) -> str | None:
             where = f"{place_label(countries[0].id, 'en')} " if countries else ""
             return f"{outlet_en}'s {where}{role} {person_en}"
         return outlet_en  # "الوطن السورية الموالية للأسد": the person only qualifies the outlet
-    return outlet_en or person_en
+    return outlet_en or person_en or _body_label(party)
+
+
+def _body_label(party: str) -> str | None:
+    """An Arabic description made of common nouns, places and function words (its head may be a plural the learned
+    nouns lack, "وسائل"), headed by no office, rank or person noun ("لجنة التحقيق الروسية", "وسائل إعلام محلية"),
+    quoted; a name in it ("نجيب دانيش وهو متحدث …", "شرطة هاكني") leaves it to the reader of names."""
+    words = list(re.finditer(r"[\u0621-\u064a]+", party))
+    if not words or not describes(party):
+        return None
+    placed = [(p.start, p.end) for p in find_places(party)]
+    cores = [_core(normalize_arabic(w.group(0))) for w in words]
+    head = cores[0][2:] if cores[0].startswith("ال") else cores[0]
+    if {cores[0], head, "ال" + head} & _PERSON_HEADS:
+        return None
+    nouns = common_nouns()
+    unknown = [
+        i
+        for i, (c, w) in enumerate(zip(cores, words))
+        if not (
+            c in FUNCTION_WORDS_AR or c in nouns or c[2:] in nouns and c[:2] in ("ال", "لل") or any(a <= w.start() < b for a, b in placed)
+        )
+    ]
+    return display(party, "en") if not unknown or (unknown == [0] and len(words) > 1) else None
 
 
 #: Latin-script words inside an Arabic outlet name: its English spelling, as the article gives it.
@@ -224,9 +262,11 @@ def _party_extent(text: str, start: int, end: int) -> tuple[int, int]:
             cuts.append(ts)
             break
     for i, w in enumerate(words):
-        if i >= 2 and _ADDRESSEE_RE.match(normalize_arabic(w.group(0))):
+        if i >= 2 and (_ADDRESSEE_RE.match(normalize_arabic(w.group(0))) or _told_outlet(w.group(0))):
             cuts.append(w.start())
             break
+    if on := _ON_PLATFORM_RE.search(span):  # "خدمة الإسعاف على تويتر": where it spoke, not who
+        cuts.append(on.start())
     outlets = [(o.start, o.end) for o in known_outlets(span)]
     for i, w in enumerate(words[2:], start=2):  # "أعلن متحدث باسم الجيش مقتل 71 شخصا": the said thing, not "فرانس 24"
         if w.group(0)[0].isdigit() and not any(a <= w.start() < b for a, b in outlets):
@@ -240,9 +280,30 @@ def _party_extent(text: str, start: int, end: int) -> tuple[int, int]:
     if lead >= cut:  # nothing but a time ("أعلنت، الأسبوع الماضي، أنها"): no party named here
         return start + cut, start + cut
     body = span[lead:cut].split()
-    while body and (normalize_arabic(body[-1]).lower() in FUNCTION_WORDS_AR | FUNCTION_WORDS_EN or _time_word(body[-1])):
+    while (
+        body
+        and not _articled_adjective(body)
+        and (normalize_arabic(body[-1]).lower() in FUNCTION_WORDS_AR | FUNCTION_WORDS_EN or _time_word(body[-1]))
+    ):
         cut = span.rindex(body.pop(), lead, cut)
     return start + lead, start + cut
+
+
+#: "على" and one bare word ending the party: the medium it spoke on ("على إنستغرام"); written with ى, as folded
+#: "علي" is also the name Ali ("علي مرداني"); an articled word ("على الحدود") may be where the speaker serves.
+_ON_PLATFORM_RE = re.compile(r"(?<!\w)على\s+(?!ال)[^\s،,\"«“]+\s*$")
+
+
+def _articled_adjective(words: list[str]) -> bool:
+    """Does the last word, articled after an articled word, qualify it ("الأمين العام", "النائب العام") rather than
+    dangle as a function word ("العام" alone is a year)?"""
+    last, prev = (normalize_arabic(w) for w in words[-1:-3:-1]) if len(words) > 1 else ("", "")
+    return prev.startswith("ال") and last.startswith("ال") and last[2:] in common_nouns()
+
+
+def _told_outlet(word: str) -> bool:
+    """ "لرويترز", "لفرانس": ل on an outlet's name is whom the party spoke to, not the party."""
+    return word[:1] == "ل" and len(word) > 3 and bool(known_outlets(word[1:]))
 
 
 def _time_word(word: str) -> bool:
@@ -252,10 +313,22 @@ def _time_word(word: str) -> bool:
     return any(calendar_word(f) is not None or f in RELATIVE_DAYS or f in PARTS_OF_DAY for f in (fold, bare))
 
 
+#: A dateline's dash or slashes end it, and a clause opens after it: "موسكو - 17 أكتوبر (إنترفاكس) - قالت", "هافانا 19
+#: مايو 2018 /شينخوا/ أعلنت", "DAMASCUS (Reuters) — ...". Spaced, so a hyphen inside a word ("آن-26") is none.
+_DASH_RE = re.compile(r"\s[-–—/]+(?=\s)|[—–]|\s/[^\s/]{1,20}/(?=\s)")
+
+
+def _clause_boundary(before: str) -> int:
+    """Where the clause holding the end of ``before`` begins: after its last comma, full stop, colon or dateline dash
+    (-1: the sentence start)."""
+    dashes = [m.end() - 1 for m in _DASH_RE.finditer(before)]
+    return max(before.rfind("،"), before.rfind(","), before.rfind("."), before.rfind(":"), *dashes, -1)
+
+
 def _clause_initial(folded: str, pos: int, in_claim: bool) -> bool:
     """Does a verb at ``pos`` start a clause (see module docstring)?"""
     before = folded[:pos]
-    boundary = max(before.rfind("،"), before.rfind(","), before.rfind("."), before.rfind(":"), before.rfind("—"))
+    boundary = _clause_boundary(before)
     words = before[boundary + 1 :].split()
     if in_claim:
         return boundary >= 0 and len(words) <= 1 and all(w in {"و", "بينما", "وبينما", "فيما", "كما", "ثم"} for w in words)
@@ -289,8 +362,14 @@ def extract_attributions(sentence: str) -> list[Attribution]:
         limit = next_verbs[0].start() if next_verbs else len(folded)
         comp = _COMP_RE.search(folded, vm.end(), limit)
         verb_word = sentence[slice(*original_span(origin, vm.start("verb"), vm.end("verb")))]
+        obj = None
         if comp:
             region_end, claim_fs = comp.start(), comp.end()
+        elif (
+            not _transport(verb_word, folded[vm.end() : limit])
+            and (obj := _object_start(sentence, folded, origin, vm.end(), limit)) is not None
+        ):
+            region_end = claim_fs = obj  # "أعلنت وزارة الصحة مقتل 12 شخصا": the speaker, then what it announced
         else:
             last_comma = max(folded.rfind("،", vm.end(), limit), folded.rfind(",", vm.end(), limit))
             region_end = claim_fs = last_comma + 1 if last_comma >= 0 else vm.end()
@@ -301,6 +380,8 @@ def extract_attributions(sentence: str) -> list[Attribution]:
         ce = origin[claim_fe] if claim_fe < len(folded) else sent_end
         ce = min(ce, sent_end)
         parties = _parties(sentence, folded, origin, vm.end(), region_end, verb_word)
+        if obj is not None and (spans := [span for span, _, _ in parties if span]):
+            cs = _skip_glue(sentence, max(e for _, e in spans), cs)  # "أعلنت الجماعة مساء السبت مسؤوليتها عن …": all it said
         if all(span is None for span, _, _ in parties) and (subject := _subject_before(sentence, folded, origin, vm.start())):
             parties = [(subject, verb_word, None)]  # "بوريطة قال إن ...": the speaker stands before the verb
         for party_span, role_verb, via in parties:
@@ -321,14 +402,103 @@ def extract_attributions(sentence: str) -> list[Attribution]:
     found.extend(_source_after(sentence, folded, origin, found, sent_end))
     found.extend(_english_said(sentence, folded, origin, found))
     found.extend(_citing(sentence, folded, origin, found))
+    found.extend(_quoted_as_saying(sentence, folded, origin))
     return sorted(found, key=lambda a: a.claim_start)
+
+
+def _object_start(sentence: str, folded: str, origin: list[int], start: int, end: int) -> int | None:
+    """Where what a speaker states begins when no complementiser introduces it (a folded offset in
+    ``[start, end)``), or None when the words after the verb show no speaker followed by an object.
+
+    Arabic puts the speaker's noun phrase right after the verb, then the object: "أعلنت وزارة الصحة مقتل 12
+    شخصا", "أفادت تقارير بمقتل 37", 'وقال الوالي للصحفيين "نقلنا 25 جريحا"', "أكدت الشرطة سقوط ضحايا". A noun
+    phrase runs on through construct nouns, names, asides in brackets and, once it holds an article, articled
+    words; so its end is the first of: speech in quotes (``_speech``), or, within ``SPEAKER_WORDS``, the deed before
+    a count, or a word that opens an object (``_opens_object``: a bare common noun, derived verbal noun or counting
+    word right after an articled one, "مقتل", "انتشال", "سقوط"; a preposition on a noun, "بمقتل"). A preposition's
+    noun ("في نيبال") is still the speaker's; speech right after the verb has no speaker here (the start)."""
+    words = list(re.finditer(r"[^\s،,:;]+", folded[start:end]))
+    if words and _speech(folded, start + words[0].start(), end):
+        return start
+    counts = {q.start for q in find_quantities(sentence[origin[start] : origin[min(end, len(folded))]])}
+    asides = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", folded[start:end])]
+    prev = _core(words[0].group(0)) if words else ""
+    for i, w in enumerate(words[1:], start=1):
+        word, at = w.group(0).lstrip("#"), start + w.start()
+        if _speech(folded, at, end) and not _names_outlet(words[i - 1].group(0), word[1:]):
+            return at
+        if any(a <= w.start() < b for a, b in asides):
+            continue  # "(يونسكو)", "(شمال غربي البلاد)": an aside, the phrase goes on after it
+        if i <= SPEAKER_WORDS:  # a long run is no speaker's phrase
+            if i + 1 < len(words) and origin[start + words[i + 1].start()] - origin[start] in counts:
+                return at  # the deed right before a count ("مقتل نحو 46": the hedge is the count's own)
+            if prev not in FUNCTION_WORDS_AR and _opens_object(word, articled=prev.startswith("ال")):
+                return at
+        prev = _core(w.group(0))
+    return None
+
+
+#: The most words a speaker's noun phrase runs to before an object that no quote marks ("متحدث باسم الشرطة في
+#: نيبال الاثنين مقتل": 6); past it, a verbal noun is more likely the speaker's own ("... العثور على الفتيان").
+SPEAKER_WORDS = 8
+#: Quoted words that are speech, not a name ('"يويفا"', 'منظمة "أوميه"'): at least this many, or left open.
+SPEECH_WORDS = 3
+
+
+def _speech(folded: str, at: int, end: int) -> bool:
+    """Does a quote open speech at ``at``: ``SPEECH_WORDS`` words or more before it closes, or no close before ``end``?"""
+    if folded[at : at + 1] not in ('"', "«", "“"):
+        return False
+    close = re.search(r'["»”]', folded[at + 1 : end])
+    return close is None or len(folded[at + 1 : at + 1 + close.start()].split()) >= SPEECH_WORDS
+
+
+def _transport(verb: str, region: str) -> bool:
+    """ "نقل" with no "عن" after it carries goods or people ("طائرة نقل عسكرية"), not words."""
+    return "نقل" in normalize_arabic(verb) and not re.search(r"(?<!\w)عن(?!\w)", region)
+
+
+def _core(word: str) -> str:
+    """A folded word less a hashtag and a conjunction or preposition before its article ("والانقاذ", "للهجره")."""
+    word = word.lstrip("#").strip("\"«»“”'")
+    return word[1:] if word[:1] in "وفبل" and word[1:3] in ("ال", "لل") else word
+
+
+def _names_outlet(before: str, quoted: str) -> bool:
+    """A quote that names a medium ('قناة "النهار"', '"قناة الحدث"'), not speech."""
+    return any(w in _OUTLET_WORDS or (w[:1] in "وبل" and w[1:] in _OUTLET_WORDS) for w in (before, quoted))
+
+
+def _opens_object(word: str, articled: bool) -> bool:
+    """Does this folded word begin what is stated rather than continue the speaker's noun phrase? Right after an
+    articled word: a bare common noun, a derived verbal noun (``_DERIVED_MASDAR``) or a word the corpus counts with,
+    not a first name ("ايمان") nor a rank ("جنرال"). Anywhere: "ب" on a bare noun ("بمقتل", "بسقوط"; "بالحادث" is
+    circumstance), not "باسم" (the spokesman's "متحدث باسم الشرطة")."""
+    if len(word) < 3 or word in FUNCTION_WORDS_AR:
+        return False
+    if word[0] == "ب" and word[1:3] != "ال" and len(word) > 4 and (word in proclitic_words() or unit_key(word[1:]) in count_predicates()):
+        return True
+    if not articled or _core(word).startswith(("ال", "لل")) or word[0] == "ل" or word in given_names() or "ال" + word in _PERSON_HEADS:
+        return False
+    return word in common_nouns() or bool(_DERIVED_MASDAR.match(word)) or (len(word) >= 4 and unit_key(word) in count_predicates())
+
+
+#: Verbal nouns of the derived forms VIII (افتعال: "انتشال", "اعتقال", "ارتفاع"), VII (انفعال: "انفجار") and X
+#: (استفعال: "استهداف"), folded: a deed announced, never a name's pattern.
+_DERIVED_MASDAR = re.compile(r"^(?:ا.ت.ا.|ان..ا.|است..ا.)[هة]?$")
+
+
+def _skip_glue(sentence: str, start: int, end: int) -> int:
+    """The first offset in ``[start, end]`` past spaces and commas."""
+    while start < end and sentence[start] in " \t\n،,":
+        start += 1
+    return start
 
 
 def _subject_before(sentence: str, folded: str, origin: list[int], pos: int) -> tuple[int, int] | None:
     """The words between the clause start and a verb at ``pos``, less connectors: a subject-first speaker."""
     before = folded[:pos]
-    boundary = max(before.rfind("،"), before.rfind(","), before.rfind("."), before.rfind(":"))
-    start = boundary + 1
+    start = _clause_boundary(before) + 1
     words = before[start:].split()
     while words and words[0] in _CONNECTORS | _AUXILIARIES:
         start = before.index(words[0], start) + len(words[0])
@@ -430,12 +600,19 @@ def _citing(sentence: str, folded: str, origin: list[int], found: list[Attributi
     independent party nor the outlet's own words."""
     out = []
     for m in _CITING_RE.finditer(folded):
-        carrier = _carrier(sentence, found, origin[m.start()])
+        pos = origin[m.start()]
+        carrier = _carrier(sentence, found, pos) or _claiming(found, pos)
         cut = _CUT_RE.search(folded, m.end())
         span = _clean_party(sentence, origin[m.end()], origin[cut.start()] if cut else _sentence_end(sentence))
         if carrier and span:
-            out.append(_relayed(carrier, sentence[span[0] : span[1]], m["verb"], span, origin[m.start()]))
+            out.append(_relayed(carrier, sentence[span[0] : span[1]], m["verb"], span, pos))
     return out
+
+
+def _claiming(found: list[Attribution], pos: int) -> Attribution | None:
+    """The named party whose claim runs on to ``pos`` ("The UN said at least 12 were killed, citing …"): it carries
+    the cited party's words."""
+    return next((a for a in found if a.party and a.claim_start < pos <= a.claim_end), None)
 
 
 def _english_said(sentence: str, folded: str, origin: list[int], found: list[Attribution]) -> list[Attribution]:
@@ -454,7 +631,15 @@ def _english_said(sentence: str, folded: str, origin: list[int], found: list[Att
         boundary = max(before.rfind(","), before.rfind("."), before.rfind(";"))
         verb = sentence[slice(*original_span(origin, m.start("verb"), m.end("verb")))]
         cs = origin[m.end()] if m.end() < len(folded) else len(sentence)
-        span = _clean_party(sentence, *original_span(origin, boundary + 1, m.start()))
+        # the speaker begins after a dateline's dash ("CAIRO (Reuters) - Egypt's health ministry said") and after the
+        # quote that closes the speech ('"We found 12 bodies," the governor told reporters')
+        party_from = max([boundary, *(d.end() - 1 for d in _DASH_RE.finditer(before))]) + 1
+        while party_from < m.start() and folded[party_from] in "\"”’' ":
+            party_from += 1
+        span = _clean_party(sentence, *original_span(origin, party_from, m.start())) if party_from < m.start() else None
+        if span is None and (aside := _QUOTED_BY_RE.search(before)):
+            out.extend(_quoted_by(sentence, origin, aside, verb, cs, sent_end))
+            continue
         tail = sentence[cs:sent_end]
         claim_before = boundary > 0 and folded[boundary] == "," and not m["that"] and len(tail.split(",")[0].split()) <= _EN_TAIL_WORDS
         if span is None and boundary > 0 and folded[boundary] == ",":
@@ -473,6 +658,42 @@ def _english_said(sentence: str, folded: str, origin: list[int], found: list[Att
             out.append(Attribution(party, party_label(party), verb, start, origin[boundary], span[0], span[1]))
         else:
             out.append(Attribution(party, party_label(party), verb, cs, sent_end, span[0], span[1]))
+    return out
+
+
+#: "The health ministry, quoted by the state news agency, said …": the speaker, then the carrier in an aside.
+_QUOTED_BY_RE = re.compile(r"(?:^|[,.;]\s*)(?P<speaker>[^,.;]+?),\s*(?:quoted|cited)\s+by\s+(?P<carrier>[^,.;]+?),\s*$")
+#: "Reuters quoted a police official as saying 12 people had died": the carrier, the speaker, the claim.
+_QUOTED_AS_RE = re.compile(r"(?:^|(?<=[,.;]))\s*(?P<carrier>[^,.;]+?)\s+quoted\s+(?P<speaker>[^,.;]+?)\s+as\s+saying(?:\s+that)?\s+")
+
+
+def _quoted_by(sentence: str, origin: list[int], aside: re.Match, verb: str, cs: int, end: int) -> list[Attribution]:
+    """The carrier of an aside ("quoted by the agency") and the speaker through it, both saying what follows."""
+    speaker = _clean_party(sentence, *original_span(origin, aside.start("speaker"), aside.end("speaker")))
+    carrier = _clean_party(sentence, *original_span(origin, aside.start("carrier"), aside.end("carrier")))
+    if speaker is None or carrier is None:
+        return []
+    return _chain(sentence, carrier, speaker, verb, cs, end)
+
+
+def _chain(sentence: str, carrier: tuple[int, int], speaker: tuple[int, int], verb: str, cs: int, end: int) -> list[Attribution]:
+    """A carrier and the speaker it relays, both asserting ``sentence[cs:end]``: "Carrier, citing Speaker"."""
+    c_text, s_text = sentence[slice(*carrier)], sentence[slice(*speaker)]
+    c_label = party_label(c_text)
+    return [
+        Attribution(c_text, c_label, verb, cs, end, *carrier),
+        Attribution(s_text, party_label(s_text), verb, cs, end, *speaker, via=c_label or c_text),
+    ]
+
+
+def _quoted_as_saying(sentence: str, folded: str, origin: list[int]) -> list[Attribution]:
+    """ "X quoted Y as saying CLAIM": Y speaks through X, a chain."""
+    out = []
+    for m in _QUOTED_AS_RE.finditer(folded):
+        carrier = _clean_party(sentence, *original_span(origin, m.start("carrier"), m.end("carrier")))
+        speaker = _clean_party(sentence, *original_span(origin, m.start("speaker"), m.end("speaker")))
+        if carrier and speaker:
+            out.extend(_chain(sentence, carrier, speaker, "quoted", origin[m.end()], _sentence_end(sentence)))
     return out
 
 

@@ -301,3 +301,103 @@ def test_a_count_after_the_verb_is_what_is_said_not_who_says_it():
     sentence = "The ministry, quoted by the state radio, said 7 people were hurt in the blast."
     assert all(a.party != "7 people were hurt in the blast" for a in extract_attributions(sentence))
     assert _said('"Seven people were hurt," said the mayor.')[0][0] == "the mayor"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party", "claim"),
+    [
+        # the speaker, then what it announced as a verbal noun, with no complementiser
+        ("أعلنت وزارة الزراعة نفوق 40 رأسا من الماشية في الفيضان.", "وزارة الزراعة", "نفوق 40 رأسا من الماشية في الفيضان"),
+        ("وأعلن الدفاع المدني انتشال 9 جثث من تحت الأنقاض.", "الدفاع المدني", "انتشال 9 جثث من تحت الأنقاض"),
+        ("وأفادت مصادر محلية بمقتل 6 صيادين.", "مصادر محلية", "بمقتل 6 صيادين"),
+        # a derived verbal noun (افتعال) with no count
+        ("وأعلن الجيش اعتراض طائرة مسيرة فوق الميناء.", "الجيش", "اعتراض طائرة مسيرة فوق الميناء"),
+        ("وأكدت البلدية سقوط جرحى في الحادث.", "البلدية", "سقوط جرحى في الحادث"),
+        ("أعلن متحدث باسم الإطفاء في المدينة وفاة 3 عمال.", "متحدث باسم الإطفاء في المدينة", "وفاة 3 عمال"),
+        # a time after the speaker belongs to what it said, not to the speaker
+        ("أعلنت الشرطة المحلية، صباح الأحد، إصابة 11 شخصا بجروح.", "الشرطة المحلية", "صباح الأحد، إصابة 11 شخصا بجروح"),
+        # speech in quotes after whom the speaker told
+        ('وقال قائد الشرطة للصحفيين "عثرنا على 5 جثث"، مضيفا أن البحث مستمر.', "قائد الشرطة", 'للصحفيين "عثرنا على 5 جثث"'),
+    ],
+)
+def test_an_announced_verbal_noun_is_the_claim_and_the_noun_phrase_before_it_the_speaker(sentence, party, claim):
+    """ "أعلنت وزارة الصحة مقتل 12": no أن/إن introduces the claim, so the speaker's noun phrase ends where the object
+    begins (a bare noun after an articled one, "ب" on a noun, the deed before a count, a quote); before, the party was
+    None or ran into the object, and the claim was only the words after the sentence's last comma."""
+    first = extract_attributions(sentence)[0]
+    assert (first.party, sentence[first.claim_start : first.claim_end]) == (party, claim)
+
+
+def test_a_name_or_a_prepositions_noun_stays_in_the_speaker():
+    """A given name ("إيمان" is also a noun) and the noun after a preposition ("في ولاية") do not open the object."""
+    assert _said('وقالت إحدى المسعفات وتدعى إيمان "لم نتوقع هذا العدد".')[0][0] == "إحدى المسعفات وتدعى إيمان"
+    assert _said("وأعلن مسؤول في ولاية الشمال إصابة 8 أشخاص.")[0][:2] == ("مسؤول في ولاية الشمال", "إصابة 8 أشخاص")
+
+
+def test_transport_and_a_verb_with_no_object_keep_their_old_reading():
+    """ "نقل" without "عن" carries people, not words; a bare object right after the verb has no speaker."""
+    assert all(a.party is None for a in extract_attributions("نقلت الحافلات 300 طالب إلى المدارس."))
+    assert _said("وأكد وقوع أضرار كبيرة في المباني.")[0][0] is None
+
+
+def test_a_relay_with_an_announced_verbal_noun_stays_a_chain():
+    assert _said("ونقلت صحيفة محلية عن الهلال الأحمر إجلاء 70 عائلة.") == [
+        ("صحيفة محلية", "إجلاء 70 عائلة", None),
+        ("الهلال الأحمر", "إجلاء 70 عائلة", "«صحيفة محلية»"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("عمان - 4 نيسان (بترا) - قالت مديرية الأمن العام إن 3 أشخاص أصيبوا.", "مديرية الأمن العام"),
+        ("الرباط 2 يناير 2019 /ومع/ أعلنت السلطات المحلية وفاة شخصين.", "السلطات المحلية"),
+        ("LAGOS (AFP) - Nigeria's emergency agency said 20 people died.", "Nigeria's emergency agency"),
+        # an articled adjective after an articled noun is the speaker's ("العام" alone dangles)
+        ("وقال النائب العام إن التحقيق بدأ.", "النائب العام"),
+        # where it was said ("على إنستغرام") is not who said it; a place that is articled ("على الحدود") may be
+        ("وقالت فرقة الإطفاء على إنستغرام إن الحريق أُخمد.", "فرقة الإطفاء"),
+        ("وقال مسؤول على الحدود إن المعبر أغلق.", "مسؤول على الحدود"),
+    ],
+)
+def test_a_dateline_ends_before_the_speaker(sentence, party):
+    """The dateline's dash (or slashes) opens the clause: the verb after it starts an attribution, and its speaker does
+    not take in the dateline ("…(AFP) - X said" read AFP as the speaker); nor does the speaker take in what qualifies
+    it or where it spoke."""
+    assert extract_attributions(sentence)[0].party == party
+
+
+def test_english_relays_by_aside_quote_and_citing_stay_chains():
+    """ "X, quoted by Y, said", "Y quoted X as saying", "X said …, citing Y" (however far back X stands), and a
+    speaker after a closing quote."""
+    assert _said("The fire service, quoted by local radio, said 4 homes burned down.") == [
+        ("local radio", "4 homes burned down", None),
+        ("The fire service", "4 homes burned down", "local radio"),
+    ]
+    assert _said("The broadcaster quoted a hospital director as saying 9 patients were evacuated.") == [
+        ("The broadcaster", "9 patients were evacuated", None),
+        ("a hospital director", "9 patients were evacuated", "The broadcaster"),
+    ]
+    cited = _said("The Red Cross said about 40 families were displaced by the floods, citing village elders.")
+    assert cited[-1][:2] == ("village elders", "about 40 families were displaced by the floods")
+    assert cited[-1][2] and cited[-1][2].endswith("Red Cross")
+    assert _said('"Nobody was hurt," the fire chief told reporters.')[0][0] == "the fire chief"
+
+
+def test_a_rank_an_aside_or_a_short_quoted_name_stays_in_the_speaker():
+    """A rank ("جنرال"), a bracketed aside and a quoted name of one or two words ('"النسور"') do not open the object:
+    they are still the speaker's noun phrase."""
+    assert _said('وقال قائد القوات الميجور جنرال سام بيل "بدأنا الانسحاب من المواقع".')[0][0] == "قائد القوات الميجور جنرال سام بيل"
+    assert _said("أعلنت هيئة الطيران المدني (هطم) إلغاء 12 رحلة.")[0][:2] == ("هيئة الطيران المدني (هطم)", "إلغاء 12 رحلة")
+    assert _said('أعلن النادي الملكي "النسور" ضم 3 لاعبين.')[0][0] == 'النادي الملكي "النسور"'
+
+
+def test_speech_right_after_the_verb_has_no_speaker_there():
+    """'وقالت "..."': the quote is all the claim, not a speaker's name followed by an object inside the quote."""
+    assert _said('وقالت "كان الانفجار قويا جدا في الحي".') == [(None, '"كان الانفجار قويا جدا في الحي"', None)]
+
+
+def test_a_dotted_abbreviation_neither_ends_the_party_nor_holds_a_complementiser():
+    """ "(سي.إن ترك)": the dot inside a name is no full stop, and the "إن" after it no complementiser."""
+    sentence = "وقالت قناة (إي.إن تي) المحلية إن 6 أشخاص أصيبوا."
+    assert _said(sentence)[0][:2] == ("قناة (إي.إن تي) المحلية", "6 أشخاص أصيبوا")

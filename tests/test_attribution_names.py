@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.attribution import extract_attributions, format_attribution
+from bot.attribution import extract_attributions, format_attribution, party_label
 from bot.entities import display
 from language.names import describes, learn_common_nouns, romanise
 
@@ -88,3 +88,13 @@ def test_common_nouns_and_first_names_are_learned_from_usage():
     assert "شرطه" in nouns and "محمد" not in nouns and "باقري" not in nouns
     assert given == ["محمد"]
     assert "ذهب" in other and "باقري" not in other
+
+
+def test_a_body_is_labelled_in_its_own_words_and_a_role_is_left_to_its_holder():
+    """A body's English label is its Arabic words quoted, so no word of it ("لجنة") is taken for a person whose name
+    the texts give; a role ("رئيس الأركان الإيراني", "الناطق باسم ...") has no label here: its holder may be named."""
+    assert party_label("لجنة التحقيق البرلمانية") == "«لجنة التحقيق البرلمانية»"
+    assert party_label("وسائل إعلام محلية") == "«وسائل إعلام محلية»"
+    assert party_label("رئيس الأركان الإيراني") is None
+    assert party_label("الناطق باسم الدفاع المدني") is None
+    assert party_label("سعيد كمال وهو متحدث باسم الشرطة") is None
