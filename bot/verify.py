@@ -35,7 +35,8 @@ Verdict rules (``verify_claim``):
   count of the same unit, person) clashes with the sentence's value for it, or
   another party (person, country, city) does the claim's deed in its place ("Algeria
   cuts the internet" against "Egypt cuts ..."; not for an additive claim, "Russia signed
-  too"), or
+  too"; never words that only look like a person: "Police name woman …", "أفادت تقارير
+  إعلامية", "in the Sahel, claimed"), or
   a negation governs the claim's words (not "لا يعني أن", not "دون توضيح"), or
   (same language) the stance model says "contradict" for a reason verify does
   not check itself; a sentence with two voices, one matching the claimed date
@@ -59,7 +60,8 @@ Verdict rules (``verify_claim``):
   where closeness alone only confirms; a claim count's noun is matched against the other language's count nouns too
   ("people"/"شخصا"), so a figure no source gives meets the sources' figures;
 * a support that says the toll rose to the claimed figure ("rose to six") supersedes a smaller figure not
-  reported after it, whatever the dates;
+  reported after it, whatever the dates; a later, smaller figure never supersedes a larger one (they conflict);
+* a wire's dateline date ("VIENNA, March 12 (APA) -") dates the report, not the event, where the story gives its own;
 * supporters and contradictors both → CONFLICTING; so too supporters that are
   one side of a conflict (``bot.conflicts``) on the slot the claim states
   ("arrived on Tuesday evening" while Al Jazeera's bureau chief says he had
@@ -83,10 +85,18 @@ from bot.answer import as_evidence, build_citations, detect_conflicts
 from bot.attribution import format_attribution
 from bot.claims import Evidence, extract_claims
 from bot.conflicts import about_same_event, describe_conflict
-from bot.crosslingual import arabic_keywords, bridge_text, nearest_words
+from bot.crosslingual import ALIGN, arabic_keywords, bridge_text, nearest_words
 from bot.entities import EntityMention, country_of, display, find_entities, is_person, label, place_compatible
-from language.names import NameBook, demonym_country, learn, skeleton
-from language.lexicon import AUXILIARIES_EN, FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, REPORTING_VERBS_AR, REPORTING_VERBS_EN
+from language.names import NameBook, NameMention, demonym_country, describes, find_persons, learn, skeleton
+from language.lexicon import (
+    ASKED_NOUNS_AR,
+    ASKED_NOUNS_EN,
+    AUXILIARIES_EN,
+    FUNCTION_WORDS_AR,
+    FUNCTION_WORDS_EN,
+    REPORTING_VERBS_AR,
+    REPORTING_VERBS_EN,
+)
 from language.places import find_places
 from bot.schema import Comparison, Conflict, Verdict, Verification
 from bot.stance import ADDITIVES, DENIALS, NEGATIONS, PRIVATIVES, compare_many
@@ -135,6 +145,14 @@ SAME_EVENT_DAYS = 31
 _EN_NEGATION = re.compile(r"\b(?:not|no|never|none|without|deny|denied|denies)\b|n't\b", re.I)
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _AR_PLACE_BEFORE = re.compile(r"(?:(?<!\w)(?:في|الي|in|at|to)\s+|(?<!\w)ب)$")
+#: A noun of place (``language.lexicon``: "city", "capital", "مدينة", "العاصمة") and up to one adjective between the
+#: preposition and the city, in either order of the two languages: "في العاصمة النمساوية فيينا", "بمدينة حلب", "in the
+#: Austrian capital Vienna", "in the city of Aleppo".
+_PLACE_NOUNS = "|".join(sorted({*ASKED_NOUNS_AR["place"].split(), *ASKED_NOUNS_EN["place"].split()}, key=len, reverse=True))
+_APPOSED_PLACE = re.compile(
+    rf"(?:(?<!\w)(?:في|الي|in|at|to)\s+(?:the\s+)?(?:\w+\s+)?|(?<!\w)ب)(?:ال)?(?:{_PLACE_NOUNS})(?:\s+\w+)?(?:\s+of)?[\s,]+$",
+    re.I,
+)
 #: English calendar words (CLDR names, relative days): checked as the date slot, not matched as words.
 _DATE_WORDS = frozenset(w for w in (*MONTHS, *WEEKDAYS, *RELATIVE_DAYS, *PARTS_OF_DAY) if w.isascii())
 #: Verbs of saying (``language.lexicon``): news paraphrases "said" as قال, أكد, قائلا ...; any is the same word here.
@@ -353,7 +371,9 @@ def claim_frame(claim: str, book: NameBook | None = None, aligned: Mapping[str, 
     # A role's words are words, unless the claim also names its holder ("رئيس الأركان الإيراني باقري", "Syrian
     # President Bashar al-Assad"): then the role only restates the person, and is matched as the person is.
     by_name = {m.id for m in named if not m.via_role}
-    mentions = [m for m in named if not m.via_role or m.id in by_name]
+    # Nor is a description the claim's person ("أعلنت جماعة …": ``_weak_persons``): its words are matched as words.
+    weak = _weak_persons(claim, book, lone=False)
+    mentions = [m for m in named if (not m.via_role or m.id in by_name) and m.id not in weak]
     places: set[str] = set()
     skip: set[str] = set()
     said = _slot_places(claim)
@@ -399,8 +419,8 @@ def _slot_places(text: str) -> dict[str, str]:
     for pid, words, start, end in mentions:
         if any(s < end and start < e for s, e in taken):
             continue
-        before = normalize_arabic(text[max(0, start - 5) : start])
-        if _AR_PLACE_BEFORE.search(before):
+        before = normalize_arabic(text[max(0, start - 40) : start])
+        if _AR_PLACE_BEFORE.search(before[-5:]) or _APPOSED_PLACE.search(before):
             out.setdefault(pid, words)
             taken.append((start, end))
     return out
@@ -506,6 +526,34 @@ def _entities_of(text: str, book: NameBook) -> frozenset[str]:
     return frozenset(ids | {c for i in ids if (c := country_of(i))})
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _weak_persons(text: str, book: NameBook, lone: bool = True) -> frozenset[str]:
+    """Person ids ``text`` names only by words that need not be anyone (``_weak``). Such a "person" may be the
+    claim's own where the claim names it, but never someone else doing the claim's deed in its place: "Police name
+    woman who opened fire …" does not say the police, not the woman the claim names, opened fire. ``lone=False`` for
+    a claim, which opens on its subject's name ("Assad signed …")."""
+    weak, sure = set(), set()
+    for m in find_persons(text, book):
+        (weak if _weak(m, text, book, lone) else sure).add(m.key)
+    return frozenset(weak - sure)
+
+
+def _weak(m: NameMention, text: str, book: NameBook, lone: bool = True) -> bool:
+    """Does a mention only look like a name? An Arabic description framed by a verb of saying or quotes ("أفادت تقارير
+    إعلامية", «مسؤول»: ``language.names.describes``), a capitalised thing after "the" ("al-Qaeda's affiliate in the
+    Sahel, claimed"), or a lone capitalised word opening a sentence or title that no text names as a person, in either script ("Police name
+    woman …"). A title, a role, or a family name the texts name in full (``known``) is someone."""
+    if m.via in ("title", "known", "role") or not m.key:
+        return False
+    if not m.text.isascii():
+        return describes(m.text)
+    alone = lone and m.via == "capitalised" and " " not in m.text.strip() and m.key not in book.keys
+    return alone or bool(_THE_BEFORE.search(text[: m.start]))
+
+
 def _present(group: Group, keys: frozenset[str], entities: set[str]) -> bool:
     if group.entity and (group.entity in entities or country_of(group.entity) in entities):
         return True
@@ -539,7 +587,7 @@ def relevance(frame: ClaimFrame, text: str, weights: Sequence[float], focus: flo
     # Nor a figure the claim states ("500", "2012"): a sentence giving another figure for the same deed is about
     # the claim, and the number and date checks judge the figure.
     excluded = [
-        bool(g.entity and not p and deed[_party_kind(g.entity)] and _rivals(frame, g.entity, entities))
+        bool(g.entity and not p and deed[_party_kind(g.entity)] and _rivals(frame, g.entity, entities - _weak_persons(text, frame.book)))
         or (not p and not g.matchable_in(english))
         or any(c.isdigit() for c in g.word)
         for g, p in zip(frame.groups, present)
@@ -720,6 +768,20 @@ def _time_words(t: TimeMention, frame: ClaimFrame) -> str:
     return format_day(t.value_start, _lang(frame), t.part_of_day)
 
 
+#: What closes a wire story's dateline after its date: the agency in brackets and a dash ("VIENNA, March 12, 2018 (APA) -",
+#: "أنقرة - 30 آذار/مارس 2018 (أ ف ب) -").
+_DATELINE_CLOSE = re.compile(r"\s*(?:[(（][^()（）\n]{1,30}[)）])?\s*[-–—ـ]")
+#: How far into a sentence a dateline's date may start: a city and a region ("SAN BRUNO, Calif., April 4").
+DATELINE_REACH = 40
+
+
+def _dateline_date(text: str, t: TimeMention) -> bool:
+    """Is ``t`` the date of a dateline opening the sentence? It dates the report, not the event: "VIENNA, March 12,
+    2018 (APA) - A man … was shot dead late on Sunday" tells a Sunday attack, filed on Monday (``_date_checks`` judges
+    it only where the story gives no date of its own)."""
+    return t.start <= DATELINE_REACH and bool(_DATELINE_CLOSE.match(text, t.end))
+
+
 def _date_checks(frame: ClaimFrame, ev: Evidence) -> list[Check]:
     """The claim's date against each date the sentence gives in a clause about the claim's persons or places.
 
@@ -740,7 +802,9 @@ def _date_checks(frame: ClaimFrame, ev: Evidence) -> list[Check]:
     mentions = [t for t in times if t.granularity in grains or t.granularity == "days-range"]
     clauses = _clauses(ev.text)
     checks = []
-    for t in mentions:
+    # A dateline's date dates the report: where the story gives the event's own date, that one is judged.
+    story = [t for t in mentions if not _dateline_date(ev.text, t)]
+    for t in story or mentions:
         i = next((i for i, c in enumerate(clauses) if t.text in c), None)
         clause = ev.text if i is None else clauses[i]
         if i and not _content_words(clause.replace(t.text, " ")):
@@ -785,11 +849,29 @@ def _place_named(frame: ClaimFrame, ev: Evidence) -> Check | None:
     """The claimed city named anywhere in the sentence ("on a busy Toronto sidewalk", "TORONTO (Reuters)"), not as
     where the event was: it confirms the place only beside a confirmed count (``assess``), as a city alone is often an
     actor ("Damascus said")."""
-    named = {m.id: m.text for m in find_places(ev.text) if m.kind == "city" and m.id in frame.places}
+    named = {m.id: m.text for m in find_places(ev.text) if m.kind == "city" and m.id in frame.places} or _spelled_otherwise(frame, ev.text)
     if not named:
         return None
     shown = ", ".join(w if detect_language(w) == _lang(frame) else label(p, _lang(frame)) for p, w in named.items())
     return Check("place", "match", _say(frame, "place_match", shown), tuple(named.values()))
+
+
+def _spelled_otherwise(frame: ClaimFrame, text: str) -> dict[str, str]:
+    """The claimed cities the sentence names in a spelling CLDR does not list ("كابل" for "كابول"/"Kabul"): a word of
+    the sentence (an Arabic one, or an English one in capitals) with the consonant skeleton of the city's name."""
+    wanted = {skeleton(label(p, lang)): p for p in frame.places for lang in ("ar", "en")}
+    words = [w for w in _WORD.findall(text) if not w.isascii() or w[0].isupper()]
+    found = {}
+    for w in words:
+        key = skeleton(_PREFIX.sub("", normalize_arabic(w)) if not w.isascii() else w)
+        if len(key) >= PLACE_SKELETON and key in wanted:
+            found.setdefault(wanted[key], w)
+    return found
+
+
+#: The fewest consonants a city's skeleton needs (``_spelled_otherwise``): a claimed city beside a confirmed count, so
+#: shorter than a name's (``NAME_SKELETON``).
+PLACE_SKELETON = 3
 
 
 def _demonym(word: str) -> str | None:
@@ -941,9 +1023,14 @@ def _tied_clash(frame: ClaimFrame, text: str, pairs: Sequence[tuple[Quantity, Qu
 ELIDED_GAP_WORDS = 3
 
 
+#: Nouns that only point back to the noun of a count before them ("wounding 60 others", "وأصيب 20 آخرون"), folded.
+_ANAPHORS = frozenset({"others", "more", "اخرون", "اخرين"})
+
+
 def _bare(q: Quantity) -> bool:
-    """A count with no noun, or with a function word read as one ("injuring 20 before shooting himself")."""
-    return q.unit is None or normalize_arabic(q.unit_text or "").lower() in FUNCTION_WORDS_AR | FUNCTION_WORDS_EN
+    """A count with no noun, with a function word read as one ("injuring 20 before shooting himself"), or with one
+    that points back to the count before it (``_ANAPHORS``: "killing 14 people and wounding 60 others")."""
+    return q.unit is None or normalize_arabic(q.unit_text or "").lower() in FUNCTION_WORDS_AR | FUNCTION_WORDS_EN | _ANAPHORS
 
 
 def _elided_of(text: str, s: Quantity, found: Sequence[Quantity]) -> Quantity | None:
@@ -1070,6 +1157,13 @@ def _person_words(m: EntityMention, frame: ClaimFrame) -> str:
     return next((w for w in named if w and w.isascii() == (lang == "en")), display(m.text, lang))
 
 
+def _claimed_name_in(frame: ClaimFrame, m: EntityMention) -> bool:
+    """Does the mention hold a word the claim names its person by? Then it is that person with a word too many read
+    into the name ("مستشار ترامب لمصر" read as "ترامب لمصر"), not another person."""
+    claimed = {normalize_arabic(g.word).lower() for g in frame.groups if g.entity and is_person(g.entity)}
+    return bool(claimed & {normalize_arabic(w).lower() for w in _WORD.findall(m.text) if len(w) > 2})
+
+
 #: "with X" ("مع الأسد", "with Syrian Defence Minister Ali Ayoub"): X is the one the deed was done with, not its doer;
 #: up to four words (a title) may stand between.
 _WITH = re.compile(r"(?<!\w)(?:و?مع|with|alongside)\s+(?:\S+\s+){0,4}$", re.I)
@@ -1091,14 +1185,16 @@ def _agent_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     if not claimed or not stated:
         return None
     where = tuple(dict.fromkeys(m.text for m in mentions))
+    weak = _weak_persons(ev.text, frame.book) - claimed
     if claimed <= stated:
-        return Check(
-            "agent", "match", _say(frame, "agent_match", ", ".join(dict.fromkeys(_person_words(m, frame) for m in mentions))), where
-        )
+        named = [m for m in mentions if m.id not in weak]
+        return Check("agent", "match", _say(frame, "agent_match", ", ".join(dict.fromkeys(_person_words(m, frame) for m in named))), where)
     # Another person stands in for the claim's only in a sentence that tells its deed (``_same_deed``), where the
     # claim has one: "جرى توقيع الاتفاقية ... برئاسة باقري ووزير الدفاع السوري أيوب" names no meeting of Assad's.
     keys, entities = word_keys(ev.text), _entities_of(ev.text, frame.book)
-    others = [m for m in mentions if m.id in stated - claimed and not _counterpart(ev.text, m.start)]
+    others = [
+        m for m in mentions if m.id in stated - claimed - weak and not _counterpart(ev.text, m.start) and not _claimed_name_in(frame, m)
+    ]
     if (
         others
         and not _another_occurrence(frame, stated)
@@ -1303,16 +1399,17 @@ def _current(conflict: Conflict, supporting: set[int]) -> bool:
 
 def _superseded(item: Assessment, support: Sequence[Assessment], evidence: Mapping[int, Evidence]) -> bool:
     """Is a contradiction on the figure alone an earlier report that a later supporting one updates? Tolls rise:
-    "9 killed" on 23 April does not refute "10 killed" stated on 24 April (``bot.conflicts`` shows it as an update).
+    "9 killed" on 23 April does not refute "10 killed" stated on 24 April (``bot.conflicts`` shows it as an update);
+    a later, smaller figure is no update of a larger one ("37 killed" on Wednesday, "34" on Thursday: they conflict).
     A support saying the toll rose to the claim's figure updates a lower one not reported after it, the same day or
     undated: "4 killed" against "the death toll … rose to six"."""
-    if not item.figure_only or item.status != "contradict":
+    if not item.figure_only or item.status != "contradict" or not item.below:
         return False
     said = evidence[item.n].anchor
     dated = [(a, evidence[a.n].anchor) for a in support if a.status == "support"]
     if said and any(d and d > said for _, d in dated):
         return True
-    return item.below and any(a.risen and not (said and d and said > d) for a, d in dated)
+    return any(a.risen and not (said and d and said > d) for a, d in dated)
 
 
 def verify_claim(
@@ -1389,18 +1486,37 @@ def align_words(claim: str, texts: Sequence[str], embeddings: Embeddings) -> dic
     aligned = nearest_words(mine, theirs, embeddings)
     # A count's noun is also matched against the other language's count nouns alone: among all words the encoder puts
     # "people" nearest "الناس", and the count "50 شخصا" beyond its margin, so a figure no source shares met no count.
-    nouns = [w for w in _count_nouns([claim]) if w in mine]
-    for w, found in nearest_words(nouns, [w for w in _count_nouns(texts) if w.isascii() != english], embeddings).items():
-        aligned[w] = list(dict.fromkeys([*aligned.get(w, []), *found]))
+    # So is a count's predicate against the other language's count predicates: "أصيب 50 شخصا" meets "wounding 60 others"
+    # only so (among all words, "أصيب" falls nearest no English one within the margin).
+    for words, floor in ((_count_nouns, ALIGN), (_count_predicates, PREDICATE_ALIGN)):
+        counted = {normalize_arabic(w).lower() for w in words([claim])}
+        claimed = [w for w in mine if normalize_arabic(w).lower() in counted]
+        for w, found in nearest_words(claimed, [w for w in words(texts) if w.isascii() != english], embeddings, floor).items():
+            aligned[w] = list(dict.fromkeys([*aligned.get(w, []), *found]))
     return aligned
 
 
+#: The encoder's cosine at which a count's predicate translates one of the other language's count predicates: 0.71-0.91
+#: for a deed and its translation ("أصيب"/"wounding", "قتل"/"killed"), 0.42-0.58 for the contrasting deed ("أصيب"/
+#: "killed", "قتل"/"wounded"). Lower than ``ALIGN``, as only count predicates compete.
+PREDICATE_ALIGN = 0.65
+
+
+def _counts_stated(text: str) -> list[Quantity]:
+    """The counts ``text`` states a figure for: not a vague count ("عشرات الناس"), which states no figure to confirm or
+    rival."""
+    return [q for q in find_quantities(text) if q.kind == "count" and not q.vague]
+
+
 def _count_nouns(texts: Sequence[str]) -> list[str]:
-    """The content words that name what the texts' figures count ("people" in "20 people were killed"); not a vague
-    count's ("عشرات الناس"), which states no figure to confirm or rival."""
-    return [
-        w for t in texts for q in find_quantities(t) if q.kind == "count" and not q.vague for w in _content_words_raw(q.unit_text or "")
-    ]
+    """The content words that name what the texts' figures count ("people" in "20 people were killed")."""
+    return [w for t in texts for q in _counts_stated(t) for w in _content_words_raw(q.unit_text or "")]
+
+
+def _count_predicates(texts: Sequence[str]) -> list[str]:
+    """The content words that say what happened to the texts' figures ("wounding" in "wounding 60 others", "أصيب" in
+    "أصيب 50 شخصا": ``_predicate_words``)."""
+    return [w for t in texts for q in _counts_stated(t) for w in _content_words_raw(" ".join(_predicate_words(t, q, noun=False)))]
 
 
 #: The multilingual encoder's cosine of a claim and a sentence of the other language at which the sentence is taken to
