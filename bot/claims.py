@@ -55,6 +55,7 @@ from language.numbers import (
     Quantity,
     coarseness,
     count_predicates,
+    deed_predicates,
     find_quantities,
     is_measure,
     passing_bound,
@@ -123,6 +124,7 @@ class Claim:
     subset: bool = False  # it counts some of a group ("بينهم 3 صحفيين", "اثنين من القتلى"): see _subset
     qualifier: str | None = None  # the noun qualifying its noun ("ثلاثة رجال أمن" → "امن"): see _qualifier
     elided: bool = False  # no noun of its own after a count of a noun: that noun is meant ("قتل 77 شخصا، وأصيب 143")
+    others_of: str | None = None  # its noun is "others" ("قتل 17 شخصا وأصيب 36 آخرون"): the noun before it, "شخص"
     names: tuple[str, ...] = ()  # persons and places its frame names (an id where one is known, else the folded words)
     context: frozenset[str] = frozenset()  # stems of its frame's words, names kept, values left out: what a measure is of
     lead: frozenset[str] = frozenset()  # the part of ``context`` before the value: where its predicate stands
@@ -385,6 +387,25 @@ def _cues(sentence: str, lo: int, hi: int, value: _Value, mentions: list[EntityM
     return frozenset(s for s in stems if len(s) >= 3)
 
 
+def _with_clause_deed(
+    cues: frozenset[str], sentence: str, seg: _Segment, values: list[_Value], i: int, lo: int, mentions: list[EntityMention]
+) -> frozenset[str]:
+    """A count's cues, plus the deed its clause opens with when its frame states none: news Arabic puts the verb
+    first, and adverbials may stand between it and its count ("كما أصيب من جراء القصف الجوي والمدفعي أكثر من 4300
+    آخرين"); the deed (``deed_predicates``: the killed, the injured) is what tells one count of a story from
+    another. A deed word inside the clause is no predicate of it ("دعت ... لسفينة إنقاذ ... لإنزال # مهاجرا"), and a
+    count after a complementizer (``_COMPLEMENTIZER``: "وقالت إن # أشخاص") is the subject of its own clause."""
+    v = values[i]
+    if v.quantity is None or cues & deed_predicates():
+        return cues
+    start = _boundary(sentence, values[i - 1], v) if i > 0 else seg.start
+    start = max([start] + [start + m.end() for m in CLAUSE_BREAK.finditer(sentence[start:lo])])
+    if _COMPLEMENTIZER.search(sentence, start, v.start):
+        return cues  # "وقالت إن # أشخاص ما زالوا في المستشفى": the count opens its own clause, its predicate follows
+    head = [_cue_stem(w) for w in _cue_words(sentence, start, lo, mentions)][:1]
+    return cues | frozenset(k for k in head if k in deed_predicates())
+
+
 def _cue_stem(word: str) -> str:
     """A cue word's light stem (``unit_key``), or the folded word where the stem is too short to tell one word from
     another: a verb of a weak root keeps one or two root letters ("توفي" → "تف", "لقوا" → "لق"), so "توفي # شخصا" and
@@ -412,14 +433,21 @@ def _actor_claim(
     )
 
 
-def _period(sentence: str, times: list[TimeMention], seg: _Segment, lo: int, hi: int, at: int) -> TimeMention | None:
-    """What a count is counted over: the nearest resolved time in its frame, else one that opens its
+#: Nothing but a preposition of time between a count and a time after it ("أنقذت 120 مهاجرا في مارس الماضي").
+_TIME_RIGHT_AFTER = re.compile(r"\s*(?:في|خلال|منذ|in|during|since)?\s*")
+
+
+def _period(sentence: str, times: list[TimeMention], seg: _Segment, lo: int, hi: int, q: Quantity) -> TimeMention | None:
+    """What a count is counted over: the nearest resolved time in its frame, else one right after the count, outside
+    a frame cut short after its noun ("وكانت أعلنت عن إنقاذ 120 مهاجرا | في مارس الماضي"), else one that opens its
     sentence ("وفي شباط الماضي، تحطمت طائرة ... مقتل 65") — not a date deep inside another clause."""
     resolved = [t for t in times if t.resolved and t.value_start and t.value_end]
     own = [t for t in resolved if t.start < hi and lo < t.end]  # one cut by the frame's edge too ("شباط | الماضي ما أسفر")
     if not own:
-        own = [t for t in resolved if seg.start <= t.start < at and _content_words(sentence, seg.start, t.start, []) <= 1]
-    return min(own, key=lambda t: abs(t.start - at), default=None)
+        own = [t for t in resolved if t.start >= q.end and _TIME_RIGHT_AFTER.fullmatch(sentence, q.end, t.start)]
+    if not own:
+        own = [t for t in resolved if seg.start <= t.start < q.start and _content_words(sentence, seg.start, t.start, []) <= 1]
+    return min(own, key=lambda t: abs(t.start - q.start), default=None)
 
 
 def _year(t: TimeMention | None) -> int | None:
@@ -566,7 +594,15 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                     _masked(sentence, a, b, values, mentions, nouns) for a, b in (head, (v.start if head[1] else lo, hi)) if b > a
                 ),
                 phrase=sentence[lo:hi].strip(" ،,."),
-                cues=_cues(sentence, lo, hi, v, mentions) | _head_cues(sentence, head, mentions),
+                cues=_with_clause_deed(
+                    _cues(sentence, lo, hi, v, mentions) | _head_cues(sentence, head, mentions),
+                    sentence,
+                    seg,
+                    kin,
+                    kin.index(v),
+                    lo,
+                    mentions,
+                ),
                 anchor=ev.anchor,
                 sentence=sentence,
             )
@@ -588,7 +624,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                     )
                 )
             elif (q := v.quantity) is not None and not _designation(q):
-                period = _period(sentence, times, seg, lo, hi, q.start)
+                period = _period(sentence, times, seg, lo, hi, q)
                 counted = wholes.get(q.start, q)
                 passed = _passed(sentence, seg, q)
                 past = 1 if q.kind == "count" else 0  # a passed head count is the next one; a share or amount stays open
@@ -617,6 +653,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         qualifier=_qualifier(sentence, q),
                         elided=not (q.unit_text or noun_before)
                         and any(r.unit_text and r.end <= q.start for r in quantities if r.kind == q.kind),
+                        others_of=_others_of(q, quantities),
                         names=_names(mentions, lo, hi),
                         context=_context(sentence, lo, hi, values),
                         lead=_context(sentence, lo, v.start, values),
@@ -672,6 +709,20 @@ def _subset(sentence: str, seg: _Segment, q: Quantity, quantities: Sequence[Quan
     if not q.unit_text or not _OF_THE.search(normalize_arabic(q.text)):
         return False
     return _states_a_count(q.unit_text)
+
+
+def _others_of(q: Quantity, quantities: Sequence[Quantity]) -> str | None:
+    """The noun a count of "others" stands for ("قتل 17 شخصا وأصيب 36 آخرون", "killing 14 people and wounding 60
+    others" → the key of "شخصا", "people"): the noun of the nearest count before it in its sentence, if any."""
+    if not _others(q):
+        return None
+    before = [r for r in quantities if r.end <= q.start and r.kind == q.kind and r.unit_text and not _others(r)]
+    return before[-1].unit_key if before else None
+
+
+def _others(q: Quantity) -> bool:
+    """Is a count's noun "others", "آخرين", "more" (``_FURTHER``)?"""
+    return bool(q.unit_text and _FURTHER.fullmatch(normalize_arabic(q.unit_text)))
 
 
 #: A plural ending on the word after a plural noun: an adjective agreeing with it ("صحافيين معروفين", "آخرين").

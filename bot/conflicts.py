@@ -81,6 +81,7 @@ from language.normalize import ARABIC_LETTER, FOLDED_STOPWORDS, LATIN_LETTER, no
 from language.numbers import (
     contrasting_predicates,
     count_predicates,
+    deed_predicates,
     is_measure,
     measure_units,
     reads_as_age,
@@ -335,12 +336,15 @@ def _other_nouns(a: Claim, b: Claim) -> bool:
     """Do two counts count different nouns of one language ("# شخصا" / "# طفلا"), or a noun and nothing ("على متنها #
     أشخاص" / "بوينغ #")? Not when one noun names what the other's predicate states ("# قتيلا" / "مقتل # شخصا"), when
     a bare count's predicate is the other's ("عن مقتل #" / "مقتل # شخصا": the toll of the same dead), or when both
-    nouns take one qualifier ("ثلاثة رجال أمن" / "أربعة عناصر أمن": one group in two words)."""
+    nouns take one qualifier ("ثلاثة رجال أمن" / "أربعة عناصر أمن": one group in two words), or one noun is "others"
+    standing for the other's noun and both state one deed ("قتل 17 شخصا وأصيب 36 آخرون" / "25 شخصا أصيبوا")."""
     if a.qualifier and a.qualifier == b.qualifier:
         return False
     if (a.unit is None) != (b.unit is None):
         bare, counted = (a, b) if a.unit is None else (b, a)
         return not _bare_count_of(bare, counted)
+    if a.unit and b.unit and a.unit != b.unit and (a.others_of or b.others_of):
+        return (a.others_of or a.unit) != (b.others_of or b.unit) or not _one_deed(a, b)
     return bool(
         a.unit
         and b.unit
@@ -349,6 +353,13 @@ def _other_nouns(a: Claim, b: Claim) -> bool:
         and not _noun_states_predicate(a.unit, b)
         and not _noun_states_predicate(b.unit, a)
     )
+
+
+def _one_deed(a: Claim, b: Claim) -> bool:
+    """Do two counts state one deed of those that tell a story's counts apart (``deed_predicates``: the killed, the
+    injured), not merely share a word before their figures ("فضلا عن" of a place, a verb of saying)?"""
+    deeds = deed_predicates()
+    return any(_stems_meet(x, y) for x in _deeds_of(a) & deeds for y in _deeds_of(b) & deeds)
 
 
 def _bare_count_of(bare: Claim, counted: Claim) -> bool:
@@ -804,7 +815,7 @@ def _risen(claims: list[Claim]) -> list[list[Claim]] | None:
         return None
     latest = max((c.anchor for c in risen if c.anchor), default=None)
     lower = [c for c in claims if _mid(c) != top]
-    if any((c.low if c.high is None else c.high) >= top or (latest and c.anchor and c.anchor > latest) for c in lower):
+    if not lower or any((c.low if c.high is None else c.high) >= top or (latest and c.anchor and c.anchor > latest) for c in lower):
         return None
     steps = _steps(sorted(claims, key=_mid))
     return steps if len(steps) > 1 and all(_mid(c) == top for c in steps[-1]) else None

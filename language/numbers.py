@@ -333,6 +333,14 @@ def contrasting_predicates(a: str, b: str) -> bool:
     return frozenset((_predicate_key(a), _predicate_key(b))) in _count_contrasts()
 
 
+@lru_cache(maxsize=1)
+def deed_predicates() -> frozenset[str]:
+    """Count predicates that news text sets beside another count's (``count_contrasts``: "قتل", "أصيب", "جرحى"):
+    deeds that say which people of a story a count is of, not any word that merely stands before figures ("بلغ",
+    "تضم")."""
+    return frozenset(k for pair in _count_contrasts() for k in pair)
+
+
 def learn_count_contrasts(texts: Iterable[str], min_count: int = 3) -> list[list[str]]:
     """Pairs of count predicates (``count_predicates``) that stand before two different figures of one clause run
     ("قتل 4 أشخاص وأصيب 30", "مقتل 3 وإصابة 20") or are the nouns of two joined counts ("3 قتلى و20 جريحا") at least

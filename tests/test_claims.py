@@ -289,3 +289,29 @@ def test_a_count_after_that_opens_its_own_clause():
     assert "القتلى" not in told.frame and "زالوا" in told.frame
     (said,) = _counts("قال المتحدث باسم الشرطة إن 12 شخصا قتلوا في الهجوم.")
     assert "المتحدث" not in said.frame and "قتلوا" in said.frame  # its predicate follows it
+
+
+def test_a_count_takes_the_deed_its_clause_states_before_adverbials():
+    # "أصيب" stands six words before its count, past the frame: the deed still tells the injured from the killed.
+    (_, hurt) = _counts("قتل 3 أشخاص، كما أصيب من جراء انهيار الجسر الحديدي القديم فوق النهر 12 شخصا بجروح.")
+    assert "أصيب" not in hurt.frame and unit_key("أصيب") in hurt.cues
+    (_, near) = _counts("قتل 3 أشخاص، وأصيب 12 شخصا بجروح.")
+    assert unit_key("أصيب") in near.cues  # the frame's own deed, as before
+    (_, hospital) = _counts("وبعد انتشال 3 جثث، رفعت السلطات عدد القتلى وقالت إن 8 أشخاص ما زالوا في المستشفى.")
+    assert unit_key("القتلى") not in hospital.cues  # after "إن" the count's clause is its own
+
+
+def test_a_count_of_others_stands_for_the_noun_before_it():
+    (_, others) = _counts("قتل 4 أشخاص وأصيب 30 آخرون في الهجوم.")
+    (_, persons) = _counts("قتل 4 أشخاص وأصيب 30 شخصا في الهجوم.")
+    assert others.others_of == unit_key("أشخاص") and persons.others_of is None
+    (alone,) = _counts("وأصيب 30 آخرون في الهجوم.")
+    assert alone.others_of is None  # no noun before it to stand for
+
+
+def test_a_time_right_after_a_count_is_what_it_is_counted_over():
+    # The frame stops at the noun; "في مارس الماضي" right after it still dates the count to a past month.
+    (rescued,) = _counts("وكانت السلطات قد أعلنت عن إنقاذ 120 مهاجرا في مارس الماضي.")
+    assert rescued.period_start == dt.date(2018, 3, 1) and rescued.background
+    (today,) = _counts("وكانت السلطات قد أعلنت عن إنقاذ 120 مهاجرا قبالة السواحل.")
+    assert today.period_start is None

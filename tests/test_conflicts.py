@@ -414,3 +414,36 @@ def test_spans_of_clock_time_meet_on_a_word_of_what_they_are_of():
     assert {p.value for p in conflict.positions} == {"35 دقيقة", "نحو 40 دقيقة"}
     rescue = Evidence(2, "b", "ووصلت فرق الإنقاذ بعد 40 دقيقة.", "Outlet B", SUN)
     assert find_conflicts(_numbers(one, rescue))[0] == []
+
+
+def test_others_of_one_deed_are_the_people_another_outlet_counts():
+    # "وأصيب 30 آخرون" counts the injured people of its sentence: another outlet's "22 شخصا أصيبوا" that day rivals it.
+    a = Evidence(1, "a", "قتل 5 أشخاص وأصيب 30 آخرون في انهيار جسر للمشاة.", "Outlet A", SUN)
+    b = Evidence(2, "b", "وأوضح مسؤول في الدفاع المدني أن 22 شخصا أصيبوا بجروح متفاوتة ونقلوا إلى المستشفيات.", "Outlet B", SUN)
+    (conflict,), _ = find_conflicts(_numbers(a, b))
+    assert conflict.relation == "conflict" and {p.value for p in conflict.positions} == {"30 آخرون", "22 شخصا"}
+    # "others" of another deed, or with no deed, is no rival of a count of persons
+    c = Evidence(3, "c", "قال الدفاع المدني إن 22 شخصا قتلوا في انهيار الجسر.", "Outlet C", SUN)
+    d = Evidence(4, "d", "وعثر المنقذون في محيط المكان فضلا عن انتشال 30 آخرين من النهر.", "Outlet D", SUN)
+    assert not any(p.value == "30 آخرون" for x in find_conflicts(_numbers(a, c))[0] for p in x.positions)
+    assert find_conflicts(_numbers(b, d))[0] == []
+
+
+def test_an_injured_toll_told_past_adverbials_rises_into_an_update():
+    # The deed stands before "من جراء ...": the next day's higher count of the injured is a step of one toll.
+    a = Evidence(1, "a", "قتل 40 شخصا، كما أصيب من جراء القصف الجوي والمدفعي المتواصل أكثر من 300 آخرين بجروح.", "Outlet A", SUN)
+    b = Evidence(2, "b", "قتل 45 شخصا، فيما أصيب أكثر من 350 آخرين بجروح.", "Outlet B", MON)
+    updates, _ = find_conflicts(_numbers(a, b))
+    injured = [u for u in updates if any("300" in p.value for p in u.positions)]
+    assert [u.relation for u in injured] == ["update"] and [p.value for p in injured[0].positions] == [
+        "أكثر من 300 آخرين",
+        "أكثر من 350 آخرين",
+    ]
+
+
+def test_one_figure_said_to_have_risen_to_is_no_update_of_itself():
+    # Three wordings of 11 killed, one of them "rose to": nothing is lower, so nothing rose between them.
+    a = Evidence(1, "a", "ارتفع عدد قتلى الاحتجاجات في مدن متفرقة إلى 11 شخصا.", "Outlet A", SUN)
+    b = Evidence(2, "b", "وقتل في الاحتجاجات 11 متظاهرا.", "Outlet B", SUN)
+    c = Evidence(3, "c", "ارتفعت حصيلة الاحتجاجات إلى 11 قتيلا.", "Outlet C", SUN)
+    assert find_conflicts(_numbers(a, b, c))[0] == []
