@@ -49,7 +49,7 @@ from bot.attribution import Attribution, extract_attributions, format_attributio
 from bot.entities import EntityMention, display, find_entities
 from language.calendar import TimeMention, is_dateline, resolve_times
 from language.names import NameBook, common_nouns, find_persons, learn
-from language.normalize import ARABIC_LETTER, STOPWORDS, fold_with_offsets, normalize_arabic
+from language.normalize import ARABIC_LETTER, PROCLITICS_AR, STOPWORDS, fold_with_offsets, normalize_arabic, under_proclitic
 from language.places import find_places
 from language.numbers import (
     Quantity,
@@ -778,7 +778,7 @@ def _bare_function_word(word: str) -> str:
     is: the proclitic does not make it a word of what a figure is of ("البالغ من العمر # عاما لهذا المنصب" restates
     "البالغ من العمر # عاما")."""
     folded = normalize_arabic(word)
-    return word[1:] if len(folded) > 3 and folded[0] in "وفلبك" and folded[1:] in STOPWORDS else word
+    return word[1:] if len(folded) > 3 and under_proclitic(folded, STOPWORDS, PROCLITICS_AR + "ك") else word
 
 
 def _passed(sentence: str, seg: _Segment, q: Quantity) -> str | None:

@@ -77,7 +77,7 @@ from bot.entities import display, is_person
 from language.calendar import DAYS_AGO_RANGE, format_day, format_month, resolve_times
 from language.lexicon import REPORTING_VERBS_AR
 from language.names import common_nouns
-from language.normalize import ARABIC_LETTER, FOLDED_STOPWORDS, LATIN_LETTER, normalize_arabic
+from language.normalize import ARABIC_LETTER, FOLDED_STOPWORDS, LATIN_LETTER, normalize_arabic, under_proclitic
 from language.numbers import (
     contrasting_predicates,
     count_predicates,
@@ -457,11 +457,7 @@ def _naming_words(text: str) -> list[str]:
     return [
         w
         for w in words
-        if len(w) >= 3
-        and w not in function
-        and not (w[0] in "وفبل" and w[1:] in function)
-        and unit_key(w) not in time_units()
-        and not find_places(w)
+        if len(w) >= 3 and w not in function and not under_proclitic(w, function) and unit_key(w) not in time_units() and not find_places(w)
     ]
 
 

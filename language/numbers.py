@@ -33,7 +33,16 @@ from babel.units import format_unit
 from dateparser.languages.loader import default_loader
 
 from language.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, resolve_times
-from language.normalize import ARABIC_LETTER, STOPWORDS, fold_with_offsets, normalize_arabic, original_span, stem, word_alternation
+from language.normalize import (
+    ARABIC_LETTER,
+    STOPWORDS,
+    fold_with_offsets,
+    normalize_arabic,
+    original_span,
+    stem,
+    under_proclitic,
+    word_alternation,
+)
 from language.numerals import atoms, definite_scales, number_phrase_pattern, read_number, vague_words
 
 
@@ -314,7 +323,7 @@ _CONTRAST_AFTER = re.compile(
 def _predicate_key(word: str) -> str:
     """A count predicate's light stem, a one-letter proclitic off when the rest is one ("بمقتل", "لمقتل" → "مقتل")."""
     key = word if word in count_predicates() else unit_key(word)
-    return key[1:] if len(key) > 3 and key[0] in "بلوف" and key[1:] in count_predicates() else key
+    return key[1:] if len(key) > 3 and under_proclitic(key, count_predicates()) else key
 
 
 @lru_cache(maxsize=1)
