@@ -129,6 +129,7 @@ class Claim:
     context: frozenset[str] = frozenset()  # stems of its frame's words, names kept, values left out: what a measure is of
     lead: frozenset[str] = frozenset()  # the part of ``context`` before the value: where its predicate stands
     coarse: float = 0.0  # a round measure ("250 km/h", "41%") may stand for a precise one this far off (``coarseness``)
+    running: bool = False  # counted since an undated start ("منذ بدء العملية", "since the start of the war": ``_since_start``)
     period_start: dt.date | None = None  # what a count is counted over, when the sentence says
     period_end: dt.date | None = None
     anchor: dt.date | None = None
@@ -141,7 +142,10 @@ class Claim:
 
     @property
     def background(self) -> bool:
-        """A running total or a past figure: its period is long, or ended well before the article."""
+        """A running total or a past figure: counted since a start the sentence names without a date, or its
+        period is long, or it ended well before the article."""
+        if self.running:
+            return True
         if self.period_start is None or self.period_end is None:
             return False
         if (self.period_end - self.period_start).days > BACKGROUND_SPAN_DAYS:
@@ -450,6 +454,27 @@ def _period(sentence: str, times: list[TimeMention], seg: _Segment, lo: int, hi:
     return min(own, key=lambda t: abs(t.start - q.start), default=None)
 
 
+#: A count's clause saying it runs from the start of something ("منذ بدء/بداية/انطلاق/اندلاع", "since the start /
+#: beginning / outbreak of"), folded: a running total, whatever date (often none) the start has.
+_SINCE_START = re.compile(r"(?<!\w)(?:منذ\s+(?:بدء|بدايه|انطلاق|اندلاع)|since\s+the\s+(?:start|beginning|outbreak|launch)\s+of)(?!\w)")
+
+
+def _since_start(sentence: str, q: Quantity) -> bool:
+    """Is a count said, in its own clause (``CLAUSE_BREAK``) or in a short one opening its sentence ("منذ بداية
+    الحرب، قتل ..."), to run from the start of something? "قتل أكثر من 40 مدنيا منذ بدء العملية" is the operation's
+    running total, not one day's toll another outlet gives."""
+    breaks = list(CLAUSE_BREAK.finditer(sentence))
+    start = max((m.end() for m in breaks if m.end() <= q.start), default=0)
+    end = next((m.start() for m in breaks if m.start() >= q.end), len(sentence))
+    opening = sentence[: next((m.start() for m in breaks), len(sentence))]
+    clauses = [sentence[start:end]] + ([opening] if len(opening.split()) <= OPENING_WORDS else [])
+    return any(_SINCE_START.search(normalize_arabic(c).lower()) for c in clauses)
+
+
+#: The most words a sentence's opening clause may have to set the period of the counts after it.
+OPENING_WORDS = 5
+
+
 def _year(t: TimeMention | None) -> int | None:
     if t and t.resolved and t.value_start and t.value_end and t.value_start.year == t.value_end.year:
         return t.value_start.year
@@ -660,6 +685,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         coarse=coarseness(q) if is_measure(q.kind, q.unit_key) else 0.0,
                         measure=_measure(sentence, seg, kin, kin.index(v), mentions) if q.kind != "count" else None,
                         year=_year(period),
+                        running=q.kind == "count" and _since_start(sentence, q),
                         period_start=period.value_start if period else None,
                         period_end=period.value_end if period else None,
                     )

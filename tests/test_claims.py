@@ -315,3 +315,19 @@ def test_a_time_right_after_a_count_is_what_it_is_counted_over():
     assert rescued.period_start == dt.date(2018, 3, 1) and rescued.background
     (today,) = _counts("وكانت السلطات قد أعلنت عن إنقاذ 120 مهاجرا قبالة السواحل.")
     assert today.period_start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "running"),
+    [
+        ("وقالت الهيئة إن أكثر من 60 مدنيا قتلوا منذ بدء الحملة الجوية.", [True]),
+        ("Some 60 civilians have been killed since the beginning of the air campaign, the group said.", [True]),
+        ("منذ اندلاع الاشتباكات، نزح نحو 900 شخص", [True]),
+        ("قتل 5 أشخاص في الغارة اليوم، ليرتفع عدد القتلى منذ انطلاق الحملة إلى 65", [False, True]),
+        ("قتل 5 أشخاص في الغارة اليوم", [False]),
+    ],
+)
+def test_a_count_since_an_undated_start_is_a_running_total(text, running):
+    counts = [c for c in extract_claims(Evidence(0, "d", text, None, None)) if c.slot == "number"]
+    assert [c.running for c in counts] == running
+    assert [c.background for c in counts] == running
