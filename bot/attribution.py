@@ -53,7 +53,7 @@ from language.lexicon import (
     STAFF_ROLES,
 )
 from language.names import common_nouns, describes, given_names, speaker_name
-from language.normalize import fold_with_offsets, normalize_arabic, original_span
+from language.normalize import fold_with_offsets, normalize_arabic, original_span, under_proclitic
 from language.numbers import count_predicates, find_quantities, proclitic_words, unit_key
 from language.places import find_places, place_label
 
@@ -466,7 +466,7 @@ def _core(word: str) -> str:
 
 def _names_outlet(before: str, quoted: str) -> bool:
     """A quote that names a medium ('قناة "النهار"', '"قناة الحدث"'), not speech."""
-    return any(w in _OUTLET_WORDS or (w[:1] in "وبل" and w[1:] in _OUTLET_WORDS) for w in (before, quoted))
+    return any(w in _OUTLET_WORDS or under_proclitic(w, _OUTLET_WORDS, "وبل") for w in (before, quoted))
 
 
 def _opens_object(word: str, articled: bool) -> bool:

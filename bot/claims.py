@@ -391,6 +391,11 @@ def _cues(sentence: str, lo: int, hi: int, value: _Value, mentions: list[EntityM
     return frozenset(s for s in stems if len(s) >= 3)
 
 
+def _clause_start(sentence: str, floor: int, pos: int) -> int:
+    """Where the clause holding ``pos`` begins, not before ``floor``: after the last ``CLAUSE_BREAK`` between them."""
+    return max([floor] + [floor + m.end() for m in CLAUSE_BREAK.finditer(sentence[floor:pos])])
+
+
 def _with_clause_deed(
     cues: frozenset[str], sentence: str, seg: _Segment, values: list[_Value], i: int, lo: int, mentions: list[EntityMention]
 ) -> frozenset[str]:
@@ -402,8 +407,7 @@ def _with_clause_deed(
     v = values[i]
     if v.quantity is None or cues & deed_predicates():
         return cues
-    start = _boundary(sentence, values[i - 1], v) if i > 0 else seg.start
-    start = max([start] + [start + m.end() for m in CLAUSE_BREAK.finditer(sentence[start:lo])])
+    start = _clause_start(sentence, _boundary(sentence, values[i - 1], v) if i > 0 else seg.start, lo)
     if _COMPLEMENTIZER.search(sentence, start, v.start):
         return cues  # "وقالت إن # أشخاص ما زالوا في المستشفى": the count opens its own clause, its predicate follows
     head = [_cue_stem(w) for w in _cue_words(sentence, start, lo, mentions)][:1]
@@ -813,8 +817,7 @@ def _passed(sentence: str, seg: _Segment, q: Quantity) -> str | None:
     (``language.numbers.passing_bound``)."""
     if q.high != q.low or q.approx:
         return None
-    start = max([seg.start] + [seg.start + m.end() for m in CLAUSE_BREAK.finditer(sentence[seg.start : q.start])])
-    return passing_bound(sentence[start : q.start])
+    return passing_bound(sentence[_clause_start(sentence, seg.start, q.start) : q.start])
 
 
 #: The article with the proclitics it takes ("القتلى", "للقتلى", "والقتلى").
