@@ -62,6 +62,10 @@ Verdict rules (``verify_claim``):
 * a support that says the toll rose to the claimed figure ("rose to six") supersedes a smaller figure not
   reported after it, whatever the dates; a later, smaller figure never supersedes a larger one (they conflict);
 * a wire's dateline date ("VIENNA, March 12 (APA) -") dates the report, not the event, where the story gives its own;
+* a sentence naming every person of a one-word deed tells it in whatever verb ("received" for "met"), and where it
+  gives no day it takes the day its article's other sentences give the deed, if they agree (a story dates it once);
+* a town CLDR does not list, named after a noun of place ("in the city of Bhopal", "في بلدة …"), is a place slot:
+  its name (by consonant skeleton) states it, another name under the same noun of place clashes;
 * supporters and contradictors both → CONFLICTING; so too supporters that are
   one side of a conflict (``bot.conflicts``) on the slot the claim states
   ("arrived on Tuesday evening" while Al Jazeera's bureau chief says he had
@@ -87,7 +91,7 @@ from bot.claims import Evidence, extract_claims
 from bot.conflicts import about_same_event, describe_conflict
 from bot.crosslingual import ALIGN, arabic_keywords, bridge_text, nearest_words
 from bot.entities import EntityMention, country_of, display, find_entities, is_person, label, place_compatible
-from language.names import NameBook, NameMention, demonym_country, describes, find_persons, learn, skeleton
+from language.names import NameBook, NameMention, common_nouns, demonym_country, describes, find_persons, learn, skeleton
 from language.lexicon import (
     ASKED_NOUNS_AR,
     ASKED_NOUNS_EN,
@@ -153,6 +157,13 @@ _APPOSED_PLACE = re.compile(
     rf"(?:(?<!\w)(?:في|الي|in|at|to)\s+(?:the\s+)?(?:\w+\s+)?|(?<!\w)ب)(?:ال)?(?:{_PLACE_NOUNS})(?:\s+\w+)?(?:\s+of)?[\s,]+$",
     re.I,
 )
+#: A place the text puts its event in by a noun of place and a name ("in the city of Bhopal", "بمدينة اندور"): the
+#: noun and the name (``_sites``); read on the text as written (a name's capital), the nouns' ه standing for ة too,
+#: and a noun's feminine (بلد -> بلدة, "town").
+_SITE = re.compile(
+    rf"(?:(?<!\w)(?:في|إلى|الى|in|at|to)\s+(?:the\s+)?|(?<!\w)ب)((?:ال)?(?:{_PLACE_NOUNS.replace('ه', '[هة]')})[هة]?)(?:\s+of)?\s+(\w+)",
+    re.I,
+)
 #: English calendar words (CLDR names, relative days): checked as the date slot, not matched as words.
 _DATE_WORDS = frozenset(w for w in (*MONTHS, *WEEKDAYS, *RELATIVE_DAYS, *PARTS_OF_DAY) if w.isascii())
 #: Verbs of saying (``language.lexicon``): news paraphrases "said" as قال, أكد, قائلا ...; any is the same word here.
@@ -197,6 +208,7 @@ class ClaimFrame:
     quantities: tuple[Quantity, ...] = ()
     book: NameBook = NameBook()  # persons as the claim and its evidence name them (``language.names.learn``)
     additive: bool = False  # "X signed too": X is added to the parties the sources name, not put in their place
+    sites: tuple[tuple[str, str], ...] = ()  # a place slot CLDR does not list: (noun of place, name's skeleton), ``_sites``
 
     def parties(self) -> frozenset[str]:
         """The persons, countries and cities the claim's words name (not the place slot: "in Tehran")."""
@@ -378,6 +390,7 @@ def claim_frame(claim: str, book: NameBook | None = None, aligned: Mapping[str, 
     skip: set[str] = set()
     said = _slot_places(claim)
     places.update(said)
+    sites = [] if said else _sites(claim)
     quantities = find_quantities(claim)
     # A figure's words but its counted noun ("About 600", "نحو 500"): the number check judges them, not the word overlap.
     figure = {w for q in quantities for w in _WORD.findall(q.text) if w not in _WORD.findall(q.unit_text or "")}
@@ -402,6 +415,7 @@ def claim_frame(claim: str, book: NameBook | None = None, aligned: Mapping[str, 
         quantities,
         book,
         additive,
+        tuple((noun, skeleton(name)) for noun, name in sites),
     )
 
 
@@ -424,6 +438,29 @@ def _slot_places(text: str) -> dict[str, str]:
             out.setdefault(pid, words)
             taken.append((start, end))
     return out
+
+
+def _sites(text: str) -> list[tuple[str, str]]:
+    """Places CLDR does not list that the text puts its event in by a noun of place: (folded noun, name as written).
+
+    A town too small for CLDR ("in the city of Bhopal", "بمدينة اندور") is a place slot all the same; a listed place,
+    an adjective ("في العاصمة النمساوية", "في منطقة مزدحمة": articled, or a learned common word) or a lower-case
+    English word is not such a name.
+    """
+    out = []
+    for m in _SITE.finditer(text):
+        noun, name = normalize_arabic(m.group(1)), m.group(2)
+        folded = normalize_arabic(name)
+        if (name.isascii() and not name[0].isupper()) or folded.startswith("ال") or folded in common_nouns():
+            continue
+        if len(skeleton(name)) >= PLACE_SKELETON and not find_places(name):
+            out.append((noun, name))
+    return out
+
+
+def _noun_keys(noun: str) -> frozenset[str]:
+    """A noun of place's keys in Arabic, whatever its language ("city" -> مدينه): the same noun in both sources."""
+    return word_keys(noun) | word_keys(arabic_keywords(noun))
 
 
 def _clauses(text: str) -> list[str]:
@@ -582,12 +619,16 @@ def relevance(frame: ClaimFrame, text: str, weights: Sequence[float], focus: flo
     # Not counted: a person the claim names when the sentence names another one for the same deed
     # ("Smith signed" against "Jones signed": the agent check judges it), and an English word
     # the lexicon cannot bridge, in an Arabic sentence (it can only be matched in English).
-    present = [_present(g, keys, entities) or _counted(frame, g, text) for g in frame.groups]
+    present = [_present(g, keys, entities) or _counted(frame, g, text) or _encounter(frame, g, entities) for g in frame.groups]
     deed = {kind: _same_deed(frame, keys, entities, person=kind == "person") for kind in ("person", "place")}
     # Nor a figure the claim states ("500", "2012"): a sentence giving another figure for the same deed is about
     # the claim, and the number and date checks judge the figure.
+    # Nor the claim's unlisted town where the sentence names another under the same noun ("بمدينة اندور" for "in the
+    # city of Bhopal"): the place check judges it.
+    rival_site = bool(frame.sites) and bool(_other_sites(frame, text))
     excluded = [
         bool(g.entity and not p and deed[_party_kind(g.entity)] and _rivals(frame, g.entity, entities - _weak_persons(text, frame.book)))
+        or (not p and rival_site and _site_word(frame, g.word))
         or (not p and not g.matchable_in(english))
         or any(c.isdigit() for c in g.word)
         for g, p in zip(frame.groups, present)
@@ -596,6 +637,14 @@ def relevance(frame: ClaimFrame, text: str, weights: Sequence[float], focus: flo
         return 0.0
     total = sum(w for w, x in zip(weights, excluded) if not x)
     return sum(w for p, w, x in zip(present, weights, excluded) if p and not x) / (total or 1.0)
+
+
+def _encounter(frame: ClaimFrame, group: Group, entities: frozenset[str]) -> bool:
+    """Is ``group`` the one word of a deed between the claim's persons, and does the sentence name them all? Their
+    meeting is told in many verbs ("received", "استقبل", "خلال لقائه" for "met"): the persons together are the deed,
+    as ``_speaks_to_claim`` reads a clause."""
+    persons = frame.persons()
+    return len(persons) >= 2 and persons <= entities and frame.deed() == (group,)
 
 
 def _counted(frame: ClaimFrame, group: Group, text: str) -> bool:
@@ -830,9 +879,68 @@ def _date_checks(frame: ClaimFrame, ev: Evidence) -> list[Check]:
     return checks
 
 
+def _story(frame: ClaimFrame, evidence: Sequence[Evidence]) -> dict[int, list[Check]]:
+    """Evidence number -> the date and place checks its article's other sentences give, for a sentence that gives
+    none of that slot itself.
+
+    A story states its event's day and town once: "أعرب الأسد، يوم الخميس، عن ارتياحه لنتائج الاجتماعات" and then
+    "وقال الأسد، خلال لقائه باقري …" tell a Thursday meeting, though the second sentence, the one naming both
+    persons, gives no day (taken only by a sentence naming the claim's persons and no date at all); "قتل 68 شخصا في
+    فالنسيا" and then "أسفر حريق عن مقتل 68 شخصا" tell the same town's fire (a town ``_sites`` reads). Only where the
+    article's other sentences agree: all match or all clash.
+    """
+    dated = {e.n: _date_checks(frame, e) for e in evidence} if frame.times else {}
+    undated = {
+        e.n
+        for e in evidence
+        if frame.times
+        and not dated[e.n]
+        and not resolve_times(e.text, e.anchor, detect_language(e.text))
+        and (agent := _agent_check(frame, e))
+        and agent.kind == "match"
+    }
+    placed = {e.n: [c] if (c := _site_check(frame, e)) else [] for e in evidence} if frame.sites and not frame.places else {}
+    unplaced = {n for n, checks in placed.items() if not checks}
+    taken: dict[int, list[Check]] = {}
+    for own, bare in ((dated, undated), (placed, unplaced)):
+        for ev in evidence:
+            siblings = [c for s in evidence if s.doc_id == ev.doc_id and s.n != ev.n for c in own.get(s.n, ())]
+            if ev.n in bare and len({c.kind for c in siblings}) == 1:
+                taken.setdefault(ev.n, []).extend(dict.fromkeys(siblings))
+    return taken
+
+
+def _site_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
+    """The claim's unlisted place (``_sites``) against the sentence: its name anywhere, by consonant skeleton, states
+    it; another name under the same noun of place clashes ("بمدينة اندور" against "in the city of Bhopal")."""
+    wanted = {name for _, name in frame.sites}
+    words = [w for w in _WORD.findall(ev.text) if not w.isascii() or w[0].isupper()]
+    # With its clitics off or as written: "بلوبك" is ب + لوبك, "فالنسيا" no ف + النسيا.
+    named = [w for w in words if {skeleton(w), skeleton(_PREFIX.sub("", normalize_arabic(w)))} & wanted]
+    if named:
+        return Check("place", "match", _say(frame, "place_match", named[0]), (named[0],))
+    other = _other_sites(frame, ev.text)
+    if not other:
+        return None
+    claimed = ", ".join(w for w in _WORD.findall(frame.text) if _site_word(frame, w))
+    return Check("place", "clash", _say(frame, "place_clash", other[0], claimed), (other[0],))
+
+
+def _site_word(frame: ClaimFrame, word: str) -> bool:
+    """Is ``word`` the name of the claim's unlisted town (``_sites``)?"""
+    return skeleton(normalize_arabic(word)) in {name for _, name in frame.sites}
+
+
+def _other_sites(frame: ClaimFrame, text: str) -> list[str]:
+    """The names the sentence gives under the claim's noun of place, other than the claim's town ("بمدينة اندور"
+    against "in the city of Bhopal")."""
+    nouns = frozenset().union(*(_noun_keys(noun) for noun, _ in frame.sites))
+    return [name for noun, name in _sites(text) if _noun_keys(noun) & nouns and not _site_word(frame, name)]
+
+
 def _place_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     if not frame.places:
-        return None
+        return _site_check(frame, ev) if frame.sites else None
     said = _slot_places(ev.text)
     judged = [place_compatible(c, s) for c in frame.places for s in said]
     if not any(j is not None for j in judged):
@@ -1267,9 +1375,11 @@ def assess(
     focus: float,
     gate: Gate = Gate(),
     similarity: float = 0.0,
+    story: Sequence[Check] = (),
 ) -> Assessment:
     """How one sentence bears on the claim; ``similarity``: the claim's and the sentence's cosine in the multilingual
-    encoder (``sentence_similarity``), which lets a sentence of the other language count (``CROSS_SIMILAR``)."""
+    encoder (``sentence_similarity``), which lets a sentence of the other language count (``CROSS_SIMILAR``);
+    ``story``: the date and place checks its article gives it where it gives none itself (``_story``)."""
     rel, loose = _relevances(frame, ev.text, weights, focus)
     same_language = comparison is not None and detect_language(ev.text) == frame.lang
     counted = counts(rel, loose, comparison if same_language else None, gate)
@@ -1292,8 +1402,11 @@ def assess(
         return Assessment(ev.n, rel, "contradict", _say(frame, "negated_source"))
     if not counted and not by_meaning:
         return Assessment(ev.n, rel, "neutral", _say(frame, "unrelated"))
-    slots = (_place_check(frame, ev), _number_check(frame, pairs), _agent_check(frame, ev), _party_check(frame, ev))
-    checks = _date_checks(frame, ev) + [c for c in slots if c]
+    place = _place_check(frame, ev) or next((c for c in story if c.slot == "place"), None)
+    slots = (place, _number_check(frame, pairs), _agent_check(frame, ev), _party_check(frame, ev))
+    own_dates = _date_checks(frame, ev)
+    story_dates = [c for c in story if c.slot == "date"]
+    checks = (own_dates or story_dates) + [c for c in slots if c]
     if slots[0] is None and slots[1] and slots[1].kind == "match" and (named := _place_named(frame, ev)):
         checks.append(named)
     if by_meaning:
@@ -1338,6 +1451,9 @@ def assess(
     needed = claimed | ({"agent"} if any(g.entity and is_person(g.entity) for g in frame.groups) else set())
     matched = {c.slot for c in checks if c.kind == "match"}
     restated = restated or (comparison is not None and comparison.score < STANCE_SURE and bool(claimed) and needed <= matched)
+    # The model read a sentence dated only by its article (``_story``): its "contradict" is on the date it did not
+    # see ("الرئيس الأسد يستقبل اللواء باقري" for "التقى الأسد باقري يوم الخميس").
+    restated = restated or (not own_dates and bool(story_dates) and needed <= matched)
     if same_language and comparison.relation == "contradict" and comparison.score >= STANCE_CONTRADICT and not slot_only and not restated:
         # The stance model's reasons are English slot notes: shown as such to English readers only.
         shown = "; ".join(own_reasons) if _lang(frame) == "en" and own_reasons else _say(frame, "says_otherwise")
@@ -1348,7 +1464,8 @@ def assess(
 
 def _claimed_slots(frame: ClaimFrame) -> set[str]:
     """The slots the claim states a value for."""
-    return {slot for slot, stated in (("date", frame.times), ("place", frame.places), ("number", frame.quantities)) if stated}
+    slots = (("date", frame.times), ("place", frame.places or frame.sites), ("number", frame.quantities))
+    return {slot for slot, stated in slots if stated}
 
 
 # ---------------------------------------------------------------- the verdict
@@ -1442,7 +1559,10 @@ def verify_claim(
     focus = _focus(evidence)
     comparisons = list(comparisons) + [None] * (len(evidence) - len(comparisons))
     similar = similar or {}
-    assessed = [assess(frame, ev, c, weights, focus, gate, similar.get(ev.text, 0.0)) for ev, c in zip(evidence, comparisons)]
+    story = _story(frame, evidence)
+    assessed = [
+        assess(frame, ev, c, weights, focus, gate, similar.get(ev.text, 0.0), story.get(ev.n, ())) for ev, c in zip(evidence, comparisons)
+    ]
     support = [a for a in assessed if a.status in ("support", "both")]
     contra = [a for a in assessed if a.status in ("contradict", "both")]
     if support and all(a.weak for a in contra):

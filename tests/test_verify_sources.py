@@ -9,8 +9,18 @@ import pytest
 
 import config
 from bot.claims import Evidence
-from bot.verify import _dateline_date, _slot_places, _spelled_otherwise, align_words, claim_frame, verify_claim
+from bot.verify import (
+    _dateline_date,
+    _sites,
+    _slot_places,
+    _spelled_otherwise,
+    _story,
+    align_words,
+    claim_frame,
+    verify_claim,
+)
 from language.calendar import resolve_times
+from language.names import learn
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +120,56 @@ def test_a_mention_holding_the_claimed_name_is_no_other_person():
     sentence = "زيارة مستشار ترامب لمصر و قطر لبحث صفقة السلام"
     result = verify_claim(claim, [Evidence(1, "a", sentence, None, None)], [])
     assert result.verdict == "SUPPORTED", result.explanation
+
+
+def test_two_persons_named_together_tell_their_meeting_in_any_verb():
+    """ "received", "hosted" for "met": a sentence naming both of the claim's persons tells their encounter, so its day
+    is judged (a one-word deed only; the persons apart tell nothing)."""
+    claim = "Brandt met Alvarez on Tuesday."
+    received = "Chancellor Olaf Brandt received Foreign Minister Pedro Alvarez in Hamburg on Monday evening."
+    assert verify_claim(claim, [Evidence(1, "a", received, "X", dt.date(2021, 3, 2))], []).verdict == "REFUTED"
+    hosted = "Chancellor Olaf Brandt hosted Foreign Minister Pedro Alvarez in Hamburg on Tuesday."
+    assert verify_claim(claim, [Evidence(1, "a", hosted, "X", dt.date(2021, 3, 2))], []).verdict == "SUPPORTED"
+    alone = "Chancellor Olaf Brandt spoke in Hamburg on Monday evening."
+    assert verify_claim(claim, [Evidence(1, "a", alone, "X", dt.date(2021, 3, 2))], []).verdict == "NOT_ENOUGH_INFO"
+
+
+def test_a_sentence_naming_the_persons_takes_the_day_its_article_gives():
+    """A story dates its event once: the undated sentence naming both persons takes the day its article's other
+    sentence gives the meeting; not another article's, and not where the article's days disagree."""
+    claim = "Olaf Brandt met Pedro Alvarez on Tuesday."
+    dated = "Olaf Brandt met Pedro Alvarez in Hamburg on Wednesday, the chancellery said."
+    undated = "During his talks with Pedro Alvarez, Olaf Brandt praised the new trade accord."
+    frame = claim_frame(claim, learn([claim, dated, undated]))
+    story = _story(frame, [Evidence(1, "a", dated, "X", None), Evidence(2, "a", undated, "X", None)])
+    assert [c.kind for c in story[2]] == ["clash"] and 1 not in story
+    assert _story(frame, [Evidence(1, "a", dated, "X", None), Evidence(2, "b", undated, "X", None)]) == {}
+    agreeing = "Olaf Brandt met Pedro Alvarez in Hamburg on Tuesday, the chancellery said."
+    both = [Evidence(1, "a", dated, "X", None), Evidence(2, "a", agreeing, "X", None), Evidence(3, "a", undated, "X", None)]
+    assert 3 not in _story(frame, both)
+
+
+def test_a_town_no_gazetteer_lists_is_a_place_slot_after_a_noun_of_place():
+    """ "in the town of Marbrook" / "في بلدة ويلستون": a name after a noun of place is where the event was even where
+    CLDR does not list it; the same name states the place, another under the same noun refutes it. An adjective ("في
+    منطقة مزدحمة") and a country ("في دولة قطر") are no such name."""
+    assert _sites("A bridge collapsed in the town of Marbrook on Friday") == [("town", "Marbrook")]
+    assert _sites("انهار جسر في منطقة مزدحمة في دولة قطر") == []
+    claim = "The bridge that collapsed and killed six people was in the city of Marbrook."
+    other = "Six people were killed when a bridge collapsed in the city of Wilston on Friday."
+    assert verify_claim(claim, [Evidence(1, "a", other, "X", None)], []).verdict == "REFUTED"
+    same = "Six people were killed when a bridge collapsed in Marbrook on Friday."
+    assert verify_claim(claim, [Evidence(1, "a", same, "X", None)], []).verdict == "SUPPORTED"
+    unplaced = "Six people were killed when a bridge collapsed on Friday."
+    assert verify_claim(claim, [Evidence(1, "a", unplaced, "X", None)], []).verdict == "NOT_ENOUGH_INFO"
+    # A sentence of the same article that names no place takes the article's town.
+    article = [Evidence(1, "a", same, "X", None), Evidence(2, "a", "Six people were killed on Friday.", "X", None)]
+    assert [c.kind for c in _story(claim_frame(claim), article)[2]] == ["match"]
+    arabic = "الجسر الذي انهار وقتل ستة أشخاص كان في مدينة ماربروك"
+    wilston = "قتل ستة أشخاص إثر انهيار جسر في مدينة ويلستون شمال البلاد"
+    assert verify_claim(arabic, [Evidence(1, "a", wilston, "X", None)], []).verdict == "REFUTED"
+    marbrook = "قتل ستة أشخاص إثر انهيار جسر في بلدة ماربروك شمال البلاد"
+    assert verify_claim(arabic, [Evidence(1, "a", marbrook, "X", None)], []).verdict == "SUPPORTED"
+    # A name that opens like a clitic ("فالدرن": no ف + الدرن) is matched as written too.
+    falden = "قتل ستة أشخاص في انهيار جسر في بلدة فالدرن"
+    assert verify_claim(falden, [Evidence(1, "a", "قتل ستة أشخاص إثر انهيار جسر في فالدرن", "X", None)], []).verdict == "SUPPORTED"
