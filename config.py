@@ -81,10 +81,17 @@ class Settings(BaseSettings):
     )
     embed_batch_size: int = Field(64, description="Texts per embedding batch.")
     ingest_batch_articles: int = Field(
-        128,
+        1024,
         ge=1,
-        description="Articles an ingest embeds and writes together (one Chroma write per collection): a stop (SIGTERM, "
-        "server shutdown) waits for the batch in flight, a kill loses it, progress and job checkpoints move in its steps.",
+        description="At most this many articles an ingest writes together (one Chroma write per collection); "
+        "ISNAD_INGEST_BATCH_CHUNKS is the bound news articles reach first.",
+    )
+    ingest_batch_chunks: int = Field(
+        1024,
+        ge=1,
+        description="About this many chunks an ingest embeds and writes together, counted before chunking as each text's "
+        "length over ISNAD_CHUNK_MAX_CHARS: Chroma's cost per write is paid once per batch, progress and job checkpoints "
+        "move in its steps, a kill loses its writes (not its vectors), a stop drops it after the model's current call.",
     )
     host: str = Field("127.0.0.1", description="Bind address of `python -m bot serve`.")
     port: int = Field(7860, description="Port of `python -m bot serve`.")

@@ -4,8 +4,9 @@
 
 Exit codes: 0 all ingested, 1 some inputs were skipped (each is listed with its
 reason), 2 bad usage or configuration (or a damaged store), 130/143 stopped by
-SIGINT/SIGTERM after a batch was stored (the same command continues: what is
-stored is passed over by its content hash).
+SIGINT/SIGTERM at the last batch stored, the one being embedded dropped (the same
+command continues: what is stored is passed over by its content hash, what was
+embedded is in the vector cache).
 """
 
 from __future__ import annotations

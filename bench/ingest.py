@@ -12,7 +12,7 @@ peak memory and model caches do not mix):
 * LangChain: ``RecursiveCharacterTextSplitter`` (the same chunk size, no
   overlap) + ``langchain_chroma.Chroma`` with the same bare model, over every
   record (it has no dedupe), its own PersistentClient. It is
-  ``Chroma.from_documents`` cut into batches of ``ISNAD_INGEST_BATCH_ARTICLES`` records (Isnad's batch too)
+  ``Chroma.from_documents`` cut into Isnad's batches (`record_batch_end`: ``ISNAD_INGEST_BATCH_ARTICLES`` / ``_CHUNKS``)
   (``add_documents`` with ids made of docno and chunk number, which is what
   ``from_documents`` does in one call): the batches only make it resumable.
 
@@ -420,6 +420,17 @@ def chunk_ids(docno: str, pieces: int) -> list[str]:
     return [f"{docno}-{i}" for i in range(pieces)]
 
 
+def record_batch_end(texts: list[str], start: int, settings: config.Settings) -> int:
+    """Where LangChain's batch from ``start`` ends: Isnad's rule (`ingest_paths`), so both pay the same writes per article."""
+    from vectorstore.ingestion import estimated_chunks
+
+    end, chunks = start, 0
+    while end < len(texts) and end - start < settings.ingest_batch_articles and chunks < settings.ingest_batch_chunks:
+        chunks += estimated_chunks(texts[end], settings.chunk_max_chars)
+        end += 1
+    return end
+
+
 def langchain_turn(model: str, workdir: Path, limit: float, bare_sample: int, stop: StopRequest) -> None:
     """The plain pipeline for one turn: split each record, embed every piece, add it to Chroma, in record batches."""
     import chromadb
@@ -437,22 +448,23 @@ def langchain_turn(model: str, workdir: Path, limit: float, bare_sample: int, st
     collection = client.get_collection(LANGCHAIN)
     settings = config.Settings()
     splitter = RecursiveCharacterTextSplitter(chunk_size=settings.chunk_max_chars, chunk_overlap=0)
-    batch = settings.ingest_batch_articles  # Isnad's batch (`open_store`): both pipelines pay the same writes per article
     with (workdir / ARTICLES_FILE).open(encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh]
+    texts = [r["text"] for r in records]
     start = position = ledger.state["position"]
     added: list[str] = []
     while position < len(records) and position - start < limit:
         docs: list[Document] = []
         ids: list[str] = []
-        for r in records[position : position + batch]:
+        end = record_batch_end(texts, position, settings)
+        for r in records[position:end]:
             pieces = splitter.split_text(r["text"])
             docs += [Document(page_content=p, metadata={"docno": r["docno"], "url": r.get("url") or ""}) for p in pieces]
             ids += chunk_ids(r["docno"], len(pieces))
         if docs:
             chroma.add_documents(docs, ids=ids)
             added += [d.page_content for d in docs]
-        position = min(position + batch, len(records))
+        position = end
         ledger.commit(position, position, collection.count())
         _stop_here(stop, position)
     if position >= len(records) and not ledger.state["complete"]:
@@ -613,7 +625,8 @@ def run(
         "chars": manifest["chars"],
         "corpus": facts,
         "seed": seed,
-        "ingest_batch_articles": config.Settings().ingest_batch_articles,  # both pipelines' batch (ISNAD_INGEST_BATCH_ARTICLES)
+        "ingest_batch_articles": config.Settings().ingest_batch_articles,  # both pipelines' batch bounds (ISNAD_INGEST_BATCH_*)
+        "ingest_batch_chunks": config.Settings().ingest_batch_chunks,
         "resume_dir": str(resume_dir) if resume_dir else None,
         "machine": machine(),
         "baseline": BASELINE,

@@ -14,8 +14,8 @@ Each job lives in ``ISNAD_HOME/jobs/<id>/``:
   so writing it stays cheap on a 100k-article job, and replaying it gives the
   report exactly as it stood at the last checkpoint.
 
-A server stopped mid-job lets the batch in flight be stored and checkpointed
-first (`JobRunner.close`); stopped or killed, it finds the job ``queued`` or
+A server stopped mid-job checkpoints the job at its last stored batch first,
+dropping the batch being embedded (its vectors stay cached; `JobRunner.close`); stopped or killed, it finds the job ``queued`` or
 ``running`` on its next start and resumes it from the last checkpoint: the items before it
 are not read again, and the report goes on from where it stood.
 
@@ -322,7 +322,7 @@ class JobRunner:
                 self._queue.append(job.id)
 
     def close(self) -> None:
-        """Stop the worker: a job in flight stores its batch, saves a checkpoint and stays ``running``, for the next start."""
+        """Stop the worker: a job in flight drops its unwritten batch, checkpoints the last stored one and stays ``running``, for the next start."""
         self._stop.set()
         with self._changed:
             self._changed.notify_all()

