@@ -755,16 +755,18 @@ def _others(q: Quantity) -> bool:
     return bool(q.unit_text and _FURTHER.fullmatch(normalize_arabic(q.unit_text)))
 
 
-#: A plural ending on the word after a plural noun: an adjective agreeing with it ("صحافيين معروفين", "آخرين").
-_PLURAL_ENDING = re.compile(r"(?:ين|ون|ات)$")
+#: A plural ending on the word after a plural noun: an adjective agreeing with it ("صحافيين معروفين", "آخرين"). It
+#: ends a stem of three letters at least: in "هاون" (a mortar) the letters are the word's own, no plural of "ها".
+_PLURAL_ENDING = re.compile(r"\w{3,}(?:ين|ون|ات)$")
 #: Attached pronouns: a word carrying one is the next clause's ("لقي 66 شخصا حتفهم"), never a noun's qualifier.
 _PRONOUNS = ("هم", "ها", "هما", "هن")
 
 
 def _qualifier(sentence: str, q: Quantity | None) -> str | None:
-    """The light stem of the noun that qualifies an Arabic count's noun right after it ("ثلاثة رجال أمن", "أربعة عناصر
-    الأمن" → "امن"): the two words name what is counted, so two head nouns with one qualifier count one group
-    ("رجال أمن" / "عناصر أمن"; ``bot.conflicts``). Not an adjective agreeing with a plural noun ("صحافيين معروفين",
+    """The cue stem (``_cue_stem``) of the noun that qualifies an Arabic count's noun right after it ("ثلاثة رجال أمن",
+    "أربعة عناصر الأمن" → "امن"), keyed as cues are so that ``_cues`` passes over it to the deed after it ("قذيفة
+    هاون أطلقت" → "أطلقت", as "قذيفة أطلقت"): the two words name what is counted, so two head nouns with one
+    qualifier count one group ("رجال أمن" / "عناصر أمن"; ``bot.conflicts``). Not an adjective agreeing with a plural noun ("صحافيين معروفين",
     "آخرين"), a place or demonym ("جنود أتراك" are no "مدنيين أتراك"), a function word, a conjoined word, a word
     with a pronoun ("لقي 66 شخصا حتفهم"), or a predicate ("قتلوا")."""
     if q is None or not q.unit_text or q.kind != "count":
@@ -783,7 +785,7 @@ def _qualifier(sentence: str, q: Quantity | None) -> str | None:
         or find_places(word)
     ):
         return None
-    return unit_key(word)
+    return _cue_stem(word)
 
 
 def _names(mentions: list[EntityMention], lo: int, hi: int) -> tuple[str, ...]:

@@ -473,11 +473,22 @@ def test_one_group_named_in_two_words_is_one_count():
         ("حكم على ثلاثة صحافيين معروفين", None),  # an adjective agreeing with its plural noun
         ("قتل أربعة جنود سعوديين", None),  # a demonym: soldiers of a country are no other group of it
         ("قتل ثلاثة رجال وأصيب خمسة", None),  # the next clause
+        ("سقطت خمس قذائف هاون على البلدة", "هاون"),  # "ون" of a four-letter word is its own, no plural ending
     ],
 )
 def test_the_qualifier_of_a_counted_noun(text: str, qualifier: str | None):
     (count, *_) = numbers(Evidence(1, "a", text, "Outlet A", SUN))
     assert count.qualifier == qualifier
+
+
+def test_a_count_told_with_and_without_its_qualifier_keeps_its_deed():
+    # "قذيفة هاون أطلقت" / "قذيفة أطلقت": the qualifier is what is counted, so the deed after it is the shared cue.
+    a = Evidence(1, "a", "قال المتحدث إن 14 قذيفة أطلقت من الجبل مساء الأحد.", "Outlet A", SUN)
+    b = Evidence(2, "b", "وقالت الشرطة إن 19 قذيفة هاون أطلقت على القرى الحدودية.", "Outlet B", SUN)
+    (shells,), (mortars,) = numbers(a), numbers(b)
+    assert unit_key("أطلقت") in shells.cues & mortars.cues
+    (conflict,), _ = find_conflicts([shells, mortars])
+    assert conflict.relation == "conflict"
 
 
 def test_two_nouns_with_different_qualifiers_stay_apart():
