@@ -352,6 +352,7 @@ def test_dense_search_breadth_is_set_on_new_and_existing_collections(tmp_path):
     for name in ("older", "newer"):
         store = ArticleStore(client, name, embeddings, ef_search=settings.hnsw_ef_search)
         assert store.chunks.configuration_json["hnsw"]["ef_search"] == 250
+        assert store.chunks.configuration_json["hnsw"]["space"] == "cosine"  # set at creation, not Chroma's l2
     reopened = make_client(settings).get_collection("older")
     assert reopened.configuration_json["hnsw"]["ef_search"] == 250
 
@@ -604,3 +605,16 @@ def test_rebuild_writes_the_same_store_from_records_and_vector_cache_with_no_emb
     assert {c.chunk_id: c.text for c in store.all_chunks()} == held["texts"]
     assert [c.chunk_id for c, _ in store.dense_search(held["probe"], 5)] == held["nearest"]
     assert not store.orphan_chunk_ids()
+
+
+def test_a_rebuild_batches_records_by_articles_and_estimated_chunks_as_an_ingest_does():
+    """Every record once, in order; a batch closes at the article cap or at the chunk bound, whichever comes first."""
+    from types import SimpleNamespace
+
+    from vectorstore.rebuild import write_batches
+
+    store = SimpleNamespace(max_chars=100, batch_articles=3, batch_chunks=5)
+    store.batch_full = lambda articles, chunks: ArticleStore.batch_full(store, articles, chunks)
+    records = [(f"d{i}", "x" * size, {}) for i, size in enumerate([250, 250, 50, 50, 50, 50, 900])]
+    batches = [[doc_id for doc_id, _, _ in batch] for batch in write_batches(iter(records), store)]
+    assert batches == [["d0", "d1"], ["d2", "d3", "d4"], ["d5", "d6"]]

@@ -267,7 +267,7 @@ def ingest_paths(
                     held = (index - 1, report.mark())
                 buffer.append((name, article))
                 buffered_chunks += estimated_chunks(article.text, store.max_chars)
-                if len(buffer) >= store.batch_articles or buffered_chunks >= store.batch_chunks:
+                if store.batch_full(len(buffer), buffered_chunks):
                     flush()
             checkpoint()
             if stop is not None and stop.is_set():

@@ -27,16 +27,16 @@ import resource
 import sqlite3
 import struct
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 
 from config import Settings
-from vectorstore.ingestion import IngestReport, IngestStopped, stop_on_signals
+from vectorstore.ingestion import IngestReport, IngestStopped, estimated_chunks, stop_on_signals
 from vectorstore.loaders import Article
 from vectorstore.metadata import FIELDS
-from vectorstore.store import DOCS_SUFFIX, open_store
+from vectorstore.store import DOCS_SUFFIX, ArticleStore, open_store
 
 #: chroma-hnswlib's ``header.bin``: version, offsetLevel0, max_elements, cur_element_count, size_data_per_element,
 #: label_offset, offsetData, maxlevel, enterpoint_node, maxM, maxM0, M, mult, ef_construction (hnswalg.h, version 1).
@@ -200,6 +200,21 @@ def read_records(chroma_path: Path, segment: str) -> Iterator[tuple[str, str, di
             yield doc_id, meta.pop("chroma:document", None) or "", meta
 
 
+def write_batches(records: Iterable[tuple[str, str, dict]], store: ArticleStore) -> Iterator[list[tuple[str, str, dict]]]:
+    """The records in batches closed as an ingest closes its own (`ArticleStore.batch_full`), so a stop between
+    batches waits for about the same write whether the articles are read from files or from a store."""
+    batch: list[tuple[str, str, dict]] = []
+    chunks = 0
+    for record in records:
+        batch.append(record)
+        chunks += estimated_chunks(record[1], store.max_chars)
+        if store.batch_full(len(batch), chunks):
+            yield batch
+            batch, chunks = [], 0
+    if batch:
+        yield batch
+
+
 def as_article(doc_id: str, text: str, meta: dict) -> Article:
     """The article a record was written from: the fields it was given; the ones read off its text are read again."""
     inferred = set(filter(None, str(meta.get("inferred", "")).split(",")))
@@ -270,7 +285,7 @@ def rebuild(source: Path, target: Path, collections: list[str] | None = None, pr
             result = Rebuilt(name, settings.embedding_model, unapplied=origin.unapplied)
             bar = tqdm(unit="article", desc=name, disable=not progress, dynamic_ncols=True)
             records = read_records(source_chroma, origin.records_segment)
-            while batch := [r for _, r in zip(range(store.batch_articles), records)]:
+            for batch in write_batches(records, store):
                 if stop.is_set():
                     raise IngestStopped(result.articles, IngestReport(), stop.signum)
                 outcomes = store.upsert_many([as_article(*r) for r in batch])

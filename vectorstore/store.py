@@ -180,8 +180,13 @@ class ArticleStore:
         self.embeddings = embeddings
         self.max_chars = max_chars
         model = getattr(embeddings, "name", type(embeddings).__name__)
+        # A new collection gets its search breadth at creation: a `modify` right after it was the one write that
+        # met SQLite's "database is locked" on loaded machines. An existing collection keeps its own configuration.
         self.chunks = client.get_or_create_collection(
-            name, embedding_function=None, metadata={"hnsw:space": "cosine", "embedding_model": model}
+            name,
+            embedding_function=None,
+            metadata={"embedding_model": model},
+            configuration={"hnsw": {"space": "cosine", "ef_search": ef_search}},
         )
         built_with = (self.chunks.metadata or {}).get("embedding_model")
         if built_with and built_with != model:
@@ -206,6 +211,14 @@ class ArticleStore:
         again under the same name never loads the old one's index.
         """
         return None if self.cache_dir is None else self.cache_dir / f"{self.name}.{self.chunks.id}.keyword.npz"
+
+    def batch_full(self, articles: int, chunks: int) -> bool:
+        """Whether a bulk write of ``articles`` articles, ``chunks`` (estimated) chunks in all, is as large as one gets.
+
+        Bounded by chunks, not only articles: a stop waits for the write in flight,
+        and the time a write takes follows its chunks (articles vary 1 to 40).
+        """
+        return articles >= self.batch_articles or chunks >= self.batch_chunks
 
     def _search_breadth(self, ef_search: int) -> None:
         """Set how many HNSW neighbours a dense query explores (a collection keeps the value; older ones get it here).
