@@ -5,6 +5,10 @@ how often the direct answer holds the answer, how often a top-three citation
 quotes it, how often an article that holds it is cited, and writes
 ``bench/results/seed_unseen.json``. ``--questions-file`` runs another set of
 the same schema (e.g. a held-out one) instead of ``bench/data/seed_unseen.json``.
+Each declined question also says which stage declined it (``declined_at``; the
+counts per language are printed and written as ``declined_at``) and, when the
+ranker's threshold declined it, what the service answers without the threshold
+(``past_threshold``).
 
 Why: a held-back set of new questions over the same five articles scored 12 of
 22 when the rules were fitted to the test questions (issue 7). This is the
@@ -19,9 +23,12 @@ import json
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal, get_args
 
 import config
+import prompts
 from bench.metrics import write_results
+from bot.answer import compose_answer
 from bot.schema import Answer
 from language.normalize import normalize_arabic
 
@@ -54,6 +61,61 @@ def score(item: dict, answer: Answer) -> dict[str, bool]:
     }
 
 
+def outcome(scored: dict[str, bool]) -> str:
+    """One word for what ``score`` found: right / wrong / declined for an answerable question, answered / declined for
+    an unanswerable one."""
+    if "abstain_right" in scored:
+        return "answered" if scored["answered"] else "declined"
+    return "right" if scored["direct_right"] else "wrong" if scored["answered"] else "declined"
+
+
+#: The stage that declined a question, in the order the service runs them: no chunk of an article holding the
+#: answer was retrieved; the best evidence sentence is under the ranker's abstention threshold, so nothing is quoted
+#: (``bot.answer.keep_evidence``); the quotes yield no direct line (``bot.direct``); the answerability gate or its
+#: pre-checks veto the line (``bot.answerable``).
+Stage = Literal["retrieval", "ranker", "direct", "gate"]
+
+
+def declined_at(gold_retrieved: bool, quoted: bool, vetoed: bool) -> Stage:
+    """Which stage declined a question the service declined. Pure.
+
+    Why: a blind set that declines half its answerable questions says nothing of where to look until each
+    decline is put on the first stage that lost it. ``gold_retrieved`` is True for a question with no gold
+    article (an unanswerable one): there is nothing to retrieve, so its decline falls on a later stage.
+    """
+    if not gold_retrieved:
+        return "retrieval"
+    if not quoted:
+        return "ranker"
+    return "gate" if vetoed else "direct"
+
+
+def vetoed_by_gate(answer: Answer) -> bool:
+    """The answer opens with the gate's "about it but does not answer it" line (``bot.answer.render``)."""
+    return answer.answer.startswith(prompts.load("answer")[answer.language]["unstated"]["answer"])
+
+
+def diagnose(isnad, item: dict, answer: Answer) -> dict:
+    """The row's ``declined_at`` and, for a declined question, what it rests on: whether a chunk of a gold article
+    was among those retrieved (None: no gold article) and the best evidence sentence's ranker probability
+    (``best_score``). Asked again as the service asked it (its standalone question), only when declined. A question
+    the ranker's threshold declined is also answered with no threshold (``past_threshold``: its ``outcome``), the
+    rest of the service unchanged: whether the threshold is what lost it, or the direct line and gate would too."""
+    if answer.answerable:
+        return {"declined_at": None}
+    asked = answer.standalone_question or answer.question
+    gold = set(item.get("docs", []))
+    retrieved = {p.doc_id for p in isnad.search(asked, k=isnad.settings.top_k)} if gold else set()
+    evidence = isnad.evidence(asked)
+    found = bool(gold & retrieved) if gold else None
+    stage = declined_at(found is not False, bool(answer.citations), vetoed_by_gate(answer))
+    row = {"declined_at": stage, "gold_retrieved": found, "best_score": round(evidence[0].score, 4) if evidence else None}
+    if stage == "ranker" and evidence:
+        unheld = compose_answer(asked, answer.language, evidence, isnad.source, 0.0)
+        row["past_threshold"] = outcome(score(item, unheld))
+    return row
+
+
 def run(isnad, items: Sequence[dict]) -> list[dict]:
     rows = []
     for item in items:
@@ -67,9 +129,21 @@ def run(isnad, items: Sequence[dict]) -> list[dict]:
                     "question": item[lang],
                     "direct": answer.direct.text if answer.direct else None,
                     **score(item, answer),
+                    **diagnose(isnad, item, answer),
                 }
             )
     return rows
+
+
+def decline_counts(rows: Sequence[dict]) -> dict[str, dict[str, dict[str, int]]]:
+    """Per language, how many answerable and how many unanswerable questions each stage declined (``declined_at``)."""
+    out: dict[str, dict[str, dict[str, int]]] = {}
+    for r in rows:
+        if r.get("declined_at"):
+            group = "unanswerable" if "abstain_right" in r else "answerable"
+            counts = out.setdefault(r["lang"], {"answerable": {}, "unanswerable": {}})[group]
+            counts[r["declined_at"]] = counts.get(r["declined_at"], 0) + 1
+    return dict(sorted(out.items()))
 
 
 def totals(rows: Sequence[dict]) -> dict[str, dict[str, float]]:
@@ -88,7 +162,7 @@ def totals(rows: Sequence[dict]) -> dict[str, dict[str, float]]:
     return out
 
 
-def show(rows: Sequence[dict], summary: dict[str, dict[str, float]]) -> None:
+def show(rows: Sequence[dict], summary: dict[str, dict[str, float]], declines: dict[str, dict[str, dict[str, int]]]) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -113,6 +187,15 @@ def show(rows: Sequence[dict], summary: dict[str, dict[str, float]]) -> None:
         if any(k in summary[lang] for lang in summary):
             s.add_row(k, *(str(summary[lang].get(k, "-")) for lang in summary))
     console.print(s)
+    d = Table(title="declined at (answerable / unanswerable questions)")
+    d.add_column("stage")
+    for lang in declines:
+        d.add_column(lang)
+    for stage in get_args(Stage):
+        d.add_row(
+            stage, *(f"{declines[lang]['answerable'].get(stage, 0)} / {declines[lang]['unanswerable'].get(stage, 0)}" for lang in declines)
+        )
+    console.print(d)
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -129,9 +212,9 @@ def main(argv: list[str] | None = None) -> dict:
         isnad = Isnad(config.Settings(home=Path(home)))
         isnad.ensure_samples()
         rows = run(isnad, items)
-    summary = totals(rows)
-    write_results({"totals": summary, "items": rows}, args.out)
-    show(rows, summary)
+    summary, declines = totals(rows), decline_counts(rows)
+    write_results({"totals": summary, "declined_at": declines, "items": rows}, args.out)
+    show(rows, summary, declines)
     return summary
 
 
