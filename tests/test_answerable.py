@@ -19,11 +19,13 @@ from bot.answerable import (
     asked_match,
     asked_words,
     content_words,
+    country_conflict,
     gate_features,
     headline_stands_in,
     load_gate,
     place_unquoted,
     tense_mismatch,
+    value_context,
     value_missing,
 )
 from bot.crosslingual import load_lexicon
@@ -270,3 +272,33 @@ def test_a_headline_does_not_stand_in_for_a_detail_of_its_story():
     assert not headline_stands_in(said, quotes)  # a sentence of the article's body
     assert not headline_stands_in(whole, [Quoted(title, 0.9, 0.6, 0.5)])  # the same words as a body sentence
     assert not answers("What do the unions think of the deal?", quotes, whole)
+
+
+def test_the_words_around_a_value_are_its_title():
+    said = "وقال وزير الخارجية الأردني أيمن الصفدي إن المحادثات ستستمر"
+    assert value_context("أيمن الصفدي", said, 4, 3) == "وقال وزير الخارجية الأردني إن المحادثات ستستمر"
+    assert value_context("أيمن الصفدي", said, 2, 1) == "الخارجية الأردني إن"
+    assert value_context("Ayman Safadi", said, 4, 3) == ""  # not in the quote as written: nothing to read
+
+
+def _given(value: str, kind: str) -> DirectAnswer:
+    return DirectAnswer(text=f"Answer: {value}", value=value, normalized=value, kind=kind, citations=[1])
+
+
+def test_a_person_or_place_of_another_country_than_the_one_asked_of_is_not_an_answer():
+    talks = [Quoted("وقال وزير الخارجية الأردني أيمن الصفدي إن المحادثات ستستمر في القاهرة", 0.9, 0.6, 0.5)]
+    minister = _given("أيمن الصفدي", "person")
+    assert country_conflict("من هو وزير الخارجية المصري؟", minister, talks)  # the quote titles him Jordan's
+    assert country_conflict("Who is the Egyptian foreign minister?", minister, talks)  # an English demonym
+    assert not country_conflict("من هو وزير الخارجية الأردني؟", minister, talks)
+    assert not country_conflict("Who met the Egyptian foreign minister?", minister, talks)  # another party's country
+    untitled = [Quoted("وقال الوزير أيمن الصفدي إن المحادثات ستستمر", 0.9, 0.6, 0.5)]
+    assert not country_conflict("من هو وزير الخارجية المصري؟", minister, untitled)  # no country by the name
+    assert not country_conflict("Who is the Egyptian envoy to the talks in Amman?", minister, talks)  # Amman is in Jordan
+    assert not country_conflict("من هو وزير الخارجية المصري الذي زار الأردن؟", minister, talks)  # Jordan is named too
+    assert country_conflict("Which Moroccan city hosted the summit?", _given("القاهرة", "place"), talks)
+    assert country_conflict("في أي مدينة مغربية عقدت القمة؟", _given("القاهرة", "place"), talks)
+    assert not country_conflict("Which Moroccan city hosted the summit?", _given("الرباط", "place"), talks)
+    assert not country_conflict("Which country borders Morocco?", _given("الجزائر", "place"), talks)  # not the asked place's
+    assert not country_conflict("Which Moroccan city hosted the summit?", _given("2020", "date"), talks)
+    assert not answers("من هو وزير الخارجية المصري؟", talks, minister)  # declined before the learned gate is asked
