@@ -47,6 +47,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from langchain_core.embeddings import Embeddings
 
 import config
 from bench.metrics import write_results
@@ -338,6 +339,14 @@ def _lexicon_for(q: Question) -> Lexicon:
     return _held_out().get(paragraph_group(q), load_lexicon())
 
 
+@lru_cache(maxsize=1)
+def _encoder() -> Embeddings:
+    """The retrieval encoder (as the service's), remembering clauses: a paragraph's questions quote its sentences."""
+    from vectorstore.embeddings import CachedEmbeddings, load_embeddings
+
+    return CachedEmbeddings(load_embeddings("e5-small-q4"))
+
+
 def _direct(c: Candidates, quoted: list[int], scores: np.ndarray) -> DirectAnswer | None:
     """The direct answer line over the quoted sentences (None: nothing quoted, or a figure or date asked for
     that none states, which the answer then declines: ``bot.direct.STRICT_KINDS``)."""
@@ -356,7 +365,7 @@ def _direct(c: Candidates, quoted: list[int], scores: np.ndarray) -> DirectAnswe
         )
         for n, i in enumerate(quoted, 1)
     ]
-    return direct_answer(c.question.text, c.question.lang, citations, {}, _lexicon_for(c.question))
+    return direct_answer(c.question.text, c.question.lang, citations, {}, _lexicon_for(c.question), _encoder())
 
 
 def _holds_answer(c: Candidates, direct: DirectAnswer | None) -> bool:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date
 
+from langchain_core.embeddings import Embeddings
+
 import prompts
 from bot.answerable import answers, as_quoted
 from bot.attribution import extract_attributions, format_attribution
@@ -158,12 +160,13 @@ def compose_answer(
     evidence: list[EvidenceSentence],
     docs: Callable[[str], SourceDoc],
     threshold: float,
+    encoder: Embeddings | None = None,
 ) -> Answer:
     docs = lru_cache(maxsize=None)(docs)  # each article is read once per answer, not once per use
     kept = keep_evidence(evidence, threshold)
     citations = build_citations(kept, docs, lang)
     conflicts, notes = detect_conflicts(as_evidence(citations, docs), lang)
-    direct = direct_answer(question, lang, citations, {c.doc_id: docs(c.doc_id).anchor for c in citations})
+    direct = direct_answer(question, lang, citations, {c.doc_id: docs(c.doc_id).anchor for c in citations}, encoder=encoder)
     unstated = question_kind(question) if citations and direct is None else None
     if direct is not None and not answers(question, as_quoted(kept), direct):
         # The quotes sit near the question without answering it: say so, and still show them as the closest

@@ -43,7 +43,8 @@ quote. Wording lives in ``prompts/answer.toml``.
 
 Over quotes all in the other language than the question, the quotes are read in the order of their closest
 clause to the question by the multilingual retrieval encoder (``encoder_order``), not the ranker's: its
-cross-language scores measure the topic every quote of the story shares.
+cross-language scores measure the topic every quote of the story shares. The encoder is the caller's (the service's
+own retrieval embeddings, a bench's encoder), passed in: this module reads no settings.
 """
 
 from __future__ import annotations
@@ -872,17 +873,23 @@ def _same(kind: str, a: Value, b: Value) -> bool:
 
 
 def direct_answer(
-    question: str, lang: str, citations: list[Citation], anchors: dict[str, date | None], lexicon: Lexicon | None = None
+    question: str,
+    lang: str,
+    citations: list[Citation],
+    anchors: dict[str, date | None],
+    lexicon: Lexicon | None = None,
+    encoder: Embeddings | None = None,
 ) -> DirectAnswer | None:
     """The one-line answer from ranked citations (best first); None when there is nothing to quote, or the
     question asks for a figure or a date (``STRICT_KINDS``) that no quote states.
 
     ``anchors`` maps each cited article to the date its relative words resolve against; ``lexicon`` is the
-    bridge between the languages (None: the shipped one; benches pass one learned without the test question).
+    bridge between the languages (None: the shipped one; benches pass one learned without the test question);
+    ``encoder`` the retrieval encoder that orders quotes in the other language (``encoder_order``; None: rank order).
     """
     if not citations:
         return None
-    ranked, citations = citations, encoder_order(question, citations)
+    ranked, citations = citations, encoder_order(question, citations, encoder)
     floor = VALUE_RATIO * max(c.score for c in citations)
     near = [c for c in citations if c.score >= floor]
     named = asked_role(question, citations, lang) or asked_outlet(question, near, lang)
@@ -907,31 +914,19 @@ def direct_answer(
     return _line(lang, kind, value, sorted(credited, key=ranked.index))  # credited in rank order, as quoted
 
 
-@lru_cache(maxsize=1)
-def _passage_encoder() -> Embeddings:
-    """The service's retrieval encoder itself (``load_embeddings`` caches by name and batch size), not a second copy,
-    remembering the clauses it embedded: a story's follow-up questions quote the same sentences."""
-    from config import get_settings
-    from vectorstore.embeddings import CachedEmbeddings, load_embeddings
-
-    settings = get_settings()
-    return CachedEmbeddings(load_embeddings(settings.embedding_model, settings.embed_batch_size))
-
-
-def clause_closeness(question: str, quotes: list[str], encoder: Embeddings | None = None) -> np.ndarray:
+def clause_closeness(question: str, quotes: list[str], encoder: Embeddings) -> np.ndarray:
     """Each quote's best cosine with the question (query) over its clauses (``coarse_clauses``, passages), by the
     retrieval encoder (e5: trained on query-passage pairs, in many languages). Clauses, not whole quotes: a
     sentence's vector mixes the clause that answers with the ones naming the topic."""
-    encoder = encoder or _passage_encoder()
     clauses = [coarse_clauses(q) for q in quotes]
     unique = list(dict.fromkeys(c for cs in clauses for c in cs))
     cosine = dict(zip(unique, np.asarray(encoder.embed_documents(unique)) @ np.asarray(encoder.embed_query(question))))
     return np.array([max(cosine[c] for c in cs) for cs in clauses])
 
 
-def encoder_order(question: str, citations: list[Citation], encoder: Embeddings | None = None) -> list[Citation]:
+def encoder_order(question: str, citations: list[Citation], encoder: Embeddings | None) -> list[Citation]:
     """``citations`` by their closest clause to the question (``clause_closeness``, stable) where none is in the
-    question's language; else as ranked. Each keeps its ranker score, so the choosers' ratios still read it.
+    question's language; else, or with no ``encoder``, as ranked. Each keeps its ranker score, so the choosers' ratios still read it.
 
     Why: over quotes in the other language the ranker's order rests on cosines and bridged words that say what a
     quote is about, and every quote of a story is about it; the first quote was often one on the topic (the toll
@@ -940,7 +935,7 @@ def encoder_order(question: str, citations: list[Citation], encoder: Embeddings 
     near the best (``CLAUSE_RATIO``) 0.353. Over quotes in the question's language the ranker's order is better (the
     same reordering: XQuAD Arabic 0.513 -> 0.481, ARCD 0.421 -> 0.397)."""
     lang = detect_language(question)
-    if len(citations) < 2 or any(detect_language(c.quote) == lang for c in citations):
+    if encoder is None or len(citations) < 2 or any(detect_language(c.quote) == lang for c in citations):
         return citations
     closeness = clause_closeness(question, [c.quote for c in citations], encoder)
     return [citations[i] for i in np.argsort(-closeness, kind="stable")]

@@ -49,6 +49,9 @@ class Isnad:
         # threshold can separate answerable from off-topic questions with.
         # Cached: the chunks a collection's questions retrieve recur, and each of their sentences is embedded.
         self.evidence_embeddings = CachedEmbeddings(load_embeddings(self.settings.evidence_model, self.settings.embed_batch_size))
+        #: The retrieval encoder again, remembering the clauses it embedded: the direct line orders quotes in the other
+        #: language than the question by it (``bot.direct.encoder_order``), and follow-ups quote the same sentences.
+        self.clause_embeddings = CachedEmbeddings(self.embeddings)
         self._client = make_client(self.settings)
         self._searchers: dict[str, HybridSearcher] = {}
         self._lock = threading.Lock()
@@ -214,6 +217,7 @@ class Isnad:
             evidence,
             lambda doc_id: self.source(doc_id, collection),
             load_ranker().threshold if self.settings.abstain_threshold is None else self.settings.abstain_threshold,
+            encoder=self.clause_embeddings,
         ).model_copy(update={"question": question, "standalone_question": asked if asked != question else None})
         yield answer
         if self.writer is None or not answer.answerable:
