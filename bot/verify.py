@@ -915,8 +915,7 @@ def _site_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     it; another name under the same noun of place clashes ("بمدينة اندور" against "in the city of Bhopal")."""
     wanted = {name for _, name in frame.sites}
     words = [w for w in _WORD.findall(ev.text) if not w.isascii() or w[0].isupper()]
-    # With its clitics off or as written: "بلوبك" is ب + لوبك, "فالنسيا" no ف + النسيا.
-    named = [w for w in words if {skeleton(w), skeleton(_PREFIX.sub("", normalize_arabic(w)))} & wanted]
+    named = [w for w in words if _skeletons(w) & wanted]
     if named:
         return Check("place", "match", _say(frame, "place_match", named[0]), (named[0],))
     other = _other_sites(frame, ev.text)
@@ -971,10 +970,16 @@ def _spelled_otherwise(frame: ClaimFrame, text: str) -> dict[str, str]:
     words = [w for w in _WORD.findall(text) if not w.isascii() or w[0].isupper()]
     found = {}
     for w in words:
-        key = skeleton(_PREFIX.sub("", normalize_arabic(w)) if not w.isascii() else w)
-        if len(key) >= PLACE_SKELETON and key in wanted:
+        key = next((k for k in sorted(_skeletons(w), key=len, reverse=True) if len(k) >= PLACE_SKELETON and k in wanted), None)
+        if key:
             found.setdefault(wanted[key], w)
     return found
+
+
+def _skeletons(word: str) -> set[str]:
+    """A name's consonant skeletons with its clitics off and as written: "بلوبك" is ب + لوبك, but "فالنسيا" is no
+    ف + النسيا and "وارشو" no و + ارشو: a town's own first letters may look like a clitic."""
+    return {skeleton(word), skeleton(_PREFIX.sub("", normalize_arabic(word)))}
 
 
 #: The fewest consonants a city's skeleton needs (``_spelled_otherwise``): a claimed city beside a confirmed count, so

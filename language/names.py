@@ -673,31 +673,62 @@ def _teaches_family(m: NameMention) -> bool:
     return True
 
 
-def learn(texts: Iterable[str]) -> NameBook:
-    """Family names named in full, and role → person links read from appositives, across ``texts``."""
+def _unglued(found: list[NameMention], known: Iterable[str] = ()) -> list[NameMention]:
+    """The mentions less a word glued onto a name that other mentions (or ``known`` names) end before it.
+
+    Why: a name after a title runs on through bare words, so "وزير الداخلية إحسان إقبال ينتمي إلى" takes the verb
+    for the family name. Across articles a person is named again and again; where another mention ends the same
+    name earlier ("إحسان إقبال الأحد") and the extra word is in no other mention, that word is the clause, not the
+    name. A word that two mentions carry ("كريم نصار سعيد" twice) is the name's own.
+    """
+    texts = [normalize_arabic(t).lower() for t in (*(m.text for m in found), *known)]
+    names = set(texts)
+    uses = Counter(w for t in texts for w in t.split())
+    out = []
+    for m in found:
+        spans = list(re.finditer(r"\S+", m.text))
+        words = [normalize_arabic(w.group(0)).lower() for w in spans]
+        k = next((k for k in range(len(words) - 1, 1, -1) if " ".join(words[:k]) in names and all(uses[w] == 1 for w in words[k:])), 0)
+        if not k:
+            out.append(m)
+            continue
+        end = m.start + spans[k - 1].end()
+        out.append(
+            NameMention(person_key(spans[k - 1].group(0)), m.text[: spans[k - 1].end()], m.start, end, _family(words[k - 1]), m.role, m.via)
+        )
+    return out
+
+
+def _book(found: list[NameMention]) -> NameBook:
+    """What these mentions teach (``learn``)."""
     families: set[str] = set()
     keys: set[str] = set()
     roles: dict[str, str] = {}
     names: dict[str, str] = {}
-    for text in texts:
-        found, _ = _strong(text)
-        for m in found:
-            if _teaches_family(m):
-                families.add(m.family)
-                keys.add(m.key)
-                if len(m.text) > len(names.get(m.key, "")):
-                    names[m.key] = m.text
-            if m.role and m.via == "title" and " " in m.role:  # one office word ("الرئيس") is not one post
-                roles.setdefault(m.role, m.key)
+    for m in found:
+        if _teaches_family(m):
+            families.add(m.family)
+            keys.add(m.key)
+            if len(m.text) > len(names.get(m.key, "")):
+                names[m.key] = m.text
+        if m.role and m.via == "title" and " " in m.role:  # one office word ("الرئيس") is not one post
+            roles.setdefault(m.role, m.key)
     return NameBook(frozenset(families), tuple(roles.items()), frozenset(keys), tuple(names.items()))
+
+
+def learn(texts: Iterable[str]) -> NameBook:
+    """Family names named in full, and role → person links read from appositives, across ``texts``."""
+    return _book(_unglued([m for text in texts for m in _strong(text)[0]]))
 
 
 def find_persons(text: str, book: NameBook | None = None, roles: bool = True, unresolved: bool = False) -> list[NameMention]:
     """Persons in ``text``, in order, spans in the original: named ones, bare family names the text or
     ``book`` knows, and (``roles``) role-only mentions that the text or ``book`` ties to a person
     (``unresolved``: the others too, with an empty key: someone is there, nobody knows who)."""
-    found, role_spans = _strong(text)
-    own = learn([text]) if found else NameBook()
+    strong, role_spans = _strong(text)
+    found = _unglued(strong, dict(book.names).values() if book else ())
+    renamed = {a.key: b.key for a, b in zip(strong, found) if a.key != b.key}
+    own = _book(found)
     families = own.families | (book.families if book else frozenset())
     keys = own.keys | (book.keys if book else frozenset())
     links = {**dict(book.roles if book else ()), **dict(own.roles)}
@@ -715,7 +746,7 @@ def find_persons(text: str, book: NameBook | None = None, roles: bool = True, un
             taken.append((t.start, t.end))
     if roles:
         for role, s, e, named in role_spans:
-            key = named or links.get(role, "")
+            key = renamed.get(named, named) if named else links.get(role, "")
             if (key or unresolved) and not any(a < e and s < b for a, b in taken):
                 found.append(NameMention(key, text[s:e], s, e, "", role, "role"))
     return sorted(found, key=lambda m: m.start)

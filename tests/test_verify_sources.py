@@ -102,6 +102,16 @@ def test_a_city_spelled_otherwise_is_found_by_its_skeleton():
     assert _spelled_otherwise(frame, "مدت الشركة كابلات جديدة") == {}
 
 
+def test_a_city_whose_first_letter_looks_like_a_clitic_keeps_it():
+    """ "وارشو" (CLDR: "وارسو") is no و + "ارشو", "بامكو" (CLDR: "باماكو") no ب + "امكو"; a real clitic still comes
+    off ("بوارشو")."""
+    warsaw = claim_frame("Five people were killed in Warsaw.")
+    assert _spelled_otherwise(warsaw, "قتل خمسة أشخاص في وارشو") == {"Europe/Warsaw": "وارشو"}
+    assert _spelled_otherwise(warsaw, "قتل خمسة أشخاص بوارشو") == {"Europe/Warsaw": "بوارشو"}
+    bamako = claim_frame("Five people were killed in Bamako.")
+    assert _spelled_otherwise(bamako, "قتل خمسة أشخاص في بامكو") == {"Africa/Bamako": "بامكو"}
+
+
 def test_a_later_smaller_toll_conflicts_with_an_earlier_larger_one():
     """Tolls rise: a later report of the claim's figure supersedes an earlier smaller one, not an earlier larger one
     ("40 killed" on Thursday, "36" on Friday: the sources disagree)."""
