@@ -116,6 +116,7 @@ class Claim:
     bound: str | None = None  # "floor" or "ceiling": the end of its interval the words state (``Quantity.bound``)
     about: float | None = None  # the figure an approximation states ("نحو 300", "قرابة 48" → 300, 48): ``Quantity.stated``
     floor_figure: float | None = None  # the figure a floor is said of ("أكثر من 100", "11 على الأقل" → 100, 11)
+    vague: bool = False  # a vague count word ("مئات", "عشرات"): a range that states no figure (``Quantity.vague``)
     unit: str | None = None
     kind: str = "count"  # count | money | percent (``language.numbers.Quantity.kind``)
     measure: str | None = None  # what an amount or a share is of: the stem of the word after it ("loan", "rise")
@@ -674,6 +675,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         bound=passed or q.bound,
                         about=about,
                         floor_figure=q.stated if (passed or q.bound) == "floor" else None,
+                        vague=q.vague,
                         unit=(counted.unit_key or counted.unit if named else noun_before),
                         kind=q.kind,
                         partial=_addend(sentence, q, quantities),

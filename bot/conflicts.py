@@ -64,7 +64,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -817,27 +817,65 @@ def _risen(claims: list[Claim]) -> list[list[Claim]] | None:
     return steps if len(steps) > 1 and all(_mid(c) == top for c in steps[-1]) else None
 
 
-def _relation(slot: str, claims: list[Claim]) -> tuple[str, list[list[Claim]]] | None:
-    """("conflict", sides) or ("update", steps) for one claim's values in one episode, or None."""
+def _relation(slot: str, claims: list[Claim], quoted: Sequence[Claim] = ()) -> tuple[str, list[list[Claim]]] | None:
+    """("conflict", sides) or ("update", steps) for one claim's values in one episode, or None. ``quoted`` are all
+    claims of the answer's sentences: an article that states a figure of two sides tells them apart."""
     if len({c.origin for c in claims}) < 2 and len({c.anchor for c in claims}) < 2:
         return None
     if slot == "number" and (steps := _timeline(claims) or _risen(claims)):
         return "update", steps
     sides = _clusters(claims, _COMPATIBLE[slot])
-    if len(sides) > 1 and len({c.origin for c in claims}) > 1 and (slot != "number" or _clash_in_time(sides)):
+    if len(sides) > 1 and len({c.origin for c in claims}) > 1 and (slot != "number" or _clash_in_time(sides, quoted)):
         return "conflict", sides
     return None
 
 
-def _clash_in_time(sides: list[list[Claim]]) -> bool:
-    """Do two sides hold claims of different sources reported within ``CONFLICT_DAYS`` of each other?"""
+def _clash_in_time(sides: list[list[Claim]], quoted: Sequence[Claim] = ()) -> bool:
+    """Do two sides, not told apart by one article (``_told_apart``), hold claims of different sources reported
+    within ``CONFLICT_DAYS`` of each other?"""
     return any(
         a.origin != b.origin and (a.anchor is None or b.anchor is None or abs((a.anchor - b.anchor).days) <= CONFLICT_DAYS)
         for i, x in enumerate(sides)
         for y in sides[i + 1 :]
+        if not (_told_apart(x, y, quoted) or _told_apart(y, x, quoted))
         for a in x
         for b in y
     )
+
+
+def _told_apart(side: list[Claim], rival: list[Claim], quoted: Sequence[Claim]) -> bool:
+    """Does an article with a figure of ``side`` also state the rival's figure of the same noun? An article does not
+    contradict itself: its two figures are two things (last month's rate and this month's, the fighters killed the
+    day before and today's toll), so another outlet's figure that equals one of them is no rival of the other. Two
+    figures of one sentence may be parts of one statement (the killed and the injured, five of the eight fired) that
+    another outlet words otherwise, so a figure outside the rival side counts only from another sentence, of no
+    other deed than the rival's. A vague word's range ("مئات") states no figure: beside the source's own figure in
+    one article it is a loose retelling, not another thing."""
+    return any(
+        c.doc_id == a.doc_id
+        and not (a.vague or c.vague)
+        and _one_voice(a, c)
+        and c.kind == a.kind
+        and c.unit == b.unit
+        and _compatible_numbers(c, b)
+        and not _compatible_numbers(c, a)
+        and (c in rival or (c.evidence_n != a.evidence_n and not _other_deeds(c, b)))
+        for a in side
+        for c in quoted
+        if c.slot == "number"
+        for b in rival
+    )
+
+
+def _one_voice(a: Claim, c: Claim) -> bool:
+    """Does one article give both figures in one voice: one first-hand source (named in full or short: "الجهاز
+    المركزي للإحصاء" / "جهاز الإحصاء"), or one of them in the outlet's own words? Two sources it cites by name may
+    disagree in it ("the police said 10 were hurt, a newspaper about 30"): that is a clash it reports."""
+    if a.origin == c.origin or not (any(p.cited for p in a.parties) and any(p.cited for p in c.parties)):
+        return True
+    words = [[unit_key(w) for w in re.findall(r"[^\W\d_]+", normalize_arabic(x.origin))] for x in (a, c)]
+    short, long_ = sorted(words, key=len)
+    return all(any(_stems_meet(x, y) for y in long_) for x in short)
 
 
 def _topic(claims: list[Claim]) -> str:
@@ -865,7 +903,7 @@ def find_conflicts(claims: list[Claim], lang: str = "en") -> tuple[list[schema.C
         for episode in _episodes(group):
             for slot in ("date", "number"):
                 valued = [c for c in episode if c.slot == slot]
-                if len(valued) < 2 or (found := _relation(slot, valued)) is None:
+                if len(valued) < 2 or (found := _relation(slot, valued, claims)) is None:
                     continue
                 relation, sides = found
                 conflicts.append(schema.Conflict(topic=_topic(valued), kind=slot, relation=relation, positions=_positions(sides, lang)))

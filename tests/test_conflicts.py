@@ -6,7 +6,15 @@ import datetime as dt
 from pathlib import Path
 
 from bot.claims import Evidence, extract_all
-from bot.conflicts import _before_figure, _reached, describe_conflict, find_conflicts, independent_sources, jaccard, same_frame
+from bot.conflicts import (
+    _before_figure,
+    _reached,
+    describe_conflict,
+    find_conflicts,
+    independent_sources,
+    jaccard,
+    same_frame,
+)
 from language.names import romanise
 
 #: Outlets and speakers as the articles give them, romanised for English answers (no list knows these names).
@@ -447,3 +455,42 @@ def test_one_figure_said_to_have_risen_to_is_no_update_of_itself():
     b = Evidence(2, "b", "وقتل في الاحتجاجات 11 متظاهرا.", "Outlet B", SUN)
     c = Evidence(3, "c", "ارتفعت حصيلة الاحتجاجات إلى 11 قتيلا.", "Outlet C", SUN)
     assert find_conflicts(_numbers(a, b, c))[0] == []
+
+
+def test_an_article_that_states_both_figures_tells_them_apart():
+    # One article gives this year's rate and last year's: another outlet's "7.4" is no rival of the article's "6.9".
+    now = Evidence(1, "a", "قال مكتب الإحصاء إن معدل البطالة بلغ 7.4 بالمئة مع تراجع الصادرات.", "Outlet A", SUN)
+    before = Evidence(2, "a", "وأضاف المكتب أن معدل البطالة كان 6.9 بالمئة قبل عام.", "Outlet A", SUN)
+    other = Evidence(3, "b", "أعلن مكتب الإحصاء أن معدل البطالة بلغ 7.4 بالمئة.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(now, before, other))[0] == []
+    # the same two figures from two articles, each stating one, still clash
+    alone = Evidence(2, "c", "وأضاف المكتب أن معدل البطالة كان 6.9 بالمئة قبل عام.", "Outlet C", SUN)
+    (conflict,), _ = find_conflicts(_numbers(alone, other))
+    assert conflict.relation == "conflict"
+
+
+def test_a_figure_of_the_same_noun_elsewhere_in_the_article_tells_it_apart():
+    # The article that counts four fighters killed the day before also gives the 16 dead another outlet gives.
+    toll = Evidence(1, "d", "قتل 16 شخصا في انفجار سيارة مفخخة قرب سوق شعبي.", "Outlet D", SUN)
+    told = Evidence(2, "e", "لقي 16 شخصا حتفهم بانفجار سيارة مفخخة قرب سوق شعبي.", "Outlet E", SUN)
+    aside = Evidence(3, "e", "وكان الانفجار قد وقع خلال تشييع أربعة من مقاتلي العشيرة قتلوا أمس في القرية.", "Outlet E", SUN)
+    assert find_conflicts(_numbers(toll, told, aside))[0] == []
+    (conflict,), _ = find_conflicts(_numbers(toll, Evidence(3, "f", aside.text, "Outlet F", SUN)))
+    assert conflict.relation == "conflict"  # without the article's own 16, nothing tells the two apart
+
+
+def test_an_article_that_reports_two_sources_disagreeing_keeps_their_clash():
+    # The police's 10 and a newspaper's 30 in one article are a clash it reports, not two things it tells apart.
+    police = Evidence(1, "a", "وقالت الشرطة المحلية إن 10 أشخاص أصيبوا بجروح في حريق المصنع.", "Outlet A", SUN)
+    paper = Evidence(2, "a", "وذكرت صحيفة محلية أن نحو 30 شخصا أصيبوا بجروح في حريق المصنع.", "Outlet A", SUN)
+    other = Evidence(3, "b", "وقالت الشرطة المحلية إن 10 أشخاص أصيبوا بجروح في حريق المصنع.", "Outlet B", SUN)
+    assert [c.relation for c in find_conflicts(_numbers(police, paper, other))[0]] == ["conflict"]
+
+
+def test_a_vague_word_states_no_figure_an_article_could_tell_apart():
+    text = "قتل 12 شخصا وأصيب مئات آخرون، ونزح نحو 300 أسرة."
+    assert {c.value: c.vague for c in _numbers(Evidence(1, "a", text, "Outlet A", SUN))} == {
+        "12 شخصا": False,
+        "مئات آخرون": True,
+        "نحو 300 أسرة": False,
+    }
