@@ -45,6 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot import schema
+from bot.crosslingual import load_lexicon
 from bot.attribution import Attribution, extract_attributions, format_attribution, outlet_label, party_outlet
 from bot.entities import EntityMention, display, find_entities
 from language.calendar import TimeMention, is_dateline, resolve_times
@@ -63,6 +64,7 @@ from language.numbers import (
     time_units,
     unit_key,
 )
+from vectorstore.metadata import dateline_end
 
 #: Words of a frame before its value: the predicate comes before ("قتل 4 أشخاص"). Words after a
 #: value are mostly the next piece of news and only blur the frame: they are taken only to make up
@@ -127,6 +129,7 @@ class Claim:
     elided: bool = False  # no noun of its own after a count of a noun: that noun is meant ("قتل 77 شخصا، وأصيب 143")
     others_of: str | None = None  # its noun is "others" ("قتل 17 شخصا وأصيب 36 آخرون"): the noun before it, "شخص"
     names: tuple[str, ...] = ()  # persons and places its frame names (an id where one is known, else the folded words)
+    countries: frozenset[str] = frozenset()  # countries its sentence names, itself or by a city (ISO codes): where it happened
     context: frozenset[str] = frozenset()  # stems of its frame's words, names kept, values left out: what a measure is of
     lead: frozenset[str] = frozenset()  # the part of ``context`` before the value: where its predicate stands
     coarse: float = 0.0  # a round measure ("250 km/h", "41%") may stand for a precise one this far off (``coarseness``)
@@ -178,8 +181,10 @@ class _Value:
     quantity: Quantity | None = None
 
 
-def _segments(sentence: str, attributions: list[Attribution]) -> list[_Segment]:
-    """Each attributed clause, plus the gaps between them in the outlet's voice."""
+def _segments(sentence: str, attributions: list[Attribution], start: int = 0) -> list[_Segment]:
+    """Each attributed clause, plus the gaps between them in the outlet's voice, from ``start`` on: a wire dateline
+    before it ("TORONTO (Reuters) -") says where the report was filed, and in a frame it only makes two outlets'
+    words of one claim look less alike."""
     by_span: dict[tuple[int, int], list[Attribution]] = {}
     for a in attributions:
         if a.claim_end > a.claim_start:
@@ -192,7 +197,8 @@ def _segments(sentence: str, attributions: list[Attribution]) -> list[_Segment]:
         cursor = max(cursor, e)
     if cursor < len(sentence):
         segments.append(_Segment(cursor, len(sentence), ()))
-    return [seg for seg in segments if sentence[seg.start : seg.end].strip(" ،,.")]
+    clipped = [_Segment(max(seg.start, start), seg.end, seg.parties) for seg in segments if seg.end > start]
+    return [seg for seg in clipped if sentence[seg.start : seg.end].strip(" ،,.")]
 
 
 def _actors(sentence: str, mentions: list[EntityMention], party_spans: list[tuple[int, int]]) -> list[str]:
@@ -415,6 +421,15 @@ def _with_clause_deed(
     return cues | frozenset(k for k in head if k in deed_predicates())
 
 
+def _with_arabic_deeds(cues: frozenset[str]) -> frozenset[str]:
+    """Cues, with the Arabic count predicates the learned lexicon (``bot.crosslingual``) gives for English ones ("kill"
+    → "قتل", "injur" → "اصب"). The predicates were learned from Arabic news (``count_predicates``), so without this
+    an English count shares no cue with an Arabic one ("killing 14 people" / "مقتل 14 شخصا"), and the deeds that keep
+    a story's killed apart from its injured (``bot.conflicts._other_deeds``) never apply across languages."""
+    lexicon, predicates = load_lexicon(), count_predicates()
+    return cues | frozenset(k for c in cues if c.isascii() for t in lexicon.en_ar.get(c, ()) if (k := _cue_stem(t)) in predicates)
+
+
 def _cue_stem(word: str) -> str:
     """A cue word's light stem (``unit_key``), or the folded word where the stem is too short to tell one word from
     another: a verb of a weak root keeps one or two root letters ("توفي" → "تف", "لقوا" → "لق"), so "توفي # شخصا" and
@@ -574,10 +589,11 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
         if m.type == "person" and not m.via_role and len(m.text) > len(names.get(m.id, "")):
             names[m.id] = m.text
     times = resolve_times(sentence, ev.anchor)
+    countries = frozenset(p.country for p in find_places(sentence) if p.country and not p.alternatives)
     wholes = {q.start: w for q in quantities if (w := _whole(sentence, q, quantities))}
     nouns = {start: w.unit_text for start, w in wholes.items() if w.unit_text}
     claims: list[Claim] = []
-    for seg in _segments(sentence, attributions):
+    for seg in _segments(sentence, attributions, dateline_end(sentence)):
         values = _values(sentence, seg, times, quantities, reporting_spans)
         parties = _parties(ev, seg.parties, book)
         named = [p for p in seg.parties if p.party]
@@ -624,14 +640,16 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                     _masked(sentence, a, b, values, mentions, nouns) for a, b in (head, (v.start if head[1] else lo, hi)) if b > a
                 ),
                 phrase=sentence[lo:hi].strip(" ،,."),
-                cues=_with_clause_deed(
-                    _cues(sentence, lo, hi, v, mentions) | _head_cues(sentence, head, mentions),
-                    sentence,
-                    seg,
-                    kin,
-                    kin.index(v),
-                    lo,
-                    mentions,
+                cues=_with_arabic_deeds(
+                    _with_clause_deed(
+                        _cues(sentence, lo, hi, v, mentions) | _head_cues(sentence, head, mentions),
+                        sentence,
+                        seg,
+                        kin,
+                        kin.index(v),
+                        lo,
+                        mentions,
+                    )
                 ),
                 anchor=ev.anchor,
                 sentence=sentence,
@@ -653,7 +671,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         **base,
                     )
                 )
-            elif (q := v.quantity) is not None and not _designation(q):
+            elif (q := v.quantity) is not None and not _designation(sentence, q):
                 period = _period(sentence, times, seg, lo, hi, q)
                 counted = wholes.get(q.start, q)
                 passed = _passed(sentence, seg, q)
@@ -678,7 +696,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         vague=q.vague,
                         unit=(counted.unit_key or counted.unit if named else noun_before),
                         kind=q.kind,
-                        partial=_addend(sentence, q, quantities),
+                        partial=_addend(sentence, q, quantities) or _summand(sentence, q, quantities),
                         coordinated=head[1] > 0,
                         subset=_subset(sentence, seg, q, quantities),
                         qualifier=_qualifier(sentence, q),
@@ -686,6 +704,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         and any(r.unit_text and r.end <= q.start for r in quantities if r.kind == q.kind),
                         others_of=_others_of(q, quantities),
                         names=_names(mentions, lo, hi),
+                        countries=countries,
                         context=_context(sentence, lo, hi, values),
                         lead=_context(sentence, lo, v.start, values),
                         coarse=coarseness(q) if is_measure(q.kind, q.unit_key) else 0.0,
@@ -703,11 +722,15 @@ _WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _DASHED = re.compile(r"(\d+)\s*[-–]\s*(\d+)")
 
 
-def _designation(q: Quantity) -> bool:
-    """A model or code written like a range but falling ("بوينغ 737-200"): a range runs from low to high,
-    so this names a thing and counts nothing."""
+#: Letters joined to a number by a hyphen: a model's name ("An-26", "F-16", "سو-24"), not a count.
+_CODE_BEFORE = re.compile(r"[^\W\d_]+-$")
+
+
+def _designation(sentence: str, q: Quantity) -> bool:
+    """A model or code: written like a range but falling ("بوينغ 737-200"), as a range runs from low to high, or
+    joined to letters by a hyphen ("An-26"). It names a thing and counts nothing."""
     m = _DASHED.search(q.text.translate(_WESTERN_DIGITS))
-    return bool(m and int(m.group(2)) < int(m.group(1)))
+    return bool(m and int(m.group(2)) < int(m.group(1))) or bool(_CODE_BEFORE.search(sentence, 0, q.start))
 
 
 #: Words that make the count right after them some of a group named before: "قتل 6 أشخاص بينهم 3 صحفيين", "ومنهم 3",
@@ -884,6 +907,10 @@ def _whole(sentence: str, q: Quantity, quantities: Sequence[Quantity]) -> Quanti
 _COORDINATED = re.compile(r"\s+(?:and\s+|و(?=[^\W\d_]))([^\W\d_]+)")
 
 
+#: An English participle or past form ("wounding", "injured"): after "and" it opens the next clause, not a further noun.
+_ENGLISH_VERB = re.compile(r"[a-z]{2,}(?:ing|ed)")
+
+
 def _states_a_count(word: str) -> bool:
     """Is this a predicate that states a count ("أصيب", "قتل"), as news uses it (``language.numbers.count_predicates``)?"""
     return unit_key(word) in count_predicates()
@@ -898,10 +925,34 @@ def _addend(sentence: str, q: Quantity, quantities: Sequence[Quantity]) -> bool:
     if not q.unit_text:
         return False
     m = _COORDINATED.match(sentence[q.end :])
-    if m is None or normalize_arabic(m.group(1)) in STOPWORDS or _states_a_count(m.group(1)):
-        return False  # "توفي عشرة أشخاص وأصيب آخرون": the next clause, not a further noun
+    if m is None or normalize_arabic(m.group(1)) in STOPWORDS or _states_a_count(m.group(1)) or _ENGLISH_VERB.fullmatch(m.group(1)):
+        return False  # "توفي عشرة أشخاص وأصيب آخرون", "killing 14 people and wounding 60": the next clause, not a noun
     word_start = q.end + m.start(1)
     return not any(r.start <= word_start < r.end or r.start == word_start - 1 for r in quantities)
+
+
+#: "and" or "و" closing the words between two counts.
+_AND_BEFORE = re.compile(r"(?:^|\s)(?:and|و)\s*$")
+
+
+def _summand(sentence: str, q: Quantity, quantities: Sequence[Quantity]) -> bool:
+    """Is this one of two counts of nouns joined by "and" under one predicate ("killing all 18 people in the car and
+    two pedestrians", "قتل 5 جنود و3 مدنيين")? Each is a part of the toll, not a rival report of it. Not when a word
+    between them states a count or is a verb ("10 people were killed and 15 injured"), or a noun is itself a deed
+    ("3 قتلى و20 مصابا"): those are two claims."""
+    at = next((i for i, r in enumerate(quantities) if r is q), None)
+    if at is None:
+        return False
+    for left, right in zip(quantities[max(0, at - 1) : at + 1], quantities[max(1, at) : at + 2]):
+        between = sentence[left.end : right.start]
+        if left.kind != "count" or right.kind != "count" or not (left.unit_text and right.unit_text):
+            continue
+        if CLAUSE_BREAK.search(between) or not _AND_BEFORE.search(between):
+            continue
+        words = re.findall(r"[^\W\d_]+", between) + [left.unit_text, right.unit_text]
+        if not any(_states_a_count(w) or _ENGLISH_VERB.fullmatch(w) for w in words):
+            return True
+    return False
 
 
 def _measure(sentence: str, seg: _Segment, values: list[_Value], i: int, mentions: list[EntityMention]) -> str | None:

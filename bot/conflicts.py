@@ -247,8 +247,8 @@ def _same_claim(a: Claim, b: Claim) -> bool:
         return False  # "107 passengers and crew" is no rival to "110 people on board": a part of them
     if a.slot == "number" and (a.subset != b.subset or _incomparable(a, b) or _orders_apart(a, b) or _other_names(a, b)):
         return False  # a part and its whole, dollars and euros, metres and kilometres, one town and another
-    if a.slot == "number" and _other_deeds(a, b):
-        return False  # the killed and the injured of one story
+    if a.slot == "number" and (_other_deeds(a, b) or _other_countries(a, b)):
+        return False  # the killed and the injured of one story; a fire in one country and a fire in another
     if total:
         return True  # "the death toll ... rose to six" / "قتل 4 أشخاص": one toll, told in two languages
     if a.slot == "number" and _one_span(a, b):
@@ -261,7 +261,26 @@ def _same_claim(a: Claim, b: Claim) -> bool:
         return sim >= SAME_FRAME_OTHER_UNIT and not (a.coordinated or b.coordinated or _other_predicates(a, b))
     if a.slot == "number" and ((a.kind == "count" and _shared_cue(a, b)) or (_close_rivals(a, b) and _shared_noun(a, b))):
         return sim >= (UPDATE_FRAME_WITH_CUE if _days_apart(a, b) or _one_group(a, b) else SAME_FRAME_WITH_CUE)
-    return sim >= SAME_FRAME
+    return sim >= SAME_FRAME and not (a.slot == "number" and _deed_against_predicate(a, b))
+
+
+def _other_countries(a: Claim, b: Claim) -> bool:
+    """Is one of two counts undated (a wire story whose dateline gives no year), and do their sentences each name
+    countries, none in common ("… in a mall in Siberia, Russia" / "… in a bar in south China")? Then nothing but
+    the words say they are one event, and the places say they are two. Dated reports are kept apart by their dates
+    (``REPORT_WINDOW_DAYS``): there a country named in passing ("ميليشيات إيران", "اتفاقية روما") would mislead."""
+    undated = a.anchor is None or b.anchor is None
+    return undated and bool(a.countries and b.countries and not a.countries & b.countries)
+
+
+def _deed_against_predicate(a: Claim, b: Claim) -> bool:
+    """Does one count state a deed that tells a story's counts apart (``deed_predicates``: the killed) and the other
+    another predicate, neither's noun naming the other's ("قتل # شخصا" / "كانت تقل # شخص": the dead and those on
+    board)? Two verbs one letter apart read alike to the encoder, and frames without a shared cue meet by it alone."""
+    pa, pb = _deeds_of(a), _deeds_of(b)
+    if not (pa and pb and (pa | pb) & deed_predicates()) or any(_stems_meet(x, y) for x in pa for y in pb):
+        return False
+    return not (a.unit and _noun_states_predicate(a.unit, b)) and not (b.unit and _noun_states_predicate(b.unit, a))
 
 
 def _one_group(a: Claim, b: Claim) -> bool:

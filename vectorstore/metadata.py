@@ -59,20 +59,8 @@ def _dateline_outlet(text: str) -> str | None:
     """The agency a wire dateline names in the article's first lines: an uploaded wire story states its outlet only
     there, and without it an answer credits "an unnamed source"."""
     for i, line in enumerate([line for line in text.split("\n") if line.strip()][:_DATELINE_LINES]):
-        for m in _AGENCY.finditer(line[: _DATELINE_HEAD_CHARS + 30]):
-            name, head = m["o"].strip(" \"'«»"), line[: m.start()].strip()
-            if not name or len(head) > _DATELINE_HEAD_CHARS or calendar_word(normalize_arabic(name)) or _is_place(name):
-                continue  # "كيميروفو (روسيا) -": a town's country in brackets is no agency
-            if not head:
-                # A dateline with neither city nor date: "(AFP) -", "(رويترز) -" opens the story's first line.
-                if m["dash"] and len(name.split()) <= _AGENCY_WORDS and (name[0].isupper() or not name.isascii()):
-                    return name
-                continue
-            placed = any(p.kind == "city" for p in find_places(head)) or resolve_times(head, None)
-            # A Latin wire head opens in capitals ("WASHINGTON (AP) —"), a caption does not ("The minister (left) -").
-            bare = m["dash"] and len(head.split()) <= _DATELINE_HEAD_WORDS and (head.split()[0].isupper() or not head.isascii())
-            if placed or bare:
-                return name
+        if m := _agency_dateline(line):
+            return m["o"].strip(" \"'«»")
         m = _CITY_DASH.match(_KASHIDA_DASH.sub("-", line))
         name = m and (m["o"] or m["s"] or m["w"] or "").strip(' «»"')
         # "دمشق-طهران" is two cities, not a city and its agency, and "دبي - وحيد رزق المصري" a reporter (a place in
@@ -84,6 +72,32 @@ def _dateline_outlet(text: str) -> str | None:
         if i < _TRAILING_AGENCY_LINES and (name := _agency_after_date(line)):
             return name
     return None
+
+
+def _agency_dateline(line: str) -> re.Match[str] | None:
+    """The bracketed agency of a wire dateline opening ``line`` ("DAMASCUS, July 8, 2020 (Reuters) —", "(AFP) -")."""
+    for m in _AGENCY.finditer(line[: _DATELINE_HEAD_CHARS + 30]):
+        name, head = m["o"].strip(" \"'«»"), line[: m.start()].strip()
+        if not name or len(head) > _DATELINE_HEAD_CHARS or calendar_word(normalize_arabic(name)) or _is_place(name):
+            continue  # "كيميروفو (روسيا) -": a town's country in brackets is no agency
+        if not head:
+            # A dateline with neither city nor date: "(AFP) -", "(رويترز) -" opens the story's first line.
+            if m["dash"] and len(name.split()) <= _AGENCY_WORDS and (name[0].isupper() or not name.isascii()):
+                return m
+            continue
+        placed = any(p.kind == "city" for p in find_places(head)) or resolve_times(head, None)
+        # A Latin wire head opens in capitals ("WASHINGTON (AP) —"), a caption does not ("The minister (left) -").
+        bare = m["dash"] and len(head.split()) <= _DATELINE_HEAD_WORDS and (head.split()[0].isupper() or not head.isascii())
+        if placed or bare:
+            return m
+    return None
+
+
+def dateline_end(sentence: str) -> int:
+    """Where the wire dateline opening ``sentence`` ends ("TORONTO (Reuters) - Ten people were killed" → at "Ten"),
+    0 if none. The dateline is the page's furniture: the first claim of the sentence starts after it."""
+    m = _agency_dateline(sentence)
+    return m.end() + len(re.match(r"[\s\-–—]*", sentence[m.end() :]).group(0)) if m else 0
 
 
 def _byline_under_title(m: re.Match[str], i: int) -> bool:
