@@ -115,7 +115,7 @@ from language.calendar import (
     resolve_times,
 )
 from language.normalize import bm25_tokens, detect_language, normalize_arabic
-from language.numbers import Quantity, contrasting_predicates, find_quantities
+from language.numbers import Quantity, contrasting_predicates, find_noun_duals, find_quantities
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
@@ -391,7 +391,7 @@ def claim_frame(claim: str, book: NameBook | None = None, aligned: Mapping[str, 
     said = _slot_places(claim)
     places.update(said)
     sites = [] if said else _sites(claim)
-    quantities = find_quantities(claim)
+    quantities = _counts_in(claim)
     # A figure's words but its counted noun ("About 600", "نحو 500"): the number check judges them, not the word overlap.
     figure = {w for q in quantities for w in _WORD.findall(q.text) if w not in _WORD.findall(q.unit_text or "")}
     if lang == "en":
@@ -1175,7 +1175,7 @@ def _count_pairs(frame: ClaimFrame, ev: Evidence, same_figure: bool = False) -> 
     languages): a count of a noun no bridge reaches ("24 schoolchildren" / "24 تلميذا") is the claim's when it states
     the very figure. Not a count of another deed (``_other_deed``: the injured for the killed), and of several counts,
     those of the claim's deed (``_own_counts``)."""
-    found = find_quantities(ev.text)
+    found = _counts_in(ev.text)
     pairs = [
         (c, s)
         for c in frame.quantities
@@ -1190,6 +1190,11 @@ def _count_pairs(frame: ClaimFrame, ev: Evidence, same_figure: bool = False) -> 
         and not _other_deed(frame, ev.text, c, s)
     ]
     return _own_counts(frame, ev.text, pairs)
+
+
+def _counts_in(text: str) -> tuple[Quantity, ...]:
+    """The figures ``text`` gives, with the two an Arabic dual noun counts ("شرطيتين" for "two policewomen")."""
+    return (*find_quantities(text), *find_noun_duals(text))
 
 
 def _confirms(c: Quantity, s: Quantity) -> bool:

@@ -33,8 +33,10 @@ from babel.units import format_unit
 from dateparser.languages.loader import default_loader
 
 from language.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, resolve_times
+from language.names import common_nouns
 from language.normalize import (
     ARABIC_LETTER,
+    PROCLITICS_AR,
     STOPWORDS,
     fold_with_offsets,
     normalize_arabic,
@@ -886,6 +888,32 @@ def find_duals(text: str) -> list[Quantity]:
             dual, measure = dual_units()[word]
             s, e = original_span(origin, start, m.end())
             out.append(Quantity(text[s:e], s, e, 2, 2, dual, unit_key(dual), False, None, "count", measure))
+    return out
+
+
+#: A counted noun's feminine dual: the singular's ة becomes تين / تان ("شرطية" → "شرطيتين", "سيارتان").
+_FEMININE_DUAL = ("تين", "تان")
+
+
+def find_noun_duals(text: str) -> list[Quantity]:
+    """Arabic feminine duals of counted nouns in ``text`` as counts of two ("قتل شرطيتين" → 2 شرطيتين).
+
+    Why: Arabic writes two of a thing with no numeral, so "two policewomen" has nothing to pair with otherwise. A
+    dual is a word whose singular (less تين / تان, plus ة) news text uses as a common noun (``language.names``,
+    learned from the corpus); "سنتين", "ساعتين" are time units (``find_duals``). The masculine dual ("قتيلين") is
+    not read: without vowels it is spelled as a sound plural ("مسلحين")."""
+    folded, origin = fold_with_offsets(text)
+    out: list[Quantity] = []
+    for m in _WORD.finditer(folded):
+        word, start = m.group(0), m.start()
+        for clitic in ("", *PROCLITICS_AR):
+            noun = word[len(clitic) :]
+            if word.startswith(clitic) and len(noun) >= 6 and noun.endswith(_FEMININE_DUAL) and noun[:-3] + "ه" in common_nouns():
+                if noun in dual_units():
+                    break
+                s, e = original_span(origin, start + len(clitic), m.end())
+                out.append(Quantity(text[s:e], s, e, 2, 2, noun, unit_key(noun[:-3] + "ه"), False, None, "count"))
+                break
     return out
 
 

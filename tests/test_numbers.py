@@ -66,3 +66,13 @@ def test_a_span_of_years_is_an_age_by_its_marker_or_beside_a_name():
     assert reads_as_age("He died aged ", ".") and reads_as_age("a ", "-year-old driver")
     assert not reads_as_age("يحكم البلاد منذ ", " وقال")
     assert not reads_as_age("(", "، وقال")
+
+
+def test_a_feminine_dual_of_a_common_noun_counts_two():
+    """ "سيارتان" (two cars), "وشرطيتين" (and two policewomen): the singular with ة is a learned common noun. Time units
+    are ``find_duals``'s ("سنتين"); a definite dual ("الدولتين") refers back and is left alone."""
+    from language.numbers import find_noun_duals
+
+    assert [(q.text, q.low) for q in find_noun_duals("احترقت سيارتان قرب الجسر")] == [("سيارتان", 2)]
+    assert [(q.text, q.low) for q in find_noun_duals("قتل طالبا وشرطيتين")] == [("شرطيتين", 2)]
+    assert find_noun_duals("منذ سنتين بين الدولتين") == []

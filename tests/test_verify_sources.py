@@ -10,6 +10,7 @@ import pytest
 import config
 from bot.claims import Evidence
 from bot.verify import (
+    _count_pairs,
     _dateline_date,
     _sites,
     _slot_places,
@@ -183,3 +184,13 @@ def test_a_town_no_gazetteer_lists_is_a_place_slot_after_a_noun_of_place():
     # A name that opens like a clitic ("فالدرن": no ف + الدرن) is matched as written too.
     falden = "قتل ستة أشخاص في انهيار جسر في بلدة فالدرن"
     assert verify_claim(falden, [Evidence(1, "a", "قتل ستة أشخاص إثر انهيار جسر في فالدرن", "X", None)], []).verdict == "SUPPORTED"
+
+
+def test_an_arabic_dual_noun_is_the_count_of_two_a_claim_gives():
+    """ "شرطيتين" is two policewomen: Arabic writes two with no numeral, so a claimed count of two pairs with the dual
+    (and three does not match it)."""
+    sentence = "قال مسؤول إن مسلحا قتل شرطيتين في المدينة مساء الأحد"
+    two = _count_pairs(claim_frame("قتل مسلح شرطيتين في المدينة"), Evidence(1, "a", sentence, "X", None))
+    assert [(c.low, s.low, s.text) for c, s in two] == [(2, 2, "شرطيتين")]
+    three = _count_pairs(claim_frame("قتل مسلح ثلاث شرطيات في المدينة"), Evidence(1, "a", sentence, "X", None))
+    assert [(c.low, s.low) for c, s in three] == [(3, 2)]
