@@ -181,7 +181,7 @@ class _Value:
     quantity: Quantity | None = None
 
 
-def _segments(sentence: str, attributions: list[Attribution], start: int = 0) -> list[_Segment]:
+def _segments(sentence: str, attributions: list[Attribution], start: int) -> list[_Segment]:
     """Each attributed clause, plus the gaps between them in the outlet's voice, from ``start`` on: a wire dateline
     before it ("TORONTO (Reuters) -") says where the report was filed, and in a frame it only makes two outlets'
     words of one claim look less alike."""
@@ -943,7 +943,8 @@ def _summand(sentence: str, q: Quantity, quantities: Sequence[Quantity]) -> bool
     at = next((i for i, r in enumerate(quantities) if r is q), None)
     if at is None:
         return False
-    for left, right in zip(quantities[max(0, at - 1) : at + 1], quantities[max(1, at) : at + 2]):
+    neighbours = [(quantities[i], quantities[i + 1]) for i in (at - 1, at) if 0 <= i < len(quantities) - 1]
+    for left, right in neighbours:
         between = sentence[left.end : right.start]
         if left.kind != "count" or right.kind != "count" or not (left.unit_text and right.unit_text):
             continue

@@ -277,8 +277,7 @@ def _deed_against_predicate(a: Claim, b: Claim) -> bool:
     """Does one count state a deed that tells a story's counts apart (``deed_predicates``: the killed) and the other
     another predicate, neither's noun naming the other's ("قتل # شخصا" / "كانت تقل # شخص": the dead and those on
     board)? Two verbs one letter apart read alike to the encoder, and frames without a shared cue meet by it alone."""
-    pa, pb = _deeds_of(a), _deeds_of(b)
-    if not (pa and pb and (pa | pb) & deed_predicates()) or any(_stems_meet(x, y) for x in pa for y in pb):
+    if not _other_predicates(a, b) or not (_deeds_of(a) | _deeds_of(b)) & deed_predicates():
         return False
     return not (a.unit and _noun_states_predicate(a.unit, b)) and not (b.unit and _noun_states_predicate(b.unit, a))
 
