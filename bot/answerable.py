@@ -19,11 +19,13 @@ own paragraph (the rest of its article stays: the realistic "the collection
 does not say"), gives P(the quotes hold the answer). ``python -m bench.answerable
 --train`` rebuilds ``bot/models/answerable.json`` with its cross-validated threshold.
 
-Five checks come before the model. Its training data (encyclopaedic questions) almost never asks about the future
+Six checks come before the model. Its training data (encyclopaedic questions) almost never asks about the future
 while news questions often do: a question about what is still to come ("When will X visit Tehran?", "أين ستعقد
 الجولة المقبلة؟") is not answered from a sentence that tells of no future (``tense_mismatch``): read from "X arrived
 on Tuesday" it would give a past event's date or place. And a "when" or "how many" question is not answered by a
-clause that states no time or number (``value_missing``): a news headline standing in names the event, not its date.
+clause that states no time or number (``value_missing``; a search query "number of X killed" asks for one too:
+``asked_kind``): a news headline standing in names the event, not its date; nor a day asked for by a longer period
+("في أي يوم" -> "الأسبوع الماضي": ``too_coarse``).
 Nor is a headline itself a clause answer to anything (``headline_stands_in``), and a value asked of a place that no
 quote names is another place's value (``place_unquoted``). A place or person of another country than the one the
 question asks of ("Which Moroccan city ...?" -> "Cairo"; "Who is Egypt's foreign minister?" -> the name its quote titles
@@ -48,6 +50,7 @@ from bot.ranker import KINDS as TYPED
 from bot.ranker import Ranker, read_model, value_kinds
 from bot.retrieval import sound_index, sound_matches
 from bot.schema import DirectAnswer
+from language.calendar import resolve_times
 from language.dialect import STANDARD_INTERROGATIVES
 from language.lexicon import ASKED_NOUNS_AR, ASKED_NOUNS_EN, AUXILIARIES_EN, FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, question_kind
 from language.names import demonym_country
@@ -63,6 +66,11 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 _IDENTITY = re.compile(r"\s*(?:من\s+(?:هو|هي|هم)|ما\s+(?:هو\s+|هي\s+)?اسم|who\s+(?:is|was|are|were)|what\s+(?:is|was)\s+the\s+names?)\b")
 #: Nouns of a place asked for ("مدينة", "city"), folded; the ``question_kind`` lexicon's.
 _PLACE_NOUNS = frozenset(w for words in (ASKED_NOUNS_AR["place"], ASKED_NOUNS_EN["place"]) for w in words.split())
+#: English interrogatives (a question with none is a search query) and the nouns of a date or an amount asked for.
+_WH_EN = frozenset("what which who whom whose when where why how".split())
+_VALUE_NOUNS_EN = {w: kind for kind in ("date", "number") for w in ASKED_NOUNS_EN[kind].split()}
+#: Nouns asking for a day ("في أي يوم", "what date"), folded: "اليوم" ("today") is not one.
+_DAY_NOUNS = frozenset({"يوم", "تاريخ", "day", "date"})
 _NUMBER = re.compile(r"\d+")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 #: Words that ask or join rather than name what is asked: interrogatives, auxiliaries, function words, and the
@@ -88,18 +96,52 @@ def tense_mismatch(question: str, quotes: list[Quoted], direct: DirectAnswer) ->
     return not any(states_future(q.text) for q in stating)
 
 
+def asked_kind(question: str) -> str | None:
+    """``question_kind``, or for an English question it reads as asking for a clause, "date" or "number" when a
+    noun of that kind heads what is asked: a search query with no interrogative ("number of officers killed in the
+    raid", "exact date the treaty was signed") or "what"/"which" with words between it and the noun ("On what exact
+    calendar date ...?"). Not past an auxiliary ("What did the date change?") nor in Arabic, whose heads
+    ``question_kind`` reads ("أي تاريخ بالضبط") and whose "عدد" is also the imperative "list"."""
+    kind = question_kind(question)
+    if kind is not None or detect_language(question) != "en":
+        return kind
+    words = _TOKEN.findall(question.lower())
+    asks = [i for i, w in enumerate(words) if w in _WH_EN]
+    if asks and words[asks[0]] not in ("what", "which"):
+        return None
+    start = asks[0] + 1 if asks else 0
+    for word in words[start : start + 3]:
+        if word in AUXILIARIES_EN or word in _WH_EN:
+            return None
+        if word in _VALUE_NOUNS_EN:
+            return _VALUE_NOUNS_EN[word]
+    return None
+
+
 def value_missing(question: str, direct: DirectAnswer) -> bool:
-    """A "when" or "how many" question whose direct line is a clause that states no time or no amount: no value of
-    the kind asked was found, and the clause standing in ("Tehran and Damascus sign a military agreement") names
-    the event asked about, not when it happened or how much. An amount may be vague ("dozens", "مئات") or a duration
-    ("يومين": "how long" is a "how many" question)."""
+    """A "when" or "how many" question (``asked_kind``: "number of X killed" too) whose direct line is a clause that
+    states no time or no amount: no value of the kind asked was found, and the clause standing in ("Tehran and
+    Damascus sign a military agreement") names the event asked about, not when it happened or how much. An amount
+    may be vague ("dozens", "مئات") or a duration ("يومين": "how long" is a "how many" question)."""
     if direct.kind != "clause":
         return False
-    kind = question_kind(question)
+    kind = asked_kind(question)
     if kind == "date":
         return not states_time(direct.value)
     amount = "number" in value_kinds(direct.value) or bool(find_quantities(direct.value)) or states_time(direct.value)
     return kind == "number" and not amount
+
+
+def too_coarse(question: str, direct: DirectAnswer) -> bool:
+    """A question asking for a day ("في أي يوم", "on what date": a day noun among its first words) answered by a
+    date that names only a longer period ("الأسبوع الماضي", "last month", "2019"): the day was not found, and the
+    period standing in is the event's neighbourhood, not its date. ARCD/XQuAD hold no such answer to validate it."""
+    if direct.kind != "date" or asked_kind(question) != "date":
+        return False
+    if not _DAY_NOUNS & set(_TOKEN.findall(normalize_arabic(question).lower())[:4]):
+        return False
+    times = resolve_times(direct.value, None, detect_language(direct.value))
+    return bool(times) and all(t.granularity in ("week", "month", "year") for t in times)
 
 
 def place_unquoted(question: str, quotes: list[Quoted]) -> bool:
@@ -366,7 +408,7 @@ def answers(question: str, quotes: list[Quoted], direct: DirectAnswer, lexicon: 
     gate = gate or load_gate()
     if gate is None or not quotes:
         return True
-    if tense_mismatch(question, quotes, direct) or value_missing(question, direct):
+    if tense_mismatch(question, quotes, direct) or value_missing(question, direct) or too_coarse(question, direct):
         return False
     if place_unquoted(question, quotes) or headline_stands_in(direct, quotes) or country_conflict(question, direct, quotes):
         return False

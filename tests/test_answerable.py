@@ -16,6 +16,7 @@ from bot.answerable import (
     Gate,
     Quoted,
     answers,
+    asked_kind,
     asked_match,
     asked_words,
     content_words,
@@ -25,6 +26,7 @@ from bot.answerable import (
     load_gate,
     place_unquoted,
     tense_mismatch,
+    too_coarse,
     value_context,
     value_missing,
 )
@@ -245,6 +247,34 @@ def test_a_when_or_how_many_question_is_not_answered_by_a_clause_without_that_va
     assert not value_missing("How long will the fair last?", lasting)  # a duration answers "how long"
     assert not value_missing("Who signed the bridge deal?", event)  # a clause may name the one asked for
     assert not answers("متى وقع الاتفاق؟", [Quoted("شركتان توقعان اتفاقا لبناء جسر", 0.9, 0.6, 0.5)], event)
+
+
+def test_a_search_query_asks_for_the_kind_its_head_noun_names():
+    assert asked_kind("number of workers hurt in the mine collapse") == "number"
+    assert asked_kind("exact date the ferry sank") == "date"
+    assert asked_kind("In what exact calendar year did the bridge open?") == "date"
+    assert asked_kind("When did the bridge open?") == "date"  # question_kind's own reading first
+    assert asked_kind("What did the date of the vote change?") is None  # past an auxiliary: a clause is asked
+    assert asked_kind("Why did the number of visitors fall?") is None  # "why" asks for a reason
+    assert asked_kind("workers hurt in the collapse, and the number of them") is None  # not at the head
+    assert asked_kind("عدد الشركات الكبيرة") is None  # Arabic heads are question_kind's ("عدد" is also "list!")
+    clause = DirectAnswer(text="Answer: x", value="the ferry sank off the coast", normalized="", kind="clause", citations=[1])
+    assert value_missing("exact date the ferry sank", clause)
+    assert value_missing("number of passengers rescued from the ferry", clause)
+
+
+def test_a_day_asked_for_is_not_answered_by_a_longer_period():
+    def when(value: str) -> DirectAnswer:
+        return DirectAnswer(text=f"Answer: {value}", value=value, normalized="", kind="date", citations=[1])
+
+    assert too_coarse("في أي يوم افتتح الوزير الجسر؟", when("الشهر الماضي"))
+    assert too_coarse("On what date did the minister open the bridge?", when("last week"))
+    assert too_coarse("exact date the bridge opened", when("in 2019"))
+    assert not too_coarse("في أي يوم افتتح الوزير الجسر؟", when("الخميس"))  # a weekday is a day
+    assert not too_coarse("On what date did the minister open the bridge?", when("3 March 2021"))
+    assert not too_coarse("When did the minister open the bridge?", when("last week"))  # "when" takes any period
+    assert not too_coarse("In what year did the bridge open?", when("in 2019"))
+    assert not answers("في أي يوم افتتح الوزير الجسر؟", [Quoted("افتتح الوزير الجسر الشهر الماضي", 0.9, 0.6, 0.5)], when("الشهر الماضي"))
 
 
 def test_a_value_asked_of_a_place_no_quote_names_is_not_answered():
