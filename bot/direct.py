@@ -23,7 +23,8 @@ what the question names (``counts_asked``), and never a stretch of time when
 it names a thing it counts (``counts_things``); over quotes in the other language than the question, the one
 repeating most of the question among those near the first (``best_stated``). "Where" is answered by a place's name,
 not an adjective ("the Iranian minister": ``names_kind_of_place``), "which country" by a name where the quote has one;
-"which day / month / year" by a date that precise (``asked_grains``). A question of no kind gets a clause
+"which day / month / year" by a date that precise (``asked_grains``), "which province" by a province or city and "which
+country" by a country, a city standing for its own (``asked_place_grains``, ``in_countries``). A question of no kind gets a clause
 (the quote cut at commas, semicolons and colons outside brackets) chosen by a second learned
 chooser (``bot/models/clause.json``, ``read_clause``): the clause repeating
 most of the question names the topic, the answer is as often the clause
@@ -32,7 +33,7 @@ question's words (less the source it names, "according to X": ``claim_question``
 next to that clause and its form (a clause opening a reported claim on its complementiser, "، إن ...", is what the
 source said, not a continuation: ``opens_claim``); of the quotes the
 ranker finds near the best (``CLAUSE_RATIO``), the one whose clause repeats most of the
-question, in either language, gives it (``best_clause``). Two values of no such kind have their own readers: a
+question, in either language, gives it (``best_clause``), shown with the clauses after it that continue it (``continued``). Two values of no such kind have their own readers: a
 named person's post or rank is the role phrase a quote writes before the name (``asked_role``), "which
 agency / newspaper / channel" is the outlet a quote cites (``asked_outlet``), and "from which country" the nationality
 a quote attaches to the noun asked about ("الميليشيات العراقية", ``asked_origin``), not another adjective of the sentence. Every citation
@@ -85,7 +86,7 @@ from language.dialect import STANDARD_INTERROGATIVES
 from language.names import asks_role, demonym_country, family_keys, named_persons, roles_of, romanise
 from language.normalize import ARABIC_LETTER, bm25_tokens, detect_language, normalize_arabic, under_proclitic
 from language.numbers import Quantity, find_duals, find_quantities, time_units, unit_key
-from language.places import find_places, place_label
+from language.places import find_places, place_label, places
 
 SPAN_PATH = Path(__file__).with_name("models") / "span.json"
 CLAUSE_PATH = Path(__file__).with_name("models") / "clause.json"
@@ -145,7 +146,7 @@ class Candidate:
     value: Value
     unit_key: str | None = None  # what a number counts (``language.numbers.unit_key``), for numbers
     demonym: bool = False  # a place read from its adjective ("Iranian", "الإيراني"), not its name
-    grain: str | None = None  # what a date names (``TimeMention.granularity``: "day", "month", "days-range", ...), for dates
+    grain: str | None = None  # what a date names (``TimeMention.granularity``: "day", "month", ...); a place's kind ("country", "city")
 
 
 # ---------------------------------------------------------------- typed readers
@@ -421,6 +422,29 @@ def read_clause(question: str, quote: str, lexicon: Lexicon | None = None) -> Va
     return Value(best, best, line_clause(best))
 
 
+def continued(quote: str, value: Value) -> Value:
+    """A clause answer (``read_clause``) with the clauses of the quote after it that continue it, those opening on a
+    function word ("، في سقوط قتلى ...", "، that ...", "، لا يكون ..."), while the line holds them (``MAX_CLAUSE_CHARS``).
+    Applied to the chosen clause only: the choosers compare the clauses themselves.
+
+    Why: a comma in news often falls between a verb and its object; the clause repeating the question ("the strikes
+    caused") was shown cut before what it caused, the answer."""
+    clauses = coarse_clauses(quote)
+    if value.words not in clauses:  # cut to a line already
+        return value
+    k = clauses.index(value.words)
+    start = quote.find(value.words)
+    end = start + len(value.words)
+    for nxt in clauses[k + 1 :]:
+        at = quote.find(nxt, end)
+        words = _TOKEN.findall(nxt)
+        if not words or not _is_function(words[0]) or at + len(nxt) - start > MAX_CLAUSE_CHARS:
+            break
+        end = at + len(nxt)
+    words = quote[start:end]
+    return Value(words, words, line_clause(words))
+
+
 # ---------------------------------------------------------------- candidates
 
 
@@ -469,7 +493,8 @@ def candidates(question: str, quote: str, anchor: date | None, lang: str, lexico
         if not any(m.start <= y.start < m.end for m in times):
             found.append(Candidate("date", y.start, y.end, _time_value(y, lang), grain=y.granularity))
     for p in find_places(quote):
-        found.append(Candidate("place", p.start, p.end, Value(p.text, p.id, place_label(p.id, lang)), demonym=p.via == "demonym"))
+        value = Value(p.text, p.id, place_label(p.id, lang))
+        found.append(Candidate("place", p.start, p.end, value, demonym=p.via == "demonym", grain=p.kind))
     for n in named_persons(quote):  # a name, not a role alone ("وزير الدفاع") nor a description ("مصدر عسكري")
         found.append(Candidate("person", n.start, n.end, _person_value(n.text, lang)))
     asked = question_stems(question, quote, lexicon)
@@ -519,6 +544,18 @@ SPAN_FEATURES: tuple[str, ...] = (
 )
 
 
+def cased(question: str) -> str:
+    """A question typed all in lower case with its words capitalised, else as it is. Why: the English place and
+    demonym readers read capitalised names ("Syria", "Iranian"); typed "push iran out of syria", the question named
+    no place, so the chooser answered a "which country" question with a country the question itself names."""
+    return question.title() if question == question.lower() and re.search(r"[a-z]", question) else question
+
+
+def named_places(question: str) -> frozenset[str]:
+    """The ids of the places a question names, typed capitalised or not (``cased``)."""
+    return frozenset(p.id for text in dict.fromkeys((question, cased(question))) for p in find_places(text))
+
+
 @dataclass(frozen=True)
 class _Sentence:
     """What every candidate of one (question, sentence) pair is measured against."""
@@ -541,8 +578,8 @@ def _sentence(question: str, quote: str, lexicon: Lexicon | None) -> _Sentence:
         (a.party_start, a.party_start + len(a.party)) for a in extract_attributions(quote) if a.party and a.party_start is not None
     )
     named = (
-        frozenset(p.id for p in find_places(question))
-        | frozenset(p for w in _LETTERS.findall(question) if (p := demonym_country(w)))  # "the Iranian-Syrian deal" names both
+        named_places(question)
+        | frozenset(p for w in _LETTERS.findall(cased(question)) if (p := demonym_country(w)))  # "the Iranian-Syrian deal" names both
         | frozenset(normalize_arabic(n.text) for n in named_persons(question))
     )
     return _Sentence(
@@ -655,6 +692,27 @@ def names_kind_of_place(question: str) -> bool:
     return bool(_PLACE_NOUNS & (words | {w.removeprefix("ال") for w in words}))
 
 
+#: Nouns asking for a country, folded Arabic and English; the other nouns of ``_PLACE_NOUNS`` below a country
+#: (``_TOWN_NOUNS``) ask for a city or province. Neither: "place", "region", "state", "continent".
+_COUNTRY_NOUNS = frozenset("country countries nation nations دوله دول بلد بلدان بلاد".split())
+_TOWN_NOUNS = frozenset(
+    "city cities town towns village villages capital province provinces مدينه مدن عاصمه قريه قري محافظه محافظات".split()
+)
+
+
+def asked_place_grains(question: str) -> tuple[str, ...]:
+    """The kind of place (``language.places``' "country" or "city", a province being one) a question naming it asks
+    for ("which country", "ما المحافظة", "what city"); () when it names neither or both.
+
+    Why: a news sentence names a country and its provinces together ("... in Syria, in the provinces of Hama and
+    Suwayda"); the chooser, judging position and shape, answered "which province" with the country and "which
+    country" with a city of the one asked for."""
+    words = {normalize_arabic(w).lower() for w in _TOKEN.findall(question)}
+    words |= {w.removeprefix("ال") for w in words}
+    country, town = bool(words & _COUNTRY_NOUNS), bool(words & _TOWN_NOUNS)
+    return ("country",) if country and not town else ("city",) if town and not country else ()
+
+
 #: "from" in the question's and the quote's language: the origin a "من أي بلد" / "from which country" question asks for.
 _FROM = frozenset(("من", "from"))
 
@@ -717,7 +775,7 @@ def asked_origin(question: str, citations: list[Citation], lang: str, lexicon: L
     if noun is None:
         return None
     keys = {unit_key(noun)} | {unit_key(w) for w in _TOKEN.findall(bridge_text(noun, lexicon))}
-    named = {p.id for p in find_places(question)}
+    named = named_places(question)
     for c in citations:
         for s, e, place in origin_places(c.quote, frozenset(keys - {""})):
             if place not in named:
@@ -757,7 +815,7 @@ def best_candidate(
     Unless ``demonyms`` (the question names a kind of place, ``names_kind_of_place``), a place read from an adjective
     is no answer; with it, only where the quote names no place by its name ("the Russian-made dam lies near the border
     of Jordan": which country? Jordan, not Russia). A date question naming its unit (``asked_grains``) takes a date of
-    that precision where there is one.
+    that precision where there is one, a place question naming its kind (``asked_place_grains``) a place of that kind.
 
     Where the question names what it counts (``counted``) and the quote counts that noun, only those counts
     compete: "كم عدد قتلى ..." over "الحداد الوطني ليومين ... سقوط 107 قتلى" is 107, not the two days of
@@ -780,6 +838,21 @@ def best_candidate(
     return cands[max(allowed, key=lambda i: scores[i])]
 
 
+def in_countries(cands: list[Candidate], named: frozenset[str], lang: str) -> list[Candidate]:
+    """The candidates with each city or province read as its country (``language.places``' containment), for a question
+    asking which country; less the cities whose country or themselves the question names (``named``: "negotiate with
+    Damascus" names Syria). Why: asked "which country will host the talks", a quote saying "Cairo will host them"
+    answers Egypt; a city is no answer to it, and the chooser preferred one to the country named further on."""
+    out = []
+    for c in cands:
+        if c.kind != "place" or c.grain != "city":
+            out.append(c)
+        elif (country := places()[c.value.normalized].country) not in named and c.value.normalized not in named:
+            value = Value(c.value.words, country, place_label(country, lang))
+            out.append(Candidate("place", c.start, c.end, value, demonym=c.demonym, grain="country"))
+    return out
+
+
 def read_value(kind: str, question: str, quote: str, anchor: date | None, lang: str, lexicon: Lexicon | None = None) -> Value | None:
     """The value of the kind asked for in ``quote``: the learned chooser's best candidate of that kind (or the
     hand readers' before a chooser is trained). A question of no kind gets a whole clause (``read_clause``):
@@ -788,7 +861,10 @@ def read_value(kind: str, question: str, quote: str, anchor: date | None, lang: 
         return read_clause(question, quote, lexicon)
     model = load_span_model()
     if model is not None:
+        grains = asked_grains(question) if kind == "date" else asked_place_grains(question) if kind == "place" else ()
         cands = candidates(question, quote, anchor, lang, lexicon)
+        if grains == ("country",):
+            cands = in_countries(cands, named_places(question), lang)
         if not cands:
             return None
         X = span_features(question, quote, cands, lexicon)
@@ -800,7 +876,7 @@ def read_value(kind: str, question: str, quote: str, anchor: date | None, lang: 
             counted_nouns(question, quote, lexicon),
             not counts_things(question),
             kind != "place" or names_kind_of_place(question),
-            asked_grains(question) if kind == "date" else (),
+            grains,
         )
         return chosen.value if chosen else None
     if kind == "date":
@@ -911,6 +987,8 @@ def direct_answer(
         found = best_clause(question, read, lexicon)
     top, value = found
     credited = [c for c, v in read if v is not None and _same(kind, v, value)] or [top]
+    if kind == "clause":  # the quotes stating the clause credited, the line goes on into its continuation
+        value = continued(top.quote, value)
     return _line(lang, kind, value, sorted(credited, key=ranked.index))  # credited in rank order, as quoted
 
 
