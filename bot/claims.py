@@ -49,6 +49,7 @@ from bot.crosslingual import load_lexicon
 from bot.attribution import Attribution, extract_attributions, format_attribution, outlet_label, party_outlet
 from bot.entities import EntityMention, display, find_entities
 from language.calendar import TimeMention, is_dateline, resolve_times
+from language.lexicon import REPORTING_VERBS_AR
 from language.names import NameBook, common_nouns, find_persons, learn
 from language.normalize import ARABIC_LETTER, PROCLITICS_AR, STOPWORDS, fold_with_offsets, normalize_arabic, under_proclitic
 from language.places import find_places
@@ -237,6 +238,11 @@ def _counts_things(v: _Value) -> bool:
     return v.quantity is not None and v.quantity.unit_key not in time_units()
 
 
+#: The word after a value, short vowels kept inside it: a count's noun may end in a tanween its value leaves out
+#: ("17 شخصاً قُتلوا": the predicate after it is "قتلوا", not "ق").
+_NEXT_WORD = re.compile(r"[\u064b-\u065f\u0670\u0640]*\s+((?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])+)")
+
+
 def _boundary(sentence: str, left: _Value, right: _Value) -> int:
     """Where the left value's clause ends and the right one's begins.
 
@@ -251,16 +257,17 @@ def _boundary(sentence: str, left: _Value, right: _Value) -> int:
         return left.end + breaks[-1]
     if conj := _CONJ.search(between):
         return left.end + conj.start()
-    after = re.match(r"\s+([^\W\d_]+)", between)
-    if left.quantity is None or after is None or not _states_a_count(after.group(1)) or _predicate_before(sentence, left):
+    after = _NEXT_WORD.match(between)
+    if left.quantity is None or after is None or not _states_a_count(_HARAKAT.sub("", after.group(1))) or _predicate_before(sentence, left):
         return left.end
     return left.end + after.end()
 
 
 def _predicate_before(sentence: str, v: _Value) -> bool:
-    """Does a word stating a count stand among the words just before the value in its clause ("قتل 5 أشخاص")?"""
+    """Does a word stating a count stand among the words just before the value in its clause ("قتل 5 أشخاص")? Not a
+    verb of saying ("قال مسؤولون إن 11 شخصا قتلوا"): news often has one before a figure, but it reports the clause."""
     clause = CLAUSE_BREAK.split(sentence[: v.start])[-1]
-    return any(_states_a_count(w) for w in clause.split()[-CUE_WORDS:])
+    return any(_states_a_count(w) and normalize_arabic(w) not in REPORTING_VERBS_AR for w in clause.split()[-CUE_WORDS:])
 
 
 def _words(sentence: str, lo: int, hi: int, mentions: list[EntityMention]) -> list[re.Match[str]]:
@@ -385,8 +392,8 @@ def _cues(sentence: str, lo: int, hi: int, value: _Value, mentions: list[EntityM
     """Stems of the value's nearest words before it and the first after it that says something of what is counted
     (names, the noun's qualifier and a demonym skipped: "أربعة عناصر أمن سعوديين قتلوا" → "قتلوا"), and of a count's
     noun."""
-    noun = value.quantity.unit_text if value.quantity is not None else None
-    noun_key = unit_key(noun) if noun else None
+    q = value.quantity
+    noun_key = unit_key(q.unit) if q is not None and q.unit and q.unit_text else None  # "46 عدد القتلى" counts "القتلى"
     said_of_noun = {noun_key, _qualifier(sentence, value.quantity)}
     before = [_cue_stem(w) for w in _cue_words(sentence, lo, value.start, mentions)][-CUE_WORDS:]
     after = [
@@ -796,10 +803,10 @@ def _qualifier(sentence: str, q: Quantity | None) -> str | None:
     with a pronoun ("لقي 66 شخصا حتفهم"), or a predicate ("قتلوا")."""
     if q is None or not q.unit_text or q.kind != "count":
         return None
-    m = re.match(r"[ \t]+([^\W\d_]{2,})", sentence[q.end :])
-    if m is None or not ARABIC_LETTER.search(m.group(1)):
+    m = _NEXT_WORD.match(sentence[q.end :])
+    word = _HARAKAT.sub("", m.group(1)) if m and "\n" not in m.group(0) else ""
+    if len(word) < 2 or not ARABIC_LETTER.search(word):
         return None
-    word = _HARAKAT.sub("", m.group(1))
     folded = normalize_arabic(word)
     if (
         folded.startswith("و")

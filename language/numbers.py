@@ -33,6 +33,7 @@ from babel.units import format_unit
 from dateparser.languages.loader import default_loader
 
 from language.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, resolve_times
+from language.lexicon import ASKED_NOUNS_AR
 from language.names import common_nouns
 from language.normalize import (
     ARABIC_LETTER,
@@ -635,6 +636,11 @@ def _trailing_scale(phrase: str) -> int | None:
     return atom.scale if atom and atom.scale > 100 and atom.value == atom.scale else None
 
 
+#: Nouns that name a figure ("عدد", "حصيلة"; ``language.lexicon.ASKED_NOUNS_AR``): after a number and before a
+#: definite noun they are its measure, and that noun is what is counted ("ليرتفع إلى 46 عدد القتلى" counts the killed).
+_NUMBER_NOUNS = frozenset(ASKED_NOUNS_AR["number"].split())
+
+
 def _unit(m: re.Match[str], currency_words: dict[str, str], head: str) -> tuple[str, str | None, str | None, int | None]:
     """(kind, folded unit, unit key, end in folded text) of the noun after a number; currency names win.
     ``head``: the word's first two letters as written (see ``_is_next_phrase``)."""
@@ -646,6 +652,8 @@ def _unit(m: re.Match[str], currency_words: dict[str, str], head: str) -> tuple[
         return "money", word, currency_words[_strip_tanween(word)], m.end("unit")
     if _not_a_unit(word) or _is_next_phrase(m, head):
         return "count", None, None, None
+    if pair and word in _NUMBER_NOUNS and _AR_ARTICLE_PREFIX.match(m.group("unit2")):
+        return "count", m.group("unit2"), unit_key(m.group("unit2")), m.end("unit2")
     return "count", word, unit_key(word), m.end("unit")
 
 

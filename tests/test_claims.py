@@ -331,3 +331,9 @@ def test_a_count_since_an_undated_start_is_a_running_total(text, running):
     counts = [c for c in extract_claims(Evidence(0, "d", text, None, None)) if c.slot == "number"]
     assert [c.running for c in counts] == running
     assert [c.background for c in counts] == running
+
+
+def test_a_predicate_after_a_noun_with_tanween_is_its_count_s():
+    # "شخصاً": the tanween is no word; the verb after it states the count before it, not the one after.
+    (killed, hurt) = _counts("قال مسؤولون إن 11 شخصاً قُتلوا كما أصيب 20 آخرون في التفجير.")
+    assert unit_key("قتلوا") in killed.cues and unit_key("قتلوا") not in hurt.cues

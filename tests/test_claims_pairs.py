@@ -289,6 +289,10 @@ def test_figures_that_make_no_claim_together(first: str, second: str, second_day
 
 #: Pairs of made-up reports of one figure that disagree, and must still be shown as a conflict.
 ONE_CLAIM = {
+    # "إلى # عدد القتلى": the count is of the noun after the noun of a figure.
+    "the noun after a noun of a figure": ("وبذلك يرتفع إلى 14 عدد القتلى في الفيضانات.", "قتل 17 شخصا في الفيضانات."),
+    # "شخصاً قُتلوا": the verb after a noun ending in a tanween is the count's predicate.
+    "a predicate after a tanween": ("قال مسؤولون إن 11 شخصاً قُتلوا كما أصيب 20 آخرون.", "قتل ما لا يقل عن 15 شخصا في التفجير."),
     "a capitalised number word is no name": ("Thirty people were injured in the attack.", "Twenty people were injured in the attack."),
     "one share, two figures": ("بلغت نسبة المشاركة في الانتخابات 43%.", "بلغت نسبة المشاركة في الانتخابات 52%."),
     "one amount beyond its precision": ("وبلغت قيمة الصفقة 4.7 مليار دولار.", "وبلغت قيمة الصفقة 5.2 مليار دولار."),

@@ -76,3 +76,10 @@ def test_a_feminine_dual_of_a_common_noun_counts_two():
     assert [(q.text, q.low) for q in find_noun_duals("احترقت سيارتان قرب الجسر")] == [("سيارتان", 2)]
     assert [(q.text, q.low) for q in find_noun_duals("قتل طالبا وشرطيتين")] == [("شرطيتين", 2)]
     assert find_noun_duals("منذ سنتين بين الدولتين") == []
+
+
+def test_the_noun_after_a_noun_of_a_figure_is_what_is_counted():
+    (q,) = find_quantities("وبذلك يرتفع إلى 14 عدد القتلى في الفيضانات.")
+    assert (q.unit_key, q.low) == ("قتل", 14)
+    (plain,) = find_quantities("ووقع 14 عددا من الحوادث.")  # no definite noun after it: "عدد" is its own noun
+    assert plain.unit_key != "قتل"
