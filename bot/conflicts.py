@@ -793,7 +793,18 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
 
     An update needs two report days, no clash between sources on one day, and
     counts that never fall from one day to the next and end higher than they began.
+    A vague word ("عشرات القتلى") states no figure: it may open a series (the first
+    report, before any count: "dozens", then "39"), but on or after a figure's day
+    it is no step, clashes with no figure of its day, and links none (figures it
+    alone joined into one group, a day's toll and a two months' total, are no
+    series). Two sources' floors of a later day, both above every earlier day's
+    figure ("37", then "53 at least" and "64 at least"), are the toll still rising
+    that day, each counted at its own hour: no clash.
     """
+    figures = [c for c in claims if not (c.vague and _counted_by(c.anchor, claims))]
+    if len(figures) < len(claims) and not _linked(figures):
+        return None
+    claims = figures
     if any(c.anchor is None or c.low is None for c in claims):
         return None
     days = sorted({c.anchor for c in claims})
@@ -801,7 +812,10 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
         return None
     for day in days:
         same_day = [c for c in claims if c.anchor == day]
-        if any(not _compatible_numbers(a, b) and a.origin != b.origin for a in same_day for b in same_day):
+        before = [_figure(c) for c in claims if c.anchor < day]
+        if any(
+            not _compatible_numbers(a, b) and a.origin != b.origin and not _rising_floors(a, b, before) for a in same_day for b in same_day
+        ):
             return None
     steps = _steps(sorted(claims, key=lambda c: (c.anchor, _mid(c))))
     lows = [min(c.low for c in s) for s in steps]
@@ -811,6 +825,30 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
     if min(_figure(c) for c in steps[-1]) <= min(_figure(c) for c in steps[0]):
         return None  # "at least 39", then "39"; "نحو 85", then "85": the same figure, not a change ("more than 100", then 107, is)
     return steps
+
+
+def _counted_by(day: dt.date | None, claims: list[Claim]) -> bool:
+    """Has one of the claims stated a figure (no vague word) on or before ``day``?"""
+    return day is not None and any(not c.vague and c.anchor is not None and c.anchor <= day for c in claims)
+
+
+def _linked(claims: list[Claim]) -> bool:
+    """Does every claim meet the others (``_same_claim``) directly or through claims of the list?"""
+    reached, frontier = {0}, [0]
+    while frontier:
+        i = frontier.pop()
+        for j, c in enumerate(claims):
+            if j not in reached and _same_claim(claims[i], c):
+                reached.add(j)
+                frontier.append(j)
+    return len(reached) == len(claims)
+
+
+def _rising_floors(a: Claim, b: Claim, before: list[float]) -> bool:
+    """Are two sources' figures of one day rival floors (``_rival_bounds``: "53 at least" / "64 at least"), both above
+    every figure reported on an earlier day? Their intervals overlap, and after a lower count the day before, two
+    floors are two hours' counts of a toll still rising, not two sources' rival counts of one day."""
+    return bool(before) and a.bound == b.bound == "floor" and min(a.low, b.low) > max(before)
 
 
 def _figure(c: Claim) -> float:

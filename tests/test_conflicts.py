@@ -345,6 +345,51 @@ def test_a_count_told_after_that_keeps_out_of_the_toll_before_it():
     assert update.relation == "update" and [p.value for p in update.positions] == ["20 شخصا على الأقل", "26"]
 
 
+def test_two_floors_of_a_later_day_above_the_day_befores_toll_are_the_toll_rising():
+    # 20 on Sunday; on Monday one source counts at least 31, another at least 38: the toll rising through the day.
+    sunday = Evidence(1, "a", "قتل 20 شخصا في انهيار منجم للفحم.", "Outlet A", SUN)
+    floors = [
+        Evidence(2, "b", "قتل 31 شخصا على الأقل في انهيار منجم للفحم.", "Outlet B", MON),
+        Evidence(3, "c", "قتل 38 شخصا على الأقل في انهيار منجم للفحم.", "Outlet C", MON),
+    ]
+    (update,), _ = find_conflicts(_numbers(sunday, *floors))
+    assert update.relation == "update" and [p.value for p in update.positions] == ["20 شخصا", "31 شخصا على الأقل", "38 شخصا على الأقل"]
+    (alone,), _ = find_conflicts(_numbers(*floors))  # without a lower count the day before: two sources' rival floors
+    assert alone.relation == "conflict"
+    higher = Evidence(1, "a", "قتل 35 شخصا في انهيار منجم للفحم.", "Outlet A", SUN)  # not above Sunday's toll: no rise
+    assert all(c.relation == "conflict" for c in find_conflicts(_numbers(higher, *floors))[0])
+
+
+def test_a_vague_word_is_no_step_of_a_rising_toll():
+    # "dozens" beside a later day's figure states none: the toll still rose from 40 to at least 65.
+    first = Evidence(1, "a", "قتل 40 شخصا في الفيضانات التي ضربت الإقليم.", "Outlet A", SUN)
+    later = [
+        Evidence(2, "b", "قتل 65 شخصا على الأقل في الفيضانات التي ضربت الإقليم.", "Outlet B", dt.date(2019, 3, 5)),
+        Evidence(3, "c", "قتل عشرات الأشخاص في الفيضانات التي ضربت الإقليم.", "Outlet C", dt.date(2019, 3, 5)),
+    ]
+    (update,), _ = find_conflicts(_numbers(first, *later))
+    assert update.relation == "update" and [p.value for p in update.positions] == ["40 شخصا", "65 شخصا على الأقل"]
+
+
+def test_a_vague_word_before_any_figure_opens_the_toll():
+    # The first report says only "dozens killed"; the next day's count of 57 is the toll it became.
+    first = Evidence(1, "a", "قتل عشرات الأشخاص في انهيار مبنى سكني في المدينة.", "Outlet A", SUN)
+    count = Evidence(2, "b", "قتل 57 شخصا في انهيار مبنى سكني في المدينة.", "Outlet B", MON)
+    (update,), _ = find_conflicts(_numbers(first, count))
+    assert update.relation == "update" and [p.value for p in update.positions] == ["عشرات الأشخاص", "57 شخصا"]
+
+
+def test_a_vague_word_links_no_steps_of_a_toll():
+    # "dozens killed" meets the day's 120 and a later three months' toll of 2,300 civilians, which do not meet each
+    # other: without the vague word they are no series, so no update 120 -> 2,300.
+    day = Evidence(1, "a", "قال مسعفون إن 120 شخصا على الأقل قتلوا بعد القصف على البلدة.", "Outlet A", SUN)
+    vague = Evidence(2, "b", "وقالت مصادر إن القصف خلف عشرات القتلى في البلدة.", "Outlet B", SUN)
+    months = Evidence(
+        3, "c", "وأدى الهجوم على المنطقة إلى مقتل 2300 مدني على الأقل خلال ثلاثة أشهر من المعارك.", "Outlet C", dt.date(2019, 3, 9)
+    )
+    assert all(c.relation != "update" for c in find_conflicts(_numbers(day, vague, months))[0])
+
+
 def test_one_group_in_two_words_needs_only_a_loose_frame(monkeypatch):
     # "أربعة عناصر شرطة" / "ثلاثة رجال شرطة": one qualifier, one deed; short frames may embed far apart (~0.25).
     four = Evidence(1, "a", "قتل أربعة عناصر شرطة في الهجوم على الحاجز.", "Outlet A", SUN)
