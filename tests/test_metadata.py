@@ -98,3 +98,20 @@ def test_an_arabic_end_mark_is_no_byline():
 def test_a_given_date_is_normalised_to_iso(given, published):
     fields, inferred = resolve_metadata("Title\n\nText of the story.", {"published": given})
     assert fields["published"] == published and "published" not in inferred
+
+
+@pytest.mark.parametrize(
+    "text,outlet",
+    [
+        # a dateline head: a few words opening with a known city or ending with the day, whatever the town
+        ("عنوان\n\nمراكش، 2 يونيو 2019 (و م ع) - افتتح المهرجان", "و م ع"),
+        ("Title\n\nTRUJILLO, Peru, May 3, 2019 (EFE) - A bus crashed.", "EFE"),
+        ("عنوان\n\nدمشق، سوريا (سانا) -- افتتح المعرض", "سانا"),
+        # a sentence naming a town or a day before something in brackets names no outlet
+        ("عنوان\n\nوقال إن أشد المناطق تضررا هي رفح (جنوب) ووسط القطاع", None),
+        ("عنوان\n\nونشر الشاعر عام 1999 ديوانه الأول (الصمت) ضمن سلسلة", None),
+        ("عنوان\n\nقالت وسائل الإعلام الرسمية في كوبا الأحد (بالتوقيت المحلي) إن", None),
+    ],
+)
+def test_a_dateline_head_is_a_city_or_a_day_not_a_sentence(text, outlet):
+    assert find_outlet(text) == outlet

@@ -51,6 +51,8 @@ _TRAILING_AGENCY_LINES = 2
 _DATELINE_HEAD_WORDS = 4
 #: Words an agency's name may have where it opens a line with no head at all ("(AFP) -", "(أ ف ب) -").
 _AGENCY_WORDS = 3
+#: Words a dateline head naming its city or day may have: the city, its region or country, the date's month.
+_PLACED_HEAD_WORDS = 6
 _DATELINE_HEAD_CHARS = 60
 _DATELINE_LINES = 15
 
@@ -85,12 +87,25 @@ def _agency_dateline(line: str) -> re.Match[str] | None:
             if m["dash"] and len(name.split()) <= _AGENCY_WORDS and (name[0].isupper() or not name.isascii()):
                 return m
             continue
-        placed = any(p.kind == "city" for p in find_places(head)) or resolve_times(head, None)
+        placed = _dateline_head(head)
         # A Latin wire head opens in capitals ("WASHINGTON (AP) —"), a caption does not ("The minister (left) -").
         bare = m["dash"] and len(head.split()) <= _DATELINE_HEAD_WORDS and (head.split()[0].isupper() or not head.isascii())
         if placed or bare:
             return m
     return None
+
+
+def _dateline_head(head: str) -> bool:
+    """Is ``head`` a dateline's: a few words that open with a known city ("دبي، الإمارات العربية المتحدة") or end with
+    the day ("FREDERICTON, New Brunswick, Aug 10", "أنقرة - 30 آذار/مارس 2018": CLDR does not know every town)? A
+    sentence naming a town or a day before something in brackets ("ذكرت وكالة أنباء الصين الجديدة (شينخوا)", "في تعز
+    (جنوب غرب البلاد)") names no outlet of its own article: taken for datelines, such heads gave 139 false outlets
+    on ANT's 31k articles (جنوب, شرق صنعاء, …)."""
+    if len(re.findall(r"[^\W\d_]+", head)) > _PLACED_HEAD_WORDS:
+        return False
+    return any(p.kind == "city" and p.start == 0 for p in find_places(head)) or any(
+        t.granularity == "day" and not head[t.end :].strip(" ,،") for t in resolve_times(head, None)
+    )
 
 
 def dateline_end(sentence: str) -> int:

@@ -1,0 +1,41 @@
+"""The day an article states for itself (``language.calendar.find_anchor``): a dateline, a date opening its line as a
+dateline or timestamp does, or the date the text calls today; never a date told in the story."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from language.calendar import find_anchor
+
+
+@pytest.mark.parametrize(
+    "text,day",
+    [
+        ("عنوان\n\nالرباط - 5 مارس 2019 - أعلنت الوزارة", dt.date(2019, 3, 5)),  # a city-dash dateline
+        ("Title\n\nLIMA, Peru, March 5, 2019 — The mayor resigned.", dt.date(2019, 3, 5)),
+        ("عنوان\n2019-10-05 14:30\nنص الخبر", dt.date(2019, 10, 5)),  # a timestamp line
+        ("Title\n\nQUITO, Ecuador — Monday 4 March 2019: the vote was counted.", dt.date(2019, 3, 4)),  # a colon after a city
+        ("عنوان\n\nأعلنت الشرطة اليوم الجمعة 4 أكتوبر 2019 أن", dt.date(2019, 10, 4)),  # the day the text calls today
+        ("عنوان\n\nقال الوزير اليوم (السبت 5 أكتوبر 2019) إن", dt.date(2019, 10, 5)),
+        # a yearless dateline takes its year from a date the story tells, which is no day of its own
+        ("Title\n\nLAGOS, May 3 (AFP) - The fire of May 1, 2019 spread.", dt.date(2019, 5, 3)),
+    ],
+)
+def test_the_day_an_article_states(text, day):
+    assert find_anchor(text) == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عنوان\n\nقالت الوزارة إن المصنع افتتح في 3 يناير 2001، وإنه يعمل",  # when something happened
+        "عنوان\n\nوفي 15 مايو 2016، هبطت الطائرة في المطار",
+        "Title\n\nThe bridge, opened on 4 June 1999 by the mayor, was closed.",
+        "عنوان\n\nونشرت الصحيفة في 13 فبراير 2018 تقريرا عن الهجوم",
+        "محطات في حياة الكاتب\n\n12 مارس 1931: ولد في القاهرة\n5 مايو 1960: نشر روايته الأولى",  # a timeline's entries
+    ],
+)
+def test_a_date_told_in_the_story_is_not_the_articles_day(text):
+    assert find_anchor(text) is None
