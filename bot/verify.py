@@ -39,8 +39,13 @@ Verdict rules (``verify_claim``):
   إعلامية", "in the Sahel, claimed"), or
   a negation governs the claim's words (not "لا يعني أن", not "دون توضيح"), or
   (same language) the stance model says "contradict" for a reason verify does
-  not check itself; a sentence with two voices, one matching the claimed date
-  and one clashing, is *both* (a supporter and a contradictor);
+  not check itself — surely so (``STANCE_SURE``) even where the sentence drops the
+  claimed date, place or count, since a rebuttal drops the detail it rebuts ("the
+  court acquits him" against "jailed for 5 years"; then only where no source states
+  the claim); a sentence with two voices, one matching the claimed date
+  and one clashing, is *both* (a supporter and a contradictor); the voice a
+  sentence is told by ("…, Governor X said") is no other doer of the deed, unless
+  the claim reports a saying;
 * it *supports* when every slot the claim states is stated and none clashes
   (a claim with no slot: it covers the claim and nothing clashes); a count no
   sentence gives leaves the claim NOT_ENOUGH_INFO;
@@ -66,6 +71,9 @@ Verdict rules (``verify_claim``):
   gives no day it takes the day its article's other sentences give the deed, if they agree (a story dates it once);
 * a town CLDR does not list, named after a noun of place ("in the city of Bhopal", "في بلدة …"), is a place slot:
   its name (by consonant skeleton) states it, another name under the same noun of place clashes;
+* the evidence is retrieved for the claim, for the claim without its values, and for the question its count
+  answers ("How many people were killed in …?"), which quotes each article's own statement of the figure: a rival
+  figure told deeper in an article is seen;
 * supporters and contradictors both → CONFLICTING; so too supporters that are
   one side of a conflict (``bot.conflicts``) on the slot the claim states
   ("arrived on Tuesday evening" while Al Jazeera's bureau chief says he had
@@ -86,7 +94,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from bot.answer import as_evidence, build_citations, detect_conflicts
-from bot.attribution import format_attribution
+from bot.attribution import extract_attributions, format_attribution
 from bot.claims import Evidence, extract_claims
 from bot.conflicts import about_same_event, describe_conflict
 from bot.crosslingual import ALIGN, arabic_keywords, bridge_text, nearest_words
@@ -242,6 +250,8 @@ def word_keys(text: str) -> frozenset[str]:
             keys.add(core[:2] + core[3])  # the pattern فعيل to its root: "الأخيرة" -> اخر, "قتيلا" -> قتل
         if len(bare) >= 4 and bare.endswith("ات"):
             keys.add(bare[:-2] + "ه")  # a sound feminine plural to its singular: "قوات" -> قوه, "اتفاقيات" -> اتفاقيه
+        if len(bare) == 5 and bare[0] == bare[3] == "ا":
+            keys.add(bare[1:3] + bare[4])  # the broken plural أفعال to its singular: "أشخاص" -> شخص, "أطفال" -> طفل
     return frozenset(keys)
 
 
@@ -1294,6 +1304,28 @@ def _counterpart(text: str, start: int) -> bool:
     return bool(_WITH.search(before))
 
 
+@lru_cache(maxsize=4096)
+def _voices(text: str) -> tuple[tuple[int, int, int, int], ...]:
+    """The parties a sentence reports through ("…, Governor X said", "وقال وزير الداخلية …"): each party's span and
+    the span of the words it is said to have said."""
+    return tuple((a.party_start, a.party_end, a.claim_start, a.claim_end) for a in extract_attributions(text) if a.party_start is not None)
+
+
+def _voice(frame: ClaimFrame, text: str, m: EntityMention) -> bool:
+    """Is the person only the voice telling the sentence's deed? "…, killing 10 people, Governor X said" names no
+    other killer than the claim's; but where the sentence tells the deed outside the words he said ("the chief of
+    staff, who signed it with Ayoub, said …"), he may well be its doer. Not where the claim itself reports a saying
+    ("X said …"): then the speaker is the claim's agent."""
+    if _voices(frame.text):
+        return False
+    held = _deed_words(frame, word_keys(text), _entities_of(text, frame.book))[0]
+    for party_start, party_end, said_start, said_end in _voices(text):
+        said = text[said_start:said_end]
+        if party_start <= m.start and m.end <= party_end:
+            return 0 < held == _deed_words(frame, word_keys(said), _entities_of(said, frame.book))[0]
+    return False
+
+
 def _agent_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     """The persons the claim names against those the sentence names: another person in their place clashes (not one
     the deed was done with)."""
@@ -1311,7 +1343,12 @@ def _agent_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     # claim has one: "جرى توقيع الاتفاقية ... برئاسة باقري ووزير الدفاع السوري أيوب" names no meeting of Assad's.
     keys, entities = word_keys(ev.text), _entities_of(ev.text, frame.book)
     others = [
-        m for m in mentions if m.id in stated - claimed - weak and not _counterpart(ev.text, m.start) and not _claimed_name_in(frame, m)
+        m
+        for m in mentions
+        if m.id in stated - claimed - weak
+        and not _counterpart(ev.text, m.start)
+        and not _claimed_name_in(frame, m)
+        and not _voice(frame, ev.text, m)
     ]
     if (
         others
@@ -1441,6 +1478,9 @@ def assess(
         if _counts_none(frame, ev.text):
             # "لا قتلى في تحطم الطائرة" against "قتل 85 شخصا": a count of none states no figure, yet refutes any.
             return Assessment(ev.n, rel, "contradict", _say(frame, "negated_source"))
+        if same_language and _rebuts(comparison):
+            # A rebuttal drops the detail it rebuts: "a court acquits him" states no term against "jailed for 8 years".
+            return Assessment(ev.n, rel, "contradict", _say(frame, "says_otherwise"), weak=True)
         # "arrived in Damascus on Monday": a sentence that only confirms Damascus says nothing on Monday.
         return Assessment(ev.n, rel, "neutral", _say(frame, "slot_missing"))
     # A matched slot pins down which clause speaks to the claim: "signed on Wednesday, while the
@@ -1451,7 +1491,7 @@ def assess(
         return Assessment(ev.n, rel, "contradict", _say(frame, "negated_claim" if frame.negated else "negated_source"))
     reasons = comparison.reasons if comparison else []
     own_reasons = [r for r in reasons if not r.startswith(_SLOT_REASONS)]
-    slot_only = any(r.startswith(_SLOT_REASONS) for r in reasons) and all(r.startswith((*_SLOT_REASONS, "low topical")) for r in reasons)
+    slot_only = comparison is not None and _slot_only(comparison)
     # A sentence naming the claim's persons and every word of its deed restates it: the stance model has scored
     # such near copies "contradict" ("Zarif signed … with Ayoub" for "Zarif signed with Ayoub").
     held, deed = _deed_words(frame, word_keys(ev.text), _entities_of(ev.text, frame.book))
@@ -1470,6 +1510,17 @@ def assess(
         return Assessment(ev.n, rel, "contradict", shown, weak=comparison.score < STANCE_SURE)
     reason = "; ".join(dict.fromkeys(c.reason for c in checks)) or _say(frame, "states")
     return Assessment(ev.n, rel, "support", reason, risen=_risen_to(ev.text, pairs))
+
+
+def _slot_only(comparison: Comparison) -> bool:
+    """Does the stance model contradict only on a slot verify checks itself (a figure, a day, a negation)?"""
+    reasons = comparison.reasons
+    return any(r.startswith(_SLOT_REASONS) for r in reasons) and all(r.startswith((*_SLOT_REASONS, "low topical")) for r in reasons)
+
+
+def _rebuts(comparison: Comparison | None) -> bool:
+    """Is the stance model sure a sentence contradicts the claim on something verify does not check itself?"""
+    return comparison is not None and comparison.relation == "contradict" and comparison.score >= STANCE_SURE and not _slot_only(comparison)
 
 
 def _claimed_slots(frame: ClaimFrame) -> set[str]:
@@ -1698,6 +1749,19 @@ def masked_claim(claim: str) -> str:
     return re.sub(r"\s+", " ", out).strip()
 
 
+#: The interrogative that asks for a count, per claim language (``language.lexicon.question_kind`` reads it as "number").
+_ASK_COUNT = {"ar": "كم {}؟", "en": "How many {}?"}
+
+
+def count_question(claim: str) -> str | None:
+    """The question a claim's count answers: the interrogative and the claim without its values (``masked_claim``),
+    "How many people were killed in …?" for "Five people were killed in …". Asked, it quotes each article's own
+    statement of the figure (``bot.evidence``). None for a claim that counts nothing."""
+    if not any(q.kind == "count" for q in claim_frame(claim).quantities):
+        return None
+    return _ASK_COUNT.get(detect_language(claim), _ASK_COUNT["en"]).format(masked_claim(claim).rstrip("."))
+
+
 def _claim_events(claim: str) -> set[str]:
     """The frames of the claim's own values, read the way sources are read."""
     return {c.event for c in extract_claims(Evidence(0, "claim", claim, None, None))}
@@ -1735,6 +1799,11 @@ def verify(isnad: Isnad, claim: str, collection: str | None = None) -> Verificat
         # the claim without its values finds the sentences that state the event's true values.
         seen = {(e.doc_id, e.start) for e in found}
         found += [e for e in isnad.evidence(masked, limit=limit, collection=collection) if (e.doc_id, e.start) not in seen]
+    if asked := count_question(claim):
+        # An article states its figure deeper down than the lead the claim's words find ("قد يكون سقط أربعة قتلى"):
+        # asking for it quotes each article's statement of it, so a rival figure is seen.
+        seen = {(e.doc_id, e.start) for e in found}
+        found += [e for e in isnad.evidence(asked, limit=limit, collection=collection) if (e.doc_id, e.start) not in seen]
     lang = detect_language(claim)
     citations = build_citations(found, docs, lang)
     evidence = as_evidence(citations, docs)

@@ -194,3 +194,55 @@ def test_an_arabic_dual_noun_is_the_count_of_two_a_claim_gives():
     assert [(c.low, s.low, s.text) for c, s in two] == [(2, 2, "شرطيتين")]
     three = _count_pairs(claim_frame("قتل مسلح ثلاث شرطيات في المدينة"), Evidence(1, "a", sentence, "X", None))
     assert [(c.low, s.low) for c, s in three] == [(3, 2)]
+
+
+def test_a_sure_rebuttal_that_drops_the_claimed_figure_refutes_where_no_source_states_it():
+    """A rebuttal drops the detail it rebuts: "the court acquits him" gives no term against "jailed for 5 years". The
+    stance model's sure "contradict" (same language) then refutes, but only where no source states the claim, and an
+    unsure one, or one only on a slot verify reads itself, does not."""
+    from bot.schema import Comparison
+
+    claim = "قضت محكمة الاستئناف بسجن الناشط وليد عاصي 5 سنوات"
+    rebuttal = Evidence(1, "a", "محكمة الاستئناف تبرئ الناشط وليد عاصي من جميع التهم", "صحيفة", None)
+    stated = Evidence(2, "b", "قضت محكمة الاستئناف بسجن الناشط وليد عاصي 5 سنوات بتهمة التحريض", "وكالة", None)
+    sure = Comparison(relation="contradict", score=0.9, reasons=[])
+    assert verify_claim(claim, [rebuttal], [sure]).verdict == "REFUTED"
+    assert verify_claim(claim, [rebuttal, stated], [sure, Comparison(relation="agree", score=0.9)]).verdict == "SUPPORTED"
+    assert verify_claim(claim, [rebuttal], [Comparison(relation="contradict", score=0.6, reasons=[])]).verdict == "NOT_ENOUGH_INFO"
+    negation_only = Comparison(relation="contradict", score=0.9, reasons=["negation in B: لم"])
+    assert verify_claim(claim, [rebuttal], [negation_only]).verdict == "NOT_ENOUGH_INFO"
+
+
+def test_a_broken_plural_counts_what_its_singular_counts():
+    """ "أشخاص" is the plural of "شخص" (the pattern أفعال): where the claim's "people" is aligned with an article's
+    "أشخاص", "9 شخصا" counts it too."""
+    from bot.verify import word_keys
+
+    assert "شخص" in word_keys("الأشخاص") and "طفل" in word_keys("أطفال") and "سبب" in word_keys("أسباب")
+    assert "نفجر" not in word_keys("انفجار")  # six letters: not the pattern
+    claim = "Nine people were killed in the fire at the depot in Varnholt."
+    sentence = Evidence(1, "a", "قالت الشرطة إن 9 شخصا لقوا حتفهم في حريق المستودع", None, None)
+    frame = claim_frame(claim, learn([claim, sentence.text]), {"people": ["أشخاص"]})
+    assert [s.text for _, s in _count_pairs(frame, sentence)] == ["9 شخصا"]
+
+
+def test_the_voice_telling_a_sentence_does_not_do_its_deed():
+    """ "…, killing seven people, Mayor Thomas Kell said": the mayor tells the shooting, he is no other gunman than the
+    claim's. Where the claim itself reports a saying, the speaker is its agent and another one still clashes."""
+    told = Evidence(1, "a", "A gunman shot seven people at the market in Ridgeton on Monday, Mayor Thomas Kell said.", "Wire", None)
+    judged = verify_claim("Peter Vail shot seven people at the market in Ridgeton.", [told], [None])
+    assert judged.verdict == "SUPPORTED" and "Kell" not in judged.explanation
+    said = verify_claim("Governor Anna Rowe said seven people were shot at the market in Ridgeton.", [told], [None])
+    assert said.verdict == "REFUTED" and "Kell" in said.explanation
+
+
+def test_a_claim_of_a_count_asks_the_question_its_count_answers():
+    """The claim's figure asked as a question (``bot.evidence`` then quotes each article's own statement of it), without
+    the figure; a claim that counts nothing asks nothing."""
+    from bot.verify import count_question
+    from language.lexicon import question_kind
+
+    asked = count_question("Nine people were killed in the fire at the depot in Varnholt.")
+    assert question_kind(asked) == "number" and "Nine" not in asked
+    assert question_kind(count_question("قتل 9 أشخاص في حريق المستودع")) == "number"
+    assert count_question("The minister visited the depot on Tuesday.") is None
