@@ -113,6 +113,7 @@ from language.places import find_places
 from bot.schema import Comparison, Conflict, Verdict, Verification
 from bot.stance import ADDITIVES, DENIALS, NEGATIONS, PRIVATIVES, compare_many
 from language.calendar import (
+    DATELINE_REACH,
     MONTHS,
     PARTS_OF_DAY,
     RELATIVE_DAYS,
@@ -830,8 +831,6 @@ def _time_words(t: TimeMention, frame: ClaimFrame) -> str:
 #: What closes a wire story's dateline after its date: the agency in brackets and a dash ("VIENNA, March 12, 2018 (APA) -",
 #: "أنقرة - 30 آذار/مارس 2018 (أ ف ب) -").
 _DATELINE_CLOSE = re.compile(r"\s*(?:[(（][^()（）\n]{1,30}[)）])?\s*[-–—ـ]")
-#: How far into a sentence a dateline's date may start: a city and a region ("SAN BRUNO, Calif., April 4").
-DATELINE_REACH = 40
 
 
 def _dateline_date(text: str, t: TimeMention) -> bool:

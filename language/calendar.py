@@ -214,6 +214,12 @@ def _ordinal_en(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
+def relative_fields(relative: str) -> dict[str, str]:
+    """The fields of an unresolved mention's key ("day-offset:-1;weekday:Tuesday" -> {"day-offset": "-1", "weekday":
+    "Tuesday"}; a bare field maps to "")."""
+    return dict(f.split(":", 1) if ":" in f else (f, "") for f in relative.split(";"))
+
+
 def describe_relative(relative: str, part_of_day: str | None = None) -> str | None:
     """An unresolved time (``TimeMention.relative``, no anchor date to resolve it) said in English:
     "weekday:Wednesday" → "Wednesday", "month-offset:-1;day:24" → "the 24th of last month",
@@ -222,7 +228,7 @@ def describe_relative(relative: str, part_of_day: str | None = None) -> str | No
     Why: with no date to resolve against, an English answer over an Arabic quote otherwise shows the
     Arabic words ("الرابع والعشرين من الشهر الماضي") as its value.
     """
-    fields = dict(f.split(":", 1) if ":" in f else (f, "") for f in relative.split(";"))
+    fields = relative_fields(relative)
     months = get_month_names("wide", "format", "en")
     text = None
     if "weekday" in fields and len(fields) == 1:
@@ -291,8 +297,19 @@ class TimeMention:
         an undated article's "أمس الثلاثاء" is on no calendar, yet it says which day of the week it was."""
         if self.value_start is not None or not self.relative:
             return None
-        fields = dict(f.split(":", 1) for f in self.relative.split(";") if ":" in f)
-        return WEEKDAYS_EN.index(fields["weekday"]) if fields.get("weekday") in WEEKDAYS_EN else None
+        weekday = relative_fields(self.relative).get("weekday")
+        return WEEKDAYS_EN.index(weekday) if weekday in WEEKDAYS_EN else None
+
+    @property
+    def day_month(self) -> tuple[int, int] | None:
+        """(month, day) of a day named without its year ("date-without-year:07-08": "July 8", "8 يوليو"), else None."""
+        if self.value_start is not None or not self.relative:
+            return None
+        named = relative_fields(self.relative).get("date-without-year")
+        if not named:
+            return None
+        month, day = (int(x) for x in named.split("-"))
+        return month, day
 
 
 _B = r"(?<![\w])"  # word start (Arabic letters are \w)
@@ -686,7 +703,7 @@ def is_dateline(text: str, m: TimeMention) -> bool:
 
 
 #: How far into its line a dateline's date may start: a city and a region ("SAN BRUNO, Calif., April 4").
-_DATELINE_REACH = 40
+DATELINE_REACH = 40
 _DAY_OFFSET = re.compile(r"day-offset:(?P<n>-?\d+)(?P<weekday>;weekday:\w+)?$")
 #: A common and a leap year: a day-month shifted by some days is the same day-month in both unless it crosses 29 February.
 _YEARS_BOTH_KINDS = (2023, 2024)
@@ -696,9 +713,8 @@ def _yearless_dateline(text: str, mentions: list[TimeMention]) -> tuple[int, int
     """(month, day) of a dateline with no year near its line's start ("CAIRO, July 8 (Reuters) -"), else None."""
     for m in mentions:
         line_start = text.rfind("\n", 0, m.start) + 1
-        if m.start - line_start <= _DATELINE_REACH and (m.relative or "").startswith("date-without-year:") and is_dateline(text, m):
-            month, day = m.relative.split(":", 1)[1].split("-")
-            return int(month), int(day)
+        if m.start - line_start <= DATELINE_REACH and m.day_month and is_dateline(text, m):
+            return m.day_month
     return None
 
 
@@ -740,7 +756,7 @@ def find_anchor(article_text: str) -> dt.date | None:
     yearless: TimeMention | None = None  # "DAMASCUS, July 10 (Reuters)": wires often leave the year out
     for m in resolve_times(head, None):
         dateline = is_dateline(head, m)
-        if dateline and yearless is None and (m.relative or "").startswith("date-without-year:"):
+        if dateline and yearless is None and m.day_month:
             yearless = m
         if not (m.resolved and m.granularity == "day" and m.value_start):
             continue
@@ -781,7 +797,7 @@ def _states_its_day(text: str, m: TimeMention) -> bool:
 
 def _nearest_year(m: TimeMention, near: dt.date) -> dt.date:
     """A month and day with no year, in the year that puts it nearest a full date of the same text."""
-    month, day = (int(x) for x in (m.relative or "").rsplit(":", 1)[1].split("-"))
+    month, day = m.day_month
     options = []
     for year in (near.year - 1, near.year, near.year + 1):
         with contextlib.suppress(ValueError):  # 29 February
