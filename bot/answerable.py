@@ -52,7 +52,15 @@ from bot.retrieval import sound_index, sound_matches
 from bot.schema import DirectAnswer
 from language.calendar import resolve_times
 from language.dialect import STANDARD_INTERROGATIVES
-from language.lexicon import ASKED_NOUNS_AR, ASKED_NOUNS_EN, AUXILIARIES_EN, FUNCTION_WORDS_AR, FUNCTION_WORDS_EN, question_kind
+from language.lexicon import (
+    ASKED_NOUNS_AR,
+    ASKED_NOUNS_EN,
+    AUXILIARIES_EN,
+    FUNCTION_WORDS_AR,
+    FUNCTION_WORDS_EN,
+    PLACE_NOUNS,
+    question_kind,
+)
 from language.names import demonym_country
 from language.normalize import FOLDED_STOPWORDS, bm25_tokens, detect_language, normalize_arabic, strip_proclitic
 from language.numbers import find_quantities
@@ -64,8 +72,6 @@ GATE_PATH = Path(__file__).with_name("models") / "answerable.json"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 #: Questions asking who a described person is: "من هو", "ما اسم", "who is", "what is the name of" (folded).
 _IDENTITY = re.compile(r"\s*(?:من\s+(?:هو|هي|هم)|ما\s+(?:هو\s+|هي\s+)?اسم|who\s+(?:is|was|are|were)|what\s+(?:is|was)\s+the\s+names?)\b")
-#: Nouns of a place asked for ("مدينة", "city"), folded; the ``question_kind`` lexicon's.
-_PLACE_NOUNS = frozenset(w for words in (ASKED_NOUNS_AR["place"], ASKED_NOUNS_EN["place"]) for w in words.split())
 #: English interrogatives (a question with none is a search query) and the nouns of a date or an amount asked for.
 _WH_EN = frozenset("what which who whom whose when where why how".split())
 _VALUE_NOUNS_EN = {w: kind for kind in ("date", "number") for w in ASKED_NOUNS_EN[kind].split()}
@@ -313,7 +319,7 @@ def _slot_countries(question: str, kind: str) -> set[str]:
     out = set()
     for country, start, end in _country_mentions(question):
         words = _TOKEN.findall(normalize_arabic(question[:start]))[-1:] if arabic else _TOKEN.findall(question[end:].lower())[:1]
-        if {*words, *(strip_proclitic(w, article=True) for w in words)} & _PLACE_NOUNS:
+        if {*words, *(strip_proclitic(w, article=True) for w in words)} & PLACE_NOUNS:
             out.add(country)
     return out
 

@@ -77,6 +77,7 @@ from language.lexicon import (
     FUNCTION_WORDS_EN,
     OUTLET_WORDS_AR,
     OUTLET_WORDS_EN,
+    PLACE_NOUNS,
     REPORTING_VERBS_AR,
     REPORTING_VERBS_EN,
     english_plural,
@@ -679,20 +680,16 @@ def counts_things(question: str) -> bool:
     return bool(counted) and not any(unit_key(w) in time_units() or w.startswith(_SPAN_NOUNS) for w in counted)
 
 
-#: Nouns of a kind of place a question may ask for ("which country", "أي مدينة"), folded Arabic and English.
-_PLACE_NOUNS = frozenset(ASKED_NOUNS_AR["place"].split()) | frozenset(ASKED_NOUNS_EN["place"].split())
-
-
 def names_kind_of_place(question: str) -> bool:
     """Does a place question name the kind of place it asks for ("which country", "من أي بلد", "ما المناطق"), rather than
     ask "where"? Only then may an adjective answer it ("Iraqi militias": Iraq), and only where the quote names no place by
     its name (``best_candidate``); "where" is answered by a place's name, and the adjectives around it describe people and forces
     ("the Iranian chief of staff said ... in Syria")."""
     words = {normalize_arabic(w).lower() for w in _TOKEN.findall(question)}
-    return bool(_PLACE_NOUNS & (words | {w.removeprefix("ال") for w in words}))
+    return bool(PLACE_NOUNS & (words | {w.removeprefix("ال") for w in words}))
 
 
-#: Nouns asking for a country, folded Arabic and English; the other nouns of ``_PLACE_NOUNS`` below a country
+#: Nouns asking for a country, folded Arabic and English; the other nouns of ``PLACE_NOUNS`` below a country
 #: (``_TOWN_NOUNS``) ask for a city or province. Neither: "place", "region", "state", "continent".
 _COUNTRY_NOUNS = frozenset("country countries nation nations دوله دول بلد بلدان بلاد".split())
 _TOWN_NOUNS = frozenset(
@@ -725,7 +722,7 @@ def origin_noun(question: str) -> str | None:
     words = [normalize_arabic(w).lower() for w in _TOKEN.findall(question)]
     for i, w in enumerate(words[1:], 1):
         head = w.removesuffix("'s").removesuffix("’s")
-        if words[i - 1] not in ("اي", "which", "what") or head not in _PLACE_NOUNS:
+        if words[i - 1] not in ("اي", "which", "what") or head not in PLACE_NOUNS:
             continue
         if head != w:  # "which country's militias"
             return next((x for x in words[i + 1 :] if x not in _FUNCTION), None)

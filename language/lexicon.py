@@ -99,6 +99,8 @@ ASKED_NOUNS_EN = {
     "worth weight height length depth width distance speed temperature fee fine budget",
     "place": "city cities country countries nation place region town state capital province village continent location",
 }
+#: Nouns of a place asked for ("مدينة", "city"), folded Arabic and English: the two "place" lists above as one set.
+PLACE_NOUNS = frozenset(w for words in (ASKED_NOUNS_AR["place"], ASKED_NOUNS_EN["place"]) for w in words.split())
 #: Nouns of a person ("ما اسم الرجل الذي", "which player", "the name of the pilot"), folded Arabic; English. With the offices
 #: above they make "the name of X" a person question; "which" + one of them asks for a person too. Not the ranks less
 #: their article: "فريق" is a rank and a team, "رائد" a major and a pioneer.
