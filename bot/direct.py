@@ -33,7 +33,7 @@ question's words (less the source it names, "according to X": ``claim_question``
 next to that clause and its form (a clause opening a reported claim on its complementiser, "، إن ...", is what the
 source said, not a continuation: ``opens_claim``); of the quotes the
 ranker finds near the best (``CLAUSE_RATIO``), the one whose clause repeats most of the
-question, in either language, gives it (``best_clause``), shown with the clauses after it that continue it (``continued``). Two values of no such kind have their own readers: a
+question, in either language, gives it (``best_clause``), shown with the clauses after it that continue it, or that a quotation it opens goes on into (``continued``, ``quoting``). Two values of no such kind have their own readers: a
 named person's post or rank is the role phrase a quote writes before the name (``asked_role``), "which
 agency / newspaper / channel" is the outlet a quote cites (``asked_outlet``), and "from which country" the nationality
 a quote attaches to the noun asked about ("الميليشيات العراقية", ``asked_origin``), not another adjective of the sentence. Every citation
@@ -425,11 +425,13 @@ def read_clause(question: str, quote: str, lexicon: Lexicon | None = None) -> Va
 
 def continued(quote: str, value: Value) -> Value:
     """A clause answer (``read_clause``) with the clauses of the quote after it that continue it, those opening on a
-    function word ("، في سقوط قتلى ...", "، that ...", "، لا يكون ..."), while the line holds them (``MAX_CLAUSE_CHARS``).
-    Applied to the chosen clause only: the choosers compare the clauses themselves.
+    function word ("، في سقوط قتلى ...", "، that ...", "، لا يكون ...") or inside a quotation the line has opened and
+    not closed (``quoting``), while the line holds them (``MAX_CLAUSE_CHARS``). Applied to the chosen clause only: the
+    choosers compare the clauses themselves.
 
     Why: a comma in news often falls between a verb and its object; the clause repeating the question ("the strikes
-    caused") was shown cut before what it caused, the answer."""
+    caused") was shown cut before what it caused, the answer. And a speaker's quoted words hold commas: 'عبر عن أمله
+    "بتحرير ...، وعودة النازحين إلى بلداتهم"' was shown cut inside them, before the hope asked about."""
     clauses = coarse_clauses(quote)
     if value.words not in clauses:  # cut to a line already
         return value
@@ -439,11 +441,19 @@ def continued(quote: str, value: Value) -> Value:
     for nxt in clauses[k + 1 :]:
         at = quote.find(nxt, end)
         words = _TOKEN.findall(nxt)
-        if not words or not _is_function(words[0]) or at + len(nxt) - start > MAX_CLAUSE_CHARS:
+        if not words or not (_is_function(words[0]) or quoting(quote[start:end])) or at + len(nxt) - start > MAX_CLAUSE_CHARS:
             break
         end = at + len(nxt)
     words = quote[start:end]
     return Value(words, words, line_clause(words))
+
+
+def quoting(text: str) -> bool:
+    """Does ``text`` open a quotation it does not close: more opening than closing guillemets or curly quotes, or an odd
+    number of straight double quotes the last of which opens words ('أمله "بتحرير كل سورية')? Then the clause stops inside
+    the quoted words, which go on past the comma. A straight quote ending the text closes words opened before it."""
+    straight = text.count('"') % 2 == 1 and bool(text.rsplit('"', 1)[1].strip())
+    return straight or text.count("«") > text.count("»") or text.count("“") > text.count("”")
 
 
 # ---------------------------------------------------------------- candidates
@@ -1041,6 +1051,13 @@ def asks_outlet(question: str) -> bool:
     medium (``OUTLET_WORDS_*``) right after the interrogative, or a few modifiers after it: not after a verb ("what
     did the agency say" asks what it said). A bare English "agency" is a news agency only beside "news"/"press" or in
     a question about what was reported or quoted ("which UN agency warned" asks for a body)."""
+    return asked_medium(question) == "outlet"
+
+
+def asked_medium(question: str) -> str | None:
+    """ "outlet" for a question asking which outlet (``asks_outlet``); "agency" for one asking which agency that says
+    neither "news"/"press" nor a reporting verb ("which agency carried X's remarks", "which UN agency warned"): a news
+    agency or another body; None when it asks for no medium."""
     words = [normalize_arabic(w).lower() for w in _TOKEN.findall(question)]
     reports = any(w in REPORTING_VERBS_EN or w.startswith("quot") for w in words)
     for i, w in enumerate(words):
@@ -1048,34 +1065,46 @@ def asks_outlet(question: str) -> bool:
             for j, g in enumerate(words[i + 1 : i + 2 + _OUTLET_ASKED_GAP], i + 1):
                 medium = next((m for m in (g, g.removesuffix("s")) if m in OUTLET_WORDS_EN), None)
                 if medium == "agency" and not (reports or words[j - 1] in ("news", "press")):
-                    return False  # "which UN agency warned ...": a body, not a news agency
+                    return "agency"
                 if medium:
-                    return True
+                    return "outlet"
                 if g in AUXILIARIES_EN or g in FUNCTION_WORDS_EN:
                     break
         elif w in ("اي", "ما", "ماهي") and i + 1 < len(words):
             nxt = words[i + 2] if words[i + 1] in ("هي", "هو") and i + 2 < len(words) else words[i + 1]
             if nxt in _OUTLET_AR and (w == "اي" or nxt.startswith("ال")):
-                return True
-    return False
+                return "outlet"
+    return None
 
 
 def asked_outlet(question: str, citations: list[Citation], lang: str) -> tuple[Citation, Value] | None:
-    """For a question asking which outlet (``asks_outlet``), the first outlet the quotes name (rank order) that the
-    question does not: a medium a reporting verb cites ('نقلت صحيفة "النهار"', ``bot.attribution.party_outlet``) in
+    """For a question asking which outlet (``answering_outlets``), the first outlet the quotes name (rank order) that
+    the question does not: a medium a reporting verb cites ('نقلت صحيفة "النهار"', ``bot.attribution.party_outlet``) in
     any quote before a wire agency the gazetteer finds elsewhere ("مراسل وكالة رويترز"); None otherwise.
 
     Why: an outlet is a value of no kind the readers know; an English question over Arabic text shares no word
     with the clause naming it, so the clause chooser answered with another clause."""
-    if not asks_outlet(question):
+    found = answering_outlets(question, [c.quote for c in citations])
+    if not found:
         return None
+    i, outlet = found[0]
+    return citations[i], Value(outlet, normalize_arabic(outlet), outlet_label(outlet, lang) or outlet)
+
+
+def answering_outlets(question: str, quotes: list[str]) -> list[tuple[int, str]]:
+    """The outlets that answer a question asking for one (``asked_medium``), each with its quote's position, in the
+    order ``asked_outlet`` takes them: those the quotes name that the question does not, a medium a reporting verb cites,
+    in any quote, before a wire agency the gazetteer finds elsewhere; for a bare "which agency" only a news agency the
+    gazetteer spells ("فارس", "Reuters": "which UN agency warned" finds none, and the clause chooser answers it).
+    One reader for the direct line and for the gate (``bot.answerable``), which checks the outlet it is shown."""
+    medium = asked_medium(question)
+    if medium is None:
+        return []
     asked = normalize_arabic(question).lower()
-    sources = [(c, party_outlet(a.party)) for c in citations for a in extract_attributions(c.quote) if a.party]
-    mentioned = [(c, m.text) for c in citations for m in known_outlets(c.quote)]
-    for c, outlet in sources + mentioned:
-        if outlet and normalize_arabic(outlet).lower() not in asked:
-            return c, Value(outlet, normalize_arabic(outlet), outlet_label(outlet, lang) or outlet)
-    return None
+    sources = [(i, party_outlet(a.party)) for i, q in enumerate(quotes) for a in extract_attributions(q) if a.party]
+    mentioned = [(i, m.text) for i, q in enumerate(quotes) for m in known_outlets(q)]
+    found = [(i, outlet) for i, outlet in sources + mentioned if outlet and normalize_arabic(outlet).lower() not in asked]
+    return found if medium == "outlet" else [(i, outlet) for i, outlet in found if known_outlets(outlet)]
 
 
 def _line(lang: str, kind: str, value: Value, stating: list[Citation]) -> DirectAnswer:

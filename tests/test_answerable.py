@@ -24,6 +24,7 @@ from bot.answerable import (
     gate_features,
     headline_stands_in,
     load_gate,
+    outlet_cited,
     place_unquoted,
     tense_mismatch,
     too_coarse,
@@ -332,3 +333,18 @@ def test_a_person_or_place_of_another_country_than_the_one_asked_of_is_not_an_an
     assert not country_conflict("Which country borders Morocco?", _given("الجزائر", "place"), talks)  # not the asked place's
     assert not country_conflict("Which Moroccan city hosted the summit?", _given("2020", "date"), talks)
     assert not answers("من هو وزير الخارجية المصري؟", talks, minister)  # declined before the learned gate is asked
+
+
+def test_an_outlet_a_quote_cites_answers_which_outlet_said_it_whatever_the_model_says():
+    said = [
+        Quoted('وقالت صحيفة "النهار" اللبنانية إن الوزير وصل إلى بيروت يوم الاثنين.', 0.05, 0.2, 0.3),
+        Quoted("Lebanon's state news agency NNA reported that the minister reached Beirut on Monday.", 0.04, 0.2, 0.3),
+    ]
+    veto_all = Gate(fit(np.eye(len(FEATURES))[:2], np.array([0.0, 1.0])), {"ar": 1.0, "en": 1.0})  # declines anything it judges
+    for question in ("أي صحيفة قالت إن الوزير وصل إلى بيروت؟", "Which news agency said the minister reached Beirut?"):
+        for outlet in ("النهار", "NNA"):
+            assert outlet_cited(question, _given(outlet, "clause"), said)
+            assert answers(question, said, _given(outlet, "clause"), gate=veto_all)
+        assert not outlet_cited(question, _given("الأهرام", "clause"), said)  # no quote cites it
+        assert not answers(question, said, _given("الأهرام", "clause"), gate=veto_all)
+    assert not outlet_cited("What did the newspaper say about the minister?", _given("النهار", "clause"), said)  # asks what, not who
