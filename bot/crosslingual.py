@@ -111,6 +111,33 @@ def untranslated_names(text: str, lexicon: Lexicon | None = None) -> list[str]:
     )
 
 
+def unknown_arabic_words(text: str, lexicon: Lexicon | None = None) -> list[str]:
+    """Folded words of an Arabic text that no bridge source knows ([] for English text): the names among them.
+
+    Arabic writes no capitals, so a name (a person, a town) is told from other
+    words only by no source translating it; ``bot.retrieval`` matches these by
+    sound to the Latin names of English articles (باقري / "Bagheri"), where a
+    common word the lexicon lacks rarely finds a capitalised word that sounds alike.
+    """
+    if detect_language(text) != "ar":
+        return []
+    lexicon = lexicon or load_lexicon()
+    placed = {normalize_arabic(w) for m in find_places(text) for w in _TOKEN.findall(m.text)}
+    return list(
+        dict.fromkeys(
+            w
+            for w in _TOKEN.findall(normalize_arabic(text))
+            if ARABIC_LETTER.search(w)
+            and w.isalpha()
+            and len(w) > 2
+            and w not in STOPWORDS
+            and w not in placed
+            and not lexicon.translations(w)
+            and calendar_word(w) is None
+        )
+    )
+
+
 def bridge_text(text: str, lexicon: Lexicon | None = None) -> str:
     """``bridge_words`` as one query string ('' when no word is known)."""
     return " ".join(bridge_words(text, lexicon))

@@ -10,10 +10,10 @@ and the more news there is, the more news chunks both sides find halfway down.
 BM25 runs twice: on the question's own words, and on its bridge (the same words
 in the other language, ``bot.crosslingual``) over the articles written in that
 language, so an Arabic question also reaches an English wire story by keyword.
-The names an English question holds that no dictionary knows (a town, a base)
-join the bridge as the store's Arabic words with the same consonant skeleton
-("Peshawar" / بيشاور): often the one word that tells the event's articles from
-other reports of the same kind (a bombing, a crash).
+The names a question holds that no dictionary knows (a town, a base, a person)
+join the bridge as the store's words of the other script with the same consonant
+skeleton ("Peshawar" / بيشاور, باقري / "Bagheri"): often the one word that tells
+the event's articles from other reports of the same kind (a bombing, a crash).
 `IsnadRetriever` exposes the same search through LangChain's Retriever
 interface, so the pipeline composes with any LangChain chain.
 """
@@ -30,9 +30,9 @@ from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 
-from bot.crosslingual import bridge_text, untranslated_names
+from bot.crosslingual import bridge_text, unknown_arabic_words, untranslated_names
 from language.names import romanise, skeleton
-from language.normalize import detect_language, normalize_arabic
+from language.normalize import ARABIC_LETTER, detect_language, normalize_arabic
 from vectorstore.keyword import Corpus, LiveKeywordIndex
 from vectorstore.store import ArticleStore, StoredChunk
 
@@ -111,24 +111,35 @@ def in_language(texts: list[str], lang: str) -> list[int]:
 #: Shortest consonant skeleton matched by sound: two consonants ("Osaka" → "sk") match too many Arabic words.
 MIN_SKELETON = 3
 _ARABIC_WORD = re.compile("[\u0621-\u064a]{3,}")
+#: A capitalised Latin word (a name in English text: "Bagheri", "Assad" of "al-Assad", "DAMASCUS").
+_LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z]{2,}\b")
 _PROCLITIC = "وبلفك"
 
 
 def sound_words(text: str) -> set[str]:
-    """The normalised Arabic words of ``text`` a ``sound_index`` holds (the keyword index collects them per chunk)."""
-    return set(_ARABIC_WORD.findall(normalize_arabic(text)))
+    """The words of ``text`` a ``sound_index`` may hold (the keyword index collects them per chunk): its normalised
+    Arabic words and its capitalised Latin ones."""
+    return set(_ARABIC_WORD.findall(normalize_arabic(text))) | set(_LATIN_NAME.findall(text))
 
 
-def sound_index(texts: list[str]) -> dict[str, set[str]]:
-    """Arabic words of ``texts`` by consonant skeleton (``language.names.skeleton``), also without one proclitic.
+def _forms(word: str) -> list[str]:
+    """A word, and an Arabic one also without one proclitic ("وبيشاور" is "بيشاور" after "and")."""
+    return [word, word[1:]] if word[0] in _PROCLITIC and len(word) > 4 else [word]
+
+
+def sound_index(texts: list[str], latin: bool = False) -> dict[str, set[str]]:
+    """Arabic words of ``texts`` (and with ``latin`` their capitalised Latin words) by consonant skeleton
+    (``language.names.skeleton``), an Arabic word also without one proclitic.
 
     How an English question reaches the Arabic spelling of a name no dictionary
-    holds: "Peshawar" and "بيشاور" (or "وبيشاور") share the skeleton "bsr".
+    holds: "Peshawar" and "بيشاور" (or "وبيشاور") share the skeleton "bsr"; and,
+    with ``latin``, how an Arabic question reaches an English one: باقري / "Bagheri" ("bkr").
     """
     index: dict[str, set[str]] = {}
     for word in {w for text in texts for w in sound_words(text)}:
-        forms = [word, word[1:]] if word[0] in _PROCLITIC and len(word) > 4 else [word]
-        for form in forms:
+        if not latin and not ARABIC_LETTER.search(word):
+            continue
+        for form in _forms(word):
             if len(key := skeleton(form)) >= MIN_SKELETON:
                 index.setdefault(key, set()).add(word)
     return index
@@ -143,16 +154,24 @@ SOUND_MARGIN = 0.05
 DISTINCT_SKELETON = 5
 
 
+def _latin(word: str) -> str:
+    """A word as lower-case Latin letters, to compare spellings across scripts."""
+    return (romanise(word) if ARABIC_LETTER.search(word) else word).lower()
+
+
 def sound_matches(names: list[str], index: dict[str, set[str]]) -> list[str]:
-    """The Arabic words that sound most like each of ``names`` (sorted, for a stable query)."""
+    """The words of the other script that sound most like each of ``names`` (sorted, for a stable query)."""
     found: set[str] = set()
     for name in names:
-        if len(key := skeleton(name)) < MIN_SKELETON or not (words := index.get(key)):
+        arabic = bool(ARABIC_LETTER.search(name))
+        keys = {k for form in (_forms(name) if arabic else [name]) if len(k := skeleton(form)) >= MIN_SKELETON}
+        words = {w for k in keys for w in index.get(k, ()) if bool(ARABIC_LETTER.search(w)) != arabic}
+        if not words:
             continue
-        if len(key) >= DISTINCT_SKELETON:
+        if min(map(len, keys)) >= DISTINCT_SKELETON:
             found.update(words)
             continue
-        alike = {w: SequenceMatcher(None, name.lower(), romanise(w).lower()).ratio() for w in words}
+        alike = {w: SequenceMatcher(None, _latin(name), _latin(w)).ratio() for w in words}
         best = max(alike.values())
         found.update(w for w, r in alike.items() if r > best - SOUND_MARGIN)
     return sorted(found)
@@ -192,10 +211,10 @@ class HybridSearcher:
         words = corpus.words
         if (built_for, size) != (id(corpus), len(words)):
             if built_for == id(corpus) and size <= len(words):
-                added, index = sound_index(words[size:]), dict(index)
+                added, index = sound_index(words[size:], latin=True), dict(index)
                 index.update({key: index.get(key, set()) | found for key, found in added.items()})
             else:
-                index = sound_index(words)
+                index = sound_index(words, latin=True)
             self._sounds = (id(corpus), len(words), index)
         return self._sounds[2]
 
@@ -219,7 +238,7 @@ class HybridSearcher:
         """
         dense = self.store.dense_search(self.embeddings.embed_query(query), depth)
         index, corpus = self.keyword.current()
-        if names := untranslated_names(query):
+        if names := untranslated_names(query) + unknown_arabic_words(query):
             bridge = " ".join([bridge or "", *sound_matches(names, self.sounds(corpus))]).strip()
         keyword, found = corpus.hits(index.search(query, depth), index.search(bridge, depth) if bridge else [])
         bridged = [found[i] for i in in_language([c.text for c, _ in found], detect_language(bridge))] if bridge else []

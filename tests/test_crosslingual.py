@@ -13,6 +13,7 @@ from bot.crosslingual import (
     keyword_query,
     load_lexicon,
     nearest_words,
+    unknown_arabic_words,
     untranslated_names,
 )
 from bot.evidence import aligned_units, naming_words
@@ -74,6 +75,16 @@ def test_untranslated_names_are_the_capitalised_words_no_source_knows():
     question = "How many people were killed in Peshawar and Damascus on Monday, Army sources said?"
     assert untranslated_names(question) == ["Peshawar"]  # Damascus: CLDR; Monday: calendar; Army: learned; How: first word
     assert untranslated_names("كم قتل في بيشاور؟") == []
+
+
+def test_unknown_arabic_words_are_the_words_no_bridge_source_knows():
+    """Arabic has no capitals: a name is a word no source translates. Places (CLDR), weekdays (calendar),
+    stopwords and learned words are not among them."""
+    question = "هل زار كوفالينكو القاهرة يوم الجمعة مع الوزير؟"
+    found = unknown_arabic_words(question)
+    assert "كوفالينكو" in found
+    assert not {"القاهره", "الجمعه", "يوم", "مع", "هل"} & set(found)
+    assert unknown_arabic_words("Did Kovalenko visit Cairo?") == []
 
 
 def test_arabic_question_reaches_an_english_wire_story(seeded_service, tmp_path):

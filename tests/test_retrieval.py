@@ -71,6 +71,31 @@ def test_a_name_no_dictionary_holds_is_matched_by_sound():
     assert sound_matches(["Osaka", "Nowhereville"], index) == []  # too short a skeleton; no such word
 
 
+def test_an_arabic_name_is_matched_by_sound_to_the_latin_names_of_english_text():
+    """The other direction: an Arabic word no dictionary knows meets an English article's capitalised spelling of it."""
+    texts = ["Minister Zarqawi met Sheikh Sarek at home.", "The band Zigra played.", "الزرقاوي في عمان"]
+    index = sound_index(texts, latin=True)
+    assert sound_matches(["الزرقاوي"], index) == ["Zarqawi"]  # Sarek shares "srk" but spells less alike; never Arabic
+    assert sound_matches(["وزرقاوي"], index) == ["Zarqawi"]  # behind a proclitic
+    assert sound_matches(["Zarqawi"], index) == ["الزرقاوي"]  # an English name still meets only Arabic words
+    assert "Zarqawi" not in sound_index(texts)  # without ``latin`` the index holds Arabic words only (the gate's use)
+    assert {"Minister", "Zarqawi", "Sheikh", "Sarek", "Zigra", "The"} <= sound_words(texts[0] + " " + texts[1])
+
+
+def test_arabic_question_reaches_an_english_article_through_a_persons_name(seeded_service, tmp_path):
+    """A person's name is the only word tying the Arabic question to the English article: matched by sound, it
+    puts that article, and only it, in the bridge's keyword ranking over the English reports of the same kind."""
+    (tmp_path / "kovalenko.txt").write_text(
+        "Coach resigns\n\nThe coach Andriy Kovalenko resigned on Friday after the club lost its fifth match.\n", encoding="utf-8"
+    )
+    for n, who in enumerate(["Maria Lopez", "John Smith", "Ahmed Karimi"]):
+        (tmp_path / f"other{n}.txt").write_text(f"Coach resigns\n\nThe coach {who} resigned after a loss.\n", encoding="utf-8")
+    seeded_service.ingest_paths([tmp_path], collection="names")
+    question = "لماذا استقال كوفالينكو؟"
+    *_, bridged = seeded_service.searcher("names").rankings(question, 10, bridge_text(question))
+    assert [c.doc_id for c, _ in bridged] == ["kovalenko"]  # the name alone; the other reports share no word
+
+
 def test_english_question_reaches_an_arabic_article_through_a_town_name(seeded_service, tmp_path):
     """The town is the only word tying the question to its article: matched by sound, it ranks that article first."""
     (tmp_path / "sarmada.txt").write_text("حادث في سرمدا\n\nلقي 12 مدنيا حتفهم في بلدة سرمدا صباح اليوم.\n", encoding="utf-8")
