@@ -249,13 +249,15 @@ def _anchor(text: str, published: str | None) -> date | None:
     publication stamp: a copy republished the next morning still says "today"
     about the day of its dateline. A stated date further before the stamp, or
     after it, is a date of the story (a past attack recalled in the lead, a
-    vote to come), not the article's day: then the stamp is.
+    vote to come), not the article's day: then the stamp is. A yearless dateline
+    ("القاهرة، السبت 28 أبريل (أ ش أ) -") is read in the year nearest the stamp, so
+    it too wins when it is the stamp's day or one or two days before it.
     """
     try:
         given = date.fromisoformat(published[:10]) if published else None
     except ValueError:
         given = None
-    stated = find_anchor(text)
+    stated = find_anchor(text, year_near=given)  # a yearless dateline's year is the stamp's
     if stated and (given is None or 0 <= (given - stated).days <= STATED_DAY_MAX_DAYS):
         return stated
     return given

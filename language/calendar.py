@@ -220,14 +220,17 @@ def relative_fields(relative: str) -> dict[str, str]:
     return dict(f.split(":", 1) if ":" in f else (f, "") for f in relative.split(";"))
 
 
-def describe_relative(relative: str, part_of_day: str | None = None) -> str | None:
+def describe_relative(relative: str, part_of_day: str | None = None, lang: str = "en") -> str | None:
     """An unresolved time (``TimeMention.relative``, no anchor date to resolve it) said in English:
     "weekday:Wednesday" → "Wednesday", "month-offset:-1;day:24" → "the 24th of last month",
     "month-offset:-1" → "last month". None for a key this does not know.
 
     Why: with no date to resolve against, an English answer over an Arabic quote otherwise shows the
-    Arabic words ("الرابع والعشرين من الشهر الماضي") as its value.
+    Arabic words ("الرابع والعشرين من الشهر الماضي") as its value. In Arabic (``lang="ar"``) only a key
+    the calendar placed is said (``_describe_placed``): an Arabic source's other words are already Arabic.
     """
+    if lang == "ar":
+        return _describe_placed(relative, part_of_day)
     fields = relative_fields(relative)
     months = get_month_names("wide", "format", "en")
     text = None
@@ -256,6 +259,26 @@ def describe_relative(relative: str, part_of_day: str | None = None) -> str | No
     if text and part_of_day:
         text = f"{text} {part_of_day}"
     return text
+
+
+def _describe_placed(relative: str, part_of_day: str | None) -> str | None:
+    """A yearless day, month or weekday said in Arabic: "date-without-year:07-07;weekday:Tuesday" → "الثلاثاء 7 يوليو"
+    (an undated upload's "أمس" under "القاهرة - 8 يوليو (رويترز)"), "month-without-year:07" → "يوليو". CLDR's names;
+    None for a key that names no calendar day (the source's words say it best)."""
+    fields = relative_fields(relative)
+    weekday = WEEKDAYS_EN.index(fields["weekday"]) if fields.get("weekday") in WEEKDAYS_EN else None
+    named = weekday_name(weekday, "ar") if weekday is not None else None
+    if "date-without-year" in fields:
+        month, day = (int(x) for x in fields["date-without-year"].split("-"))
+        text = f"{named + ' ' if named else ''}{day} {get_month_names('wide', 'format', 'ar')[month]}"
+    elif "month-without-year" in fields:
+        text = get_month_names("wide", "format", "ar")[int(fields["month-without-year"])]
+    elif named and len(fields) == 1:
+        text = named
+    else:
+        return None
+    part = _PART_NAMES["ar"].get(part_of_day or "")
+    return f"{part} {text}" if part else text
 
 
 # ---------------------------------------------------------------- the reader
@@ -736,7 +759,7 @@ def _on_day_month(m: TimeMention, month: int, day: int) -> TimeMention:
     return replace(m, relative=f"date-without-year:{to_month:02d}-{to_day:02d}{shift['weekday'] or ''}")
 
 
-def find_anchor(article_text: str) -> dt.date | None:
+def find_anchor(article_text: str, year_near: dt.date | None = None) -> dt.date | None:
     """The date an article states for itself, from its head (dateline or timestamp).
 
     Preference: a wire dateline ("دمشق 8 يوليو 2020 (شينخوا)": a full date
@@ -747,8 +770,13 @@ def find_anchor(article_text: str) -> dt.date | None:
     in the story ("من مواليد 10 أكتوبر 1954", "وفي 15 نيسان 2016، حطت") is when
     something happened, never the article's day: taken first, such dates were wrong for
     630 of 682 ANT articles that state no day of their own (their sidecars tell).
-    A yearless dateline takes the year of the text's first full date, a story date
-    included: it is a year, not a day.
+    A yearless dateline ("القاهرة، السبت 28 أبريل (أ ش أ) -") takes its year from
+    ``year_near``, the publication stamp a caller was given: the dateline's day in the
+    year nearest the stamp. Without one, from the text's first full date, a story date
+    included (it is a year, not a day); without that, the year stays unknown (None): it
+    is never guessed from today's date, nor from the weekday the dateline names (a day
+    and month fall on one weekday every 5, 6 or 11 years, so only a window ending at the
+    reading day would single one out, and an archive is read years after it was written).
     """
     head = article_text[:_ANCHOR_HEAD_CHARS]
     best: tuple[int, int, dt.date] | None = None
@@ -764,8 +792,8 @@ def find_anchor(article_text: str) -> dt.date | None:
         rank = 0 if dateline else 1 if _states_its_day(head, m) else None
         if rank is not None and (best is None or (rank, m.start) < best[:2]):
             best = (rank, m.start, m.value_start)
-    if yearless and first and not (best and best[0] == 0):
-        return _nearest_year(yearless, first)
+    if yearless and (near := year_near or first) and not (best and best[0] == 0):
+        return _nearest_year(yearless, near)
     return best[2] if best else None
 
 

@@ -25,3 +25,14 @@ def test_a_dateline_a_day_before_a_republished_stamp_still_wins():
 def test_a_date_after_the_stamp_is_a_date_to_come():
     assert _anchor("تجرى الانتخابات في 10 ديسمبر 2018 وفق المفوضية.", "2018-05-02") == dt.date(2018, 5, 2)
     assert _anchor("no date here", "not a date") is None
+
+
+#: A yearless wire dateline whose weekday names the day too; its copy was stamped by the site the next morning.
+YEARLESS = "الرباط، الأحد 3 مارس (و م ع) - أعلنت الوزارة اليوم الأحد أن المعبر سيفتح غدا."
+
+
+def test_a_yearless_dateline_takes_the_year_of_its_stamp():
+    assert _anchor(YEARLESS, "2019-03-04") == dt.date(2019, 3, 3)  # the day before the stamp: the dateline's day
+    assert _anchor("BERLIN, Dec 31 (dpa) - Officials said on Monday", "2019-01-01") == dt.date(2018, 12, 31)
+    assert _anchor(YEARLESS, "2019-06-20") == dt.date(2019, 6, 20)  # months off the stamp: the stamp, as a dated one
+    assert _anchor(YEARLESS, None) is None  # no stamp, no full date: the year stays unknown, never guessed

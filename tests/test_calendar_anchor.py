@@ -39,3 +39,11 @@ def test_the_day_an_article_states(text, day):
 )
 def test_a_date_told_in_the_story_is_not_the_articles_day(text):
     assert find_anchor(text) is None
+
+
+def test_a_yearless_datelines_year_comes_from_the_given_stamp_first():
+    """The stamp a caller was given is the article's year; a full date in the story is only a fallback year."""
+    text = "MADRID, Jan 2 (EFE) - The court, which first met on 5 March 2015, ruled on Wednesday."
+    assert find_anchor(text, year_near=dt.date(2019, 1, 3)) == dt.date(2019, 1, 2)
+    assert find_anchor(text) == dt.date(2015, 1, 2)  # no stamp: the story's year, as before
+    assert find_anchor("MADRID, Jan 2 (EFE) - The court ruled.") is None

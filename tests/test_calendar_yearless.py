@@ -56,3 +56,19 @@ def test_an_anchor_wins_over_the_yearless_dateline():
 
     (_, yesterday) = resolve_times("LIMA, March 3 (AFP) - The mayor resigned yesterday.", dt.date(2021, 3, 3))
     assert yesterday.resolved and yesterday.value_start == dt.date(2021, 3, 2)
+
+
+@pytest.mark.parametrize(
+    "relative,part,arabic",
+    [
+        ("date-without-year:03-12;weekday:Saturday", None, "السبت 12 مارس"),
+        ("date-without-year:11-30", "evening", "مساء 30 نوفمبر"),
+        ("month-without-year:02", None, "فبراير"),
+        ("weekday:Friday", None, "الجمعة"),
+        ("day-offset:-1", None, None),  # no day and month: the source's own Arabic words say it
+        ("month-offset:-1;day:24", None, None),
+    ],
+)
+def test_a_placed_yearless_day_is_said_in_arabic(relative, part, arabic):
+    """A conflict card in Arabic says the day an undated upload's "أمس" names under its yearless dateline."""
+    assert describe_relative(relative, part, "ar") == arabic

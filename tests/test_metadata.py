@@ -115,3 +115,45 @@ def test_a_given_date_is_normalised_to_iso(given, published):
 )
 def test_a_dateline_head_is_a_city_or_a_day_not_a_sentence(text, outlet):
     assert find_outlet(text) == outlet
+
+
+@pytest.mark.parametrize(
+    "text,outlet",
+    [
+        # slots parted by slashes: a place, a date or a reporter, then the agency last (read by position, any agency)
+        ("عنوان\nأنقرة/ 4 شباط/ فبراير/ وكالة نون – أعلنت الوزارة", "وكالة نون"),
+        ("عنوان\nالرباط/ سعيد كمال/ زاد\nأعلنت الوزارة", "زاد"),
+        ("عنوان\nأنقرة/ 4 شباط/ فبراير/ 2019 – أعلنت الوزارة", None),  # the last slot is a year, no agency
+        ("عنوان\nنص أول\nنص ثان\nالرباط/ سعيد كمال/ زاد", None),  # a byline line is under the title
+        ("عنوان\n\nالرباط /سعيد كمال/ اندلعت اشتباكات عنيفة في المدينة", None),  # a reporter between slashes
+        # an agency in brackets after the day, even one whose name is also a town's
+        ("عنوان\n\nعمّان في 12/03/2019 (طرابلس) - أعلنت الوزارة", "طرابلس"),
+        ("عنوان\n\nعمّان (طرابلس) - أعلنت الوزارة اليوم أن المعبر سيفتح أبوابه", None),  # after a town: its region
+        ("عنوان\n\nحلب (شمال سوريا) - خالد يوسف - اندلعت اشتباكات عنيفة في المدينة", None),
+        # an outlet naming itself, then its day, on a line of its own under the title
+        ("Storm hits coast\nCoast Daily , Monday 4 Mar 2019\nA storm hit the coast.", "Coast Daily"),
+        ("عاصفة\nالنهار - الاثنين 4 مارس 2019\nضربت عاصفة الساحل", "النهار"),
+        ("Storm hits coast\nLisbon, Monday 4 Mar 2019\nA storm hit the coast.", None),  # a city, not an outlet
+        ("Storm hits coast\nLast updated , Monday 4 Mar 2019\nA storm hit the coast.", None),  # page furniture
+        ("Storm hits coast\nCoast Daily , Monday 4 Mar 2019, 10:30 GMT\nA storm hit.", None),  # more after the day
+    ],
+)
+def test_slashed_bracketed_and_named_datelines(text, outlet):
+    assert find_outlet(text) == outlet
+
+
+@pytest.mark.parametrize(
+    "text,outlet",
+    [
+        # a byline under the title names a reporter in the agency's place: a name a learned first name opens
+        ("عنوان\nالرياض - خالد سعيد\nنص الخبر", None),
+        ("عنوان\nجدة ـ عبد الله منصور\nنص الخبر", None),
+        ("عنوان\nالرياض - واس\nنص الخبر", "واس"),
+        # a town of two words that is a known place, or a town with its country in brackets, heads a byline too
+        ("عنوان\nرام الله - وكالات\nنص الخبر", "وكالات"),
+        ("عنوان\nبلدة صغيرة (كندا) - وكالات\nنص الخبر", "وكالات"),
+        ("عنوان\nسارة علي - لندن\nنص الخبر", None),  # a reporter's name heads, a city follows
+    ],
+)
+def test_a_byline_names_its_agency_not_its_reporter(text, outlet):
+    assert find_outlet(text) == outlet

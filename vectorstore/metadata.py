@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from language.calendar import calendar_word, find_anchor, resolve_times
 from language.normalize import detect_language, normalize_arabic
+from language.names import given_names, named_persons
 from language.places import find_places
 from vectorstore.furniture import furniture_lines
 
@@ -54,6 +55,13 @@ _AGENCY_WORDS = 3
 #: Words a dateline head naming its city or day may have: the city, its region or country, the date's month.
 _PLACED_HEAD_WORDS = 6
 _DATELINE_HEAD_CHARS = 60
+#: Slots a slashed dateline has at least: a place, a date or a reporter, the agency (two are "city / agency",
+#: ``_CITY_DASH``'s).
+_SLASHED_SLOTS = 3
+#: A slashed dateline's head: slots with a slash between, then a dash and the story, or the line's end.
+_SLASHED = re.compile(r"^\s*(?P<head>[^\n\-–—()/]+(?:/[^\n\-–—()/]+){2,})\s*(?:(?P<rest>[-–—ـ]\s*\S)|$)")
+#: A line naming its outlet, then its day: "Ahram Online , Thursday 12 Jul 2018".
+_NAME_THEN_DATE = re.compile(r"^\s*(?P<o>[^\W\d_][^\d,،\-–—|/()\n]{1,30}?)\s*[,،\-–—|]\s*")
 _DATELINE_LINES = 15
 
 
@@ -61,6 +69,8 @@ def _dateline_outlet(text: str) -> str | None:
     """The agency a wire dateline names in the article's first lines: an uploaded wire story states its outlet only
     there, and without it an answer credits "an unnamed source"."""
     for i, line in enumerate([line for line in text.split("\n") if line.strip()][:_DATELINE_LINES]):
+        if name := _slashed_agency(line, i):
+            return name
         if m := _agency_dateline(line):
             return m["o"].strip(" \"'«»")
         m = _CITY_DASH.match(_KASHIDA_DASH.sub("-", line))
@@ -69,9 +79,9 @@ def _dateline_outlet(text: str) -> str | None:
         # it); a paper's name in quotes may name a place ("بيروت - «القدس العربي»").
         if name and not calendar_word(normalize_arabic(name)) and not (_is_place(name) if m["q"] else find_places(name)):
             alone = m["alone"] is not None or m["alone_s"] is not None
-            if _byline_under_title(m, i) if alone else _city_head(m["head"], m["where"], i):
+            if not _reporter(name) and (_byline_under_title(m, i) if alone else _city_head(m["head"], m["where"], i)):
                 return name
-        if i < _TRAILING_AGENCY_LINES and (name := _agency_after_date(line)):
+        if i < _TRAILING_AGENCY_LINES and (name := _agency_after_date(line) or _outlet_before_date(line, i)):
             return name
     return None
 
@@ -80,8 +90,12 @@ def _agency_dateline(line: str) -> re.Match[str] | None:
     """The bracketed agency of a wire dateline opening ``line`` ("DAMASCUS, July 8, 2020 (Reuters) —", "(AFP) -")."""
     for m in _AGENCY.finditer(line[: _DATELINE_HEAD_CHARS + 30]):
         name, head = m["o"].strip(" \"'«»"), line[: m.start()].strip()
-        if not name or len(head) > _DATELINE_HEAD_CHARS or calendar_word(normalize_arabic(name)) or _is_place(name):
-            continue  # "كيميروفو (روسيا) -": a town's country in brackets is no agency
+        if not name or len(head) > _DATELINE_HEAD_CHARS or calendar_word(normalize_arabic(name)) or _reporter(name):
+            continue
+        # "كيميروفو (روسيا) -", "كان (جنوب فرنسا) - <reporter>": a town's country or region in brackets is no agency;
+        # after the day it is, whatever else the name means ("باريس في 25/06/2018 (قنا) -": قنا is also a town).
+        if find_places(name) and not _ends_with_day(head):
+            continue
         if not head:
             # A dateline with neither city nor date: "(AFP) -", "(رويترز) -" opens the story's first line.
             if m["dash"] and len(name.split()) <= _AGENCY_WORDS and (name[0].isupper() or not name.isascii()):
@@ -103,9 +117,12 @@ def _dateline_head(head: str) -> bool:
     on ANT's 31k articles (جنوب, شرق صنعاء, …)."""
     if len(re.findall(r"[^\W\d_]+", head)) > _PLACED_HEAD_WORDS:
         return False
-    return any(p.kind == "city" and p.start == 0 for p in find_places(head)) or any(
-        t.granularity == "day" and not head[t.end :].strip(" ,،") for t in resolve_times(head, None)
-    )
+    return any(p.kind == "city" and p.start == 0 for p in find_places(head)) or _ends_with_day(head)
+
+
+def _ends_with_day(head: str) -> bool:
+    """Does ``head`` end with a day ("TRIPOLI, Libya, 16-08-2018", "طهران/ 10 آذار/ مارس", "Thursday 12 Jul 2018")?"""
+    return any(t.granularity == "day" and not head[t.end :].strip(" ,،/") for t in resolve_times(head, None))
 
 
 def dateline_end(sentence: str) -> int:
@@ -118,7 +135,12 @@ def dateline_end(sentence: str) -> int:
 def _byline_under_title(m: re.Match[str], i: int) -> bool:
     """Is a "city - outlet" line a byline of its own under the title ("أبوظبي - سكاي نيوز عربية")? Its one-word head
     may be a city CLDR does not know; a line further down ("خاص العربية.نت - رياضة") is a page's furniture."""
-    return 0 < i < _TRAILING_AGENCY_LINES + 1 and not m["where"] and m["head"].isalpha()
+    if not 0 < i < _TRAILING_AGENCY_LINES + 1:
+        return False
+    if m["where"]:  # "سانتا مونيكا (الولايات المتحدة) - فرانس برس": a town CLDR may not know, its country in brackets
+        return bool(find_places(m["where"]))
+    # a head of two words is a known place ("لوس أنجلوس - فرانس برس"), not a reporter's name ("منى الشقاقي - كامبريدج")
+    return m["head"].isalpha() or _is_place(m["head"])
 
 
 def _city_head(head: str, where: str | None, i: int) -> bool:
@@ -150,6 +172,54 @@ def _agency_after_date(line: str) -> str | None:
     if 0 < len(words) <= _TRAILING_AGENCY_WORDS and all(w.isalpha() for w in words):
         return " ".join(words)
     return None
+
+
+def _slashed_agency(line: str, i: int) -> str | None:
+    """The agency closing a dateline or byline whose slots slashes part ("طهران/ 10 آذار/ مارس/ إرنا – احتج",
+    "مقديشو/ عبد الرحمن محمد/ الأناضول"): a place, then a date or a reporter, then the agency, last. The line goes on
+    after a dash, or is a byline of its own under the title. A slash inside a date ("آذار/ مارس") parts no slots."""
+    m = _SLASHED.match(line)
+    if not m or (m["rest"] is None and not 0 < i <= _TRAILING_AGENCY_LINES):
+        return None
+    head = m["head"]
+    dates = [(t.start, t.end) for t in resolve_times(head, None) if t.granularity == "day"]
+    cuts = [j for j, c in enumerate(head) if c == "/" and not any(s <= j < e for s, e in dates)]
+    slots = [head[a + 1 : b].strip() for a, b in zip([-1, *cuts], [*cuts, len(head)], strict=True)]
+    if len(slots) < _SLASHED_SLOTS or any(len(s.split()) > _DATELINE_HEAD_WORDS or not s for s in slots):
+        return None
+    name, first = slots[-1], slots[0]
+    if re.search(r"\d", first + name) or len(name.split()) > _AGENCY_WORDS or not _names_outlet(name):
+        return None
+    return name
+
+
+def _names_outlet(name: str) -> bool:
+    """Can ``name`` be an outlet: no month or weekday, no place, no reporter ("عبد الرحمن محمد")?"""
+    return not calendar_word(normalize_arabic(name)) and not find_places(name) and not _reporter(name)
+
+
+def _reporter(name: str) -> bool:
+    """Does an Arabic byline slot name a person ("القاهرة - أحمد الريدي", "مقديشو/ عبد الرحمن محمد/ الأناضول"): a name a
+    learned first name opens (``language.names``)? A byline names its reporter in the place of an agency; read as the
+    outlet, ANT's 31k bylines gave over 600 reporters. English capitals tell no person from an agency ("Reuters")."""
+    if name.isascii() or not (words := name.split()):
+        return False
+    first = normalize_arabic(words[0])
+    return first in given_names() or (first.startswith(("عبد", "ابو")) and len(first) > 4) or any(p.start == 0 for p in named_persons(name))
+
+
+def _outlet_before_date(line: str, i: int) -> str | None:
+    """The outlet a line of its own under the title names before its day ("Ahram Online , Thursday 12 Jul 2018",
+    "الأهرام - الخميس 12 يوليو 2018"): a short name, a comma or dash, the date, and nothing after."""
+    m = _NAME_THEN_DATE.match(line)
+    if not (m and i > 0):  # the title's own line is no byline
+        return None
+    name, rest = m["o"].strip(), line[m.end() :]
+    days = [t for t in resolve_times(rest, None) if t.granularity == "day" and t.resolved and t.start == 0]
+    # a Latin outlet's name is capitalised word by word ("Ahram Online"), page furniture is not ("Last updated")
+    if not days or rest[days[0].end :].strip() or (name.isascii() and not all(w[0].isupper() for w in name.split())):
+        return None
+    return name if _names_outlet(name) else None
 
 
 def _byline_outlet(text: str) -> str | None:
