@@ -48,7 +48,7 @@ from bot import schema
 from bot.crosslingual import load_lexicon
 from bot.attribution import Attribution, extract_attributions, format_attribution, outlet_label, party_outlet
 from bot.entities import EntityMention, display, find_entities
-from language.calendar import TimeMention, is_dateline, resolve_times
+from language.calendar import WEEKDAYS, TimeMention, is_dateline, resolve_times
 from language.lexicon import REPORTING_VERBS_AR
 from language.names import NameBook, common_nouns, find_persons, learn
 from language.normalize import ARABIC_LETTER, PROCLITICS_AR, STOPWORDS, fold_with_offsets, normalize_arabic, under_proclitic
@@ -379,7 +379,15 @@ def _cue_words(sentence: str, lo: int, hi: int, mentions: list[EntityMention]) -
         for i in range(max(e.start, lo), min(e.end, hi)):
             chars[i - lo] = " "
     words = [_unconjoined(w) for w in re.findall(r"[^\W\d_]+", _HARAKAT.sub("", "".join(chars)))]
-    return [w for w in words if normalize_arabic(w) not in STOPWORDS]  # "the", "على": shared by any two frames
+    return [w for w in words if normalize_arabic(w) not in STOPWORDS and not _weekday(w)]  # "the", "على": shared by any two frames
+
+
+def _weekday(word: str) -> bool:
+    """Is a word a weekday's name ("الأحد", "Sunday")? It says on which day a figure was given ("اعتقلت الشرطة الأحد
+    ستة أشخاص"), not what is counted, though news puts it before figures so often that the learned count predicates
+    hold it ("احد", "ربعء"): as a cue it would set two counts of one deed apart, and any two reports of a Sunday would
+    share it."""
+    return normalize_arabic(word).lower() in WEEKDAYS
 
 
 def _unconjoined(word: str) -> str:
@@ -442,6 +450,8 @@ def _cue_stem(word: str) -> str:
     another: a verb of a weak root keeps one or two root letters ("توفي" → "تف", "لقوا" → "لق"), so "توفي # شخصا" and
     "توفي # شخصا" would share no cue. A function word ("على") stays short, and so no cue."""
     key = unit_key(word)
+    if key not in count_predicates() and (deed := _feminine_past_of(word)):
+        return deed  # "سقطت" states what "سقط" does: one cue
     folded = normalize_arabic(word)
     return key if len(key) >= 3 or word in STOPWORDS or folded in STOPWORDS else folded
 
@@ -920,7 +930,18 @@ _ENGLISH_VERB = re.compile(r"[a-z]{2,}(?:ing|ed)")
 
 def _states_a_count(word: str) -> bool:
     """Is this a predicate that states a count ("أصيب", "قتل"), as news uses it (``language.numbers.count_predicates``)?"""
-    return unit_key(word) in count_predicates()
+    return unit_key(word) in count_predicates() or bool(_feminine_past_of(word))
+
+
+def _feminine_past_of(word: str) -> str:
+    """The learned count predicate (light stem) whose feminine past a word is ("دخلت" → "دخل", "أصابت" → "اصب"), else
+    "". A verb after its feminine noun takes the past "ت" ("121 حافلة دخلت", "قذائف سقطت"), a form news seldom puts
+    before a figure, so the learned table may lack it: it states what its stem does."""
+    folded = normalize_arabic(word)
+    if len(folded) < 4 or not folded.endswith("ت") or folded.endswith("ات"):
+        return ""
+    stem = unit_key(folded[:-1])
+    return stem if len(stem) >= 3 and stem in count_predicates() else ""
 
 
 def _addend(sentence: str, q: Quantity, quantities: Sequence[Quantity]) -> bool:

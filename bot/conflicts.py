@@ -74,7 +74,7 @@ from bot import schema
 from bot.attribution import ATTRIBUTION_WORDS, outlet_label, unnamed_source
 from bot.claims import CLAUSE_BREAK, Claim, Evidence, extract_claims
 from bot.entities import display, is_person
-from language.calendar import DAYS_AGO_RANGE, format_day, format_month, resolve_times
+from language.calendar import DAYS_AGO_RANGE, describe_relative, format_day, format_month, resolve_times
 from language.lexicon import REPORTING_VERBS_AR
 from language.names import common_nouns
 from language.normalize import ARABIC_LETTER, FOLDED_STOPWORDS, LATIN_LETTER, normalize_arabic, under_proclitic
@@ -85,6 +85,7 @@ from language.numbers import (
     is_measure,
     measure_units,
     reads_as_age,
+    same_deed,
     time_units,
     unit_key,
 )
@@ -209,7 +210,7 @@ def _shared_cue(a: Claim, b: Claim) -> bool:
     nor the same qualifier of two nouns ("رجل إطفاء و# سيارة إطفاء": what is counted, not said of it), nor a word of
     time ("منذ 15 عاما", "years"), which any two spans of time share."""
     ignored = ({a.unit} & {b.unit} - count_predicates()) | ({a.qualifier} & {b.qualifier}) | time_units().keys()
-    return any(_stems_meet(x, y) for x in a.cues - ignored for y in b.cues - ignored)
+    return any(_deeds_meet(x, y) for x in a.cues - ignored for y in b.cues - ignored)
 
 
 def _other_spans_of_time(a: Claim, b: Claim, sim: float) -> bool:
@@ -231,6 +232,12 @@ def _stems_meet(x: str, y: str) -> bool:
     if x == y or (min(len(x), len(y)) >= 3 and (x in y or y in x)):
         return True
     return len(x) == len(y) >= 3 and x[1:] == y[1:] and {x[0], y[0]} <= _DERIVING
+
+
+def _deeds_meet(x: str, y: str) -> bool:
+    """Two words of one family (``_stems_meet``) or two wordings of one counted deed (``language.numbers.same_deed``:
+    "مقتل" / "لقوا", "أصيب" / "جرح")."""
+    return _stems_meet(x, y) or same_deed(x, y)
 
 
 def _same_claim(a: Claim, b: Claim) -> bool:
@@ -377,7 +384,7 @@ def _one_deed(a: Claim, b: Claim) -> bool:
     """Do two counts state one deed of those that tell a story's counts apart (``deed_predicates``: the killed, the
     injured), not merely share a word before their figures ("فضلا عن" of a place, a verb of saying)?"""
     deeds = deed_predicates()
-    return any(_stems_meet(x, y) for x in _deeds_of(a) & deeds for y in _deeds_of(b) & deeds)
+    return any(_deeds_meet(x, y) for x in _deeds_of(a) & deeds for y in _deeds_of(b) & deeds)
 
 
 def _bare_count_of(bare: Claim, counted: Claim) -> bool:
@@ -387,7 +394,7 @@ def _bare_count_of(bare: Claim, counted: Claim) -> bool:
     if bare.elided:
         return False  # "قتل 77 شخصا، وأصيب 143": the 143 are persons, whatever the other counts
     said = bare.cues & count_predicates()
-    return any(_stems_meet(x, y) for x in said for y in (counted.cues | counted.lead | {counted.unit or ""}) & count_predicates())
+    return any(_deeds_meet(x, y) for x in said for y in (counted.cues | counted.lead | {counted.unit or ""}) & count_predicates())
 
 
 def _incomparable(a: Claim, b: Claim) -> bool:
@@ -538,14 +545,14 @@ def _noun_states_predicate(unit: str, other: Claim) -> bool:
     is no predicate (``language.numbers.count_predicates``). The predicate may stand anywhere before the other's
     value in its frame ("قتلى الزلزال ارتفع إلى # شخصا" is "# قتيلا"); a word after it is the noun's own
     ("# امرأة تركية")."""
-    return any(_stems_meet(unit, y) for y in other.cues | other.lead if y in count_predicates())
+    return any(_deeds_meet(unit, y) for y in other.cues | other.lead if y in count_predicates())
 
 
 def _other_predicates(a: Claim, b: Claim) -> bool:
     """Do two counts state different things of their nouns ("سقوط # قتلى" / "على متنها # أشخاص")? Frames that
     share a setting ("a passenger plane") can be close however their predicates differ."""
     pa, pb = _deeds_of(a), _deeds_of(b)
-    return bool(pa and pb) and not any(_stems_meet(x, y) for x in pa for y in pb)
+    return bool(pa and pb) and not any(_deeds_meet(x, y) for x in pa for y in pb)
 
 
 def _other_deeds(a: Claim, b: Claim) -> bool:
@@ -554,7 +561,7 @@ def _other_deeds(a: Claim, b: Claim) -> bool:
     count different people of one story, however alike their nouns and clauses ("قتل وأصيب #" states both)."""
     pa, pb = _deeds_of(a), _deeds_of(b)
     return any(
-        contrasting_predicates(x, y) and not any(_stems_meet(x, w) for w in pb) and not any(_stems_meet(y, w) for w in pa)
+        contrasting_predicates(x, y) and not any(_deeds_meet(x, w) for w in pb) and not any(_deeds_meet(y, w) for w in pa)
         for x in pa
         for y in pb
     )
@@ -658,7 +665,12 @@ def _rival_bounds(a: Claim, b: Claim) -> bool:
         return exact.low - floor.floor_figure > max(_half_last_digit(floor.floor_figure), _half_last_digit(_mid(exact)))
     if a.bound is not None and a.bound == b.bound:
         return a.low != b.low if a.bound == "floor" else a.high != b.high
-    hedged = [c.about if c.about is not None else c.low if c.bound == "floor" else None for c in (a, b)]
+    # a floor's figure as stated: "أكثر من 260 ألف" states 260,000 (its interval opens at 260,001), which "نحو 262 ألف"
+    # rounds to
+    hedged = [
+        c.about if c.about is not None else c.floor_figure if c.floor_figure is not None else c.low if c.bound == "floor" else None
+        for c in (a, b)
+    ]
     if None in hedged or (a.about is None and b.about is None):
         return False  # an exact figure or a ceiling: the intervals decide
     x, y = hedged
@@ -904,8 +916,9 @@ def _told_apart(side: list[Claim], rival: list[Claim], quoted: Sequence[Claim]) 
     contradict itself: its two figures are two things (last month's rate and this month's, the fighters killed the
     day before and today's toll), so another outlet's figure that equals one of them is no rival of the other. Two
     figures of one sentence may be parts of one statement (the killed and the injured, five of the eight fired) that
-    another outlet words otherwise, so a figure outside the rival side counts only from another sentence, of no
-    other deed than the rival's. A vague word's range ("مئات") states no figure: beside the source's own figure in
+    another outlet words otherwise, so a figure outside the rival side counts only where it restates a rival figure
+    (``_same_claim``: left out of the rival's group only by the greedy grouping) or comes from another sentence, of
+    no other deed than the rival's. A vague word's range ("مئات") states no figure: beside the source's own figure in
     one article it is a loose retelling, not another thing."""
     return any(
         c.doc_id == a.doc_id
@@ -915,7 +928,7 @@ def _told_apart(side: list[Claim], rival: list[Claim], quoted: Sequence[Claim]) 
         and c.unit == b.unit
         and _compatible_numbers(c, b)
         and not _compatible_numbers(c, a)
-        and (c in rival or (c.evidence_n != a.evidence_n and not _other_deeds(c, b)))
+        and (c in rival or _same_claim(c, b) or (c.evidence_n != a.evidence_n and not _other_deeds(c, b)))
         for a in side
         for c in quoted
         if c.slot == "number"
@@ -1072,8 +1085,9 @@ def _position_phrase(p: schema.Position, kind: str, lang: str) -> str:
         return (_bounds_phrase(p.normalized, lang) or p.value) if lang == "ar" and LATIN_LETTER.search(p.value) else p.value
     rel = resolve_times(p.value, None)
     m = re.match(r"(\d{4}-\d\d-\d\d)(?:\.\.(\d{4}-\d\d-\d\d))?(?: (\w+))?$", p.normalized)
-    if not m:  # not placed on the calendar ("أمس" in an undated article): its own words, never a key
-        return p.value
+    if not m:  # off the calendar: a day it can still name ("أمس" under "8 يوليو"), else the source's words, never a key
+        key, _, part = p.normalized.partition(" ")
+        return describe_relative(key, part or None, lang) or p.value
     start = dt.date.fromisoformat(m.group(1))
     end = dt.date.fromisoformat(m.group(2)) if m.group(2) else start
     if rel and rel[0].relative == "days-before-anchor":

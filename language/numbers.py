@@ -186,7 +186,14 @@ _AFTER_ABOUT = _folded("تقريبا", "approximately", "or so")
 #: A minimum said after the number or its noun ("25 على الأقل", "25 شخصا على الأقل", "12 people or more").
 _AFTER_AT_LEAST = re.compile(rf"\s+(?:{word_alternation(_folded('على الأقل', 'أو أكثر', 'ونيف', 'و نيف', 'at least', 'or more'))})(?!\w)")
 _PERCENT = _folded("%", "٪", "بالمئة", "بالمائة", "في المئة", "في المائة", "percent", "per cent")
-_RANGE_OPEN = {"بين": _folded("و", "and"), "between": ("and", "و"), "من": _folded("إلى", "حتى"), "from": ("to",)}
+_RANGE_OPEN = {
+    "بين": _folded("و", "and"),
+    "ما بين": _folded("و", "and"),
+    "مابين": _folded("و", "and"),  # "ما بين" written as one word
+    "between": ("and", "و"),
+    "من": _folded("إلى", "حتى"),
+    "from": ("to",),
+}
 _RANGE_DASH = _folded("-", "–", "—", "إلى", "to")
 
 
@@ -343,6 +350,36 @@ def contrasting_predicates(a: str, b: str) -> bool:
     Why: "قتل 85 شخصا" and "أصيب نحو 85 شخصا" share their noun and much of their clause; only the predicate says
     they are two counts, and neither can confirm or contradict the other."""
     return frozenset((_predicate_key(a), _predicate_key(b))) in _count_contrasts()
+
+
+#: Two deeds the corpus sets against at least this many of the same other deeds state one deed (``same_deed``).
+SHARED_CONTRASTS = 2
+
+
+@lru_cache(maxsize=1)
+def _contrast_partners() -> dict[str, frozenset[str]]:
+    """Each learned deed (``count_contrasts``) → the deeds news text sets beside it as another figure."""
+    partners: dict[str, set[str]] = {}
+    for pair in _count_contrasts():
+        a, b = sorted(pair)
+        partners.setdefault(a, set()).add(b)
+        partners.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in partners.items()}
+
+
+def same_deed(a: str, b: str) -> bool:
+    """Do two count predicates (words or light stems) state one deed in two wordings ("قتل" / "لقوا مصرعهم", "أصيب"
+    / "جرح")? Learned from the contrasts (``learn_count_contrasts``): the corpus sets both against at least
+    ``SHARED_CONTRASTS`` of the same deeds (the killed and the dead each beside the injured and the wounded) and never
+    against each other, as it would two counts of one story.
+
+    Why: outlets word one toll with different verbs ("لقي 16 شخصا مصرعهم" / "مقتل 17 شخصا"); their frames are far
+    apart in the encoder, and only the deed says they count the same people."""
+    x, y = _predicate_key(a), _predicate_key(b)
+    if x == y or frozenset((x, y)) in _count_contrasts():
+        return x == y
+    partners = _contrast_partners()
+    return len(partners.get(x, frozenset()) & partners.get(y, frozenset())) >= SHARED_CONTRASTS
 
 
 @lru_cache(maxsize=1)
@@ -554,21 +591,25 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         ns, ne = original_span(origin, m.start("num"), m.end("num"))
         if any(ts < ne and ns < te for ts, te in time_spans):
             continue
-        first = _value(m.group("num"))
+        opener, phrase, phrase2 = m.group("open"), m.group("num"), None
+        if opener and _value(phrase) is None:  # "بين ثمانية وعشرة": both ends read as one phrase
+            phrase, phrase2 = _ends_in_words(phrase, _RANGE_OPEN[opener]) or (phrase, None)
+        first = _value(phrase)
         if first is None or _is_marker(folded, m) or _is_year_or_clock(folded, m) or _is_bare_definite(folded, m):
             continue
         if _is_model_number(text, ns, m):
             continue
         low, high = first
         end = m.end("num")
-        opener = m.group("open")
         num2 = "num2" if m.group("num2") else "num3" if m.group("num3") and m.group("join") in _RANGE_OPEN[opener] else None
-        second = _value(m.group(num2)) if num2 else None
+        if num2:
+            phrase2, end = m.group(num2), m.end(num2)
+        second = _value(phrase2) if phrase2 else None
         if second is not None:
-            scale = _trailing_scale(m.group(num2))
-            if scale and not _trailing_scale(m.group("num")) and high * scale <= second[0]:  # "بين 50 و85 مليون"
+            scale = _trailing_scale(phrase2)
+            if scale and not _trailing_scale(phrase) and high * scale <= second[0]:  # "بين 50 و85 مليون"
                 low, high = low * scale, high * scale
-            low, high, end = min(low, second[0]), max(high, second[1]), m.end(num2)
+            low, high = min(low, second[0]), max(high, second[1])
         elif opener in ("من", "from"):
             opener = None  # "من 10" alone: a preposition, not a range
         kind, unit, key, unit_text = "count", None, None, None
@@ -602,6 +643,16 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             Quantity(text[s:e].strip(), s, e, low, high, unit, key, approx, unit_text, kind, bound=_bound(mod), vague=vague, figure=figure)
         )
     return tuple(out)
+
+
+def _ends_in_words(phrase: str, joins: tuple[str, ...]) -> tuple[str, str] | None:
+    """A range's two ends in words after its opener ("بين ثمانية وعشرة", "between eight and ten"): the number pattern
+    takes them for one phrase, which is no number (``read_number``), so it is cut at the join that leaves two."""
+    for join in re.finditer(rf"\s+(?:{word_alternation(joins)})(?:\s+|(?=\w))", phrase):
+        ends = phrase[: join.start()], phrase[join.end() :]
+        if None not in map(read_number, ends):
+            return ends
+    return None
 
 
 #: Where a word and a number run together: a letter then a digit ("حوالي45", "يشكلون25,4"), a digit then a letter

@@ -183,10 +183,13 @@ def read_number(phrase: str) -> float | None:
 
     Left to right: units and tens add up; a hundred multiplies a preceding
     unit; thousand/million/billion close what came before ("مئتي ألف" = 200000).
+    Words that make no one compound ("ثمانية وعشرة", "eight and ten": two ends of
+    a range, ``_one_compound``) are no number.
     """
     table = atoms()
     phrase = re.sub(r"\s+", " ", phrase.replace("-", " ")).strip()
     total, current, seen = 0.0, 0.0, False
+    small: list[float] = []  # the words below a hundred added since the last hundred or scale
     for token in _tokenizer().findall(phrase):
         if token in ("and", "و"):
             continue
@@ -200,8 +203,13 @@ def read_number(phrase: str) -> float | None:
             return None
         seen = True
         if atom.scale == 1:
+            small = [*small, atom.value] if atom.value < 100 else []  # "ثلاثمائة" is a hundreds word of its own
+            if not _one_compound(small):
+                return None
             current += atom.value
-        elif atom.scale == 100:  # "ثلاث مائة" multiplies; "مائة وعشرون", "مئتين" add
+            continue
+        small = []
+        if atom.scale == 100:  # "ثلاث مائة" multiplies; "مائة وعشرون", "مئتين" add
             current = current * 100 if current and atom.value == 100 and current < 10 else current + atom.value
         elif current:
             total += current * atom.scale
@@ -211,6 +219,16 @@ def read_number(phrase: str) -> float | None:
         else:
             total += atom.value
     return total + current if seen else None
+
+
+def _one_compound(parts: list[float]) -> bool:
+    """Do number words below a hundred, added in one phrase, make one number? Alone, or a unit and a ten in either
+    order ("خمسة وعشرين", "twenty-four"); never two units or a unit and "ten" ("ثمانية وعشرة", "eight and ten"): a
+    language writes those as a range's two ends ("بين ثمانية وعشرة"), not as their sum."""
+    if len(parts) != 2:
+        return len(parts) < 2
+    unit, ten = sorted(parts)
+    return unit < 10 and ten >= 20 and ten % 10 == 0
 
 
 # ---------------------------------------------------------------- ordinals (days of the month)

@@ -337,3 +337,23 @@ def test_a_predicate_after_a_noun_with_tanween_is_its_count_s():
     # "شخصاً": the tanween is no word; the verb after it states the count before it, not the one after.
     (killed, hurt) = _counts("قال مسؤولون إن 11 شخصاً قُتلوا كما أصيب 20 آخرون في التفجير.")
     assert unit_key("قتلوا") in killed.cues and unit_key("قتلوا") not in hurt.cues
+
+
+def test_a_verb_after_a_feminine_noun_is_its_count_s_deed():
+    # "قذيفة سقطت": the past "ت" after a feminine noun; the verb is the count's deed, no qualifier of the noun, so another
+    # outlet's "بسقوط # قذيفة" of that day is a rival report of it, however unlike their frames.
+    (shells,) = _counts("وقال الدفاع المدني إن 45 قذيفة سقطت منذ الصباح.")
+    assert shells.qualifier is None and unit_key("سقط") in shells.cues  # the stem's cue: "سقطت" states what "سقط" does
+    (hit,) = _counts("ضربت العاصفة القرى الساحلية وأصابت تسعة من الصيادين.")
+    assert unit_key("أصيب") in hit.cues
+    one = Evidence(1, "a", "أفاد مراسلون بسقوط 30 قذيفة على أحياء المدينة القديمة مساء.", "X", SUN)
+    other = Evidence(2, "b", "وقال الدفاع المدني إن 45 قذيفة سقطت منذ الصباح.", "Y", SUN)
+    (conflict,), _ = find_conflicts([c for c in claims_of(one, other) if c.slot == "number"])
+    assert conflict.relation == "conflict"
+
+
+def test_a_weekday_before_a_count_is_no_cue_of_it():
+    # "السبت" says on which day the arrests were told, not what is counted; the learned predicates hold it (news puts
+    # weekdays before figures), and in the cue window it would push out the verb.
+    (held,) = _counts("اعتقلت السلطات الإيطالية السبت ثمانية أشخاص يشتبه في أنهم خططوا لتفجير.")
+    assert unit_key("اعتقلت") in held.cues and unit_key("السبت") not in held.cues

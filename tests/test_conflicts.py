@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
+from bot import schema
 from bot.claims import Evidence, extract_all
 from bot.conflicts import (
     _before_figure,
+    _position_phrase,
     _reached,
     describe_conflict,
     find_conflicts,
@@ -231,13 +235,14 @@ def test_a_new_source_cited_before_the_reports_it_restates_still_joins_them():
     ]
 
 
-def test_a_value_off_the_calendar_is_shown_in_its_own_words_and_agrees_with_no_side():
+def test_a_value_off_the_calendar_is_shown_in_words_and_agrees_with_no_side():
     undated = Evidence(3, S002, ARRIVAL[2].text.replace("مساء أمس الثلاثاء", "مساء أمس"), None, None)  # no date, no weekday
     (conflict,), _ = find_conflicts(claims_of(ARRIVAL[:2] + [undated]))
     vague = next(p for p in conflict.positions if p.citations == [3])
     assert vague.value == "مساء أمس" and vague.side not in {p.side for p in conflict.positions if p is not vague}
     en = describe_conflict(conflict, "en")
-    assert "unknown source says مساء أمس [3]." in en or "unknown source says مساء أمس [3];" in en
+    assert "unknown source says yesterday evening [3];" in en  # the calendar's English for the source's words
+    assert "مصدر غير معروف: مساء أمس [3]" in describe_conflict(conflict, "ar")  # no day to name: its own words
     assert "day-offset" not in en
 
 
@@ -539,3 +544,65 @@ def test_a_vague_word_states_no_figure_an_article_could_tell_apart():
         "مئات آخرون": True,
         "نحو 300 أسرة": False,
     }
+
+
+def test_one_deed_in_two_wordings_is_one_toll():
+    # "لقوا مصرعهم" and "مقتل" count the same dead (learned: both stand beside the injured, never beside each other):
+    # two outlets' figures of one day clash, and days apart they rise into an update; the injured stay apart.
+    died = Evidence(1, "a", "قالت الشرطة إن 23 عاملا لقوا مصرعهم في انهيار منجم للفحم.", "Outlet A", SUN)
+    killed = Evidence(2, "b", "أسفر انهيار منجم للفحم عن مقتل 27 عاملا.", "Outlet B", SUN)
+    (conflict,), _ = find_conflicts(_numbers(died, killed))
+    assert conflict.relation == "conflict" and {p.value for p in conflict.positions} == {"23 عاملا", "27 عاملا"}
+    injured = Evidence(2, "b", "أسفر انهيار منجم للفحم عن إصابة 27 عاملا.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(died, injured))[0] == []
+    first = Evidence(1, "a", "أسفر الزلزال عن مقتل 31 شخصا في القرى الجبلية.", "Outlet A", SUN)
+    later = Evidence(2, "b", "قالت السلطات إن 58 شخصا لقوا حتفهم جراء الزلزال.", "Outlet B", dt.date(2019, 3, 9))
+    (update,), _ = find_conflicts(_numbers(first, later))
+    assert update.relation == "update" and [p.value for p in update.positions] == ["31 شخصا", "58 شخصا"]
+
+
+def test_an_approximation_agrees_with_a_floor_its_figure_rounds_to():
+    # "أكثر من 260 ألف" states 260,000 (its interval opens at 260,001): "نحو 262 ألف" of another source is that figure
+    # to a finer digit, not a rival; an approximation far from the floor's figure still is.
+    a = Evidence(1, "a", "ويقيم نحو 262 ألف لاجئ في المخيمات الشمالية.", "Outlet A", SUN)
+    b = Evidence(2, "b", "ويقيم في المخيمات الشمالية أكثر من 260 ألف لاجئ.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(a, b))[0] == []
+    c = Evidence(2, "b", "ويقيم في المخيمات الشمالية أكثر من 210 آلاف لاجئ.", "Outlet B", SUN)
+    (conflict,), _ = find_conflicts(_numbers(a, c))
+    assert conflict.relation == "conflict"
+
+
+def test_an_article_s_own_restatement_of_the_rival_figure_tells_it_apart():
+    # One sentence gives the hills' 38.5 and the capital's 33; another outlet repeats the 33. That the sentence's 33
+    # stays out of the rival's group (it meets neither other figure) does not make its 38.5 a rival of the 33.
+    week_later = Evidence(
+        1,
+        "z",
+        "ويوم الاثنين الماضي، سجلت مدينة ساحلية درجة حرارة بلغت 40.2 درجة مئوية، وهي الأعلى في تاريخ البلاد.",
+        "Z",
+        dt.date(2018, 7, 24),
+    )
+    both = Evidence(
+        2,
+        "x",
+        "واشتد الحر في الداخل، حيث بلغت درجات الحرارة 38.5 درجة مئوية في بلدة جبلية، فيما سجلت العاصمة درجات حرارة بلغت 33 درجة مئوية في اليوم ذاته.",
+        "X",
+        dt.date(2018, 7, 17),
+    )
+    capital = Evidence(3, "y", "وسجلت العاصمة درجات حرارة بلغت 33 درجة مئوية في اليوم ذاته.", "Y", dt.date(2018, 7, 17))
+    assert find_conflicts(_numbers(week_later, both, capital))[0] == []
+
+
+@pytest.mark.parametrize(
+    ("normalized", "value", "lang", "said"),
+    [
+        ("date-without-year:03-14;weekday:Saturday evening", "مساء أمس", "ar", "مساء السبت 14 مارس"),
+        ("date-without-year:03-14;weekday:Saturday", "أمس السبت", "en", "Saturday, 14 March"),
+        ("day-offset:-1", "يوم أمس", "ar", "يوم أمس"),  # no calendar day to name: the source's own words
+    ],
+)
+def test_a_yearless_day_is_said_by_the_calendar_not_the_key(normalized, value, lang, said):
+    """A date placed on a yearless calendar day (an undated upload's "أمس" under "بيروت - 15 مارس") is said as that day
+    in the reader's language; a relative key is never shown."""
+    position = schema.Position(value=value, normalized=normalized, attributed_to="x", citations=[1])
+    assert _position_phrase(position, "date", lang) == said

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from language.numbers import contrasting_predicates, count_predicates, find_quantities, learn_count_contrasts, reads_as_age
+from language.numbers import (
+    contrasting_predicates,
+    count_predicates,
+    find_quantities,
+    learn_count_contrasts,
+    reads_as_age,
+    same_deed,
+)
+from language.numerals import read_number
 
 
 def test_the_killed_and_the_injured_are_contrasting_counts():
@@ -83,3 +91,27 @@ def test_the_noun_after_a_noun_of_a_figure_is_what_is_counted():
     assert (q.unit_key, q.low) == ("قتل", 14)
     (plain,) = find_quantities("ووقع 14 عددا من الحوادث.")  # no definite noun after it: "عدد" is its own noun
     assert plain.unit_key != "قتل"
+
+
+def test_two_wordings_of_one_deed_state_it():
+    # Learned: each stands beside the injured (or the killed) as another figure, never beside the other.
+    assert same_deed("لقوا", "مقتل") and same_deed("قتل", "لاقوا") and same_deed("أصيب", "جرح")
+    assert not same_deed("قتل", "أصيب") and not same_deed("لقي", "جرحى") and not same_deed("قتل", "شخصا")
+
+
+def test_number_words_that_make_no_compound_are_no_number():
+    assert read_number("سبعه وعشرين") == 27 and read_number("ثلاثمايه وسته وعشرين") == 326 and read_number("مايه واربعه") == 104
+    assert read_number("forty-two") == 42 and read_number("two hundred and six") == 206
+    assert read_number("سبعه وعشره") is None and read_number("three and five") is None and read_number("سته وسبعه") is None
+
+
+def test_a_range_in_words_is_a_range_not_their_sum():
+    for text, unit in (
+        ("أصيب مابين ستة وتسعة أشخاص في الحادث.", "اشخاص"),
+        ("أصيب ما بين ستة وتسعة أشخاص في الحادث.", "اشخاص"),
+        ("Between six and nine people were hurt in the crash.", "people"),
+    ):
+        (q,) = find_quantities(text)
+        assert (q.low, q.high, q.unit) == (6, 9, unit), text
+    (q,) = find_quantities("نزح بين خمسة وعشرين وثلاثين ألف شخص.")
+    assert (q.low, q.high) == (25000, 30000)
