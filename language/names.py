@@ -8,7 +8,8 @@ the name is quoted or capitalised, and once named in full a person is named
 again by the family name alone. The framing words are in ``language.lexicon``.
 
 Keys: one person is one key in either script. The key is the consonant
-skeleton of the family name (the last word of the name) in Latin letters, with
+skeleton of the family name (the last word of the name, or the compound it
+closes: "نصر الله" = "Nasrallah", "عبد العزيز" = "Abdulaziz") in Latin letters, with
 letters that transliterations confuse merged into one class (q/g/gh/k, th/t,
 sh/s, ...), so "ناصر بوريطة", "بوريطة" and "Bourita" all key ``p:brt``.
 
@@ -31,6 +32,7 @@ from functools import lru_cache
 from itertools import takewhile
 from pathlib import Path
 
+import pycountry
 from anyascii import anyascii
 
 from language.calendar import MONTHS, PARTS_OF_DAY, RELATIVE_DAYS, WEEKDAYS
@@ -222,12 +224,31 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+#: Words that open an Arabic compound name ("عبد الله", "Abdel Aziz", "Abd al-Rahman"): the compound is the family name,
+#: its last word alone is God's name or an epithet, no one's key. A compound also ends on الله ("نصر الله" = "Nasrallah").
+_COMPOUND_OPENERS = frozenset({"عبد", "abd", "abdel", "abdul", "abdal", "abdol"})
+_GOD = frozenset({"الله", "allah"})
+
+
+def _family_name(words: list[str]) -> str:
+    """The folded family name that closes a name's words: the last word, or the compound it closes, written as one word
+    ("عبد الله" → "عبدالله", "حسن نصر الله" → "نصرالله", "Abd al-Aziz" → "abdalaziz"). Why: English writes these
+    compounds as one word ("Abdullah", "Nasrallah", "Abdulaziz"), so the last word alone would key them apart."""
+    folded = [_family(normalize_arabic(w).lower()) for w in words]
+    if len(folded) >= 3 and folded[-2] in ("al", "el") and folded[-3] in _COMPOUND_OPENERS:
+        return "".join(folded[-3:])
+    if len(folded) >= 2 and (folded[-2] in _COMPOUND_OPENERS or folded[-1] in _GOD):
+        return folded[-2] + folded[-1]
+    return folded[-1] if folded else ""
+
+
 def person_key(name: str) -> str:
-    """The key of the person ``name`` names: the skeleton of its last word."""
-    words = [w for w in _TOKEN.findall(name) if w[0].isalnum()]
+    """The key of the person ``name`` names: the skeleton of its family name (``_family_name``: the last word, or the
+    compound it closes, "Nasrallah" = "نصر الله")."""
+    words = [w for w in _TOKEN.findall(name.replace("-", " ")) if w[0].isalnum()]
     if not words:
         return ""
-    return "p:" + skeleton(_family(normalize_arabic(words[-1])))
+    return "p:" + skeleton(_family_name(words))
 
 
 # ---------------------------------------------------------------- tokens
@@ -392,7 +413,7 @@ def _role_key(toks: list[_Tok], i: int, j: int) -> str:
 
 def _mention(text: str, run: list[_Tok], role: str | None, via: str) -> NameMention:
     s, e = run[0].start, run[-1].end
-    return NameMention(person_key(run[-1].text), text[s:e], s, e, _family(run[-1].fold), role, via)
+    return NameMention(person_key(text[s:e]), text[s:e], s, e, _family_name([t.fold for t in run]), role, via)
 
 
 def _family(fold: str) -> str:
@@ -588,6 +609,30 @@ _EN_ROLE = re.compile(
 )
 
 
+#: Nouns that close the English name of a site or a building ("Meskel Square", "Heathrow Airport", "Santa Fe High
+#: School", "Trafford Park"): generic features, no one's name. Not "hall", "field", "hill", "lake", "temple": family
+#: names too ("Anita Hill"). Administrative kinds ("Idlib Governorate", "Kandahar Province") come from ISO 3166-2.
+_SITE_HEADS_EN = frozenset(
+    "square street road avenue boulevard highway bridge airport airbase port harbour harbor station university college "
+    "school academy hospital clinic stadium arena mosque church cathedral palace hotel tower prison jail camp market mall "
+    "museum park plaza valley river mountains island islands bay gulf sea strait canal dam desert crossing checkpoint".split()
+)
+#: An ISO 3166-2 subdivision kind names a site when this many subdivisions are of it ("Province", "Governorate").
+_MIN_SUBDIVISION_KIND = 5
+
+
+@lru_cache(maxsize=1)
+def _site_heads() -> frozenset[str]:
+    """``_SITE_HEADS_EN`` and the common one-word ISO 3166-2 subdivision kinds ("Province", "Governorate"), lower case."""
+    kinds = Counter(s.type.lower() for s in pycountry.subdivisions)
+    return _SITE_HEADS_EN | {k for k, n in kinds.items() if n >= _MIN_SUBDIVISION_KIND and k.isalpha()}
+
+
+def _names_a_site(words: list[str]) -> bool:
+    """Do capitalised words close on a noun of a site ("Meskel Square", "Gaza City", "Idlib Governorate")?"""
+    return bool(words) and words[-1].rstrip(".").lower() in _site_heads()
+
+
 def _english_persons(text: str) -> tuple[list[NameMention], list[_RoleSpan]]:
     """Capitalised sequences that a title heads or a verb of saying frames, or that hold a first and a last name."""
     found: list[NameMention] = []
@@ -607,6 +652,7 @@ def _english_persons(text: str) -> tuple[list[NameMention], list[_RoleSpan]]:
             name = name[1:]
         if (
             any(w.group(0).rstrip(".").lower() in ORGANISATION_WORDS_EN | OUTLET_WORDS_EN for w in name)
+            or _names_a_site([w.group(0) for w in name])
             or any(a <= base + w.start() < b for w in name for a, b in places)
             or any(w.group(0).lower() in _CALENDAR for w in name)
         ):
@@ -632,10 +678,10 @@ def _english_persons(text: str) -> tuple[list[NameMention], list[_RoleSpan]]:
         if last_title < 0 and not speaker and len(name) == 1 and sentence_start and name[0].group(0).lower() in FUNCTION_WORDS_EN:
             continue
         words_text = text[s:e]
-        family = re.split(r"[\s-]", words_text)[-1]
         role = "r:" + " ".join(lower[: last_title + 1]) if last_title >= 0 else None
         via = "title" if last_title >= 0 else "speaker" if speaker else "capitalised"
-        found.append(NameMention(person_key(family), words_text, s, e, family.lower(), role, via))
+        family = _family_name(re.split(r"[\s-]", words_text))
+        found.append(NameMention(person_key(words_text), words_text, s, e, family, role, via))
         if last_title >= 0:
             roles.append((role, base + words[0].start(), base + words[last_title].end(), found[-1].key))
     for m in _EN_ROLE.finditer(text):  # "France's foreign minister": a role in lower case, named or not
@@ -694,7 +740,9 @@ def _unglued(found: list[NameMention], known: Iterable[str] = ()) -> list[NameMe
             continue
         end = m.start + spans[k - 1].end()
         out.append(
-            NameMention(person_key(spans[k - 1].group(0)), m.text[: spans[k - 1].end()], m.start, end, _family(words[k - 1]), m.role, m.via)
+            NameMention(
+                person_key(m.text[: spans[k - 1].end()]), m.text[: spans[k - 1].end()], m.start, end, _family_name(words[:k]), m.role, m.via
+            )
         )
     return out
 
@@ -721,6 +769,20 @@ def learn(texts: Iterable[str]) -> NameBook:
     return _book(_unglued([m for text in texts for m in _strong(text)[0]]))
 
 
+def _known_compound(toks: list[_Tok], i: int, families: frozenset[str], taken: list[tuple[int, int]]) -> NameMention | None:
+    """The known compound family name (``_family_name``) that token ``i`` closes with the word before it ("عبد المهدي"
+    once "عادل عبد المهدي" was named): met alone again, the two words together are the person."""
+    prev = toks[i - 1] if i else None
+    if prev is None or not prev.word or any(s <= prev.start < e for s, e in taken):
+        return None
+    family = _family_name([prev.text, toks[i].text])
+    if family == _family_name([toks[i].text]) or family not in families:
+        return None
+    return NameMention(
+        person_key(f"{prev.text} {toks[i].text}"), f"{prev.text} {toks[i].text}", prev.start, toks[i].end, family, None, "known"
+    )
+
+
 def find_persons(text: str, book: NameBook | None = None, roles: bool = True, unresolved: bool = False) -> list[NameMention]:
     """Persons in ``text``, in order, spans in the original: named ones, bare family names the text or
     ``book`` knows, and (``roles``) role-only mentions that the text or ``book`` ties to a person
@@ -733,8 +795,13 @@ def find_persons(text: str, book: NameBook | None = None, roles: bool = True, un
     keys = own.keys | (book.keys if book else frozenset())
     links = {**dict(book.roles if book else ()), **dict(own.roles)}
     taken = [(m.start, m.end) for m in found]
-    for t in _tokens(text):
+    toks = _tokens(text)
+    for i, t in enumerate(toks):
         if not t.word or any(s <= t.start < e for s, e in taken):
+            continue
+        if compound := _known_compound(toks, i, families, taken):
+            found.append(compound)
+            taken.append((compound.start, compound.end))
             continue
         forms = {t.fold} if t.text.isascii() else {t.fold, _family(t.fold), _bare(t.fold)}
         bare = next((f for f in forms if f in families), None)
@@ -829,7 +896,7 @@ def speaker_name(party: str) -> NameMention | None:
     if all(t.text.isascii() for t in toks):
         if len(toks) > MAX_NAME_WORDS:
             return None
-        if all(
+        if not _names_a_site([t.text for t in toks]) and all(
             t.text[:1].isupper()
             and t.fold not in FUNCTION_WORDS_EN
             and t.fold not in TITLES_EN
@@ -839,7 +906,13 @@ def speaker_name(party: str) -> NameMention | None:
             for t in toks
         ):
             return NameMention(
-                person_key(toks[-1].text), party[toks[0].start : toks[-1].end], toks[0].start, toks[-1].end, toks[-1].fold, None, "speaker"
+                person_key(party[toks[0].start : toks[-1].end]),
+                party[toks[0].start : toks[-1].end],
+                toks[0].start,
+                toks[-1].end,
+                _family_name([t.fold for t in toks]),
+                None,
+                "speaker",
             )
         return None
     run = _name_run(toks, 0)

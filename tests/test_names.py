@@ -1,9 +1,10 @@
-"""Names learned across articles (language.names): a word glued onto a name is cut where other mentions end it
+"""Names learned across articles (language.names): a word glued onto a name is cut where other mentions end it; sites are
+no persons; compound family names key as one word
 (made-up persons and sentences; pure functions)."""
 
 from __future__ import annotations
 
-from language.names import find_persons, learn
+from language.names import find_persons, learn, person_key, speaker_name
 
 _DATED = "زار وزير المالية كريم نصار الأحد مدينة حلب"
 _GLUED = "قال مصدر إن وزير المالية كريم نصار ينتسب إلى حزب صغير"
@@ -26,3 +27,30 @@ def test_a_name_kept_whole_where_its_last_word_recurs_or_no_shorter_mention_exis
     both = learn(["وصل الرئيس كريم نصار سعيد إلى حلب", "التقى الرئيس كريم نصار سعيد الأحد", _DATED])
     assert dict(both.names).get("p:sd") == "كريم نصار سعيد"
     assert "p:yntsb" in learn([_GLUED]).keys
+
+
+def test_a_capitalised_name_closed_by_a_site_noun_is_no_person():
+    """ "Karvela Square", "Dunmore Airport", "Velka Province" (made up): a square, an airport, a province are sites, so
+    the capitalised run they close names no one; the minister beside them is still a person."""
+    text = "On Friday crowds gathered in Karvela Square and at Dunmore Airport in Velka Province, Interior Minister Tomas Reeve said."
+    found = [m for m in find_persons(text) if m.via != "role"]
+    assert [m.text for m in found] == ["Tomas Reeve"]
+    assert speaker_name("Dunmore Airport") is None
+    assert speaker_name("Tomas Reeve") is not None
+
+
+def test_a_compound_family_name_keys_as_english_writes_it_in_one_word():
+    """ "نصر الله" is "Nasrallah", "عبد الرحيم" is "Abdulrahim" / "Abdel Rahim" / "Abd al-Rahim" (made-up persons): the
+    compound, not its last word, is the family name; a different family name keeps its own key."""
+    assert person_key("سامي نصر الله") == person_key("Sami Nasrallah")
+    keys = {person_key(n) for n in ("كريم عبد الرحيم", "كريم عبدالرحيم", "Karim Abdulrahim", "Karim Abdel Rahim", "Karim Abd al-Rahim")}
+    assert len(keys) == 1
+    assert person_key("Karim Rahim") not in keys
+    said = {m.key for m in find_persons("وقال سامي نصر الله إن الوضع هادئ")}
+    assert person_key("Sami Nasrallah") in said
+
+
+def test_gods_name_alone_is_no_one_once_a_compound_name_is_known():
+    """A compound's last word is no family name: after "سامي نصر الله", "الله" in another sentence is nobody."""
+    book = learn(["وقال سامي نصر الله إن الوضع هادئ"])
+    assert find_persons("وتوكلنا على الله في كل شيء", book) == []
