@@ -45,13 +45,16 @@ Verdict rules (``verify_claim``):
   the claim); a sentence with two voices, one matching the claimed date
   and one clashing, is *both* (a supporter and a contradictor); the voice a
   sentence is told by ("…, Governor X said") is no other doer of the deed, unless
-  the claim reports a saying;
+  the claim reports a saying, and another person stands in for the claim's only where
+  the sentence holds the deed word the claim's person does ("King X ordered a grant":
+  the minister who welcomed the grant did not order it);
 * it *supports* when every slot the claim states is stated and none clashes
   (a claim with no slot: it covers the claim and nothing clashes); a count no
   sentence gives leaves the claim NOT_ENOUGH_INFO;
 * an earlier report contradicting on the figure alone is superseded by a later one
   that states the claim's figure (tolls rise: an update, not a contradiction), and
-  an update whose latest figure the claim states does not dispute it;
+  an update whose latest figure the claim states does not dispute it (stated by an
+  article that supports the claim: its headline is no other source than its body);
 * a vague count ("عشرات القتلى", "dozens") neither confirms nor refutes a precise
   figure, nor does a bound short of it ("at least 9" for 15); a count of none ("لا قتلى") refutes any, across
   languages too in a sentence close to the claim;
@@ -1325,6 +1328,23 @@ def _voice(frame: ClaimFrame, text: str, m: EntityMention) -> bool:
     return False
 
 
+def _agent_predicate(frame: ClaimFrame) -> Group | None:
+    """The claim's deed word its first person does: the content word after the name in English ("King X ordered …"),
+    in Arabic the one before it (a verb leads: "التقى X …"), else after. Another person of a sentence stands in for
+    the claim's only as the doer of that word; one who welcomes or reports the deed does not. None where the word
+    next to the name is no deed word."""
+    words = [normalize_arabic(w).lower() for w in _WORD.findall(frame.text)]
+    persons = {normalize_arabic(w).lower() for g in frame.groups if g.entity and is_person(g.entity) for w in _WORD.findall(g.word)}
+    deed = {normalize_arabic(g.word).lower(): g for g in frame.deed()}
+    at = [i for i, w in enumerate(words) if w in persons]
+    if not at:
+        return None
+    skip = persons | FUNCTION_WORDS_AR | _NOT_CONTENT_EN
+    after = [w for w in words[at[0] + 1 :] if w not in skip][:1]
+    before = [w for w in words[: at[0]] if w not in skip][-1:] if frame.lang == "ar" else []
+    return next((deed[w] for w in (*before, *after) if w in deed), None)
+
+
 def _agent_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
     """The persons the claim names against those the sentence names: another person in their place clashes (not one
     the deed was done with)."""
@@ -1349,8 +1369,10 @@ def _agent_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
         and not _claimed_name_in(frame, m)
         and not _voice(frame, ev.text, m)
     ]
+    predicate = _agent_predicate(frame)
     if (
         others
+        and (predicate is None or _present(predicate, keys, entities))
         and not _another_occurrence(frame, stated)
         and (not _deed_words(frame, keys, entities)[1] or _same_deed(frame, keys, entities, person=True))
     ):
@@ -1574,6 +1596,13 @@ def _current(conflict: Conflict, supporting: set[int]) -> bool:
     return conflict.relation == "update" and bool(conflict.positions) and bool(supporting & set(conflict.positions[-1].citations))
 
 
+def _articles_of(numbers: set[int], evidence: Sequence[Evidence]) -> set[int]:
+    """The evidence numbers of every sentence from the articles ``numbers`` come from: an article cannot stand
+    against itself (its headline "… rises to 5" is no rival of its body's "rose … to 5 dead")."""
+    docs = {e.doc_id for e in evidence if e.n in numbers}
+    return {e.n for e in evidence if e.doc_id in docs}
+
+
 def _superseded(item: Assessment, support: Sequence[Assessment], evidence: Mapping[int, Evidence]) -> bool:
     """Is a contradiction on the figure alone an earlier report that a later supporting one updates? Tolls rise:
     "9 killed" on 23 April does not refute "10 killed" stated on 24 April (``bot.conflicts`` shows it as an update);
@@ -1642,8 +1671,9 @@ def verify_claim(
     related = [
         c for c in conflicts if any(set(p.citations) & set(cited) for p in c.positions) and any(_same_event(c.topic, e) for e in events)
     ]
-    # The supporting sources are one side of a conflict on the very event and slot the claim states.
-    backed = {a.n for a in support}
+    # The supporting sources are one side of a conflict on the very event and slot the claim states. A supporting
+    # sentence backs its whole article: its headline restating the figure is the same report, not another source.
+    backed = _articles_of({a.n for a in support}, evidence)
     disputed = bool(support) and any(c.kind in _slot_kinds(frame) and not _current(c, backed) for c in related)
     verdict: Verdict = (
         "CONFLICTING" if support and (contra or disputed) else "REFUTED" if contra else "SUPPORTED" if support else "NOT_ENOUGH_INFO"

@@ -246,3 +246,39 @@ def test_a_claim_of_a_count_asks_the_question_its_count_answers():
     assert question_kind(asked) == "number" and "Nine" not in asked
     assert question_kind(count_question("قتل 9 أشخاص في حريق المستودع")) == "number"
     assert count_question("The minister visited the depot on Tuesday.") is None
+
+
+def test_a_person_stands_in_for_the_claims_only_as_the_doer_of_its_deed():
+    """Another person in a sentence on the claim's deed is a rival only as the doer of the claim's predicate: the
+    mayor who welcomed the grant did not order it in the governor's place; the one who ordered it did."""
+    claim = "Governor Anna Rowe ordered a new grant for the harbour fund of Ridgeton."
+    welcomed = "Mayor Tomas Reddin welcomed the new grant for the harbour fund of Ridgeton."
+    ordered = "Mayor Tomas Reddin ordered the new grant for the harbour fund of Ridgeton."
+    for sentence, refuted in ((welcomed, False), (ordered, True)):
+        result = verify_claim(claim, [Evidence(1, "a", sentence, "Wire", None)], [None])
+        assert (result.verdict == "REFUTED") == refuted and ("Reddin" in result.explanation) == refuted, result.explanation
+
+
+def test_an_articles_headline_is_no_rival_of_its_body():
+    """An update whose latest figure is an article's headline (too short to state the claim), while its body states the
+    claim's figure: the article is one report, so the earlier, smaller toll it updates does not dispute the claim. The
+    same headline from another article is a figure no supporting source states."""
+    from bot.schema import Conflict, Position
+
+    claim = "At least seven people were killed in the blast at the depot in Varnholt."
+    body = Evidence(
+        1, "new", "At least 7 people were killed in the blast at the depot in Varnholt, police said.", None, dt.date(2021, 4, 2)
+    )
+    earlier = Evidence(2, "old", "At least 4 people were killed in the blast at the depot in Varnholt.", "Wire", dt.date(2021, 4, 1))
+    for third, verdict in (("new", "SUPPORTED"), ("other", "CONFLICTING")):
+        headline = Evidence(3, third, "Toll rises to 7", None, dt.date(2021, 4, 3))
+        update = Conflict(
+            topic=body.text,
+            kind="number",
+            relation="update",
+            positions=[
+                Position(value=v, normalized=v, attributed_to="x", citations=[n]) for v, n in (("4 people", 2), ("7 people", 1), ("7", 3))
+            ],
+        )
+        result = verify_claim(claim, [body, earlier, headline], [], [update])
+        assert result.verdict == verdict, (third, result.explanation)
