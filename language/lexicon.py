@@ -57,6 +57,14 @@ ORGANISATION_WORDS_EN = frozenset(
     "government state states republic kingdom act law treaty agreement department office house senate parliament "
     "assembly institute center centre foundation association federation league airlines airways".split()
 )
+#: Nouns that close the English name of a site or a building ("Meskel Square", "Heathrow Airport", "Santa Fe High
+#: School", "Trafford Park"): generic features, no one's name. Not "hall", "field", "hill", "lake", "temple": family
+#: names too ("Anita Hill"). Administrative kinds ("Idlib Governorate") come from ISO 3166-2 (``language.names``).
+SITE_NOUNS_EN = frozenset(
+    "square street road avenue boulevard highway bridge airport airbase port harbour harbor station university college "
+    "school academy hospital clinic stadium arena mosque church cathedral palace hotel tower prison jail camp market mall "
+    "museum park plaza valley river mountains island islands bay gulf sea strait canal dam desert crossing checkpoint".split()
+)
 #: Kinds of medium that head an outlet's name ("وكالة ...", "صحيفة ...", "قناة ...").
 OUTLET_WORDS_AR = frozenset(
     "وكاله وكالات صحيفه جريده قناه شبكه موقع تلفزيون التلفزيون اذاعه مجله الوكاله الصحيفه القناه الشبكه الموقع الاذاعه المجله".split()

@@ -46,6 +46,7 @@ from language.lexicon import (
     OUTLET_WORDS_EN,
     REPORTING_VERBS_AR,
     REPORTING_VERBS_EN,
+    SITE_NOUNS_EN,
     TITLES_EN,
 )
 from language.normalize import ARABIC_LETTER, PROCLITICS_AR, normalize_arabic, under_proclitic
@@ -609,23 +610,15 @@ _EN_ROLE = re.compile(
 )
 
 
-#: Nouns that close the English name of a site or a building ("Meskel Square", "Heathrow Airport", "Santa Fe High
-#: School", "Trafford Park"): generic features, no one's name. Not "hall", "field", "hill", "lake", "temple": family
-#: names too ("Anita Hill"). Administrative kinds ("Idlib Governorate", "Kandahar Province") come from ISO 3166-2.
-_SITE_HEADS_EN = frozenset(
-    "square street road avenue boulevard highway bridge airport airbase port harbour harbor station university college "
-    "school academy hospital clinic stadium arena mosque church cathedral palace hotel tower prison jail camp market mall "
-    "museum park plaza valley river mountains island islands bay gulf sea strait canal dam desert crossing checkpoint".split()
-)
 #: An ISO 3166-2 subdivision kind names a site when this many subdivisions are of it ("Province", "Governorate").
 _MIN_SUBDIVISION_KIND = 5
 
 
 @lru_cache(maxsize=1)
 def _site_heads() -> frozenset[str]:
-    """``_SITE_HEADS_EN`` and the common one-word ISO 3166-2 subdivision kinds ("Province", "Governorate"), lower case."""
+    """``SITE_NOUNS_EN`` and the common one-word ISO 3166-2 subdivision kinds ("Province", "Governorate"), lower case."""
     kinds = Counter(s.type.lower() for s in pycountry.subdivisions)
-    return _SITE_HEADS_EN | {k for k, n in kinds.items() if n >= _MIN_SUBDIVISION_KIND and k.isalpha()}
+    return SITE_NOUNS_EN | {k for k, n in kinds.items() if n >= _MIN_SUBDIVISION_KIND and k.isalpha()}
 
 
 def _names_a_site(words: list[str]) -> bool:
