@@ -80,8 +80,9 @@ def atoms() -> dict[str, Atom]:
         ar = normalize_arabic(num2words(value, lang="ar"))
         counting = 3 <= value % 10 <= 9 or value == 10
         parts = ar.split()
-        if value == 200:
-            add(_dual_variants(ar), Atom(200, 100))
+        if value == 200:  # the dual takes both spellings of the hundred (مئة / مائة): "مئتي" and "مائتي مليون"
+            duals = _dual_variants(ar)
+            add(duals | {d.replace("ميت", "مايت", 1) for d in duals}, Atom(200, 100))
         elif len(parts) == 2:  # 11-19: both parts inflect ("ثلاث عشره", "اثني عشر", "احدي عشره")
             firsts = _dual_variants(parts[0]) if value == 12 else _ar_variants(parts[0], counting)
             firsts |= {"احدي"} if value == 11 else set()

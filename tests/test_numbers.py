@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from language.numbers import (
     contrasting_predicates,
     count_predicates,
@@ -115,3 +117,10 @@ def test_a_range_in_words_is_a_range_not_their_sum():
         assert (q.low, q.high, q.unit) == (6, 9, unit), text
     (q,) = find_quantities("نزح بين خمسة وعشرين وثلاثين ألف شخص.")
     assert (q.low, q.high) == (25000, 30000)
+
+
+@pytest.mark.parametrize("dual", ["مئتي", "مائتي", "مئتا", "مائتا", "مئتين", "مائتين"])
+def test_two_hundred_is_read_in_either_spelling_of_the_hundred(dual):
+    """Arabic writes the hundred مئة or مائة, and its dual likewise: "مائتي مليون" was read as "مليون"."""
+    (quantity,) = find_quantities(f"رصدت الحكومة {dual} مليون يورو لإعادة الإعمار")
+    assert (quantity.low, quantity.high) == (200_000_000, 200_000_000)
