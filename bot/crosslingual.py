@@ -94,19 +94,22 @@ def untranslated_names(text: str, lexicon: Lexicon | None = None) -> list[str]:
     """
     if detect_language(text) == "ar":
         return []
-    lexicon = lexicon or load_lexicon()
     placed = {w for m in find_places(text) for w in _TOKEN.findall(m.text)}
-    words = _TOKEN.findall(text)[1:]
+    return _unknown([w for w in _TOKEN.findall(text)[1:] if w[0].isupper() and w.isalpha()], placed, lexicon)
+
+
+def _unknown(words: list[str], placed: set[str], lexicon: Lexicon | None) -> list[str]:
+    """The ``words`` (once each, in order) that no bridge source knows: no place's word, stopword, lexicon entry or
+    calendar name. One test for the names of English and of Arabic text alike."""
+    lexicon = lexicon or load_lexicon()
     return list(
         dict.fromkeys(
             w
             for w in words
-            if w[0].isupper()
-            and w.isalpha()
-            and w not in placed
-            and normalize_arabic(w) not in STOPWORDS
-            and not lexicon.translations(normalize_arabic(w))
-            and calendar_word(normalize_arabic(w)) is None
+            if w not in placed
+            and (folded := normalize_arabic(w)) not in STOPWORDS
+            and not lexicon.translations(folded)
+            and calendar_word(folded) is None
         )
     )
 
@@ -121,21 +124,9 @@ def unknown_arabic_words(text: str, lexicon: Lexicon | None = None) -> list[str]
     """
     if detect_language(text) != "ar":
         return []
-    lexicon = lexicon or load_lexicon()
     placed = {normalize_arabic(w) for m in find_places(text) for w in _TOKEN.findall(m.text)}
-    return list(
-        dict.fromkeys(
-            w
-            for w in _TOKEN.findall(normalize_arabic(text))
-            if ARABIC_LETTER.search(w)
-            and w.isalpha()
-            and len(w) > 2
-            and w not in STOPWORDS
-            and w not in placed
-            and not lexicon.translations(w)
-            and calendar_word(w) is None
-        )
-    )
+    words = [w for w in _TOKEN.findall(normalize_arabic(text)) if ARABIC_LETTER.search(w) and w.isalpha() and len(w) > 2]
+    return _unknown(words, placed, lexicon)
 
 
 def bridge_text(text: str, lexicon: Lexicon | None = None) -> str:
