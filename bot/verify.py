@@ -132,6 +132,7 @@ from language.numbers import Quantity, contrasting_predicates, find_noun_duals, 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
+    from bot.evidence import EvidenceSentence
     from bot.service import Isnad
 
 #: IDF-weighted share of the claim's content a sentence must cover to count.
@@ -1821,18 +1822,20 @@ def verify(isnad: Isnad, claim: str, collection: str | None = None) -> Verificat
         return isnad.source(doc_id, collection)
 
     limit = 2 * isnad.settings.max_citations
-    found = isnad.evidence(claim, limit=limit, collection=collection)
+    queries = [claim]
     masked = masked_claim(claim)
     if masked != claim and masked.strip():
         # A wrong value pulls retrieval toward itself ("signed in Tehran" finds Tehran sentences):
         # the claim without its values finds the sentences that state the event's true values.
-        seen = {(e.doc_id, e.start) for e in found}
-        found += [e for e in isnad.evidence(masked, limit=limit, collection=collection) if (e.doc_id, e.start) not in seen]
+        queries.append(masked)
     if asked := count_question(claim):
         # An article states its figure deeper down than the lead the claim's words find ("قد يكون سقط أربعة قتلى"):
         # asking for it quotes each article's statement of it, so a rival figure is seen.
+        queries.append(asked)
+    found: list[EvidenceSentence] = []
+    for query in queries:  # each search adds the sentences the earlier ones did not find
         seen = {(e.doc_id, e.start) for e in found}
-        found += [e for e in isnad.evidence(asked, limit=limit, collection=collection) if (e.doc_id, e.start) not in seen]
+        found += [e for e in isnad.evidence(query, limit=limit, collection=collection) if (e.doc_id, e.start) not in seen]
     lang = detect_language(claim)
     citations = build_citations(found, docs, lang)
     evidence = as_evidence(citations, docs)
