@@ -9,7 +9,7 @@ import config
 from bench.generalization import load_events
 
 DATA = config.REPO_ROOT / "bench" / "data"
-DEV = ("events", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "holdout", "holdout2", "holdout3", "holdout4")
+DEV = ("events", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "holdout", "holdout2", "holdout3", "holdout4")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
