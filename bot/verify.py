@@ -22,7 +22,8 @@ false REFUTED. Across languages the learned lexicon is sparse, so ``verify`` als
 aligns each claim word with its translations in the evidence by the multilingual
 encoder (``align_words``: "people"/"أشخاص", "explosion"/"انفجار"), and a name
 the lexicon cannot bridge is matched by its consonant skeleton ("مونستر" /
-"Muenster"); a word neither reaches is left out for a sentence in the other
+"Muenster"), a name of short words by the run of their skeletons ("Karina Mey" /
+"كارينا مي"); a word neither reaches is left out for a sentence in the other
 language, as it could only be matched in its own. Where the words still miss
 ("ferry"/"العبارة"), a sentence of the other language that the same encoder
 puts close to the whole claim (``CROSS_SIMILAR``) counts, but only to confirm a
@@ -62,7 +63,8 @@ Verdict rules (``verify_claim``):
   (``language.numbers.contrasting_predicates``: "أصيب 85" is no count of "قتل 85"), and of two counts in one
   sentence, the one whose own predicate is the claim count's ("killed four and injured 15" for "15 killed"; an
   Arabic count's verb may follow its noun, "30 شخصا أصيبوا"); a bare count after a count of the claim's noun counts
-  that noun under its own predicate ("killing three people and injuring 20" for "20 injured");
+  that noun under its own predicate ("killing three people and injuring 20" for "20 injured"), and a count of a part
+  "of" the claim's noun counts that noun ("3 أشخاص من العمال" for "ثلاثة عمال");
   such a tied count, or the total a toll rose to ("rises to 49"), also lets a sentence under the relevance cut count
   (across languages; in the claim's own, where it names the claim's capitalised names) and rivals the claim's figure,
   where closeness alone only confirms; a claim count's noun is matched against the other language's count nouns too
@@ -73,7 +75,9 @@ Verdict rules (``verify_claim``):
 * a sentence naming every person of a one-word deed tells it in whatever verb ("received" for "met"), and where it
   gives no day it takes the day its article's other sentences give the deed, if they agree (a story dates it once);
 * a town CLDR does not list, named after a noun of place ("in the city of Bhopal", "في بلدة …"), is a place slot:
-  its name (by consonant skeleton) states it, another name under the same noun of place clashes;
+  its name (by consonant skeleton) states it, another name under the same noun of place clashes; a listed city is
+  where the event was after a preposition or in construct with a noun of place ("شرقي محافظة حمص"), and named
+  anywhere else only beside a count or a date the sentence itself confirms ("TUNIS (Reuters) - … on May 5");
 * the evidence is retrieved for the claim, for the claim without its values, and for the question its count
   answers ("How many people were killed in …?"), which quotes each article's own statement of the figure: a rival
   figure told deeper in an article is seen;
@@ -170,6 +174,9 @@ _APPOSED_PLACE = re.compile(
     rf"(?:(?<!\w)(?:في|الي|in|at|to)\s+(?:the\s+)?(?:\w+\s+)?|(?<!\w)ب)(?:ال)?(?:{_PLACE_NOUNS})(?:\s+\w+)?(?:\s+of)?[\s,]+$",
     re.I,
 )
+#: An Arabic noun of place in construct with the city, with no preposition before it: "قرية شرقي محافظة حمص", "قرب
+#: مدينة حلب" — the city named as a place, not as an actor ("قالت حلب", "محافظ حلب"). Folded text: ة is written ه.
+_CONSTRUCT_PLACE = re.compile(rf"(?<!\w)(?:[وب]?)(?:{'|'.join(ASKED_NOUNS_AR['place'].split())})\s+$")
 #: A place the text puts its event in by a noun of place and a name ("in the city of Bhopal", "بمدينة اندور"): the
 #: noun and the name (``_sites``); read on the text as written (a name's capital), the nouns' ه standing for ة too,
 #: and a noun's feminine (بلد -> بلدة, "town").
@@ -270,13 +277,28 @@ def _skeleton_key(word: str) -> str | None:
     return f"~{key}" if len(key) >= NAME_SKELETON else None
 
 
+#: The most words of a name matched as one run of skeletons (``_run_keys``): a first and a family name, or three.
+NAME_RUN = 3
+
+
+def _run_keys(words: Sequence[str]) -> set[str]:
+    """The cross-script keys of a name written in several words: the skeletons of each run of 2 to ``NAME_RUN`` of
+    them, word by word ("Karina Mey" and "كارينا مي" -> "~krn+m"). A name of short words has no one-word key
+    (``NAME_SKELETON``: "مي" alone is too short to tell), yet the run of its words is as telling as one long word."""
+    runs = (words[i : i + n] for n in range(2, NAME_RUN + 1) for i in range(len(words) - n + 1))
+    keys = ("+".join(skeleton(w) for w in run) for run in runs)
+    return {f"~{k}" for k in keys if len(k.replace("+", "")) >= NAME_SKELETON and all(k.split("+"))}
+
+
 @lru_cache(maxsize=4096)
 def sentence_keys(text: str) -> frozenset[str]:
     """``word_keys`` and, for a name the lexicon cannot bridge, its skeleton: an Arabic sentence's words and an
-    English one's capitalised words. "مونستر" is found in "the German city of Muenster" only so. A nationality
-    adjective also gives its country's key (``_nationality_key``): "الروسية" is found in "a Russian plane"."""
-    names = {k for w in _WORD.findall(text) if (w[0].isupper() or not w.isascii()) and (k := _skeleton_key(w))}
-    return word_keys(text) | names | _nationality_keys(text)
+    English one's capitalised words. "مونستر" is found in "the German city of Muenster" only so; a name of several
+    short words by their run (``_run_keys``). A nationality adjective also gives its country's key
+    (``_nationality_key``): "الروسية" is found in "a Russian plane"."""
+    named = [w for w in _WORD.findall(text) if w[0].isupper() or not w.isascii()]
+    names = {k for w in named if (k := _skeleton_key(w))}
+    return word_keys(text) | names | _run_keys(named) | _nationality_keys(text)
 
 
 def _nationality_key(country: str) -> str:
@@ -417,6 +439,10 @@ def claim_frame(claim: str, book: NameBook | None = None, aligned: Mapping[str, 
         skip = {normalize_arabic(w) for w in (*said.values(), *figure)}
         groups = _ar_groups(claim, skip, mentions)
         negated = _negated(claim)
+    # A person the claim names in several words is also found by their run in the other script (``_run_keys``): by
+    # its last two or three words, a title before them ("وزيرة الخارجية كارينا مي") being no part of the spelling.
+    runs = {m.id: _run_keys(_WORD.findall(m.text)[-NAME_RUN:]) for m in mentions if m.id and is_person(m.id)}
+    groups = [replace(g, keys=g.keys | runs[g.entity]) if g.entity in runs else g for g in groups]
     if aligned:
         groups = [replace(g, keys=g.keys | word_keys(" ".join(aligned.get(g.word, ())))) if g.entity is None else g for g in groups]
     additive = any(w in ADDITIVES for w in _WORD.findall(normalize_arabic(claim).lower()))
@@ -449,7 +475,7 @@ def _slot_places(text: str) -> dict[str, str]:
         if any(s < end and start < e for s, e in taken):
             continue
         before = normalize_arabic(text[max(0, start - 40) : start])
-        if _AR_PLACE_BEFORE.search(before[-5:]) or _APPOSED_PLACE.search(before):
+        if _AR_PLACE_BEFORE.search(before[-5:]) or _APPOSED_PLACE.search(before) or _CONSTRUCT_PLACE.search(before):
             out.setdefault(pid, words)
             taken.append((start, end))
     return out
@@ -967,8 +993,8 @@ def _place_check(frame: ClaimFrame, ev: Evidence) -> Check | None:
 
 def _place_named(frame: ClaimFrame, ev: Evidence) -> Check | None:
     """The claimed city named anywhere in the sentence ("on a busy Toronto sidewalk", "TORONTO (Reuters)"), not as
-    where the event was: it confirms the place only beside a confirmed count (``assess``), as a city alone is often an
-    actor ("Damascus said")."""
+    where the event was: it confirms the place only beside a count or a date the sentence itself confirms (``assess``),
+    as a city alone is often an actor ("Damascus said")."""
     named = {m.id: m.text for m in find_places(ev.text) if m.kind == "city" and m.id in frame.places} or _spelled_otherwise(frame, ev.text)
     if not named:
         return None
@@ -1181,6 +1207,18 @@ def _elided_alike(frame: ClaimFrame, c: Quantity, s: Quantity, text: str, found:
     return bool(q and c.kind == s.kind == "count" and _counts_alike(frame, c, q) and _tied(frame, text, [(c, s)]))
 
 
+#: "four people of the workers", "3 أشخاص من العمال": the noun after a count's own noun and "of"/"من" is what it
+#: counts a part of.
+_PARTITIVE = re.compile(r"^\s*(?:من|of)\s+(?:the\s+)?(\w+)", re.I)
+
+
+def _partitive_alike(frame: ClaimFrame, c: Quantity, s: Quantity, text: str) -> bool:
+    """Is the sentence's count a part of the claim count's noun ("قتل 3 أشخاص من العمال" for "قتل ثلاثة عمال")? The
+    persons counted are workers: the count is the claim's, whatever noun it is written with first."""
+    m = _PARTITIVE.match(text[s.end :])
+    return bool(m and c.kind == s.kind == "count" and s.unit and word_keys(m.group(1)) & _unit_group_keys(frame, c))
+
+
 def _count_pairs(frame: ClaimFrame, ev: Evidence, same_figure: bool = False) -> list[tuple[Quantity, Quantity]]:
     """The claim's counts paired with the sentence's counts of the same thing: "300 jets" is not refuted by "2
     agreements", only by another count of jets. A vague count ("عشرات القتلى", "dozens were killed") states no figure:
@@ -1198,6 +1236,7 @@ def _count_pairs(frame: ClaimFrame, ev: Evidence, same_figure: bool = False) -> 
             _counts_alike(frame, c, s)
             or _total_reached(frame, c, s, ev.text)
             or _elided_alike(frame, c, s, ev.text, found)
+            or _partitive_alike(frame, c, s, ev.text)
             or (same_figure and _same_figure(c, s))
         )
         and not _other_deed(frame, ev.text, c, s)
@@ -1476,7 +1515,9 @@ def assess(
     own_dates = _date_checks(frame, ev)
     story_dates = [c for c in story if c.slot == "date"]
     checks = (own_dates or story_dates) + [c for c in slots if c]
-    if slots[0] is None and slots[1] and slots[1].kind == "match" and (named := _place_named(frame, ev)):
+    # The claimed city named anywhere beside another slot the sentence confirms itself, a count or a date, is where.
+    confirmed = (slots[1] and slots[1].kind == "match") or any(c.kind == "match" for c in own_dates)
+    if slots[0] is None and confirmed and (named := _place_named(frame, ev)):
         checks.append(named)
     if by_meaning:
         # Closeness confirms a value the sentence states; it does not make its other values rivals: "إنقاذ 120 مهاجرا"

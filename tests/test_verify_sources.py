@@ -282,3 +282,49 @@ def test_an_articles_headline_is_no_rival_of_its_body():
         )
         result = verify_claim(claim, [body, earlier, headline], [], [update])
         assert result.verdict == verdict, (third, result.explanation)
+
+
+def test_a_city_in_construct_with_a_noun_of_place_is_where_the_event_was():
+    """ "شرقي محافظة حمص": a noun of place in construct with the city, no preposition before it, still puts the event
+    there; a governor of the city ("محافظ حمص") does not."""
+    text = "قتل المدرس سمير خوري بانفجار سيارة مفخخة في قرية الزيتون شرقي محافظة حمص"
+    assert "SY-HI" in _slot_places(text)
+    assert _slot_places("قال محافظ حمص إن المدرس قتل") == {}
+    result = verify_claim("قتل المدرس سمير خوري بانفجار سيارة مفخخة في حمص", [Evidence(1, "a", text, "X", None)], [])
+    assert result.verdict == "SUPPORTED", result.explanation
+
+
+def test_the_claimed_city_named_beside_a_confirmed_date_is_the_place():
+    """ "TUNIS (Reuters) - A Tunis court … in the capital on May 5, 2015": the city is named, not put after "in", but the
+    sentence confirms the claimed date itself, so it is where; named alone it confirms nothing."""
+    text = "TUNIS (Reuters) - A Tunis appeals court sentenced 12 policemen for killing protesters in the capital on May 5, 2015."
+    result = verify_claim("Protesters were killed in Tunis on May 5, 2015.", [Evidence(1, "a", text, "Reuters", None)], [])
+    assert result.verdict == "SUPPORTED", result.explanation
+    undated = "TUNIS (Reuters) - A Tunis appeals court sentenced 12 policemen for killing protesters in the capital."
+    result = verify_claim("Protesters were killed in Tunis.", [Evidence(1, "a", undated, "Reuters", None)], [])
+    assert result.verdict == "NOT_ENOUGH_INFO", result.explanation
+
+
+def test_a_name_of_short_words_is_found_across_scripts_by_their_run():
+    """ "Karina Mey" / "كارينا مي": neither word alone has a skeleton long enough to tell a name, the two in a row do;
+    a sentence without the name still lacks it."""
+    claim = "Rita Sami was convicted of plotting to kill Karina Mey."
+    aligned = {"convicted": ["أدانت"], "plotting": ["التخطيط"], "kill": ["لقتل"]}
+    text = "أدانت محكمة في لندن ريتا سامي بتهمة التخطيط لقتل كارينا مي"
+    result = verify_claim(claim, [Evidence(1, "a", text, "X", None)], [], aligned=aligned)
+    assert result.verdict == "SUPPORTED", result.explanation
+    other = "أدانت محكمة في لندن ريتا سامي بتهمة التخطيط لقتل جارتها"
+    assert verify_claim(claim, [Evidence(1, "a", other, "X", None)], [], aligned=aligned).verdict == "NOT_ENOUGH_INFO"
+
+
+def test_a_count_of_persons_of_the_claims_noun_is_the_claims_count():
+    """ "قتل 3 أشخاص من العمال" (three persons of the workers) counts the workers the claim counts: it confirms three
+    and rivals four; "of" in English alike."""
+    claim = "قتل ثلاثة عمال في انهيار مبنى في مدينة حمص"
+    for figure, verdict in (("3", "SUPPORTED"), ("4", "REFUTED")):
+        text = f"قتل {figure} أشخاص من العمال في انهيار مبنى في مدينة حمص"
+        result = verify_claim(claim, [Evidence(1, "a", text, "X", None)], [])
+        assert result.verdict == verdict, result.explanation
+    text = "Four people of the workers were killed when a building collapsed in Homs."
+    result = verify_claim("Three workers were killed when a building collapsed in Homs.", [Evidence(1, "a", text, "X", None)], [])
+    assert result.verdict == "REFUTED", result.explanation
