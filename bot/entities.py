@@ -25,7 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from language.lexicon import OUTLET_WORDS_AR
-from language.names import NameBook, describes, find_persons, romanise
+from bot.crosslingual import Lexicon, load_lexicon
+from language.names import NameBook, NameMention, common_nouns, describes, find_persons, romanise
 from language.normalize import fold_with_offsets, normalize_arabic, original_span, word_alternation
 from language.places import compatible as _cldr_compatible
 from language.places import find_places, place_label, places
@@ -139,11 +140,30 @@ def find_entities(
     if "person" in types:
         outlets = found if "outlet" in types else known_outlets(text)
         for m in find_persons(text, book, roles=with_roles, unresolved=anonymous):
+            if _common_word(m):
+                continue
             if m.via == "role":  # a role holds the places it names ("France's foreign minister")
                 found = [f for f in found if not (f.type == "place" and m.start <= f.start and f.end <= m.end)]
             if not any(o.start < m.end and m.start < o.end for o in found + outlets):
                 found.append(EntityMention(m.key, "person", m.text, m.start, m.end, m.via == "role"))
     return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Lexicon:
+    """The learned word lexicon (``bot.crosslingual``), loaded once."""
+    return load_lexicon()
+
+
+def _common_word(m: NameMention) -> bool:
+    """A lone capitalised word found only by its capital ("Students clashed ...", "Troops ..."), which the learned word
+    lexicon translates to an Arabic common noun: a sentence's first word, no person. A family name is still found
+    where the texts name its person in full ("known")."""
+    if m.via != "capitalised" or " " in m.text.strip():
+        return False
+    word = re.sub(r"['’]s$", "", m.text.strip()).lower()
+    nouns = common_nouns()
+    return any(normalize_arabic(w).removeprefix("ال") in nouns for w in _lexicon().translations(word))
 
 
 def canonical(surface: str, types: frozenset[str] = frozenset({"person", "place", "outlet"})) -> str | None:

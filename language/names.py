@@ -25,9 +25,11 @@ from __future__ import annotations
 import json
 import re
 import sys
+import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import takewhile
 from pathlib import Path
@@ -245,11 +247,36 @@ def _family_name(words: list[str]) -> str:
 
 def person_key(name: str) -> str:
     """The key of the person ``name`` names: the skeleton of its family name (``_family_name``: the last word, or the
-    compound it closes, "Nasrallah" = "نصر الله")."""
-    words = [w for w in _TOKEN.findall(name.replace("-", " ")) if w[0].isalnum()]
+    compound it closes, "Nasrallah" = "نصر الله"), an English one first respelt as Arabic writes it (``respell``) and
+    without a possessive ("Laden's" is Laden)."""
+    words = [_POSSESSIVE.sub("", w) for w in _TOKEN.findall(name.replace("-", " ")) if w[0].isalnum()]
     if not words:
         return ""
-    return "p:" + skeleton(_family_name(words))
+    return "p:" + skeleton(respell(_family_name(words)))
+
+
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s$")
+#: Where the learned respellings live (``learn_spellings``; ``python -m language.names --spellings XQuAD.jsonl``).
+_SPELLINGS = Path(__file__).with_name("name_spellings.json")
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rules = json.loads(_SPELLINGS.read_text(encoding="utf-8"))["rules"]
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in rules)
+
+
+def respell(word: str, rules: Iterable[tuple[re.Pattern[str], str]] | None = None) -> str:
+    """An English-spelt name word in lower case, its letters rewritten as Arabic writes them ("Johnson" → "junson": جونسون,
+    "Pence" → "pense": بنس), by rules learned from parallel text (``learn_spellings``). Why: the skeleton's letter
+    classes are one fixed guess at the sound; how English letters in context come out in Arabic is in the data.
+    Words in other scripts are returned as they are."""
+    if not word.isascii():
+        return word
+    out = word.lower()
+    for pattern, replacement in _spellings() if rules is None else rules:
+        out = pattern.sub(replacement, out)
+    return out
 
 
 # ---------------------------------------------------------------- tokens
@@ -418,8 +445,9 @@ def _mention(text: str, run: list[_Tok], role: str | None, via: str) -> NameMent
 
 
 def _family(fold: str) -> str:
-    """A folded family name less a conjunction ("وبوريطة" → "بوريطة"); other letters may be the name's own."""
-    return fold[1:] if fold[:1] in "وف" and len(fold) > 4 and not fold.startswith(("وو", "فف")) else fold
+    """A folded family name less a conjunction ("وبوريطة" → "بوريطة", "فالأسد" → "الأسد"); other letters may be the
+    name's own: ف opens foreign names ("فاراداي" is Faraday) far more often than it joins a bare name."""
+    return fold[1:] if (fold[:1] == "و" or fold.startswith("فال")) and len(fold) > 4 and not fold.startswith("وو") else fold
 
 
 #: A role or rank in text: (role key, start, end, the key of the person it names right there, if any).
@@ -621,6 +649,12 @@ def _site_heads() -> frozenset[str]:
     return SITE_NOUNS_EN | {k for k, n in kinds.items() if n >= _MIN_SUBDIVISION_KIND and k.isalpha()}
 
 
+def _in_capitals(words: list[str]) -> bool:
+    """Words all in capitals ("MANCHESTER", "COLOGNE |"): a dateline or an acronym; news prints a person's name so only
+    after a title, if ever."""
+    return bool(words) and all(sum(c.isalpha() for c in w) >= 2 and w.isupper() for w in words)
+
+
 def _names_a_site(words: list[str]) -> bool:
     """Do capitalised words close on a noun of a site ("Meskel Square", "Gaza City", "Idlib Governorate")?"""
     return bool(words) and words[-1].rstrip(".").lower() in _site_heads()
@@ -645,6 +679,7 @@ def _english_persons(text: str) -> tuple[list[NameMention], list[_RoleSpan]]:
             name = name[1:]
         if (
             any(w.group(0).rstrip(".").lower() in ORGANISATION_WORDS_EN | OUTLET_WORDS_EN for w in name)
+            or (last_title < 0 and _in_capitals([w.group(0) for w in name]))
             or _names_a_site([w.group(0) for w in name])
             or any(a <= base + w.start() < b for w in name for a, b in places)
             or any(w.group(0).lower() in _CALENDAR for w in name)
@@ -1116,6 +1151,127 @@ def _unarticled(fold: str) -> str:
     return fold[2:] if fold.startswith(("ال", "لل")) else fold[3:] if fold.startswith(("وال", "بال", "فال", "كال")) else fold
 
 
+# ---------------------------------------------------------------- how English letters come out in Arabic
+
+#: A mined pair's skeletons must agree this much (difflib ratio), and this much where their first letters differ.
+PAIR_MIN_RATIO = 0.7
+PAIR_SURE_RATIO = 0.8
+#: A respelling is kept when it keys this many more pairs together than it merges pairs of different words.
+SPELLING_MIN_GAIN = 3
+#: The most respellings learned, and the most frequent candidates tried at each step.
+MAX_SPELLINGS = 40
+_CANDIDATES_TRIED = 1000
+#: Right-hand contexts a respelling may look at: a letter, a front vowel (the soft "c" and "g"), a vowel, a consonant.
+_RIGHT_CLASSES = {"F": "(?=[eiy])", "V": "(?=[aeiou])", "C": "(?=[^aeiou])"}
+_CONSONANT = re.compile(r"[bcdfghjklmnpqrstvxz]")
+_EN_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_ARABIC_SUFFIXES = ("يه", "ات", "يين", "يون")  # adjectives and plurals: no transliteration of an English word
+
+
+def mine_name_pairs(paragraphs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(English word, Arabic word) transliteration pairs from parallel paragraphs: a capitalised English word the
+    English text never writes in lower case (a name, no demonym) and the one Arabic word of the other paragraph whose
+    skeleton is closest to it, where close enough (``PAIR_MIN_RATIO``) and each the other's best."""
+    paragraphs = list(paragraphs)
+    lower = {w for en, _ in paragraphs for w in re.findall(r"\b[a-z]{3,}\b", en)}
+    nouns = common_nouns()
+    pairs = []
+    for en, ar in paragraphs:
+        english = {w for w in _EN_NAME.findall(en) if w.lower() not in lower and not _english_demonym(w) and not demonym_country(w)}
+        arabic = {b: skeleton(b) for w in _ARABIC_WORD.findall(normalize_arabic(ar)) for b in {w, _unarticled(w), _bare(w)}}
+        arabic = {w: k for w, k in arabic.items() if len(k) >= 2 and w not in nouns and not w.endswith(_ARABIC_SUFFIXES)}
+        best: dict[str, tuple[float, str]] = {}
+        for word in sorted(english):  # a fixed order: a tie goes to the same word on every run
+            key = skeleton(word)
+            ranked = sorted(((SequenceMatcher(None, key, k).ratio(), a) for a, k in arabic.items()), reverse=True)
+            if len(key) < 3 or not ranked:
+                continue
+            ratio, a = ranked[0]
+            tied = len(ranked) > 1 and ranked[1][0] == ratio and arabic[ranked[1][1]] != arabic[a]
+            close = ratio >= PAIR_MIN_RATIO and abs(len(key) - len(arabic[a])) <= 2 and (key[0] == arabic[a][0] or ratio >= PAIR_SURE_RATIO)
+            if close and not tied and ratio > best.get(a, (0.0, ""))[0]:
+                best[a] = (ratio, word)
+        pairs += [(word, a) for a, (_, word) in best.items()]
+    return pairs
+
+
+def _candidate_spellings(english: str, arabic: str) -> set[tuple[str, str]]:
+    """Rewrites of ``english``'s letters (with a letter or a class of letters on either side) toward the Arabic word's
+    romanised letters where the two differ ("ce" against "س": c before a front vowel → s)."""
+    roman = re.sub(r"^al-", "", _romanise_word(normalize_arabic(arabic)).lower())
+    out = set()
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, english, roman, autojunk=False).get_opcodes():
+        if op == "equal" or i2 - i1 > 3 or j2 - j1 > 3:
+            continue
+        core, left, right = re.escape(english[i1:i2]), english[i1 - 1 : i1], english[i2 : i2 + 1]
+        lefts = ["", "^" if not i1 else f"(?<={re.escape(left)})"]
+        rights = ["", "$" if i2 == len(english) else f"(?={re.escape(right)})", *_RIGHT_CLASSES.values()]
+        if _CONSONANT.search(english[i1:i2] + roman[j1:j2]):  # a skeleton is consonants: vowels alone change no key
+            out |= {(lp + core + rp, roman[j1:j2]) for lp in lefts for rp in rights if core or (lp and rp)}
+    return out
+
+
+def _keyed(pairs: list[tuple[str, str]], rules: list[tuple[re.Pattern[str], str]]) -> tuple[int, int]:
+    """Pairs keyed together, and pairs of different words merged (an English word of one pair and the Arabic word of
+    another keyed alike, where no pair ties them)."""
+    same = {(e.lower(), a) for e, a in pairs}
+    english = [(e.lower(), skeleton(respell(e, rules))) for e, _ in pairs]
+    arabic = {a: skeleton(a) for _, a in pairs}
+    together = sum(ek == arabic[a] for (_, ek), (_, a) in zip(english, pairs))
+    by_key: dict[str, set[str]] = {}
+    for a, k in arabic.items():
+        by_key.setdefault(k, set()).add(a)
+    merged = sum((e, a) not in same for e, k in set(english) for a in by_key.get(k, ()))
+    return together, merged
+
+
+def learn_spellings(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Rewrites of English name letters that key (English, Arabic) name pairs together, learned on each half of the
+    pairs (split by English word, ``_greedy_spellings``) and kept where they also key more pairs together than they
+    merge on the other half.
+
+    Why learned: which English letters become which Arabic ones ("ch" تش or ش, "g" ج or غ, soft "c" س) depends on
+    the language a name comes from; parallel text says which reading is the common one, and what it costs. Why the
+    other half: a rewrite that only some names call for ("ch" as تش in "Charles", ش in "Chiang") helps the names it
+    was learned on and hurts others."""
+    halves: tuple[list[tuple[str, str]], list[tuple[str, str]]] = ([], [])
+    for e, a in pairs:
+        halves[zlib.crc32(e.lower().encode()) % 2].append((e, a))
+    rules: list[tuple[str, str]] = []
+    for fit, held in (halves, halves[::-1]):
+        kept: list[tuple[re.Pattern[str], str]] = []
+        for rule in _greedy_spellings(fit):
+            before, after = _keyed(held, kept), _keyed(held, [*kept, (re.compile(rule[0]), rule[1])])
+            if after[0] - before[0] > after[1] - before[1]:
+                kept.append((re.compile(rule[0]), rule[1]))
+                rules += [rule] if rule not in rules else []
+    return rules
+
+
+def _greedy_spellings(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Greedily, the rewrite that keys the most pairs together less different words merged, while that gain is at
+    least ``SPELLING_MIN_GAIN``."""
+    rules: list[tuple[str, str]] = []
+    compiled: list[tuple[re.Pattern[str], str]] = []
+    score = _keyed(pairs, compiled)
+    while len(rules) < MAX_SPELLINGS:
+        counts = Counter(
+            c for e, a in pairs if skeleton(respell(e, compiled)) != skeleton(a) for c in _candidate_spellings(respell(e, compiled), a)
+        )
+        best = None
+        for rule, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:_CANDIDATES_TRIED]:  # ties: a fixed order
+            together, merged = _keyed(pairs, [*compiled, (re.compile(rule[0]), rule[1])])
+            gain = together - score[0] - (merged - score[1])
+            if gain >= SPELLING_MIN_GAIN and together > score[0] and (best is None or gain > best[0]):
+                best = (gain, rule, (together, merged))
+        if best is None:
+            break
+        rules.append(best[1])
+        compiled.append((re.compile(best[1][0]), best[1][1]))
+        score = best[2]
+    return rules
+
+
 __all__ = [
     "NameBook",
     "NameMention",
@@ -1128,8 +1284,11 @@ __all__ = [
     "given_names",
     "learn",
     "learn_common_nouns",
+    "learn_spellings",
+    "mine_name_pairs",
     "named_persons",
     "person_key",
+    "respell",
     "roles_of",
     "romanise",
     "skeleton",
@@ -1137,7 +1296,15 @@ __all__ = [
 ]
 
 
-if __name__ == "__main__":  # python -m language.names ../shared/data/ant_multisource/ant_multisource_v2.1.jsonl.gz
+if __name__ == "__main__" and sys.argv[1] == "--spellings":  # python -m language.names --spellings ../shared/data/xquad/xquad_dev.jsonl
+    with open(sys.argv[2], encoding="utf-8") as lines:
+        parallel = {(row["context_en"], row["context_ar"]) for row in map(json.loads, lines)}
+    learned = {
+        "provenance": f"language.names.learn_spellings over {Path(sys.argv[2]).name}",
+        "rules": learn_spellings(mine_name_pairs(sorted(parallel))),
+    }
+    _SPELLINGS.write_text(json.dumps(learned, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+elif __name__ == "__main__":  # python -m language.names ../shared/data/ant_multisource/ant_multisource_v2.1.jsonl.gz
     import gzip
 
     with gzip.open(sys.argv[1], "rt", encoding="utf-8") as lines:

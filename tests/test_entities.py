@@ -192,3 +192,9 @@ def test_english_names_cldr_replaced_are_still_places():
     found = find_places("Turkey and the Czech Republic met Britain's envoy in East Timor")
     assert [m.id for m in found] == ["TR", "CZ", "GB", "TL"]
     assert find_places("Korea") == [] and find_places("a roast turkey") == []
+
+
+def test_a_common_word_opening_a_sentence_is_no_person_entity():
+    """ "Students marched …": a capitalised first word that the learned lexicon translates to an Arabic common noun."""
+    assert not [m for m in find_entities("Students marched through the old town on Sunday.") if m.type == "person"]
+    assert [m.text for m in find_entities("Karim Velasco marched through the old town.") if m.type == "person"] == ["Karim Velasco"]

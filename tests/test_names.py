@@ -1,10 +1,13 @@
 """Names learned across articles (language.names): a word glued onto a name is cut where other mentions end it; sites are
-no persons; compound family names key as one word
+no persons; compound family names key as one word; English letters are respelt as Arabic writes them, by rewrites learned
+from parallel text; a possessive, a leading ف and a dateline in capitals are no part of a name
 (made-up persons and sentences; pure functions)."""
 
 from __future__ import annotations
 
-from language.names import find_persons, learn, person_key, speaker_name
+import re
+
+from language.names import find_persons, learn, learn_spellings, mine_name_pairs, person_key, respell, speaker_name
 
 _DATED = "زار وزير المالية كريم نصار الأحد مدينة حلب"
 _GLUED = "قال مصدر إن وزير المالية كريم نصار ينتسب إلى حزب صغير"
@@ -54,3 +57,49 @@ def test_gods_name_alone_is_no_one_once_a_compound_name_is_known():
     """A compound's last word is no family name: after "سامي نصر الله", "الله" in another sentence is nobody."""
     book = learn(["وقال سامي نصر الله إن الوضع هادئ"])
     assert find_persons("وتوكلنا على الله في كل شيء", book) == []
+
+
+def test_english_letters_key_as_arabic_writes_them():
+    """A soft "g" is ج, a soft "c" is س, "john" is جون (the learned rewrites, ``language/name_spellings.json``): made-up
+    persons keyed together across scripts, and a hard "c"/"k" still keys apart from a soft one."""
+    assert person_key("Tomas Genner") == person_key("توماس جينر")
+    assert person_key("Marco Cenzi") == person_key("ماركو سينزي")
+    assert person_key("Paul Johnsby") == person_key("بول جونسبي")
+    assert person_key("Marco Kenzi") != person_key("ماركو سينزي")
+    assert respell("سينزي") == "سينزي"  # Arabic is written as it is
+
+
+def test_a_possessive_is_no_part_of_the_name():
+    """ "Karim Velasco's bodyguard": the person is Velasco, in either script."""
+    assert person_key("Karim Velasco's") == person_key("Karim Velasco") == person_key("كريم فيلاسكو")
+    found = [m.key for m in find_persons("On Monday officers arrested Karim Velasco's former bodyguard.")]
+    assert found == [person_key("كريم فيلاسكو")]
+
+
+def test_a_family_name_opening_with_fa_keeps_its_letter():
+    """ف opens foreign names ("فارينتي" = Farenti); only before the article is it a conjunction ("فالقادري")."""
+    assert person_key("لويس فارينتي") == person_key("Luis Farenti")
+    assert person_key("فالقادري") == person_key("القادري")
+
+
+def test_a_dateline_in_capitals_is_no_person():
+    """ "VELKAGRAD" (a made-up town) opens a story in capitals; the minister named after it is the person."""
+    text = "VELKAGRAD, June 3 (Reuters) - Interior Minister Tomas Reeve said the road was closed."
+    assert [m.text for m in find_persons(text) if m.via != "role"] == ["Tomas Reeve"]
+
+
+def test_spellings_are_learned_from_parallel_names():
+    """Made-up names: a "c" before e/i is written س in every pair, a "c" elsewhere ك; pairs are mined from parallel
+    paragraphs, and from the pairs the soft "c" is learned, the hard one left alone."""
+    soft = [("Cenaro", "سينارو"), ("Lucino", "لوسينو"), ("Marcela", "مارسيلا"), ("Cirano", "سيرانو"), ("Docelli", "دوسيلي")]
+    soft += [("Pacitto", "باسيتو"), ("Vincera", "فينسيرا"), ("Celtora", "سيلتورا"), ("Bruceno", "بروسينو"), ("Cimbra", "سيمبرا")]
+    soft += [("Acevido", "اسيفيدو"), ("Lacimo", "لاسيمو"), ("Cedrano", "سيدرانو"), ("Ricello", "ريسيلو"), ("Fancino", "فانسينو")]
+    soft += [("Ciparo", "سيبارو")]
+    hard = [("Carlano", "كارلانو"), ("Docoro", "دوكورو"), ("Lucamo", "لوكامو"), ("Cobrina", "كوبرينا"), ("Macuro", "ماكورو")]
+    hard += [("Calvera", "كالفيرا"), ("Pocaro", "بوكارو"), ("Cumbra", "كومبرا"), ("Ricaldo", "ريكالدو"), ("Vacona", "فاكونا")]
+    paragraphs = [(f"The talks were led by {e} in the capital.", f"وقاد المحادثات {a} في العاصمة.") for e, a in soft + hard]
+    pairs = mine_name_pairs(paragraphs)
+    assert ("Marcela", "مارسيلا") in pairs and ("Carlano", "كارلانو") in pairs
+    rules = [(re.compile(p), r) for p, r in learn_spellings(soft + hard)]
+    assert rules
+    assert respell("Cenaro", rules).startswith("s") and respell("Carlano", rules).startswith("c")
