@@ -163,8 +163,8 @@ def _romanise_word(word: str) -> str:
             prev = word[i - 1] if i else ""
             consonant = i == 0 or prev in "اوي" or (i + 1 < len(word) and word[i + 1] in "اوي")
             units.append(("w" if ch == "و" else "y") if consonant else ("u" if ch == "و" else "i"))
-        else:
-            units.append(_AR_LATIN.get(ch, anyascii(ch)))
+        elif latin := _AR_LATIN.get(ch, anyascii(ch)):  # a Quranic mark or other sign has no letter: no unit
+            units.append(latin)
     if units and units[0] == "'":
         units[0] = "a"
     vowel = set("aiu")
