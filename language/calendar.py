@@ -347,6 +347,8 @@ _MON_EN = rf"{_MON_EN_WIDE}|(?:{word_alternation(MONTH_ABBREVIATIONS)})\.?"
 _WD_EN = word_alternation(_WEEKDAYS_EN)
 _REF_WORDS = word_alternation(_PAST | _CURRENT | FUTURE_WORDS)
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
+#: The article glued to a day's number ("في الـ17 من مارس الجاري": folding drops the kashida): the day is still the day.
+_DAY_ARTICLE = r"(?:ال(?=\d))?"
 
 
 def _pat(body: str) -> re.Pattern[str]:
@@ -363,13 +365,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # "صباح الاثنين 6 تموز", "اليوم الخميس 9 تموز 2020": a part of the day or a relative day before the weekday
             # belongs to the date (read apart, "اليوم الخميس" would hide the full date after it).
             rf"(?:(?:(?P<part>{word_alternation(_PARTS_AR)})\s+)?(?:(?:{word_alternation(_REL_AR)})\s+)?(?:يوم\s+)?(?:{_WD_AR})\s*[،,]?\s*)?"
-            rf"(?P<d>\d{{1,2}}|{_ORD})\s+(?:من\s+)?(?:شهر\s+)?(?P<m1>{_MON_AR})(?:\s*/\s*(?P<m2>{_MON_AR})|\s*\(\s*(?P<m3>{_MON_AR})\s*\))?"
+            rf"{_DAY_ARTICLE}(?P<d>\d{{1,2}}|{_ORD})\s+(?:من\s+)?(?:شهر\s+)?(?P<m1>{_MON_AR})(?:\s*/\s*(?P<m2>{_MON_AR})|\s*\(\s*(?P<m3>{_MON_AR})\s*\))?"
             rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*{_YEAR})?(?:\s+(?P<dir>{_REF_WORDS}))?"
         ),
     ),
     (
         "ordinal_of_month",
-        _pat(rf"(?:يوم\s+)?(?P<d>\d{{1,2}}|{_ORD})\s+من\s+(?:(?P<ref1>الشهر)\s+(?P<dir1>{_REF_WORDS})|(?P<dir2>هذا)\s+(?P<ref2>الشهر))"),
+        _pat(
+            rf"(?:يوم\s+)?{_DAY_ARTICLE}(?P<d>\d{{1,2}}|{_ORD})\s+من\s+(?:(?P<ref1>الشهر)\s+(?P<dir1>{_REF_WORDS})|(?P<dir2>هذا)\s+(?P<ref2>الشهر))"
+        ),
     ),
     (
         "month_year_ar",
@@ -798,9 +802,11 @@ def find_anchor(article_text: str, year_near: dt.date | None = None) -> dt.date 
 
 
 #: What follows a date opening a line as a dateline's or a timestamp's: the line's end, a dash, a slash or a bracket
-#: before the agency, a clock time ("2020:07:09.10:11:09", "05:34 م"), or the era letter and a few words of agency
-#: ("… 18 فبراير 2018 م واس").
-_STATED_TAIL = re.compile(r"[^\S\n]*(?:$|[-–—ـ/(（|]|[.T]?\d{1,2}:\d\d|م(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]*$)", re.M)
+#: before the agency, a clock time ("2020:07:09.10:11:09", "05:34 م", "19 June 2018, 08:40 CET"), or the era letter and
+#: a few words of agency ("… 18 فبراير 2018 م واس").
+_STATED_TAIL = re.compile(r"[^\S\n]*(?:$|[-–—ـ/(（|]|(?:[,،][^\S\n]*)?[.T]?\d{1,2}:\d\d|م(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]*$)", re.M)
+#: The bracket closing a dateline's date that its city's bracket opened ("CAIRO (Sunday, 25 March 2018) —").
+_CLOSING_BRACKET = re.compile(r"[^\S\n]*[)）]")
 #: A colon closes a dateline after its city ("BEIRUT, Lebanon — Tuesday 3 March 2020:"); after a date opening the line
 #: it is a timeline's entry ("3 يونيو 1931: ولد كاسترو").
 _COLON = re.compile(r"[^\S\n]*:")
@@ -813,13 +819,16 @@ _TODAY = frozenset(w for w, offset in RELATIVE_DAYS.items() if offset == 0)
 def _states_its_day(text: str, m: TimeMention) -> bool:
     """Does the text state ``m`` as its own day: a date the text calls today ("اليوم الخميس 9 تموز 2020", "اليوم
     (الأربعاء 20 يونيو 2018)"), or one opening its line as a dateline or timestamp does ("MOSCOW, March 6, 2018 —",
-    "دمشق - 8 تموز 2020 -", "2020-07-09 10:30")?"""
+    "دمشق - 8 تموز 2020 -", "2020-07-09 10:30", "BEIRUT (Monday, 4 March 2019) -")?"""
     before = text[text.rfind("\n", 0, m.start) + 1 : m.start]
     said = normalize_arabic(f"{before.rstrip(' (（')} {m.text}".lower()).split()
     if _TODAY & set(said[-len(normalize_arabic(m.text).split()) - 1 :][:2]):
         return True
     words = [w for w in re.findall(r"[^\W\d_]+", before) if len(normalize_arabic(w)) > 1]
-    tail = _STATED_TAIL.match(text, m.end) or (_COLON.match(text, m.end) if words else None)
+    end = m.end
+    if before.rstrip().endswith(("(", "（")) and (close := _CLOSING_BRACKET.match(text, end)):
+        end = close.end()  # the date in brackets after the city: the bracket closes the date, the dateline goes on
+    tail = _STATED_TAIL.match(text, end) or (_COLON.match(text, end) if words else None)
     return len(words) <= _STATED_HEAD_WORDS and tail is not None
 
 

@@ -21,6 +21,10 @@ from language.calendar import find_anchor
         ("عنوان\n\nقال الوزير اليوم (السبت 5 أكتوبر 2019) إن", dt.date(2019, 10, 5)),
         # a yearless dateline takes its year from a date the story tells, which is no day of its own
         ("Title\n\nLAGOS, May 3 (AFP) - The fire of May 1, 2019 spread.", dt.date(2019, 5, 3)),
+        # a timestamp under a byline: the day, a comma, the clock time
+        ("Title\n\nBy Jane Roe\n4 October 2019, 10:15 GMT\n\nA fire broke out.", dt.date(2019, 10, 4)),
+        # the day in brackets after the city, the dateline going on after the bracket
+        ("Title\n\nLIMA (Friday, 4 October 2019) - A fire broke out.", dt.date(2019, 10, 4)),
     ],
 )
 def test_the_day_an_article_states(text, day):
@@ -33,6 +37,7 @@ def test_the_day_an_article_states(text, day):
         "عنوان\n\nقالت الوزارة إن المصنع افتتح في 3 يناير 2001، وإنه يعمل",  # when something happened
         "عنوان\n\nوفي 15 مايو 2016، هبطت الطائرة في المطار",
         "Title\n\nThe bridge, opened on 4 June 1999 by the mayor, was closed.",
+        "Title\n\nThe bridge (opened 4 June 1999) was closed.",  # a date in brackets inside a sentence
         "عنوان\n\nونشرت الصحيفة في 13 فبراير 2018 تقريرا عن الهجوم",
         "محطات في حياة الكاتب\n\n12 مارس 1931: ولد في القاهرة\n5 مايو 1960: نشر روايته الأولى",  # a timeline's entries
     ],

@@ -157,3 +157,31 @@ def test_slashed_bracketed_and_named_datelines(text, outlet):
 )
 def test_a_byline_names_its_agency_not_its_reporter(text, outlet):
     assert find_outlet(text) == outlet
+
+
+@pytest.mark.parametrize(
+    "text,outlet",
+    [
+        # a dateline's day in figures and no year after its place, then the agency in brackets
+        ("عنوان\n\nالرباط - 3 - 9 (لاماب) -- أعلنت الوزارة اليوم", "لاماب"),
+        ("Title\n\nDOHA, 3/9 (QNA) - The ministry said", "QNA"),
+        ("عنوان\n\nوانتهت المباراة 3 - 1 (الشوط الأول) - لصالح الفريق", None),  # a score, no place before it
+        # a paper's bureau line: a known place, a colon, the paper's name in quotes
+        ("عنوان\nباريس: «النهار»\nأعلنت الوزارة", "النهار"),
+        ("عنوان\nباريس: سارة علي\nأعلنت الوزارة", None),  # a reporter, unquoted
+        ("عنوان\nالوزير: «سنرد بقوة»\nأعلن الوزير", None),  # a subtitle quoting a person
+        # a byline line parted by a bar: a known place, then the agency
+        ("عنوان\nحمص | سانا\nأعلنت المحافظة", "سانا"),
+        ("عنوان\nالرئيسية | أخبار\nأعلنت المحافظة", None),  # a site's breadcrumbs
+        # a publisher crediting agencies it does not name: the publisher is the outlet
+        ("عنوان\nالنبأ.نت - وكالات\nأعلنت الوزارة", "النبأ.نت"),
+        ("عنوان\nزمردة - وكالات\nأعلنت الوزارة", "وكالات"),  # a town CLDR does not know: no site, words kept
+        ("عنوان\nخالد سعيد - وكالات\nأعلنت الوزارة", None),  # a reporter
+        # the byline's own word opens a writer's name, not an outlet's
+        ("Storm hits coast\nBy Jane Roe, Monday 4 Mar 2019\nA storm hit the coast.", None),
+        ("عاصفة\nبقلم: سمير حداد - الاثنين 4 مارس 2019\nضربت عاصفة الساحل", None),
+        ("عاصفة\nبيروت - كتب سمير حداد\nضربت عاصفة الساحل", None),
+    ],
+)
+def test_numeric_day_bureau_bar_and_publisher_bylines(text, outlet):
+    assert find_outlet(text) == outlet

@@ -16,6 +16,7 @@ from email.utils import parsedate_to_datetime
 from collections.abc import Callable
 
 from language.calendar import calendar_word, find_anchor, resolve_times
+from language.lexicon import OUTLET_WORDS_AR
 from language.normalize import detect_language, normalize_arabic
 from language.names import given_names, named_persons
 from language.places import find_places
@@ -33,12 +34,13 @@ _OUTLET_PATTERNS = [
 #: (سانا) إن") or a month in brackets ("8 تموز (يوليو)") is no outlet.
 _AGENCY = re.compile(r"[(（/](?P<o>[^()（）/\n\d]{2,25})[)）/](?P<dash>\s*[-–—])?")
 #: The Arabic form with dashes and no brackets: "القاهرة - أ ش أ -", "بيروت - «الحياة» -", "دمشق-سانا", a town with its
-#: country in brackets ("كيميروفو (روسيا) - «الحياة» -"), and a byline line of its own ("أبوظبي - سكاي نيوز عربية",
-#: "بغداد / الأناضول": a spaced slash is that line's dash too).
+#: country in brackets ("كيميروفو (روسيا) - «الحياة» -"), a paper's bureau line, a colon before its quoted name
+#: ("بيروت: «الحياة»"), and a byline line of its own ("أبوظبي - سكاي نيوز عربية", "بغداد / الأناضول", "حمص | سانا": a
+#: spaced slash or bar is that line's dash too).
 _CITY_DASH = re.compile(
     r"^\s*(?P<head>[^\s\d\-–()/]+(?:\s[^\s\d\-–()/]+)?)(?:\s*\((?P<where>[^()\n\d]{2,25})\))?"
-    r"(?:\s*[\-–]\s*(?P<q>[«\"])?(?P<o>[^\-–«»\"\n\d:/]{2,25}?)[»\"]?\s*(?:[\-–:]|(?P<alone>$))"
-    r"|\s+/\s+(?P<s>[^\-–«»\"\n\d:/]{2,25}?)\s*(?P<alone_s>$)|-(?P<w>[^\s\d\-–]{2,25})(?=\s|$))"
+    r"(?:\s*(?:[\-–]|(?P<colon>:)(?=\s*[«\"]))\s*(?P<q>[«\"])?(?P<o>[^\-–«»\"\n\d:/|]{2,25}?)[»\"]?\s*(?:[\-–:]|(?P<alone>$))"
+    r"|\s+(?P<bar>[/|])\s+(?P<s>[^\-–«»\"\n\d:/|]{2,25}?)\s*(?P<alone_s>$)|-(?P<w>[^\s\d\-–]{2,25})(?=\s|$))"
 )
 #: A kashida standing alone between spaces is an Arabic paper's dash ("بيروت ـ «القدس العربي»:").
 _KASHIDA_DASH = re.compile(r"(?<=\s)ـ(?=\s)")
@@ -63,6 +65,12 @@ _SLASHED = re.compile(r"^\s*(?P<head>[^\n\-–—()/]+(?:/[^\n\-–—()/]+){2,}
 #: A line naming its outlet, then its day: "Ahram Online , Thursday 12 Jul 2018".
 _NAME_THEN_DATE = re.compile(r"^\s*(?P<o>[^\W\d_][^\d,،\-–—|/()\n]{1,30}?)\s*[,،\-–—|]\s*")
 _DATELINE_LINES = 15
+#: A web site's name: a dot inside a word ("العربية.نت", "example.com").
+_SITE_NAME = re.compile(r"[^\W\d_]\.[^\W\d_]")
+#: The word a byline puts before its writer's name, in both languages ("By Jane Roe", "بقلم سمير حداد", "كتب: …").
+_BYLINE_WORDS = frozenset({"by", "بقلم", "كتب", "كتبت"})
+#: A dateline's day in figures after its place, no year ("الكويت - 1 - 4 (كونا) --"): no calendar date to end the head.
+_NUMERIC_DAY = re.compile(r"[\s,،\-–]*\d{1,2}\s*[\-–/.]\s*\d{1,2}\s*$")
 
 
 def _dateline_outlet(text: str) -> str | None:
@@ -75,10 +83,12 @@ def _dateline_outlet(text: str) -> str | None:
             return m["o"].strip(" \"'«»")
         m = _CITY_DASH.match(_KASHIDA_DASH.sub("-", line))
         name = m and (m["o"] or m["s"] or m["w"] or "").strip(' «»"')
+        alone = bool(m) and (m["alone"] is not None or m["alone_s"] is not None)
+        if name and alone and not m["where"] and _publisher_credits_agencies(m["head"], name, i):
+            return m["head"]
         # "دمشق-طهران" is two cities, not a city and its agency, and "دبي - وحيد رزق المصري" a reporter (a place in
         # it); a paper's name in quotes may name a place ("بيروت - «القدس العربي»").
         if name and not calendar_word(normalize_arabic(name)) and not (_is_place(name) if m["q"] else find_places(name)):
-            alone = m["alone"] is not None or m["alone_s"] is not None
             if not _reporter(name) and (_byline_under_title(m, i) if alone else _city_head(m["head"], m["where"], i)):
                 return name
         if i < _TRAILING_AGENCY_LINES and (name := _agency_after_date(line) or _outlet_before_date(line, i)):
@@ -117,6 +127,8 @@ def _dateline_head(head: str) -> bool:
     on ANT's 31k articles (جنوب, شرق صنعاء, …)."""
     if len(re.findall(r"[^\W\d_]+", head)) > _PLACED_HEAD_WORDS:
         return False
+    if (day := _NUMERIC_DAY.search(head)) and _is_place(head[: day.start()]):  # "الكويت - 1 - 4"
+        return True
     return any(p.kind == "city" and p.start == 0 for p in find_places(head)) or _ends_with_day(head)
 
 
@@ -137,10 +149,22 @@ def _byline_under_title(m: re.Match[str], i: int) -> bool:
     may be a city CLDR does not know; a line further down ("خاص العربية.نت - رياضة") is a page's furniture."""
     if not 0 < i < _TRAILING_AGENCY_LINES + 1:
         return False
+    if m["bar"] == "|" or m["colon"]:
+        # a bar parts a site's breadcrumbs too ("الرئيسية | أخبار"), a colon a subtitle's quote ("الوزير: «سنرد»"): the
+        # head of a bureau line must be a known place
+        return _is_place(m["head"])
     if m["where"]:  # "سانتا مونيكا (الولايات المتحدة) - فرانس برس": a town CLDR may not know, its country in brackets
         return bool(find_places(m["where"]))
     # a head of two words is a known place ("لوس أنجلوس - فرانس برس"), not a reporter's name ("منى الشقاقي - كامبريدج")
     return m["head"].isalpha() or _is_place(m["head"])
+
+
+def _publisher_credits_agencies(head: str, name: str, i: int) -> bool:
+    """Is a byline line under the title "<site> - <a kind of medium>" ("العربية.نت - وكالات"): a web site crediting
+    agencies it does not name? The site is the outlet. Its name has a dot inside it: any other head ("بكين - وكالات",
+    CLDR knowing no بكين) may be a town, and keeps its words."""
+    site = _SITE_NAME.search(head) and _names_outlet(head)
+    return bool(site) and 0 < i <= _TRAILING_AGENCY_LINES and normalize_arabic(name) in OUTLET_WORDS_AR
 
 
 def _city_head(head: str, where: str | None, i: int) -> bool:
@@ -199,10 +223,15 @@ def _names_outlet(name: str) -> bool:
 
 
 def _reporter(name: str) -> bool:
-    """Does an Arabic byline slot name a person ("القاهرة - أحمد الريدي", "مقديشو/ عبد الرحمن محمد/ الأناضول"): a name a
-    learned first name opens (``language.names``)? A byline names its reporter in the place of an agency; read as the
-    outlet, ANT's 31k bylines gave over 600 reporters. English capitals tell no person from an agency ("Reuters")."""
-    if name.isascii() or not (words := name.split()):
+    """Does a byline slot name a person: one the byline's own word opens ("By Jane Roe", "بقلم: سمير حداد"), or in
+    Arabic a name a learned first name opens (``language.names``: "القاهرة - أحمد الريدي", "مقديشو/ عبد الرحمن محمد/
+    الأناضول")? A byline names its reporter in the place of an agency; read as the outlet, ANT's 31k bylines gave over
+    600 reporters. English capitals tell no person from an agency ("Reuters")."""
+    if not (words := name.split()):
+        return False
+    if normalize_arabic(words[0].rstrip(":").lower()) in _BYLINE_WORDS:
+        return True
+    if name.isascii():
         return False
     first = normalize_arabic(words[0])
     return first in given_names() or (first.startswith(("عبد", "ابو")) and len(first) > 4) or any(p.start == 0 for p in named_persons(name))
