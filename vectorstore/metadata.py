@@ -16,7 +16,7 @@ from email.utils import parsedate_to_datetime
 from collections.abc import Callable
 
 from language.calendar import calendar_word, find_anchor, resolve_times
-from language.lexicon import OUTLET_WORDS_AR
+from language.lexicon import BYLINE_WORDS, OUTLET_WORDS_AR
 from language.normalize import detect_language, normalize_arabic
 from language.names import given_names, named_persons
 from language.places import find_places
@@ -67,8 +67,6 @@ _NAME_THEN_DATE = re.compile(r"^\s*(?P<o>[^\W\d_][^\d,،\-–—|/()\n]{1,30}?)\
 _DATELINE_LINES = 15
 #: A web site's name: a dot inside a word ("العربية.نت", "example.com").
 _SITE_NAME = re.compile(r"[^\W\d_]\.[^\W\d_]")
-#: The word a byline puts before its writer's name, in both languages ("By Jane Roe", "بقلم سمير حداد", "كتب: …").
-_BYLINE_WORDS = frozenset({"by", "بقلم", "كتب", "كتبت"})
 #: A dateline's day in figures after its place, no year ("الكويت - 1 - 4 (كونا) --"): no calendar date to end the head.
 _NUMERIC_DAY = re.compile(r"[\s,،\-–]*\d{1,2}\s*[\-–/.]\s*\d{1,2}\s*$")
 
@@ -229,7 +227,7 @@ def _reporter(name: str) -> bool:
     600 reporters. English capitals tell no person from an agency ("Reuters")."""
     if not (words := name.split()):
         return False
-    if normalize_arabic(words[0].rstrip(":").lower()) in _BYLINE_WORDS:
+    if normalize_arabic(words[0].rstrip(":").lower()) in BYLINE_WORDS:
         return True
     if name.isascii():
         return False
