@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from language.lexicon import OUTLET_WORDS_AR
-from bot.crosslingual import Lexicon, load_lexicon
+from bot.crosslingual import load_lexicon
 from language.names import NameBook, NameMention, common_nouns, describes, find_persons, romanise
 from language.normalize import fold_with_offsets, normalize_arabic, original_span, word_alternation
 from language.places import compatible as _cldr_compatible
@@ -149,12 +149,6 @@ def find_entities(
     return sorted(found, key=lambda m: (m.start, -m.end))
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> Lexicon:
-    """The learned word lexicon (``bot.crosslingual``), loaded once."""
-    return load_lexicon()
-
-
 def _common_word(m: NameMention) -> bool:
     """A lone capitalised word found only by its capital ("Students clashed ...", "Troops ..."), which the learned word
     lexicon translates to an Arabic common noun: a sentence's first word, no person. A family name is still found
@@ -163,7 +157,7 @@ def _common_word(m: NameMention) -> bool:
         return False
     word = re.sub(r"['’]s$", "", m.text.strip()).lower()
     nouns = common_nouns()
-    return any(normalize_arabic(w).removeprefix("ال") in nouns for w in _lexicon().translations(word))
+    return any(normalize_arabic(w).removeprefix("ال") in nouns for w in load_lexicon().translations(word))
 
 
 def canonical(surface: str, types: frozenset[str] = frozenset({"person", "place", "outlet"})) -> str | None:

@@ -1296,7 +1296,9 @@ __all__ = [
 ]
 
 
-if __name__ == "__main__" and sys.argv[1] == "--spellings":  # python -m language.names --spellings ../shared/data/xquad/xquad_dev.jsonl
+if (
+    __name__ == "__main__" and sys.argv[1:2] == ["--spellings"] and len(sys.argv) == 3
+):  # python -m language.names --spellings ../shared/data/xquad/xquad_dev.jsonl
     with open(sys.argv[2], encoding="utf-8") as lines:
         parallel = {(row["context_en"], row["context_ar"]) for row in map(json.loads, lines)}
     learned = {
@@ -1304,7 +1306,7 @@ if __name__ == "__main__" and sys.argv[1] == "--spellings":  # python -m languag
         "rules": learn_spellings(mine_name_pairs(sorted(parallel))),
     }
     _SPELLINGS.write_text(json.dumps(learned, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-elif __name__ == "__main__":  # python -m language.names ../shared/data/ant_multisource/ant_multisource_v2.1.jsonl.gz
+elif __name__ == "__main__" and len(sys.argv) == 2:  # python -m language.names ../shared/data/ant_multisource/ant_multisource_v2.1.jsonl.gz
     import gzip
 
     with gzip.open(sys.argv[1], "rt", encoding="utf-8") as lines:
@@ -1312,3 +1314,5 @@ elif __name__ == "__main__":  # python -m language.names ../shared/data/ant_mult
     provenance = f"language.names.learn_common_nouns over {Path(sys.argv[1]).name}"
     learned = {"provenance": provenance, "words": nouns, "given": given, "other": other}
     _COMMON_NOUNS.write_text(json.dumps(learned, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+elif __name__ == "__main__":
+    sys.exit("usage: python -m language.names ANT.jsonl.gz | --spellings XQUAD.jsonl")
