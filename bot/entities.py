@@ -26,7 +26,7 @@ from pathlib import Path
 
 from language.lexicon import OUTLET_WORDS_AR
 from bot.crosslingual import load_lexicon
-from language.names import NameBook, NameMention, common_nouns, describes, find_persons, romanise
+from language.names import NameBook, NameMention, common_nouns, describes, find_persons, romanise, without_possessive
 from language.normalize import fold_with_offsets, normalize_arabic, original_span, word_alternation
 from language.places import compatible as _cldr_compatible
 from language.places import find_places, place_label, places
@@ -155,7 +155,7 @@ def _common_word(m: NameMention) -> bool:
     where the texts name its person in full ("known")."""
     if m.via != "capitalised" or " " in m.text.strip():
         return False
-    word = re.sub(r"['’]s$", "", m.text.strip()).lower()
+    word = without_possessive(m.text.strip()).lower()
     nouns = common_nouns()
     return any(normalize_arabic(w).removeprefix("ال") in nouns for w in load_lexicon().translations(word))
 

@@ -249,13 +249,20 @@ def person_key(name: str) -> str:
     """The key of the person ``name`` names: the skeleton of its family name (``_family_name``: the last word, or the
     compound it closes, "Nasrallah" = "نصر الله"), an English one first respelt as Arabic writes it (``respell``) and
     without a possessive ("Laden's" is Laden)."""
-    words = [_POSSESSIVE.sub("", w) for w in _TOKEN.findall(name.replace("-", " ")) if w[0].isalnum()]
+    words = [without_possessive(w) for w in _TOKEN.findall(name.replace("-", " ")) if w[0].isalnum()]
     if not words:
         return ""
     return "p:" + skeleton(respell(_family_name(words)))
 
 
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s$")
+
+
+def without_possessive(word: str) -> str:
+    """An English word less its possessive ending ("Laden's" → "Laden"): whose it is is no part of the name."""
+    return _POSSESSIVE.sub("", word)
+
+
 #: Where the learned respellings live (``learn_spellings``; ``python -m language.names --spellings XQuAD.jsonl``).
 _SPELLINGS = Path(__file__).with_name("name_spellings.json")
 
@@ -877,7 +884,7 @@ def family_keys(question: str) -> frozenset[str]:
     word, an Arabic word no function word) whose key has at least ``_MIN_FAMILY_SKELETON`` consonants."""
     keys = {n.key for n in named_persons(question)}
     for t in _tokens(question):
-        word = re.sub(r"['’]s$", "", t.text)
+        word = without_possessive(t.text)
         if t.word and (word[:1].isupper() if word.isascii() else t.fold not in _FUNCTION):
             key = person_key(word)
             if len(key) - len("p:") >= _MIN_FAMILY_SKELETON:
@@ -1289,6 +1296,7 @@ __all__ = [
     "named_persons",
     "person_key",
     "respell",
+    "without_possessive",
     "roles_of",
     "romanise",
     "skeleton",
