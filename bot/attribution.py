@@ -804,6 +804,14 @@ def format_attribution(outlet: str | None, parties: list[Attribution], lang: str
     return words["citing"].join([head, cited]) if cited else head
 
 
+def holding(parties: list[Attribution], sentence: str, words: str) -> list[Attribution]:
+    """The parties of ``sentence`` whose claim overlaps ``words`` (none: the outlet's own narration); all of them when
+    the words are not found verbatim. A sentence can carry two voices with two values ("A said Tuesday, while B
+    said for days"): a value read from it is A's alone, never B's."""
+    at = sentence.find(words) if words else -1
+    return parties if at < 0 else [p for p in parties if p.claim_start < at + len(words) and at < p.claim_end]
+
+
 def unnamed_source(title: str | None, lang: str = "en") -> str:
     """An article that names no outlet, in its text or metadata: "an unnamed source" with its title, so a reader
     can still tell two such articles apart ("unknown source" when it has no title either); never its doc id."""
@@ -819,6 +827,7 @@ __all__ = [
     "Attribution",
     "extract_attributions",
     "format_attribution",
+    "holding",
     "outlet_label",
     "party_label",
     "party_outlet",

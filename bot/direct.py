@@ -63,7 +63,7 @@ from babel.numbers import format_compact_decimal, format_decimal
 from babel.units import format_unit
 
 import prompts
-from bot.attribution import extract_attributions, outlet_label, party_outlet
+from bot.attribution import extract_attributions, format_attribution, holding, outlet_label, party_outlet
 from bot.crosslingual import Lexicon, bridge_text, load_lexicon
 from bot.entities import known_outlets
 from bot.ranker import NAME_PATTERN, Ranker, read_model, value_kinds
@@ -993,10 +993,11 @@ def direct_answer(
         read = [(c, read_clause(question, c.quote, lexicon)) for c in citations]
         found = best_clause(question, read, lexicon)
     top, value = found
-    credited = [c for c, v in read if v is not None and _same(kind, v, value)] or [top]
+    credited = {c.n: v.words for c, v in read if v is not None and _same(kind, v, value)} or {top.n: value.words}
     if kind == "clause":  # the quotes stating the clause credited, the line goes on into its continuation
         value = continued(top.quote, value)
-    return _line(lang, kind, value, sorted(credited, key=ranked.index))  # credited in rank order, as quoted
+    stating = sorted((c for c in citations if c.n in credited), key=ranked.index)  # credited in rank order, as quoted
+    return _line(lang, kind, value, stating, credited)
 
 
 def clause_closeness(question: str, quotes: list[str], encoder: Embeddings) -> np.ndarray:
@@ -1107,10 +1108,23 @@ def answering_outlets(question: str, quotes: list[str]) -> list[tuple[int, str]]
     return found if medium == "outlet" else [(i, outlet) for i, outlet in found if known_outlets(outlet)]
 
 
-def _line(lang: str, kind: str, value: Value, stating: list[Citation]) -> DirectAnswer:
-    """The answer line: the value, who states it and the numbers of the citations stating it."""
+def _credit(citation: Citation, words: str, lang: str) -> str:
+    """Who states ``words`` in a quote: the citation's credit, narrowed to the parties whose claim holds them."""
+    parties = extract_attributions(citation.quote)
+    stating = holding(parties, citation.quote, words)
+    if stating == parties:
+        return citation.attributed_to
+    return format_attribution(citation.outlet, stating, lang, citation.title)
+
+
+def _line(lang: str, kind: str, value: Value, stating: list[Citation], words: dict[int, str] | None = None) -> DirectAnswer:
+    """The answer line: the value, who states it and the numbers of the citations stating it.
+
+    In each quote only the parties whose claim holds the value's words (``words``: each citation's own, by number;
+    default the value's) are credited, so a second voice of the same sentence is not put behind the value."""
     t = prompts.load("answer")[lang]
-    sources = t["and"].join(dict.fromkeys(c.attributed_to for c in stating))
+    said = words or {}
+    sources = t["and"].join(dict.fromkeys(_credit(c, said.get(c.n, value.words), lang) for c in stating))
     refs = "".join(f"[{c.n}]" for c in stating)
     text = t["direct"].format(value=value.display, sources=sources, refs=refs)
     return DirectAnswer(text=text, value=value.words, normalized=value.normalized, kind=_typed(kind), citations=[c.n for c in stating])

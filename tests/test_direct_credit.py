@@ -1,0 +1,48 @@
+"""The direct line credits a value to the voice that states it, not to every voice of the quote."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.attribution import extract_attributions, format_attribution, holding
+from bot.direct import direct_answer
+from bot.schema import Citation
+
+TWO_VOICES = (
+    'وبينما قالت صحيفة "النهار" إن الوزير وصل إلى بيروت صباح الأحد، أكد الناطق باسم الوزارة سامر خليل أن الوزير موجود في المدينة منذ أسبوع.'
+)
+QUESTIONS = {"en": "When did the minister arrive in Beirut?", "ar": "متى وصل الوزير إلى بيروت؟"}
+
+
+def _citation(lang: str) -> Citation:
+    credit = format_attribution("Outlet X", extract_attributions(TWO_VOICES), lang)
+    return Citation(
+        n=1,
+        doc_id="d1",
+        chunk_id="d1:0",
+        outlet="Outlet X",
+        quote=TWO_VOICES,
+        start=0,
+        end=len(TWO_VOICES),
+        score=0.9,
+        attributed_to=credit,
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_value_is_credited_to_the_voice_that_states_it(lang):
+    cite = _citation(lang)
+    assert "سامر خليل" in cite.attributed_to  # the quote as a whole carries both voices
+    direct = direct_answer(QUESTIONS[lang], lang, [cite], {"d1": date(2021, 3, 3)})
+    assert direct is not None and direct.normalized == "2021-02-28 morning"
+    assert "Outlet X" in direct.text and ("النهار" in direct.text or "Nahar" in direct.text)
+    assert "سامر" not in direct.text and "Samer" not in direct.text  # the spokesman said "for a week", not Sunday
+
+
+def test_words_found_nowhere_keep_every_party():
+    parties = extract_attributions(TWO_VOICES)
+    assert len(parties) == 2
+    assert holding(parties, TWO_VOICES, "لم ترد هذه الكلمات") == parties
+    assert holding(parties, TWO_VOICES, "منذ أسبوع") == parties[1:]
