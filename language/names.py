@@ -154,6 +154,10 @@ def _romanise_word(word: str) -> str:
     """
     if not ARABIC_LETTER.search(word):
         return anyascii(word)
+    if word in _GOD:  # the name of God keeps its own spelling, not the article's "al-" + "lh"
+        return "allah"
+    if len(word) > 4 and word.endswith("الله"):  # written joined to the name it closes: "عبدالله", "نصرالله"
+        return _romanise_word(word[:-4]) + "allah"
     prefix = ""
     if word.startswith("ال") and len(word) > 3:
         prefix, word = "al-", word[2:]
@@ -161,7 +165,10 @@ def _romanise_word(word: str) -> str:
     for i, ch in enumerate(word):
         if ch in "وي":
             prev = word[i - 1] if i else ""
-            consonant = i == 0 or prev in "اوي" or (i + 1 < len(word) and word[i + 1] in "اوي")
+            after_vowel = prev == "ا" or (
+                bool(prev) and prev in "وي" and bool(units) and units[-1] in ("u", "i")
+            )  # after a glide read as a consonant: a vowel
+            consonant = i == 0 or after_vowel or (i + 1 < len(word) and word[i + 1] in "اوي")
             units.append(("w" if ch == "و" else "y") if consonant else ("u" if ch == "و" else "i"))
         elif latin := _AR_LATIN.get(ch, anyascii(ch)):  # a Quranic mark or other sign has no letter: no unit
             units.append(latin)
@@ -174,13 +181,14 @@ def _romanise_word(word: str) -> str:
 
 
 def romanise(text: str) -> str:
-    """Latin-letter form of a name for an English reader ("سعيد الإدريسي" → "S'id Al-Idrisi").
+    """Latin-letter form of a name for an English reader ("سعيد الإدريسي" → "S'id Al-Idrisi", "عبد الله" → "Abdullah").
 
     Arabic letters one by one (long vowels written, short ones unknown), other
     scripts through anyascii; each word capitalised as an English name is.
     """
     words = [_romanise_word(w) for w in text.split()]
-    return " ".join(_capitalise(w) for w in words if w)
+    joined = " ".join(_capitalise(w) for w in words if w)
+    return re.sub(r"\bAbd Allah\b", "Abdullah", joined)  # "servant of God" is one name in English
 
 
 def _capitalise(word: str) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from language.names import find_persons, learn, learn_spellings, mine_name_pairs, person_key, respell, romanise, speaker_name
 
 _DATED = "زار وزير المالية كريم نصار الأحد مدينة حلب"
@@ -109,3 +111,17 @@ def test_a_sign_with_no_latin_letter_is_left_out_of_a_romanised_name():
     """A Quranic honorific mark (U+0610) written on a name's first letter romanises to nothing; it used to leave an
     empty unit at the word's start and the vowel guess indexed into it (IndexError in ``bench.answers`` on XQuAD)."""
     assert romanise("\u0610سمير خليل") == romanise("سمير خليل")
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("أيوب", "Ayub"),  # a glide after a glide read as a consonant is a vowel: not "Aywb"
+        ("يوسف", "Yusf"),
+        ("سامي عبد الله", "Sami Abdullah"),  # "servant of God" is one name in English, not "Abd Al-Lh"
+        ("نصرالله", "Nasrallah"),  # God's name written joined to the name it closes
+        ("داود", "Dawd"),  # a glide after a long vowel stays a consonant
+    ],
+)
+def test_romanised_names_read_as_english_spells_them(arabic, latin):
+    assert romanise(arabic) == latin
