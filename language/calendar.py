@@ -802,9 +802,14 @@ def find_anchor(article_text: str, year_near: dt.date | None = None) -> dt.date 
 
 
 #: What follows a date opening a line as a dateline's or a timestamp's: the line's end, a dash, a slash or a bracket
-#: before the agency, a clock time ("2020:07:09.10:11:09", "05:34 م", "19 June 2018, 08:40 CET"), or the era letter and
-#: a few words of agency ("… 18 فبراير 2018 م واس").
-_STATED_TAIL = re.compile(r"[^\S\n]*(?:$|[-–—ـ/(（|]|(?:[,،][^\S\n]*)?[.T]?\d{1,2}:\d\d|م(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]*$)", re.M)
+#: before the agency, a clock time ("2020:07:09.10:11:09", "05:34 م", "19 June 2018, 08:40 CET", "17 Jul 2018 14.05
+#: BST"), the era letter and a few words of agency ("… 18 فبراير 2018 م واس"), or a comma and the agency before the
+#: story's dash ("September 6, 2018, SPA -- An American …").
+_STATED_TAIL = re.compile(
+    r"[^\S\n]*(?:$|[-–—ـ/(（|]|(?:[,،][^\S\n]*)?[.T]?\d{1,2}[:.]\d\d|م(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]*$"
+    r"|[,،](?:[^\S\n]*[^\W\d_]+){1,4}[^\S\n]*[-–—]{1,2})",
+    re.M,
+)
 #: The bracket closing a dateline's date that its city's bracket opened ("CAIRO (Sunday, 25 March 2018) —").
 _CLOSING_BRACKET = re.compile(r"[^\S\n]*[)）]")
 #: A colon closes a dateline after its city ("BEIRUT, Lebanon — Tuesday 3 March 2020:"); after a date opening the line

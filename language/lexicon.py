@@ -72,6 +72,8 @@ OUTLET_WORDS_AR = frozenset(
 OUTLET_WORDS_EN = frozenset("agency newspaper paper daily channel network television tv broadcaster radio website outlet".split())
 #: The word a byline puts before its writer's name, folded ("By Jane Roe", "بقلم سمير حداد", "كتب: …").
 BYLINE_WORDS = frozenset({"by", "بقلم", "كتب", "كتبت"})
+#: The label a credit line puts before its outlet, folded ("Source: Mehr News Agency", "المصدر: وكالة الأناضول").
+CREDIT_LABELS = frozenset({"source", "المصدر", "مصدر"})
 #: Media staff: a journalist's job, kept with their outlet ("Al-X's bureau chief ...").
 STAFF_ROLES = {"مدير مكتب": "bureau chief", "مراسل": "correspondent", "رئيس تحرير": "editor-in-chief"}
 

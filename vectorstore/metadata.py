@@ -20,6 +20,7 @@ from language.lexicon import BYLINE_WORDS, OUTLET_WORDS_AR
 from language.normalize import detect_language, normalize_arabic
 from language.names import given_names, named_persons
 from language.places import find_places
+from vectorstore.credits import credit_line_outlet
 from vectorstore.furniture import furniture_lines
 
 FIELDS = ("title", "outlet", "published", "url", "language")
@@ -273,7 +274,7 @@ def find_outlet(text: str) -> str | None:
     for pattern in _OUTLET_PATTERNS:
         if m := pattern.search(text):
             return m["o"].strip(" \"'«»")
-    return _dateline_outlet(text) or _byline_outlet(text)
+    return _dateline_outlet(text) or _byline_outlet(text) or credit_line_outlet(text)
 
 
 def find_title(text: str) -> str | None:
