@@ -403,7 +403,7 @@ def _cues(sentence: str, lo: int, hi: int, value: _Value, mentions: list[EntityM
     q = value.quantity
     noun_key = unit_key(q.unit) if q is not None and q.unit and q.unit_text else None  # "46 عدد القتلى" counts "القتلى"
     said_of_noun = {noun_key, _qualifier(sentence, value.quantity)}
-    before = [_cue_stem(w) for w in _cue_words(sentence, lo, value.start, mentions)][-CUE_WORDS:]
+    before = _nearest_deed([_cue_stem(w) for w in _cue_words(sentence, lo, value.start, mentions)][-CUE_WORDS:])
     after = [
         k
         for w in _cue_words(sentence, value.end, hi, mentions)
@@ -411,6 +411,17 @@ def _cues(sentence: str, lo: int, hi: int, value: _Value, mentions: list[EntityM
     ][:1]
     stems = set(before + after) | ({noun_key} if noun_key else set())
     return frozenset(s for s in stems if len(s) >= 3)
+
+
+def _nearest_deed(stems: list[str]) -> list[str]:
+    """Cue stems before a count, a deed that has its own object before the count's deed left out: in "قتل شرطي وأصيب
+    4 آخرون" the 4 were injured, "قتل" is said of "شرطي"; deeds joined with nothing between ("قتل وأصيب 30") both
+    state the count. Without this a story's injured shared the killed's deed and were compared with its toll."""
+    deeds = [j for j, k in enumerate(stems) if k in deed_predicates()]
+    if len(deeds) < 2:
+        return stems
+    last, owned = deeds[-1], {j for j, k in zip(deeds, deeds[1:]) if k - j > 1}  # another word between: its own object
+    return [k for j, k in enumerate(stems) if j not in owned or j == last]
 
 
 def _clause_start(sentence: str, floor: int, pos: int) -> int:
@@ -753,8 +764,11 @@ def _designation(sentence: str, q: Quantity) -> bool:
 #: Words that make the count right after them some of a group named before: "قتل 6 أشخاص بينهم 3 صحفيين", "ومنهم 3",
 #: "including 3 journalists", "of whom 3" (prepositions with a pronoun, not story words).
 _AMONG = re.compile(
-    r"(?:^|\s)(?:و?(?:من\s+)?بين(?:هم|هن|هما|ها)|و?من(?:هم|هن|هما)|including|among(?:\s+them|\s+whom)?|of\s+(?:whom|which|them))\s*$"
+    r"(?:^|\s)(?:و?(?:من\s+)?بين(?:هم|هن|هما|ها)|و?من(?:هم|هن|هما)|including|among\s+(?:them|whom)|of\s+(?:whom|which|them))\s*$"
 )
+#: A bare "among" after a count's noun names the group it is part of: "32 tourists among 36 killed", "Two children
+#: were among the 6 people killed" (the count before is the part; the one after is the whole).
+_AMONG_WHOLE = re.compile(r"(?:\s+[^\W\d_]+){0,3}\s+among\s+(?:the\s+)?\d", re.IGNORECASE)
 #: Words after a count that make it more of something ("مقتل 18 شخصا آخرين", "18 more people", "three others"):
 #: with a larger figure in its sentence ("ما يرفع الحصيلة إلى 25"), it is what the total grew by.
 _FURTHER = re.compile(r"\s*(?:اخرين|اخرون|اضافيين|more|others|other|additional)(?!\w)", re.IGNORECASE)
@@ -766,12 +780,12 @@ _OF_THE = re.compile(r"\sمن\s+ال")
 
 def _subset(sentence: str, seg: _Segment, q: Quantity, quantities: Sequence[Quantity]) -> bool:
     """Does the count name some of a group rather than the group: after "بينهم"/"including"/"of whom" ("6 متهمين
-    بينهم 3 صحفيين"), as more of a total its sentence states ("تأكد مقتل 18 شخصا آخرين، ما يرفع الحصيلة إلى 25";
+    بينهم 3 صحفيين"), before "among" a figure ("32 tourists among 36 killed"), as more of a total its sentence states ("تأكد مقتل 18 شخصا آخرين، ما يرفع الحصيلة إلى 25";
     "إصابة 50 آخرين" beside "مقتل 9" is the injured total), before "out of" a whole ("24.5 مليون شخص من أصل 68.5
     مليون"), or as a part of a definite group whose noun states the count ("اثنين من القتلى هم من الشرطة")? Such a count is no rival of the group's total
     (``bot.conflicts``). "خمسة من الجنود" is Arabic for five soldiers, so a partitive makes a part only of the
     killed, the injured ... (learned predicates: ``_states_a_count``)."""
-    if _AMONG.search(normalize_arabic(sentence[max(seg.start, q.start - 24) : q.start])):
+    if _AMONG.search(normalize_arabic(sentence[max(seg.start, q.start - 24) : q.start])) or _AMONG_WHOLE.match(sentence, q.end):
         return True
     if _FURTHER.match(normalize_arabic(sentence[q.end :])) and any(r.low > (q.high or q.low) for r in quantities if r.kind == q.kind):
         return True

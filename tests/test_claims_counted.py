@@ -1,0 +1,56 @@
+"""Which people a count is of: its deed is the nearest before it ("قتل جندي وأصيب 7 آخرون" counts 7 injured, no rival
+of another outlet's toll), and a count before "among" a figure is part of that figure (made-up events; pure
+functions)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.claims import Evidence, extract_all
+from bot.conflicts import _deeds_of, find_conflicts
+
+INJURED = "قتل جندي وأصيب 7 آخرون في هجوم على نقطة تفتيش قرب مدينة الرمال، الاثنين."
+TOLLS = [
+    "ارتفعت حصيلة قتلى الهجوم على نقطة التفتيش قرب مدينة الرمال إلى 3.",
+    "A third soldier died of his wounds after the attack on a checkpoint near the town of Ramal, raising the death toll to three.",
+]
+BOTH = "قتل وأصيب 12 شخصا في انفجار بسوق المدينة."
+
+
+def _counts(text: str) -> list:
+    return [c for c in extract_all([Evidence(1, "d1", text, "Outlet A", date(2019, 5, 6))]) if c.slot == "number"]
+
+
+def test_a_deed_with_its_own_object_is_not_the_next_counts_deed():
+    (injured,) = _counts(INJURED)
+    assert _deeds_of(injured) == {"اصب"}
+
+
+def test_deeds_joined_with_nothing_between_both_state_the_count():
+    (both,) = _counts(BOTH)
+    assert {"اصب", "قتل"} <= _deeds_of(both)
+
+
+@pytest.mark.parametrize("toll", TOLLS)
+def test_a_storys_injured_are_no_rival_of_another_outlets_toll(toll):
+    evidence = [Evidence(1, "d1", INJURED, "Outlet A", date(2019, 5, 6)), Evidence(2, "d2", toll, "Outlet B", date(2019, 5, 6))]
+    conflicts, _ = find_conflicts(extract_all(evidence), "en")
+    assert not [c for c in conflicts if c.relation == "conflict"]
+
+
+def test_a_count_before_among_a_figure_is_part_of_it():
+    parts = {c.low: c.subset for c in _counts("12 foreign workers among 40 killed in Ramal factory fire")}
+    assert parts == {12: True, 40: False}
+
+
+def test_the_same_part_and_whole_in_two_languages_do_not_clash():
+    evidence = [
+        Evidence(1, "d1", "12 foreign workers among 40 killed in Ramal factory fire", "Outlet A", date(2019, 5, 6)),
+        Evidence(
+            2, "d2", "قالت الشرطة إن 40 شخصا بينهم 12 عاملا أجنبيا لقوا حتفهم في حريق مصنع في مدينة الرمال.", "Outlet B", date(2019, 5, 6)
+        ),
+    ]
+    conflicts, _ = find_conflicts(extract_all(evidence), "en")
+    assert not [c for c in conflicts if c.relation == "conflict"]
