@@ -56,6 +56,7 @@ from language.places import find_places
 from language.numbers import (
     Quantity,
     coarseness,
+    contrasting_predicates,
     count_predicates,
     deed_predicates,
     find_quantities,
@@ -414,14 +415,17 @@ def _cues(sentence: str, lo: int, hi: int, value: _Value, mentions: list[EntityM
 
 
 def _nearest_deed(stems: list[str]) -> list[str]:
-    """Cue stems before a count, a deed that has its own object before the count's deed left out: in "قتل شرطي وأصيب
-    4 آخرون" the 4 were injured, "قتل" is said of "شرطي"; deeds joined with nothing between ("قتل وأصيب 30") both
-    state the count. Without this a story's injured shared the killed's deed and were compared with its toll."""
-    deeds = [j for j, k in enumerate(stems) if k in deed_predicates()]
+    """Cue stems before a count, less a deed the corpus sets against the count's own (the nearest:
+    ``contrasting_predicates``) where a word stands between them: in "قتل شرطي وأصيب 4 آخرون" the 4 were injured,
+    "قتل" is said of "شرطي". Deeds joined with nothing between ("قتل وأصيب 30") both state the count, and a deed that
+    is no rival of the nearest ("بالسجن 3 سنوات على 6 متهمين") stays. Without this a story's injured shared the
+    killed's deed and were compared with its toll."""
+    deeds = [j for j, k in enumerate(stems) if len(k) >= 3 and k in deed_predicates()]  # a short stem is no cue
     if len(deeds) < 2:
         return stems
-    last, owned = deeds[-1], {j for j, k in zip(deeds, deeds[1:]) if k - j > 1}  # another word between: its own object
-    return [k for j, k in enumerate(stems) if j not in owned or j == last]
+    last = deeds[-1]
+    owned = {j for j in deeds[:-1] if last - j > 1 and contrasting_predicates(stems[j], stems[last])}
+    return [k for j, k in enumerate(stems) if j not in owned]
 
 
 def _clause_start(sentence: str, floor: int, pos: int) -> int:
