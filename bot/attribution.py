@@ -807,9 +807,15 @@ def format_attribution(outlet: str | None, parties: list[Attribution], lang: str
 def holding(parties: list[Attribution], sentence: str, words: str) -> list[Attribution]:
     """The parties of ``sentence`` whose claim overlaps ``words`` (none: the outlet's own narration); all of them when
     the words are not found verbatim. A sentence can carry two voices with two values ("A said Tuesday, while B
-    said for days"): a value read from it is A's alone, never B's."""
+    said for days"): a value read from it is A's alone, never B's. Words naming a voice (the answer to "who said")
+    are credited to the parties relaying that voice, if any."""
     at = sentence.find(words) if words else -1
-    return parties if at < 0 else [p for p in parties if p.claim_start < at + len(words) and at < p.claim_end]
+    if at < 0:
+        return parties
+    voice = next((p for p in parties if p.party_start is not None and p.party_start <= at < (p.party_end or 0)), None)
+    if voice is not None:  # the words name a voice ("who said …"): it is credited through the parties relaying it
+        return [p for p in parties if p is not voice and voice.via in (p.party, p.party_en)]
+    return [p for p in parties if p.claim_start < at + len(words) and at < p.claim_end]
 
 
 def unnamed_source(title: str | None, lang: str = "en") -> str:

@@ -1,4 +1,5 @@
-"""The direct line credits a value to the voice that states it, not to every voice of the quote."""
+"""The direct line credits a value to the voice that states it, not to every voice of the quote, and "who said"
+is answered with that voice (made-up outlets and persons)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import date
 import pytest
 
 from bot.attribution import extract_attributions, format_attribution, holding
-from bot.direct import direct_answer
+from bot.direct import asks_speaker, direct_answer
 from bot.schema import Citation
 
 TWO_VOICES = (
@@ -46,3 +47,19 @@ def test_words_found_nowhere_keep_every_party():
     assert len(parties) == 2
     assert holding(parties, TWO_VOICES, "لم ترد هذه الكلمات") == parties
     assert holding(parties, TWO_VOICES, "منذ أسبوع") == parties[1:]
+
+
+def test_who_said_is_answered_with_the_voice_that_makes_the_claim():
+    """Not with the person the claim names: the question asks for the spokesman, who said "for a week"."""
+    assert asks_speaker("من قال إن الوزير موجود في المدينة منذ أسبوع؟") and not asks_speaker("متى وصل الوزير إلى بيروت؟")
+    direct = direct_answer("من قال إن الوزير موجود في المدينة منذ أسبوع؟", "ar", [_citation("ar")], {"d1": date(2021, 3, 3)})
+    assert direct is not None and "سامر خليل" in direct.value
+    assert "النهار" not in direct.text  # the paper said Sunday morning, not this
+
+
+def test_a_relayed_voice_is_credited_through_its_carrier():
+    quote = 'ونقلت "الرافدين" عن الوزير كريم نصار قوله إن الحكومة "لديها خطة شاملة لإعادة الإعمار".'
+    parties = extract_attributions(quote)
+    voice = next(p for p in parties if p.via)
+    credited = holding(parties, quote, quote[voice.party_start : voice.party_end])
+    assert [p.party for p in credited] == ["الرافدين"]
