@@ -41,7 +41,7 @@ def test_a_credit_line_no_reader_lists_names_its_outlet(text, outlet):
     ],
 )
 def test_lines_that_only_look_like_credits_name_no_outlet(line):
-    assert slot_line_outlet(line, whole_line=True) is None
+    assert slot_line_outlet(line) is None
 
 
 @pytest.mark.parametrize(

@@ -30,8 +30,8 @@ _STORY_DASH = re.compile(r"\s+[-–—]{1,2}\s+|[-–—]{2}|(?<=[^\W\d_])-\s+")
 _SLOT_CUT = re.compile(r"\s*[|,،\[\]()（）/]\s*")
 #: A label before its slot's value: "Source: X", "المصدر: X", "Date: 2018-07-25".
 _LABEL = re.compile(r"^(?P<label>[^\W\d_]{2,12})\s*:\s*(?P<value>.+)$")
-#: A clock time in a slot ("14.05 BST", "11:02 AM").
-_CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
+#: Quotes and stops around a slot's words.
+_AROUND = " \"'«»“”."
 #: A paragraph closing with its agency in brackets after a dash: "… اقترحتها روسيا. — (وكالة سبوتنيك)".
 _TAIL_CREDIT = re.compile(r"[-–—]{1,2}\s*[(（](?P<o>[^()（）\n\d]{2,40})[)）]\s*$")
 _LATIN_NAME_WORD = re.compile(r"^(?:[A-Z][\w.&'’-]*|of|the|al-\w+)$")
@@ -48,7 +48,7 @@ def _name(slot: str, labelled: bool = False) -> str | None:
         return None
     if any(calendar_word(normalize_arabic(w.lower())) for w in words) or normalize_arabic(words[0].lower()) in BYLINE_WORDS:
         return None
-    if any(p.start == 0 and p.end == len(slot) for p in find_places(slot)):
+    if _is_place(slot):
         return None
     if slot.isascii():
         return slot if words[0][0].isupper() and all(_LATIN_NAME_WORD.match(w) for w in words) else None
@@ -59,58 +59,58 @@ def _name(slot: str, labelled: bool = False) -> str | None:
     return slot if labelled else None
 
 
-def _kind(slot: str, dates: list[tuple[int, int]], at: int) -> str:
-    """What one slot is: "date" (a date, a clock time, a figure), "place", "writer" (a byline), "name" or "other"."""
-    if any(s < at + len(slot) and at < e for s, e in dates) or _CLOCK.search(slot) or re.search(r"\d", slot):
+def _is_place(slot: str) -> bool:
+    return any(p.start == 0 and p.end == len(slot) for p in find_places(slot))
+
+
+def _kind(slot: str, at: int, dates: list[tuple[int, int]]) -> str:
+    """What one slot is: "date" (a date, a clock time, any figure), "place", "writer" (a byline) or "other"."""
+    if re.search(r"\d", slot) or any(s < at + len(slot) and at < e for s, e in dates):
         return "date"  # a figure in a credit line is a date, a clock time or a Hijri day ("Dhu al-Hijjah 26", "1439")
     words = slot.split()
     if normalize_arabic(words[0].lower().rstrip(":")) in BYLINE_WORDS:
         return "writer"
-    if any(p.start == 0 and p.end == len(slot) for p in find_places(slot)):
+    if _is_place(slot):
         return "place"
-    if all(calendar_word(normalize_arabic(w.lower())) or w.isdigit() for w in words):
-        return "date"
-    return "name" if _name(slot) else "other"
+    return "date" if all(calendar_word(normalize_arabic(w.lower())) for w in words) else "other"
 
 
-def _slots(head: str) -> list[tuple[str, int]]:
-    """``head`` cut into slots (text, offset), a date's own commas and slashes ("September 6, 2018") kept inside it."""
-    dates = [(t.start, t.end) for t in resolve_times(head, None) if t.granularity in ("day", "month")]
+def _slots(head: str, dates: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    """``head`` cut into slots (text, offset), quotes trimmed, a date's own commas and slashes ("September 6, 2018")
+    kept inside it."""
     cuts = [m for m in _SLOT_CUT.finditer(head) if not any(s <= m.start() < e for s, e in dates)]
     bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(head)]
-    return [(head[a:b], a) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if head[a:b].strip()]
+    pieces = [(head[a:b], a) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+    return [(slot, at + raw.index(slot)) for raw, at in pieces if (slot := raw.strip(_AROUND))]
 
 
-def slot_line_outlet(line: str, whole_line: bool) -> str | None:
-    """The outlet a credit line names: its head (up to the story's dash; the whole line if ``whole_line`` and short)
-    parts into slots that are each a date, a place, a byline or a labelled value, and exactly one name, which is
-    labelled as the source ("Source: X") or stands beside a date, a place or a byline."""
+def slot_line_outlet(line: str) -> str | None:
+    """The outlet a credit line names: its head (up to the story's dash; the whole line if it is short) parts into
+    slots that are each a date, a place, a byline or a labelled value, and exactly one name, which is labelled as the
+    source ("Source: X") or stands beside a date, a place or a byline."""
     dash = _STORY_DASH.search(line)
     if dash:
         head = line[: dash.start()]
-    elif whole_line and len(line.split()) <= LINE_WORDS:
+    elif len(line.split()) <= LINE_WORDS:
         head = line
     else:
         return None
     dates = [(t.start, t.end) for t in resolve_times(head, None) if t.granularity in ("day", "month")]
     names: list[str] = []
     others: set[str] = set()
-    for slot, at in _slots(head):
-        slot = slot.strip(" \"'«»“”.")
-        if not slot:
-            continue
+    for slot, at in _slots(head, dates):
         labelled = _LABEL.match(slot)
         if labelled and normalize_arabic(labelled["label"].lower()) in CREDIT_LABELS:
-            return _name(labelled["value"].strip(" \"'«»“”."), labelled=True)
+            return _name(labelled["value"].strip(_AROUND), labelled=True)
         if labelled:  # "Date: 2018-07-25", "Published: …": the value is the slot
             at, slot = at + labelled.start("value"), labelled["value"]
-        kind = _kind(slot, dates, at)
-        if kind == "other":
-            return None
-        if kind == "name":
-            names.append(_name(slot) or slot)
-        else:
+        kind = _kind(slot, at, dates)
+        if kind != "other":
             others.add(kind)
+        elif name := _name(slot):
+            names.append(name)
+        else:
+            return None
     return names[0] if len(names) == 1 and others else None
 
 
@@ -120,7 +120,7 @@ def credit_line_outlet(text: str) -> str | None:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     edge = [*lines[1:HEAD_LINES], *lines[max(HEAD_LINES, len(lines) - TAIL_LINES) :]]
     for line in edge:
-        if name := slot_line_outlet(line.strip("[]"), whole_line=True):
+        if name := slot_line_outlet(line.strip("[]")):
             return name
     for line in edge:
         if (m := _TAIL_CREDIT.search(line)) and (name := _name(m["o"].strip())):
