@@ -25,6 +25,7 @@ DEV6 = config.REPO_ROOT / "bench" / "data" / "new_source_dev6.json"
 DEV7 = config.REPO_ROOT / "bench" / "data" / "new_source_dev7.json"
 DEV8 = config.REPO_ROOT / "bench" / "data" / "new_source_dev8.json"
 DEV9 = config.REPO_ROOT / "bench" / "data" / "new_source_dev9.json"
+DEV10 = config.REPO_ROOT / "bench" / "data" / "new_source_dev10.json"
 
 
 def _citation(n: int, doc_id: str) -> Citation:
@@ -109,7 +110,7 @@ def test_check_compares_the_relation_of_the_conflicts():
     assert check(want, "new", None, _answer("x", [], ["new"]), OK_VERIFY) == ["conflict relations [], expected ['update']"]
 
 
-@pytest.mark.parametrize("path", [SCENARIOS, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9])
+@pytest.mark.parametrize("path", [SCENARIOS, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10])
 def test_scenario_data_is_well_formed(path):
     items = load_scenarios(path)
     assert len(items) >= 10 and len({s["id"] for s in items}) == len(items)
