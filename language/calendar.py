@@ -803,10 +803,11 @@ def find_anchor(article_text: str, year_near: dt.date | None = None) -> dt.date 
 
 #: What follows a date opening a line as a dateline's or a timestamp's: the line's end, a dash, a slash or a bracket
 #: before the agency, a clock time ("2020:07:09.10:11:09", "05:34 م", "19 June 2018, 08:40 CET", "17 Jul 2018 14.05
-#: BST"), the era letter and a few words of agency ("… 18 فبراير 2018 م واس"), or a comma and the agency before the
+#: BST"), the era letter and a few words of agency ("… 18 فبراير 2018 م واس") or the agency's bracket or the story's
+#: dash ("… الموافق 17 مارس 2019 م (بنا) -"), or a comma and the agency before the
 #: story's dash ("September 6, 2018, SPA -- An American …").
 _STATED_TAIL = re.compile(
-    r"[^\S\n]*(?:$|[-–—ـ/(（|]|(?:[,،][^\S\n]*)?[.T]?\d{1,2}[:.]\d\d|م(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]*$"
+    r"[^\S\n]*(?:$|[-–—ـ/(（|]|(?:[,،][^\S\n]*)?[.T]?\d{1,2}[:.]\d\d|م(?:(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]*$|[^\S\n]*[-–—(（/])"
     r"|[,،](?:[^\S\n]*[^\W\d_]+){1,4}[^\S\n]*[-–—]{1,2})",
     re.M,
 )

@@ -16,9 +16,10 @@ from email.utils import parsedate_to_datetime
 from collections.abc import Callable
 
 from language.calendar import calendar_word, find_anchor, resolve_times
-from language.lexicon import BYLINE_WORDS, OUTLET_WORDS_AR
+from language.lexicon import BYLINE_WORDS, CREDIT_LABELS, OUTLET_WORDS_AR
 from language.normalize import detect_language, normalize_arabic
 from language.names import given_names, named_persons
+from language.outlets import is_known_outlet
 from language.places import find_places
 from vectorstore.credits import credit_line_outlet
 from vectorstore.furniture import furniture_lines
@@ -58,6 +59,8 @@ _AGENCY_WORDS = 3
 #: Words a dateline head naming its city or day may have: the city, its region or country, the date's month.
 _PLACED_HEAD_WORDS = 6
 _DATELINE_HEAD_CHARS = 60
+#: Words a dateline head may have besides its dates ("المنامة في … الموافق …").
+_STATED_HEAD_WORDS = 4
 #: Slots a slashed dateline has at least: a place, a date or a reporter, the agency (two are "city / agency",
 #: ``_CITY_DASH``'s).
 _SLASHED_SLOTS = 3
@@ -274,7 +277,61 @@ def find_outlet(text: str) -> str | None:
     for pattern in _OUTLET_PATTERNS:
         if m := pattern.search(text):
             return m["o"].strip(" \"'«»")
-    return _dateline_outlet(text) or _byline_outlet(text) or credit_line_outlet(text)
+    return _dateline_outlet(text) or _byline_outlet(text) or credit_line_outlet(text) or _edge_credit(text)
+
+
+#: A credit's slot in an edge line: a name in brackets or slashes, a label before it allowed ("(واج)", "/Kyodo/",
+#: "(المصدر: قنا)"), or between dashes or after the last ("- سونا -").
+_CREDIT_SLOT = re.compile(
+    r"[(（/\[][^\S\n]*(?:(?P<label>[^\W\d_]{2,12})[^\S\n]*:[^\S\n]*)?(?P<b>[^()（）/\[\]\n\d:]{2,30}?)[^\S\n]*[)）/\]]"
+    r"|(?<=[-–—])[^\S\n]*(?P<d>[^\-–—()（）/\n\d:،,.]{2,30}?)[^\S\n]*(?=[-–—]|$)"
+)
+#: What may close a story line before its credit: a sentence's end, a dash ("… وظيفة. - (واج)", "… towns. /Kyodo/").
+_SENTENCE_END = re.compile(r"(?:^|[.!?؟…][\"'”»]?|[-–—])[^\S\n]*$")
+#: Edge lines where such a credit stands: under the title, and at the end.
+_EDGE_HEAD, _EDGE_TAIL = 3, 3
+
+
+def _edge_credit(text: str) -> str | None:
+    """The outlet a credit slot at the article's edge names, whatever the line's form: the story's first lines or its
+    last, a short name in brackets, slashes or between dashes, where the line's words before it are a dateline's head
+    (a place, a date) or, closing the story, a sentence's end. The name is one the corpus calls a news agency
+    (``language.outlets``), or labelled as the source, or in brackets after a dash closing the story ("- (واج)") or
+    before the story's dash under a dated head. A writer ("By …", "كتب") and a name the story cites ("told Reuters")
+    are no such slot."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for i, line in enumerate(lines):
+        top, bottom = 0 < i <= _EDGE_HEAD, i > 0 and i >= len(lines) - _EDGE_TAIL
+        for m in _CREDIT_SLOT.finditer(line) if top or bottom else ():
+            name = (m["b"] or m["d"] or "").strip(" \"'«»“”.")
+            if not name or len(name.split()) > _AGENCY_WORDS or calendar_word(normalize_arabic(name.lower())):
+                continue
+            if m["label"]:
+                if normalize_arabic(m["label"].lower()) in CREDIT_LABELS and not _reporter(name):
+                    return name
+                continue
+            if _reporter(name) or not (_names_outlet(name) or is_known_outlet(name)):
+                continue
+            before, after = line[: m.start()], line[m.end() :].strip()
+            known, bracketed = is_known_outlet(name), m["b"] is not None
+            # a Latin name is capitalised word by word; an Arabic one has no capitals: it is known or bracketed
+            shaped = bracketed and (not name.isascii() or all(w[0].isupper() for w in name.split()))
+            if top and _head_before(before) and (known or (shaped and after[:1] in "-–—")):
+                return name
+            closing = not after.strip(".") and _SENTENCE_END.search(before)
+            if bottom and closing and (known or (shaped and (name.isascii() or before.rstrip()[-1:] in "-–—"))):
+                return name
+    return None
+
+
+def _head_before(before: str) -> bool:
+    """Are the words before a credit a dateline's head: a few words once its dates are set aside ("المنامة في 10 رجب
+    1440 هـ الموافق 17 مارس 2019 م", "الخرطوم، 5 مايو 2019 -")? A sentence ("told", "قالت") is longer or has none."""
+    dates = [(t.start, t.end) for t in resolve_times(before, None) if t.granularity == "day"]
+    if not dates:
+        return not before.strip(" -–—,،")  # nothing before it: the line opens with the credit
+    rest = "".join(c for j, c in enumerate(before) if not any(s <= j < e for s, e in dates))
+    return len([w for w in re.findall(r"[^\W\d_]+", rest) if len(normalize_arabic(w)) > 1]) <= _STATED_HEAD_WORDS
 
 
 def find_title(text: str) -> str | None:
