@@ -24,6 +24,7 @@ SEED = (
     "seed_fresh_dev2",
     "seed_fresh_dev3",
     "seed_fresh_dev4",
+    "seed_fresh_dev5",
 )
 _SAMPLES = {p.stem: p.read_text(encoding="utf-8") for p in (config.REPO_ROOT / "data" / "samples").glob("*.txt")}
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
