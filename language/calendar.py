@@ -818,7 +818,7 @@ _CLOSING_BRACKET = re.compile(r"[^\S\n]*[)）]")
 _COLON = re.compile(r"[^\S\n]*:")
 #: Words a line may have before its date: a city and its region ("GENOA, Italy,"), a Hijri date ("طهران 02 جمادى الآخرة
 #: 1439 هـ الموافق"), an outlet's name; a clause before the date ("ونشرت وكالة بلومبيرغ في") is the story's.
-_STATED_HEAD_WORDS = 4
+STATED_HEAD_WORDS = 4
 _TODAY = frozenset(w for w, offset in RELATIVE_DAYS.items() if offset == 0)
 
 
@@ -835,7 +835,7 @@ def _states_its_day(text: str, m: TimeMention) -> bool:
     if before.rstrip().endswith(("(", "（")) and (close := _CLOSING_BRACKET.match(text, end)):
         end = close.end()  # the date in brackets after the city: the bracket closes the date, the dateline goes on
     tail = _STATED_TAIL.match(text, end) or (_COLON.match(text, end) if words else None)
-    return len(words) <= _STATED_HEAD_WORDS and tail is not None
+    return len(words) <= STATED_HEAD_WORDS and tail is not None
 
 
 def _nearest_year(m: TimeMention, near: dt.date) -> dt.date:

@@ -59,18 +59,14 @@ def _called_news_agency(text: str) -> set[str]:
 def learn(corpus: Path = CORPUS) -> dict[str, int]:
     """Each name the corpus calls a news agency and how many articles do, kept when ``MIN_ARTICLES`` do and it is
     neither a calendar word nor a place ("وكالة أنباء السودان" names the country, not its agency)."""
-    from language.places import find_places
+    from language.places import is_place
 
     counts: Counter[str] = Counter()
     with gzip.open(corpus, "rt", encoding="utf-8") as f:
         for line in f:
             record = json.loads(line)
             counts.update(_called_news_agency(f"{record.get('title') or ''}\n{record.get('text') or ''}"))
-    return {
-        name: n
-        for name, n in counts.most_common()
-        if n >= MIN_ARTICLES and not calendar_word(name) and not any(p.start == 0 and p.end == len(name) for p in find_places(name))
-    }
+    return {name: n for name, n in counts.most_common() if n >= MIN_ARTICLES and not calendar_word(name) and not is_place(name)}
 
 
 @lru_cache(maxsize=1)

@@ -272,6 +272,12 @@ def _scan(text: str, folded: str, origin: list[int], demonyms: bool) -> list[Pla
     return found
 
 
+def is_place(text: str) -> bool:
+    """Does all of ``text`` name one place ("روسيا", "Damascus")? A bracketed name or a credit slot that is a place is
+    no outlet: one check for the dateline readers and the outlets learned from the corpus."""
+    return any(p.start == 0 and p.end == len(text) for p in find_places(text))
+
+
 def place_label(place_id: str, lang: str) -> str:
     """The place's CLDR name in ``lang`` ("Syria" / "سوريا")."""
     place = places()[place_id]

@@ -15,7 +15,7 @@ import re
 from language.calendar import calendar_word, resolve_times
 from language.lexicon import BYLINE_WORDS, CREDIT_LABELS, OUTLET_WORDS_AR
 from language.normalize import normalize_arabic
-from language.places import find_places
+from language.places import is_place
 
 #: Non-empty lines at the article's top (title first) and bottom where a credit line may stand.
 HEAD_LINES = 4
@@ -48,7 +48,7 @@ def _name(slot: str, labelled: bool = False) -> str | None:
         return None
     if any(calendar_word(normalize_arabic(w.lower())) for w in words) or normalize_arabic(words[0].lower()) in BYLINE_WORDS:
         return None
-    if _is_place(slot):
+    if is_place(slot):
         return None
     if slot.isascii():
         return slot if words[0][0].isupper() and all(_LATIN_NAME_WORD.match(w) for w in words) else None
@@ -59,10 +59,6 @@ def _name(slot: str, labelled: bool = False) -> str | None:
     return slot if labelled else None
 
 
-def _is_place(slot: str) -> bool:
-    return any(p.start == 0 and p.end == len(slot) for p in find_places(slot))
-
-
 def _kind(slot: str, at: int, dates: list[tuple[int, int]]) -> str:
     """What one slot is: "date" (a date, a clock time, any figure), "place", "writer" (a byline) or "other"."""
     if re.search(r"\d", slot) or any(s < at + len(slot) and at < e for s, e in dates):
@@ -70,7 +66,7 @@ def _kind(slot: str, at: int, dates: list[tuple[int, int]]) -> str:
     words = slot.split()
     if normalize_arabic(words[0].lower().rstrip(":")) in BYLINE_WORDS:
         return "writer"
-    if _is_place(slot):
+    if is_place(slot):
         return "place"
     return "date" if all(calendar_word(normalize_arabic(w.lower())) for w in words) else "other"
 

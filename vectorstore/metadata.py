@@ -15,12 +15,12 @@ from datetime import date
 from email.utils import parsedate_to_datetime
 from collections.abc import Callable
 
-from language.calendar import calendar_word, find_anchor, resolve_times
+from language.calendar import STATED_HEAD_WORDS, calendar_word, find_anchor, resolve_times
 from language.lexicon import BYLINE_WORDS, CREDIT_LABELS, OUTLET_WORDS_AR
 from language.normalize import detect_language, normalize_arabic
 from language.names import given_names, named_persons
 from language.outlets import is_known_outlet
-from language.places import find_places
+from language.places import find_places, is_place
 from vectorstore.credits import credit_line_outlet
 from vectorstore.furniture import furniture_lines
 
@@ -59,8 +59,6 @@ _AGENCY_WORDS = 3
 #: Words a dateline head naming its city or day may have: the city, its region or country, the date's month.
 _PLACED_HEAD_WORDS = 6
 _DATELINE_HEAD_CHARS = 60
-#: Words a dateline head may have besides its dates ("المنامة في … الموافق …").
-_STATED_HEAD_WORDS = 4
 #: Slots a slashed dateline has at least: a place, a date or a reporter, the agency (two are "city / agency",
 #: ``_CITY_DASH``'s).
 _SLASHED_SLOTS = 3
@@ -90,7 +88,7 @@ def _dateline_outlet(text: str) -> str | None:
             return m["head"]
         # "دمشق-طهران" is two cities, not a city and its agency, and "دبي - وحيد رزق المصري" a reporter (a place in
         # it); a paper's name in quotes may name a place ("بيروت - «القدس العربي»").
-        if name and not calendar_word(normalize_arabic(name)) and not (_is_place(name) if m["q"] else find_places(name)):
+        if name and not calendar_word(normalize_arabic(name)) and not (is_place(name) if m["q"] else find_places(name)):
             if not _reporter(name) and (_byline_under_title(m, i) if alone else _city_head(m["head"], m["where"], i)):
                 return name
         if i < _TRAILING_AGENCY_LINES and (name := _agency_after_date(line) or _outlet_before_date(line, i)):
@@ -129,7 +127,7 @@ def _dateline_head(head: str) -> bool:
     on ANT's 31k articles (جنوب, شرق صنعاء, …)."""
     if len(re.findall(r"[^\W\d_]+", head)) > _PLACED_HEAD_WORDS:
         return False
-    if (day := _NUMERIC_DAY.search(head)) and _is_place(head[: day.start()]):  # "الكويت - 1 - 4"
+    if (day := _NUMERIC_DAY.search(head)) and is_place(head[: day.start()]):  # "الكويت - 1 - 4"
         return True
     return any(p.kind == "city" and p.start == 0 for p in find_places(head)) or _ends_with_day(head)
 
@@ -154,11 +152,11 @@ def _byline_under_title(m: re.Match[str], i: int) -> bool:
     if m["bar"] == "|" or m["colon"]:
         # a bar parts a site's breadcrumbs too ("الرئيسية | أخبار"), a colon a subtitle's quote ("الوزير: «سنرد»"): the
         # head of a bureau line must be a known place
-        return _is_place(m["head"])
+        return is_place(m["head"])
     if m["where"]:  # "سانتا مونيكا (الولايات المتحدة) - فرانس برس": a town CLDR may not know, its country in brackets
         return bool(find_places(m["where"]))
     # a head of two words is a known place ("لوس أنجلوس - فرانس برس"), not a reporter's name ("منى الشقاقي - كامبريدج")
-    return m["head"].isalpha() or _is_place(m["head"])
+    return m["head"].isalpha() or is_place(m["head"])
 
 
 def _publisher_credits_agencies(head: str, name: str, i: int) -> bool:
@@ -268,11 +266,6 @@ def _byline_outlet(text: str) -> str | None:
     return name
 
 
-def _is_place(name: str) -> bool:
-    """Is a bracketed name a place, all of it ("(روسيا)", "(Syria)")?"""
-    return any(p.start == 0 and p.end == len(name) for p in find_places(name))
-
-
 def find_outlet(text: str) -> str | None:
     for pattern in _OUTLET_PATTERNS:
         if m := pattern.search(text):
@@ -331,7 +324,7 @@ def _head_before(before: str) -> bool:
     if not dates:
         return not before.strip(" -–—,،")  # nothing before it: the line opens with the credit
     rest = "".join(c for j, c in enumerate(before) if not any(s <= j < e for s, e in dates))
-    return len([w for w in re.findall(r"[^\W\d_]+", rest) if len(normalize_arabic(w)) > 1]) <= _STATED_HEAD_WORDS
+    return len([w for w in re.findall(r"[^\W\d_]+", rest) if len(normalize_arabic(w)) > 1]) <= STATED_HEAD_WORDS
 
 
 def find_title(text: str) -> str | None:
