@@ -48,7 +48,7 @@ from bot import schema
 from bot.crosslingual import load_lexicon
 from bot.attribution import Attribution, extract_attributions, format_attribution, outlet_label, party_outlet
 from bot.entities import EntityMention, display, find_entities
-from language.calendar import WEEKDAYS, TimeMention, is_dateline, resolve_times
+from language.calendar import MONTHS, WEEKDAYS, TimeMention, is_dateline, resolve_times
 from language.lexicon import REPORTING_VERBS_AR
 from language.names import NameBook, common_nouns, find_persons, learn
 from language.normalize import ARABIC_LETTER, PROCLITICS_AR, STOPWORDS, fold_with_offsets, normalize_arabic, under_proclitic
@@ -507,19 +507,28 @@ def _period(sentence: str, times: list[TimeMention], seg: _Segment, lo: int, hi:
 
 
 #: A count's clause saying it runs from the start of something ("منذ بدء/بداية/انطلاق/اندلاع", "since the start /
-#: beginning / outbreak of"), folded: a running total, whatever date (often none) the start has.
-_SINCE_START = re.compile(r"(?<!\w)(?:منذ\s+(?:بدء|بدايه|انطلاق|اندلاع)|since\s+the\s+(?:start|beginning|outbreak|launch)\s+of)(?!\w)")
+#: beginning / outbreak of"), or from what began on a day ("خلال مظاهرات بدأت في 30 آذار", "protests that began
+#: on 30 March"), folded: a running total, whatever date (often none) the start has.
+_SINCE_START = re.compile(
+    r"(?<!\w)(?:منذ\s+(?:بدء|بدايه|انطلاق|اندلاع)|since\s+the\s+(?:start|beginning|outbreak|launch)\s+of)(?!\w)"
+    rf"|(?<!\w)(?:بدات|بدا|انطلقت|اندلعت|began|started|erupted)\s+(?:في|منذ|on|in)\s+(?:\d|(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})(?!\w))"
+)
+#: A clause that opens with "since" ("قتل 21 شخصا، منذ بداية الاحتجاجات"): it says what the count before it runs from.
+_SINCE_OPENING = re.compile(r"^\W*(?:منذ|since)(?!\w)")
 
 
 def _since_start(sentence: str, q: Quantity) -> bool:
-    """Is a count said, in its own clause (``CLAUSE_BREAK``) or in a short one opening its sentence ("منذ بداية
-    الحرب، قتل ..."), to run from the start of something? "قتل أكثر من 40 مدنيا منذ بدء العملية" is the operation's
-    running total, not one day's toll another outlet gives."""
+    """Is a count said, in its own clause (``CLAUSE_BREAK``), in a short one opening its sentence ("منذ بداية
+    الحرب، قتل ..."), or in one right after it that opens with "since" ("قتل 21 شخصا، منذ بداية الاحتجاجات"), to run
+    from the start of something? "قتل أكثر من 40 مدنيا منذ بدء العملية" is the operation's running total, not one
+    day's toll another outlet gives."""
     breaks = list(CLAUSE_BREAK.finditer(sentence))
     start = max((m.end() for m in breaks if m.end() <= q.start), default=0)
     end = next((m.start() for m in breaks if m.start() >= q.end), len(sentence))
     opening = sentence[: next((m.start() for m in breaks), len(sentence))]
+    after = sentence[end : next((m.start() for m in breaks if m.start() > end), len(sentence))]
     clauses = [sentence[start:end]] + ([opening] if len(opening.split()) <= OPENING_WORDS else [])
+    clauses += [after] if _SINCE_OPENING.match(normalize_arabic(after).lower()) else []
     return any(_SINCE_START.search(normalize_arabic(c).lower()) for c in clauses)
 
 

@@ -325,6 +325,10 @@ def test_a_time_right_after_a_count_is_what_it_is_counted_over():
         ("منذ اندلاع الاشتباكات، نزح نحو 900 شخص", [True]),
         ("قتل 5 أشخاص في الغارة اليوم، ليرتفع عدد القتلى منذ انطلاق الحملة إلى 65", [False, True]),
         ("قتل 5 أشخاص في الغارة اليوم", [False]),
+        ("وقتل 40 شخصا على الأقل، منذ بداية الإضراب في الربيع، بحسب المنظمة.", [True]),  # "since" in the clause after
+        ("قتل 75 متظاهرا خلال احتجاجات بدأت في 12 نيسان/أبريل.", [True]),  # what began on a day
+        ("At least 75 protesters have died in demonstrations that began in April.", [True]),
+        ("قتل 5 أشخاص في اشتباكات بدأت صباح اليوم", [False]),  # began today: no start day or month named
     ],
 )
 def test_a_count_since_an_undated_start_is_a_running_total(text, running):
