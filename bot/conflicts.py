@@ -789,10 +789,12 @@ def _mid(c: Claim) -> float:
 
 
 def _steps(ordered: list[Claim]) -> list[list[Claim]]:
-    """The claims grouped by value, one step per normalized value, in the order its first claim comes."""
+    """The counts grouped by figure, one step per figure, in the order its first claim comes. The figure, not the
+    figure with its noun: "387 قتيلا" of one day and a later article's "387 شخصا لقوا حتفهم" recalling it are one
+    step of the toll, not a fall from the 436 reported between them."""
     steps: list[list[Claim]] = []
     for c in ordered:
-        step = next((s for s in steps if s[0].normalized == c.normalized), None)
+        step = next((s for s in steps if (s[0].low, s[0].high, s[0].about) == (c.low, c.high, c.about)), None)
         if step is None:
             steps.append([c])
         else:

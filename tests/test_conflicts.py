@@ -606,3 +606,15 @@ def test_a_yearless_day_is_said_by_the_calendar_not_the_key(normalized, value, l
     in the reader's language; a relative key is never shown."""
     position = schema.Position(value=value, normalized=normalized, attributed_to="x", citations=[1])
     assert _position_phrase(position, "date", lang) == said
+
+
+def test_a_later_story_recalling_the_first_figure_in_other_words_is_no_fall_of_the_toll():
+    # The toll rose from 45 (Sunday) to 61 (Tuesday); Thursday's story recalls Sunday's 45 in its own words: one step.
+    first = Evidence(1, "a", "ضرب الإعصار الساحل الشرقي للبلاد مخلفا 45 قتيلا.", "Outlet A", SUN)
+    risen = Evidence(2, "a", "وارتفع عدد قتلى الإعصار الذي ضرب الساحل الشرقي إلى 61 قتيلا.", "Outlet A", dt.date(2019, 3, 5))
+    recalled = Evidence(
+        3, "b", "وكانت السلطات قد قالت إن 45 شخصا قتلوا في الإعصار الذي ضرب الساحل الشرقي.", "Outlet B", dt.date(2019, 3, 7)
+    )
+    (update,), _ = find_conflicts(_numbers(first, risen, recalled))
+    assert update.relation == "update"
+    assert [p.value for p in update.positions][-1] == "61 قتيلا"
