@@ -81,12 +81,13 @@ from language.lexicon import (
     REPORTING_VERBS_AR,
     REPORTING_VERBS_EN,
     english_plural,
+    medium_kind,
     question_kind,
 )
 from language.dialect import STANDARD_INTERROGATIVES
 from language.names import asks_role, demonym_country, family_keys, named_persons, roles_of, romanise
 from language.normalize import ARABIC_LETTER, bm25_tokens, detect_language, normalize_arabic, under_proclitic
-from language.numbers import Quantity, find_duals, find_quantities, time_units, unit_key
+from language.numbers import Quantity, asked_kinds_of_measure, find_duals, find_quantities, measure_kind, time_units, unit_key
 from language.places import find_places, place_label, places
 
 SPAN_PATH = Path(__file__).with_name("models") / "span.json"
@@ -135,6 +136,7 @@ class Value:
     words: str
     normalized: str
     display: str
+    measure: str | None = None  # a figure's kind of measure (``language.numbers.measure_kind``)
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ class Candidate:
     end: int
     value: Value
     unit_key: str | None = None  # what a number counts (``language.numbers.unit_key``), for numbers
+    measure: str | None = None  # what kind of measure a number is (``language.numbers.measure_kind``: "mass", "money")
     demonym: bool = False  # a place read from its adjective ("Iranian", "الإيراني"), not its name
     grain: str | None = None  # what a date names (``TimeMention.granularity``: "day", "month", ...); a place's kind ("country", "city")
 
@@ -232,7 +235,7 @@ def _quantity_value(q: Quantity, lang: str) -> Value:
         display = format_unit(q.low, q.measure, locale="en") if q.measure else f"{_english_amount(q)} {_english_unit(q)}".strip()
     else:
         display = q.text
-    return Value(q.text, normalized, display)
+    return Value(q.text, normalized, display, measure_kind(q))
 
 
 def read_number(quote: str, question: str = "") -> Value | None:
@@ -499,7 +502,8 @@ def candidates(question: str, quote: str, anchor: date | None, lang: str, lexico
         if not is_dateline(quote, m):  # when the report was filed, not when what it reports happened
             found.append(Candidate("date", m.start, m.end, _time_value(m, lang), grain=m.granularity))
     for q in [*find_quantities(quote), *find_duals(quote)]:
-        found.append(Candidate("number", q.start, q.end, _quantity_value(q, lang), q.unit_key))
+        value = _quantity_value(q, lang)
+        found.append(Candidate("number", q.start, q.end, value, q.unit_key, value.measure))
     for y in find_years(quote):
         if not any(m.start <= y.start < m.end for m in times):
             found.append(Candidate("date", y.start, y.end, _time_value(y, lang), grain=y.granularity))
@@ -673,11 +677,14 @@ def counted_nouns(question: str, quote: str = "", lexicon: Lexicon | None = None
 
 
 def counts_asked(question: str, citation: Citation, value: Value, lexicon: Lexicon | None = None) -> bool:
-    """Whether a figure counts a noun the question names (``counted_nouns``, across languages through the bridge).
+    """Whether a figure counts a noun the question names (``counted_nouns``, across languages through the bridge),
+    or is of the kind of measure it asks for (``asked_kinds_of_measure``: "what age" is a span of years, "how heavy" a mass).
 
     Why: the first quote holding a number may count something else ("a 7.5-degree quake" above "844 killed"
     for "how many were killed?"); the figure of what is asked, a quote further down, is the answer.
     """
+    if value.measure is not None and value.measure in asked_kinds_of_measure(question):
+        return True
     asked = counted_nouns(question, citation.quote, lexicon)
     return any(unit_key(w) in asked for w in _TOKEN.findall(value.words) if not w.isdigit())
 
@@ -816,6 +823,7 @@ def best_candidate(
     durations: bool = True,
     demonyms: bool = True,
     grains: tuple[str, ...] = (),
+    measures: frozenset[str] = frozenset(),
 ) -> Candidate | None:
     """The best-scoring candidate of the kind asked for that the question does not itself name (a "which
     country" question naming one country asks for another); None when the quote holds no such candidate.
@@ -826,7 +834,9 @@ def best_candidate(
 
     Where the question names what it counts (``counted``) and the quote counts that noun, only those counts
     compete: "كم عدد قتلى ..." over "الحداد الوطني ليومين ... سقوط 107 قتلى" is 107, not the two days of
-    mourning the chooser, judging position and shape, may prefer. Unless ``durations`` (the question names no
+    mourning the chooser, judging position and shape, may prefer; so do the figures of the kind of measure a question
+    of measure asks for (``measures``, ``asked_kinds_of_measure``: "how heavy" over "… 70 طنا … بتكلفة 90 مليون دولار" is
+    the tonnes, not the cost). Unless ``durations`` (the question names no
     counted thing but time, ``counts_things``), a count of time is no answer: "how many were on board?" over "crashed two
     days ago with 65 passengers on board" is 65, and over a quote with only "two days" no figure at all.
     """
@@ -840,7 +850,7 @@ def best_candidate(
         allowed = [i for i in allowed if cands[i].grain in grains] or allowed
     if not allowed:
         return None
-    allowed = [i for i in allowed if cands[i].unit_key in counted] or allowed
+    allowed = [i for i in allowed if cands[i].unit_key in counted or cands[i].measure in measures] or allowed
     scores = model.scores(X)
     return cands[max(allowed, key=lambda i: scores[i])]
 
@@ -884,6 +894,7 @@ def read_value(kind: str, question: str, quote: str, anchor: date | None, lang: 
             not counts_things(question),
             kind != "place" or names_kind_of_place(question),
             grains,
+            asked_kinds_of_measure(question),
         )
         return chosen.value if chosen else None
     if kind == "date":
@@ -1152,10 +1163,27 @@ def answering_outlets(question: str, quotes: list[str]) -> list[tuple[int, str]]
     if medium is None:
         return []
     asked = normalize_arabic(question).lower()
-    sources = [(i, party_outlet(a.party)) for i, q in enumerate(quotes) for a in extract_attributions(q) if a.party]
-    mentioned = [(i, m.text) for i, q in enumerate(quotes) for m in known_outlets(q)]
-    found = [(i, outlet) for i, outlet in sources + mentioned if outlet and normalize_arabic(outlet).lower() not in asked]
-    return found if medium == "outlet" else [(i, outlet) for i, outlet in found if known_outlets(outlet)]
+    sources = [(i, party_outlet(a.party), a.party) for i, q in enumerate(quotes) for a in extract_attributions(q) if a.party]
+    mentioned = [(i, m.text, m.text) for i, q in enumerate(quotes) for m in known_outlets(q)]
+    found = [(i, outlet, said) for i, outlet, said in sources + mentioned if outlet and normalize_arabic(outlet).lower() not in asked]
+    kind = asked_kind(question)
+    found.sort(key=lambda f: -_kind_fit(kind, f[2]))  # stable: rank order within a fit
+    return [(i, outlet) for i, outlet, _ in found if medium == "outlet" or known_outlets(outlet)]
+
+
+def asked_kind(question: str) -> str | None:
+    """The kind of medium a question names (``language.lexicon.medium_kind``: "which Syrian paper" → "paper"), or None."""
+    return next((k for w in _TOKEN.findall(normalize_arabic(question).lower()) if (k := medium_kind(w))), None)
+
+
+def _kind_fit(asked: str | None, party: str) -> int:
+    """How well an outlet's words fit the kind of medium asked: 2 they name that kind ('صحيفة "النهار"' for "which
+    paper"), 1 they name no kind (a bare name: '"الوطن" السورية', "Reuters"), 0 they name another ("التلفزيون
+    الرسمي" for "which paper"). Why: a quote may cite two media, and the first cited is not the kind asked for."""
+    if asked is None:
+        return 1
+    kinds = {k for w in _TOKEN.findall(normalize_arabic(party).lower()) if (k := medium_kind(w))}
+    return 2 if asked in kinds else 0 if kinds else 1
 
 
 def _credit(citation: Citation, words: str, lang: str) -> str:

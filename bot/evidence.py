@@ -31,7 +31,7 @@ from bot.ranker import CandidateSignals, Ranker, candidate_features, load_ranker
 from bot.retrieval import Hit
 from language.calendar import find_years, months_named
 from language.lexicon import AUXILIARIES_EN, FUNCTION_WORDS_EN, question_kind
-from language.numbers import find_quantities, time_units, unit_key
+from language.numbers import asked_kinds_of_measure, find_quantities, measure_kind, time_units, unit_key
 from language.normalize import ARABIC_LETTER, FOLDED_STOPWORDS, LATIN_LETTER, STOPWORDS, bm25_tokens, detect_language, normalize_arabic
 from vectorstore.keyword import KeywordIndex
 
@@ -161,7 +161,7 @@ def select_evidence(
         for (hit, _, start, end, text), p, cos, cov in zip(candidates, probs, cosines, signals.coverage)
     ]
     asked, bridged = nouns_asked(question, keyword_query)
-    asked |= aligned_units(question, signals.texts, embeddings)
+    asked |= aligned_units(question, signals.texts, embeddings) | {measured(kind) for kind in asked_kinds_of_measure(question)}
     years, months = question_years(question), months_named(question)
     return choose_quotes(scored, vectors, limit, per_doc, question_kind(question), asked, bridged, years, months)
 
@@ -291,10 +291,26 @@ def _counted(text: str) -> set[str]:
     return {q.unit_key for q in find_quantities(text) if q.unit_key and not q.vague}
 
 
+def measured(kind: str) -> str:
+    """The key a kind of measure (``asked_kinds_of_measure``, ``measure_kind``) has among ``select_evidence``'s asked nouns:
+    apart from every noun's stem."""
+    return f"measure:{kind}"
+
+
+def _measures(text: str) -> set[str]:
+    """The kinds of measure the sentence's figures are (``measured`` keys): "70 طنا" a mass, "500 يورو" money."""
+    return {measured(kind) for q in find_quantities(text) if not q.vague and (kind := measure_kind(q))}
+
+
 #: "the number of X ... N", "عدد/حصيلة X ... N": the noun after a word of tally is what the sentence's figure counts,
-#: whatever noun the figure itself is written with ("ارتفع عدد ضحايا الحرائق إلى 88 قتيلا" tallies the victims).
-#: Not a tally of coordinated nouns ("عدد اللاجئين والنازحين", "the number of refugees and migrants"): that is their sum.
-_TALLY = re.compile(r"(?<!\w)[وبل]?(?:ال)?(?:عدد|حصيله) (?:ال)?([^\W\d_]{3,})\b(?! و)|\bnumber of (?:the )?([a-z]{3,})\b(?! and )")
+#: whatever noun the figure itself is written with ("ارتفع عدد ضحايا الحرائق إلى 88 قتيلا" tallies the victims); so
+#: is the noun after a word of share or rate ("نسبة المشاركة بلغت 60 بالمئة", "the unemployment rate", "the share of
+#: X"), which a percentage is of. Not a tally of coordinated nouns ("عدد اللاجئين والنازحين", "the number of refugees
+#: and migrants"): that is their sum.
+_TALLY = re.compile(
+    r"(?<!\w)[وبل]?(?:ال)?(?:عدد|حصيله|نسبه|معدل) (?:ال)?([^\W\d_]{3,})\b(?! و)"
+    r"|\b(?:number|share|percentage|proportion|rate) of (?:the )?([a-z]{3,})\b(?! and )|\b([a-z]{3,}) rate\b"
+)
 
 
 def _tallied(text: str) -> set[str]:
@@ -308,12 +324,13 @@ def _tallied(text: str) -> set[str]:
 def _figure_rank(text: str, asks: str, asked: frozenset[str], answer_units: set[str], bridged: frozenset[str] = frozenset()) -> int:
     """How surely a sentence states the figure asked: 0 it counts a noun the question names ("كم مدنيا" / "28
     مدنيا", "كم هدفا" / "29 هدفا"), 1 it counts what the answer's own figure counts (``answer_units``: "57 عاما"
-    for "كم يبلغ عمر"), 2 it counts a noun of the question's bridge (``bridged``), 3 it holds some value of the
+    for "كم يبلغ عمر") or is of the kind of measure the question asks for (``measured`` keys in ``asked``: "how
+    heavy" / "70 طنا"), 2 it counts a noun of the question's bridge (``bridged``), 3 it holds some value of the
     kind asked (``holds_kind``), 4 none."""
     units = _counted(text) | _tallied(text) if asks == "number" else set()
     if units & asked:
         return 0
-    if units & answer_units:
+    if units & answer_units or (asks == "number" and _measures(text) & asked):
         return 1
     if units & bridged:
         return 2
@@ -443,6 +460,19 @@ def _echo(ev: EvidenceSentence, refs: list[EvidenceSentence]) -> float:
     return max((float(ev.vector @ r.vector) for r in refs if ev.vector is not None and r.vector is not None), default=0.0)
 
 
+def _restated(refs: list[EvidenceSentence], others: list[EvidenceSentence], best: EvidenceSentence) -> EvidenceSentence | None:
+    """The statement of the thing asked, other than the best sentence, that another article's figure restates most
+    closely (``RESTATES``), or None.
+
+    Why: when the best sentence states the figure itself, the article's second slot went by rank, and the article
+    often words the figure twice ("اجتمعا ... لمدة 48 دقيقة" / "بعد محادثات أولية استمرت قرابة 48 دقيقة"); the
+    other outlet's figure ("استمرت قرابة 40 دقيقة") can be compared only with the wording that says the same thing.
+    """
+    echoes = [(_echo(other, [ref]), ref) for ref in refs if ref is not best for other in others]
+    score, ref = max(echoes, key=lambda e: e[0], default=(0.0, None))
+    return ref if score >= RESTATES else None
+
+
 def _figures(
     scored: list[EvidenceSentence],
     ranked: list[EvidenceSentence],
@@ -496,14 +526,29 @@ def _figures(
     for ev in scored:
         own.setdefault(ev.doc_id, []).append(ev)
 
-    def statements(doc_id: str, answer_units: set[str], bridge: frozenset[str]) -> Iterator[tuple[int, EvidenceSentence]]:
+    def statements(
+        doc_id: str, answer_units: set[str], bridge: frozenset[str], refs: list[EvidenceSentence] | None = None
+    ) -> Iterator[tuple[int, EvidenceSentence]]:
         """The article's sentences holding a value of the kind asked, with their ``_figure_rank``, surest first (within
-        a rank, one naming a month the question names, then the ranker's order), a count of a past year left out."""
+        a rank, one naming a month the question names, then by the ranker's score plus its restatement of ``refs``), a
+        count of a past year left out.
+
+        Why the restatement: another outlet words the figure's sentence as the answer's article does ("وأحرز مع الفريق
+        29 هدفا" / "وسجل نيمار 28 هدفا"), and a cosine between two sentences of one language says so where the
+        ranker's score against a question in the other language is low and flat over all of an article's sentences
+        ("بثلاثة أهداف مقابل هدف" of a match result outscored the season's goals for an English question). Added to the
+        score, not put before it: a restatement of a wrong reference (a past figure the best article recalls) must not
+        outvote a sentence the ranker finds answers the question."""
         ranks = sorted(
-            (_figure_rank(ev.text, asks, asked, answer_units, bridge), not months or months.isdisjoint(months_named(ev.text)), i)
+            (
+                _figure_rank(ev.text, asks, asked, answer_units, bridge),
+                not months or months.isdisjoint(months_named(ev.text)),
+                -(ev.score + _echo(ev, refs or [])),
+                i,
+            )
             for i, ev in enumerate(own[doc_id])
         )
-        fit = ((rank, own[doc_id][i]) for rank, _, i in ranks if rank < 4)
+        fit = ((rank, own[doc_id][i]) for rank, _, _, i in ranks if rank < 4)
         return ((rank, ev) for rank, ev in fit if not (asks == "number" and recalls_past(ev.text, ev.published, years)))
 
     stated = statements(best.doc_id, set(), frozenset())
@@ -514,15 +559,22 @@ def _figures(
     for doc_id in dict.fromkeys(ev.doc_id for ev in ranked if ev.doc_id != best.doc_id):
         lead = own[doc_id][0]
         reports = same_event(lead.score / best.score if best.score else 0.0, max(ev.restates for ev in own[doc_id]))
-        found = next(statements(doc_id, answer_units, bridged), None) if reports or refs else None
+        found = next(statements(doc_id, answer_units, bridged, refs), None) if reports or refs else None
         if found and (reports or _echo(found[1], refs) >= RESTATES):  # or its figure restates the answer's: the same report
             figures[doc_id] = found
     chosen: list[EvidenceSentence] = [best]
-    if answer is not None and answer is not best and per_doc > 1 and cap > 1:
-        chosen.append(replace(answer, figure=True, article_score=best.score) if asks == "number" else answer)
+
+    def second(ev: EvidenceSentence | None, room: int) -> None:
+        """The best article's second slot: its statement of the figure asked, when there is room."""
+        if ev is not None and per_doc > 1 and len(chosen) < room:
+            chosen.append(replace(ev, figure=True, article_score=best.score) if asks == "number" else ev)
+
+    second(answer if answer is not best else None, min(cap, 2))
     for doc_id in sorted(figures, key=lambda d: figures[d][0] > 2):  # an article naming the thing asked before one that only holds a value
         if len(chosen) < cap:
             chosen.append(replace(figures[doc_id][1], figure=True, article_score=own[doc_id][0].score))
+    if answer is best:  # after the other articles' figures: a restatement to compare them with, not a figure of its own
+        second(_restated(refs, [ev for _, ev in figures.values()], best), limit)
     done = {(ev.doc_id, ev.start) for ev in chosen}
     for ev in ranked:
         if len(chosen) >= limit:

@@ -65,11 +65,28 @@ SITE_NOUNS_EN = frozenset(
     "school academy hospital clinic stadium arena mosque church cathedral palace hotel tower prison jail camp market mall "
     "museum park plaza valley river mountains island islands bay gulf sea strait canal dam desert crossing checkpoint".split()
 )
-#: Kinds of medium that head an outlet's name ("وكالة ...", "صحيفة ...", "قناة ...").
-OUTLET_WORDS_AR = frozenset(
-    "وكاله وكالات صحيفه جريده قناه شبكه موقع تلفزيون التلفزيون اذاعه مجله الوكاله الصحيفه القناه الشبكه الموقع الاذاعه المجله".split()
-)
-OUTLET_WORDS_EN = frozenset("agency newspaper paper daily channel network television tv broadcaster radio website outlet".split())
+#: Kinds of medium, by the words naming each in English and in folded Arabic: an outlet's name opens with one ("وكالة
+#: ...", "صحيفة ...", "قناة ..."), and a question asking "which paper" asks for an outlet of that kind, not a channel.
+MEDIUM_KINDS: dict[str, tuple[str, str]] = {
+    "agency": ("agency", "وكاله وكالات الوكاله"),
+    "paper": ("newspaper paper daily", "صحيفه جريده الصحيفه الجريده"),
+    "broadcaster": ("channel network television tv broadcaster", "قناه شبكه تلفزيون فضائيه القناه الشبكه التلفزيون الفضائيه"),
+    "magazine": ("magazine", "مجله المجله"),
+    "radio": ("radio", "اذاعه الاذاعه"),
+    "website": ("website", "موقع الموقع"),
+}
+#: Words of a medium of any kind ("which publication", "أي مطبوعة").
+_ANY_MEDIUM = ("outlet publication", "مطبوعه")
+OUTLET_WORDS_AR = frozenset(w for _, ar in (*MEDIUM_KINDS.values(), _ANY_MEDIUM) for w in ar.split())
+OUTLET_WORDS_EN = frozenset(w for en, _ in (*MEDIUM_KINDS.values(), _ANY_MEDIUM) for w in en.split())
+
+
+def medium_kind(word: str) -> str | None:
+    """The kind of medium (``MEDIUM_KINDS``) a folded word names ("صحيفه", "newspapers" → "paper"), or None."""
+    bare = word.removesuffix("s")
+    return next((kind for kind, (en, ar) in MEDIUM_KINDS.items() if word in ar.split() or bare in en.split()), None)
+
+
 #: The word a byline puts before its writer's name, folded ("By Jane Roe", "بقلم سمير حداد", "كتب: …").
 BYLINE_WORDS = frozenset({"by", "بقلم", "كتب", "كتبت"})
 #: The label a credit line puts before its outlet, folded ("Source: Mehr News Agency", "المصدر: وكالة الأناضول").
@@ -98,17 +115,41 @@ AUXILIARIES_EN = frozenset("be is are was were been being am have has had having
 
 # ---------------------------------------------------------------- what a question asks for
 
+#: The kind of figure a question of measure asks for, by the words it asks with: a CLDR unit category (the prefix of
+#: ``language.numbers.measure_units``' ids: "length" of "length-kilometer") or a kind of figure ("money", "percent").
+#: English words of degree count only right after "how" ("how heavy", "how far"); the nouns ("weight", "وزن") only
+#: among a question's first words (``MEASURE_WORDS_AT``), where it says what it asks ("ما وزن الحمولة"), not what it
+#: is about ("… in the area of the dam"). Grammar of the question, like the lists above: no topic, no story.
+ASKED_MEASURES_EN = {
+    "length": ("far high tall deep wide", "distance height length depth width altitude"),
+    "mass": ("heavy", "weight"),
+    "speed": ("fast", "speed"),
+    "area": ("", ""),  # "what area" asks for a region as often as for a measure: a unit named ("hectares") asks for it
+    "duration": ("old long", "age duration"),  # "how long" asks how long something lasted far more often than a length
+    "money": ("", "cost price fee fine worth budget salary value"),
+    "percent": ("", "percentage percent share proportion"),
+}
+ASKED_MEASURES_AR = {
+    "length": "مسافه طول ارتفاع عمق",  # not بعد ("after") nor عرض ("offer")
+    "mass": "وزن",
+    "speed": "سرعه",
+    "area": "مساحه",
+    "duration": "عمر مده",
+    "money": "سعر ثمن تكلفه كلفه غرامه قيمه مبلغ راتب ميزانيه",
+    "percent": "نسبه",
+}
 #: Nouns that name the kind of value asked for after "أي"/"ما هي ال..."/"which"/"what (is the)"
 #: ("أي دولة", "ماهي الدولة التي", "which country", "what year"): folded Arabic; English.
 ASKED_NOUNS_AR = {
     "date": "عام اعوام سنه سنوات تاريخ يوم ايام شهر قرن عقد موعد وقت",  # not اشهر: also "most famous"
-    "number": "عدد نسبه مقدار قيمه كميه مبلغ حصيله سرعه وزن ارتفاع عمق مساحه سعر ثمن تكلفه كلفه حجم معدل مسافه",
+    "number": " ".join(["عدد مقدار كميه حصيله حجم معدل", *ASKED_MEASURES_AR.values()]),
     "place": "مدينه مدن دوله دول بلد بلدان بلاد مكان اماكن منطقه مناطق عاصمه قريه محافظه ولايه قاره",
 }
 ASKED_NOUNS_EN = {
     "date": "year years date day days month century decade time",
-    "number": "number percentage percent amount proportion share quantity toll population turnout total size rate cost price value "
-    "worth weight height length depth width distance speed temperature fee fine budget",
+    "number": " ".join(
+        ["number amount quantity toll population turnout total size rate temperature", *(n for _, n in ASKED_MEASURES_EN.values())]
+    ),
     "place": "city cities country countries nation place region town state capital province village continent location",
 }
 #: Nouns of a place asked for ("مدينة", "city"), folded Arabic and English: the two "place" lists above as one set.
@@ -144,6 +185,25 @@ def _person_noun_pattern() -> re.Pattern[str]:
 #: payload", "how often". Grammar of the question, like the nouns above; "how did/is/can" asks for a manner (a clause).
 DEGREE_WORDS_EN = "many much long old far large big heavy high tall fast deep wide often strong"
 _DEGREE = "|".join(DEGREE_WORDS_EN.split())
+
+#: How many of a question's first words may name the measure it asks for ("What was the total weight …", "كم يبلغ وزن …").
+MEASURE_WORDS_AT = 5
+
+
+def asked_measures(question: str) -> frozenset[str]:
+    """The kinds of figure a question of measure asks for (``ASKED_MEASURES_EN``/``_AR``): "How heavy a payload …"
+    → {"mass"}, "ما سرعة الرياح" → {"speed"}, "How long …" → {"duration"}; empty for a count.
+
+    Why: a figure's noun is its unit ("70 طنا", "500 يورو"), which no word of the question spells or translates to
+    ("heavy", "fine"), so an outlet's statement of the measure asked ranked as any other figure of its article."""
+    words = re.findall(r"[^\W\d_]+", normalize_arabic(question).lower())
+    degree = {w for i, w in enumerate(words[1:], 1) if words[i - 1] == "how"}
+    first = {w[2:] if w.startswith("ال") else w for w in words[:MEASURE_WORDS_AT]}
+    found = {
+        kind for kind, (after_how, nouns) in ASKED_MEASURES_EN.items() if degree & set(after_how.split()) or first & set(nouns.split())
+    }
+    return frozenset(found | {kind for kind, nouns in ASKED_MEASURES_AR.items() if first & set(nouns.split())})
+
 
 #: Interrogatives that are the whole question word ("متى", "how many", "where", "who"), folded; checked after the nouns.
 #: "بكم" is "for how much" (a price), said at the head of the question: elsewhere it is also "with you".

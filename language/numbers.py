@@ -33,7 +33,7 @@ from babel.units import format_unit
 from dateparser.languages.loader import default_loader
 
 from language.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, resolve_times
-from language.lexicon import ASKED_NOUNS_AR
+from language.lexicon import ASKED_NOUNS_AR, asked_measures
 from language.names import common_nouns
 from language.normalize import (
     ARABIC_LETTER,
@@ -928,6 +928,30 @@ def is_measure(kind: str, unit: str | None) -> bool:
     """Is a figure an amount, a share or a figure in a unit of measure (an age, a length): a property of one thing,
     not a head count of an event? ``unit`` is a unit key (``unit_key``)."""
     return kind != "count" or unit in measure_units()
+
+
+#: The words after which a question names the noun it counts in ("how many hectares", "كم كيلومترا").
+_COUNT_ASKING = frozenset({"many", "much", "كم"})
+
+
+def asked_kinds_of_measure(question: str) -> frozenset[str]:
+    """The kinds of measure a question asks for (``measure_kind``'s terms): those its words of measure ask for
+    (``language.lexicon.asked_measures``: "how heavy", "ما سرعة"), and that of the unit it counts in ("How many
+    hectares", "كم كيلومترا" → "area", "length"): the word right after "how many/much" or "كم"."""
+    words = _WORD.findall(normalize_arabic(question).lower())
+    counted = [w for before, w in zip(words, words[1:]) if before in _COUNT_ASKING]
+    units = {unit.split("-")[0] for w in counted if (unit := measure_units().get(unit_key(w)))}
+    return asked_measures(question) | frozenset(units)
+
+
+def measure_kind(q: Quantity) -> str | None:
+    """What kind of measure a figure is, in ``language.lexicon.asked_measures``' terms: "money" or "percent" by its
+    kind, else its unit's CLDR category ("70 طنا" → "mass", "40 كيلومترا" → "length", "53 سنة" → "duration"); None
+    for a head count."""
+    if q.kind != "count":
+        return q.kind
+    unit = measure_units().get(q.unit_key or "")
+    return unit.split("-")[0] if unit else None
 
 
 def find_duals(text: str) -> list[Quantity]:

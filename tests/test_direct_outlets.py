@@ -27,3 +27,21 @@ def test_a_bare_agency_question_takes_only_a_news_agency():
 def test_which_agency_carried_the_remarks_is_answered_with_the_wire():
     answer = direct_answer("which agency carried the farm minister's remarks on wheat", "en", [cite(1, CARRIED)], {})
     assert answer is not None and answer.value == "رويترز"
+
+
+TWO_MEDIA = 'وذكر التلفزيون الرسمي للبلاد أن الوزير وصل، ونقلت "الصباح" المحلية عن الوزير قوله إن الحكومة ستدعم المزارعين.'
+
+
+def test_a_question_asking_which_paper_takes_the_medium_of_that_kind_before_another_cited_first():
+    assert [o for _, o in answering_outlets("Which local paper carried the minister's words on farmers?", [TWO_MEDIA])][0] == "الصباح"
+    assert [o for _, o in answering_outlets("أي صحيفة محلية نقلت عن الوزير قوله؟", [TWO_MEDIA])][0] == "الصباح"
+    assert [o for _, o in answering_outlets("Which channel reported the minister's arrival?", [TWO_MEDIA])][
+        0
+    ] == "التلفزيون الرسمي"  # the outlet less "of the country"
+
+
+def test_a_publication_is_a_medium_of_any_kind():
+    quote = "وقالت مجلة ذا فيو إن الحكومة تعزز سيطرتها على الموانئ بإصرار."
+    assert asked_medium("Which publication said the government is tightening its grip on the ports?") == "outlet"
+    assert [o for _, o in answering_outlets("Which publication said the government is tightening its grip?", [quote])] == ["ذا فيو"]
+    assert [o for _, o in answering_outlets("أي مطبوعة قالت إن الحكومة تعزز سيطرتها؟", [quote])] == ["ذا فيو"]

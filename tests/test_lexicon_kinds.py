@@ -18,10 +18,13 @@ from language.lexicon import question_kind
         "How heavy a load can the crane lift?",
         "How fast was the train going?",
         "How often does the committee meet?",
+        "What age is the newly elected mayor?",  # a noun of measure right after "what"
+        "What was the age of the pilot?",
         "ما حصيلة ضحايا العاصفة؟",
         "ما سرعة القطار عند خروجه عن السكة؟",
         "ما وزن الشحنة التي نقلتها السفينة؟",
         "ما هي مساحة البحيرة؟",
+        "ما عمر رئيسة البلدية الجديدة؟",
         "بكم بيع المنزل في المزاد؟",  # "for how much"
     ],
 )
