@@ -148,7 +148,6 @@ class Candidate:
     end: int
     value: Value
     unit_key: str | None = None  # what a number counts (``language.numbers.unit_key``), for numbers
-    measure: str | None = None  # what kind of measure a number is (``language.numbers.measure_kind``: "mass", "money")
     demonym: bool = False  # a place read from its adjective ("Iranian", "الإيراني"), not its name
     grain: str | None = None  # what a date names (``TimeMention.granularity``: "day", "month", ...); a place's kind ("country", "city")
 
@@ -502,8 +501,7 @@ def candidates(question: str, quote: str, anchor: date | None, lang: str, lexico
         if not is_dateline(quote, m):  # when the report was filed, not when what it reports happened
             found.append(Candidate("date", m.start, m.end, _time_value(m, lang), grain=m.granularity))
     for q in [*find_quantities(quote), *find_duals(quote)]:
-        value = _quantity_value(q, lang)
-        found.append(Candidate("number", q.start, q.end, value, q.unit_key, value.measure))
+        found.append(Candidate("number", q.start, q.end, _quantity_value(q, lang), q.unit_key))
     for y in find_years(quote):
         if not any(m.start <= y.start < m.end for m in times):
             found.append(Candidate("date", y.start, y.end, _time_value(y, lang), grain=y.granularity))
@@ -850,7 +848,7 @@ def best_candidate(
         allowed = [i for i in allowed if cands[i].grain in grains] or allowed
     if not allowed:
         return None
-    allowed = [i for i in allowed if cands[i].unit_key in counted or cands[i].measure in measures] or allowed
+    allowed = [i for i in allowed if cands[i].unit_key in counted or cands[i].value.measure in measures] or allowed
     scores = model.scores(X)
     return cands[max(allowed, key=lambda i: scores[i])]
 
