@@ -1169,9 +1169,14 @@ def answering_outlets(question: str, quotes: list[str]) -> list[tuple[int, str]]
     return [(i, outlet) for i, outlet, _ in found if medium == "outlet" or known_outlets(outlet)]
 
 
+def _medium_kinds(text: str) -> list[str]:
+    """The kinds of medium a text's words name, in order (``language.lexicon.medium_kind``: "صحيفة", "channel")."""
+    return [k for w in _TOKEN.findall(normalize_arabic(text).lower()) if (k := medium_kind(w))]
+
+
 def asked_kind(question: str) -> str | None:
-    """The kind of medium a question names (``language.lexicon.medium_kind``: "which Syrian paper" → "paper"), or None."""
-    return next((k for w in _TOKEN.findall(normalize_arabic(question).lower()) if (k := medium_kind(w))), None)
+    """The kind of medium a question names ("which Syrian paper" → "paper"), or None."""
+    return next(iter(_medium_kinds(question)), None)
 
 
 def _kind_fit(asked: str | None, party: str) -> int:
@@ -1180,7 +1185,7 @@ def _kind_fit(asked: str | None, party: str) -> int:
     الرسمي" for "which paper"). Why: a quote may cite two media, and the first cited is not the kind asked for."""
     if asked is None:
         return 1
-    kinds = {k for w in _TOKEN.findall(normalize_arabic(party).lower()) if (k := medium_kind(w))}
+    kinds = _medium_kinds(party)
     return 2 if asked in kinds else 0 if kinds else 1
 
 

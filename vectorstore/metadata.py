@@ -303,10 +303,11 @@ def _edge_credit(text: str) -> str | None:
                 if normalize_arabic(m["label"].lower()) in CREDIT_LABELS and not _reporter(name):
                     return name
                 continue
-            if _reporter(name) or not (_names_outlet(name) or is_known_outlet(name)):
+            known = is_known_outlet(name)
+            if _reporter(name) or not (_names_outlet(name) or known):
                 continue
             before, after = line[: m.start()], line[m.end() :].strip()
-            known, bracketed = is_known_outlet(name), m["b"] is not None
+            bracketed = m["b"] is not None
             # a Latin name is capitalised word by word; an Arabic one has no capitals: it is known or bracketed
             shaped = bracketed and (not name.isascii() or all(w[0].isupper() for w in name.split()))
             if top and _head_before(before) and (known or (shaped and after[:1] in "-–—")):
