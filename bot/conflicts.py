@@ -663,8 +663,10 @@ def _rival_bounds(a: Claim, b: Claim) -> bool:
     floor, exact = (a, b) if a.floor_figure is not None else (b, a)
     if floor.floor_figure is not None and exact.bound is None and exact.about is None and _finer(exact):
         return exact.low - floor.floor_figure > max(_half_last_digit(floor.floor_figure), _half_last_digit(_mid(exact)))
+    if a.bound == b.bound == "floor":  # "540 على الأقل" / "أكثر من 540" state one floor, its figure 540
+        return a.low != b.low and (a.floor_figure is None or a.floor_figure != b.floor_figure)
     if a.bound is not None and a.bound == b.bound:
-        return a.low != b.low if a.bound == "floor" else a.high != b.high
+        return a.high != b.high
     # a floor's figure as stated: "أكثر من 260 ألف" states 260,000 (its interval opens at 260,001), which "نحو 262 ألف"
     # rounds to
     hedged = [

@@ -46,7 +46,7 @@ from language.normalize import (
     under_proclitic,
     word_alternation,
 )
-from language.numerals import atoms, definite_scales, number_phrase_pattern, read_number, vague_words
+from language.numerals import atoms, definite_scales, definite_teens, number_phrase_pattern, read_number, vague_words
 
 
 @dataclass(frozen=True)
@@ -434,7 +434,7 @@ def _pattern() -> re.Pattern[str]:
     """The quantity regex on folded text (built once: the number words come from num2words)."""
     num = number_phrase_pattern()
     vague = word_alternation(vague_words())
-    value = rf"(?:{vague}|{word_alternation(definite_scales())}|{num})"
+    value = rf"(?:{vague}|{word_alternation(definite_scales())}|{word_alternation(definite_teens())}|{num})"
     symbols = "".join(re.escape(s) for s in _currencies()[1])
     opens = word_alternation(_RANGE_OPEN)
     joins = word_alternation({j for js in _RANGE_OPEN.values() for j in js})
@@ -462,6 +462,8 @@ def _value(phrase: str) -> tuple[float, float] | None:
         return vague_words()[phrase]
     if phrase in definite_scales():
         return float(definite_scales()[phrase]), float(definite_scales()[phrase])
+    if phrase in definite_teens():
+        return definite_teens()[phrase], definite_teens()[phrase]
     v = read_number(phrase)
     return None if v is None else (v, v)
 

@@ -109,6 +109,22 @@ def atoms() -> dict[str, Atom]:
 
 
 @lru_cache(maxsize=1)
+def definite_teens() -> dict[str, float]:
+    """Folded 11-19 with the article on the first word ("الثماني عشره تهمه", "للخمسه عشر", "الاحدي عشر") → value.
+
+    Why: the article goes on the compound's first word only, so without these the
+    reader saw the bare "عشره" after it and read "للثماني عشرة تهمة" as ten charges,
+    which then clashed with another outlet's "18 تهمة"."""
+    table: dict[str, float] = {}
+    for word, atom in atoms().items():
+        first, _, ten = word.partition(" ")
+        if 11 <= atom.value <= 19 and ten in ("عشر", "عشره") and not first.isascii() and first != "احد":  # "الأحد": Sunday
+            for article in ("ال", "لل"):  # "لل": the lam proclitic drops the article's alef
+                table.setdefault(article + first + " " + ten, float(atom.value))
+    return table
+
+
+@lru_cache(maxsize=1)
 def definite_scales() -> dict[str, float]:
     """Folded scale words with the article ("المائه", "الالف", "المليون") → value.
 

@@ -618,3 +618,12 @@ def test_a_later_story_recalling_the_first_figure_in_other_words_is_no_fall_of_t
     (update,), _ = find_conflicts(_numbers(first, risen, recalled))
     assert update.relation == "update"
     assert [p.value for p in update.positions][-1] == "61 قتيلا"
+
+
+def test_at_least_and_more_than_one_figure_are_one_floor():
+    # "540 at least" and "more than 540" say the same of that day's count: [540, ∞) and [541, ∞) are one floor.
+    a = Evidence(1, "a", "وأصيب 540 شخصا على الأقل في الزلزال.", "Outlet A", SUN)
+    b = Evidence(2, "b", "وأصيب أكثر من 540 شخصا في الزلزال.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(a, b))[0] == []
+    c = Evidence(3, "c", "وأصيب أكثر من 560 شخصا في الزلزال.", "Outlet C", SUN)  # two floors at two figures still clash
+    assert [x.relation for x in find_conflicts(_numbers(a, c))[0]] == ["conflict"]

@@ -124,3 +124,18 @@ def test_two_hundred_is_read_in_either_spelling_of_the_hundred(dual):
     """Arabic writes the hundred مئة or مائة, and its dual likewise: "مائتي مليون" was read as "مليون"."""
     (quantity,) = find_quantities(f"رصدت الحكومة {dual} مليون يورو لإعادة الإعمار")
     assert (quantity.low, quantity.high) == (200_000_000, 200_000_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("وفي وصفه للثماني عشرة تهمة التي يواجهها", 18), ("اعتقل الأربعة عشر شخصا", 14), ("صوتت الإحدى عشرة دولة", 11)],
+)
+def test_a_teen_with_the_article_is_read_whole(text, value):
+    """The article goes on the first word of 11-19 only: "للثماني عشرة تهمة" was read as "عشرة تهمة", ten charges,
+    which then clashed with another outlet's "18 تهمة"."""
+    (quantity,) = find_quantities(text)
+    assert (quantity.low, quantity.high) == (value, value)
+
+
+def test_sunday_before_ten_is_no_eleven():
+    assert [q.low for q in find_quantities("وصل يوم الأحد عشرة أشخاص")] == [10]
