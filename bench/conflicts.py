@@ -134,7 +134,7 @@ def fit_gate(split: str = "train") -> dict:
 
     Each item is judged once with every sentence counted; a gate that does not count it gives NOT_ENOUGH_INFO
     (the only evidence is neutral). The gate with the best verify macro-F1 on ``split`` is printed, with the
-    shipped one's score: copy it into ``bot/verify.py`` by hand, and report dev from the normal run.
+    shipped one's score: copy it into ``bot/verify/gate.py`` by hand, and report dev from the normal run.
     """
     import itertools
 

@@ -188,10 +188,11 @@ def test_speaker_before_or_after_the_verb(sentence, party, claim):
 
 
 def test_reporting_verbs_are_one_list_used_by_verify():
-    from bot import attribution, verify
+    from bot import attribution
+    from bot.verify import frame
 
-    assert verify._REPORTING_EN == frozenset(attribution.REPORTING_VERBS_EN)
-    assert set(verify._REPORTING_AR.split()) == set(attribution.REPORTING_VERBS_AR)
+    assert frame._REPORTING_EN == frozenset(attribution.REPORTING_VERBS_EN)
+    assert set(frame._REPORTING_AR.split()) == set(attribution.REPORTING_VERBS_AR)
 
 
 def test_a_feeds_handle_is_named_as_the_outlet_in_the_readers_language():

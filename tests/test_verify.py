@@ -626,7 +626,7 @@ def test_the_latest_figure_of_an_update_is_not_disputed():
 def test_an_arabic_nationality_adjective_is_its_country_not_a_person():
     """ "الكندية" in a claim modifies ("الطائرة الكندية"): it is matched by its country in an English sentence's
     "Canadian", and is never a party or a person, whatever a name learner read it as."""
-    from bot.verify import _present, sentence_keys
+    from bot.verify.frame import _present, sentence_keys
 
     frame = claim_frame("تحطمت الطائرة الكندية قرب المطار")
     group = next(g for g in frame.groups if g.word == "الكندية")
@@ -805,7 +805,7 @@ def test_a_bare_count_after_a_count_of_the_claims_noun_counts_it_under_its_own_p
 def test_an_arabic_count_with_its_verb_after_its_noun_is_tied_to_that_verb():
     """ "نحو 25 شخصا أصيبوا": the verb after the noun is the count's predicate. It rivals "أصيب 18 شخصا" (the same deed)
     even in a sentence under ``RELEVANCE``, and is no count of "قتل 25 شخصا" (another deed)."""
-    from bot.verify import _predicate_words
+    from bot.verify.numbers import _predicate_words
     from language.numbers import find_quantities
 
     sentence = "وقالت الشرطة إن نحو 25 شخصا أصيبوا في الحريق الذي اندلع بالسوق، وإن فرق الإطفاء ما زالت في المكان"

@@ -9,17 +9,11 @@ import pytest
 
 import config
 from bot.claims import Evidence
-from bot.verify import (
-    _count_pairs,
-    _dateline_date,
-    _sites,
-    _slot_places,
-    _spelled_otherwise,
-    _story,
-    align_words,
-    claim_frame,
-    verify_claim,
-)
+from bot.verify import align_words, claim_frame, verify_claim
+from bot.verify.dates import _dateline_date
+from bot.verify.numbers import _count_pairs
+from bot.verify.places import _sites, _slot_places, _spelled_otherwise
+from bot.verify.sentence import _story
 from language.calendar import resolve_times
 from language.names import learn
 
