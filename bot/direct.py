@@ -116,7 +116,10 @@ _COARSE_BREAK = re.compile(r"[،,;؛:]\s")
 _CLOSING_STOP = re.compile(r"[\s.!۔]+$")
 #: The noun a count question names right after its interrogative: "how many people", "كم عدد الركاب", and "كم" before an
 #: accusative or feminine noun ("كم راكبا", "كم دولة"); "كم" before a verb ("كم استمرت", "how long") names none (``counts_things``).
-_COUNTED = re.compile(r"\bhow many ([^\W\d_]+)|(?<!\w)كم عدد ([^\W\d_]+)|(?<!\w)كم ([^\W\d_]{2,}[اه])(?!\w)")
+_COUNTED = re.compile(
+    r"\bhow many ([^\W\d_]+)|(?<!\w)كم عدد ([^\W\d_]+)|(?<!\w)كم ([^\W\d_]{2,}[اه])(?!\w)"
+    r"|\b(?:death|casualty|the) (toll)\b|\b(?:number|total) of (?:the )?([^\W\d_]+)|(?<!\w)[وب]?(?:ال)?(?:حصيله|عدد) (?:ال)?([^\W\d_]+)"
+)
 #: Arabic nouns of a stretch of time that CLDR names no unit by, folded: "كم مدة", "كم فترة", "كم عمره" ask how long or old.
 _SPAN_NOUNS = ("مده", "فتره", "عمر")
 #: What the clause chooser (``read_clause``) weighs; see ``clause_features``.
@@ -207,6 +210,8 @@ def _english_number(x: float) -> str:
 
 def _english_amount(q: Quantity) -> str:
     """The interval in English words a reader expects ("more than 1,000", "about 300", "10-15", "2,000-9,999" for "thousands")."""
+    if q.bound == "ceiling" and q.stated is not None:  # "أقل من 15 دقيقة": less than 15, not "0-14"
+        return f"{'less than' if q.high < q.stated else 'at most'} {_english_number(q.stated)}"
     if q.high is None:
         below = q.low - 1
         return f"more than {_english_number(below)}" if below > 0 and below % 10 == 0 else f"at least {_english_number(q.low)}"
@@ -223,6 +228,8 @@ def _english_unit(q: Quantity) -> str:
         return ""
     if not ARABIC_LETTER.search(q.unit_text):
         return q.unit_text
+    if span := time_units().get(q.unit_key or ""):  # CLDR names a unit of time in English: "دقيقة" → "minutes"
+        return format_unit(1 if q.high == q.low == 1 else 2, span, locale="en").split(" ", 1)[-1]
     words = load_lexicon().translations(normalize_arabic(q.unit_text))
     if not words:
         return ""
@@ -675,6 +682,17 @@ def counted_nouns(question: str, quote: str = "", lexicon: Lexicon | None = None
     return frozenset(unit_key(w) for w in words)
 
 
+def asked_spans(question: str) -> frozenset[str]:
+    """The CLDR units of time a count question counts in ("for how many minutes", "كم دقيقة" → duration-minute), read
+    from its own words: the bridge's are guesses ("senior" bridges to "عام")."""
+    return frozenset(
+        span
+        for m in _COUNTED.finditer(normalize_arabic(question).lower())
+        for w in m.groups()
+        if w and (span := time_units().get(unit_key(w)))
+    )
+
+
 def counts_asked(question: str, citation: Citation, value: Value, lexicon: Lexicon | None = None) -> bool:
     """Whether a figure counts a noun the question names (``counted_nouns``, across languages through the bridge),
     or is of the kind of measure it asks for (``asked_kinds_of_measure``: "what age" is a span of years, "how heavy" a mass).
@@ -823,6 +841,7 @@ def best_candidate(
     demonyms: bool = True,
     grains: tuple[str, ...] = (),
     measures: frozenset[str] = frozenset(),
+    spans: frozenset[str] = frozenset(),
 ) -> Candidate | None:
     """The best-scoring candidate of the kind asked for that the question does not itself name (a "which
     country" question naming one country asks for another); None when the quote holds no such candidate.
@@ -849,7 +868,13 @@ def best_candidate(
         allowed = [i for i in allowed if cands[i].grain in grains] or allowed
     if not allowed:
         return None
-    allowed = [i for i in allowed if cands[i].unit_key in counted or cands[i].value.measure in measures] or allowed
+    by_noun = {i for i in allowed if cands[i].unit_key in counted}
+    by_measure = {i for i in allowed if cands[i].value.measure in measures}
+    by_span = {i for i in allowed if time_units().get(cands[i].unit_key or "") in spans}
+    # the unit of time the question names ("for how many minutes": "15 دقيقة", not the player's "22 عاما"), then a
+    # figure of the noun and the measure asked, then of the measure ("ما نسبة ... عام 2016": the share, not "20 عاما"
+    # counting the year's noun), then of the noun
+    allowed = sorted(by_span) or [i for i in allowed if i in by_noun & by_measure] or sorted(by_measure) or sorted(by_noun) or allowed
     allowed = [i for i in allowed if not cands[i].value.vague] or allowed  # a figure over "dozens" of the same thing
     scores = model.scores(X)
     return cands[max(allowed, key=lambda i: scores[i])]
@@ -895,6 +920,7 @@ def read_value(kind: str, question: str, quote: str, anchor: date | None, lang: 
             kind != "place" or names_kind_of_place(question),
             grains,
             asked_kinds_of_measure(question),
+            asked_spans(question),
         )
         return chosen.value if chosen else None
     if kind == "date":

@@ -25,3 +25,34 @@ def test_a_figure_beside_dozens_in_one_quote_is_the_answer():
 def test_dozens_is_still_the_answer_where_no_quote_gives_a_figure():
     answer = direct_answer("كم شخصا قتلوا في انهيار الجسر؟", "ar", [cite(1, LEAD)], {})
     assert answer is not None and answer.value == "عشرات الأشخاص"
+
+
+def test_a_toll_question_counts_things_so_an_age_is_no_answer():
+    # "the death toll" names what it counts, as "how many people" does: the leader's "(72 عاما)" is no toll.
+    quotes = [
+        cite(1, "وتطالب المعارضة منذ شهرين برحيل الرئيس (72 عاما) الذي عاد إلى السلطة في 2007.", 0.9),
+        cite(2, "ما يرفع حصيلة ضحايا الاحتجاجات المستمرة ضد الحكومة إلى أكثر من 178 قتيلا.", 0.8),
+    ]
+    answer = direct_answer("What was the death toll of the protests against the president?", "en", quotes, {})
+    assert answer is not None and "178" in answer.value
+
+
+def test_a_unit_of_time_asked_in_one_language_is_counted_in_the_other():
+    quote = "وخاض اللاعب (22 عاما) مباراة واحدة مع المنتخب ولعب فيها لمدة 13 دقيقة."
+    answer = direct_answer("For how many minutes did the player play in that match?", "en", [cite(1, quote)], {})
+    assert answer is not None and answer.value == "13 دقيقة"
+
+
+def test_the_measure_asked_goes_before_a_span_counting_the_questions_year():
+    # "عام 2016" names the year's noun; a share is what "ما نسبة" asks for, not the "20 عاما" of the comparison.
+    quote = "وأنفقت الدولة 714.5 مليار يورو على المساعدات عام 2016، ما يمثل 32.1 بالمئة من الناتج، بزيادة 4 نقاط خلال 20 عاما."
+    answer = direct_answer("ما نسبة ما أنفقته الدولة على المساعدات من ناتجها عام 2016؟", "ar", [cite(1, quote)], {})
+    assert answer is not None and answer.value == "32.1 بالمئة"
+
+
+def test_a_ceiling_of_time_reads_as_english_says_it():
+    from bot.direct import _quantity_value
+    from language.numbers import find_quantities
+
+    (q,) = find_quantities("شارك بديلا خلال أقل من 15 دقيقة")
+    assert _quantity_value(q, "en").display == "less than 15 minutes"  # was "0-14", no unit
