@@ -115,7 +115,8 @@ _CLAUSE_BREAK = re.compile(r"[،,;؛:.!?()\[\]«»\"“”]|\s[-–—]\s")
 _COARSE_BREAK = re.compile(r"[،,;؛:]\s")
 _CLOSING_STOP = re.compile(r"[\s.!۔]+$")
 #: The noun a count question names right after its interrogative: "how many people", "كم عدد الركاب", and "كم" before an
-#: accusative or feminine noun ("كم راكبا", "كم دولة"); "كم" before a verb ("كم استمرت", "how long") names none (``counts_things``).
+#: accusative or feminine noun ("كم راكبا", "كم دولة"); "كم" before a verb ("كم استمرت", "how long") names none
+#: (``counts_things``). A tally names what it counts too: "the death toll", "the number of X", "حصيلة/عدد X".
 _COUNTED = re.compile(
     r"\bhow many ([^\W\d_]+)|(?<!\w)كم عدد ([^\W\d_]+)|(?<!\w)كم ([^\W\d_]{2,}[اه])(?!\w)"
     r"|\b(?:death|casualty|the) (toll)\b|\b(?:number|total) of (?:the )?([^\W\d_]+)|(?<!\w)[وب]?(?:ال)?(?:حصيله|عدد) (?:ال)?([^\W\d_]+)"
@@ -850,11 +851,13 @@ def best_candidate(
     of Jordan": which country? Jordan, not Russia). A date question naming its unit (``asked_grains``) takes a date of
     that precision where there is one, a place question naming its kind (``asked_place_grains``) a place of that kind.
 
+    Where the question counts in a unit of time (``spans``: "for how many minutes"), only figures in that unit compete.
     Where the question names what it counts (``counted``) and the quote counts that noun, only those counts
     compete: "كم عدد قتلى ..." over "الحداد الوطني ليومين ... سقوط 107 قتلى" is 107, not the two days of
     mourning the chooser, judging position and shape, may prefer; so do the figures of the kind of measure a question
     of measure asks for (``measures``, ``asked_kinds_of_measure``: "how heavy" over "… 70 طنا … بتكلفة 90 مليون دولار" is
-    the tonnes, not the cost). Unless ``durations`` (the question names no
+    the tonnes, not the cost), and before a figure of a noun the question names only by the way ("ما نسبة ... عام
+    2016" is the share, not "20 عاما"); a figure before a vague count of the same ("عشرات"). Unless ``durations`` (the question names no
     counted thing but time, ``counts_things``), a count of time is no answer: "how many were on board?" over "crashed two
     days ago with 65 passengers on board" is 65, and over a quote with only "two days" no figure at all.
     """
