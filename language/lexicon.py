@@ -127,7 +127,7 @@ ASKED_MEASURES_EN = {
     "area": ("", ""),  # "what area" asks for a region as often as for a measure: a unit named ("hectares") asks for it
     "duration": ("old long", "age duration"),  # "how long" asks how long something lasted far more often than a length
     "money": ("", "cost price fee fine worth budget salary value"),
-    "percent": ("", "percentage percent share proportion"),
+    "percent": ("", "percentage percent share proportion turnout"),  # a turnout is said as a share of the voters
 }
 ASKED_MEASURES_AR = {
     "length": "مسافه طول ارتفاع عمق",  # not بعد ("after") nor عرض ("offer")
@@ -136,7 +136,7 @@ ASKED_MEASURES_AR = {
     "area": "مساحه",
     "duration": "عمر مده",
     "money": "سعر ثمن تكلفه كلفه غرامه قيمه مبلغ راتب ميزانيه",
-    "percent": "نسبه",
+    "percent": "نسبه",  # "نسبة المشاركة": the turnout
 }
 #: Nouns that name the kind of value asked for after "أي"/"ما هي ال..."/"which"/"what (is the)"
 #: ("أي دولة", "ماهي الدولة التي", "which country", "what year"): folded Arabic; English.

@@ -474,7 +474,7 @@ _CLOCK = re.compile(r"\d{1,2}[.:]\d\d")
 _CLOCK_WORDS = frozenset("بتوقيت صباحا مساء مساءا ظهرا فجرا ليلا am pm gmt utc".split())
 #: Words a year follows ("في 2018", "منذ 2011", "until 2020"): folded, without the و clitic.
 _BEFORE_YEAR = frozenset(
-    "في منذ عام العام حتي قبل بعد خلال مطلع بدايه نهايه اواخر اوائل منتصف موسم in since until by before after "
+    "في منذ من عام العام حتي قبل بعد خلال مطلع بدايه نهايه اواخر اوائل منتصف موسم in since until by before after "
     "during of early late mid from to".split()
 )
 _LAST_WORD = re.compile(r"(\w+)\W*$")
@@ -484,7 +484,8 @@ def _is_year_or_clock(folded: str, m: re.Match[str]) -> bool:
     """A bare 19xx/20xx is a year unless hedged ("أكثر من 2000") or counting a noun ("قتل 2000 شخص")
     after a word that does not introduce years; "04.00 بتوقيت" is a clock time."""
     num = m.group("num")
-    if _YEAR.fullmatch(num) and not (m.group("mod") or m.group("open") or m.group("sym") or m.group("pct")):
+    ranged = m.group("open") and (m.group("num2") or m.group("num3"))  # "من 2018" alone opens no range: "from", before a year
+    if _YEAR.fullmatch(num) and not (m.group("mod") or ranged or m.group("sym") or m.group("pct")):
         prev = _LAST_WORD.search(folded[: m.start("num")])
         prev_word = re.sub(r"^و(?=\w{2})", "", prev.group(1)) if prev else ""
         return not m.group("unit") or not prev or prev_word in _BEFORE_YEAR or prev_word in MONTHS
@@ -606,6 +607,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         num2 = "num2" if m.group("num2") else "num3" if m.group("num3") and m.group("join") in _RANGE_OPEN[opener] else None
         if num2:
             phrase2, end = m.group(num2), m.end(num2)
+            if any(ts < ne2 and ns2 < te for ns2, ne2 in [original_span(origin, m.start(num2), end)] for ts, te in time_spans):
+                continue  # "من 15 إلى 17 حزيران": a span of days, not a count
         second = _value(phrase2) if phrase2 else None
         if second is not None:
             scale = _trailing_scale(phrase2)
@@ -629,8 +632,10 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             if unit_end is not None:
                 us, ue = original_span(origin, m.start("unit"), unit_end)
                 unit_text, end = text[us:ue], unit_end
-        if m.group("glued") and (unit is None or unit in MONTHS):
-            continue  # "الدورة الـ24" ranks, "في الـ30 من آذار" dates: only "يناهز الـ85 عاما", "لـ6 أشهر" count
+        if m.group("glued") and unit is None:
+            continue  # "الدورة الـ24" ranks: only "يناهز الـ85 عاما", "لـ6 أشهر" count
+        if unit is not None and unit.lower() in MONTHS:
+            continue  # "في الـ30 من آذار", "في18 شباط" (glued to its preposition, which the calendar misses): a date
         if unit is None and (m.group("num") in definite_scales() or (kind == "count" and not late and _is_index_number(text, ns, m))):
             continue  # "المائة" counts only with its noun; "القرار 2254" is no count, but a hedged one is ("البالغ 18 على الأقل")
         mod = re.sub(r"\s+", " ", m.group("mod")) if m.group("mod") else None

@@ -56,3 +56,12 @@ def test_a_ceiling_of_time_reads_as_english_says_it():
 
     (q,) = find_quantities("شارك بديلا خلال أقل من 15 دقيقة")
     assert _quantity_value(q, "en").display == "less than 15 minutes"  # was "0-14", no unit
+
+
+def test_a_turnout_is_a_share():
+    quotes = [
+        cite(1, "وبعد مزاعم تزوير أمر البرلمان بإعادة الفرز اليدوي لنحو 10 ملايين صوت.", 0.9),
+        cite(2, "وبلغت المشاركة في الانتخابات نحو 44.5 في المئة، وهي نسبة أقل من الانتخابات السابقة.", 0.8),
+    ]
+    answer = direct_answer("What was the turnout in the parliamentary election?", "en", quotes, {})
+    assert answer is not None and answer.value == "نحو 44.5 في المئة"

@@ -139,3 +139,23 @@ def test_a_teen_with_the_article_is_read_whole(text, value):
 
 def test_sunday_before_ten_is_no_eleven():
     assert [q.low for q in find_quantities("وصل يوم الأحد عشرة أشخاص")] == [10]
+
+
+@pytest.mark.parametrize("text", ["التزمت بهدنة من 15 إلى 17 حزيران/يونيو", "a truce from 15 to 17 June", "بين 10 و15 مايو"])
+def test_a_span_of_days_of_a_month_is_no_count(text):
+    """The second end falls on a date the calendar reads ("17 حزيران"): the range is days, not "about 16" of anything."""
+    assert find_quantities(text) == ()
+
+
+def test_a_range_of_a_noun_beside_a_date_is_still_a_count():
+    (q,) = find_quantities("قتل بين 10 و15 شخصا في 3 مايو")
+    assert (q.low, q.high) == (10, 15)
+
+
+@pytest.mark.parametrize(
+    "text", ["في النصف الأول من 2018 رغم تطبيق الهدنة", "في الربع الأخير من 2017 مقابل العام السابق", "ومنذ بدء التصعيد في18 شباط/فبراير"]
+)
+def test_a_year_after_from_and_a_day_glued_to_its_preposition_are_dates(text):
+    """ "من" opens a range only with its second end; alone it is "from" before a year ("2018 رغم" was 2018 of
+    "despite"). A month is never a counted noun ("في18 شباط", which the calendar does not read glued)."""
+    assert find_quantities(text) == ()
