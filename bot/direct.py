@@ -877,7 +877,7 @@ def best_candidate(
     # the unit of time the question names ("for how many minutes": "15 دقيقة", not the player's "22 عاما"), then a
     # figure of the noun and the measure asked, then of the measure ("ما نسبة ... عام 2016": the share, not "20 عاما"
     # counting the year's noun), then of the noun
-    allowed = sorted(by_span) or [i for i in allowed if i in by_noun & by_measure] or sorted(by_measure) or sorted(by_noun) or allowed
+    allowed = sorted(next((tier for tier in (by_span, by_noun & by_measure, by_measure, by_noun) if tier), allowed))
     allowed = [i for i in allowed if not cands[i].value.vague] or allowed  # a figure over "dozens" of the same thing
     scores = model.scores(X)
     return cands[max(allowed, key=lambda i: scores[i])]

@@ -460,10 +460,9 @@ def _value(phrase: str) -> tuple[float, float] | None:
     phrase = re.sub(r"\s+", " ", phrase.strip())
     if phrase in vague_words():
         return vague_words()[phrase]
-    if phrase in definite_scales():
-        return float(definite_scales()[phrase]), float(definite_scales()[phrase])
-    if phrase in definite_teens():
-        return definite_teens()[phrase], definite_teens()[phrase]
+    for definite in (definite_scales(), definite_teens()):  # words with the article: "المائة", "الثماني عشرة"
+        if phrase in definite:
+            return float(definite[phrase]), float(definite[phrase])
     v = read_number(phrase)
     return None if v is None else (v, v)
 
@@ -588,11 +587,17 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     direct answer and the ranker's features."""
     folded, origin = _unglued(*fold_with_offsets(text))
     time_spans = [(t.start, t.end) for t in resolve_times(text, None)]
+
+    def dated(m: re.Match[str], group: str) -> bool:
+        """Does the match's number ``group`` lie in a date the calendar reads ("18 شباط")?"""
+        s, e = original_span(origin, m.start(group), m.end(group))
+        return any(ts < e and s < te for ts, te in time_spans)
+
     currency_words, symbols = _currencies()
     out: list[Quantity] = []
     for m in _pattern().finditer(folded):
-        ns, ne = original_span(origin, m.start("num"), m.end("num"))
-        if any(ts < ne and ns < te for ts, te in time_spans):
+        ns, _ = original_span(origin, m.start("num"), m.end("num"))
+        if dated(m, "num"):
             continue
         opener, phrase, phrase2 = m.group("open"), m.group("num"), None
         if opener and _value(phrase) is None:  # "بين ثمانية وعشرة": both ends read as one phrase
@@ -607,7 +612,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         num2 = "num2" if m.group("num2") else "num3" if m.group("num3") and m.group("join") in _RANGE_OPEN[opener] else None
         if num2:
             phrase2, end = m.group(num2), m.end(num2)
-            if any(ts < ne2 and ns2 < te for ns2, ne2 in [original_span(origin, m.start(num2), end)] for ts, te in time_spans):
+            if dated(m, num2):
                 continue  # "من 15 إلى 17 حزيران": a span of days, not a count
         second = _value(phrase2) if phrase2 else None
         if second is not None:
