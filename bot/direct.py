@@ -85,7 +85,7 @@ from language.lexicon import (
     question_kind,
 )
 from language.dialect import STANDARD_INTERROGATIVES
-from language.names import asks_role, demonym_country, family_keys, named_persons, roles_of, romanise
+from language.names import asks_role, demonym_country, family_keys, named_persons, persons_asked_about, roles_of, romanise
 from language.normalize import ARABIC_LETTER, bm25_tokens, detect_language, normalize_arabic, under_proclitic
 from language.numbers import Quantity, asked_kinds_of_measure, find_duals, find_quantities, measure_kind, time_units, unit_key
 from language.places import find_places, place_label, places
@@ -291,11 +291,13 @@ def line_clause(text: str) -> str:
 
 def question_stems(question: str, quote: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     """The question's keyword stems; over a quote in the other language, with its words' forms in that
-    language too (the learned bridge, ``bot.crosslingual``). Why: an English question shares no word with an
-    Arabic quote, so without them every word of it looked new to the chooser and no clause matched."""
+    language too (the learned bridge, ``bot.crosslingual``) and the quote's names of the persons it names
+    (``persons_asked_about``). Why: an English question shares no word with an Arabic quote, so without them every
+    word of it looked new to the chooser and no clause matched; the bridge has no names ("Bagheri" / "باقري")."""
     words = bm25_tokens(question)
     if detect_language(question) != detect_language(quote):
         words += bm25_tokens(bridge_text(question, lexicon))
+        words += [w for m in persons_asked_about(question, quote) for w in bm25_tokens(m.text)]
     return frozenset(words)
 
 
@@ -602,7 +604,7 @@ def _sentence(question: str, quote: str, lexicon: Lexicon | None) -> _Sentence:
     named = (
         named_places(question)
         | frozenset(p for w in _LETTERS.findall(cased(question)) if (p := demonym_country(w)))  # "the Iranian-Syrian deal" names both
-        | frozenset(normalize_arabic(n.text) for n in named_persons(question))
+        | frozenset(normalize_arabic(n.text) for n in (*named_persons(question), *persons_asked_about(question, quote)))
     )
     return _Sentence(
         asked,
