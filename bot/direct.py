@@ -66,6 +66,7 @@ import prompts
 from bot.attribution import extract_attributions, format_attribution, holding, outlet_label, party_outlet
 from bot.crosslingual import Lexicon, bridge_text, load_lexicon
 from bot.entities import known_outlets
+from bot.evidence import aligned_units
 from bot.ranker import NAME_PATTERN, Ranker, read_model, value_kinds
 from bot.schema import Citation, DirectAnswer
 from language.calendar import TimeMention, describe_relative, find_years, format_day, format_month, is_dateline, resolve_times
@@ -672,17 +673,21 @@ def _typed(kind: str) -> str:
     return kind if kind in ("date", "number", "person", "place") else "clause"
 
 
-def counted_nouns(question: str, quote: str = "", lexicon: Lexicon | None = None) -> frozenset[str]:
+def counted_nouns(question: str, quote: str = "", lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> frozenset[str]:
     """The question's words as counted nouns (``unit_key``): "كم عدد قتلى ..." names "قتل".
 
     Over a quote in the other language, also the question's words in that language (the learned bridge,
     ``question_stems``' reason): "How many people were killed ...?" names "قتل" in "844 قتيلا", so the count of
-    the killed competes, not the quake's "7.5 درجة" that a chooser judging position and shape may prefer.
+    the killed competes, not the quake's "7.5 درجة" that a chooser judging position and shape may prefer; and, given
+    the evidence encoder (``aligner``), the quote's counted nouns it puts next to a question word
+    (``bot.evidence.aligned_units``): the bridge takes "people" to "الناس", never to the "شخصا" news counts in.
     """
     words = _TOKEN.findall(question)
-    if quote and detect_language(question) != detect_language(quote):
-        words += _TOKEN.findall(bridge_text(question, lexicon))
-    return frozenset(unit_key(w) for w in words)
+    if not quote or detect_language(question) == detect_language(quote):
+        return frozenset(unit_key(w) for w in words)
+    words += _TOKEN.findall(bridge_text(question, lexicon))
+    aligned = aligned_units(question, [quote], aligner) if aligner is not None else frozenset()
+    return frozenset(unit_key(w) for w in words) | aligned
 
 
 def asked_spans(question: str) -> frozenset[str]:
@@ -696,7 +701,9 @@ def asked_spans(question: str) -> frozenset[str]:
     )
 
 
-def counts_asked(question: str, citation: Citation, value: Value, lexicon: Lexicon | None = None) -> bool:
+def counts_asked(
+    question: str, citation: Citation, value: Value, lexicon: Lexicon | None = None, aligner: Embeddings | None = None
+) -> bool:
     """Whether a figure counts a noun the question names (``counted_nouns``, across languages through the bridge),
     or is of the kind of measure it asks for (``asked_kinds_of_measure``: "what age" is a span of years, "how heavy" a mass).
 
@@ -705,7 +712,7 @@ def counts_asked(question: str, citation: Citation, value: Value, lexicon: Lexic
     """
     if value.measure is not None and value.measure in asked_kinds_of_measure(question):
         return True
-    asked = counted_nouns(question, citation.quote, lexicon)
+    asked = counted_nouns(question, citation.quote, lexicon, aligner)
     return any(unit_key(w) in asked for w in _TOKEN.findall(value.words) if not w.isdigit())
 
 
@@ -900,10 +907,13 @@ def in_countries(cands: list[Candidate], named: frozenset[str], lang: str) -> li
     return out
 
 
-def read_value(kind: str, question: str, quote: str, anchor: date | None, lang: str, lexicon: Lexicon | None = None) -> Value | None:
+def read_value(
+    kind: str, question: str, quote: str, anchor: date | None, lang: str, lexicon: Lexicon | None = None, aligner: Embeddings | None = None
+) -> Value | None:
     """The value of the kind asked for in ``quote``: the learned chooser's best candidate of that kind (or the
     hand readers' before a chooser is trained). A question of no kind gets a whole clause (``read_clause``):
-    word runs chosen by the model held the gold answer less often in cross-validation (bench.spans)."""
+    word runs chosen by the model held the gold answer less often in cross-validation (bench.spans). ``aligner``:
+    the evidence encoder, which finds the quote's noun for the question's counted one (``counted_nouns``)."""
     if kind == "clause":
         return read_clause(question, quote, lexicon)
     model = load_span_model()
@@ -920,7 +930,7 @@ def read_value(kind: str, question: str, quote: str, anchor: date | None, lang: 
             cands,
             X,
             model,
-            counted_nouns(question, quote, lexicon),
+            counted_nouns(question, quote, lexicon, aligner),
             not counts_things(question),
             kind != "place" or names_kind_of_place(question),
             grains,
@@ -1012,13 +1022,16 @@ def direct_answer(
     anchors: dict[str, date | None],
     lexicon: Lexicon | None = None,
     encoder: Embeddings | None = None,
+    aligner: Embeddings | None = None,
 ) -> DirectAnswer | None:
     """The one-line answer from ranked citations (best first); None when there is nothing to quote, or the
     question asks for a figure or a date (``STRICT_KINDS``) that no quote states.
 
     ``anchors`` maps each cited article to the date its relative words resolve against; ``lexicon`` is the
     bridge between the languages (None: the shipped one; benches pass one learned without the test question);
-    ``encoder`` the retrieval encoder that orders quotes in the other language (``encoder_order``; None: rank order).
+    ``encoder`` the retrieval encoder that orders quotes in the other language (``encoder_order``; None: rank order);
+    ``aligner`` the evidence encoder that finds a quote's noun for a question's counted one across languages
+    (``counted_nouns``; None: the bridge alone).
     """
     if not citations:
         return None
@@ -1034,9 +1047,13 @@ def direct_answer(
     if origin is not None:
         return _line(lang, "place", origin[1], [origin[0]])
     kind = question_kind(question) or "clause"
-    read = [(c, read_value(kind, question, c.quote, anchors.get(c.doc_id), lang, lexicon)) for c in citations] if kind != "clause" else []
+    read = (
+        [(c, read_value(kind, question, c.quote, anchors.get(c.doc_id), lang, lexicon, aligner)) for c in citations]
+        if kind != "clause"
+        else []
+    )
     usable = [(c, v) for c, v in read if v is not None and c.score >= floor]
-    counting = [cv for cv in usable if kind == "number" and counts_asked(question, *cv, lexicon)]
+    counting = [cv for cv in usable if kind == "number" and counts_asked(question, *cv, lexicon, aligner)]
     pool = _stated(counting) or counting or _stated(usable) or usable
     found = best_stated(question, pool, lexicon) if pool else None
     if kind in STRICT_KINDS and all(v is None for _, v in read):
