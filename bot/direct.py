@@ -64,9 +64,11 @@ from babel.units import format_unit
 
 import prompts
 from bot.attribution import extract_attributions, format_attribution, holding, outlet_label, party_outlet
-from bot.crosslingual import Lexicon, bridge_text, load_lexicon
+from bot.crosslingual import Lexicon, bridge_text, load_lexicon, nearest_words
 from bot.entities import known_outlets
-from bot.evidence import aligned_units
+from bot.claims import Evidence, extract_claims
+from bot.conflicts import deeds_contrast
+from bot.evidence import aligned_units, naming_words
 from bot.ranker import NAME_PATTERN, Ranker, read_model, value_kinds
 from bot.schema import Citation, DirectAnswer
 from language.calendar import TimeMention, describe_relative, find_years, format_day, format_month, is_dateline, resolve_times
@@ -88,7 +90,16 @@ from language.lexicon import (
 from language.dialect import STANDARD_INTERROGATIVES
 from language.names import asks_role, demonym_country, family_keys, named_persons, persons_asked_about, roles_of, romanise
 from language.normalize import ARABIC_LETTER, bm25_tokens, detect_language, normalize_arabic, under_proclitic
-from language.numbers import Quantity, asked_kinds_of_measure, find_duals, find_quantities, measure_kind, time_units, unit_key
+from language.numbers import (
+    Quantity,
+    asked_kinds_of_measure,
+    deed_predicates,
+    find_duals,
+    find_quantities,
+    measure_kind,
+    time_units,
+    unit_key,
+)
 from language.places import find_places, place_label, places
 
 SPAN_PATH = Path(__file__).with_name("models") / "span.json"
@@ -690,6 +701,49 @@ def counted_nouns(question: str, quote: str = "", lexicon: Lexicon | None = None
     return frozenset(unit_key(w) for w in words) | aligned
 
 
+def asked_deeds(question: str, quote: str = "", lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> frozenset[str]:
+    """The deeds a count question counts (``language.numbers.deed_predicates``, light stems: "كم شخصا أصيبوا" →
+    the injured), read as ``counted_nouns`` reads its nouns: its own words and, over a quote in the other language,
+    their bridge and the quote's deed words the evidence encoder puts next to them ("wounded" / "أصيب": the bridge
+    knows "injured" only)."""
+    words = [w for w in _TOKEN.findall(question) if not _is_function(w)]
+    if quote and detect_language(question) != detect_language(quote):
+        words += [w for w in _TOKEN.findall(bridge_text(question, lexicon)) if not _is_function(w)]
+        if aligner is not None:
+            told = [w for w in _TOKEN.findall(quote) if _deed_key(w)]
+            words += [w for found in nearest_words(naming_words(question), told, aligner).values() for w in found]
+    return frozenset(k for w in words if (k := _deed_key(w)))
+
+
+def _deed_key(word: str) -> str | None:
+    """The counted deed (``deed_predicates``, a light stem) a word states, under a conjunction too ("وأصيب"), or None.
+    A stem under three letters is no deed ("عل" of "على")."""
+    for w in (word, word[1:] if word[:1] in "وف" else ""):
+        key = unit_key(w) if w else ""
+        if len(key) >= 3 and key in deed_predicates():
+            return key
+    return None
+
+
+def figure_deeds(quote: str) -> dict[str, frozenset[str]]:
+    """Each figure of a quote (its words) -> the deeds its clause states of it (``bot.claims.Claim.deeds``: "قتل 23
+    شخصا وأصيب 40 آخرون" → 23: the killed, 40: the injured)."""
+    return {c.value: c.deeds for c in extract_claims(Evidence(0, "", quote, None, None)) if c.slot == "number"}
+
+
+def of_deeds_asked(
+    question: str, quote: str, cands: list[Candidate], lexicon: Lexicon | None = None, aligner: Embeddings | None = None
+) -> list[Candidate]:
+    """The candidates less the figures of a deed that news sets beside the one the question counts
+    (``bot.conflicts.deeds_contrast``). Why: "how many were wounded?" over "قتل 23 شخصا وأصيب 40 آخرون" was
+    answered 23: the killed are counted in the noun the question names, the injured in "others"."""
+    asked = asked_deeds(question, quote, lexicon, aligner)
+    if not asked:
+        return cands
+    told = figure_deeds(quote)
+    return [c for c in cands if c.kind != "number" or not deeds_contrast(told.get(c.value.words, ()), asked)]
+
+
 def asked_spans(question: str) -> frozenset[str]:
     """The CLDR units of time a count question counts in ("for how many minutes", "كم دقيقة" → duration-minute), read
     from its own words: the bridge's are guesses ("senior" bridges to "عام")."""
@@ -920,6 +974,8 @@ def read_value(
     if model is not None:
         grains = asked_grains(question) if kind == "date" else asked_place_grains(question) if kind == "place" else ()
         cands = candidates(question, quote, anchor, lang, lexicon)
+        if kind == "number":
+            cands = of_deeds_asked(question, quote, cands, lexicon, aligner)
         if grains == ("country",):
             cands = in_countries(cands, named_places(question), lang)
         if not cands:
