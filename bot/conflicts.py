@@ -561,6 +561,11 @@ def _other_deeds(a: Claim, b: Claim) -> bool:
     return deeds_contrast(a.deeds, b.deeds)
 
 
+def deeds_shared(pa: Iterable[str], pb: Iterable[str]) -> bool:
+    """Do two sets of count deeds share one deed, in one wording or two (``_deeds_meet``: "قتل" / "مقتل" / "لقوا")?"""
+    return any(_deeds_meet(x, y) for x in pa for y in pb)
+
+
 def deeds_contrast(pa: Iterable[str], pb: Iterable[str]) -> bool:
     """Do two sets of count deeds (``Claim.deeds``, a question's) name deeds that news text gives side by side as two
     figures ("قتل # أشخاص" / "أصيب نحو # شخصا", "# قتلى" / "# جريحا": ``language.numbers.contrasting_predicates``),

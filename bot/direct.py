@@ -67,7 +67,7 @@ from bot.attribution import extract_attributions, format_attribution, holding, o
 from bot.crosslingual import Lexicon, bridge_text, load_lexicon, nearest_words
 from bot.entities import known_outlets
 from bot.claims import Evidence, extract_claims
-from bot.conflicts import deeds_contrast
+from bot.conflicts import deeds_contrast, deeds_shared
 from bot.evidence import aligned_units, naming_words
 from bot.ranker import NAME_PATTERN, Ranker, read_model, value_kinds
 from bot.schema import Citation, DirectAnswer
@@ -725,23 +725,42 @@ def _deed_key(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def figure_deeds(quote: str) -> dict[str, frozenset[str]]:
     """Each figure of a quote (its words) -> the deeds its clause states of it (``bot.claims.Claim.deeds``: "قتل 23
     شخصا وأصيب 40 آخرون" → 23: the killed, 40: the injured)."""
     return {c.value: c.deeds for c in extract_claims(Evidence(0, "", quote, None, None)) if c.slot == "number"}
 
 
+def deed_fit(asked: frozenset[str], told: frozenset[str]) -> int:
+    """How a figure's deeds (``figure_deeds``) answer the deeds a question counts (``asked_deeds``): 2 it states one
+    of them, 0 it states a deed news sets beside them (``bot.conflicts.deeds_contrast``: the killed for the injured),
+    1 it says nothing either way."""
+    if not asked or not told:
+        return 1
+    return 2 if deeds_shared(told, asked) else 0 if deeds_contrast(told, asked) else 1
+
+
 def of_deeds_asked(
     question: str, quote: str, cands: list[Candidate], lexicon: Lexicon | None = None, aligner: Embeddings | None = None
 ) -> list[Candidate]:
-    """The candidates less the figures of a deed that news sets beside the one the question counts
-    (``bot.conflicts.deeds_contrast``). Why: "how many were wounded?" over "قتل 23 شخصا وأصيب 40 آخرون" was
-    answered 23: the killed are counted in the noun the question names, the injured in "others"."""
+    """The figures that fit the deed the question counts best (``deed_fit``), never one of another deed, and the
+    other candidates. Why: "how many were wounded?" over "قتل 23 شخصا وأصيب 40 آخرون" was answered 23: the killed
+    are counted in the noun the question names, the injured in "others"."""
     asked = asked_deeds(question, quote, lexicon, aligner)
     if not asked:
         return cands
     told = figure_deeds(quote)
-    return [c for c in cands if c.kind != "number" or not deeds_contrast(told.get(c.value.words, ()), asked)]
+    fit = {i: deed_fit(asked, told.get(c.value.words, frozenset())) for i, c in enumerate(cands) if c.kind == "number"}
+    best = max(fit.values(), default=0)
+    return [c for i, c in enumerate(cands) if c.kind != "number" or fit[i] == best > 0]
+
+
+def states_deed_asked(question: str, cv: tuple[Citation, Value], lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> bool:
+    """Does a quote's figure state the deed the question counts (``deed_fit`` 2)? Such quotes answer first: "إصابة
+    16 شخصا" over another quote's "مقتل 25 شخصا", both counted in the noun asked."""
+    c, v = cv
+    return deed_fit(asked_deeds(question, c.quote, lexicon, aligner), figure_deeds(c.quote).get(v.words, frozenset())) == 2
 
 
 def asked_spans(question: str) -> frozenset[str]:
@@ -1110,7 +1129,8 @@ def direct_answer(
     )
     usable = [(c, v) for c, v in read if v is not None and c.score >= floor]
     counting = [cv for cv in usable if kind == "number" and counts_asked(question, *cv, lexicon, aligner)]
-    pool = _stated(counting) or counting or _stated(usable) or usable
+    deeded = [cv for cv in counting if states_deed_asked(question, cv, lexicon, aligner)]
+    pool = next((tier for tier in (_stated(deeded), deeded, _stated(counting), counting, _stated(usable), usable) if tier), [])
     found = best_stated(question, pool, lexicon) if pool else None
     if kind in STRICT_KINDS and all(v is None for _, v in read):
         return None

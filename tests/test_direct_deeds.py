@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.direct import asked_deeds, figure_deeds, read_value
+from bot.direct import asked_deeds, direct_answer, figure_deeds, read_value
+from bot.schema import Citation
 from vectorstore.embeddings import load_embeddings
 
 QUOTE = "وقتل 23 شخصا على الأقل وأصيب 40 آخرون في الغارة على سوق المدينة."
@@ -43,3 +44,23 @@ def test_a_quote_giving_only_another_deed_s_figure_gives_none() -> None:
 
 def test_a_question_naming_no_deed_filters_nothing() -> None:
     assert asked_deeds("كم حافلة وصلت إلى المدينة؟", QUOTE) == frozenset()
+
+
+def test_the_figure_stating_the_deed_asked_wins_over_one_stating_none() -> None:
+    """ "لقي 23 شخصا مصرعهم" names its deed after the noun, where no cue is read: the figure that states the injured
+    is still the answer to how many were injured."""
+    quote = "لقي 23 شخصا على الأقل مصرعهم وأصيب 40 آخرون بجروح في الانفجار."
+    value = read_value("number", "كم شخصا أصيبوا في الانفجار؟", quote, None, "ar")
+    assert value is not None and value.words == "40 آخرون"
+
+
+def test_the_quote_stating_the_deed_asked_answers_before_a_higher_ranked_one() -> None:
+    citations = [
+        Citation(n=1, doc_id="a", chunk_id="a:0", quote=q, start=0, end=len(q), score=0.9, attributed_to="Outlet A")
+        for q in ["وكان 25 شخصا في المبنى لحظة التفجير."]
+    ] + [
+        Citation(n=2, doc_id="b", chunk_id="b:0", quote=q, start=0, end=len(q), score=0.8, attributed_to="Outlet B")
+        for q in ["وأشار المتحدث إلى إصابة 16 شخصا آخرين بجروح في التفجير."]
+    ]
+    line = direct_answer("كم شخصا أصيبوا في التفجير؟", "ar", citations, {})
+    assert line is not None and "16" in line.text
