@@ -202,11 +202,33 @@ def build(files: list[Path]) -> list[EventPairs]:
 #: down the disagreeing pairs a conflict needs); "with_rules": all plus the rules' own verdict
 #: (complementing ``_same_claim`` rather than replacing it); "clash_only": all, trained only on the pairs whose
 #: values clash (``Pair.clash``), the only pairs whose verdict can flag a conflict.
-VARIANTS = {"all": (), "value_blind": ("log_ratio",), "with_rules": (), "clash_only": ()}
+#: "lean": only what a claim's extraction and the encoder give (frame cosine, units, kinds, figures, days, the
+#: extraction's flags), none of the rules' hand-written pair tests: how much do those tests carry?
+VARIANTS = {"all": (), "value_blind": ("log_ratio",), "with_rules": (), "clash_only": (), "lean": ()}
+_PAIR_TESTS = (
+    "periods_match",
+    "total_of",
+    "other_nouns",
+    "other_deeds",
+    "other_measures",
+    "other_things_measured",
+    "other_names",
+    "other_countries",
+    "incomparable",
+    "orders_apart",
+    "other_predicates",
+    "other_spans_of_time",
+    "shared_cue",
+    "close_rivals",
+    "shared_noun",
+    "one_span",
+    "one_group",
+)
 
 
 def _names(events: list[EventPairs], variant: str) -> list[str]:
-    names = [n for n in next(p.features for e in events for p in e.pairs) if n not in VARIANTS[variant]]
+    dropped = _PAIR_TESTS if variant == "lean" else VARIANTS[variant]
+    names = [n for n in next(p.features for e in events for p in e.pairs) if n not in dropped]
     return [*names, "rules_verdict"] if variant == "with_rules" else names
 
 
@@ -295,6 +317,7 @@ def _lofo(events: list[EventPairs], files: list[str], variant: str) -> dict:
         model_same = [[bool(q >= t) for q in p] for p in probs]
         union = [[bool(q >= max(tu, 1e-9)) or pair.rules for q, pair in zip(p, e.pairs)] for e, p in zip(test, probs)]
         per_file[name] = {"threshold": round(t, 4), "union_threshold": round(tu, 4), "model": model_same, "union": union}
+        per_file[name]["fitted"] = (model, t, max(tu, 1e-9))
         oof.update({id(e): p for e, p in zip(test, probs)})
     return {"per_file": per_file, "oof": oof, "names": names}
 
@@ -321,11 +344,78 @@ def _ranking(events: list[EventPairs], oof: dict) -> dict:
     }
 
 
+_RULES = cf._same_claim
+
+
+def _model_same_claim(model, names: list[str], threshold: float, union: bool):
+    """A drop-in for ``_same_claim``: the model decides cross-sentence number/number and date/date pairs (what it
+    was trained on), the rules everything else (one sentence's voices, actors, a date against a count); with
+    ``union`` a pair the rules join stays joined."""
+    scaler, logit = model[0], model[-1]
+    mean, scale, coef, bias = scaler.mean_, scaler.scale_, logit.coef_[0], logit.intercept_[0]
+
+    def same(a: Claim, b: Claim) -> bool:
+        if a.slot != b.slot or a.slot not in ("number", "date") or a.evidence_n == b.evidence_n:
+            return _RULES(a, b)
+        rules = _RULES(a, b)
+        if union and rules:
+            return True
+        f = features(a, b)
+        x = np.asarray([float(rules) if n == "rules_verdict" else f[n] for n in names])
+        return 1 / (1 + math.exp(-(((x - mean) / scale) @ coef + bias))) >= threshold
+
+    return same
+
+
+def _end_to_end(raw: dict[str, list[dict]], cv: dict, union: bool) -> dict:
+    """``bench.pairs.found_relation`` on each held-out file's events with ``_same_claim`` replaced by the fold's
+    model: the whole claim logic (grouping, updates, an article telling its figures apart) with learned pairs."""
+    from bench.pairs import found_relation
+
+    per_file, totals = {}, {"conflict": [0, 0], "update": [0, 0], "none": [0, 0]}
+    try:
+        for name, fold in cv["per_file"].items():
+            model, t, tu = fold["fitted"]
+            cf._same_claim = _model_same_claim(model, cv["names"], tu if union else t, union)
+            counts = {"conflict": [0, 0], "update": [0, 0], "none": [0, 0]}
+            for event in raw[name]:
+                found = found_relation(event)
+                hit = found != "none" if event["label"] == "none" else found == event["label"]
+                for c in (counts[event["label"]], totals[event["label"]]):
+                    c[0] += hit
+                    c[1] += 1
+            per_file[name] = counts
+    finally:
+        cf._same_claim = _RULES
+    return {"per_file": per_file, "pooled": totals}
+
+
+def _rules_end_to_end(raw: dict[str, list[dict]]) -> dict:
+    """The same count with the rules themselves (``bench.pairs``' numbers)."""
+    from bench.pairs import found_relation
+
+    per_file, totals = {}, {"conflict": [0, 0], "update": [0, 0], "none": [0, 0]}
+    for name, events in raw.items():
+        counts = {"conflict": [0, 0], "update": [0, 0], "none": [0, 0]}
+        for event in events:
+            found = found_relation(event)
+            hit = found != "none" if event["label"] == "none" else found == event["label"]
+            for c in (counts[event["label"]], totals[event["label"]]):
+                c[0] += hit
+                c[1] += 1
+        per_file[name] = counts
+    return {"per_file": per_file, "pooled": totals}
+
+
 def run(files: list[Path]) -> dict:
     events = build(files)
     names = [p.name for p in files]
+    raw = {
+        p.name: [e for e in json.loads(p.read_text(encoding="utf-8"))["events"] if len({v.get("outlet") for v in e.get("values", ())}) > 1]
+        for p in files
+    }
     rules_judged = {name: [[p.rules for p in e.pairs] for e in events if e.file == name] for name in names}
-    out: dict = {"files": names, "control_budget": CONTROL_BUDGET, "variants": {}}
+    out: dict = {"files": names, "control_budget": CONTROL_BUDGET, "variants": {}, "end_to_end": {"rules": _rules_end_to_end(raw)}}
     gold = [p.same for e in events for p in e.pairs]
     out["rules"] = {"pairs": len(gold), **_score(events, [[p.rules for p in e.pairs] for e in events])}
     clash = [p for e in events for p in e.pairs if p.clash]
@@ -345,6 +435,8 @@ def run(files: list[Path]) -> dict:
                 pooled += fold[kind]
             result["pooled"][kind] = _score(pooled_events, pooled)
         result["ranking"] = _ranking(events, cv["oof"])
+        out["end_to_end"][variant] = _end_to_end(raw, cv, union=False)
+        out["end_to_end"][f"rules∪{variant}"] = _end_to_end(raw, cv, union=True)
         full = _fit(events, cv["names"], variant == "clash_only")
         weights = dict(zip(cv["names"], full[-1].coef_[0].round(3).tolist()))
         result["weights_standardized"] = dict(sorted(weights.items(), key=lambda kv: -abs(kv[1])))
@@ -386,6 +478,17 @@ def show(results: dict) -> None:
         )
     console.print(pairs)
     console.print(events)
+    e2e = Table(title="end to end: bench.pairs with _same_claim replaced by each fold's model (leave-one-file-out)")
+    for col in ("same claim by", "conflicts found", "updates found", "controls flagged", "conflicts per file"):
+        e2e.add_column(col, justify="left" if col == "same claim by" else "right")
+    for key, r in results["end_to_end"].items():
+        pooled = r["pooled"]
+        e2e.add_row(
+            key,
+            *(f"{pooled[k][0]}/{pooled[k][1]}" for k in ("conflict", "update", "none")),
+            " ".join(str(c["conflict"][0]) for c in r["per_file"].values()),
+        )
+    console.print(e2e)
     console.print(
         f"rules on clash pairs: {_cell(results['rules_on_clash_pairs'])}; gold same-claim pairs flag {results['gold_pairs_flag']}"
     )
