@@ -261,7 +261,7 @@ def _event_scores(events: list[EventPairs], probs: list[np.ndarray]) -> list[flo
     return [max((float(q) for q, pair in zip(p, e.pairs) if pair.clash), default=-math.inf) for e, p in zip(events, probs)]
 
 
-def _threshold(events: list[EventPairs], scores: list[float], allowed_share: float = CONTROL_BUDGET) -> float:
+def _threshold(events: list[EventPairs], scores: list[float], allowed_share: float) -> float:
     """The lowest threshold flagging at most ``allowed_share`` of the (training) controls."""
     controls = sorted((s for e, s in zip(events, scores) if e.label == "none"), reverse=True)
     allowed = int(allowed_share * len(controls) + 1e-9)
@@ -295,9 +295,9 @@ def _score(events: list[EventPairs], judged: list[list[bool]]) -> dict:
     return {**_pr([x for j in judged for x in j], gold), "flagged": _flags(events, judged)}
 
 
-def _lofo(events: list[EventPairs], files: list[str], variant: str) -> dict:
+def _lofo(events: list[EventPairs], files: list[str], variant: str, budget: float) -> dict:
     """Leave-one-file-out: per held-out file, the model trained on the others, its threshold chosen on them
-    (``CONTROL_BUDGET``); also "union": rules OR model, its threshold letting the union flag at most 2 points
+    (``budget``: ``CONTROL_BUDGET`` by default); also "union": rules OR model, its threshold letting the union flag at most 2 points
     more training controls than the rules alone. Returns per-file scores and the out-of-fold probabilities."""
     names = _names(events, variant)
     per_file, oof = {}, {}
@@ -308,7 +308,7 @@ def _lofo(events: list[EventPairs], files: list[str], variant: str) -> dict:
             continue
         model = _fit(train, names, variant == "clash_only")
         train_probs = _split(train, model.predict_proba(_matrix(train, names)[0])[:, 1])
-        t = _threshold(train, _event_scores(train, train_probs))
+        t = _threshold(train, _event_scores(train, train_probs), budget)
         rules_share = sum(any(p.rules and p.clash for p in e.pairs) for e in train if e.label == "none")
         rules_share /= max(1, sum(e.label == "none" for e in train))
         union_train = [np.maximum(p, [float(q.rules) for q in e.pairs]) for e, p in zip(train, train_probs)]
@@ -367,18 +367,20 @@ def _model_same_claim(model, names: list[str], threshold: float, union: bool):
     return same
 
 
-def _end_to_end(raw: dict[str, list[dict]], cv: dict, union: bool) -> dict:
-    """``bench.pairs.found_relation`` on each held-out file's events with ``_same_claim`` replaced by the fold's
-    model: the whole claim logic (grouping, updates, an article telling its figures apart) with learned pairs."""
+def _found(raw: dict[str, list[dict]], same_claim_of: dict) -> dict:
+    """``bench.pairs.found_relation`` on each file's events with ``_same_claim`` replaced by the file's predicate
+    (the rules where none): the whole claim logic (grouping, updates, an article telling its figures apart) run
+    with learned pairs. Per file and pooled: [hits, events] of conflicts found, updates found, controls flagged."""
     from bench.pairs import found_relation
 
     per_file, totals = {}, {"conflict": [0, 0], "update": [0, 0], "none": [0, 0]}
     try:
-        for name, fold in cv["per_file"].items():
-            model, t, tu = fold["fitted"]
-            cf._same_claim = _model_same_claim(model, cv["names"], tu if union else t, union)
+        for name, events in raw.items():
+            if name not in same_claim_of:
+                continue
+            cf._same_claim = same_claim_of[name] or _RULES
             counts = {"conflict": [0, 0], "update": [0, 0], "none": [0, 0]}
-            for event in raw[name]:
+            for event in events:
                 found = found_relation(event)
                 hit = found != "none" if event["label"] == "none" else found == event["label"]
                 for c in (counts[event["label"]], totals[event["label"]]):
@@ -390,40 +392,60 @@ def _end_to_end(raw: dict[str, list[dict]], cv: dict, union: bool) -> dict:
     return {"per_file": per_file, "pooled": totals}
 
 
-def _rules_end_to_end(raw: dict[str, list[dict]]) -> dict:
-    """The same count with the rules themselves (``bench.pairs``' numbers)."""
-    from bench.pairs import found_relation
-
-    per_file, totals = {}, {"conflict": [0, 0], "update": [0, 0], "none": [0, 0]}
-    for name, events in raw.items():
-        counts = {"conflict": [0, 0], "update": [0, 0], "none": [0, 0]}
-        for event in events:
-            found = found_relation(event)
-            hit = found != "none" if event["label"] == "none" else found == event["label"]
-            for c in (counts[event["label"]], totals[event["label"]]):
-                c[0] += hit
-                c[1] += 1
-        per_file[name] = counts
-    return {"per_file": per_file, "pooled": totals}
+def _end_to_end(raw: dict[str, list[dict]], cv: dict, union: bool) -> dict:
+    """End to end with each held-out file judged by its fold's model (alone, or OR the rules)."""
+    predicates = {}
+    for name, fold in cv["per_file"].items():
+        model, t, tu = fold["fitted"]
+        predicates[name] = _model_same_claim(model, cv["names"], tu if union else t, union)
+    return _found(raw, predicates)
 
 
-def run(files: list[Path]) -> dict:
-    events = build(files)
-    names = [p.name for p in files]
-    raw = {
+def _raw(files: list[Path]) -> dict[str, list[dict]]:
+    """The events ``bench.pairs`` scores (values from more than one outlet), by file name."""
+    return {
         p.name: [e for e in json.loads(p.read_text(encoding="utf-8"))["events"] if len({v.get("outlet") for v in e.get("values", ())}) > 1]
         for p in files
     }
+
+
+def apply(test_files: list[Path], variant: str = "all", budget: float = CONTROL_BUDGET) -> dict:
+    """Train on every dev file, choose the threshold on their controls, and run end to end on ``test_files``
+    (rules, model, rules OR model): the one-shot check on files nobody tuned on. The caller names the files."""
+    events = build(dev_files())
+    names = _names(events, variant)
+    model = _fit(events, names, variant == "clash_only")
+    probs = _split(events, model.predict_proba(_matrix(events, names)[0])[:, 1])
+    t = _threshold(events, _event_scores(events, probs), budget)
+    rules_share = sum(any(p.rules and p.clash for p in e.pairs) for e in events if e.label == "none")
+    rules_share /= max(1, sum(e.label == "none" for e in events))
+    union_scores = _event_scores(events, [np.maximum(p, [float(q.rules) for q in e.pairs]) for e, p in zip(events, probs)])
+    tu = max(_threshold(events, union_scores, rules_share + 0.02), 1e-9)
+    raw = _raw(test_files)
+    return {
+        "variant": variant,
+        "threshold": round(t, 4),
+        "union_threshold": round(tu, 4),
+        "rules": _found(raw, dict.fromkeys(raw)),
+        "model": _found(raw, dict.fromkeys(raw, _model_same_claim(model, names, t, False))),
+        "rules∪model": _found(raw, dict.fromkeys(raw, _model_same_claim(model, names, tu, True))),
+    }
+
+
+def run(files: list[Path], variants: list[str] | None = None, budget: float = CONTROL_BUDGET) -> dict:
+    events = build(files)
+    names = [p.name for p in files]
+    raw = _raw(files)
     rules_judged = {name: [[p.rules for p in e.pairs] for e in events if e.file == name] for name in names}
-    out: dict = {"files": names, "control_budget": CONTROL_BUDGET, "variants": {}, "end_to_end": {"rules": _rules_end_to_end(raw)}}
+    out: dict = {"files": names, "control_budget": budget, "variants": {}, "end_to_end": {"rules": _found(raw, dict.fromkeys(raw))}}
     gold = [p.same for e in events for p in e.pairs]
     out["rules"] = {"pairs": len(gold), **_score(events, [[p.rules for p in e.pairs] for e in events])}
     clash = [p for e in events for p in e.pairs if p.clash]
     out["rules_on_clash_pairs"] = _pr([p.rules for p in clash], [p.same for p in clash])
     out["gold_pairs_flag"] = _flags(events, [[p.same for p in e.pairs] for e in events])  # the ceiling: same claim known
     out["rules_per_file"] = {n: _score([e for e in events if e.file == n], j) for n, j in rules_judged.items() if j}
-    for variant in VARIANTS:
-        cv = _lofo(events, names, variant)
+    for variant in variants or VARIANTS:
+        cv = _lofo(events, names, variant, budget)
         result: dict = {"per_file": {}, "pooled": {}}
         for kind in ("model", "union"):
             pooled_events, pooled = [], []
@@ -457,10 +479,13 @@ def _short(name: str) -> str:
 def show(results: dict) -> None:
     console = Console(width=200)
     variants = results["variants"]
-    rows = [(n, results["rules_per_file"][n], {v: r["per_file"][n] for v, r in variants.items()}) for n in variants["all"]["per_file"]]
+    first = next(iter(variants.values()))
+    rows = [(n, results["rules_per_file"][n], {v: r["per_file"][n] for v, r in variants.items()}) for n in first["per_file"]]
     rows.append(("pooled", results["rules"], {v: r["pooled"] for v, r in variants.items()}))
     pairs = Table(title="same-claim pairs, leave-one-file-out: precision/recall (threshold chosen in each training fold)")
-    events = Table(title=f"events flagged a conflict: conflict events found | controls flagged (≤{CONTROL_BUDGET:.0%} training controls)")
+    events = Table(
+        title=f"events flagged a conflict: conflict events found | controls flagged (≤{results['control_budget']:.0%} training controls)"
+    )
     for table in (pairs, events):
         table.add_column("file")
         table.add_column("rules", justify="right")
@@ -505,8 +530,18 @@ def show(results: dict) -> None:
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m bench.pairmodel", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--budget", type=float, default=CONTROL_BUDGET, help="Share of training controls a threshold may flag.")
+    parser.add_argument("--variants", nargs="*", choices=list(VARIANTS), help="Feature sets (default: all of them).")
+    parser.add_argument(
+        "--apply", type=Path, nargs="*", help="Instead of cross-validating: train on all dev files, run end to end on these."
+    )
     args = parser.parse_args(argv)
-    results = run(dev_files())
+    if args.apply:
+        results = {"files": [p.name for p in args.apply], **apply(args.apply, (args.variants or ["all"])[0], args.budget)}
+        write_results(results, args.out.with_name("pairmodel_apply.json"))
+        Console().print_json(data={k: v["pooled"] if isinstance(v, dict) else v for k, v in results.items()})
+        return results
+    results = run(dev_files(), args.variants, args.budget)
     write_results(results, args.out)
     show(results)
     return results
