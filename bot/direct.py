@@ -752,8 +752,9 @@ def of_deeds_asked(
         return cands
     told = figure_deeds(quote)
     fit = {i: deed_fit(asked, told.get(c.value.words, frozenset())) for i, c in enumerate(cands) if c.kind == "number"}
-    best = max(fit.values(), default=0)
-    return [c for i, c in enumerate(cands) if c.kind != "number" or fit[i] == best > 0]
+    best = max((f for i, f in fit.items() if not cands[i].value.vague), default=max(fit.values(), default=0))
+    # a vague count of the deed stays beside a figure that says nothing of it: a figure still wins (``best_candidate``)
+    return [c for i, c in enumerate(cands) if c.kind != "number" or fit[i] > 0 and (fit[i] >= best or c.value.vague)]
 
 
 def states_deed_asked(question: str, cv: tuple[Citation, Value], lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> bool:
@@ -1130,7 +1131,7 @@ def direct_answer(
     usable = [(c, v) for c, v in read if v is not None and c.score >= floor]
     counting = [cv for cv in usable if kind == "number" and counts_asked(question, *cv, lexicon, aligner)]
     deeded = [cv for cv in counting if states_deed_asked(question, cv, lexicon, aligner)]
-    pool = next((tier for tier in (_stated(deeded), deeded, _stated(counting), counting, _stated(usable), usable) if tier), [])
+    pool = next((tier for tier in (_stated(deeded), _stated(counting), deeded, counting, _stated(usable), usable) if tier), [])
     found = best_stated(question, pool, lexicon) if pool else None
     if kind in STRICT_KINDS and all(v is None for _, v in read):
         return None
