@@ -26,7 +26,7 @@ def _counts(text: str) -> list:
 def test_a_deed_with_its_own_object_is_not_the_next_counts_deed():
     killed, injured = _counts(INJURED)  # "قتل جندي": one killed, the bare noun its count
     assert (killed.low, _deeds_of(killed)) == (1, {"قتل"})
-    assert _deeds_of(injured) == {"اصب"}
+    assert "اصب" in _deeds_of(injured) and "قتل" not in _deeds_of(injured)
 
 
 def test_deeds_joined_with_nothing_between_both_state_the_count():
