@@ -1069,17 +1069,20 @@ def _deed_key(key: str) -> bool:
     return len(key) >= 3 and len(_contrast_partners().get(key, ())) >= SHARED_CONTRASTS
 
 
-def _bare_count(word: str, before: str) -> tuple[str, float] | None:
+def _bare_count(word: str, before: str, after: str) -> tuple[str, float] | None:
     """The singular noun and count a bare indefinite Arabic noun states: one ("شرطي", "قتيلا"), or two for the
     nominative dual ("شرطيان"). Only a deed's subject or object ("قتل شرطي", "أصيب شرطيان") or a deed noun itself
-    ("سقوط قتيل", "أوقع قتيلا") counts: elsewhere a singular names one of a kind rather than counting ("الشرطي")."""
+    ("سقوط قتيل", "أوقع قتيلا") counts: elsewhere a singular names one of a kind rather than counting ("الشرطي"). A
+    deed noun with no deed before it counts only where no noun follows it: a noun after it makes it the head of a
+    name ("تقل فريق الهوكي": the stem of "فريق" is a deed's, "فرق")."""
     word = word[1:] if word[:1] in "وف" and len(word) > 4 else word
     if word.startswith("ال") or before[:1].isdigit() or before in atoms():
         return None
     for noun, n in ((word, 1.0), (word[:-1], 1.0), (word[:-2], 2.0)):
         ending = word[len(noun) :]
         if ending in ("", "ا", "ان") and noun in singular_nouns() and unit_key(noun) not in time_units():
-            return (noun, n) if _deed(before) or _deed_key(unit_key(noun)) else None
+            stands_alone = not after or after in FOLDED_STOPWORDS or not after[:1].isalpha() or after[:1] == "و"
+            return (noun, n) if _deed(before) or (_deed_key(unit_key(noun)) and stands_alone) else None
     return None
 
 
@@ -1091,9 +1094,11 @@ def find_bare_counts(text: str) -> list[Quantity]:
     folded, origin = fold_with_offsets(text)
     out: list[Quantity] = []
     before = ""
-    for m in _TOKEN.finditer(folded):
+    tokens = list(_TOKEN.finditer(folded))
+    for i, m in enumerate(tokens):
         word = m.group(0).strip(".,،؛:!?؟\"'()«»")
-        if (found := _bare_count(word, before)) is not None:
+        after = tokens[i + 1].group(0) if i + 1 < len(tokens) and word == m.group(0) else ""
+        if (found := _bare_count(word, before, after)) is not None:
             noun, n = found
             start = m.start() + m.group(0).index(word)
             s, e = original_span(origin, start, start + len(word))

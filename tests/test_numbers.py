@@ -176,10 +176,11 @@ def test_a_bare_noun_after_a_deed_states_its_count(text, counts):
 
 @pytest.mark.parametrize(
     "text",
-    ["قال الجندي إن الوضع هادئ", "قتل جنود في الكمين", "وصل وزير الخارجية إلى العاصمة"],
+    ["قال الجندي إن الوضع هادئ", "قتل جنود في الكمين", "وصل وزير الخارجية إلى العاصمة", "كانت الحافلة تقل فريق الكرة"],
 )
 def test_a_definite_plural_or_deedless_noun_states_no_count(text):
-    # The article refers back, a broken plural counts no one figure, and a singular with no deed names, not counts.
+    # The article refers back, a broken plural counts no one figure, and a singular with no deed names, not counts:
+    # "فريق" shares the stem of a deed ("فرق") but heads the noun after it.
     assert find_quantities(text) == ()
 
 
