@@ -1073,8 +1073,8 @@ def _bare_count(word: str, before: str, after: str) -> tuple[str, float] | None:
     """The singular noun and count a bare indefinite Arabic noun states: one ("شرطي", "قتيلا"), or two for the
     nominative dual ("شرطيان"). Only a deed's subject or object ("قتل شرطي", "أصيب شرطيان") or a deed noun itself
     ("سقوط قتيل", "أوقع قتيلا") counts: elsewhere a singular names one of a kind rather than counting ("الشرطي"). A
-    deed noun with no deed before it counts only where no noun follows it: a noun after it makes it the head of a
-    name ("تقل فريق الهوكي": the stem of "فريق" is a deed's, "فرق")."""
+    deed noun counts only where no noun follows it, a deed before it or not: a noun after it makes it the head of a
+    name ("مقتل فريق هوكي", "تقل فريق الهوكي": the stem of "فريق" is a deed's, "فرق")."""
     word = word[1:] if word[:1] in "وف" and len(word) > 4 else word
     if word.startswith("ال") or before[:1].isdigit() or before in atoms():
         return None
@@ -1082,7 +1082,7 @@ def _bare_count(word: str, before: str, after: str) -> tuple[str, float] | None:
         ending = word[len(noun) :]
         if ending in ("", "ا", "ان") and noun in singular_nouns() and unit_key(noun) not in time_units():
             stands_alone = not after or after in FOLDED_STOPWORDS or not after[:1].isalpha() or after[:1] == "و"
-            return (noun, n) if _deed(before) or (_deed_key(unit_key(noun)) and stands_alone) else None
+            return (noun, n) if (stands_alone if _deed_key(unit_key(noun)) else _deed(before)) else None
     return None
 
 

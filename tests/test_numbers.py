@@ -176,7 +176,7 @@ def test_a_bare_noun_after_a_deed_states_its_count(text, counts):
 
 @pytest.mark.parametrize(
     "text",
-    ["قال الجندي إن الوضع هادئ", "قتل جنود في الكمين", "وصل وزير الخارجية إلى العاصمة", "كانت الحافلة تقل فريق الكرة"],
+    ["قال الجندي إن الوضع هادئ", "قتل جنود في الكمين", "وصل وزير الخارجية إلى العاصمة", "كانت الحافلة تقل فريق الكرة", "مقتل فريق كرة"],
 )
 def test_a_definite_plural_or_deedless_noun_states_no_count(text):
     # The article refers back, a broken plural counts no one figure, and a singular with no deed names, not counts:
