@@ -24,8 +24,9 @@ def _counts(text: str) -> list:
 
 
 def test_a_deed_with_its_own_object_is_not_the_next_counts_deed():
-    (injured,) = _counts(INJURED)
-    assert injured.deeds == {"اصب"}
+    killed, injured = _counts(INJURED)  # "قتل جندي": one killed, the bare noun its count
+    assert (killed.low, killed.deeds) == (1, {"قتل"})
+    assert "اصب" in injured.deeds and "قتل" not in injured.deeds
 
 
 def test_deeds_joined_with_nothing_between_both_state_the_count():
