@@ -111,7 +111,9 @@ def diagnose(isnad, item: dict, answer: Answer) -> dict:
     stage = declined_at(found is not False, bool(answer.citations), vetoed_by_gate(answer))
     row = {"declined_at": stage, "gold_retrieved": found, "best_score": round(evidence[0].score, 4) if evidence else None}
     if stage == "ranker" and evidence:
-        unheld = compose_answer(asked, answer.language, evidence, isnad.source, 0.0, encoder=isnad.clause_embeddings)
+        unheld = compose_answer(
+            asked, answer.language, evidence, isnad.source, 0.0, encoder=isnad.clause_embeddings, aligner=isnad.evidence_embeddings
+        )
         row["past_threshold"] = outcome(score(item, unheld))
     return row
 

@@ -60,11 +60,12 @@ from language.normalize import normalize_arabic
 from vectorstore.chunking import split_sentences
 
 RESULTS = config.REPO_ROOT / "bench" / "results" / "spans.json"
-CACHE = Path(os.environ.get("ISNAD_BENCH_CACHE", "/tmp/isnad-bench-cache")) / "spans-v16.pkl"
+CACHE = Path(os.environ.get("ISNAD_BENCH_CACHE", "/tmp/isnad-bench-cache")) / "spans-v17.pkl"
 #: Bump the version when ``bot.direct.coarse_clauses`` cuts clauses differently or ``clause_features`` computes one
 #: differently: the key below sees only the features' names and the item count (v2: session 23, commas inside brackets
-#: no longer cut a clause; v3: session 24, a clause opening a reported claim is no ``function_head``).
-CLAUSE_CACHE = CACHE.with_name("spans-clauses-v3.pkl")
+#: no longer cut a clause; v3: session 24, a clause opening a reported claim is no ``function_head``; v17 / v4: session 34,
+#: a person the question names is a question word in a quote of the other script).
+CLAUSE_CACHE = CACHE.with_name("spans-clauses-v4.pkl")
 #: A candidate is "the answer" when its words overlap the gold span this much (F1).
 POSITIVE_F1 = 0.5
 FOLDS = 5

@@ -161,12 +161,15 @@ def compose_answer(
     docs: Callable[[str], SourceDoc],
     threshold: float,
     encoder: Embeddings | None = None,
+    aligner: Embeddings | None = None,
 ) -> Answer:
     docs = lru_cache(maxsize=None)(docs)  # each article is read once per answer, not once per use
     kept = keep_evidence(evidence, threshold)
     citations = build_citations(kept, docs, lang)
     conflicts, notes = detect_conflicts(as_evidence(citations, docs), lang)
-    direct = direct_answer(question, lang, citations, {c.doc_id: docs(c.doc_id).anchor for c in citations}, encoder=encoder)
+    direct = direct_answer(
+        question, lang, citations, {c.doc_id: docs(c.doc_id).anchor for c in citations}, encoder=encoder, aligner=aligner
+    )
     unstated = question_kind(question) if citations and direct is None else None
     if direct is not None and not answers(question, as_quoted(kept), direct):
         # The quotes sit near the question without answering it: say so, and still show them as the closest

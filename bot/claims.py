@@ -142,6 +142,12 @@ class Claim:
     sentence: str = field(default="", repr=False)
 
     @property
+    def deeds(self) -> frozenset[str]:
+        """The deed a count states of its noun (not ``Quantity.stated``, the figure it states): the noun itself where it
+        names a predicate ("قتلى", "جرحى"), else its predicate cues ("على متنها")."""
+        return frozenset({self.unit}) if self.unit in count_predicates() else self.cues & count_predicates()
+
+    @property
     def event(self) -> str:
         """Older name of ``frame``: what the claim is about."""
         return self.frame

@@ -284,7 +284,7 @@ def _deed_against_predicate(a: Claim, b: Claim) -> bool:
     """Does one count state a deed that tells a story's counts apart (``deed_predicates``: the killed) and the other
     another predicate, neither's noun naming the other's ("قتل # شخصا" / "كانت تقل # شخص": the dead and those on
     board)? Two verbs one letter apart read alike to the encoder, and frames without a shared cue meet by it alone."""
-    if not _other_predicates(a, b) or not (_deeds_of(a) | _deeds_of(b)) & deed_predicates():
+    if not _other_predicates(a, b) or not (a.deeds | b.deeds) & deed_predicates():
         return False
     return not (a.unit and _noun_states_predicate(a.unit, b)) and not (b.unit and _noun_states_predicate(b.unit, a))
 
@@ -325,7 +325,7 @@ def _total_of(total: Claim, other: Claim) -> bool:
     multilingual encoder (``TOTAL_OF_DEED``): the death toll is of the killed, not of the injured."""
     if total.unit is not None or not _reached(total) or total.low is None or other.low is None:
         return False
-    said = _deeds_of(other)
+    said = other.deeds
     if not said:
         return False
     clause = re.split(r"[،,;؛:]|\s[-–—]\s", _before_figure(total))[-1]
@@ -384,7 +384,7 @@ def _one_deed(a: Claim, b: Claim) -> bool:
     """Do two counts state one deed of those that tell a story's counts apart (``deed_predicates``: the killed, the
     injured), not merely share a word before their figures ("فضلا عن" of a place, a verb of saying)?"""
     deeds = deed_predicates()
-    return any(_deeds_meet(x, y) for x in _deeds_of(a) & deeds for y in _deeds_of(b) & deeds)
+    return any(_deeds_meet(x, y) for x in a.deeds & deeds for y in b.deeds & deeds)
 
 
 def _bare_count_of(bare: Claim, counted: Claim) -> bool:
@@ -551,26 +551,31 @@ def _noun_states_predicate(unit: str, other: Claim) -> bool:
 def _other_predicates(a: Claim, b: Claim) -> bool:
     """Do two counts state different things of their nouns ("سقوط # قتلى" / "على متنها # أشخاص")? Frames that
     share a setting ("a passenger plane") can be close however their predicates differ."""
-    pa, pb = _deeds_of(a), _deeds_of(b)
+    pa, pb = a.deeds, b.deeds
     return bool(pa and pb) and not any(_deeds_meet(x, y) for x in pa for y in pb)
 
 
 def _other_deeds(a: Claim, b: Claim) -> bool:
-    """Do two counts state deeds that news text gives side by side as two figures ("قتل # أشخاص" / "أصيب نحو #
-    شخصا", "# قتلى" / "# جريحا": ``language.numbers.contrasting_predicates``), neither stating the other's? Then they
-    count different people of one story, however alike their nouns and clauses ("قتل وأصيب #" states both)."""
-    pa, pb = _deeds_of(a), _deeds_of(b)
+    """Do two counts state deeds that news text gives side by side as two figures (``deeds_contrast``)? Then they
+    count different people of one story, however alike their nouns and clauses."""
+    return deeds_contrast(a.deeds, b.deeds)
+
+
+def deeds_shared(pa: Iterable[str], pb: Iterable[str]) -> bool:
+    """Do two sets of count deeds share one deed, in one wording or two (``_deeds_meet``: "قتل" / "مقتل" / "لقوا")?"""
+    return any(_deeds_meet(x, y) for x in pa for y in pb)
+
+
+def deeds_contrast(pa: Iterable[str], pb: Iterable[str]) -> bool:
+    """Do two sets of count deeds (``Claim.deeds``, a question's) name deeds that news text gives side by side as two
+    figures ("قتل # أشخاص" / "أصيب نحو # شخصا", "# قتلى" / "# جريحا": ``language.numbers.contrasting_predicates``),
+    neither stating the other's ("قتل وأصيب #" states both)? Then they count different people of one story."""
+    pa, pb = frozenset(pa), frozenset(pb)
     return any(
         contrasting_predicates(x, y) and not any(_deeds_meet(x, w) for w in pb) and not any(_deeds_meet(y, w) for w in pa)
         for x in pa
         for y in pb
     )
-
-
-def _deeds_of(c: Claim) -> frozenset[str]:
-    """The deed a count states of its noun (not ``Quantity.stated``, the figure it states): the noun itself where it
-    names a predicate ("قتلى", "جرحى"), else its predicate cues ("على متنها")."""
-    return frozenset({c.unit}) if c.unit in count_predicates() else c.cues & count_predicates()
 
 
 def _other_measures(a: Claim, b: Claim) -> bool:

@@ -64,8 +64,11 @@ from babel.units import format_unit
 
 import prompts
 from bot.attribution import extract_attributions, format_attribution, holding, outlet_label, party_outlet
-from bot.crosslingual import Lexicon, bridge_text, load_lexicon
+from bot.crosslingual import Lexicon, bridge_text, load_lexicon, nearest_words
 from bot.entities import known_outlets
+from bot.claims import Evidence, extract_claims
+from bot.conflicts import deeds_contrast, deeds_shared
+from bot.evidence import aligned_units, naming_words
 from bot.ranker import NAME_PATTERN, Ranker, read_model, value_kinds
 from bot.schema import Citation, DirectAnswer
 from language.calendar import TimeMention, describe_relative, find_years, format_day, format_month, is_dateline, resolve_times
@@ -85,9 +88,18 @@ from language.lexicon import (
     question_kind,
 )
 from language.dialect import STANDARD_INTERROGATIVES
-from language.names import asks_role, demonym_country, family_keys, named_persons, roles_of, romanise
+from language.names import asks_role, demonym_country, family_keys, named_persons, persons_asked_about, roles_of, romanise
 from language.normalize import ARABIC_LETTER, bm25_tokens, detect_language, normalize_arabic, under_proclitic
-from language.numbers import Quantity, asked_kinds_of_measure, find_duals, find_quantities, measure_kind, time_units, unit_key
+from language.numbers import (
+    Quantity,
+    asked_kinds_of_measure,
+    deed_predicates,
+    find_duals,
+    find_quantities,
+    measure_kind,
+    time_units,
+    unit_key,
+)
 from language.places import find_places, place_label, places
 
 SPAN_PATH = Path(__file__).with_name("models") / "span.json"
@@ -291,11 +303,13 @@ def line_clause(text: str) -> str:
 
 def question_stems(question: str, quote: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     """The question's keyword stems; over a quote in the other language, with its words' forms in that
-    language too (the learned bridge, ``bot.crosslingual``). Why: an English question shares no word with an
-    Arabic quote, so without them every word of it looked new to the chooser and no clause matched."""
+    language too (the learned bridge, ``bot.crosslingual``) and the quote's names of the persons it names
+    (``persons_asked_about``). Why: an English question shares no word with an Arabic quote, so without them every
+    word of it looked new to the chooser and no clause matched; the bridge has no names ("Bagheri" / "باقري")."""
     words = bm25_tokens(question)
     if detect_language(question) != detect_language(quote):
         words += bm25_tokens(bridge_text(question, lexicon))
+        words += [w for m in persons_asked_about(question, quote) for w in bm25_tokens(m.text)]
     return frozenset(words)
 
 
@@ -602,7 +616,7 @@ def _sentence(question: str, quote: str, lexicon: Lexicon | None) -> _Sentence:
     named = (
         named_places(question)
         | frozenset(p for w in _LETTERS.findall(cased(question)) if (p := demonym_country(w)))  # "the Iranian-Syrian deal" names both
-        | frozenset(normalize_arabic(n.text) for n in named_persons(question))
+        | frozenset(normalize_arabic(n.text) for n in (*named_persons(question), *persons_asked_about(question, quote)))
     )
     return _Sentence(
         asked,
@@ -670,17 +684,84 @@ def _typed(kind: str) -> str:
     return kind if kind in ("date", "number", "person", "place") else "clause"
 
 
-def counted_nouns(question: str, quote: str = "", lexicon: Lexicon | None = None) -> frozenset[str]:
+def counted_nouns(question: str, quote: str = "", lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> frozenset[str]:
     """The question's words as counted nouns (``unit_key``): "كم عدد قتلى ..." names "قتل".
 
     Over a quote in the other language, also the question's words in that language (the learned bridge,
     ``question_stems``' reason): "How many people were killed ...?" names "قتل" in "844 قتيلا", so the count of
-    the killed competes, not the quake's "7.5 درجة" that a chooser judging position and shape may prefer.
+    the killed competes, not the quake's "7.5 درجة" that a chooser judging position and shape may prefer; and, given
+    the evidence encoder (``aligner``), the quote's counted nouns it puts next to a question word
+    (``bot.evidence.aligned_units``): the bridge takes "people" to "الناس", never to the "شخصا" news counts in.
     """
     words = _TOKEN.findall(question)
+    if not quote or detect_language(question) == detect_language(quote):
+        return frozenset(unit_key(w) for w in words)
+    words += _TOKEN.findall(bridge_text(question, lexicon))
+    aligned = aligned_units(question, [quote], aligner) if aligner is not None else frozenset()
+    return frozenset(unit_key(w) for w in words) | aligned
+
+
+def asked_deeds(question: str, quote: str = "", lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> frozenset[str]:
+    """The deeds a count question counts (``language.numbers.deed_predicates``, light stems: "كم شخصا أصيبوا" →
+    the injured), read as ``counted_nouns`` reads its nouns: its own words and, over a quote in the other language,
+    their bridge and the quote's deed words the evidence encoder puts next to them ("wounded" / "أصيب": the bridge
+    knows "injured" only)."""
+    words = [w for w in _TOKEN.findall(question) if not _is_function(w)]
     if quote and detect_language(question) != detect_language(quote):
-        words += _TOKEN.findall(bridge_text(question, lexicon))
-    return frozenset(unit_key(w) for w in words)
+        words += [w for w in _TOKEN.findall(bridge_text(question, lexicon)) if not _is_function(w)]
+        if aligner is not None:
+            told = [w for w in _TOKEN.findall(quote) if _deed_key(w)]
+            words += [w for found in nearest_words(naming_words(question), told, aligner).values() for w in found]
+    return frozenset(k for w in words if (k := _deed_key(w)))
+
+
+def _deed_key(word: str) -> str | None:
+    """The counted deed (``deed_predicates``, a light stem) a word states, under a conjunction too ("وأصيب"), or None.
+    A stem under three letters is no deed ("عل" of "على")."""
+    for w in (word, word[1:] if word[:1] in "وف" else ""):
+        key = unit_key(w) if w else ""
+        if len(key) >= 3 and key in deed_predicates():
+            return key
+    return None
+
+
+@lru_cache(maxsize=1024)
+def figure_deeds(quote: str) -> dict[str, frozenset[str]]:
+    """Each figure of a quote (its words) -> the deeds its clause states of it (``bot.claims.Claim.deeds``: "قتل 23
+    شخصا وأصيب 40 آخرون" → 23: the killed, 40: the injured)."""
+    return {c.value: c.deeds for c in extract_claims(Evidence(0, "", quote, None, None)) if c.slot == "number"}
+
+
+def deed_fit(asked: frozenset[str], told: frozenset[str]) -> int:
+    """How a figure's deeds (``figure_deeds``) answer the deeds a question counts (``asked_deeds``): 2 it states one
+    of them, 0 it states a deed news sets beside them (``bot.conflicts.deeds_contrast``: the killed for the injured),
+    1 it says nothing either way."""
+    if not asked or not told:
+        return 1
+    return 2 if deeds_shared(told, asked) else 0 if deeds_contrast(told, asked) else 1
+
+
+def of_deeds_asked(
+    question: str, quote: str, cands: list[Candidate], lexicon: Lexicon | None = None, aligner: Embeddings | None = None
+) -> list[Candidate]:
+    """The figures that fit the deed the question counts best (``deed_fit``), never one of another deed, and the
+    other candidates. Why: "how many were wounded?" over "قتل 23 شخصا وأصيب 40 آخرون" was answered 23: the killed
+    are counted in the noun the question names, the injured in "others"."""
+    asked = asked_deeds(question, quote, lexicon, aligner)
+    if not asked:
+        return cands
+    told = figure_deeds(quote)
+    fit = {i: deed_fit(asked, told.get(c.value.words, frozenset())) for i, c in enumerate(cands) if c.kind == "number"}
+    best = max((f for i, f in fit.items() if not cands[i].value.vague), default=max(fit.values(), default=0))
+    # a vague count of the deed stays beside a figure that says nothing of it: a figure still wins (``best_candidate``)
+    return [c for i, c in enumerate(cands) if c.kind != "number" or fit[i] > 0 and (fit[i] >= best or c.value.vague)]
+
+
+def states_deed_asked(question: str, cv: tuple[Citation, Value], lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> bool:
+    """Does a quote's figure state the deed the question counts (``deed_fit`` 2)? Such quotes answer first: "إصابة
+    16 شخصا" over another quote's "مقتل 25 شخصا", both counted in the noun asked."""
+    c, v = cv
+    return deed_fit(asked_deeds(question, c.quote, lexicon, aligner), figure_deeds(c.quote).get(v.words, frozenset())) == 2
 
 
 def asked_spans(question: str) -> frozenset[str]:
@@ -694,7 +775,9 @@ def asked_spans(question: str) -> frozenset[str]:
     )
 
 
-def counts_asked(question: str, citation: Citation, value: Value, lexicon: Lexicon | None = None) -> bool:
+def counts_asked(
+    question: str, citation: Citation, value: Value, lexicon: Lexicon | None = None, aligner: Embeddings | None = None
+) -> bool:
     """Whether a figure counts a noun the question names (``counted_nouns``, across languages through the bridge),
     or is of the kind of measure it asks for (``asked_kinds_of_measure``: "what age" is a span of years, "how heavy" a mass).
 
@@ -703,7 +786,7 @@ def counts_asked(question: str, citation: Citation, value: Value, lexicon: Lexic
     """
     if value.measure is not None and value.measure in asked_kinds_of_measure(question):
         return True
-    asked = counted_nouns(question, citation.quote, lexicon)
+    asked = counted_nouns(question, citation.quote, lexicon, aligner)
     return any(unit_key(w) in asked for w in _TOKEN.findall(value.words) if not w.isdigit())
 
 
@@ -898,16 +981,21 @@ def in_countries(cands: list[Candidate], named: frozenset[str], lang: str) -> li
     return out
 
 
-def read_value(kind: str, question: str, quote: str, anchor: date | None, lang: str, lexicon: Lexicon | None = None) -> Value | None:
+def read_value(
+    kind: str, question: str, quote: str, anchor: date | None, lang: str, lexicon: Lexicon | None = None, aligner: Embeddings | None = None
+) -> Value | None:
     """The value of the kind asked for in ``quote``: the learned chooser's best candidate of that kind (or the
     hand readers' before a chooser is trained). A question of no kind gets a whole clause (``read_clause``):
-    word runs chosen by the model held the gold answer less often in cross-validation (bench.spans)."""
+    word runs chosen by the model held the gold answer less often in cross-validation (bench.spans). ``aligner``:
+    the evidence encoder, which finds the quote's noun for the question's counted one (``counted_nouns``)."""
     if kind == "clause":
         return read_clause(question, quote, lexicon)
     model = load_span_model()
     if model is not None:
         grains = asked_grains(question) if kind == "date" else asked_place_grains(question) if kind == "place" else ()
         cands = candidates(question, quote, anchor, lang, lexicon)
+        if kind == "number":
+            cands = of_deeds_asked(question, quote, cands, lexicon, aligner)
         if grains == ("country",):
             cands = in_countries(cands, named_places(question), lang)
         if not cands:
@@ -918,7 +1006,7 @@ def read_value(kind: str, question: str, quote: str, anchor: date | None, lang: 
             cands,
             X,
             model,
-            counted_nouns(question, quote, lexicon),
+            counted_nouns(question, quote, lexicon, aligner),
             not counts_things(question),
             kind != "place" or names_kind_of_place(question),
             grains,
@@ -1010,13 +1098,16 @@ def direct_answer(
     anchors: dict[str, date | None],
     lexicon: Lexicon | None = None,
     encoder: Embeddings | None = None,
+    aligner: Embeddings | None = None,
 ) -> DirectAnswer | None:
     """The one-line answer from ranked citations (best first); None when there is nothing to quote, or the
     question asks for a figure or a date (``STRICT_KINDS``) that no quote states.
 
     ``anchors`` maps each cited article to the date its relative words resolve against; ``lexicon`` is the
     bridge between the languages (None: the shipped one; benches pass one learned without the test question);
-    ``encoder`` the retrieval encoder that orders quotes in the other language (``encoder_order``; None: rank order).
+    ``encoder`` the retrieval encoder that orders quotes in the other language (``encoder_order``; None: rank order);
+    ``aligner`` the evidence encoder that finds a quote's noun for a question's counted one across languages
+    (``counted_nouns``; None: the bridge alone).
     """
     if not citations:
         return None
@@ -1032,10 +1123,15 @@ def direct_answer(
     if origin is not None:
         return _line(lang, "place", origin[1], [origin[0]])
     kind = question_kind(question) or "clause"
-    read = [(c, read_value(kind, question, c.quote, anchors.get(c.doc_id), lang, lexicon)) for c in citations] if kind != "clause" else []
+    read = (
+        [(c, read_value(kind, question, c.quote, anchors.get(c.doc_id), lang, lexicon, aligner)) for c in citations]
+        if kind != "clause"
+        else []
+    )
     usable = [(c, v) for c, v in read if v is not None and c.score >= floor]
-    counting = [cv for cv in usable if kind == "number" and counts_asked(question, *cv, lexicon)]
-    pool = _stated(counting) or counting or _stated(usable) or usable
+    counting = [cv for cv in usable if kind == "number" and counts_asked(question, *cv, lexicon, aligner)]
+    deeded = [cv for cv in counting if states_deed_asked(question, cv, lexicon, aligner)]
+    pool = next((tier for tier in (_stated(deeded), _stated(counting), deeded, counting, _stated(usable), usable) if tier), [])
     found = best_stated(question, pool, lexicon) if pool else None
     if kind in STRICT_KINDS and all(v is None for _, v in read):
         return None

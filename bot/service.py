@@ -218,6 +218,7 @@ class Isnad:
             lambda doc_id: self.source(doc_id, collection),
             load_ranker().threshold if self.settings.abstain_threshold is None else self.settings.abstain_threshold,
             encoder=self.clause_embeddings,
+            aligner=self.evidence_embeddings,
         ).model_copy(update={"question": question, "standalone_question": asked if asked != question else None})
         yield answer
         if self.writer is None or not answer.answerable:

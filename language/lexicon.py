@@ -146,7 +146,7 @@ ASKED_NOUNS_AR = {
     "place": "مدينه مدن دوله دول بلد بلدان بلاد مكان اماكن منطقه مناطق عاصمه قريه محافظه ولايه قاره",
 }
 ASKED_NOUNS_EN = {
-    "date": "year years date day days month century decade time",
+    "date": "year years date day days weekday month century decade time",
     "number": " ".join(
         ["number amount quantity toll population turnout total size rate temperature", *(n for _, n in ASKED_MEASURES_EN.values())]
     ),
@@ -170,14 +170,15 @@ PERSON_NOUNS_EN = (
 
 
 def _person_noun_pattern() -> re.Pattern[str]:
-    """ "ما اسم الرجل", "أي لاعب", "what is the name of the (Iranian foreign) minister", "which player": a person is asked for.
+    """ "ما اسم الرجل", "أي لاعب", "what is the name of the (Iranian foreign) minister", "which (Iranian defence) minister",
+    "which player": a person is asked for.
 
     Only after "name of" or "which": "what is the president's plan?" asks for a clause, not the president."""
     ar = "|".join(sorted({*PERSON_NOUNS_AR.split(), *(normalize_arabic(w) for w in OFFICES_AR)}))
     en = "|".join(PERSON_NOUNS_EN.split())
     return re.compile(
         rf"(?<!\w)[وفبل]?(?:اي|(?:ما|ماذا) ?(?:هو|هي)? ?اسم) (?:ال)?(?:{ar})\b"
-        rf"|\bwhich (?:{en})\b|\bnames? of (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,2}}(?:{en})\b"
+        rf"|\bwhich (?:[\w'’-]+ ){{0,2}}(?:{en})\b|\bnames? of (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,2}}(?:{en})\b"
     )
 
 

@@ -886,18 +886,31 @@ def asks_role(question: str) -> str | None:
 _MIN_FAMILY_SKELETON = 3
 
 
-def family_keys(question: str) -> frozenset[str]:
+def family_keys(question: str, cased: bool = True) -> frozenset[str]:
     """Person keys a question may name: its named persons' and, since a question often names a person by the family
     name alone ("What is Safadi's post?", "ما منصب الصفدي؟"), every word that could be one (a capitalised English
-    word, an Arabic word no function word) whose key has at least ``_MIN_FAMILY_SKELETON`` consonants."""
+    word, or any with ``cased`` off; an Arabic word no function word) whose key has at least ``_MIN_FAMILY_SKELETON``
+    consonants."""
     keys = {n.key for n in named_persons(question)}
     for t in _tokens(question):
         word = without_possessive(t.text)
-        if t.word and (word[:1].isupper() if word.isascii() else t.fold not in _FUNCTION):
+        if t.word and ((word[:1].isupper() or not cased) if word.isascii() else t.fold not in _FUNCTION):
             key = person_key(word)
             if len(key) - len("p:") >= _MIN_FAMILY_SKELETON:
                 keys.add(key)
     return frozenset(keys)
+
+
+@lru_cache(maxsize=4096)
+def persons_asked_about(question: str, text: str) -> tuple[NameMention, ...]:
+    """The persons ``text`` names by name whom ``question`` names too, in either script and either case: a question
+    word's key is one of the name's words' (``person_key``: "Bagheri", "bagheri" and "باقري" are all one; a name run
+    may hold a given name or a word after the name). Why: the learned bridge carries no names, so over a quote in the
+    other language the person a question is about looked like a word the question does not have, which is what an
+    answer looks like. Only the text's named persons are matched: a common word's skeleton may be a name's ("forces" /
+    "فارس")."""
+    keys = family_keys(question, cased=False)
+    return tuple(m for m in named_persons(text) if m.key in keys or any(person_key(w) in keys for w in _TOKEN.findall(m.text)))
 
 
 def _rank_word(fold: str) -> bool:
@@ -1295,6 +1308,7 @@ __all__ = [
     "demonym_country",
     "describes",
     "family_keys",
+    "persons_asked_about",
     "find_persons",
     "given_names",
     "learn",

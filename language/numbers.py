@@ -37,6 +37,7 @@ from language.lexicon import ASKED_NOUNS_AR, asked_measures
 from language.names import common_nouns
 from language.normalize import (
     ARABIC_LETTER,
+    FOLDED_STOPWORDS,
     PROCLITICS_AR,
     STOPWORDS,
     fold_with_offsets,
@@ -318,6 +319,42 @@ def learn_count_predicates(texts: Iterable[str], min_count: int = 20, share: flo
     return sorted(k for k, n in before.items() if n >= min_count and n >= share * after[k] and len(k) >= 2)
 
 
+#: Where the corpus counts of singular counted nouns live (see ``learn_singular_nouns``).
+_SINGULAR_NOUNS = Path(__file__).with_name("singular_nouns.json")
+#: Arabic counts 11–99 with the noun singular and accusative ("15 شخصا"), 3–10 with the plural ("5 أشخاص").
+_AFTER_ELEVEN = re.compile(r"(?<![\d.,])(?:1[1-9]|[2-9]\d)\s+([\u0621-\u064a]{3,})ا(?![\u0621-\u064a])")
+_AFTER_THREE = re.compile(r"(?<![\d.,])(?:[3-9]|10)\s+([\u0621-\u064a]{3,})(?![\u0621-\u064a])")
+
+
+@lru_cache(maxsize=1)
+def singular_nouns() -> frozenset[str]:
+    """Folded singular forms of counted nouns ("شخص", "شرطي", "قتيل"), learned from news text
+    (``learn_singular_nouns``).
+
+    Why: Arabic states one or two of a thing with the bare noun ("قتل شرطي", "أصيب شرطيان"), no numeral; without
+    vowels a singular and a broken plural ("جندي" / "جنود") differ only in the letters, which the corpus can tell."""
+    return frozenset(json.loads(_SINGULAR_NOUNS.read_text(encoding="utf-8"))["words"])
+
+
+def learn_singular_nouns(texts: Iterable[str], min_count: int = 3, ratio: float = 3.0) -> list[str]:
+    """Nouns written after 11–99 ("15 شخصا": singular, the accusative ا off) at least ``min_count`` times and
+    ``ratio`` times as often as after 3–10 (where Arabic writes the plural: "5 أشخاص"), and written bare as often: a
+    word ending in ا that is no accusative ("عندما", "أيضا") leaves no noun that is ever written alone."""
+    singular: Counter[str] = Counter()
+    plural: Counter[str] = Counter()
+    words: Counter[str] = Counter()
+    for text in texts:
+        folded = normalize_arabic(text)
+        singular.update(_AFTER_ELEVEN.findall(folded))
+        plural.update(_AFTER_THREE.findall(folded))
+        words.update(_WORD.findall(folded))
+    return sorted(
+        w
+        for w, n in singular.items()
+        if min(n, words[w]) >= min_count and n >= ratio * plural[w] and not _not_a_unit(w) and w not in FOLDED_STOPWORDS
+    )
+
+
 #: Where pairs of count predicates that count different things live (see ``learn_count_contrasts``).
 _COUNT_CONTRASTS = Path(__file__).with_name("count_contrasts.json")
 #: Two counts of one clause run, each after its predicate, the second opening with "و": "قتل 4 أشخاص وأصيب 30".
@@ -581,7 +618,8 @@ def _is_next_phrase(m: re.Match[str], head: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def find_quantities(text: str) -> tuple[Quantity, ...]:
-    """Counts, sums of money and percentages in ``text``, spans in the original; dates are skipped.
+    """Counts, sums of money and percentages in ``text``, spans in the original; dates are skipped. Arabic counts
+    stated by a bare noun after a deed ("قتل شرطي": 1) are read too (``find_bare_counts``).
 
     Cached (an immutable tuple): one answer reads the same sentence for claims, conflicts, the
     direct answer and the ranker's features."""
@@ -654,7 +692,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         out.append(
             Quantity(text[s:e].strip(), s, e, low, high, unit, key, approx, unit_text, kind, bound=_bound(mod), vague=vague, figure=figure)
         )
-    return tuple(out)
+    bare = [b for b in find_bare_counts(text) if not any(q.start < b.end and b.start < q.end for q in out)]
+    return tuple(sorted([*out, *bare], key=lambda q: q.start))
 
 
 def _ends_in_words(phrase: str, joins: tuple[str, ...]) -> tuple[str, str] | None:
@@ -1012,6 +1051,62 @@ def find_noun_duals(text: str) -> list[Quantity]:
     return out
 
 
+#: An Arabic token and the word before it: a bare noun states a count only after a deed ("قتل شرطي"), never after a
+#: number ("15 قتيلا", which ``find_quantities`` reads).
+_TOKEN = re.compile(r"\S+")
+
+
+def _deed(word: str) -> bool:
+    """Is a folded word a deed predicate (``deed_predicates``: "قتل", "مقتل", "وأصيب"), a conjunction on or off?"""
+    words = (word, word[1:] if word[:1] in "وف" else "")
+    return any(w and w not in FOLDED_STOPWORDS and _deed_key(_predicate_key(w)) for w in words)
+
+
+def _deed_key(key: str) -> bool:
+    """Is a light stem a deed's: three letters or more, set beside at least ``SHARED_CONTRASTS`` other deeds
+    (``_contrast_partners``: "قتل", "أصيب", "مقتل")? Shorter stems and those with one partner are mostly words the
+    corpus happens to set before figures ("ال", "عدم")."""
+    return len(key) >= 3 and len(_contrast_partners().get(key, ())) >= SHARED_CONTRASTS
+
+
+def _bare_count(word: str, before: str, after: str) -> tuple[str, float] | None:
+    """The singular noun and count a bare indefinite Arabic noun states: one ("شرطي", "قتيلا"), or two for the
+    nominative dual ("شرطيان"). Only a deed's subject or object ("قتل شرطي", "أصيب شرطيان") or a deed noun itself
+    ("سقوط قتيل", "أوقع قتيلا") counts: elsewhere a singular names one of a kind rather than counting ("الشرطي"). A
+    deed noun counts only where no noun follows it, a deed before it or not: a noun after it makes it the head of a
+    name ("مقتل فريق هوكي", "تقل فريق الهوكي": the stem of "فريق" is a deed's, "فرق")."""
+    word = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+    if word.startswith("ال") or before[:1].isdigit() or before in atoms():
+        return None
+    for noun, n in ((word, 1.0), (word[:-1], 1.0), (word[:-2], 2.0)):
+        ending = word[len(noun) :]
+        if ending in ("", "ا", "ان") and noun in singular_nouns() and unit_key(noun) not in time_units():
+            stands_alone = not after or after in FOLDED_STOPWORDS or not after[:1].isalpha() or after[:1] == "و"
+            return (noun, n) if (stands_alone if _deed_key(unit_key(noun)) else _deed(before)) else None
+    return None
+
+
+def find_bare_counts(text: str) -> list[Quantity]:
+    """Counts Arabic states with a bare noun and no numeral ("قتل شرطي وأصيب 4 آخرون" → 1 شرطي; "أصيب شرطيان" → 2).
+
+    Why: one report says "قتل شرطي", the next "the toll rose to two"; without the implied one the first report has
+    no count of the killed, and its only figure, the injured, is what gets compared."""
+    folded, origin = fold_with_offsets(text)
+    out: list[Quantity] = []
+    before = ""
+    tokens = list(_TOKEN.finditer(folded))
+    for i, m in enumerate(tokens):
+        word = m.group(0).strip(".,،؛:!?؟\"'()«»")
+        after = tokens[i + 1].group(0) if i + 1 < len(tokens) and word == m.group(0) else ""
+        if (found := _bare_count(word, before, after)) is not None:
+            noun, n = found
+            start = m.start() + m.group(0).index(word)
+            s, e = original_span(origin, start, start + len(word))
+            out.append(Quantity(text[s:e], s, e, n, n, noun, unit_key(noun), False, text[s:e], "count"))
+        before = "" if word != m.group(0) else word  # punctuation ends the clause
+    return out
+
+
 def _write_learned(path: Path, learner, key: str, corpus: Path) -> None:
     """Learn a table from the corpus's article texts and store it with its provenance."""
     import gzip
@@ -1028,3 +1123,4 @@ if __name__ == "__main__":  # python -m language.numbers ../shared/data/ant_mult
     _write_learned(_COUNT_PREDICATES, learn_count_predicates, "stems", Path(sys.argv[1]))  # stems read the words above
     count_predicates.cache_clear()
     _write_learned(_COUNT_CONTRASTS, learn_count_contrasts, "pairs", Path(sys.argv[1]))  # pairs of the stems above
+    _write_learned(_SINGULAR_NOUNS, learn_singular_nouns, "words", Path(sys.argv[1]))

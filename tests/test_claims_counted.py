@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from bot.claims import Evidence, extract_all
-from bot.conflicts import _deeds_of, find_conflicts
+from bot.conflicts import find_conflicts
 
 INJURED = "قتل جندي وأصيب 7 آخرون في هجوم على نقطة تفتيش قرب مدينة الرمال، الاثنين."
 TOLLS = [
@@ -24,13 +24,14 @@ def _counts(text: str) -> list:
 
 
 def test_a_deed_with_its_own_object_is_not_the_next_counts_deed():
-    (injured,) = _counts(INJURED)
-    assert _deeds_of(injured) == {"اصب"}
+    killed, injured = _counts(INJURED)  # "قتل جندي": one killed, the bare noun its count
+    assert (killed.low, killed.deeds) == (1, {"قتل"})
+    assert "اصب" in injured.deeds and "قتل" not in injured.deeds
 
 
 def test_deeds_joined_with_nothing_between_both_state_the_count():
     (both,) = _counts(BOTH)
-    assert {"اصب", "قتل"} <= _deeds_of(both)
+    assert {"اصب", "قتل"} <= both.deeds
 
 
 @pytest.mark.parametrize("toll", TOLLS)

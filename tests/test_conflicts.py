@@ -627,3 +627,16 @@ def test_at_least_and_more_than_one_figure_are_one_floor():
     assert find_conflicts(_numbers(a, b))[0] == []
     c = Evidence(3, "c", "وأصيب أكثر من 560 شخصا في الزلزال.", "Outlet C", SUN)  # two floors at two figures still clash
     assert [x.relation for x in find_conflicts(_numbers(a, c))[0]] == ["conflict"]
+
+
+def test_a_bare_singular_toll_then_a_higher_one_is_an_update():
+    """ "قتل جندي" states one killed: the next day's "toll rose to two" updates it, and a same-day "3 جنود" contradicts
+    it (without the implied one, only the six injured were compared)."""
+    d1, d2 = dt.date(2019, 5, 6), dt.date(2019, 5, 7)
+    first = Evidence(1, "a", "قتل جندي وأصيب 6 آخرون في انفجار عبوة ناسفة قرب الحدود.", "وكالة أ", d1)
+    later = Evidence(2, "b", "A second soldier died of his wounds, raising the death toll from the roadside bomb to two.", "Agency B", d2)
+    rival = Evidence(2, "b", "قتل 3 جنود وأصيب 6 آخرون في انفجار عبوة ناسفة قرب الحدود.", "وكالة ب", d1)
+    (update,) = find_conflicts(extract_all([first, later]))[0]
+    assert update.relation == "update" and [p.value for p in update.positions] == ["جندي", "two"]
+    (conflict,) = find_conflicts(extract_all([first, rival]))[0]
+    assert conflict.relation == "conflict" and [p.value for p in conflict.positions] == ["جندي", "3 جنود"]

