@@ -93,7 +93,7 @@ from language.normalize import ARABIC_LETTER, bm25_tokens, detect_language, norm
 from language.numbers import (
     Quantity,
     asked_kinds_of_measure,
-    deed_predicates,
+    deed_key,
     find_duals,
     find_quantities,
     measure_kind,
@@ -702,7 +702,7 @@ def counted_nouns(question: str, quote: str = "", lexicon: Lexicon | None = None
 
 
 def asked_deeds(question: str, quote: str = "", lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> frozenset[str]:
-    """The deeds a count question counts (``language.numbers.deed_predicates``, light stems: "كم شخصا أصيبوا" →
+    """The deeds a count question counts (``language.numbers.deed_key``, light stems: "كم شخصا أصيبوا" →
     the injured), read as ``counted_nouns`` reads its nouns: its own words and, over a quote in the other language,
     their bridge and the quote's deed words the evidence encoder puts next to them ("wounded" / "أصيب": the bridge
     knows "injured" only)."""
@@ -710,19 +710,9 @@ def asked_deeds(question: str, quote: str = "", lexicon: Lexicon | None = None, 
     if quote and detect_language(question) != detect_language(quote):
         words += [w for w in _TOKEN.findall(bridge_text(question, lexicon)) if not _is_function(w)]
         if aligner is not None:
-            told = [w for w in _TOKEN.findall(quote) if _deed_key(w)]
+            told = [w for w in _TOKEN.findall(quote) if deed_key(normalize_arabic(w))]
             words += [w for found in nearest_words(naming_words(question), told, aligner).values() for w in found]
-    return frozenset(k for w in words if (k := _deed_key(w)))
-
-
-def _deed_key(word: str) -> str | None:
-    """The counted deed (``deed_predicates``, a light stem) a word states, under a conjunction too ("وأصيب"), or None.
-    A stem under three letters is no deed ("عل" of "على")."""
-    for w in (word, word[1:] if word[:1] in "وف" else ""):
-        key = unit_key(w) if w else ""
-        if len(key) >= 3 and key in deed_predicates():
-            return key
-    return None
+    return frozenset(k for w in words if (k := deed_key(normalize_arabic(w))))
 
 
 @lru_cache(maxsize=1024)

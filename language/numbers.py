@@ -1056,10 +1056,14 @@ def find_noun_duals(text: str) -> list[Quantity]:
 _TOKEN = re.compile(r"\S+")
 
 
-def _deed(word: str) -> bool:
-    """Is a folded word a deed predicate (``deed_predicates``: "قتل", "مقتل", "وأصيب"), a conjunction on or off?"""
-    words = (word, word[1:] if word[:1] in "وف" else "")
-    return any(w and w not in FOLDED_STOPWORDS and _deed_key(_predicate_key(w)) for w in words)
+def deed_key(word: str) -> str | None:
+    """The deed stem a folded word states (``deed_predicates``: "قتل", "مقتل", "وأصيب" → "اصب"), a conjunction on or
+    off; None for any other word. One reader for the bare counts here and for the deed a question counts
+    (``bot.direct.asked_deeds``)."""
+    for w in (word, word[1:] if word[:1] in "وف" else ""):
+        if w and w not in FOLDED_STOPWORDS and _deed_key(key := _predicate_key(w)):
+            return key
+    return None
 
 
 def _deed_key(key: str) -> bool:
@@ -1082,7 +1086,7 @@ def _bare_count(word: str, before: str, after: str) -> tuple[str, float] | None:
         ending = word[len(noun) :]
         if ending in ("", "ا", "ان") and noun in singular_nouns() and unit_key(noun) not in time_units():
             stands_alone = not after or after in FOLDED_STOPWORDS or not after[:1].isalpha() or after[:1] == "و"
-            return (noun, n) if (stands_alone if _deed_key(unit_key(noun)) else _deed(before)) else None
+            return (noun, n) if (stands_alone if _deed_key(unit_key(noun)) else deed_key(before) is not None) else None
     return None
 
 
