@@ -64,10 +64,10 @@ from babel.units import format_unit
 
 import prompts
 from bot.attribution import extract_attributions, format_attribution, holding, outlet_label, party_outlet
-from bot.crosslingual import Lexicon, bridge_text, load_lexicon, nearest_words
-from bot.entities import known_outlets
 from bot.claims import Evidence, extract_claims
 from bot.conflicts import deeds_contrast, deeds_shared
+from bot.crosslingual import Lexicon, bridge_text, load_lexicon, nearest_words
+from bot.entities import known_outlets
 from bot.evidence import aligned_units, naming_words
 from bot.ranker import NAME_PATTERN, Ranker, read_model, value_kinds
 from bot.schema import Citation, DirectAnswer
