@@ -384,7 +384,7 @@ def _one_deed(a: Claim, b: Claim) -> bool:
     """Do two counts state one deed of those that tell a story's counts apart (``deed_predicates``: the killed, the
     injured), not merely share a word before their figures ("فضلا عن" of a place, a verb of saying)?"""
     deeds = deed_predicates()
-    return any(_deeds_meet(x, y) for x in a.deeds & deeds for y in b.deeds & deeds)
+    return deeds_shared(a.deeds & deeds, b.deeds & deeds)
 
 
 def _bare_count_of(bare: Claim, counted: Claim) -> bool:
@@ -394,7 +394,7 @@ def _bare_count_of(bare: Claim, counted: Claim) -> bool:
     if bare.elided:
         return False  # "قتل 77 شخصا، وأصيب 143": the 143 are persons, whatever the other counts
     said = bare.cues & count_predicates()
-    return any(_deeds_meet(x, y) for x in said for y in (counted.cues | counted.lead | {counted.unit or ""}) & count_predicates())
+    return deeds_shared(said, (counted.cues | counted.lead | {counted.unit or ""}) & count_predicates())
 
 
 def _incomparable(a: Claim, b: Claim) -> bool:
@@ -552,7 +552,7 @@ def _other_predicates(a: Claim, b: Claim) -> bool:
     """Do two counts state different things of their nouns ("سقوط # قتلى" / "على متنها # أشخاص")? Frames that
     share a setting ("a passenger plane") can be close however their predicates differ."""
     pa, pb = a.deeds, b.deeds
-    return bool(pa and pb) and not any(_deeds_meet(x, y) for x in pa for y in pb)
+    return bool(pa and pb) and not deeds_shared(pa, pb)
 
 
 def _other_deeds(a: Claim, b: Claim) -> bool:

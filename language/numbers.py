@@ -1061,12 +1061,12 @@ def deed_key(word: str) -> str | None:
     off; None for any other word. One reader for the bare counts here and for the deed a question counts
     (``bot.direct.asked_deeds``)."""
     for w in (word, word[1:] if word[:1] in "وف" else ""):
-        if w and w not in FOLDED_STOPWORDS and _deed_key(key := _predicate_key(w)):
+        if w and w not in FOLDED_STOPWORDS and _is_deed_stem(key := _predicate_key(w)):
             return key
     return None
 
 
-def _deed_key(key: str) -> bool:
+def _is_deed_stem(key: str) -> bool:
     """Is a light stem a deed's: three letters or more, set beside at least ``SHARED_CONTRASTS`` other deeds
     (``_contrast_partners``: "قتل", "أصيب", "مقتل")? Shorter stems and those with one partner are mostly words the
     corpus happens to set before figures ("ال", "عدم")."""
@@ -1086,7 +1086,7 @@ def _bare_count(word: str, before: str, after: str) -> tuple[str, float] | None:
         ending = word[len(noun) :]
         if ending in ("", "ا", "ان") and noun in singular_nouns() and unit_key(noun) not in time_units():
             stands_alone = not after or after in FOLDED_STOPWORDS or not after[:1].isalpha() or after[:1] == "و"
-            return (noun, n) if (stands_alone if _deed_key(unit_key(noun)) else deed_key(before) is not None) else None
+            return (noun, n) if (stands_alone if _is_deed_stem(unit_key(noun)) else deed_key(before) is not None) else None
     return None
 
 
