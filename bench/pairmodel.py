@@ -1,18 +1,22 @@
-"""Does a learned same-claim decision transfer to unseen files better than ``bot.conflicts._same_claim``'s rules?
+"""Does a learned same-claim decision transfer to unseen files better than ``bot.conflicts``' rules?
 
 The rules were fitted on the dev files and find far fewer conflicts on held-out ones. This bench builds claim
 pairs from each dev event's gold sentences (read as ``bench.pairs`` reads them): a pair is *positive* when both
 claims hold gold values of the event (two outlets stating one fact, whether their values agree or not), negative
 for every other cross-sentence pair of number or date claims of the event (gold pairs in two currencies or units,
-one fact that can never be compared, are left out). Each pair gets general features from
-the helpers the rules use; a logistic regression is scored by leave-one-file-out cross-validation (train on every
-dev file but one, test on it): the honest estimate of transfer. Against the rules on the same pairs it reports
-pair precision / recall of "same claim" and, per event, whether a conflict would be flagged (a pair judged one
-claim whose values are incompatible, from two sources, reported within ``CONFLICT_DAYS`` for counts).
+one fact that can never be compared, are left out). Each pair gets general features from the helpers the rules
+use (``bot.conflicts.pair_features``); a logistic regression is scored by leave-one-file-out cross-validation
+(train on every dev file but one, test on it): the honest estimate of transfer. Two ways to use it are compared
+with the rules on the same pairs: the model alone, and *gated*, as shipped (``bot.conflicts._same_claim``: the
+rules' named tests decide where they can, the model only where a frame threshold fell short). Reported: pair
+precision / recall of "same claim" and, per event, whether a conflict would be flagged (a pair judged one claim
+whose values are incompatible, from two sources, reported within ``CONFLICT_DAYS`` for counts), pairwise and
+end to end (``bench.pairs.found_relation`` with each fold's judge).
 
-    python -m bench.pairmodel [--out F]
+    python -m bench.pairmodel [--out F] [--variants ...] [--apply F ...] [--train]
 
-Reads only ``bench.pairs.dev_files()`` (never the held-out sets). Writes bench/results/pairmodel.json.
+Reads only ``bench.pairs.dev_files()`` unless ``--apply`` names files. ``--train`` writes the shipped model,
+bot/models/sameclaim.json. Writes bench/results/pairmodel.json.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ import config  # noqa: F401, I001  (offline env before any model library is impo
 import argparse
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -33,12 +38,11 @@ from bench.metrics import write_results
 from bench.pairs import _day, dev_files
 from bot import conflicts as cf
 from bot.claims import Claim, Evidence, extract_all
+from bot.ranker import Ranker
 
 RESULTS = Path(__file__).resolve().parent / "results" / "pairmodel.json"
 #: Share of a training fold's control events a model threshold may flag (chosen inside each fold).
 CONTROL_BUDGET = 0.05
-#: Day gaps are capped: beyond the report window every gap says the same (different events).
-MAX_DAYS = 30
 
 
 @dataclass
@@ -48,9 +52,13 @@ class Pair:
     a: Claim
     b: Claim
     same: bool
-    rules: bool
+    verdict: bool | None  # ``bot.conflicts.rules_verdict``: None where only a frame threshold said no
     clash: bool  # could be a conflict if judged one claim: incompatible values, two sources, close enough in time
     features: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def rules(self) -> bool:
+        return self.verdict is True
 
 
 @dataclass
@@ -93,62 +101,6 @@ def event_claims(event: dict) -> tuple[list[Claim], set[int]]:
     return claims, gold
 
 
-def _mid(c: Claim) -> float | None:
-    return None if c.low is None else c.low if c.high is None else (c.low + c.high) / 2
-
-
-def features(a: Claim, b: Claim) -> dict[str, float]:
-    """General evidence that two claims state one fact: frame cosine plus the rules' own tests as 0/1 flags,
-    none naming a story. Count-only tests are 0 for dates (the ``is_date`` flag lets the model tell)."""
-    num = a.slot == "number"
-    days = abs((a.anchor - b.anchor).days) if a.anchor and b.anchor else None
-    ma, mb = _mid(a), _mid(b)
-    ratio = abs(math.log((abs(ma) + 1) / (abs(mb) + 1))) if ma is not None and mb is not None else 0.0
-    if not num and a.value_start and b.value_start:
-        ratio = math.log1p(abs((a.value_start - b.value_start).days))
-    sim = cf.frame_similarity(a.frame, b.frame)
-
-    def flag(test) -> float:
-        return float(bool(num and test(a, b)))
-
-    return {
-        "frame_similarity": sim,
-        "is_date": float(not num),
-        "same_unit": float(a.unit == b.unit),
-        "unit_missing_one": float((a.unit is None) != (b.unit is None)),
-        "same_kind": float(a.kind == b.kind),
-        "same_language": float(a.sentence.isascii() == b.sentence.isascii()),
-        "same_origin": float(a.origin == b.origin),
-        "same_doc": float(a.doc_id == b.doc_id),
-        "log_ratio": ratio,
-        "days_apart": float(min(days, MAX_DAYS)) if days is not None else 0.0,
-        "anchor_missing": float(days is None),
-        "beyond_report_window": float(days is not None and days > cf.REPORT_WINDOW_DAYS),
-        "subset_differs": float(a.subset != b.subset),
-        "partial_any": float(a.partial or b.partial),
-        "coordinated_any": float(a.coordinated or b.coordinated),
-        "background_differs": float(a.background != b.background),
-        "vague_any": float(a.vague or b.vague),
-        "periods_match": flag(cf._periods_match),
-        "total_of": flag(lambda x, y: cf._total_of(x, y) or cf._total_of(y, x)),
-        "other_nouns": flag(cf._other_nouns),
-        "other_deeds": flag(cf._other_deeds),
-        "other_measures": flag(cf._other_measures),
-        "other_things_measured": flag(cf._other_things_measured),
-        "other_names": flag(cf._other_names),
-        "other_countries": flag(cf._other_countries),
-        "incomparable": flag(cf._incomparable),
-        "orders_apart": flag(cf._orders_apart),
-        "other_predicates": flag(cf._other_predicates),
-        "other_spans_of_time": flag(lambda x, y: cf._other_spans_of_time(x, y, sim)),
-        "shared_cue": float(cf._shared_cue(a, b)),
-        "close_rivals": flag(cf._close_rivals),
-        "shared_noun": flag(cf._shared_noun),
-        "one_span": flag(cf._one_span),
-        "one_group": float(cf._one_group(a, b)),
-    }
-
-
 def _clash(a: Claim, b: Claim) -> bool:
     """Would these two, judged one claim, be a conflict pair? Values incompatible (the existing logic), two
     sources, and for counts reported within ``CONFLICT_DAYS`` (a resolved date says one thing whenever told)."""
@@ -179,9 +131,9 @@ def event_pairs(event: dict, file: str = "") -> EventPairs:
                     later,
                     earlier,
                     i in gold and j in gold,
-                    cf._same_claim(later, earlier),
+                    cf.rules_verdict(later, earlier),
                     _clash(later, earlier),
-                    features(later, earlier),
+                    cf.pair_features(later, earlier),
                 )
             )
     return EventPairs(file, event["id"], event["label"], pairs)
@@ -199,12 +151,11 @@ def build(files: list[Path]) -> list[EventPairs]:
 
 #: Feature sets compared. "all": every feature; "value_blind": without the figures' log ratio, which partly says
 #: whether the values agree (gold pairs of "none" events agree: it may teach "equal figures are one claim" and push
-#: down the disagreeing pairs a conflict needs); "with_rules": all plus the rules' own verdict
-#: (complementing ``_same_claim`` rather than replacing it); "clash_only": all, trained only on the pairs whose
+#: down the disagreeing pairs a conflict needs); "clash_only": all, trained only on the pairs whose
 #: values clash (``Pair.clash``), the only pairs whose verdict can flag a conflict.
 #: "lean": only what a claim's extraction and the encoder give (frame cosine, units, kinds, figures, days, the
 #: extraction's flags), none of the rules' hand-written pair tests: how much do those tests carry?
-VARIANTS = {"all": (), "value_blind": ("log_ratio",), "with_rules": (), "clash_only": (), "lean": ()}
+VARIANTS = {"all": (), "value_blind": ("log_ratio",), "clash_only": (), "lean": ()}
 _PAIR_TESTS = (
     "periods_match",
     "total_of",
@@ -228,25 +179,53 @@ _PAIR_TESTS = (
 
 def _names(events: list[EventPairs], variant: str) -> list[str]:
     dropped = _PAIR_TESTS if variant == "lean" else VARIANTS[variant]
-    names = [n for n in next(p.features for e in events for p in e.pairs) if n not in dropped]
-    return [*names, "rules_verdict"] if variant == "with_rules" else names
+    return [n for n in next(p.features for e in events for p in e.pairs) if n not in dropped]
 
 
 def _matrix(events: list[EventPairs], names: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    rows = [[float(p.rules) if n == "rules_verdict" else p.features[n] for n in names] for e in events for p in e.pairs]
+    rows = [[p.features[n] for n in names] for e in events for p in e.pairs]
     return np.asarray(rows, dtype=float).reshape(-1, len(names)), np.asarray([p.same for e in events for p in e.pairs], dtype=int)
 
 
-def _fit(events: list[EventPairs], names: list[str], only_clash: bool = False):
+def _fit(events: list[EventPairs], names: list[str], only_clash: bool = False) -> Ranker:
+    """A logistic regression over ``names`` (in the one saved-model format), fitted on every pair or only on those
+    whose values clash. Gated, it is fitted on every pair all the same: on the pairs the rules leave undecided alone
+    it learns the rules' blind spots back to front (there, unlike units "say" one claim: the alike ones were joined)."""
     from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
     x, y = _matrix(events, names)
-    if only_clash:
-        keep = np.asarray([p.clash for e in events for p in e.pairs], dtype=bool)
-        x, y = x[keep], y[keep]
-    return make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=5000, class_weight="balanced")).fit(x, y)
+    pairs = [p for e in events for p in e.pairs]
+    keep = np.asarray([p.clash or not only_clash for p in pairs], dtype=bool)
+    scaler = StandardScaler().fit(x[keep])
+    logit = LogisticRegression(C=1.0, max_iter=5000, class_weight="balanced").fit(scaler.transform(x[keep]), y[keep])
+    return Ranker(tuple(names), scaler.mean_, scaler.scale_, logit.coef_[0], float(logit.intercept_[0]), None, {})
+
+
+def _probs(events: list[EventPairs], model: Ranker) -> list[np.ndarray]:
+    return _split(events, model.probability(_matrix(events, list(model.features))[0]))
+
+
+def _gated(events: list[EventPairs], probs: list[np.ndarray]) -> list[np.ndarray]:
+    """What ``bot.conflicts._same_claim`` sees: the rules' verdict where they give one, the model's probability where not."""
+    return [np.asarray([q if pair.verdict is None else float(pair.verdict) for q, pair in zip(p, e.pairs)]) for e, p in zip(events, probs)]
+
+
+def _rules_share(events: list[EventPairs]) -> float:
+    """Share of the control events the rules alone flag."""
+    controls = [e for e in events if e.label == "none"]
+    return sum(any(p.rules and p.clash for p in e.pairs) for e in controls) / max(1, len(controls))
+
+
+def _fit_both(events: list[EventPairs], names: list[str], clash_only: bool, budget: float) -> tuple[Ranker, Ranker]:
+    """One fit, two thresholds: the model alone (``budget`` of the controls) and gated as shipped (no more controls
+    than the rules alone flag: at 1 or 2 points more, leave-one-file-out found one more conflict, and the model joined
+    made-up counts of others, "8 still in hospital" to a toll, that the unit tests keep apart)."""
+    model = _fit(events, names, clash_only)
+    probs = _probs(events, model)
+    alone = replace(model, threshold=_threshold(events, _event_scores(events, probs), budget))
+    gated = _threshold(events, _event_scores(events, _gated(events, probs)), _rules_share(events))
+    return alone, replace(model, threshold=max(gated, 1e-9))
 
 
 def _split(events: list[EventPairs], flat: np.ndarray) -> list[np.ndarray]:
@@ -296,9 +275,8 @@ def _score(events: list[EventPairs], judged: list[list[bool]]) -> dict:
 
 
 def _lofo(events: list[EventPairs], files: list[str], variant: str, budget: float) -> dict:
-    """Leave-one-file-out: per held-out file, the model trained on the others, its threshold chosen on them
-    (``budget``: ``CONTROL_BUDGET`` by default); also "union": rules OR model, its threshold letting the union flag at most 2 points
-    more training controls than the rules alone. Returns per-file scores and the out-of-fold probabilities."""
+    """Leave-one-file-out: per held-out file, both models (``_fit_both``) fitted and thresholded on the other files.
+    Returns per-file judgements ("model": alone; "gated": as shipped) and the alone model's out-of-fold probabilities."""
     names = _names(events, variant)
     per_file, oof = {}, {}
     for name in files:
@@ -306,18 +284,15 @@ def _lofo(events: list[EventPairs], files: list[str], variant: str, budget: floa
         train = [e for e in events if e.file != name]
         if not any(e.pairs for e in test):
             continue
-        model = _fit(train, names, variant == "clash_only")
-        train_probs = _split(train, model.predict_proba(_matrix(train, names)[0])[:, 1])
-        t = _threshold(train, _event_scores(train, train_probs), budget)
-        rules_share = sum(any(p.rules and p.clash for p in e.pairs) for e in train if e.label == "none")
-        rules_share /= max(1, sum(e.label == "none" for e in train))
-        union_train = [np.maximum(p, [float(q.rules) for q in e.pairs]) for e, p in zip(train, train_probs)]
-        tu = _threshold(train, _event_scores(train, union_train), rules_share + 0.02)
-        probs = _split(test, model.predict_proba(_matrix(test, names)[0])[:, 1])
-        model_same = [[bool(q >= t) for q in p] for p in probs]
-        union = [[bool(q >= max(tu, 1e-9)) or pair.rules for q, pair in zip(p, e.pairs)] for e, p in zip(test, probs)]
-        per_file[name] = {"threshold": round(t, 4), "union_threshold": round(tu, 4), "model": model_same, "union": union}
-        per_file[name]["fitted"] = (model, t, max(tu, 1e-9))
+        alone, gated = _fit_both(train, names, variant == "clash_only", budget)
+        probs = _probs(test, alone)
+        per_file[name] = {
+            "threshold": round(alone.threshold, 4),
+            "gated_threshold": round(gated.threshold, 4),
+            "model": [[bool(q >= alone.threshold) for q in p] for p in probs],
+            "gated": [[bool(q >= gated.threshold) for q in p] for p in _gated(test, _probs(test, gated))],
+            "fitted": (alone, gated),
+        }
         oof.update({id(e): p for e, p in zip(test, probs)})
     return {"per_file": per_file, "oof": oof, "names": names}
 
@@ -344,27 +319,25 @@ def _ranking(events: list[EventPairs], oof: dict) -> dict:
     }
 
 
-_RULES = cf._same_claim
-
-
-def _model_same_claim(model, names: list[str], threshold: float, union: bool):
-    """A drop-in for ``_same_claim``: the model decides cross-sentence number/number and date/date pairs (what it
-    was trained on), the rules everything else (one sentence's voices, actors, a date against a count); with
-    ``union`` a pair the rules join stays joined."""
-    scaler, logit = model[0], model[-1]
-    mean, scale, coef, bias = scaler.mean_, scaler.scale_, logit.coef_[0], logit.intercept_[0]
+def _alone(model: Ranker):
+    """A drop-in for ``_same_claim`` with the model alone deciding cross-sentence number/number and date/date pairs
+    (what it was trained on) and the rules everything else (one sentence's voices, actors, a date against a count)."""
 
     def same(a: Claim, b: Claim) -> bool:
         if a.slot != b.slot or a.slot not in ("number", "date") or a.evidence_n == b.evidence_n:
-            return _RULES(a, b)
-        rules = _RULES(a, b)
-        if union and rules:
-            return True
-        f = features(a, b)
-        x = np.asarray([float(rules) if n == "rules_verdict" else f[n] for n in names])
-        return 1 / (1 + math.exp(-(((x - mean) / scale) @ coef + bias))) >= threshold
+            return bool(cf.rules_verdict(a, b))
+        return cf._learned_same_claim(a, b, model)
 
     return same
+
+
+def _judges(alone: Ranker, gated: Ranker) -> dict:
+    """``_same_claim`` stand-ins by name: the rules alone (no model), the model alone, and gated (the shipped code)."""
+    return {"rules": partial(cf._same_claim, model=_NO_MODEL), "model": _alone(alone), "gated": partial(cf._same_claim, model=gated)}
+
+
+#: A model that never joins: ``_same_claim`` with it is the rules alone.
+_NO_MODEL = Ranker(("frame_similarity",), np.zeros(1), np.ones(1), np.zeros(1), -math.inf, 1.0, {})
 
 
 def _found(raw: dict[str, list[dict]], same_claim_of: dict) -> dict:
@@ -374,11 +347,12 @@ def _found(raw: dict[str, list[dict]], same_claim_of: dict) -> dict:
     from bench.pairs import found_relation
 
     per_file, totals = {}, {"conflict": [0, 0], "update": [0, 0], "none": [0, 0]}
+    shipped = cf._same_claim
     try:
         for name, events in raw.items():
             if name not in same_claim_of:
                 continue
-            cf._same_claim = same_claim_of[name] or _RULES
+            cf._same_claim = same_claim_of[name]
             counts = {"conflict": [0, 0], "update": [0, 0], "none": [0, 0]}
             for event in events:
                 found = found_relation(event)
@@ -388,17 +362,13 @@ def _found(raw: dict[str, list[dict]], same_claim_of: dict) -> dict:
                     c[1] += 1
             per_file[name] = counts
     finally:
-        cf._same_claim = _RULES
+        cf._same_claim = shipped
     return {"per_file": per_file, "pooled": totals}
 
 
-def _end_to_end(raw: dict[str, list[dict]], cv: dict, union: bool) -> dict:
-    """End to end with each held-out file judged by its fold's model (alone, or OR the rules)."""
-    predicates = {}
-    for name, fold in cv["per_file"].items():
-        model, t, tu = fold["fitted"]
-        predicates[name] = _model_same_claim(model, cv["names"], tu if union else t, union)
-    return _found(raw, predicates)
+def _end_to_end(raw: dict[str, list[dict]], cv: dict, kind: str) -> dict:
+    """End to end with each held-out file judged by its fold's models (``kind``: "model" or "gated")."""
+    return _found(raw, {name: _judges(*fold["fitted"])[kind] for name, fold in cv["per_file"].items()})
 
 
 def _raw(files: list[Path]) -> dict[str, list[dict]]:
@@ -409,27 +379,29 @@ def _raw(files: list[Path]) -> dict[str, list[dict]]:
     }
 
 
-def apply(test_files: list[Path], variant: str = "all", budget: float = CONTROL_BUDGET) -> dict:
-    """Train on every dev file, choose the threshold on their controls, and run end to end on ``test_files``
-    (rules, model, rules OR model): the one-shot check on files nobody tuned on. The caller names the files."""
+def fit_on_dev(variant: str = "all", budget: float = CONTROL_BUDGET) -> tuple[Ranker, Ranker]:
+    """Both models (``_fit_both``) fitted and thresholded on every dev file."""
     events = build(dev_files())
-    names = _names(events, variant)
-    model = _fit(events, names, variant == "clash_only")
-    probs = _split(events, model.predict_proba(_matrix(events, names)[0])[:, 1])
-    t = _threshold(events, _event_scores(events, probs), budget)
-    rules_share = sum(any(p.rules and p.clash for p in e.pairs) for e in events if e.label == "none")
-    rules_share /= max(1, sum(e.label == "none" for e in events))
-    union_scores = _event_scores(events, [np.maximum(p, [float(q.rules) for q in e.pairs]) for e, p in zip(events, probs)])
-    tu = max(_threshold(events, union_scores, rules_share + 0.02), 1e-9)
+    return _fit_both(events, _names(events, variant), variant == "clash_only", budget)
+
+
+def apply(test_files: list[Path], variant: str = "all", budget: float = CONTROL_BUDGET) -> dict:
+    """Train on every dev file, choose the thresholds on their controls, and run end to end on ``test_files``
+    (rules, model alone, gated): the one-shot check on files nobody tuned on. The caller names the files."""
+    alone, gated = fit_on_dev(variant, budget)
     raw = _raw(test_files)
-    return {
-        "variant": variant,
-        "threshold": round(t, 4),
-        "union_threshold": round(tu, 4),
-        "rules": _found(raw, dict.fromkeys(raw)),
-        "model": _found(raw, dict.fromkeys(raw, _model_same_claim(model, names, t, False))),
-        "rules∪model": _found(raw, dict.fromkeys(raw, _model_same_claim(model, names, tu, True))),
-    }
+    out = {"variant": variant, "threshold": round(alone.threshold, 4), "gated_threshold": round(gated.threshold, 4)}
+    return out | {kind: _found(raw, dict.fromkeys(raw, judge)) for kind, judge in _judges(alone, gated).items()}
+
+
+def train(budget: float = CONTROL_BUDGET) -> Ranker:
+    """Fit the shipped second opinion (``bot.conflicts._learned_same_claim``: the gated model) on every dev file
+    and save it at ``bot.conflicts.SAME_CLAIM_PATH``."""
+    _, gated = fit_on_dev("all", budget)
+    assert gated.features == cf.PAIR_FEATURES, "pair_features and PAIR_FEATURES disagree"
+    gated.meta = {"trained_by": "python -m bench.pairmodel --train", "files": [p.name for p in dev_files()], "control_budget": budget}
+    gated.save(cf.SAME_CLAIM_PATH)
+    return gated
 
 
 def run(files: list[Path], variants: list[str] | None = None, budget: float = CONTROL_BUDGET) -> dict:
@@ -437,7 +409,12 @@ def run(files: list[Path], variants: list[str] | None = None, budget: float = CO
     names = [p.name for p in files]
     raw = _raw(files)
     rules_judged = {name: [[p.rules for p in e.pairs] for e in events if e.file == name] for name in names}
-    out: dict = {"files": names, "control_budget": budget, "variants": {}, "end_to_end": {"rules": _found(raw, dict.fromkeys(raw))}}
+    out: dict = {
+        "files": names,
+        "control_budget": budget,
+        "variants": {},
+        "end_to_end": {"rules": _found(raw, dict.fromkeys(raw, _judges(_NO_MODEL, _NO_MODEL)["rules"]))},
+    }
     gold = [p.same for e in events for p in e.pairs]
     out["rules"] = {"pairs": len(gold), **_score(events, [[p.rules for p in e.pairs] for e in events])}
     clash = [p for e in events for p in e.pairs if p.clash]
@@ -447,20 +424,20 @@ def run(files: list[Path], variants: list[str] | None = None, budget: float = CO
     for variant in variants or VARIANTS:
         cv = _lofo(events, names, variant, budget)
         result: dict = {"per_file": {}, "pooled": {}}
-        for kind in ("model", "union"):
+        for kind in ("model", "gated"):
             pooled_events, pooled = [], []
             for name, fold in cv["per_file"].items():
                 test = [e for e in events if e.file == name]
-                result["per_file"].setdefault(name, {"threshold": fold["threshold"], "union_threshold": fold["union_threshold"]})
+                result["per_file"].setdefault(name, {"threshold": fold["threshold"], "gated_threshold": fold["gated_threshold"]})
                 result["per_file"][name][kind] = _score(test, fold[kind])
                 pooled_events += test
                 pooled += fold[kind]
             result["pooled"][kind] = _score(pooled_events, pooled)
         result["ranking"] = _ranking(events, cv["oof"])
-        out["end_to_end"][variant] = _end_to_end(raw, cv, union=False)
-        out["end_to_end"][f"rules∪{variant}"] = _end_to_end(raw, cv, union=True)
+        out["end_to_end"][variant] = _end_to_end(raw, cv, "model")
+        out["end_to_end"][f"gated {variant}"] = _end_to_end(raw, cv, "gated")
         full = _fit(events, cv["names"], variant == "clash_only")
-        weights = dict(zip(cv["names"], full[-1].coef_[0].round(3).tolist()))
+        weights = dict(zip(cv["names"], full.coef.round(3).tolist()))
         result["weights_standardized"] = dict(sorted(weights.items(), key=lambda kv: -abs(kv[1])))
         out["variants"][variant] = result
     return out
@@ -491,14 +468,14 @@ def show(results: dict) -> None:
         table.add_column("rules", justify="right")
         for v in variants:
             table.add_column(v, justify="right")
-            table.add_column(f"rules∪{v}", justify="right")
+            table.add_column(f"gated {v}", justify="right")
     for name, rules, by in rows:
-        pairs.add_row(_short(name), _cell(rules), *(_cell(by[v][k]) for v in variants for k in ("model", "union")))
+        pairs.add_row(_short(name), _cell(rules), *(_cell(by[v][k]) for v in variants for k in ("model", "gated")))
         events.add_row(
             _short(name),
             *(
                 f"{s['flagged']['conflict'][0]}/{s['flagged']['conflict'][1]} | {s['flagged']['none'][0]}/{s['flagged']['none'][1]}"
-                for s in [rules, *(by[v][k] for v in variants for k in ("model", "union"))]
+                for s in [rules, *(by[v][k] for v in variants for k in ("model", "gated"))]
             ),
         )
     console.print(pairs)
@@ -535,7 +512,12 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument(
         "--apply", type=Path, nargs="*", help="Instead of cross-validating: train on all dev files, run end to end on these."
     )
+    parser.add_argument("--train", action="store_true", help="Fit on every dev file and write bot/models/sameclaim.json.")
     args = parser.parse_args(argv)
+    if args.train:
+        model = train(args.budget)
+        Console().print(f"wrote {cf.SAME_CLAIM_PATH} (threshold {model.threshold:.4f})")
+        return {"threshold": model.threshold}
     if args.apply:
         results = {"files": [p.name for p in args.apply], **apply(args.apply, (args.variants or ["all"])[0], args.budget)}
         write_results(results, args.out.with_name("pairmodel_apply.json"))

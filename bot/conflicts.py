@@ -63,10 +63,12 @@ article) keeps its own words and agrees with no side, unless it names a weekday
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -74,6 +76,7 @@ from bot import schema
 from bot.attribution import ATTRIBUTION_WORDS, outlet_label, unnamed_source
 from bot.claims import CLAUSE_BREAK, Claim, Evidence, extract_claims
 from bot.entities import display, is_person
+from bot.ranker import Ranker, read_model
 from language.calendar import DAYS_AGO_RANGE, describe_relative, format_day, format_month, resolve_times
 from language.lexicon import REPORTING_VERBS_AR
 from language.names import common_nouns
@@ -240,7 +243,18 @@ def _deeds_meet(x: str, y: str) -> bool:
     return _stems_meet(x, y) or same_deed(x, y)
 
 
-def _same_claim(a: Claim, b: Claim) -> bool:
+def _same_claim(a: Claim, b: Claim, model: Ranker | None = None) -> bool:
+    """Do two claims state one fact? The rules' verdict (``rules_verdict``) where a named test decides; where only
+    a frame threshold would have said no, the learned second opinion (``_learned_same_claim``). Why both: the
+    thresholds were set on the dev sets and miss most conflicts of sets nobody tuned on, while the named tests
+    (another town, another deed, another thing measured) hold anywhere, so the model may never overrule them."""
+    verdict = rules_verdict(a, b)
+    return _learned_same_claim(a, b, model or _pair_model()) if verdict is None else verdict
+
+
+def rules_verdict(a: Claim, b: Claim) -> bool | None:
+    """True when the rules join two claims, False when a named test keeps them apart, None when only their frames'
+    cosine fell short of a threshold (the one judgement the rules make by a number fitted on the dev sets)."""
     if (a.slot == "number") != (b.slot == "number"):
         return False  # counts meet counts; the dates and the actors of one event meet
     if a.slot == b.slot and a.evidence_n == b.evidence_n and a.origin == b.origin:
@@ -261,14 +275,104 @@ def _same_claim(a: Claim, b: Claim) -> bool:
     if a.slot == "number" and _one_span(a, b):
         return True  # "عن 85 عاما" / "عن عمر يناهز 81 عاما": one person's age, two outlets
     sim = frame_similarity(a.frame, b.frame)
-    other_nouns = a.slot == "number" and _other_nouns(a, b)
     if _other_measures(a, b) or _other_things_measured(a, b) or (a.slot == "number" and _other_spans_of_time(a, b, sim)):
         return False
-    if other_nouns:  # a coordinated count's frame is its neighbour's predicate: any rival of the neighbour looks alike
+    if a.slot == "number" and _other_nouns(a, b):  # a coordinated count's frame is its neighbour's predicate
         return sim >= SAME_FRAME_OTHER_UNIT and not (a.coordinated or b.coordinated or _other_predicates(a, b))
     if a.slot == "number" and ((a.kind == "count" and _shared_cue(a, b)) or (_close_rivals(a, b) and _shared_noun(a, b))):
-        return sim >= (UPDATE_FRAME_WITH_CUE if _days_apart(a, b) or _one_group(a, b) else SAME_FRAME_WITH_CUE)
-    return sim >= SAME_FRAME and not (a.slot == "number" and _deed_against_predicate(a, b))
+        if sim >= (UPDATE_FRAME_WITH_CUE if _days_apart(a, b) or _one_group(a, b) else SAME_FRAME_WITH_CUE):
+            return True
+    if a.slot == "number" and _deed_against_predicate(a, b):
+        return False
+    return True if sim >= SAME_FRAME else None
+
+
+#: The learned same-claim model (``bot.ranker.Ranker`` format; ``python -m bench.pairmodel --train``).
+SAME_CLAIM_PATH = Path(__file__).with_name("models") / "sameclaim.json"
+#: Days apart beyond which reports count as far apart alike (a feature of ``pair_features``).
+PAIR_MAX_DAYS = 30
+
+
+def _learned_same_claim(a: Claim, b: Claim, model: Ranker | None) -> bool:
+    """The learned model's verdict on two counts or two dates of two sentences (what it was fitted on); False for any
+    other pair, or when no model fitted on ``PAIR_FEATURES`` ships."""
+    outside = a.slot != b.slot or a.slot not in ("number", "date") or a.evidence_n == b.evidence_n
+    if model is None or model.threshold is None or outside:
+        return False
+    f = pair_features(a, b)
+    return float(model.probability(np.array([[f[n] for n in model.features]]))[0]) >= model.threshold
+
+
+@lru_cache(maxsize=1)
+def _pair_model() -> Ranker | None:
+    return read_model(SAME_CLAIM_PATH, PAIR_FEATURES)
+
+
+def _mid_or_none(c: Claim) -> float | None:
+    return None if c.low is None else _mid(c)
+
+
+def pair_features(a: Claim, b: Claim) -> dict[str, float]:
+    """General evidence that two claims state one fact: the frame cosine, the claims' own flags, how far apart their
+    figures and reports are, and the rules' pair tests as 0/1 flags (count tests are 0 for dates, which ``is_date``
+    tells). None names a story: what a story looks like is learned from the dev sets' gold pairs."""
+    num = a.slot == "number"
+    days = abs((a.anchor - b.anchor).days) if a.anchor and b.anchor else None
+    ma, mb = _mid_or_none(a), _mid_or_none(b)
+    ratio = abs(math.log((abs(ma) + 1) / (abs(mb) + 1))) if ma is not None and mb is not None else 0.0
+    if not num and a.value_start and b.value_start:
+        ratio = math.log1p(abs((a.value_start - b.value_start).days))
+    sim = frame_similarity(a.frame, b.frame)
+
+    def flag(test: Callable[[Claim, Claim], bool]) -> float:
+        return float(bool(num and test(a, b)))
+
+    return {
+        "frame_similarity": sim,
+        "is_date": float(not num),
+        "same_unit": float(a.unit == b.unit),
+        "unit_missing_one": float((a.unit is None) != (b.unit is None)),
+        "same_kind": float(a.kind == b.kind),
+        "same_language": float(a.sentence.isascii() == b.sentence.isascii()),
+        "same_origin": float(a.origin == b.origin),
+        "same_doc": float(a.doc_id == b.doc_id),
+        "log_ratio": ratio,
+        "days_apart": float(min(days, PAIR_MAX_DAYS)) if days is not None else 0.0,
+        "anchor_missing": float(days is None),
+        "beyond_report_window": float(days is not None and days > REPORT_WINDOW_DAYS),
+        "subset_differs": float(a.subset != b.subset),
+        "partial_any": float(a.partial or b.partial),
+        "coordinated_any": float(a.coordinated or b.coordinated),
+        "background_differs": float(a.background != b.background),
+        "vague_any": float(a.vague or b.vague),
+        "periods_match": flag(_periods_match),
+        "total_of": flag(lambda x, y: _total_of(x, y) or _total_of(y, x)),
+        "other_nouns": flag(_other_nouns),
+        "other_deeds": flag(_other_deeds),
+        "other_measures": flag(_other_measures),
+        "other_things_measured": flag(_other_things_measured),
+        "other_names": flag(_other_names),
+        "other_countries": flag(_other_countries),
+        "incomparable": flag(_incomparable),
+        "orders_apart": flag(_orders_apart),
+        "other_predicates": flag(_other_predicates),
+        "other_spans_of_time": flag(lambda x, y: _other_spans_of_time(x, y, sim)),
+        "shared_cue": float(_shared_cue(a, b)),
+        "close_rivals": flag(_close_rivals),
+        "shared_noun": flag(_shared_noun),
+        "one_span": flag(_one_span),
+        "one_group": float(_one_group(a, b)),
+    }
+
+
+#: ``pair_features``' names, in order: what a saved same-claim model must have been fitted on.
+PAIR_FEATURES = (
+    "frame_similarity", "is_date", "same_unit", "unit_missing_one", "same_kind", "same_language", "same_origin", "same_doc",
+    "log_ratio", "days_apart", "anchor_missing", "beyond_report_window", "subset_differs", "partial_any", "coordinated_any",
+    "background_differs", "vague_any", "periods_match", "total_of", "other_nouns", "other_deeds", "other_measures",
+    "other_things_measured", "other_names", "other_countries", "incomparable", "orders_apart", "other_predicates",
+    "other_spans_of_time", "shared_cue", "close_rivals", "shared_noun", "one_span", "one_group",
+)  # fmt: skip
 
 
 def _other_countries(a: Claim, b: Claim) -> bool:
