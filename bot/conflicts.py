@@ -29,7 +29,11 @@ two units, nor measures said of different things (each frame holds words the
 other lacks: "ارتفاع جبل X" / "ارتفاع جبل Y"). Within a claim, occurrences split into *episodes* when both
 sides know the year and the years differ, or each names a person the other does
 not (a 2018 signing by one minister is not a 2020 one by another): those become
-notes ("different events"), never conflicts.
+notes ("different events"), never conflicts. The thresholds on frame cosines were
+set on the dev sets; where only one of them kept two counts or dates apart, a
+logistic regression over the same tests (``pair_features``, fitted on the dev
+sets' gold pairs: ``python -m bench.pairmodel --train``) has the last word,
+never where a named test did (``rules_verdict``).
 
 Compatibility: a date claim is an interval of days ("مساء الثلاثاء" in an
 article of Wednesday 8 July is [7 Jul] evening; "منذ أيام" bounds the event to
