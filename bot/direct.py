@@ -97,6 +97,7 @@ from language.numbers import (
     find_duals,
     find_quantities,
     measure_kind,
+    measure_units,
     time_units,
     unit_key,
 )
@@ -236,13 +237,15 @@ def _english_amount(q: Quantity) -> str:
 
 
 def _english_unit(q: Quantity) -> str:
-    """The counted noun in English: as written in an English quote, else the learned lexicon's word."""
+    """The counted noun in English: as written in an English quote, CLDR's name of a unit of time or measure, else
+    the learned lexicon's word. Why CLDR first: the lexicon, learned from parallel questions, says "mi" for
+    "كيلومترا" and "gigatons" for "طن"."""
     if not q.unit_text:
         return ""
     if not ARABIC_LETTER.search(q.unit_text):
         return q.unit_text
-    if span := time_units().get(q.unit_key or ""):  # CLDR names a unit of time in English: "دقيقة" → "minutes"
-        return format_unit(1 if q.high == q.low == 1 else 2, span, locale="en").split(" ", 1)[-1]
+    if unit := measure_units().get(q.unit_key or ""):  # CLDR names units of time and measure: "دقيقة", "كيلومترا"
+        return format_unit(1 if q.high == q.low == 1 else 2, unit, locale="en").split(" ", 1)[-1]
     words = load_lexicon().translations(normalize_arabic(q.unit_text))
     if not words:
         return ""
