@@ -97,6 +97,7 @@ from language.numbers import (
     find_duals,
     find_quantities,
     measure_kind,
+    measure_units,
     time_units,
     unit_key,
 )
@@ -235,24 +236,34 @@ def _english_amount(q: Quantity) -> str:
     return f"{_english_number(q.low)}-{_english_number(q.high)}"
 
 
-def _english_unit(q: Quantity) -> str:
-    """The counted noun in English: as written in an English quote, else the learned lexicon's word."""
+#: Encoder cosine at which a learned translation of a counted noun is said: "امرأة" / "woman" 0.92, "حافلة" / "bus"
+#: 0.89, "شخصا" / "people" 0.72, "طفلا" / "children" 0.65; below it the lexicon's word is noise ("soo" 0.42,
+#: "desegregation" for "عنصرا" 0.47, "contrast" for "مقابل" 0.50) and no noun is better than a wrong one.
+SAY_TRANSLATION = 0.6
+
+
+def _english_unit(q: Quantity, aligner: Embeddings | None = None) -> str:
+    """The counted noun in English: as written in an English quote, CLDR's name of a unit of time or measure, else
+    the learned lexicon's word. Why CLDR first: the lexicon, learned from parallel questions, says "mi" for
+    "كيلومترا" and "gigatons" for "طن"."""
     if not q.unit_text:
         return ""
     if not ARABIC_LETTER.search(q.unit_text):
         return q.unit_text
-    if span := time_units().get(q.unit_key or ""):  # CLDR names a unit of time in English: "دقيقة" → "minutes"
-        return format_unit(1 if q.high == q.low == 1 else 2, span, locale="en").split(" ", 1)[-1]
+    if unit := measure_units().get(q.unit_key or ""):  # CLDR names units of time and measure: "دقيقة", "كيلومترا"
+        return format_unit(1 if q.high == q.low == 1 else 2, unit, locale="en").split(" ", 1)[-1]
     words = load_lexicon().translations(normalize_arabic(q.unit_text))
+    if aligner is not None:  # the encoder vets the lexicon's words, learned from a few hundred parallel questions
+        words = nearest_words([q.unit_text], words, aligner, SAY_TRANSLATION).get(q.unit_text, [])
     if not words:
         return ""
     return words[0] if q.high == q.low == 1 else english_plural(words[0])
 
 
-def _quantity_value(q: Quantity, lang: str) -> Value:
+def _quantity_value(q: Quantity, lang: str, aligner: Embeddings | None = None) -> Value:
     normalized = f"{_amount(q)} {q.unit_text or q.unit or ''}".strip()
     if lang == "en" and ARABIC_LETTER.search(q.text):
-        display = format_unit(q.low, q.measure, locale="en") if q.measure else f"{_english_amount(q)} {_english_unit(q)}".strip()
+        display = format_unit(q.low, q.measure, locale="en") if q.measure else f"{_english_amount(q)} {_english_unit(q, aligner)}".strip()
     else:
         display = q.text
     return Value(q.text, normalized, display, measure_kind(q), q.vague)
@@ -516,15 +527,18 @@ def _clauses(quote: str) -> list[tuple[int, int]]:
     return out
 
 
-def candidates(question: str, quote: str, anchor: date | None, lang: str, lexicon: Lexicon | None = None) -> list[Candidate]:
-    """Every value the readers find in ``quote``, plus word runs and clauses the question does not repeat."""
+def candidates(
+    question: str, quote: str, anchor: date | None, lang: str, lexicon: Lexicon | None = None, aligner: Embeddings | None = None
+) -> list[Candidate]:
+    """Every value the readers find in ``quote``, plus word runs and clauses the question does not repeat
+    (``aligner``: the evidence encoder, which vets an English name of an Arabic counted noun)."""
     found: list[Candidate] = []
     times = resolve_times(quote, anchor, detect_language(quote))
     for m in times:
         if not is_dateline(quote, m):  # when the report was filed, not when what it reports happened
             found.append(Candidate("date", m.start, m.end, _time_value(m, lang), grain=m.granularity))
     for q in [*find_quantities(quote), *find_duals(quote)]:
-        found.append(Candidate("number", q.start, q.end, _quantity_value(q, lang), q.unit_key))
+        found.append(Candidate("number", q.start, q.end, _quantity_value(q, lang, aligner), q.unit_key))
     for y in find_years(quote):
         if not any(m.start <= y.start < m.end for m in times):
             found.append(Candidate("date", y.start, y.end, _time_value(y, lang), grain=y.granularity))
@@ -983,7 +997,7 @@ def read_value(
     model = load_span_model()
     if model is not None:
         grains = asked_grains(question) if kind == "date" else asked_place_grains(question) if kind == "place" else ()
-        cands = candidates(question, quote, anchor, lang, lexicon)
+        cands = candidates(question, quote, anchor, lang, lexicon, aligner)
         if kind == "number":
             cands = of_deeds_asked(question, quote, cands, lexicon, aligner)
         if grains == ("country",):

@@ -35,3 +35,16 @@ def test_the_aligner_adds_nothing_in_the_question_s_own_language(use) -> None:
     """An Arabic question spells its own nouns; the encoder is asked nothing."""
     quote = "وأصيب 14 شخصا بجروح في الهجوم على 3 حافلات."
     assert counted_nouns("كم شخصا أصيبوا؟", quote, aligner=use) == counted_nouns("كم شخصا أصيبوا؟", quote)
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "display"),
+    [
+        ("How many women were arrested?", "اعتقلت الشرطة 15 امرأة خلال المظاهرة.", "15"),  # the lexicon says "soo"
+        ("How many members were arrested?", "اعتقل 21 عنصرا من الخلية.", "21"),  # "desegregation"
+        ("How many people died?", "توفي 12 شخصا في الحادث.", "12 people"),
+    ],
+)
+def test_an_english_answer_names_an_arabic_counted_noun_only_as_the_encoder_reads_it(use, question: str, quote: str, display: str) -> None:
+    value = read_value("number", question, quote, None, "en", aligner=use)
+    assert value is not None and value.display == display

@@ -4,6 +4,8 @@ sentences."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.direct import direct_answer
 from tests.citations import cite
 
@@ -65,3 +67,19 @@ def test_a_turnout_is_a_share():
     ]
     answer = direct_answer("What was the turnout in the parliamentary election?", "en", quotes, {})
     assert answer is not None and answer.value == "نحو 44.5 في المئة"
+
+
+@pytest.mark.parametrize(
+    ("text", "display"),
+    [
+        ("قطعت السيارة مسافة 250 كيلومترا قبل أن تتوقف.", "250 kilometers"),
+        ("صدرت البلاد نحو 6,8 مليون طن من الحبوب.", "about 6.8 million metric tons"),
+        ("تبلغ مساحة الأرض 40 دونما.", "40 dunams"),
+    ],
+)
+def test_an_arabic_unit_of_measure_is_named_in_english_by_cldr(text: str, display: str) -> None:
+    from bot.direct import _quantity_value
+    from language.numbers import find_quantities
+
+    (q,) = find_quantities(text)  # the learned lexicon said "mi" for كيلومترا and "gigatons" for طن
+    assert _quantity_value(q, "en").display == display
