@@ -747,6 +747,29 @@ def of_deeds_asked(
     return [c for i, c in enumerate(cands) if c.kind != "number" or fit[i] > 0 and (fit[i] >= best or c.value.vague)]
 
 
+#: Most words between a person's name and a span of years said of them ("زينب الأنصاري البالغة 7 أعوام", "Mary Jones, was 12").
+APPOSED_WORDS = 3
+
+
+def of_persons_asked(question: str, quote: str, cands: list[Candidate]) -> list[Candidate]:
+    """For a question of a span of time naming a person ("how old was X", "كم عمر X"), the spans of time the quote
+    sets right after that person's name (``APPOSED_WORDS``), where there are any; else every candidate.
+
+    Why: a court report gives the ages of the accused and of the victim in one sentence ("sentenced A, aged 24, for
+    killing B, aged 7"); the chooser, judging position and shape, took the first age whoever it was said of."""
+    if "duration" not in asked_kinds_of_measure(question):
+        return cands
+    names = persons_asked_about(question, quote)
+    said = {
+        i
+        for i, c in enumerate(cands)
+        if c.kind == "number"
+        and c.value.measure == "duration"
+        and any(m.end <= c.start and len(_TOKEN.findall(quote[m.end : c.start])) <= APPOSED_WORDS for m in names)
+    }
+    return [c for i, c in enumerate(cands) if c.kind != "number" or i in said] if said else cands
+
+
 def states_deed_asked(question: str, cv: tuple[Citation, Value], lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> bool:
     """Does a quote's figure state the deed the question counts (``deed_fit`` 2)? Such quotes answer first: "إصابة
     16 شخصا" over another quote's "مقتل 25 شخصا", both counted in the noun asked."""
@@ -985,7 +1008,7 @@ def read_value(
         grains = asked_grains(question) if kind == "date" else asked_place_grains(question) if kind == "place" else ()
         cands = candidates(question, quote, anchor, lang, lexicon)
         if kind == "number":
-            cands = of_deeds_asked(question, quote, cands, lexicon, aligner)
+            cands = of_persons_asked(question, quote, of_deeds_asked(question, quote, cands, lexicon, aligner))
         if grains == ("country",):
             cands = in_countries(cands, named_places(question), lang)
         if not cands:
@@ -1066,6 +1089,18 @@ def best_stated(question: str, read: list[tuple[Citation, Value]], lexicon: Lexi
     )
 
 
+def _counting(
+    question: str, kind: str, read: list[tuple[Citation, Value]], lexicon: Lexicon | None, aligner: Embeddings | None
+) -> list[tuple[Citation, Value]]:
+    """The quotes whose figure counts what a count question names or is of the measure it asks for (``counts_asked``).
+
+    Over the quotes the ranker finds near the best one first, then over every quote cited: a figure of the thing asked
+    in a quote ranked low ("29 عضوا" for "how many members voted", "50.8 في المئة" for "what share of the vote") answers
+    better than the top quote's figure of something else ("6 people" killed in the campaign), which no tier could
+    tell apart from an answer."""
+    return [cv for cv in read if kind == "number" and counts_asked(question, *cv, lexicon, aligner)]
+
+
 def _stated(read: list[tuple[Citation, Value]]) -> list[tuple[Citation, Value]]:
     """The quotes whose value states a figure, not a vague count ("22 شخصا على الأقل", not "عشرات الأشخاص").
 
@@ -1118,8 +1153,9 @@ def direct_answer(
         if kind != "clause"
         else []
     )
-    usable = [(c, v) for c, v in read if v is not None and c.score >= floor]
-    counting = [cv for cv in usable if kind == "number" and counts_asked(question, *cv, lexicon, aligner)]
+    stated = [(c, v) for c, v in read if v is not None]
+    usable = [(c, v) for c, v in stated if c.score >= floor]
+    counting = _counting(question, kind, usable, lexicon, aligner) or _counting(question, kind, stated, lexicon, aligner)
     deeded = [cv for cv in counting if states_deed_asked(question, cv, lexicon, aligner)]
     pool = next((tier for tier in (_stated(deeded), _stated(counting), deeded, counting, _stated(usable), usable) if tier), [])
     found = best_stated(question, pool, lexicon) if pool else None
