@@ -34,3 +34,19 @@ def test_a_figure_of_the_measure_asked_in_a_quote_ranked_low_answers() -> None:
 def test_the_age_said_of_the_person_asked_is_the_answer(question: str) -> None:
     value = read_value("number", question, AGES, None, "en" if question.isascii() else "ar")
     assert value is not None and value.words == "9 أعوام"
+
+
+def test_a_low_ranked_count_of_the_noun_asked_waits_while_a_near_quote_gives_a_figure() -> None:
+    """ "12 عنصرا" may count the officers asked as well as the low quote's "11 من الضباط" does."""
+    quotes = [
+        cite(1, "ووجهت النيابة الاتهام إلى 12 عنصرا في جهاز الاستخبارات بقرصنة الحواسيب.", 0.9),
+        cite(2, "وقال المدعي إن 11 من الضباط اتهموا بسرقة وثائق.", 0.02),
+    ]
+    answer = direct_answer("How many intelligence officers were charged?", "en", quotes, {})
+    assert answer is not None and "12" in answer.value
+
+
+def test_a_span_after_the_person_asked_is_no_age_when_days_are_asked() -> None:
+    quote = "وجاء تكليف خالد الشريف بعد ساعتين من الاقتراع، وأمامه مهلة 30 يوما لتشكيل الحكومة."
+    value = read_value("number", "How many days does Khaled al-Sharif have to form the government?", quote, None, "en")
+    assert value is not None and value.words == "30 يوما"
