@@ -761,6 +761,30 @@ def of_deeds_asked(
     return [c for i, c in enumerate(cands) if c.kind != "number" or fit[i] > 0 and (fit[i] >= best or c.value.vague)]
 
 
+#: Most words between a person's name and a span of years said of them ("زينب الأنصاري البالغة 7 أعوام", "Mary Jones, was 12").
+APPOSED_WORDS = 3
+
+
+def of_persons_asked(question: str, quote: str, cands: list[Candidate]) -> list[Candidate]:
+    """For a question of a span of time naming a person ("how old was X", "كم عمر X"), the spans of years the quote
+    sets right after that person's name (``APPOSED_WORDS``), where there are any; else every candidate. Only years:
+    a name is followed by hours and days that are no age ("تكليفه بعد ساعتين من ..." beside a deadline of 30 days).
+
+    Why: a court report gives the ages of the accused and of the victim in one sentence ("sentenced A, aged 24, for
+    killing B, aged 7"); the chooser, judging position and shape, took the first age whoever it was said of."""
+    if "duration" not in asked_kinds_of_measure(question):
+        return cands
+    names = persons_asked_about(question, quote)
+    said = {
+        i
+        for i, c in enumerate(cands)
+        if c.kind == "number"
+        and time_units().get(c.unit_key or "") == "duration-year"
+        and any(m.end <= c.start and len(_TOKEN.findall(quote[m.end : c.start])) <= APPOSED_WORDS for m in names)
+    }
+    return [c for i, c in enumerate(cands) if c.kind != "number" or i in said] if said else cands
+
+
 def states_deed_asked(question: str, cv: tuple[Citation, Value], lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> bool:
     """Does a quote's figure state the deed the question counts (``deed_fit`` 2)? Such quotes answer first: "إصابة
     16 شخصا" over another quote's "مقتل 25 شخصا", both counted in the noun asked."""
@@ -999,7 +1023,7 @@ def read_value(
         grains = asked_grains(question) if kind == "date" else asked_place_grains(question) if kind == "place" else ()
         cands = candidates(question, quote, anchor, lang, lexicon, aligner)
         if kind == "number":
-            cands = of_deeds_asked(question, quote, cands, lexicon, aligner)
+            cands = of_persons_asked(question, quote, of_deeds_asked(question, quote, cands, lexicon, aligner))
         if grains == ("country",):
             cands = in_countries(cands, named_places(question), lang)
         if not cands:
@@ -1080,6 +1104,41 @@ def best_stated(question: str, read: list[tuple[Citation, Value]], lexicon: Lexi
     )
 
 
+def _counting(
+    question: str, kind: str, read: list[tuple[Citation, Value]], lexicon: Lexicon | None, aligner: Embeddings | None
+) -> list[tuple[Citation, Value]]:
+    """The quotes whose figure counts what a count question names or is of the measure it asks for (``counts_asked``)."""
+    return [cv for cv in read if kind == "number" and counts_asked(question, *cv, lexicon, aligner)]
+
+
+def _below_floor(
+    question: str,
+    kind: str,
+    usable: list[tuple[Citation, Value]],
+    stated: list[tuple[Citation, Value]],
+    lexicon: Lexicon | None,
+    aligner: Embeddings | None,
+) -> list[tuple[Citation, Value]]:
+    """Where no quote near the best one gives a figure of what is asked, the cited quotes ranked lower that do: a
+    figure of the measure asked ("50.8 في المئة" for "what share of the vote", over the top quote's "6 people" killed
+    in the campaign); for a question naming what it counts (``counts_things``), a count of it, but only where no quote
+    near the best gives any figure (another noun there may count the same people: "12 عنصر استخبارات" / "11 من
+    الضباط"), and of the deed asked where the question names one (a low quote's "مقتل أكثر من ألف إيراني" since 2012
+    is no count of the soldiers killed in the last strikes). A question naming neither ("كم حقق الفيلم في نهاية
+    الأسبوع") counts any of its words, a week too."""
+    if kind != "number":
+        return []
+    if measures := asked_kinds_of_measure(question):
+        return [cv for cv in stated if cv[1].measure in measures]
+    if not counts_things(question) or _stated(usable):
+        return []
+    return [
+        cv
+        for cv in _counting(question, kind, stated, lexicon, aligner)
+        if not asked_deeds(question, cv[0].quote, lexicon, aligner) or states_deed_asked(question, cv, lexicon, aligner)
+    ]
+
+
 def _stated(read: list[tuple[Citation, Value]]) -> list[tuple[Citation, Value]]:
     """The quotes whose value states a figure, not a vague count ("22 شخصا على الأقل", not "عشرات الأشخاص").
 
@@ -1132,8 +1191,9 @@ def direct_answer(
         if kind != "clause"
         else []
     )
-    usable = [(c, v) for c, v in read if v is not None and c.score >= floor]
-    counting = [cv for cv in usable if kind == "number" and counts_asked(question, *cv, lexicon, aligner)]
+    stated = [(c, v) for c, v in read if v is not None]
+    usable = [(c, v) for c, v in stated if c.score >= floor]
+    counting = _counting(question, kind, usable, lexicon, aligner) or _below_floor(question, kind, usable, stated, lexicon, aligner)
     deeded = [cv for cv in counting if states_deed_asked(question, cv, lexicon, aligner)]
     pool = next((tier for tier in (_stated(deeded), _stated(counting), deeded, counting, _stated(usable), usable) if tier), [])
     found = best_stated(question, pool, lexicon) if pool else None

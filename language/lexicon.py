@@ -225,7 +225,7 @@ def _asked_noun_pattern() -> tuple[tuple[re.Pattern[str], str], ...]:
             (
                 re.compile(
                     rf"(?<!\w)[وفبل]?(?:اي|(?:ما|ماذا) ?(?:هو|هي|هما|هم)?(?: اسم)?) (?:ال)?(?:{ar})\b|\b(?:{ar}) كم\b"
-                    rf"|\b(?:what|which)(?: (?:is|was|are|were))?(?: the(?: \w+)?)?(?: name of the)? (?:{en})\b|\bwhich \w+ (?:{en})\b"
+                    rf"|\b(?:what|which)(?: (?:is|was|are|were))?(?: the(?: \w+)?)?(?: name of the)? (?:{en})\b|\b(?:which|what) \w+ (?:{en})\b"
                 ),
                 kind,
             )
