@@ -319,25 +319,24 @@ def _ranking(events: list[EventPairs], oof: dict) -> dict:
     }
 
 
+def _rules(a: Claim, b: Claim) -> bool:
+    """``_same_claim`` without the model: a pair the rules leave undecided stays apart."""
+    return bool(cf.rules_verdict(a, b))
+
+
 def _alone(model: Ranker):
-    """A drop-in for ``_same_claim`` with the model alone deciding cross-sentence number/number and date/date pairs
-    (what it was trained on) and the rules everything else (one sentence's voices, actors, a date against a count)."""
+    """A drop-in for ``_same_claim`` with the model alone deciding the pairs it was fitted on (``model_judges``) and
+    the rules everything else (one sentence's voices, actors, a date against a count)."""
 
     def same(a: Claim, b: Claim) -> bool:
-        if a.slot != b.slot or a.slot not in ("number", "date") or a.evidence_n == b.evidence_n:
-            return bool(cf.rules_verdict(a, b))
-        return cf._learned_same_claim(a, b, model)
+        return cf._learned_same_claim(a, b, model) if cf.model_judges(a, b) else _rules(a, b)
 
     return same
 
 
 def _judges(alone: Ranker, gated: Ranker) -> dict:
-    """``_same_claim`` stand-ins by name: the rules alone (no model), the model alone, and gated (the shipped code)."""
-    return {"rules": partial(cf._same_claim, model=_NO_MODEL), "model": _alone(alone), "gated": partial(cf._same_claim, model=gated)}
-
-
-#: A model that never joins: ``_same_claim`` with it is the rules alone.
-_NO_MODEL = Ranker(("frame_similarity",), np.zeros(1), np.ones(1), np.zeros(1), -math.inf, 1.0, {})
+    """``_same_claim`` stand-ins by name: the rules alone, the model alone, and gated (the shipped code)."""
+    return {"rules": _rules, "model": _alone(alone), "gated": partial(cf._same_claim, model=gated)}
 
 
 def _found(raw: dict[str, list[dict]], same_claim_of: dict) -> dict:
@@ -413,7 +412,7 @@ def run(files: list[Path], variants: list[str] | None = None, budget: float = CO
         "files": names,
         "control_budget": budget,
         "variants": {},
-        "end_to_end": {"rules": _found(raw, dict.fromkeys(raw, _judges(_NO_MODEL, _NO_MODEL)["rules"]))},
+        "end_to_end": {"rules": _found(raw, dict.fromkeys(raw, _rules))},
     }
     gold = [p.same for e in events for p in e.pairs]
     out["rules"] = {"pairs": len(gold), **_score(events, [[p.rules for p in e.pairs] for e in events])}

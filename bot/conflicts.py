@@ -298,13 +298,17 @@ PAIR_MAX_DAYS = 30
 
 
 def _learned_same_claim(a: Claim, b: Claim, model: Ranker | None) -> bool:
-    """The learned model's verdict on two counts or two dates of two sentences (what it was fitted on); False for any
+    """The learned model's verdict on two counts or two dates of two sentences (``model_judges``); False for any
     other pair, or when no model fitted on ``PAIR_FEATURES`` ships."""
-    outside = a.slot != b.slot or a.slot not in ("number", "date") or a.evidence_n == b.evidence_n
-    if model is None or model.threshold is None or outside:
+    if model is None or model.threshold is None or not model_judges(a, b):
         return False
     f = pair_features(a, b)
     return float(model.probability(np.array([[f[n] for n in model.features]]))[0]) >= model.threshold
+
+
+def model_judges(a: Claim, b: Claim) -> bool:
+    """Is a pair of the kind the same-claim model was fitted on: two counts or two dates of two sentences?"""
+    return a.slot == b.slot and a.slot in ("number", "date") and a.evidence_n != b.evidence_n
 
 
 @lru_cache(maxsize=1)
