@@ -23,7 +23,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -692,8 +692,51 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         out.append(
             Quantity(text[s:e].strip(), s, e, low, high, unit, key, approx, unit_text, kind, bound=_bound(mod), vague=vague, figure=figure)
         )
+    out = _compounds(text, out)
     bare = [b for b in find_bare_counts(text) if not any(q.start < b.end and b.start < q.end for q in out)]
     return tuple(sorted([*out, *bare], key=lambda q: q.start))
+
+
+#: Between the parts of a compound written in digits: "3 آلاف و500", "5 مليارات و 618 مليون".
+_COMPOUND_JOIN = re.compile(r"\s*و\s*")
+
+
+def _compound(text: str, a: Quantity, b: Quantity) -> Quantity | None:
+    """One figure written as digits and a scale word, then و and a smaller figure ("3 آلاف و500 شخص" is 3,500 persons,
+    "5 مليارات و618 مليون دولار" 5.618 billion dollars): the number pattern reads each part apart, and two figures
+    of one sentence would be two claims. None where ``b`` is not ``a``'s remainder: ``a`` counts a noun of its own
+    ("3 آلاف قتيل و500 جريح"), ``b`` reaches ``a``'s scale ("بين 5 آلاف و8 آلاف"), or either is no plain figure."""
+    words = normalize_arabic(a.text).split()
+    atom = atoms().get(words[-1]) if words else None  # "659 مليونا", "ألفا": the word's scale, whatever its value
+    scale = atom.scale if atom and atom.scale > 100 else None
+    base = a.stated
+    if a.unit is not None or a.kind != "count" or a.vague or base is None or scale is None:
+        return None
+    if not _COMPOUND_JOIN.fullmatch(text[a.end : b.start]) or b.kind not in ("count", "money") or b.stated is None:
+        return None
+    if b.bound or b.approx or b.vague or b.stated >= scale:
+        return None
+    add = b.stated
+    if a.approx and a.bound is None:  # "نحو 3 آلاف و500": the margin grows with the figure
+        low, high = a.low * (base + add) / base, (a.high or 0) * (base + add) / base
+    else:
+        low, high = (a.low + add if a.low else 0.0), (None if a.high is None else a.high + add)
+    figure = None if a.figure is None else a.figure + add
+    return replace(
+        b, text=text[a.start : b.end], start=a.start, low=low, high=high, approx=a.approx, bound=a.bound, figure=figure
+    )
+
+
+def _compounds(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``found`` with each compound of two parts read as one (``_compound``)."""
+    out: list[Quantity] = []
+    for q in found:
+        joined = _compound(text, out[-1], q) if out else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(q)
+    return out
 
 
 def _ends_in_words(phrase: str, joins: tuple[str, ...]) -> tuple[str, str] | None:

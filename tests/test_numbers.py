@@ -119,6 +119,29 @@ def test_a_range_in_words_is_a_range_not_their_sum():
     assert (q.low, q.high) == (25000, 30000)
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("نزح نحو 4 آلاف و200 شخص من القرية.", 3780, 4620, "شخص"),  # the margin of "about" grows with the figure
+        ("بلغت الصادرات 7 مليارات و305 ملايين دولار العام الماضي.", 7_305_000_000, 7_305_000_000, "دولار"),
+        ("وصل عدد المشاركين إلى أكثر من ألف و300 طالب.", 1301, None, "طالب"),
+        ("يسكن المدينة 1.2 مليون و400 ألف نسمة.", 1_600_000, 1_600_000, "نسمه"),
+    ],
+)
+def test_digits_and_a_scale_then_a_smaller_figure_are_one_number(text, low, high, unit):
+    """"4 آلاف و200 شخص" is 4,200 persons: read apart, one sentence gave two figures (4,000 with no noun, and 200
+    persons), so two sources' "4 آلاف و200" and "4200" disagreed."""
+    (q,) = find_quantities(text)
+    assert (round(q.low), None if q.high is None else round(q.high), q.unit) == (low, high, unit)
+
+
+def test_a_figure_with_its_own_noun_or_a_range_is_no_compound():
+    soldiers, civilians = find_quantities("قُتل 6 آلاف جندي و400 مدني في المعارك.")
+    assert (soldiers.low, civilians.low) == (6000, 400)
+    (estimate,) = find_quantities("تراوحت التقديرات بين 3 آلاف و9 آلاف دولار.")
+    assert (estimate.low, estimate.high) == (3000, 9000)
+
+
 @pytest.mark.parametrize("dual", ["مئتي", "مائتي", "مئتا", "مائتا", "مئتين", "مائتين"])
 def test_two_hundred_is_read_in_either_spelling_of_the_hundred(dual):
     """Arabic writes the hundred مئة or مائة, and its dual likewise: "مائتي مليون" was read as "مليون"."""
