@@ -168,6 +168,32 @@ def nearest_words(words: list[str], others: list[str], embeddings: Embeddings, f
     }
 
 
+#: A noun put before the encoder as a thing counted ("100 votes", "100 صوتا"): the numeral says the word is a counted
+#: noun (not "votes" the verb; Arabic's accusative "صوتا"), which lifts translations a word alone leaves under ``ALIGN``.
+COUNTED = "100 {}"
+#: The cosine, averaged over the words alone and counted, at which two words that are each other's best match are
+#: taken for one counted noun. On the ANT dev events' gold sentences (579 English questions over an Arabic figure)
+#: the gold figure's noun alone was found for 329 with ``nearest_words``, 432 with these mutual matches added; a
+#: noun other than the gold one alone, 18 → 28 (0.65: 399 and 23).
+MUTUAL_ALIGN = 0.6
+
+
+def mutual_counted(words: list[str], nouns: list[str], embeddings: Embeddings, floor: float = MUTUAL_ALIGN) -> list[str]:
+    """The ``nouns`` whose best match among ``words`` has them as its best match too (``COUNTED``, ``MUTUAL_ALIGN``).
+
+    Why mutual: the few nouns a sentence counts compete for the question's words, so a translation the encoder only
+    ranks first ("votes"/"صوتا" 0.63 alone) is told from a near miss ("killed"/"جرحى") by the other word's
+    competition rather than by a cosine that no single floor separates."""
+    words, nouns = list(dict.fromkeys(words)), list(dict.fromkeys(nouns))
+    if not words or not nouns:
+        return []
+    alone = word_vectors(words, embeddings) @ word_vectors(nouns, embeddings).T
+    counted = word_vectors([COUNTED.format(w) for w in words], embeddings) @ word_vectors([COUNTED.format(n) for n in nouns], embeddings).T
+    sims = (alone + counted) / 2
+    best_word, best_noun = sims.argmax(axis=0), sims.argmax(axis=1)
+    return [n for j, n in enumerate(nouns) if sims[best_word[j], j] >= floor and best_noun[best_word[j]] == j]
+
+
 #: The encoder's unit vector of a word, per encoder (``id``: ``load_embeddings`` keeps its models for the process):
 #: questions, claims and quotes repeat their words, and the quotes, verify and the gate all align words.
 _WORD_VECTORS: dict[tuple[int, str], np.ndarray] = {}

@@ -25,7 +25,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from bot.claims import Evidence, extract_claims
-from bot.crosslingual import nearest_words
+from bot.crosslingual import mutual_counted, nearest_words
 from bot.injection import addressed_to_system
 from bot.ranker import CandidateSignals, Ranker, candidate_features, load_ranker, value_kinds
 from bot.retrieval import Hit
@@ -231,7 +231,8 @@ def aligned_units(question: str, texts: list[str], embeddings: Embeddings) -> fr
         for q in find_quantities(text)
         if q.unit_text and q.unit_key and not q.vague and bool(ARABIC_LETTER.search(q.unit_text)) != arabic
     }
-    return frozenset(units[u] for found in nearest_words(words, list(units), embeddings).values() for u in found)
+    nearest = [u for found in nearest_words(words, list(units), embeddings).values() for u in found]
+    return frozenset(units[u] for u in [*nearest, *mutual_counted(words, list(units), embeddings)])
 
 
 def choose_quotes(

@@ -722,9 +722,7 @@ def _compound(text: str, a: Quantity, b: Quantity) -> Quantity | None:
     else:
         low, high = (a.low + add if a.low else 0.0), (None if a.high is None else a.high + add)
     figure = None if a.figure is None else a.figure + add
-    return replace(
-        b, text=text[a.start : b.end], start=a.start, low=low, high=high, approx=a.approx, bound=a.bound, figure=figure
-    )
+    return replace(b, text=text[a.start : b.end], start=a.start, low=low, high=high, approx=a.approx, bound=a.bound, figure=figure)
 
 
 def _compounds(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -129,7 +129,7 @@ def test_a_range_in_words_is_a_range_not_their_sum():
     ],
 )
 def test_digits_and_a_scale_then_a_smaller_figure_are_one_number(text, low, high, unit):
-    """"4 آلاف و200 شخص" is 4,200 persons: read apart, one sentence gave two figures (4,000 with no noun, and 200
+    """ "4 آلاف و200 شخص" is 4,200 persons: read apart, one sentence gave two figures (4,000 with no noun, and 200
     persons), so two sources' "4 آلاف و200" and "4200" disagreed."""
     (q,) = find_quantities(text)
     assert (round(q.low), None if q.high is None else round(q.high), q.unit) == (low, high, unit)
