@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -715,11 +716,13 @@ def counted_nouns(question: str, quote: str = "", lexicon: Lexicon | None = None
     return frozenset(unit_key(w) for w in words) | aligned
 
 
+@lru_cache(maxsize=1024)
 def asked_deeds(question: str, quote: str = "", lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> frozenset[str]:
     """The deeds a count question counts (``language.numbers.deed_key``, light stems: "كم شخصا أصيبوا" →
     the injured), read as ``counted_nouns`` reads its nouns: its own words and, over a quote in the other language,
     their bridge and the quote's deed words the evidence encoder puts next to them ("wounded" / "أصيب": the bridge
-    knows "injured" only)."""
+    knows "injured" only). Cached: one answer asks it of each quote up to three times (the deed filter, the tiers,
+    the lower-ranked quotes), each time aligning words through the encoder."""
     words = [w for w in _TOKEN.findall(question) if not _is_function(w)]
     if quote and detect_language(question) != detect_language(quote):
         words += [w for w in _TOKEN.findall(bridge_text(question, lexicon)) if not _is_function(w)]
@@ -730,9 +733,10 @@ def asked_deeds(question: str, quote: str = "", lexicon: Lexicon | None = None, 
 
 
 @lru_cache(maxsize=1024)
-def figure_deeds(quote: str) -> dict[str, frozenset[str]]:
+@lru_cache(maxsize=1024)
+def figure_deeds(quote: str) -> Mapping[str, frozenset[str]]:
     """Each figure of a quote (its words) -> the deeds its clause states of it (``bot.claims.Claim.deeds``: "قتل 23
-    شخصا وأصيب 40 آخرون" → 23: the killed, 40: the injured)."""
+    شخصا وأصيب 40 آخرون" → 23: the killed, 40: the injured). Cached, read-only: asked of each figure of a quote."""
     return {c.value: c.deeds for c in extract_claims(Evidence(0, "", quote, None, None)) if c.slot == "number"}
 
 
