@@ -272,6 +272,15 @@ def english_plural(word: str) -> str:
     is plural already ("women", "news") or a participle ("killed") stays as it is. Why a library: adding "s" wrote
     "womens" and "persons" for the learned bridge's words."""
     engine = _inflector()
-    if not word or word.endswith("ed") or engine.singular_noun(word):
+    if not word or word.endswith("ed") or _plural_already(engine, word):
         return word
     return engine.plural_noun(word)
+
+
+def _plural_already(engine: inflect.engine, word: str) -> bool:
+    """Is ``word`` a plural? inflect strips any final s ("bus" → "bu", "crisis" → "crisi"), so a word in s is plural
+    only where its own plural does not lead back to it ("goals" → "goalss", but "buses" → "bus"); an irregular
+    plural ("women", "children") has a singular and no s."""
+    if not engine.singular_noun(word):
+        return False
+    return not word.endswith("s") or engine.singular_noun(engine.plural_noun(word)) != word

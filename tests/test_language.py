@@ -524,6 +524,10 @@ def test_a_name_after_a_demonym_is_a_person_and_a_preposition_on_a_noun_is_no_na
         ("news", "news"),
         ("wounded", "wounded"),  # a participle
         ("tanker", "tankers"),
+        ("bus", "buses"),  # a singular in s: inflect read "bus" as the plural of "bu"
+        ("crisis", "crises"),
+        ("votes", "votes"),
+        ("series", "series"),
     ],
 )
 def test_english_plural_of_a_counted_noun(word, plural):
