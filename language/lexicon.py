@@ -126,7 +126,7 @@ ASKED_MEASURES_EN = {
     "speed": ("fast", "speed"),
     "area": ("", ""),  # "what area" asks for a region as often as for a measure: a unit named ("hectares") asks for it
     "duration": ("old long", "age duration"),  # "how long" asks how long something lasted far more often than a length
-    "money": ("", "cost price fee fine worth budget salary value"),
+    "money": ("", "cost price fee fine worth budget salary value deficit surplus revenue revenues spending cash money debt loan"),
     "percent": ("", "percentage percent share proportion turnout"),  # a turnout is said as a share of the voters
 }
 ASKED_MEASURES_AR = {
@@ -135,7 +135,7 @@ ASKED_MEASURES_AR = {
     "speed": "سرعه",
     "area": "مساحه",
     "duration": "عمر مده",
-    "money": "سعر ثمن تكلفه كلفه غرامه قيمه مبلغ راتب ميزانيه",
+    "money": "سعر ثمن تكلفه كلفه غرامه قيمه مبلغ راتب ميزانيه عجز فائض ايرادات انفاق مال دين ديون قرض",
     "percent": "نسبه",  # "نسبة المشاركة": the turnout
 }
 #: Nouns that name the kind of value asked for after "أي"/"ما هي ال..."/"which"/"what (is the)"
@@ -199,11 +199,31 @@ def asked_measures(question: str) -> frozenset[str]:
     ("heavy", "fine"), so an outlet's statement of the measure asked ranked as any other figure of its article."""
     words = re.findall(r"[^\W\d_]+", normalize_arabic(question).lower())
     degree = {w for i, w in enumerate(words[1:], 1) if words[i - 1] == "how"}
+    if _asks_sum(question, words):
+        return frozenset({"money"})
     first = {w[2:] if w.startswith("ال") else w for w in words[:MEASURE_WORDS_AT]}
     found = {
         kind for kind, (after_how, nouns) in ASKED_MEASURES_EN.items() if degree & set(after_how.split()) or first & set(nouns.split())
     }
     return frozenset(found | {kind for kind, nouns in ASKED_MEASURES_AR.items() if first & set(nouns.split())})
+
+
+#: Words after "how much" that end the interrogative (an auxiliary, a preposition): no noun says what is measured.
+_AFTER_MUCH = frozenset("did does do is was were are has have had will would could can in of for".split())
+
+
+#: "بكم" and a verb at the head of a question ("بكم بيعت", "بكم غرم"): "for how much", a price. Before a noun it is
+#: "with / by how many" ("بكم صوتا", "بكم تهمة", "بكم سنة"): the noun, as written, ends in tanween alif or taa marbuta,
+#: which no past verb does.
+_FOR_HOW_MUCH = re.compile(r"^\W*[وف]?بكم\s+(?!\w*(?:ة|ا|اً|ًا)(?!\w))\w")
+
+
+def _asks_sum(question: str, words: list[str]) -> bool:
+    """Does a question ask "how much" of nothing named ("How much did X pay", "How much is the fine", "for how much
+    did X sell") or "بكم" before a verb? English counts a head count with "how many" and measures with a noun
+    ("how much land"), so a bare "how much" asks a sum; "بكم بيعت" is a price."""
+    bare_much = any(a == "how" and b == "much" and c in _AFTER_MUCH for a, b, c in zip(words, words[1:], words[2:]))
+    return bare_much or bool(_FOR_HOW_MUCH.match(question))
 
 
 #: Interrogatives that are the whole question word ("متى", "how many", "where", "who"), folded; checked after the nouns.

@@ -91,6 +91,19 @@ def test_the_measure_a_question_asks_for():
     assert asked_measures("How many people died in the old city on the day of the storm's highest winds?") == frozenset()
 
 
+def test_a_bare_how_much_or_a_price_asks_a_sum():
+    """English measures with a noun ("how much land") and counts with "how many", so "how much" of nothing named asks
+    a sum; "بكم" before a verb is "for how much", before a noun "with how many"."""
+    assert asked_measures("How much did the club pay for the striker?") == {"money"}
+    assert asked_measures("For how much was the old house sold?") == {"money"}
+    assert asked_measures("بكم اشترت البلدية الأرض الجديدة؟") == {"money"}
+    assert asked_measures("How large was the budget deficit last year?") == {"money"}
+    assert asked_measures("كم بلغت إيرادات الميناء في الربع الأول؟") == {"money"}
+    assert asked_measures("بكم صوتا فاز المرشح؟") == frozenset()
+    assert asked_measures("بكم سنة حكم على المتهم؟") == frozenset()
+    assert asked_measures("How much land was flooded?") == frozenset()
+
+
 def _citation(n: int, quote: str, score: float) -> Citation:
     return Citation(
         n=n,
