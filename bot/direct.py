@@ -712,7 +712,7 @@ def counted_nouns(question: str, quote: str = "", lexicon: Lexicon | None = None
     if not quote or detect_language(question) == detect_language(quote):
         return frozenset(unit_key(w) for w in words)
     words += _TOKEN.findall(bridge_text(question, lexicon))
-    aligned = aligned_units(question, [quote], aligner) if aligner is not None else frozenset()
+    aligned = aligned_units(question, [quote], aligner, mutual=True) if aligner is not None else frozenset()
     return frozenset(unit_key(w) for w in words) | aligned
 
 
