@@ -263,7 +263,9 @@ def _english_unit(q: Quantity, aligner: Embeddings | None = None) -> str:
 
 def _quantity_value(q: Quantity, lang: str, aligner: Embeddings | None = None) -> Value:
     normalized = f"{_amount(q)} {q.unit_text or q.unit or ''}".strip()
-    if lang == "en" and ARABIC_LETTER.search(q.text):
+    if lang == "en" and ARABIC_LETTER.search(q.text) and q.kind == "percent":
+        display = f"{_english_amount(q)}%"  # "44.5 في المئة": the unit is "%" in any language, not a counted noun
+    elif lang == "en" and ARABIC_LETTER.search(q.text):
         display = format_unit(q.low, q.measure, locale="en") if q.measure else f"{_english_amount(q)} {_english_unit(q, aligner)}".strip()
     else:
         display = q.text
@@ -789,6 +791,21 @@ def of_persons_asked(question: str, quote: str, cands: list[Candidate]) -> list[
     return [c for i, c in enumerate(cands) if c.kind != "number" or i in said] if said else cands
 
 
+#: Kinds of measure a figure shows by its own words (a currency, "%", "في المئة"), so that a figure without them is
+#: surely no answer: a length read for a speed asked ("250 كيلومترا" of "250 كيلومترا في الساعة") still answers.
+SELF_EVIDENT_MEASURES = frozenset({"money", "percent"})
+
+
+def of_sum_or_share_asked(question: str, cands: list[Candidate]) -> list[Candidate]:
+    """For a question of a sum or a share ("How much did X pay", "ما نسبة المشاركة"), only the figures of that kind:
+    none where the quote has none, so that the answer is "the collection does not say" rather than another figure of
+    the story ("the turnout" answered "10 million votes", "how much did exports bring in" answered "2 months")."""
+    asked = asked_kinds_of_measure(question) & SELF_EVIDENT_MEASURES
+    if not asked:
+        return cands
+    return [c for c in cands if c.kind != "number" or c.value.measure in asked]
+
+
 def states_deed_asked(question: str, cv: tuple[Citation, Value], lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> bool:
     """Does a quote's figure state the deed the question counts (``deed_fit`` 2)? Such quotes answer first: "إصابة
     16 شخصا" over another quote's "مقتل 25 شخصا", both counted in the noun asked."""
@@ -1027,7 +1044,9 @@ def read_value(
         grains = asked_grains(question) if kind == "date" else asked_place_grains(question) if kind == "place" else ()
         cands = candidates(question, quote, anchor, lang, lexicon, aligner)
         if kind == "number":
-            cands = of_persons_asked(question, quote, of_deeds_asked(question, quote, cands, lexicon, aligner))
+            cands = of_sum_or_share_asked(
+                question, of_persons_asked(question, quote, of_deeds_asked(question, quote, cands, lexicon, aligner))
+            )
         if grains == ("country",):
             cands = in_countries(cands, named_places(question), lang)
         if not cands:

@@ -83,3 +83,25 @@ def test_an_arabic_unit_of_measure_is_named_in_english_by_cldr(text: str, displa
 
     (q,) = find_quantities(text)  # the learned lexicon said "mi" for كيلومترا and "gigatons" for طن
     assert _quantity_value(q, "en").display == display
+
+
+@pytest.mark.parametrize(
+    ("question", "quote"),
+    [
+        ("What was the turnout in the parliamentary election?", "وبعد مزاعم تزوير أمر البرلمان بإعادة الفرز اليدوي لنحو 10 ملايين صوت."),
+        ("How much did the port's exports bring in during the first two months?", "ارتفعت صادرات الميناء خلال أول شهرين من العام."),
+        ("ما نسبة البطالة في البلاد؟", "وقال الجهاز إن عدد العاطلين بلغ 3.3 مليون شخص."),
+    ],
+)
+def test_a_sum_or_a_share_asked_is_not_answered_by_another_figure(question: str, quote: str) -> None:
+    """Money and shares say what they are ("دولار", "%"): a figure without a currency or a percent answers neither,
+    and the collection does not say; "10 million votes" was the turnout, "2 months" the exports' worth."""
+    assert direct_answer(question, "en" if question.isascii() else "ar", [cite(1, quote)], {}) is None
+
+
+def test_an_arabic_share_is_said_with_a_percent_sign_in_english() -> None:
+    from bot.direct import _quantity_value
+    from language.numbers import find_quantities
+
+    (q,) = find_quantities("وبلغت المشاركة نحو 44.5 في المئة.")
+    assert _quantity_value(q, "en").display == "about 44.5%"  # was "about 44.5": the unit of a share was dropped
