@@ -791,6 +791,24 @@ def of_persons_asked(question: str, quote: str, cands: list[Candidate]) -> list[
     return [c for i, c in enumerate(cands) if c.kind != "number" or i in said] if said else cands
 
 
+#: A figure in brackets right after another ("222 مليون يورو (273.39 مليون دولار)", "10 miles (16 km)").
+_BRACKETED = re.compile(r"\s*[(\[]\s*$")
+
+
+def unconverted(quote: str, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates less each figure in brackets right after a figure of the same kind of measure: a conversion
+    the writer added for the reader (another currency, another unit), not what the source said. Why: with both
+    figures of one quote counted, "How much did the club pay?" was answered with the dollar sum in brackets."""
+    figures = [c for c in cands if c.kind == "number" and c.value.measure is not None]
+    converted = {
+        id(b)
+        for a in figures
+        for b in figures
+        if a.end <= b.start and a.value.measure == b.value.measure and _BRACKETED.fullmatch(quote[a.end : b.start])
+    }
+    return [c for c in cands if id(c) not in converted]
+
+
 #: Kinds of measure a figure shows by its own words (a currency, "%", "في المئة"), so that a figure without them is
 #: surely no answer: a length read for a speed asked ("250 كيلومترا" of "250 كيلومترا في الساعة") still answers.
 SELF_EVIDENT_MEASURES = frozenset({"money", "percent"})
@@ -1044,9 +1062,8 @@ def read_value(
         grains = asked_grains(question) if kind == "date" else asked_place_grains(question) if kind == "place" else ()
         cands = candidates(question, quote, anchor, lang, lexicon, aligner)
         if kind == "number":
-            cands = of_sum_or_share_asked(
-                question, of_persons_asked(question, quote, of_deeds_asked(question, quote, cands, lexicon, aligner))
-            )
+            cands = of_deeds_asked(question, quote, unconverted(quote, cands), lexicon, aligner)
+            cands = of_sum_or_share_asked(question, of_persons_asked(question, quote, cands))
         if grains == ("country",):
             cands = in_countries(cands, named_places(question), lang)
         if not cands:

@@ -105,3 +105,21 @@ def test_an_arabic_share_is_said_with_a_percent_sign_in_english() -> None:
 
     (q,) = find_quantities("وبلغت المشاركة نحو 44.5 في المئة.")
     assert _quantity_value(q, "en").display == "about 44.5%"  # was "about 44.5": the unit of a share was dropped
+
+
+@pytest.mark.parametrize(
+    ("quote", "said", "converted"),
+    [
+        ("انضم اللاعب إلى النادي مقابل 150 مليون يورو (180 مليون دولار) قبل بداية الموسم.", "150 مليون يورو", "180 مليون دولار"),
+        ("يبلغ طول الجسر 180 ميلا (290 كيلومترا) فوق البحر.", "180 ميلا", "290 كيلومترا"),
+    ],
+)
+def test_a_figure_in_brackets_after_another_is_a_conversion_not_an_answer(quote: str, said: str, converted: str) -> None:
+    """The writer's conversion for the reader is not what the source said: with both counted, "How much did the club
+    pay?" was answered with the dollar sum in brackets (an ANT dev row)."""
+    from bot.direct import candidates, unconverted
+
+    kept = [c.value.words for c in unconverted(quote, candidates("How much was it?", quote, None, "en")) if c.kind == "number"]
+    assert said in kept and converted not in kept
+    people = "قتل 5 أشخاص (3 أطفال) في القصف."  # a count of people is no measure: what is in brackets is a part
+    assert unconverted(people, cands := candidates("How many?", people, None, "en")) == cands
