@@ -61,6 +61,19 @@ def test_a_name_no_lexicon_knows_is_found_in_arabic_text_by_sound():
     assert _feature("Where is Osaka?", [Quoted("توقف القطار على سكة الحديد", 0.5, 0.4, 0.3)], "names_any") == 0.0
 
 
+def test_the_day_a_question_dates_is_held_by_a_report_of_that_day():
+    """A news question dates its event; the report says "on Sunday" under that day's dateline. Only a day or a month
+    is matched so, and only by an article published then (or up to three days later): a year stays a figure."""
+    question = "How many people were killed in the attack on Sunday, September 2, 2018?"
+    said = "قتل 3 أشخاص على الأقل في الهجوم الانتحاري يوم الأحد."
+    dated = [Quoted(said, 0.5, 0.4, 0.3, published=date(2018, 9, 3))]
+    assert _feature(question, dated, "numbers_any") == 1.0
+    assert _feature(question, [Quoted(said, 0.5, 0.4, 0.3)], "numbers_any") == 0.0  # no dateline: the digits only
+    assert _feature(question, [Quoted(said, 0.5, 0.4, 0.3, published=date(2018, 9, 20))], "numbers_any") == 0.0
+    yearly = Quoted("بلغت التجارة 4 مليارات دولار.", 0.5, 0.4, 0.3, published=date(2019, 5, 1))
+    assert _feature("How much was the trade worth in 2019?", [yearly], "numbers_any") == 0.0
+
+
 def test_content_words_count_in_either_language():
     words = content_words("Who signed the agreement?", load_lexicon())
     assert words and all(isinstance(w, set) for w in words)
