@@ -839,7 +839,8 @@ def names_kind_of_place(question: str) -> bool:
 #: (``_TOWN_NOUNS``) ask for a city or province. Neither: "place", "region", "state", "continent".
 _COUNTRY_NOUNS = frozenset("country countries nation nations دوله دول بلد بلدان بلاد".split())
 _TOWN_NOUNS = frozenset(
-    "city cities town towns village villages capital province provinces مدينه مدن عاصمه قريه قري محافظه محافظات".split()
+    "city cities town towns village villages capital province provinces governorate governorates district districts "
+    "مدينه مدن عاصمه قريه قري محافظه محافظات".split()
 )
 
 
