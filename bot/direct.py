@@ -1126,9 +1126,10 @@ def best_stated(
     question: str, read: list[tuple[Citation, Value]], lexicon: Lexicon | None = None, aligner: Embeddings | None = None
 ) -> tuple[Citation, Value]:
     """Of the quotes stating a value of the kind asked (rank order): the first; when it is in the other language than
-    the question, the one saying most of the question's words (``said_words``: through the bridge or, given the
-    multilingual encoder ``aligner``, by meaning; less the words it asks with) among those the ranker finds at least
-    ``CLAUSE_RATIO`` as likely to answer as the first, ties to rank.
+    the question, the one repeating most of the question's words through the bridge (``question_stems``, less the
+    words it asks with: ``slot_stems``; given the multilingual encoder ``aligner``, each word once, by bridge or
+    meaning: ``said_words``) among those the ranker finds at least ``CLAUSE_RATIO`` as likely to answer as the first,
+    ties to rank.
 
     Why: across languages the ranker's first sentence holds the answer less often (XQuAD hit@1, English questions over
     the Arabic paragraphs 0.50, Arabic questions 0.67), so a quote further down that repeats the question's
@@ -1139,7 +1140,14 @@ def best_stated(
         return read[0]
     floor = CLAUSE_RATIO * read[0][0].score
     near = [(c, v) for c, v in read if c.score >= floor]
-    return max(near, key=lambda cv: (said_words(question, cv[0].quote, lexicon, aligner), -near.index(cv)))
+    slot = slot_stems(question, lexicon)
+
+    def says(cv: tuple[Citation, Value]) -> int:
+        if aligner is not None:
+            return said_words(question, cv[0].quote, lexicon, aligner)
+        return len((question_stems(question, cv[0].quote, lexicon) - slot) & set(bm25_tokens(cv[0].quote)))
+
+    return max(near, key=lambda cv: (says(cv), -near.index(cv)))
 
 
 def _counting(
@@ -1234,7 +1242,9 @@ def direct_answer(
     counting = _counting(question, kind, usable, lexicon, aligner) or _below_floor(question, kind, usable, stated, lexicon, aligner)
     deeded = [cv for cv in counting if states_deed_asked(question, cv, lexicon, aligner)]
     pool = next((tier for tier in (_stated(deeded), _stated(counting), deeded, counting, _stated(usable), usable) if tier), [])
-    found = best_stated(question, pool, lexicon, aligner) if pool else None
+    # a count's quotes are told apart by the noun and deed counted (``counts_asked``, ``states_deed_asked``) and the bridge:
+    # the encoder's looser matches of its topic words ("fighters" / "مقاتلات", jets) outweighed the deed asked
+    found = best_stated(question, pool, lexicon, None if kind == "number" else aligner) if pool else None
     if kind in STRICT_KINDS and all(v is None for _, v in read):
         return None
     if found is None:  # a question of no kind, or no quote holds the kind asked for: say what the quotes say

@@ -51,3 +51,14 @@ def test_a_figure_of_the_question_is_a_word_it_says() -> None:
     assert said_words("In which month of 2015 did the strike begin?", "وبدأ الإضراب في أبريل عام 2015") > said_words(
         "In which month of 2015 did the strike begin?", "وكان الإضراب قد توقف يوم الخميس الماضي"
     )
+
+
+def test_a_count_is_not_told_by_the_encoders_looser_matches(use) -> None:
+    """ "fighters" is near "مقاتلات" (jets) to the encoder: the quote of the killed in air strikes said more of the
+    question than the one stating the capture asked; counts keep to the bridge (and their noun and deed)."""
+    question = "How many rebel fighters did army troops capture on the southern coast in early March?"
+    killed = "وقتل 30 مسلحا في غارات لمقاتلات الجيش وفي المواجهات مع قوات الجيش المشتركة بالساحل الجنوبي."
+    captured = "وأسر الجيش بإسناد من القوات البحرية 9 مسلحين في الساحل الجنوبي."
+    assert said_words(question, killed, aligner=use) > said_words(question, captured, aligner=use)
+    direct = direct_answer(question, "en", [cite(1, killed, 0.8), cite(2, captured, 0.7)], {}, aligner=use)
+    assert direct is not None and direct.citations == [2]
