@@ -878,7 +878,8 @@ def names_kind_of_place(question: str) -> bool:
 #: (``_TOWN_NOUNS``) ask for a city or province. Neither: "place", "region", "state", "continent".
 _COUNTRY_NOUNS = frozenset("country countries nation nations دوله دول بلد بلدان بلاد".split())
 _TOWN_NOUNS = frozenset(
-    "city cities town towns village villages capital province provinces مدينه مدن عاصمه قريه قري محافظه محافظات".split()
+    "city cities town towns village villages capital province provinces governorate governorates district districts "
+    "مدينه مدن عاصمه قريه قري محافظه محافظات".split()
 )
 
 
@@ -1091,10 +1092,13 @@ def read_value(
     return read_place(quote)
 
 
-def best_clause(question: str, read: list[tuple[Citation, Value]], lexicon: Lexicon | None = None) -> tuple[Citation, Value]:
+def best_clause(
+    question: str, read: list[tuple[Citation, Value]], lexicon: Lexicon | None = None, aligner: Embeddings | None = None
+) -> tuple[Citation, Value]:
     """Of each quote's best clause (rank order), the one repeating most of the question's words, in either
-    language (``question_stems``: an English question meets an Arabic quote through the bridge), among the quotes
-    the ranker finds at least ``CLAUSE_RATIO`` as likely to answer as the best one; ties go to rank.
+    language (``question_stems``: an English question meets an Arabic quote through the bridge; given the
+    multilingual encoder, ``said_words``), among the quotes the ranker finds at least ``CLAUSE_RATIO`` as likely to
+    answer as the best one; ties go to rank.
 
     Why: the top-ranked sentence is often a headline or lead that names the topic, not the answer; among
     the quotes near the top, the clause repeating the question holds the answer more often. Out of fold on
@@ -1104,7 +1108,13 @@ def best_clause(question: str, read: list[tuple[Citation, Value]], lexicon: Lexi
     floor = CLAUSE_RATIO * read[0][0].score
     near = [(c, v) for c, v in read if c.score >= floor] or read[:1]
     question = claim_question(question)
-    return max(near, key=lambda cv: (len(question_stems(question, cv[0].quote, lexicon) & set(bm25_tokens(cv[1].words))), -near.index(cv)))
+
+    def repeats(cv: tuple[Citation, Value]) -> int:
+        if aligner is not None and detect_language(question) != detect_language(cv[0].quote):
+            return said_words(question, cv[1].words, lexicon, aligner)
+        return len(question_stems(question, cv[0].quote, lexicon) & set(bm25_tokens(cv[1].words)))
+
+    return max(near, key=lambda cv: (repeats(cv), -near.index(cv)))
 
 
 #: The count interrogatives, whose bridge ("كم عدد") any quote of a figure may repeat without repeating the question.
@@ -1122,11 +1132,44 @@ def slot_stems(question: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     return frozenset(bm25_tokens(f"{slot} {bridge_text(slot, lexicon)}"))
 
 
-def best_stated(question: str, read: list[tuple[Citation, Value]], lexicon: Lexicon | None = None) -> tuple[Citation, Value]:
+#: English words that credit a source ("according to X", "citing X"): no content a quote says, yet the encoder puts
+#: them next to the Arabic particles of any sentence ("أن", "خلاله").
+_CREDITING = frozenset({"according", "citing", "quoting"})
+#: Figures a question writes ("of 2015"): a constraint a quote repeats in digits in either language.
+_FIGURES = re.compile(r"\d+")
+
+
+def said_words(question: str, text: str, lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> int:
+    """How many of the question's content words (``naming_words``, and its figures; less the words it asks with: ``slot_stems``) a
+    text in the other language says: by the word's own stem, its bridge (``bridge_text``) or, given the multilingual
+    encoder (``aligner``), a content word of the text it puts next to it (``nearest_words``).
+
+    Why: one count per question word. Counted as shared stems, a word the bridge gives three forms of counted three
+    times ("Iranian" → ايران, ايراني, ...), and a word it gives a rarer form of counted none ("minister" → "وزراء",
+    the quote says "وزير"; "meetings" → "تجتمع", the quote says "الاجتماعات"), so an English question went to the
+    quote repeating its topic words, not to the one stating what it asks about."""
+    slot = slot_stems(question, lexicon)
+    words = [
+        w
+        for w in [*naming_words(question), *_FIGURES.findall(question)]
+        if normalize_arabic(w).lower() not in _ASKING | _CREDITING and not set(bm25_tokens(w)) <= slot
+    ]
+    told = set(bm25_tokens(text))
+    unsaid = [w for w in words if not told & set(bm25_tokens(f"{w} {bridge_text(w, lexicon)}"))]
+    if aligner is not None and unsaid:
+        others = [w for w in _LETTERS.findall(text) if len(w) > 1 and not _is_function(w)]
+        unsaid = [w for w in unsaid if w not in nearest_words(unsaid, others, aligner)]
+    return len(words) - len(unsaid)
+
+
+def best_stated(
+    question: str, read: list[tuple[Citation, Value]], lexicon: Lexicon | None = None, aligner: Embeddings | None = None
+) -> tuple[Citation, Value]:
     """Of the quotes stating a value of the kind asked (rank order): the first; when it is in the other language than
     the question, the one repeating most of the question's words through the bridge (``question_stems``, less the
-    words it asks with: ``slot_stems``) among those the ranker finds at least ``CLAUSE_RATIO`` as likely to answer as
-    the first, ties to rank.
+    words it asks with: ``slot_stems``; given the multilingual encoder ``aligner``, each word once, by bridge or
+    meaning: ``said_words``) among those the ranker finds at least ``CLAUSE_RATIO`` as likely to answer as the first,
+    ties to rank.
 
     Why: across languages the ranker's first sentence holds the answer less often (XQuAD hit@1, English questions over
     the Arabic paragraphs 0.50, Arabic questions 0.67), so a quote further down that repeats the question's
@@ -1138,10 +1181,13 @@ def best_stated(question: str, read: list[tuple[Citation, Value]], lexicon: Lexi
     floor = CLAUSE_RATIO * read[0][0].score
     near = [(c, v) for c, v in read if c.score >= floor]
     slot = slot_stems(question, lexicon)
-    return max(
-        near,
-        key=lambda cv: (len((question_stems(question, cv[0].quote, lexicon) - slot) & set(bm25_tokens(cv[0].quote))), -near.index(cv)),
-    )
+
+    def says(cv: tuple[Citation, Value]) -> int:
+        if aligner is not None:
+            return said_words(question, cv[0].quote, lexicon, aligner)
+        return len((question_stems(question, cv[0].quote, lexicon) - slot) & set(bm25_tokens(cv[0].quote)))
+
+    return max(near, key=lambda cv: (says(cv), -near.index(cv)))
 
 
 def _counting(
@@ -1236,13 +1282,15 @@ def direct_answer(
     counting = _counting(question, kind, usable, lexicon, aligner) or _below_floor(question, kind, usable, stated, lexicon, aligner)
     deeded = [cv for cv in counting if states_deed_asked(question, cv, lexicon, aligner)]
     pool = next((tier for tier in (_stated(deeded), _stated(counting), deeded, counting, _stated(usable), usable) if tier), [])
-    found = best_stated(question, pool, lexicon) if pool else None
+    # a count's quotes are told apart by the noun and deed counted (``counts_asked``, ``states_deed_asked``) and the bridge:
+    # the encoder's looser matches of its topic words ("fighters" / "مقاتلات", jets) outweighed the deed asked
+    found = best_stated(question, pool, lexicon, None if kind == "number" else aligner) if pool else None
     if kind in STRICT_KINDS and all(v is None for _, v in read):
         return None
     if found is None:  # a question of no kind, or no quote holds the kind asked for: say what the quotes say
         kind = "clause"
         read = [(c, read_clause(question, c.quote, lexicon)) for c in citations]
-        found = best_clause(question, read, lexicon)
+        found = best_clause(question, read, lexicon, aligner)
     top, value = found
     credited = {c.n: v.words for c, v in read if v is not None and _same(kind, v, value)} or {top.n: value.words}
     if kind == "clause":  # the quotes stating the clause credited, the line goes on into its continuation

@@ -150,8 +150,14 @@ ASKED_NOUNS_EN = {
     "number": " ".join(
         ["number amount quantity toll population turnout total size rate temperature", *(n for _, n in ASKED_MEASURES_EN.values())]
     ),
-    "place": "city cities country countries nation place region town state capital province village continent location",
+    "place": (
+        "city cities country countries nation place region regions town towns state capital province provinces village "
+        "villages continent location areas district districts governorate governorates neighbourhood neighborhood"
+    ),
 }
+#: English nouns that name the kind of value asked only after "which" or "in what" (a modifier between): "in which Syrian area"
+#: asks for a region, "what area does the park cover" as often for a measure (``ASKED_MEASURES_EN``).
+WHICH_NOUNS_EN = {"place": "area"}
 #: Nouns of a place asked for ("مدينة", "city"), folded Arabic and English: the two "place" lists above as one set.
 PLACE_NOUNS = frozenset(w for words in (ASKED_NOUNS_AR["place"], ASKED_NOUNS_EN["place"]) for w in words.split())
 #: Nouns of a person ("ما اسم الرجل الذي", "which player", "the name of the pilot"), folded Arabic; English. With the offices
@@ -165,7 +171,8 @@ PERSON_NOUNS_AR = (
 PERSON_NOUNS_EN = (
     "man woman person boy girl child player coach candidate winner pilot captain writer author poet artist actor actress singer "
     "striker goalkeeper champion husband wife son daughter father mother brother sister victim suspect leader president minister "
-    "spokesman spokeswoman spokesperson ambassador envoy king queen prince princess commander chief mayor governor senator judge"
+    "spokesman spokeswoman spokesperson ambassador envoy king queen prince princess commander chief mayor governor senator judge "
+    "official officer diplomat politician lawmaker"
 )
 
 
@@ -241,11 +248,13 @@ def _asked_noun_pattern() -> tuple[tuple[re.Pattern[str], str], ...]:
     for kind in ASKED_NOUNS_AR:
         ar = "|".join(ASKED_NOUNS_AR[kind].split())
         en = "|".join(ASKED_NOUNS_EN[kind].split())
+        which = "|".join(WHICH_NOUNS_EN.get(kind, "").split()) or "(?!)"
         out.append(
             (
                 re.compile(
                     rf"(?<!\w)[وفبل]?(?:اي|(?:ما|ماذا) ?(?:هو|هي|هما|هم)?(?: اسم)?) (?:ال)?(?:{ar})\b|\b(?:{ar}) كم\b"
                     rf"|\b(?:what|which)(?: (?:is|was|are|were))?(?: the(?: \w+)?)?(?: name of the)? (?:{en})\b|\b(?:which|what) \w+ (?:{en})\b"
+                    rf"|\b(?:which|in what) (?:\w+ )?(?:{which})\b"
                 ),
                 kind,
             )

@@ -23,6 +23,13 @@ def test_a_province_question_is_answered_by_a_province_not_the_country():
     assert answer is not None and "البصرة" in answer.value
 
 
+def test_an_english_province_question_is_answered_by_a_province_not_the_country():
+    """ "which governorate" is a province's grain, as "ما المحافظة" is: the country before it is no answer."""
+    assert asked_place_grains("The floods cut roads in which governorate besides Maysan?") == ("city",)
+    answer = direct_answer("The floods cut roads in which governorate besides Maysan?", "en", [cite(1, FLOODS)], {})
+    assert answer is not None and answer.normalized == "IQ-BA"
+
+
 def test_a_country_question_is_answered_by_a_country_not_a_city():
     quote = "وقالت الحكومة إنها تريد إقناع ألمانيا بالمشاركة في المؤتمر، الذي تستضيفه باريس الشهر المقبل."
     answer = direct_answer("Which country does the government want to persuade to take part?", "en", [cite(1, quote)], {})

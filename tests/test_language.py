@@ -303,6 +303,10 @@ def test_bare_years_are_read_with_their_offsets():
         ("What is the president's plan?", None),  # a person noun not after "name of" / "which" asks for no person
         ("What is the name of the new foreign minister who resigned?", "person"),  # two words before the noun
         ("What is the name of the operation that the president launched?", None),  # the noun named is the operation
+        ("Which senior official resigned after the vote?", "person"),  # an official is a person
+        ("Which areas did the floods reach?", "place"),
+        ("In which northern area did the troops gather?", "place"),  # "which area" is a region
+        ("What area does the new park cover?", None),  # "what area" as often asks for a measure
     ],
 )
 def test_question_kind(question, kind):
