@@ -1009,21 +1009,27 @@ def _risen(claims: list[Claim]) -> list[list[Claim]] | None:
 def _relation(slot: str, claims: list[Claim], quoted: Sequence[Claim] = ()) -> tuple[str, list[list[Claim]]] | None:
     """("conflict", sides) or ("update", steps) for one claim's values in one episode, or None. ``quoted`` are all
     claims of the answer's sentences: an article that states a figure of two sides tells them apart."""
-    if len({c.origin for c in claims}) < 2 and len({c.anchor for c in claims}) < 2:
+    if len({_report(c) for c in claims}) < 2 and len({c.anchor for c in claims}) < 2:
         return None
     if slot == "number" and (steps := _timeline(claims) or _risen(claims)):
         return "update", steps
     sides = _clusters(claims, _COMPATIBLE[slot])
-    if len(sides) > 1 and len({c.origin for c in claims}) > 1 and (slot != "number" or _clash_in_time(sides, quoted)):
+    if len(sides) > 1 and len({_report(c) for c in claims}) > 1 and (slot != "number" or _clash_in_time(sides, quoted)):
         return "conflict", sides
     return None
+
+
+def _report(c: Claim) -> tuple[str, str | None]:
+    """Who reports a claim: its first-hand source as one outlet tells it. Two outlets quoting one source ("بحسب
+    السلطات") with different figures disagree on what it said: one misreports it, or tells an older figure."""
+    return c.origin, c.parties[0].outlet if c.parties else None
 
 
 def _clash_in_time(sides: list[list[Claim]], quoted: Sequence[Claim] = ()) -> bool:
     """Do two sides, not told apart by one article (``_told_apart``), hold claims of different sources reported
     within ``CONFLICT_DAYS`` of each other?"""
     return any(
-        a.origin != b.origin and (a.anchor is None or b.anchor is None or abs((a.anchor - b.anchor).days) <= CONFLICT_DAYS)
+        _report(a) != _report(b) and (a.anchor is None or b.anchor is None or abs((a.anchor - b.anchor).days) <= CONFLICT_DAYS)
         for i, x in enumerate(sides)
         for y in sides[i + 1 :]
         if not (_told_apart(x, y, quoted) or _told_apart(y, x, quoted))
