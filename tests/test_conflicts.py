@@ -651,3 +651,11 @@ def test_two_outlets_quoting_one_source_with_different_figures_disagree():
     assert conflict.relation == "conflict" and {p.normalized for p in conflict.positions} == {"14 شخصا", "9 اشخاص"}
     same_outlet = Evidence(2, "c", b.text, "Outlet A", SUN)
     assert find_conflicts(_numbers(a, same_outlet))[0] == []
+
+
+def test_two_outlets_distances_in_two_spellings_of_one_unit_disagree():
+    # "كلم" abbreviates "كيلومتر"; "التي" stands for the camp the other frame names: one distance, two figures.
+    a = Evidence(1, "a", "يقع المخيم على بعد نحو 30 كيلومترا عن الحدود.", "Outlet A", SUN)
+    b = Evidence(2, "b", "وزار الوفد المخيم الكبير، الذي يقع على بعد نحو 20 كلم شرق الحدود.", "Outlet B", SUN)
+    (conflict,), _ = find_conflicts(_numbers(a, b))
+    assert conflict.relation == "conflict" and len(conflict.positions) == 2
