@@ -494,9 +494,11 @@ def _other_nouns(a: Claim, b: Claim) -> bool:
 
 
 def _noun(c: Claim) -> str | None:
-    """What a count counts: its unit of measure where its noun names one ("كيلومترا", "كلم": length-kilometer; "عاما",
-    "سنوات": duration-year), else its noun's key. Two spellings of one unit count one thing."""
-    return measure_units().get(c.unit or "", c.unit)
+    """What a count counts: its unit of measure where its noun names one ("كيلومترا", "كلم": length-kilometer), else
+    its noun's key. Two spellings of one unit count one thing. A span of time keeps its word: two persons' ages in one
+    story share their frame ("يبلغ من العمر # عاما" / "# سنة"), and only the span tests (``_one_span``) tell them."""
+    unit = measure_units().get(c.unit or "")
+    return unit if unit and c.unit not in time_units() else c.unit
 
 
 def _one_deed(a: Claim, b: Claim) -> bool:

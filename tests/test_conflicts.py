@@ -659,3 +659,10 @@ def test_two_outlets_distances_in_two_spellings_of_one_unit_disagree():
     b = Evidence(2, "b", "وزار الوفد المخيم الكبير، الذي يقع على بعد نحو 20 كلم شرق الحدود.", "Outlet B", SUN)
     (conflict,), _ = find_conflicts(_numbers(a, b))
     assert conflict.relation == "conflict" and len(conflict.positions) == 2
+
+
+def test_two_persons_ages_in_two_words_for_years_stay_apart():
+    # "عاما" and "سنة" are one unit, but one story's two persons of 41 and 38 share the frame of an age.
+    a = Evidence(1, "a", "وقالت الشرطة إن المهندس سامر الخطيب، البالغ من العمر 41 عاما، أصيب في الهجوم.", "Outlet A", SUN)
+    b = Evidence(2, "b", "وقال جاره منير حداد، الذي يبلغ من العمر 38 سنة، إنه سمع دوي إطلاق النار.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(a, b))[0] == []
