@@ -216,7 +216,8 @@ def _shared_cue(a: Claim, b: Claim) -> bool:
     ("# شخصا" / "# شخصا") unless that noun is itself a predicate ("مئة قتيل" / "141 قتيلا": both count the killed),
     nor the same qualifier of two nouns ("رجل إطفاء و# سيارة إطفاء": what is counted, not said of it), nor a word of
     time ("منذ 15 عاما", "years"), which any two spans of time share."""
-    ignored = ({a.unit} & {b.unit} - count_predicates()) | ({a.qualifier} & {b.qualifier}) | time_units().keys()
+    units = {a.unit, b.unit} - count_predicates() if _noun(a) == _noun(b) else set()
+    ignored = units | ({a.qualifier} & {b.qualifier}) | time_units().keys()
     return any(_deeds_meet(x, y) for x in a.cues - ignored for y in b.cues - ignored)
 
 
@@ -480,16 +481,24 @@ def _other_nouns(a: Claim, b: Claim) -> bool:
     if (a.unit is None) != (b.unit is None):
         bare, counted = (a, b) if a.unit is None else (b, a)
         return not _bare_count_of(bare, counted)
-    if a.unit and b.unit and a.unit != b.unit and (a.others_of or b.others_of):
+    if a.unit and b.unit and _noun(a) != _noun(b) and (a.others_of or b.others_of):
         return (a.others_of or a.unit) != (b.others_of or b.unit) or not _one_deed(a, b)
     return bool(
         a.unit
         and b.unit
-        and a.unit != b.unit
+        and _noun(a) != _noun(b)
         and a.unit.isascii() == b.unit.isascii()
         and not _noun_states_predicate(a.unit, b)
         and not _noun_states_predicate(b.unit, a)
     )
+
+
+def _noun(c: Claim) -> str | None:
+    """What a count counts: its unit of measure where its noun names one ("كيلومترا", "كلم": length-kilometer), else
+    its noun's key. Two spellings of one unit count one thing. A span of time keeps its word: two persons' ages in one
+    story share their frame ("يبلغ من العمر # عاما" / "# سنة"), and only the span tests (``_one_span``) tell them."""
+    unit = measure_units().get(c.unit or "")
+    return unit if unit and c.unit not in time_units() else c.unit
 
 
 def _one_deed(a: Claim, b: Claim) -> bool:
@@ -547,6 +556,11 @@ def _same_name(x: str, y: str) -> bool:
     return bool(px and py and {px.kind, py.kind} == {"country", "city"} and px.country == py.country)
 
 
+#: Relative pronouns as claim contexts key them (``unit_key``): they stand for a noun outside the frame ("القاعدة
+#: ... التي تقع على بعد #"), so they name nothing a figure is of.
+_RELATIVES = frozenset(unit_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "which", "that", "who"))
+
+
 def _other_things_measured(a: Claim, b: Claim) -> bool:
     """Are two measures of one unit said of different things ("ارتفاع جبل ... 5895 مترا" / "ارتفاع جبل آخر ... 5137
     مترا", "حصل حزب ... على 43%" / "حصل حزب آخر على 12%")? Their masked frames are alike and a multilingual embedder
@@ -562,8 +576,8 @@ def _other_things_measured(a: Claim, b: Claim) -> bool:
         or a.sentence.isascii() != b.sentence.isascii()
     ):
         return False
-    only_a = [x for x in a.context if not any(_stems_meet(x, y) for y in b.context)]
-    only_b = [y for y in b.context if not any(_stems_meet(x, y) for x in a.context)]
+    only_a = [x for x in a.context - _RELATIVES if not any(_stems_meet(x, y) for y in b.context)]
+    only_b = [y for y in b.context - _RELATIVES if not any(_stems_meet(x, y) for x in a.context)]
     shared = len(a.context) - len(only_a)
     return bool(only_a and only_b) and not (_close_rivals(a, b) and shared <= max(len(only_a), len(only_b)))
 
@@ -1009,21 +1023,27 @@ def _risen(claims: list[Claim]) -> list[list[Claim]] | None:
 def _relation(slot: str, claims: list[Claim], quoted: Sequence[Claim] = ()) -> tuple[str, list[list[Claim]]] | None:
     """("conflict", sides) or ("update", steps) for one claim's values in one episode, or None. ``quoted`` are all
     claims of the answer's sentences: an article that states a figure of two sides tells them apart."""
-    if len({c.origin for c in claims}) < 2 and len({c.anchor for c in claims}) < 2:
+    if len({_report(c) for c in claims}) < 2 and len({c.anchor for c in claims}) < 2:
         return None
     if slot == "number" and (steps := _timeline(claims) or _risen(claims)):
         return "update", steps
     sides = _clusters(claims, _COMPATIBLE[slot])
-    if len(sides) > 1 and len({c.origin for c in claims}) > 1 and (slot != "number" or _clash_in_time(sides, quoted)):
+    if len(sides) > 1 and len({_report(c) for c in claims}) > 1 and (slot != "number" or _clash_in_time(sides, quoted)):
         return "conflict", sides
     return None
+
+
+def _report(c: Claim) -> tuple[str, str | None]:
+    """Who reports a claim: its first-hand source as one outlet tells it. Two outlets quoting one source ("بحسب
+    السلطات") with different figures disagree on what it said: one misreports it, or tells an older figure."""
+    return c.origin, c.parties[0].outlet if c.parties else None
 
 
 def _clash_in_time(sides: list[list[Claim]], quoted: Sequence[Claim] = ()) -> bool:
     """Do two sides, not told apart by one article (``_told_apart``), hold claims of different sources reported
     within ``CONFLICT_DAYS`` of each other?"""
     return any(
-        a.origin != b.origin and (a.anchor is None or b.anchor is None or abs((a.anchor - b.anchor).days) <= CONFLICT_DAYS)
+        _report(a) != _report(b) and (a.anchor is None or b.anchor is None or abs((a.anchor - b.anchor).days) <= CONFLICT_DAYS)
         for i, x in enumerate(sides)
         for y in sides[i + 1 :]
         if not (_told_apart(x, y, quoted) or _told_apart(y, x, quoted))

@@ -1013,7 +1013,23 @@ def measure_units() -> dict[str, str]:
                         head = words[0] if lang == "ar" else words[-1]  # "ميل بحري", "square kilometers": the unit noun
                         if normalize_arabic(head) not in STOPWORDS and len(k := unit_key(head)) >= 2 and k not in STOPWORDS:
                             table.setdefault(k, unit)
-    return table
+    return table | _abbreviations(table)
+
+
+#: Letters an Arabic abbreviation of a unit keeps at least ("كلم", "ملم", "كلغ").
+_ABBREVIATION_LETTERS = 3
+
+
+def _abbreviations(table: dict[str, str]) -> dict[str, str]:
+    """Arabic abbreviations of units news text writes that CLDR does not: a unit noun's opening letters ("كلم" of
+    "كيلومتر", "ملم" of "مليمتر", "كلغ" of "كيلوغرام"), where they open the key of one unit only (not a key of
+    their own)."""
+    opening: dict[str, set[str]] = {}
+    for key, unit in table.items():
+        if not key.isascii():
+            for n in range(_ABBREVIATION_LETTERS, len(key)):
+                opening.setdefault(key[:n], set()).add(unit)
+    return {k: next(iter(units)) for k, units in opening.items() if len(units) == 1 and k not in table}
 
 
 def is_measure(kind: str, unit: str | None) -> bool:

@@ -407,6 +407,13 @@ def test_units_of_measure_come_from_cldr():
     assert not {unit_key(w) for w in ("شخصا", "أشخاص", "people", "صواريخ", "يورو", "في", "per")} & units.keys()
 
 
+def test_an_arabic_unit_abbreviated_by_its_opening_letters_is_that_unit():
+    units = measure_units()
+    assert units.get(unit_key("كلم")) == "length-kilometer" and units.get(unit_key("ملم")) == "length-millimeter"
+    assert units.get(unit_key("كلغ")) == "mass-kilogram"
+    assert units.get(unit_key("كيلو")) is None  # opens kilometres and kilograms alike: no one unit
+
+
 @pytest.mark.parametrize(
     "text, low, high",
     [

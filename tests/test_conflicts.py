@@ -640,3 +640,29 @@ def test_a_bare_singular_toll_then_a_higher_one_is_an_update():
     assert update.relation == "update" and [p.value for p in update.positions] == ["جندي", "two"]
     (conflict,) = find_conflicts(extract_all([first, rival]))[0]
     assert conflict.relation == "conflict" and [p.value for p in conflict.positions] == ["جندي", "3 جنود"]
+
+
+def test_two_outlets_quoting_one_source_with_different_figures_disagree():
+    # Both outlets name one first-hand source; they cannot both quote it right that day. One outlet's two articles
+    # quoting it are one report, not a disagreement.
+    a = Evidence(1, "a", "قالت وزارة الداخلية إن 14 شخصا أصيبوا في انفجار قارورة غاز بالسوق المركزية.", "Outlet A", SUN)
+    b = Evidence(2, "b", "أصيب 9 أشخاص في انفجار قارورة غاز بالسوق المركزية، بحسب وزارة الداخلية.", "Outlet B", SUN)
+    (conflict,), _ = find_conflicts(_numbers(a, b))
+    assert conflict.relation == "conflict" and {p.normalized for p in conflict.positions} == {"14 شخصا", "9 اشخاص"}
+    same_outlet = Evidence(2, "c", b.text, "Outlet A", SUN)
+    assert find_conflicts(_numbers(a, same_outlet))[0] == []
+
+
+def test_two_outlets_distances_in_two_spellings_of_one_unit_disagree():
+    # "كلم" abbreviates "كيلومتر"; "التي" stands for the camp the other frame names: one distance, two figures.
+    a = Evidence(1, "a", "يقع المخيم على بعد نحو 30 كيلومترا عن الحدود.", "Outlet A", SUN)
+    b = Evidence(2, "b", "وزار الوفد المخيم الكبير، الذي يقع على بعد نحو 20 كلم شرق الحدود.", "Outlet B", SUN)
+    (conflict,), _ = find_conflicts(_numbers(a, b))
+    assert conflict.relation == "conflict" and len(conflict.positions) == 2
+
+
+def test_two_persons_ages_in_two_words_for_years_stay_apart():
+    # "عاما" and "سنة" are one unit, but one story's two persons of 41 and 38 share the frame of an age.
+    a = Evidence(1, "a", "وقالت الشرطة إن المهندس سامر الخطيب، البالغ من العمر 41 عاما، أصيب في الهجوم.", "Outlet A", SUN)
+    b = Evidence(2, "b", "وقال جاره منير حداد، الذي يبلغ من العمر 38 سنة، إنه سمع دوي إطلاق النار.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(a, b))[0] == []
