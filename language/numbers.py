@@ -183,6 +183,26 @@ def passing_bound(clause: str) -> str | None:
     return "floor" if first in _EXCEED else None
 
 
+#: The most words a negation may stand before "less than" and still govern it: "ولن تبلغ كلفتها أقل من", "will not be less
+#: than" (``_negated_less``).
+NEGATED_LESS_REACH = 3
+
+
+def _negated_less(folded: str, at: int) -> int | None:
+    """Where a negation governing the "less than" at ``at`` starts, if one does: "لن تبلغ كلفتها أقل من 400 مليار" and
+    "will not be less than 400 billion" state at least 400 billion, a floor, as "لا يقل عن" does. Only in the same
+    clause and among the ``NEGATED_LESS_REACH`` words before it; else None."""
+    clause_start = max(folded.rfind(c, 0, at) for c in "،,؛;.:!?\n") + 1
+    words = list(re.finditer(r"\S+", folded[clause_start:at]))[-NEGATED_LESS_REACH:]
+    for w in words:
+        word = w.group().lower()
+        if word in _NEGATION:
+            return clause_start + w.start()
+        if word[:1] in "وف" and word[1:] in _NEGATION:
+            return clause_start + w.start() + 1  # "ولن": the conjunction is no part of the figure
+    return None
+
+
 _AFTER_ABOUT = _folded("تقريبا", "approximately", "or so")
 #: A minimum said after the number or its noun ("25 على الأقل", "25 شخصا على الأقل", "12 people or more").
 _AFTER_AT_LEAST = re.compile(rf"\s+(?:{word_alternation(_folded('على الأقل', 'أو أكثر', 'ونيف', 'و نيف', 'at least', 'or more'))})(?!\w)")
@@ -685,8 +705,10 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         if not mod and (late := late or _AFTER_AT_LEAST.match(folded, end)):
             mod, end = _AT_LEAST[0], late.end()
         figure = low if mod and low == high else None  # "نحو 10 إلى 15" states no one figure
-        low, high, approx = _hedge(mod, low, high, approx, kind)
         start = m.start("mod") if m.group("mod") else m.start("open") if opener else m.start("sym") if m.group("sym") else m.start("num")
+        if mod in _LESS and (negation := _negated_less(folded, start)) is not None:
+            mod, start = _AT_LEAST[0], negation  # "لن تبلغ … أقل من 400": at least 400, its negation part of the figure
+        low, high, approx = _hedge(mod, low, high, approx, kind)
         s, e = original_span(origin, start, end)
         vague = _vague(m.group("num"))
         out.append(
