@@ -653,9 +653,13 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
 
     currency_words, symbols = _currencies()
     out: list[Quantity] = []
-    for m in _pattern().finditer(folded):
+    pattern, pos = _pattern(), 0
+    while (m := pattern.search(folded, pos)) is not None:
+        pos = max(m.end(), m.start() + 1)
         ns, _ = original_span(origin, m.start("num"), m.end("num"))
+        later = m.start("num2") if m.group("num2") else m.start("num3") if m.group("num3") else None
         if dated(m, "num"):
+            pos = later or pos  # "growth in 2018 to 2.5 percent": the year is no end of a range, the figure after it is read
             continue
         opener, phrase, phrase2 = m.group("open"), m.group("num"), None
         if opener and _value(phrase) is None:  # "بين ثمانية وعشرة": both ends read as one phrase
@@ -677,6 +681,9 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             scale = _trailing_scale(phrase2)
             if scale and not _trailing_scale(phrase) and high * scale <= second[0]:  # "بين 50 و85 مليون"
                 low, high = low * scale, high * scale
+            if second[1] < low and num2:
+                pos = m.start(num2)  # "في 2018 إلى 2.2%", "من 4 إلى 2.2": no range runs downwards; the figure reached is read
+                continue
             low, high = min(low, second[0]), max(high, second[1])
         elif opener in ("من", "from"):
             opener = None  # "من 10" alone: a preposition, not a range
@@ -765,6 +772,11 @@ def _trailing_scale(phrase: str) -> int | None:
 _NUMBER_NOUNS = frozenset(ASKED_NOUNS_AR["number"].split())
 
 
+#: English words between a count and its noun ("two other people", "three more soldiers"): the noun after them is what
+#: is counted, not "other".
+_BEFORE_NOUN_EN = frozenset({"other", "more", "additional", "further"})
+
+
 def _unit(m: re.Match[str], currency_words: dict[str, str], head: str) -> tuple[str, str | None, str | None, int | None]:
     """(kind, folded unit, unit key, end in folded text) of the noun after a number; currency names win.
     ``head``: the word's first two letters as written (see ``_is_next_phrase``)."""
@@ -774,6 +786,8 @@ def _unit(m: re.Match[str], currency_words: dict[str, str], head: str) -> tuple[
         return "money", pair, currency_words[pair], m.end("unit2")
     if _strip_tanween(word) in currency_words:
         return "money", word, currency_words[_strip_tanween(word)], m.end("unit")
+    if pair and word.lower() in _BEFORE_NOUN_EN and not _not_a_unit(m.group("unit2")):
+        return "count", m.group("unit2"), unit_key(m.group("unit2")), m.end("unit2")
     if _not_a_unit(word) or _is_next_phrase(m, head):
         return "count", None, None, None
     if pair and word in _NUMBER_NOUNS and _AR_ARTICLE_PREFIX.match(m.group("unit2")):

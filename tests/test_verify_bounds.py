@@ -42,3 +42,52 @@ def test_a_yearless_day_in_an_undated_story_is_read_in_the_claims_year():
     assert supported.verdict == "SUPPORTED", supported.explanation
     refuted = verify_claim("A patrol boat sank off the northern coast on 5 March 2019.", ev, [])
     assert refuted.verdict == "REFUTED", refuted.explanation
+
+
+def test_a_year_or_a_higher_figure_before_to_is_no_range():
+    """ "growth in 2018 to 2.5 percent" and "في 2019 إلى 3.1 بالمئة" state 2.5 and 3.1 percent, not a range from the year;
+    "from 7.4 to 6.9" is a fall to 6.9. A range runs upwards ("10 to 12 people")."""
+    (q,) = find_quantities("The bank cut its forecast for growth in 2018 to 2.5 percent.")
+    assert (q.kind, q.low, q.high) == ("percent", 2.5, 2.5)
+    (q, _) = find_quantities("خفض البنك توقعاته للنمو في 2019 إلى 3.1 بالمئة من أربعة بالمئة")
+    assert (q.kind, q.low, q.high) == ("percent", 3.1, 3.1)
+    (q,) = find_quantities("تراجعت البطالة من 7.4 إلى 6.9 بالمئة")
+    assert (q.low, q.high) == (6.9, 6.9)
+    (q,) = find_quantities("10 to 12 people were hurt")
+    assert (q.low, q.high) == (10, 12)
+
+
+def test_other_before_a_noun_counts_the_noun():
+    """ "two other people were injured" counts people: it rivals a claimed count of injured people."""
+    (q,) = find_quantities("One man was killed and two other people were seriously injured")
+    assert (q.low, q.unit) == (2, "people")
+    ev = [
+        Evidence(1, "a", "One man was killed and two other people were seriously injured when a truck hit a crowd at the fair.", "X", None)
+    ]
+    result = verify_claim("Four people were injured when a truck hit a crowd at the fair.", ev, [])
+    assert result.verdict == "REFUTED", result.explanation
+
+
+def test_ghayr_negates_only_the_word_after_it():
+    """ "في مكان غير بعيد من مدينة سيبوت" locates the killing near the town; it denies nothing the claim says."""
+    frame = claim_frame("قتل ثلاثة صحفيين قرب مدينة سيبوت")
+    from bot.verify.negation import _negates_claim
+
+    assert not _negates_claim(frame, "قتل ثلاثة صحفيين في مكان غير بعيد من مدينة سيبوت")
+    assert _negates_claim(frame, "لم يقتل أي صحفي قرب مدينة سيبوت")
+
+
+def test_a_sure_model_contradiction_of_a_sentence_confirming_every_slot_is_weak():
+    """A headline stating the claimed count and place, contradicted by the stance model alone, does not outweigh a
+    source stating the whole claim; alone it still refutes."""
+    from bot.schema import Comparison
+
+    claim = "قتل ثلاثة صيادين في تشاد"
+    states = Evidence(1, "a", "قتل ثلاثة صيادين في تشاد بحسب مسؤول محلي", "X", None)
+    headline = Evidence(2, "b", "مقتل ثلاثة صيادين في تشاد", "Y", None)
+    agrees = Comparison(relation="agree", score=0.9, reasons=[])
+    sure = Comparison(relation="contradict", score=0.9, reasons=[])
+    both = verify_claim(claim, [states, headline], [agrees, sure])
+    assert both.verdict == "SUPPORTED", both.explanation
+    alone = verify_claim(claim, [headline], [sure])
+    assert alone.verdict == "REFUTED", alone.explanation
