@@ -681,7 +681,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             scale = _trailing_scale(phrase2)
             if scale and not _trailing_scale(phrase) and high * scale <= second[0]:  # "بين 50 و85 مليون"
                 low, high = low * scale, high * scale
-            if second[1] < low and num2:
+            if second[1] < low and num2 and _worded_join(m):
                 pos = m.start(num2)  # "في 2018 إلى 2.2%", "من 4 إلى 2.2": no range runs downwards; the figure reached is read
                 continue
             low, high = min(low, second[0]), max(high, second[1])
@@ -723,6 +723,12 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         )
     bare = [b for b in find_bare_counts(text) if not any(q.start < b.end and b.start < q.end for q in out)]
     return tuple(sorted([*out, *bare], key=lambda q: q.start))
+
+
+def _worded_join(m: re.Match[str]) -> bool:
+    """Are a range's two numbers joined by a word ("إلى", "to"), not a dash? "737-200" is a model's number, read whole."""
+    join = m.group("dash") or m.group("join") or ""
+    return join.strip().isalpha()
 
 
 def _ends_in_words(phrase: str, joins: tuple[str, ...]) -> tuple[str, str] | None:
