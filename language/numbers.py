@@ -778,9 +778,9 @@ def _trailing_scale(phrase: str) -> int | None:
 _NUMBER_NOUNS = frozenset(ASKED_NOUNS_AR["number"].split())
 
 
-#: English words between a count and its noun ("two other people", "three more soldiers"): the noun after them is what
-#: is counted, not "other".
-_BEFORE_NOUN_EN = frozenset({"other", "more", "additional", "further"})
+#: English words between a count and its noun ("two other people"): the noun after them is what is counted, not "other".
+#: Not "more": "two more students died" adds to a toll, it counts no total of students.
+_BEFORE_NOUN_EN = frozenset({"other"})
 
 
 def _unit(m: re.Match[str], currency_words: dict[str, str], head: str) -> tuple[str, str | None, str | None, int | None]:

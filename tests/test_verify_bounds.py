@@ -61,6 +61,8 @@ def test_other_before_a_noun_counts_the_noun():
     """ "two other people were injured" counts people: it rivals a claimed count of injured people."""
     (q,) = find_quantities("One man was killed and two other people were seriously injured")
     assert (q.low, q.unit) == (2, "people")
+    (more,) = find_quantities("Two more students died in hospital")
+    assert more.unit != "students"  # an increment of a toll, no total of students
     ev = [
         Evidence(1, "a", "One man was killed and two other people were seriously injured when a truck hit a crowd at the fair.", "X", None)
     ]
