@@ -25,10 +25,6 @@ def _negated(text: str) -> bool:
     return any(_negation_word(w) for w in _WORD.findall(normalize_arabic(text)))
 
 
-#: "غير" negates the one word it is in construct with ("في مكان غير بعيد من المدينة", "غير مسبوق"), as "دون" does;
-#: before a complementiser ("غير أن": however) it negates nothing.
-_CONSTRUCT_NEGATIONS = frozenset({"غير"})
-
 #: Complementisers: a particle negation right before one ("لا يعني أن", "not clear whether") hedges
 #: the saying, not the event; after a verb of denial ("نفى أن") the clause is what is denied.
 _COMPLEMENTISERS = frozenset("ان انه انها اذا that whether if".split())
@@ -57,11 +53,7 @@ def _negates_claim(frame: ClaimFrame, text: str) -> bool:
             if not neg:
                 continue
             after = words[i + 1 :]
-            if neg in _CONSTRUCT_NEGATIONS:
-                if _COMPLEMENTISERS & set(after[:1]):
-                    continue
-                governed = after[:1]
-            elif neg in PRIVATIVES:
+            if neg in PRIVATIVES:
                 governed = after[1:2] if after[:1] and after[0] in _COMPLEMENTISERS else after[:1]
             elif neg not in DENIALS and _COMPLEMENTISERS & set(after[:2]):
                 continue
