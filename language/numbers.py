@@ -183,6 +183,26 @@ def passing_bound(clause: str) -> str | None:
     return "floor" if first in _EXCEED else None
 
 
+#: The most words a negation may stand before "less than" and still govern it: "ولن تبلغ كلفتها أقل من", "will not be less
+#: than" (``_negated_less``).
+NEGATED_LESS_REACH = 3
+
+
+def _negated_less(folded: str, at: int) -> int | None:
+    """Where a negation governing the "less than" at ``at`` starts, if one does: "لن تبلغ كلفتها أقل من 400 مليار" and
+    "will not be less than 400 billion" state at least 400 billion, a floor, as "لا يقل عن" does. Only in the same
+    clause and among the ``NEGATED_LESS_REACH`` words before it; else None."""
+    clause_start = max(folded.rfind(c, 0, at) for c in "،,؛;.:!?\n") + 1
+    words = list(re.finditer(r"\S+", folded[clause_start:at]))[-NEGATED_LESS_REACH:]
+    for w in words:
+        word = w.group().lower()
+        if word in _NEGATION:
+            return clause_start + w.start()
+        if word[:1] in "وف" and word[1:] in _NEGATION:
+            return clause_start + w.start() + 1  # "ولن": the conjunction is no part of the figure
+    return None
+
+
 _AFTER_ABOUT = _folded("تقريبا", "approximately", "or so")
 #: A minimum said after the number or its noun ("25 على الأقل", "25 شخصا على الأقل", "12 people or more").
 _AFTER_AT_LEAST = re.compile(rf"\s+(?:{word_alternation(_folded('على الأقل', 'أو أكثر', 'ونيف', 'و نيف', 'at least', 'or more'))})(?!\w)")
@@ -633,9 +653,13 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
 
     currency_words, symbols = _currencies()
     out: list[Quantity] = []
-    for m in _pattern().finditer(folded):
+    pattern, pos = _pattern(), 0
+    while (m := pattern.search(folded, pos)) is not None:
+        pos = max(m.end(), m.start() + 1)
         ns, _ = original_span(origin, m.start("num"), m.end("num"))
+        later = m.start("num2") if m.group("num2") else m.start("num3") if m.group("num3") else None
         if dated(m, "num"):
+            pos = later or pos  # "growth in 2018 to 2.5 percent": the year is no end of a range, the figure after it is read
             continue
         opener, phrase, phrase2 = m.group("open"), m.group("num"), None
         if opener and _value(phrase) is None:  # "بين ثمانية وعشرة": both ends read as one phrase
@@ -657,6 +681,9 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             scale = _trailing_scale(phrase2)
             if scale and not _trailing_scale(phrase) and high * scale <= second[0]:  # "بين 50 و85 مليون"
                 low, high = low * scale, high * scale
+            if second[1] < low and num2 and _worded_join(m):
+                pos = m.start(num2)  # "في 2018 إلى 2.2%", "من 4 إلى 2.2": no range runs downwards; the figure reached is read
+                continue
             low, high = min(low, second[0]), max(high, second[1])
         elif opener in ("من", "from"):
             opener = None  # "من 10" alone: a preposition, not a range
@@ -685,8 +712,10 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         if not mod and (late := late or _AFTER_AT_LEAST.match(folded, end)):
             mod, end = _AT_LEAST[0], late.end()
         figure = low if mod and low == high else None  # "نحو 10 إلى 15" states no one figure
-        low, high, approx = _hedge(mod, low, high, approx, kind)
         start = m.start("mod") if m.group("mod") else m.start("open") if opener else m.start("sym") if m.group("sym") else m.start("num")
+        if mod in _LESS and (negation := _negated_less(folded, start)) is not None:
+            mod, start = _AT_LEAST[0], negation  # "لن تبلغ … أقل من 400": at least 400, its negation part of the figure
+        low, high, approx = _hedge(mod, low, high, approx, kind)
         s, e = original_span(origin, start, end)
         vague = _vague(m.group("num"))
         out.append(
@@ -737,6 +766,12 @@ def _compounds(text: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+def _worded_join(m: re.Match[str]) -> bool:
+    """Are a range's two numbers joined by a word ("إلى", "to"), not a dash? "737-200" is a model's number, read whole."""
+    join = m.group("dash") or m.group("join") or ""
+    return join.strip().isalpha()
+
+
 def _ends_in_words(phrase: str, joins: tuple[str, ...]) -> tuple[str, str] | None:
     """A range's two ends in words after its opener ("بين ثمانية وعشرة", "between eight and ten"): the number pattern
     takes them for one phrase, which is no number (``read_number``), so it is cut at the join that leaves two."""
@@ -784,6 +819,11 @@ def _trailing_scale(phrase: str) -> int | None:
 _NUMBER_NOUNS = frozenset(ASKED_NOUNS_AR["number"].split())
 
 
+#: English words between a count and its noun ("two other people"): the noun after them is what is counted, not "other".
+#: Not "more": "two more students died" adds to a toll, it counts no total of students.
+_BEFORE_NOUN_EN = frozenset({"other"})
+
+
 def _unit(m: re.Match[str], currency_words: dict[str, str], head: str) -> tuple[str, str | None, str | None, int | None]:
     """(kind, folded unit, unit key, end in folded text) of the noun after a number; currency names win.
     ``head``: the word's first two letters as written (see ``_is_next_phrase``)."""
@@ -793,6 +833,8 @@ def _unit(m: re.Match[str], currency_words: dict[str, str], head: str) -> tuple[
         return "money", pair, currency_words[pair], m.end("unit2")
     if _strip_tanween(word) in currency_words:
         return "money", word, currency_words[_strip_tanween(word)], m.end("unit")
+    if pair and word.lower() in _BEFORE_NOUN_EN and not _not_a_unit(m.group("unit2")):
+        return "count", m.group("unit2"), unit_key(m.group("unit2")), m.end("unit2")
     if _not_a_unit(word) or _is_next_phrase(m, head):
         return "count", None, None, None
     if pair and word in _NUMBER_NOUNS and _AR_ARTICLE_PREFIX.match(m.group("unit2")):

@@ -28,7 +28,7 @@ from bot.verify.frame import (
     _skeleton_key,
     word_keys,
 )
-from bot.verify.negation import _negated
+from bot.verify.negation import _negated, _without_figures
 from bot.verify.numbers import _counts_in
 from bot.verify.parties import _named, _weak_persons
 from bot.verify.places import _sites, _slot_places
@@ -159,14 +159,15 @@ def claim_frame(claim: str, book: NameBook | None = None, aligned: Mapping[str, 
     quantities = _counts_in(claim)
     # A figure's words but its counted noun ("About 600", "نحو 500"): the number check judges them, not the word overlap.
     figure = {w for q in quantities for w in _WORD.findall(q.text) if w not in _WORD.findall(q.unit_text or "")}
+    # A figure's bound ("بما لا يقل عن 400 مليار", "no fewer than 20") negates nothing: the claim is read without it.
     if lang == "en":
         skip = set(said.values()) | figure
         groups = _en_groups(claim, skip, mentions)
-        negated = bool(_EN_NEGATION.search(claim))
+        negated = bool(_EN_NEGATION.search(_without_figures(claim)))
     else:
         skip = {normalize_arabic(w) for w in (*said.values(), *figure)}
         groups = _ar_groups(claim, skip, mentions)
-        negated = _negated(claim)
+        negated = _negated(_without_figures(claim))
     # A person the claim names in several words is also found by their run in the other script (``_run_keys``): by
     # its last two or three words, a title before them ("وزيرة الخارجية كارينا مي") being no part of the spelling.
     runs = {m.id: _run_keys(_WORD.findall(m.text)[-NAME_RUN:]) for m in mentions if m.id and is_person(m.id)}

@@ -49,6 +49,21 @@ def _claim_days(frame: ClaimFrame, anchor: dt.date | None) -> tuple[list[tuple[d
     return _day_values(named)
 
 
+def _in_claim_years(day_month: tuple[int, int], claim_iv: Sequence[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    """A day a sentence names without its year, in an article with no date of its own ("MOSCOW. April 13 (Interfax) -
+    … at 11:30 p.m. on April 12"), read in the years of the claim's dates: its month and day are what it states, and
+    they match or clash with "12 April 2018" as a reader takes them. A day the year lacks (29 February) is no date."""
+    month, day = day_month
+    days = []
+    for year in sorted({d.year for iv in claim_iv for d in iv}):
+        try:
+            named = dt.date(year, month, day)
+        except ValueError:
+            continue
+        days.append((named, named))
+    return days
+
+
 def _speaks_to_claim(frame: ClaimFrame, clause: str, stretch: bool = False) -> bool:
     """Does a clause speak to the claim: a word of its deed (else, for a claim of names only, a name; never a verb of
     saying), or, for a stretch of days (``stretch``: "متواجد بالعاصمة السورية منذ أيام"), the place it locates the event in?
@@ -133,6 +148,8 @@ def _date_checks(frame: ClaimFrame, ev: Evidence) -> list[Check]:
         if not _speaks_to_claim(frame, clause, vague):
             continue
         ev_iv, ev_wd = _day_values([t])
+        if not ev_iv and t.day_month and claim_iv:
+            ev_iv = _in_claim_years(t.day_month, claim_iv)
         ev_wd |= {WEEKDAYS_EN[s.weekday()] for s, e in ev_iv if s == e}
         if claim_iv and ev_iv:
             if any(cs <= ee and es <= ce for cs, ce in claim_iv for es, ee in ev_iv):

@@ -179,7 +179,10 @@ def assess(
     if same_language and comparison.relation == "contradict" and comparison.score >= STANCE_CONTRADICT and not slot_only and not restated:
         # The stance model's reasons are English slot notes: shown as such to English readers only.
         shown = "; ".join(own_reasons) if _lang(frame) == "en" and own_reasons else _say(frame, "says_otherwise")
-        return Assessment(ev.n, rel, "contradict", shown, weak=comparison.score < STANCE_SURE)
+        # A sentence confirming every slot the claim states ("اغتيال ثلاثة روس في أفريقيا الوسطى" for the three Russians
+        # killed there) is contradicted by the model's word alone: weak, it does not outweigh sources stating the claim.
+        confirms = bool(claimed) and claimed <= matched
+        return Assessment(ev.n, rel, "contradict", shown, weak=comparison.score < STANCE_SURE or confirms)
     reason = "; ".join(dict.fromkeys(c.reason for c in checks)) or _say(frame, "states")
     return Assessment(ev.n, rel, "support", reason, risen=_risen_to(ev.text, pairs))
 
