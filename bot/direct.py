@@ -735,10 +735,9 @@ def asked_deeds(question: str, quote: str = "", lexicon: Lexicon | None = None, 
 
 
 @lru_cache(maxsize=1024)
-@lru_cache(maxsize=1024)
 def figure_deeds(quote: str) -> Mapping[str, frozenset[str]]:
     """Each figure of a quote (its words) -> the deeds its clause states of it (``bot.claims.Claim.deeds``: "قتل 23
-    شخصا وأصيب 40 آخرون" → 23: the killed, 40: the injured). Cached, read-only: asked of each figure of a quote."""
+    شخصا وأصيب 40 آخرون" → 23: the killed, 40: the injured). Cached, so read-only."""
     return {c.value: c.deeds for c in extract_claims(Evidence(0, "", quote, None, None)) if c.slot == "number"}
 
 
