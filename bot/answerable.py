@@ -71,6 +71,7 @@ from language.numbers import find_quantities
 from language.places import compatible, find_places
 from language.tense import asks_future, states_future, states_time
 from vectorstore.embeddings import load_embeddings
+from vectorstore.metadata import machine_date
 
 GATE_PATH = Path(__file__).with_name("models") / "answerable.json"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -433,15 +434,10 @@ def load_gate(path: Path = GATE_PATH) -> Gate | None:
 
 def as_quoted(evidence: list[EvidenceSentence]) -> list[Quoted]:
     """Quoted evidence as the gate reads it, best score first (as it was trained: ``bench.answerable``)."""
-    return [Quoted(e.text, e.score, e.cosine, e.coverage, e.headline, _day(e.published)) for e in sorted(evidence, key=lambda e: -e.score)]
-
-
-def _day(published: str | None) -> dt.date | None:
-    """An ISO publication stamp's day; None when there is none or it is no date."""
-    try:
-        return dt.date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        return None
+    return [
+        Quoted(e.text, e.score, e.cosine, e.coverage, e.headline, machine_date(e.published) if e.published else None)
+        for e in sorted(evidence, key=lambda e: -e.score)
+    ]
 
 
 def outlet_cited(question: str, direct: DirectAnswer, quotes: list[Quoted]) -> bool:

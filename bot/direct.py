@@ -701,6 +701,7 @@ def _typed(kind: str) -> str:
     return kind if kind in ("date", "number", "person", "place") else "clause"
 
 
+@lru_cache(maxsize=1024)
 def counted_nouns(question: str, quote: str = "", lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> frozenset[str]:
     """The question's words as counted nouns (``unit_key``): "كم عدد قتلى ..." names "قتل".
 
@@ -709,6 +710,7 @@ def counted_nouns(question: str, quote: str = "", lexicon: Lexicon | None = None
     the killed competes, not the quake's "7.5 درجة" that a chooser judging position and shape may prefer; and, given
     the evidence encoder (``aligner``), the quote's counted nouns it puts next to a question word
     (``bot.evidence.aligned_units``): the bridge takes "people" to "الناس", never to the "شخصا" news counts in.
+    Cached: the chooser (``read_value``) and ``counts_asked`` ask it of each quote, each time aligning its nouns.
     """
     words = _TOKEN.findall(question)
     if not quote or detect_language(question) == detect_language(quote):

@@ -30,6 +30,7 @@ from vectorstore.ingestion import Checkpoints, IngestReport, ingest_paths
 from vectorstore.loaders import ReadLimits
 from language.normalize import detect_language
 from vectorstore.store import ArticleStore, make_client, open_store
+from vectorstore.metadata import machine_date
 
 if TYPE_CHECKING:
     from bot.jobs import JobRunner
@@ -254,10 +255,7 @@ def _anchor(text: str, published: str | None) -> date | None:
     ("القاهرة، السبت 28 أبريل (أ ش أ) -") is read in the year nearest the stamp, so
     it too wins when it is the stamp's day or one or two days before it.
     """
-    try:
-        given = date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        given = None
+    given = machine_date(published) if published else None
     stated = find_anchor(text, year_near=given)  # a yearless dateline's year is the stamp's
     if stated and (given is None or 0 <= (given - stated).days <= STATED_DAY_MAX_DAYS):
         return stated

@@ -47,7 +47,7 @@ from language.normalize import (
     under_proclitic,
     word_alternation,
 )
-from language.numerals import atoms, definite_scales, definite_teens, number_phrase_pattern, read_number, vague_words
+from language.numerals import Atom, atoms, definite_scales, definite_teens, number_phrase_pattern, read_number, vague_words
 
 
 @dataclass(frozen=True)
@@ -735,9 +735,8 @@ def _compound(text: str, a: Quantity, b: Quantity) -> Quantity | None:
     "5 مليارات و618 مليون دولار" 5.618 billion dollars): the number pattern reads each part apart, and two figures
     of one sentence would be two claims. None where ``b`` is not ``a``'s remainder: ``a`` counts a noun of its own
     ("3 آلاف قتيل و500 جريح"), ``b`` reaches ``a``'s scale ("بين 5 آلاف و8 آلاف"), or either is no plain figure."""
-    words = normalize_arabic(a.text).split()
-    atom = atoms().get(words[-1]) if words else None  # "659 مليونا", "ألفا": the word's scale, whatever its value
-    scale = atom.scale if atom and atom.scale > 100 else None
+    atom = _last_scale(normalize_arabic(a.text))  # "659 مليونا", "ألفا": the word's scale, whatever its value
+    scale = atom.scale if atom else None
     base = a.stated
     if a.unit is not None or a.kind != "count" or a.vague or base is None or scale is None:
         return None
@@ -806,12 +805,18 @@ def _unglued(folded: str, origin: list[int]) -> tuple[str, list[int]]:
     return "".join(parts), spots
 
 
+def _last_scale(phrase: str) -> Atom | None:
+    """The scale word (thousand and up) a folded number phrase ends with, as ``atoms`` reads it."""
+    words = phrase.split()
+    atom = atoms().get(words[-1]) if words else None
+    return atom if atom and atom.scale > 100 else None
+
+
 def _trailing_scale(phrase: str) -> int | None:
     """The scale word a number phrase ends with ("85 مليون" → 10**6), which a range's bare first number shares
     ("between 10 and 15 million" is 10-15 million, not 10 to 15 million)."""
-    last = phrase.split()[-1] if phrase.split() else ""
-    atom = atoms().get(last)
-    return atom.scale if atom and atom.scale > 100 and atom.value == atom.scale else None
+    atom = _last_scale(phrase)
+    return atom.scale if atom and atom.value == atom.scale else None
 
 
 #: Nouns that name a figure ("عدد", "حصيلة"; ``language.lexicon.ASKED_NOUNS_AR``): after a number and before a

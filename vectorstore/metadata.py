@@ -365,14 +365,14 @@ def _iso_date(value: str) -> str:
     Machine stamps (ISO, a feed's RFC 2822 "Fri, 12 Oct 2018 18:02:33 GMT") are read by the standard library first:
     on a bulk ingest nearly every date is such a stamp, and the calendar reader takes 20 times as long (0.07 ms).
     """
-    stamp = _machine_date(value)
+    stamp = machine_date(value)
     if stamp:
         return stamp.isoformat()
     day = next((t.value_start for t in resolve_times(value, None) if t.resolved and t.granularity == "day"), None)
     return day.isoformat() if day else value
 
 
-def _machine_date(value: str) -> date | None:
+def machine_date(value: str) -> date | None:
     """The day of an ISO or RFC 2822 timestamp, else None (prose dates go to the calendar reader)."""
     try:
         return date.fromisoformat(value.strip()[:10])
