@@ -818,11 +818,14 @@ SELF_EVIDENT_MEASURES = frozenset({"money", "percent"})
 def of_sum_or_share_asked(question: str, cands: list[Candidate]) -> list[Candidate]:
     """For a question of a sum or a share ("How much did X pay", "ما نسبة المشاركة"), only the figures of that kind:
     none where the quote has none, so that the answer is "the collection does not say" rather than another figure of
-    the story ("the turnout" answered "10 million votes", "how much did exports bring in" answered "2 months")."""
+    the story ("the turnout" answered "10 million votes", "how much did exports bring in" answered "2 months").
+    A question counting things asks no share: "how many people were unemployed" is not answered "12.4%"."""
     asked = asked_kinds_of_measure(question) & SELF_EVIDENT_MEASURES
-    if not asked:
-        return cands
-    return [c for c in cands if c.kind != "number" or c.value.measure in asked]
+    if asked:
+        return [c for c in cands if c.kind != "number" or c.value.measure in asked]
+    if counts_things(question):
+        return [c for c in cands if c.kind != "number" or c.value.measure != "percent"]
+    return cands
 
 
 def states_deed_asked(question: str, cv: tuple[Citation, Value], lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> bool:

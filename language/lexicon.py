@@ -126,8 +126,9 @@ ASKED_MEASURES_EN = {
     "speed": ("fast", "speed"),
     "area": ("", ""),  # "what area" asks for a region as often as for a measure: a unit named ("hectares") asks for it
     "duration": ("old long", "age duration"),  # "how long" asks how long something lasted far more often than a length
-    "money": ("", "cost price fee fine worth budget salary value deficit surplus revenue revenues spending cash money debt loan"),
-    "percent": ("", "percentage percent share proportion turnout"),  # a turnout is said as a share of the voters
+    "money": ("", "cost price fee fine worth budget salary value deficit surplus revenue revenues spending cash money debt loan rate"),
+    # a turnout is said as a share of the voters; a rate (of tax, interest, inflation) as a share, or in money (exchange)
+    "percent": ("", "percentage percent share proportion turnout rate"),
 }
 ASKED_MEASURES_AR = {
     "length": "مسافه طول ارتفاع عمق",  # not بعد ("after") nor عرض ("offer")
@@ -194,7 +195,7 @@ def _person_noun_pattern() -> re.Pattern[str]:
 DEGREE_WORDS_EN = "many much long old far large big heavy high tall fast deep wide often strong"
 _DEGREE = "|".join(DEGREE_WORDS_EN.split())
 
-#: How many of a question's first words may name the measure it asks for ("What was the total weight …", "كم يبلغ وزن …").
+#: How many of a question's first content words may name the measure it asks for ("What was the total weight …", "كم يبلغ وزن …").
 MEASURE_WORDS_AT = 5
 
 
@@ -203,16 +204,25 @@ def asked_measures(question: str) -> frozenset[str]:
     → {"mass"}, "ما سرعة الرياح" → {"speed"}, "How long …" → {"duration"}; empty for a count.
 
     Why: a figure's noun is its unit ("70 طنا", "500 يورو"), which no word of the question spells or translates to
-    ("heavy", "fine"), so an outlet's statement of the measure asked ranked as any other figure of its article."""
+    ("heavy", "fine"), so an outlet's statement of the measure asked ranked as any other figure of its article.
+    The first noun of measure among the first content words (``MEASURE_WORDS_AT``) is the one asked: "How large was
+    the trade deficit" asks money, "By what percentage did revenues rise" a share, not the revenues' sum."""
     words = re.findall(r"[^\W\d_]+", normalize_arabic(question).lower())
     degree = {w for i, w in enumerate(words[1:], 1) if words[i - 1] == "how"}
     if _asks_sum(question, words):
         return frozenset({"money"})
-    first = {w[2:] if w.startswith("ال") else w for w in words[:MEASURE_WORDS_AT]}
-    found = {
-        kind for kind, (after_how, nouns) in ASKED_MEASURES_EN.items() if degree & set(after_how.split()) or first & set(nouns.split())
-    }
-    return frozenset(found | {kind for kind, nouns in ASKED_MEASURES_AR.items() if first & set(nouns.split())})
+    by_degree = {kind for kind, (after_how, _) in ASKED_MEASURES_EN.items() if degree & set(after_how.split())}
+    content = [w.removeprefix("ال") for w in words if w not in _NOT_CONTENT][:MEASURE_WORDS_AT]
+    head = next((w for w in content if any(w in nouns for nouns in _MEASURE_NOUNS.values())), None)
+    return frozenset(by_degree | {kind for kind, nouns in _MEASURE_NOUNS.items() if head in nouns})
+
+
+#: Each kind of measure's nouns, English and folded Arabic (``ASKED_MEASURES_EN``, ``ASKED_MEASURES_AR``).
+_MEASURE_NOUNS = {
+    kind: frozenset(nouns.split()) | frozenset(ASKED_MEASURES_AR[kind].split()) for kind, (_, nouns) in ASKED_MEASURES_EN.items()
+}
+#: Grammar that does not say what a question measures: "How large was the trade deficit" asks a deficit's size.
+_NOT_CONTENT = FUNCTION_WORDS_AR | FUNCTION_WORDS_EN | AUXILIARIES_EN
 
 
 #: Words after "how much" that end the interrogative (an auxiliary, a preposition): no noun says what is measured.

@@ -1085,6 +1085,8 @@ def is_measure(kind: str, unit: str | None) -> bool:
     return kind != "count" or unit in measure_units()
 
 
+#: "كم بالمئة", "how many percent": a count question asking a share.
+_ASKS_SHARE = re.compile(rf"(?:\bhow many|(?<!\w)كم)\s+(?:{word_alternation(_PERCENT)})(?!\w)")
 #: The words after which a question names the noun it counts in ("how many hectares", "كم كيلومترا").
 _COUNT_ASKING = frozenset({"many", "much", "كم"})
 
@@ -1092,11 +1094,13 @@ _COUNT_ASKING = frozenset({"many", "much", "كم"})
 def asked_kinds_of_measure(question: str) -> frozenset[str]:
     """The kinds of measure a question asks for (``measure_kind``'s terms): those its words of measure ask for
     (``language.lexicon.asked_measures``: "how heavy", "ما سرعة"), and that of the unit it counts in ("How many
-    hectares", "كم كيلومترا" → "area", "length"): the word right after "how many/much" or "كم"."""
-    words = _WORD.findall(normalize_arabic(question).lower())
+    hectares", "كم كيلومترا" → "area", "length", "كم بالمئة" → "percent"): the words right after "how many/much" or "كم"."""
+    folded = normalize_arabic(question).lower()
+    words = _WORD.findall(folded)
     counted = [w for before, w in zip(words, words[1:]) if before in _COUNT_ASKING]
     units = {unit.split("-")[0] for w in counted if (unit := measure_units().get(unit_key(w)))}
-    return asked_measures(question) | frozenset(units)
+    share = {"percent"} if _ASKS_SHARE.search(folded) else set()
+    return asked_measures(question) | frozenset(units) | share
 
 
 def measure_kind(q: Quantity) -> str | None:

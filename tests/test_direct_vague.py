@@ -91,6 +91,10 @@ def test_an_arabic_unit_of_measure_is_named_in_english_by_cldr(text: str, displa
         ("What was the turnout in the parliamentary election?", "وبعد مزاعم تزوير أمر البرلمان بإعادة الفرز اليدوي لنحو 10 ملايين صوت."),
         ("How much did the port's exports bring in during the first two months?", "ارتفعت صادرات الميناء خلال أول شهرين من العام."),
         ("ما نسبة البطالة في البلاد؟", "وقال الجهاز إن عدد العاطلين بلغ 3.3 مليون شخص."),
+        # a rate is a share (or an exchange rate, money): a clock time is neither
+        ("What was the rate of the new import duties that took effect on Monday?", "وبدأ تطبيق الرسوم الساعة 04,00 فجرا."),
+        # a head count is no share: "how many people" is not answered with the rate of the jobless
+        ("How many people were jobless in the country last year?", "وتراجع معدل البطالة في البلاد إلى 9.4 بالمئة العام الماضي."),
     ],
 )
 def test_a_sum_or_a_share_asked_is_not_answered_by_another_figure(question: str, quote: str) -> None:
@@ -123,3 +127,19 @@ def test_a_figure_in_brackets_after_another_is_a_conversion_not_an_answer(quote:
     assert said in kept and converted not in kept
     people = "قتل 5 أشخاص (3 أطفال) في القصف."  # a count of people is no measure: what is in brackets is a part
     assert unconverted(people, cands := candidates("How many?", people, None, "en")) == cands
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("How large was the trade surplus the country recorded in May?", {"money"}),
+        ("By what percentage did the port's revenues rise last year?", {"percent"}),  # the share, not the revenues' sum
+        ("بأي نسبة ارتفعت إيرادات الميناء العام الماضي؟", {"percent"}),
+        ("كم بالمئة ارتفع التضخم في البلاد؟", {"percent"}),
+        ("How many people were jobless in the country last year?", set()),
+    ],
+)
+def test_the_first_noun_of_measure_among_a_questions_content_words_is_the_measure_asked(question: str, asked: set[str]) -> None:
+    from language.numbers import asked_kinds_of_measure
+
+    assert asked_kinds_of_measure(question) == asked
