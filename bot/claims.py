@@ -758,7 +758,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         qualifier=_qualifier(sentence, q),
                         elided=not (q.unit_text or noun_before)
                         and any(r.unit_text and r.end <= q.start for r in quantities if r.kind == q.kind),
-                        others_of=_others_of(q, quantities),
+                        others_of=others_noun(q, quantities),
                         names=_names(mentions, lo, hi),
                         countries=countries,
                         context=_context(sentence, lo, hi, values),
@@ -825,7 +825,7 @@ def _subset(sentence: str, seg: _Segment, q: Quantity, quantities: Sequence[Quan
     return _states_a_count(q.unit_text)
 
 
-def _others_of(q: Quantity, quantities: Sequence[Quantity]) -> str | None:
+def others_noun(q: Quantity, quantities: Sequence[Quantity]) -> str | None:
     """The noun a count of "others" stands for ("قتل 17 شخصا وأصيب 36 آخرون", "killing 14 people and wounding 60
     others" → the key of "شخصا", "people"): the noun of the nearest count before it in its sentence, if any."""
     if not _others(q):

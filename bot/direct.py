@@ -65,7 +65,7 @@ from babel.units import format_unit
 
 import prompts
 from bot.attribution import extract_attributions, format_attribution, holding, outlet_label, party_outlet
-from bot.claims import Evidence, extract_claims
+from bot.claims import Evidence, extract_claims, others_noun
 from bot.conflicts import deeds_contrast, deeds_shared
 from bot.crosslingual import Lexicon, bridge_text, load_lexicon, nearest_words
 from bot.entities import known_outlets
@@ -84,9 +84,11 @@ from language.lexicon import (
     PLACE_NOUNS,
     REPORTING_VERBS_AR,
     REPORTING_VERBS_EN,
+    asks_change,
     english_plural,
     medium_kind,
     question_kind,
+    refers_to_another,
 )
 from language.dialect import STANDARD_INTERROGATIVES
 from language.names import asks_role, demonym_country, family_keys, named_persons, persons_asked_about, roles_of, romanise
@@ -810,6 +812,21 @@ def unconverted(quote: str, cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if id(c) not in converted]
 
 
+def unreferenced(question: str, quote: str, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates less each figure stated as a point of reference for another (``refers_to_another``: a level
+    compared with, the size of a change, a tally's other side), unless the question asks a change or the other side
+    (``asks_change``) or no other figure is left: "How many were unemployed" over "بلغ 3.309 مليون بانخفاض 282 ألفا"
+    is 3.309 million, "how many votes did the bill win" over "بغالبية 25 صوتا مقابل 20" is 25."""
+    if asks_change(question):
+        return cands
+    kept = [c for c in cands if c.kind != "number" or not refers_to_another(quote[max(0, c.start - REFERENCE_REACH) : c.start])]
+    return kept if any(c.kind == "number" for c in kept) else cands
+
+
+#: How many characters before a figure ``unreferenced`` reads: the marker and a figure with its noun before it.
+REFERENCE_REACH = 40
+
+
 #: Kinds of measure a figure shows by its own words (a currency, "%", "في المئة"), so that a figure without them is
 #: surely no answer: a length read for a speed asked ("250 كيلومترا" of "250 كيلومترا في الساعة") still answers.
 SELF_EVIDENT_MEASURES = frozenset({"money", "percent"})
@@ -858,7 +875,16 @@ def counts_asked(
     if value.measure is not None and value.measure in asked_kinds_of_measure(question):
         return True
     asked = counted_nouns(question, citation.quote, lexicon, aligner)
-    return any(unit_key(w) in asked for w in _TOKEN.findall(value.words) if not w.isdigit())
+    return any(unit_key(w) in asked for w in _TOKEN.findall(value.words) if not w.isdigit()) or _stands_for(citation.quote, value) in asked
+
+
+def _stands_for(quote: str, value: Value) -> str | None:
+    """The noun key a figure of "others" counts (``bot.claims.others_noun``): "قتل 12 شخصا وأصيب 31 آخرون" — the 31
+    wounded are people. Why: "how many people were wounded" counted no noun in "31 آخرون", so a count of people
+    killed elsewhere in the quotes answered it."""
+    quantities = find_quantities(quote)
+    q = next((q for q in quantities if q.text == value.words), None)
+    return others_noun(q, quantities) if q is not None else None
 
 
 def counts_things(question: str) -> bool:
@@ -1067,7 +1093,7 @@ def read_value(
         grains = asked_grains(question) if kind == "date" else asked_place_grains(question) if kind == "place" else ()
         cands = candidates(question, quote, anchor, lang, lexicon, aligner)
         if kind == "number":
-            cands = of_deeds_asked(question, quote, unconverted(quote, cands), lexicon, aligner)
+            cands = of_deeds_asked(question, quote, unreferenced(question, quote, unconverted(quote, cands)), lexicon, aligner)
             cands = of_sum_or_share_asked(question, of_persons_asked(question, quote, cands))
         if grains == ("country",):
             cands = in_countries(cands, named_places(question), lang)

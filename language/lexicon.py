@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from language.normalize import normalize_arabic
+from language.normalize import normalize_arabic, word_alternation
 
 if TYPE_CHECKING:
     import inflect
@@ -126,8 +126,8 @@ ASKED_MEASURES_EN = {
     "speed": ("fast", "speed"),
     "area": ("", ""),  # "what area" asks for a region as often as for a measure: a unit named ("hectares") asks for it
     "duration": ("old long", "age duration"),  # "how long" asks how long something lasted far more often than a length
-    "money": ("", "cost price fee fine worth budget salary value deficit surplus revenue revenues spending cash money debt loan rate"),
-    # a turnout is said as a share of the voters; a rate (of tax, interest, inflation) as a share, or in money (exchange)
+    "money": ("", "cost price fee fine worth budget salary value deficit surplus revenue revenues spending cash money debt loan"),
+    # a turnout is said as a share of the voters, a rate (of a tax, of interest, of inflation) as a share
     "percent": ("", "percentage percent share proportion turnout rate"),
 }
 ASKED_MEASURES_AR = {
@@ -221,6 +221,40 @@ def asked_measures(question: str) -> frozenset[str]:
 _MEASURE_NOUNS = {
     kind: frozenset(nouns.split()) | frozenset(ASKED_MEASURES_AR[kind].split()) for kind, (_, nouns) in ASKED_MEASURES_EN.items()
 }
+#: Words before a figure that make it a point of reference for another figure rather than a value stated of its own
+#: (folded Arabic; English): the level it is compared with ("مقارنة بـ5.6 مليار", "up from 3%") and the size of a
+#: change ("بلغ 3.3 مليون بانخفاض 282 ألفا", "a drop of 2%"). Grammar of comparison, no topic.
+_COMPARED = word_alternation(
+    "مقارنه ب|مقارنه مع|بالمقارنه مع|بالمقارنه ب|قياسا ب|compared with|compared to|up from|down from|"
+    "بانخفاض|بزياده|بارتفاع|بتراجع|a drop of|a rise of|an increase of|a decrease of|a fall of|a decline of".split("|")
+)
+#: ... and the other side of a tally, right after a figure ("بـ59 مقابل 42 صوتا", "25 votes against 20"): "مقابل"
+#: after anything else is a price ("انضم مقابل 31 مليون يورو").
+VERSUS_WORDS = frozenset(("مقابل", "against", "versus", "vs"))
+_REFERENCE = re.compile(
+    rf"(?:(?<!\w)(?:{_COMPARED})|\d\S*(?:\s+[^\W\d]+)?\s+(?:{word_alternation(VERSUS_WORDS)}))\s*(?:(?:نحو|حوالي)\s*)?ب?\s*$"
+)
+#: Stems of the words a question asks a change or the other side of a tally with ("by how much did exports rise",
+#: "how many voted against"): there the figures of reference are the answer.
+_CHANGE_STEMS = (
+    "ارتفع ارتفاع انخفض انخفاض تراجع زاد زياده نما نمو هبط ضد عارض مقارن مقابل "
+    "rise rose risen increas fall fell drop declin decreas grow grew growth against oppos compar versus"
+).split()
+
+
+def refers_to_another(before: str) -> bool:
+    """Do the words before a figure (``before``, as written) make it a point of reference (``_REFERENCE``): a level
+    compared with, a change's size, a tally's other side? Why: "عدد العاطلين بلغ 3.309 مليون بانخفاض 282 ألفا" was
+    answered 282 thousand unemployed, "بغالبية 25 صوتا مقابل 20" 20 votes."""
+    return bool(_REFERENCE.search(normalize_arabic(before).lower()))
+
+
+def asks_change(question: str) -> bool:
+    """Does a question ask how much something changed, or the other side of a tally (``_CHANGE_STEMS``)?"""
+    words = re.findall(r"[^\W\d_]+", normalize_arabic(question).lower())
+    return any(w.removeprefix("ال").startswith(stem) or w[1:].startswith(stem) and w[0] in "وفب" for w in words for stem in _CHANGE_STEMS)
+
+
 #: Grammar that does not say what a question measures: "How large was the trade deficit" asks a deficit's size.
 _NOT_CONTENT = FUNCTION_WORDS_AR | FUNCTION_WORDS_EN | AUXILIARIES_EN
 
@@ -239,6 +273,8 @@ def _asks_sum(question: str, words: list[str]) -> bool:
     """Does a question ask "how much" of nothing named ("How much did X pay", "How much is the fine", "for how much
     did X sell") or "بكم" before a verb? English counts a head count with "how many" and measures with a noun
     ("how much land"), so a bare "how much" asks a sum; "بكم بيعت" is a price."""
+    if asks_change(question):  # "by how much did the lira fall": a share, a sum or a count, as the quote says it
+        return False
     bare_much = any(a == "how" and b == "much" and c in _AFTER_MUCH for a, b, c in zip(words, words[1:], words[2:]))
     return bare_much or bool(_FOR_HOW_MUCH.match(question))
 

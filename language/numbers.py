@@ -33,7 +33,7 @@ from babel.units import format_unit
 from dateparser.languages.loader import default_loader
 
 from language.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, resolve_times
-from language.lexicon import ASKED_NOUNS_AR, asked_measures
+from language.lexicon import ASKED_NOUNS_AR, VERSUS_WORDS, asked_measures
 from language.names import common_nouns
 from language.normalize import (
     ARABIC_LETTER,
@@ -593,7 +593,13 @@ _PREPOSITION_PRONOUN = re.compile(r"(?:من|في|علي|الي|عن|لدي|عن�
 
 
 def _not_a_unit(word: str) -> bool:
-    return word in STOPWORDS or word in atoms() or word in ("من", "of", "and", "و") or bool(_PREPOSITION_PRONOUN.fullmatch(word))
+    return (
+        word in STOPWORDS
+        or word in atoms()
+        or word in ("من", "of", "and", "و")
+        or word in VERSUS_WORDS
+        or bool(_PREPOSITION_PRONOUN.fullmatch(word))
+    )
 
 
 def _is_bare_definite(folded: str, m: re.Match[str]) -> bool:

@@ -48,3 +48,17 @@ def test_the_aligner_adds_nothing_in_the_question_s_own_language(use) -> None:
 def test_an_english_answer_names_an_arabic_counted_noun_only_as_the_encoder_reads_it(use, question: str, quote: str, display: str) -> None:
     value = read_value("number", question, quote, None, "en", aligner=use)
     assert value is not None and value.display == display
+
+
+def test_a_count_of_others_counts_the_noun_of_the_count_before_it(use) -> None:
+    """"أصيب 40 آخرون" after "لقي 23 شخصا مصرعهم" counts wounded people: the wounded answer "how many people were
+    wounded", not another quote's count of people killed (``bot.direct._stands_for``)."""
+    from bot.direct import direct_answer
+    from tests.citations import cite
+
+    quotes = [
+        cite(1, "قتل عشرون شخصا على الأقل كانوا يحضرون حفل زفاف في غارة جوية على القرية.", 0.9),
+        cite(2, "لقي 23 شخصا على الأقل مصرعهم وأصيب 40 آخرون بجروح في غارات جوية على حفل زفاف في القرية.", 0.8),
+    ]
+    answer = direct_answer("How many people were wounded in the air strike on the wedding?", "en", quotes, {}, aligner=use)
+    assert answer is not None and answer.value == "40 آخرون"

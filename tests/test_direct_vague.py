@@ -143,3 +143,41 @@ def test_the_first_noun_of_measure_among_a_questions_content_words_is_the_measur
     from language.numbers import asked_kinds_of_measure
 
     assert asked_kinds_of_measure(question) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "value"),
+    [
+        # the other side of a tally, right after the first figure
+        (
+            "How many votes did the motion win in the senate?",
+            "صوت مجلس الشيوخ الأربعاء بغالبية 31 صوتا مقابل 18، على مشروع قانون يحظر استيراد السلع.",
+            "31 صوتا",
+        ),
+        ("With how many votes did parliament confirm the new premier?", "وثبت النواب بـ71 مقابل 40 صوتا رئيس الحكومة الجديد.", "71"),
+        # the level compared with is last year's, not the one asked
+        (
+            "How much did the port's exports bring in during the first half?",
+            "وارتفعت صادرات الميناء بنسبة 12% إلى 3.2 مليار دولار في النصف الأول مقارنة بـ2.9 مليار دولار قبل عام.",
+            "3.2 مليار دولار",
+        ),
+    ],
+)
+def test_a_figure_of_reference_is_no_answer_unless_a_change_is_asked(question: str, quote: str, value: str) -> None:
+    """The other side of a tally and the level compared with are said of another thing than the one asked (so is a
+    change's size: "بلغ 3.3 مليون بانخفاض 282 ألفا" is 3.3 million jobless)."""
+    answer = direct_answer(question, "en", [cite(1, quote)], {})
+    assert answer is not None and answer.value == value
+
+
+def test_how_much_with_a_verb_of_change_asks_the_change_in_any_measure() -> None:
+    # "how much" alone asks a sum; "by how much did it fall" is a share as often as a sum
+    quote = "وتراجعت العملة المحلية بنسبة 3.5 بالمئة أمام الدولار خلال الأسبوع."
+    answer = direct_answer("By how much did the local currency fall against the dollar this week?", "en", [cite(1, quote)], {})
+    assert answer is not None and answer.value == "3.5 بالمئة"
+
+
+def test_in_exchange_for_is_a_price_not_the_other_side_of_a_tally() -> None:
+    quote = "وانضم المدافع إلى النادي الصيف الماضي مقابل 31 مليون يورو قادما من لشبونة."
+    answer = direct_answer("How much did the club pay for the defender?", "en", [cite(1, quote)], {})
+    assert answer is not None and answer.value == "31 مليون يورو"
