@@ -708,6 +708,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             if unit_end is not None:
                 us, ue = original_span(origin, m.start("unit"), unit_end)
                 unit_text, end = text[us:ue], unit_end
+        if _grouped_count(phrase, phrase2, kind, key):
+            low = high = float(phrase.replace(".", ""))
         if m.group("glued") and unit is None:
             continue  # "الدورة الـ24" ranks: only "يناهز الـ85 عاما", "لـ6 أشهر" count
         if unit is not None and unit.lower() in MONTHS:
@@ -880,6 +882,16 @@ def _bound(mod: str | None) -> str | None:
     if mod in _LESS or mod in _AT_MOST:
         return "ceiling"
     return None
+
+
+#: Digits grouped in thousands by points, as some Arabic presses write them: "80.569", "1.570054" (one point lost).
+_POINT_GROUPED = re.compile(r"\d{1,3}\.(?:\d{3})+")
+
+
+def _grouped_count(phrase: str, phrase2: str | None, kind: str, key: str | None) -> bool:
+    """Is a lone figure with a point a whole count grouped in thousands ("80.569 حاجا": 80,569 pilgrims)? Only for
+    a noun counted in wholes: no one counts 80.569 people, while "2.500 كيلومتر" or "1.500 دولار" may be a fraction."""
+    return kind == "count" and phrase2 is None and key is not None and key not in measure_units() and bool(_POINT_GROUPED.fullmatch(phrase))
 
 
 #: A decimal as written: "4.7", "4٫69", and the Arabic decimal comma "4,69" (a comma before three digits groups thousands).

@@ -51,7 +51,7 @@ def test_an_english_answer_names_an_arabic_counted_noun_only_as_the_encoder_read
 
 
 def test_a_count_of_others_counts_the_noun_of_the_count_before_it(use) -> None:
-    """"أصيب 40 آخرون" after "لقي 23 شخصا مصرعهم" counts wounded people: the wounded answer "how many people were
+    """ "أصيب 40 آخرون" after "لقي 23 شخصا مصرعهم" counts wounded people: the wounded answer "how many people were
     wounded", not another quote's count of people killed (``bot.direct._stands_for``)."""
     from bot.direct import direct_answer
     from tests.citations import cite

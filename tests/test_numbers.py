@@ -216,3 +216,17 @@ def test_singular_nouns_are_learned_from_the_numbers_they_follow():
 
     texts = ["أصيب 12 حارسا و14 حارسا و25 حارسا", "الحارس حارس الحارس حارس حارس", "5 حراس", "قبل 20 عندما"] * 2
     assert learn_singular_nouns(texts, min_count=3) == ["حارس"]  # "عندم" is never written alone
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("وبلغ عدد الزوار القادمين من الخارج 64.318 زائرا حتى مساء الثلاثاء.", 64318),  # points group thousands
+        ("وصل إلى المطار 2.406118 مسافرا منذ بداية الموسم.", 2406118),  # one point lost: still whole travellers
+        ("وقطعت القافلة 2.500 كيلومتر في أسبوع.", 2.5),  # a unit of measure may be fractional
+        ("وبلغت الكلفة 1.500 دولار للشخص.", 1.5),  # so may money
+    ],
+)
+def test_a_count_of_wholes_written_with_a_point_is_grouped_in_thousands(text: str, value: float) -> None:
+    (q,) = find_quantities(text)
+    assert q.low == q.high == value
