@@ -221,6 +221,32 @@ def asked_measures(question: str) -> frozenset[str]:
 _MEASURE_NOUNS = {
     kind: frozenset(nouns.split()) | frozenset(ASKED_MEASURES_AR[kind].split()) for kind, (_, nouns) in ASKED_MEASURES_EN.items()
 }
+#: Grammar that does not say what a question measures: "How large was the trade deficit" asks a deficit's size.
+_NOT_CONTENT = FUNCTION_WORDS_AR | FUNCTION_WORDS_EN | AUXILIARIES_EN
+
+
+#: Words after "how much" that end the interrogative (an auxiliary, a preposition): no noun says what is measured.
+_AFTER_MUCH = frozenset("did does do is was were are has have had will would could can in of for".split())
+
+
+#: "بكم" and a verb at the head of a question ("بكم بيعت", "بكم غرم"): "for how much", a price. Before a noun it is
+#: "with / by how many" ("بكم صوتا", "بكم تهمة", "بكم سنة"): the noun, as written, ends in tanween alif or taa marbuta,
+#: which no past verb does.
+_FOR_HOW_MUCH = re.compile(r"^\W*[وف]?بكم\s+(?!\w*(?:ة|ا|اً|ًا)(?!\w))\w")
+
+
+def _asks_sum(question: str, words: list[str]) -> bool:
+    """Does a question ask "how much" of nothing named ("How much did X pay", "How much is the fine", "for how much
+    did X sell") or "بكم" before a verb? English counts a head count with "how many" and measures with a noun
+    ("how much land"), so a bare "how much" asks a sum; "بكم بيعت" is a price."""
+    if asks_change(question):  # "by how much did the lira fall": a share, a sum or a count, as the quote says it
+        return False
+    bare_much = any(a == "how" and b == "much" and c in _AFTER_MUCH for a, b, c in zip(words, words[1:], words[2:]))
+    return bare_much or bool(_FOR_HOW_MUCH.match(question))
+
+
+# ---------------------------------------------------------------- figures of reference
+
 #: Words before a figure that make it a point of reference for another figure rather than a value stated of its own
 #: (folded Arabic; English): the level it is compared with ("مقارنة بـ5.6 مليار", "up from 3%") and the size of a
 #: change ("بلغ 3.3 مليون بانخفاض 282 ألفا", "a drop of 2%"). Grammar of comparison, no topic.
@@ -252,31 +278,7 @@ def refers_to_another(before: str) -> bool:
 def asks_change(question: str) -> bool:
     """Does a question ask how much something changed, or the other side of a tally (``_CHANGE_STEMS``)?"""
     words = re.findall(r"[^\W\d_]+", normalize_arabic(question).lower())
-    return any(w.removeprefix("ال").startswith(stem) or w[1:].startswith(stem) and w[0] in "وفب" for w in words for stem in _CHANGE_STEMS)
-
-
-#: Grammar that does not say what a question measures: "How large was the trade deficit" asks a deficit's size.
-_NOT_CONTENT = FUNCTION_WORDS_AR | FUNCTION_WORDS_EN | AUXILIARIES_EN
-
-
-#: Words after "how much" that end the interrogative (an auxiliary, a preposition): no noun says what is measured.
-_AFTER_MUCH = frozenset("did does do is was were are has have had will would could can in of for".split())
-
-
-#: "بكم" and a verb at the head of a question ("بكم بيعت", "بكم غرم"): "for how much", a price. Before a noun it is
-#: "with / by how many" ("بكم صوتا", "بكم تهمة", "بكم سنة"): the noun, as written, ends in tanween alif or taa marbuta,
-#: which no past verb does.
-_FOR_HOW_MUCH = re.compile(r"^\W*[وف]?بكم\s+(?!\w*(?:ة|ا|اً|ًا)(?!\w))\w")
-
-
-def _asks_sum(question: str, words: list[str]) -> bool:
-    """Does a question ask "how much" of nothing named ("How much did X pay", "How much is the fine", "for how much
-    did X sell") or "بكم" before a verb? English counts a head count with "how many" and measures with a noun
-    ("how much land"), so a bare "how much" asks a sum; "بكم بيعت" is a price."""
-    if asks_change(question):  # "by how much did the lira fall": a share, a sum or a count, as the quote says it
-        return False
-    bare_much = any(a == "how" and b == "much" and c in _AFTER_MUCH for a, b, c in zip(words, words[1:], words[2:]))
-    return bare_much or bool(_FOR_HOW_MUCH.match(question))
+    return any(w.removeprefix("ال").startswith(stem) or (w[0] in "وفب" and w[1:].startswith(stem)) for w in words for stem in _CHANGE_STEMS)
 
 
 #: Interrogatives that are the whole question word ("متى", "how many", "where", "who"), folded; checked after the nouns.
