@@ -89,6 +89,7 @@ from language.numbers import (
     contrasting_predicates,
     count_predicates,
     deed_predicates,
+    hedge_stems,
     is_measure,
     measure_units,
     reads_as_age,
@@ -576,10 +577,16 @@ def _other_things_measured(a: Claim, b: Claim) -> bool:
         or a.sentence.isascii() != b.sentence.isascii()
     ):
         return False
-    only_a = [x for x in a.context - _RELATIVES if not any(_stems_meet(x, y) for y in b.context)]
-    only_b = [y for y in b.context - _RELATIVES if not any(_stems_meet(x, y) for x in a.context)]
+    only_a = [x for x in _measured_words(a) if not any(_stems_meet(x, y) for y in b.context)]
+    only_b = [y for y in _measured_words(b) if not any(_stems_meet(x, y) for x in a.context)]
     shared = len(a.context) - len(only_a)
     return bool(only_a and only_b) and not (_close_rivals(a, b) and shared <= max(len(only_a), len(only_b)))
+
+
+def _measured_words(c: Claim) -> list[str]:
+    """A measure's context words that may say what it is of: not a relative pronoun, nor a word that hedges or bounds
+    the figure ("تصل سرعتها إلى #" / "تفوق سرعتها #": one speed, forecast two ways; ``hedge_stems``)."""
+    return [x for x in c.context - _RELATIVES if not any(_stems_meet(x, h) for h in hedge_stems())]
 
 
 def _one_span(a: Claim, b: Claim) -> bool:
