@@ -213,13 +213,16 @@ def _periods_match(a: Claim, b: Claim) -> bool:
 
 
 def _shared_cue(a: Claim, b: Claim) -> bool:
-    """The same predicate next to both values ("مقتل 11 شخصا" / "11 قتيلا"), not merely the same counted noun
+    """The same predicate next to both values ("مقتل 11 شخصا" / "11 قتيلا"), or a noun naming what the other's
+    predicate states anywhere before its value (``_noun_states_predicate``: "إلى # عدد القتلى" / "الذين قتلوا ... إلى #
+    شخصا"), not merely the same counted noun
     ("# شخصا" / "# شخصا") unless that noun is itself a predicate ("مئة قتيل" / "141 قتيلا": both count the killed),
     nor the same qualifier of two nouns ("رجل إطفاء و# سيارة إطفاء": what is counted, not said of it), nor a word of
     time ("منذ 15 عاما", "years"), which any two spans of time share."""
     units = {a.unit, b.unit} - count_predicates() if _noun(a) == _noun(b) else set()
     ignored = units | ({a.qualifier} & {b.qualifier}) | time_units().keys()
-    return any(_deeds_meet(x, y) for x in a.cues - ignored for y in b.cues - ignored)
+    said = any(u and _noun_states_predicate(u, o) for u, o in ((a.unit, b), (b.unit, a)))
+    return said or any(_deeds_meet(x, y) for x in a.cues - ignored for y in b.cues - ignored)
 
 
 def _other_spans_of_time(a: Claim, b: Claim, sim: float) -> bool:
@@ -1021,6 +1024,8 @@ def _risen(claims: list[Claim]) -> list[list[Claim]] | None:
         return None
     latest = max((c.anchor for c in risen if c.anchor), default=None)
     lower = [c for c in claims if _mid(c) != top]
+    if any(_reached(c) and c.anchor == r.anchor and _report(c)[1] != _report(r)[1] for c in lower for r in risen):
+        return None  # two outlets' totals of one day, each the figure the toll "rose to" as it told it: rivals, not steps
     if not lower or any((c.low if c.high is None else c.high) >= top or (latest and c.anchor and c.anchor > latest) for c in lower):
         return None
     steps = _steps(sorted(claims, key=_mid))
