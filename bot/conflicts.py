@@ -221,7 +221,7 @@ def _shared_cue(a: Claim, b: Claim) -> bool:
     time ("منذ 15 عاما", "years"), which any two spans of time share."""
     units = {a.unit, b.unit} - count_predicates() if _noun(a) == _noun(b) else set()
     ignored = units | ({a.qualifier} & {b.qualifier}) | time_units().keys()
-    said = any(u and _noun_states_predicate(u, o) for u, o in ((a.unit, b), (b.unit, a)))
+    said = any(u and u not in ignored and _noun_states_predicate(u, o) for u, o in ((a.unit, b), (b.unit, a)))
     return said or any(_deeds_meet(x, y) for x in a.cues - ignored for y in b.cues - ignored)
 
 

@@ -13,6 +13,7 @@ from bot.conflicts import (
     _before_figure,
     _position_phrase,
     _reached,
+    _shared_cue,
     describe_conflict,
     find_conflicts,
     independent_sources,
@@ -434,6 +435,14 @@ def test_a_noun_of_the_killed_meets_a_predicate_before_the_other_count():
     b = Evidence(2, "b", "ويرتفع بذلك عدد العمال الذين قتلوا منذ بدء الإضراب إلى 34 شخصا.", "Outlet B", SUN)
     (conflict,), _ = find_conflicts(_numbers(a, b))
     assert conflict.relation == "conflict" and {p.value for p in conflict.positions} == {"31 عدد القتلى", "34 شخصا"}
+
+
+def test_a_span_of_time_is_no_predicate_its_rival_states():
+    # "دقيقة" is learned among count words, but any two spans of minutes share it: their words must meet elsewhere.
+    a = Evidence(1, "a", "وعقد الوزيران لقاء ثنائيا لمدة 45 دقيقة قبل الجلسة العامة.", "Outlet A", SUN)
+    b = Evidence(2, "b", "وبعد مشاورات أولية استمرت 35 دقيقة انضم إليهما الوفدان.", "Outlet B", SUN)
+    (x,), (y,) = _numbers(a), _numbers(b)
+    assert not _shared_cue(x, y)
 
 
 def test_a_bare_figure_is_a_total_only_after_rose_to():
