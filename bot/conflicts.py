@@ -89,6 +89,7 @@ from language.numbers import (
     contrasting_predicates,
     count_predicates,
     deed_predicates,
+    hedge_stems,
     is_measure,
     measure_units,
     reads_as_age,
@@ -212,13 +213,16 @@ def _periods_match(a: Claim, b: Claim) -> bool:
 
 
 def _shared_cue(a: Claim, b: Claim) -> bool:
-    """The same predicate next to both values ("مقتل 11 شخصا" / "11 قتيلا"), not merely the same counted noun
+    """The same predicate next to both values ("مقتل 11 شخصا" / "11 قتيلا"), or a noun naming what the other's
+    predicate states anywhere before its value (``_noun_states_predicate``: "إلى # عدد القتلى" / "الذين قتلوا ... إلى #
+    شخصا"), not merely the same counted noun
     ("# شخصا" / "# شخصا") unless that noun is itself a predicate ("مئة قتيل" / "141 قتيلا": both count the killed),
     nor the same qualifier of two nouns ("رجل إطفاء و# سيارة إطفاء": what is counted, not said of it), nor a word of
     time ("منذ 15 عاما", "years"), which any two spans of time share."""
     units = {a.unit, b.unit} - count_predicates() if _noun(a) == _noun(b) else set()
     ignored = units | ({a.qualifier} & {b.qualifier}) | time_units().keys()
-    return any(_deeds_meet(x, y) for x in a.cues - ignored for y in b.cues - ignored)
+    said = any(u and u not in ignored and _noun_states_predicate(u, o) for u, o in ((a.unit, b), (b.unit, a)))
+    return said or any(_deeds_meet(x, y) for x in a.cues - ignored for y in b.cues - ignored)
 
 
 def _other_spans_of_time(a: Claim, b: Claim, sim: float) -> bool:
@@ -576,10 +580,16 @@ def _other_things_measured(a: Claim, b: Claim) -> bool:
         or a.sentence.isascii() != b.sentence.isascii()
     ):
         return False
-    only_a = [x for x in a.context - _RELATIVES if not any(_stems_meet(x, y) for y in b.context)]
-    only_b = [y for y in b.context - _RELATIVES if not any(_stems_meet(x, y) for x in a.context)]
+    only_a = [x for x in _measured_words(a) if not any(_stems_meet(x, y) for y in b.context)]
+    only_b = [y for y in _measured_words(b) if not any(_stems_meet(x, y) for x in a.context)]
     shared = len(a.context) - len(only_a)
     return bool(only_a and only_b) and not (_close_rivals(a, b) and shared <= max(len(only_a), len(only_b)))
+
+
+def _measured_words(c: Claim) -> list[str]:
+    """A measure's context words that may say what it is of: not a relative pronoun, nor a word that hedges or bounds
+    the figure ("تصل سرعتها إلى #" / "تفوق سرعتها #": one speed, forecast two ways; ``hedge_stems``)."""
+    return [x for x in c.context - _RELATIVES if not any(_stems_meet(x, h) for h in hedge_stems())]
 
 
 def _one_span(a: Claim, b: Claim) -> bool:
@@ -1014,6 +1024,8 @@ def _risen(claims: list[Claim]) -> list[list[Claim]] | None:
         return None
     latest = max((c.anchor for c in risen if c.anchor), default=None)
     lower = [c for c in claims if _mid(c) != top]
+    if any(_reached(c) and c.anchor == r.anchor and _report(c)[1] != _report(r)[1] for c in lower for r in risen):
+        return None  # two outlets' totals of one day, each the figure the toll "rose to" as it told it: rivals, not steps
     if not lower or any((c.low if c.high is None else c.high) >= top or (latest and c.anchor and c.anchor > latest) for c in lower):
         return None
     steps = _steps(sorted(claims, key=_mid))

@@ -159,6 +159,14 @@ _ABOUT = _folded(
 ABOUT_MARGIN = 0.1
 
 
+@lru_cache(maxsize=1)
+def hedge_stems() -> frozenset[str]:
+    """Light stems (``unit_key``) of the words that hedge or bound a figure ("نحو", "أكثر", "يصل", "يفوق", "over"):
+    how a figure is stated, never what it is of."""
+    phrases = _MORE + _EXCEED + _AT_LEAST + _LESS + _AT_MOST + _ABOUT
+    return frozenset(unit_key(w) for p in phrases for w in p.split() if len(w) >= 3)
+
+
 #: Particles that negate the verb after them: "لم تتجاوز 45%", "did not exceed 45%" state a ceiling, not a floor.
 _NEGATION = _folded("لم", "لا", "لن", "not", "never", "didn't", "doesn't", "won't")
 #: A verb of passing in the form a negation takes before it ("did not exceed", "لم تتجاوز").

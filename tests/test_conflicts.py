@@ -13,6 +13,7 @@ from bot.conflicts import (
     _before_figure,
     _position_phrase,
     _reached,
+    _shared_cue,
     describe_conflict,
     find_conflicts,
     independent_sources,
@@ -414,6 +415,34 @@ def test_a_toll_said_to_have_risen_across_languages_is_an_update():
     assert update.relation == "update" and [p.value for p in update.positions][-1] == "7"
     hurt = Evidence(1, "a", "أصيب 4 أشخاص في انهيار جسر للمشاة في المدينة.", "Outlet A", SUN)
     assert all(c.relation != "update" for c in find_conflicts(_numbers(hurt, risen))[0])  # the toll is of the killed
+
+
+def test_two_outlets_tolls_risen_to_on_one_day_disagree():
+    # Each outlet tells the figure the toll rose to that day: two figures are rivals, not steps. One outlet's later
+    # story of the same day, citing officials, still raises its own toll.
+    a = "The death toll from the floods rose to 31."
+    b = "The death toll from the floods rose to 34, officials said."
+    (conflict,), _ = find_conflicts(_numbers(Evidence(1, "a", a, "Outlet A", SUN), Evidence(2, "b", b, "Outlet B", SUN)))
+    assert conflict.relation == "conflict"
+    (update,), _ = find_conflicts(_numbers(Evidence(1, "a", a, "Outlet A", SUN), Evidence(2, "b", b, "Outlet A", SUN)))
+    assert update.relation == "update"
+
+
+def test_a_noun_of_the_killed_meets_a_predicate_before_the_other_count():
+    # "إلى # عدد القتلى" counts the killed; "عدد العمال الذين قتلوا ... إلى # شخصا" counts them too, its predicate
+    # words before its figure, not beside it.
+    a = Evidence(1, "a", "وبذلك يرتفع إلى 31 عدد القتلى منذ بدء الإضراب.", "Outlet A", SUN)
+    b = Evidence(2, "b", "ويرتفع بذلك عدد العمال الذين قتلوا منذ بدء الإضراب إلى 34 شخصا.", "Outlet B", SUN)
+    (conflict,), _ = find_conflicts(_numbers(a, b))
+    assert conflict.relation == "conflict" and {p.value for p in conflict.positions} == {"31 عدد القتلى", "34 شخصا"}
+
+
+def test_a_span_of_time_is_no_predicate_its_rival_states():
+    # "دقيقة" is learned among count words, but any two spans of minutes share it: their words must meet elsewhere.
+    a = Evidence(1, "a", "وعقد الوزيران لقاء ثنائيا لمدة 45 دقيقة قبل الجلسة العامة.", "Outlet A", SUN)
+    b = Evidence(2, "b", "وبعد مشاورات أولية استمرت 35 دقيقة انضم إليهما الوفدان.", "Outlet B", SUN)
+    (x,), (y,) = _numbers(a), _numbers(b)
+    assert not _shared_cue(x, y)
 
 
 def test_a_bare_figure_is_a_total_only_after_rose_to():
