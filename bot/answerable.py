@@ -109,19 +109,18 @@ def tense_mismatch(question: str, quotes: list[Quoted], direct: DirectAnswer) ->
 
 def asked_kind(question: str) -> str | None:
     """``question_kind``, or for an English question it reads as asking for a clause, "date" or "number" when a
-    noun of that kind heads what is asked: a search query with no interrogative ("number of officers killed in the
-    raid", "exact date the treaty was signed") or "what"/"which" with words between it and the noun ("On what exact
-    calendar date ...?"). Not past an auxiliary ("What did the date change?") nor in Arabic, whose heads
-    ``question_kind`` reads ("أي تاريخ بالضبط") and whose "عدد" is also the imperative "list"."""
+    noun of that kind heads what is asked after "what"/"which" with words between them ("On what exact calendar
+    date ...?"; a search query with no interrogative, "exact date the treaty was signed", ``question_kind`` reads
+    itself). Not past an auxiliary ("What did the date change?") nor in Arabic, whose heads ``question_kind`` reads
+    ("أي تاريخ بالضبط") and whose "عدد" is also the imperative "list"."""
     kind = question_kind(question)
     if kind is not None or detect_language(question) != "en":
         return kind
     words = _TOKEN.findall(question.lower())
     asks = [i for i, w in enumerate(words) if w in _WH_EN]
-    if asks and words[asks[0]] not in ("what", "which"):
+    if not asks or words[asks[0]] not in ("what", "which"):
         return None
-    start = asks[0] + 1 if asks else 0
-    for word in words[start : start + 3]:
+    for word in words[asks[0] + 1 : asks[0] + 4]:
         if word in AUXILIARIES_EN or word in _WH_EN:
             return None
         if word in _VALUE_NOUNS_EN:
