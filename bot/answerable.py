@@ -62,6 +62,7 @@ from language.lexicon import (
     AUXILIARIES_EN,
     FUNCTION_WORDS_AR,
     FUNCTION_WORDS_EN,
+    INTERROGATIVES_EN,
     PLACE_NOUNS,
     question_kind,
 )
@@ -77,8 +78,7 @@ GATE_PATH = Path(__file__).with_name("models") / "answerable.json"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 #: Questions asking who a described person is: "من هو", "ما اسم", "who is", "what is the name of" (folded).
 _IDENTITY = re.compile(r"\s*(?:من\s+(?:هو|هي|هم)|ما\s+(?:هو\s+|هي\s+)?اسم|who\s+(?:is|was|are|were)|what\s+(?:is|was)\s+the\s+names?)\b")
-#: English interrogatives (a question with none is a search query) and the nouns of a date or an amount asked for.
-_WH_EN = frozenset("what which who whom whose when where why how".split())
+#: The nouns of a date or an amount asked for.
 _VALUE_NOUNS_EN = {w: kind for kind in ("date", "number") for w in ASKED_NOUNS_EN[kind].split()}
 #: Nouns asking for a day ("في أي يوم", "what date"), folded: "اليوم" ("today") is not one.
 _DAY_NOUNS = frozenset({"يوم", "تاريخ", "day", "date"})
@@ -117,11 +117,11 @@ def asked_kind(question: str) -> str | None:
     if kind is not None or detect_language(question) != "en":
         return kind
     words = _TOKEN.findall(question.lower())
-    asks = [i for i, w in enumerate(words) if w in _WH_EN]
+    asks = [i for i, w in enumerate(words) if w in INTERROGATIVES_EN]
     if not asks or words[asks[0]] not in ("what", "which"):
         return None
     for word in words[asks[0] + 1 : asks[0] + 4]:
-        if word in AUXILIARIES_EN or word in _WH_EN:
+        if word in AUXILIARIES_EN or word in INTERROGATIVES_EN:
             return None
         if word in _VALUE_NOUNS_EN:
             return _VALUE_NOUNS_EN[word]

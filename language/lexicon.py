@@ -289,7 +289,8 @@ def question_kind(question: str) -> str | None:
 
 #: The English nouns that name the kind of value asked (``ASKED_NOUNS_EN``, and the persons' ``PERSON_NOUNS_EN``), by noun.
 _KIND_OF_NOUN_EN = {w: kind for kind, nouns in (*ASKED_NOUNS_EN.items(), ("person", PERSON_NOUNS_EN)) for w in nouns.split()}
-_INTERROGATIVES_EN = frozenset("what which who whom whose when where why how".split())
+#: The English interrogatives: a question with none is a search query (``keyword_kind``).
+INTERROGATIVES_EN = frozenset("what which who whom whose when where why how".split())
 
 
 def keyword_kind(folded: str) -> str | None:
@@ -300,7 +301,7 @@ def keyword_kind(folded: str) -> str | None:
     asking for a clause, its date or figure was answered by a whole sentence, and a count no quote states was not
     declined. A sentence with an interrogative or an Arabic query is left to the patterns above."""
     words = re.findall(r"[a-z]+", folded)
-    if not words or _INTERROGATIVES_EN & set(words) or words[0] in AUXILIARIES_EN or re.search(r"[^\W\d_a-z]", folded):
+    if not words or INTERROGATIVES_EN & set(words) or words[0] in AUXILIARIES_EN or re.search(r"[^\W\d_a-z]", folded):
         return None
     return next((_KIND_OF_NOUN_EN[w] for w in words[:MEASURE_WORDS_AT] if w in _KIND_OF_NOUN_EN), None)
 
