@@ -19,15 +19,16 @@ own paragraph (the rest of its article stays: the realistic "the collection
 does not say"), gives P(the quotes hold the answer). ``python -m bench.answerable
 --train`` rebuilds ``bot/models/answerable.json`` with its cross-validated threshold.
 
-Six checks come before the model. Its training data (encyclopaedic questions) almost never asks about the future
+Seven checks come before the model. Its training data (encyclopaedic questions) almost never asks about the future
 while news questions often do: a question about what is still to come ("When will X visit Tehran?", "أين ستعقد
 الجولة المقبلة؟") is not answered from a sentence that tells of no future (``tense_mismatch``): read from "X arrived
 on Tuesday" it would give a past event's date or place. And a "when" or "how many" question is not answered by a
 clause that states no time or number (``value_missing``; a search query "number of X killed" asks for one too:
 ``asked_kind``): a news headline standing in names the event, not its date; nor a day asked for by a longer period
 ("في أي يوم" -> "الأسبوع الماضي": ``too_coarse``).
-Nor is a headline itself a clause answer to anything (``headline_stands_in``), and a value asked of a place that no
-quote names is another place's value (``place_unquoted``). A place or person of another country than the one the
+Nor is a headline itself a clause answer to anything (``headline_stands_in``), nor a value that only repeats the
+question's words (``restates_question``); and a value asked of a place that no quote names is another place's value
+(``place_unquoted``). A place or person of another country than the one the
 question asks of ("Which Moroccan city ...?" -> "Cairo"; "Who is Egypt's foreign minister?" -> the name its quote titles
 "the Jordanian foreign minister") is the neighbouring party's value (``country_conflict``).
 An outlet a quote cites, given to "which outlet reported ...", is judged by the pre-checks only (``outlet_cited``): the
@@ -62,6 +63,7 @@ from language.lexicon import (
     AUXILIARIES_EN,
     FUNCTION_WORDS_AR,
     FUNCTION_WORDS_EN,
+    INTERROGATIVES_EN,
     PLACE_NOUNS,
     question_kind,
 )
@@ -77,8 +79,7 @@ GATE_PATH = Path(__file__).with_name("models") / "answerable.json"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 #: Questions asking who a described person is: "من هو", "ما اسم", "who is", "what is the name of" (folded).
 _IDENTITY = re.compile(r"\s*(?:من\s+(?:هو|هي|هم)|ما\s+(?:هو\s+|هي\s+)?اسم|who\s+(?:is|was|are|were)|what\s+(?:is|was)\s+the\s+names?)\b")
-#: English interrogatives (a question with none is a search query) and the nouns of a date or an amount asked for.
-_WH_EN = frozenset("what which who whom whose when where why how".split())
+#: The nouns of a date or an amount asked for.
 _VALUE_NOUNS_EN = {w: kind for kind in ("date", "number") for w in ASKED_NOUNS_EN[kind].split()}
 #: Nouns asking for a day ("في أي يوم", "what date"), folded: "اليوم" ("today") is not one.
 _DAY_NOUNS = frozenset({"يوم", "تاريخ", "day", "date"})
@@ -109,20 +110,19 @@ def tense_mismatch(question: str, quotes: list[Quoted], direct: DirectAnswer) ->
 
 def asked_kind(question: str) -> str | None:
     """``question_kind``, or for an English question it reads as asking for a clause, "date" or "number" when a
-    noun of that kind heads what is asked: a search query with no interrogative ("number of officers killed in the
-    raid", "exact date the treaty was signed") or "what"/"which" with words between it and the noun ("On what exact
-    calendar date ...?"). Not past an auxiliary ("What did the date change?") nor in Arabic, whose heads
-    ``question_kind`` reads ("أي تاريخ بالضبط") and whose "عدد" is also the imperative "list"."""
+    noun of that kind heads what is asked after "what"/"which" with words between them ("On what exact calendar
+    date ...?"; a search query with no interrogative, "exact date the treaty was signed", ``question_kind`` reads
+    itself). Not past an auxiliary ("What did the date change?") nor in Arabic, whose heads ``question_kind`` reads
+    ("أي تاريخ بالضبط") and whose "عدد" is also the imperative "list"."""
     kind = question_kind(question)
     if kind is not None or detect_language(question) != "en":
         return kind
     words = _TOKEN.findall(question.lower())
-    asks = [i for i, w in enumerate(words) if w in _WH_EN]
-    if asks and words[asks[0]] not in ("what", "which"):
+    asks = [i for i, w in enumerate(words) if w in INTERROGATIVES_EN]
+    if not asks or words[asks[0]] not in ("what", "which"):
         return None
-    start = asks[0] + 1 if asks else 0
-    for word in words[start : start + 3]:
-        if word in AUXILIARIES_EN or word in _WH_EN:
+    for word in words[asks[0] + 1 : asks[0] + 4]:
+        if word in AUXILIARIES_EN or word in INTERROGATIVES_EN:
             return None
         if word in _VALUE_NOUNS_EN:
             return _VALUE_NOUNS_EN[word]
@@ -176,6 +176,21 @@ def _said(name: str, folded: str, sounds: dict[str, set[str]]) -> bool:
     """Whether a text (folded, and its ``sound_index``) writes a name: as written, or, in Arabic text, by sound
     ("Mogadishu" / "مقديشو": a city the place reader knows in one language only)."""
     return normalize_arabic(name) in folded or bool(sound_matches([name], sounds))
+
+
+#: Words offering the asker a choice ("official or private?", "رسمية أم مستقلة؟"), folded: its answer repeats one.
+_ALTERNATIVES = frozenset({"or", "ام", "او", "ولا"})
+
+
+def restates_question(question: str, direct: DirectAnswer) -> bool:
+    """A clause answer all of whose keyword stems the question has ("ما الرتبة التي يحملها أمير حاتمي؟" -> "أمير"; "what
+    did the raids cause in recent months?" -> "in recent months"): it repeats what was asked and answers nothing. Not a
+    question offering a choice (``_ALTERNATIVES``), whose answer is one of its own words; nor a value read as a figure,
+    date, person or place, which states one in whatever words ("كم مهاجرا غرق؟" -> "مهاجر", one migrant)."""
+    said = set(bm25_tokens(direct.value))
+    asked = normalize_arabic(question).lower()
+    offered = not _ALTERNATIVES.isdisjoint(_TOKEN.findall(asked))
+    return direct.kind == "clause" and bool(said) and said <= set(bm25_tokens(question)) and not offered
 
 
 def headline_stands_in(direct: DirectAnswer, quotes: list[Quoted]) -> bool:
@@ -458,6 +473,8 @@ def answers(question: str, quotes: list[Quoted], direct: DirectAnswer, lexicon: 
     if gate is None or not quotes:
         return True
     if tense_mismatch(question, quotes, direct) or value_missing(question, direct) or too_coarse(question, direct):
+        return False
+    if restates_question(question, direct):
         return False
     if place_unquoted(question, quotes) or headline_stands_in(direct, quotes) or country_conflict(question, direct, quotes):
         return False

@@ -79,6 +79,7 @@ from language.lexicon import (
     AUXILIARIES_EN,
     FUNCTION_WORDS_AR,
     FUNCTION_WORDS_EN,
+    INTERROGATIVES_EN,
     OUTLET_WORDS_AR,
     OUTLET_WORDS_EN,
     PLACE_NOUNS,
@@ -330,9 +331,7 @@ def question_stems(question: str, quote: str, lexicon: Lexicon | None = None) ->
 
 
 #: Words that ask: a party holding one is what the question asks for ("according to whom").
-_ASKING = frozenset("what which who whom whose when where why how".split()) | frozenset(
-    normalize_arabic(w) for w in STANDARD_INTERROGATIVES
-)
+_ASKING = INTERROGATIVES_EN | frozenset(normalize_arabic(w) for w in STANDARD_INTERROGATIVES)
 #: Verbs of saying: a question's attribution with one ("what did X say") may name the claim's own subject.
 _SAYING = frozenset(REPORTING_VERBS_AR) | frozenset(REPORTING_VERBS_EN)
 

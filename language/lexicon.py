@@ -332,7 +332,26 @@ def question_kind(question: str) -> str | None:
     if kind := next((kind for pattern, kind in _NOUN_PATTERNS if pattern.search(folded)), None):
         return kind
     found = [(m.start(), kind) for pattern, kind in ((_CLAUSE_WH, None), *_WH) if (m := pattern.search(folded))]
-    return min(found, key=lambda f: f[0])[1] if found else None
+    return min(found, key=lambda f: f[0])[1] if found else keyword_kind(folded)
+
+
+#: The English nouns that name the kind of value asked (``ASKED_NOUNS_EN``, and the persons' ``PERSON_NOUNS_EN``), by noun.
+_KIND_OF_NOUN_EN = {w: kind for kind, nouns in (*ASKED_NOUNS_EN.items(), ("person", PERSON_NOUNS_EN)) for w in nouns.split()}
+#: The English interrogatives: a question with none is a search query (``keyword_kind``).
+INTERROGATIVES_EN = frozenset("what which who whom whose when where why how".split())
+
+
+def keyword_kind(folded: str) -> str | None:
+    """The kind of value an English query typed as keywords asks for: with no interrogative and no auxiliary opening a
+    yes/no question, the first noun naming a kind of value among its first words (``MEASURE_WORDS_AT``: "date tehran
+    and damascus signed the pact", "arrival day syria", "number of engineers sent", "defence minister full name"; not
+    "workers hurt, and the number of them"). Why: a search-box query names what it wants by a noun alone; read as
+    asking for a clause, its date or figure was answered by a whole sentence, and a count no quote states was not
+    declined. A sentence with an interrogative or an Arabic query is left to the patterns above."""
+    words = re.findall(r"[a-z]+", folded)
+    if not words or INTERROGATIVES_EN & set(words) or words[0] in AUXILIARIES_EN or re.search(r"[^\W\d_a-z]", folded):
+        return None
+    return next((_KIND_OF_NOUN_EN[w] for w in words[:MEASURE_WORDS_AT] if w in _KIND_OF_NOUN_EN), None)
 
 
 @lru_cache(maxsize=1)

@@ -26,6 +26,7 @@ from bot.answerable import (
     load_gate,
     outlet_cited,
     place_unquoted,
+    restates_question,
     tense_mismatch,
     too_coarse,
     value_context,
@@ -361,3 +362,19 @@ def test_an_outlet_a_quote_cites_answers_which_outlet_said_it_whatever_the_model
         assert not outlet_cited(question, _given("الأهرام", "clause"), said)  # no quote cites it
         assert not answers(question, said, _given("الأهرام", "clause"), gate=veto_all)
     assert not outlet_cited("What did the newspaper say about the minister?", _given("النهار", "clause"), said)  # asks what, not who
+
+
+def test_an_answer_repeating_the_question_answers_nothing():
+    def said(value: str) -> DirectAnswer:
+        return DirectAnswer(text=f"Answer: {value}", value=value, normalized="", kind="clause", citations=[1])
+
+    quotes = [Quoted("The storms of recent weeks flooded the valley's farms.", 0.9, 0.6, 0.5)]
+    asked = "What did the storms of recent weeks do to the valley?"
+    assert restates_question(asked, said("of recent weeks"))
+    assert not answers(asked, quotes, said("of recent weeks"))
+    assert restates_question("ما اللقب الذي يحمله الشيخ سالم؟", said("الشيخ"))
+    assert not restates_question(asked, said("flooded the valley's farms"))  # a new word: it tells something
+    assert not restates_question("Was the visit official or private?", said("official"))  # the asker offered a choice
+    assert not restates_question("هل كانت الزيارة رسمية أم خاصة؟", said("رسمية"))
+    one = DirectAnswer(text="الجواب: مهاجر", value="مهاجر", normalized="1 مهاجر", kind="number", citations=[1])
+    assert not restates_question("كم مهاجرا غرق قبالة الساحل؟", one)  # a figure read in the question's noun: one migrant

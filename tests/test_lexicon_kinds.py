@@ -45,3 +45,23 @@ def test_a_question_of_measure_asks_for_a_number(question):
 )
 def test_other_questions_keep_their_kind(question, kind):
     assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("opening date new airport terminal", "date"),
+        ("council election year", "date"),
+        ("number of passengers on the ferry", "number"),
+        ("flood death toll coastal villages", "number"),
+        ("province worst hit by the storm", "place"),
+        ("club coach full name", "person"),
+        ("reason the ferry sank", None),  # no noun of a kind of value: a clause
+        ("did the ferry sink at night", None),  # a yes/no question opened by an auxiliary
+        ("the ferry sank on which day", "date"),  # an interrogative: the patterns decide as before
+        ("why did the bridge close for a day", None),
+        ("ferry sank off the coast and the number of them", None),  # a noun past the first words heads nothing
+    ],
+)
+def test_a_keyword_query_asks_for_the_kind_its_noun_names(question, kind):
+    assert question_kind(question) == kind
