@@ -433,10 +433,11 @@ def _reached(c: Claim) -> bool:
 
 
 def _total_of(total: Claim, other: Claim) -> bool:
-    """Is a bare figure a total rose to ("The death toll from the collapse ... rose to six") a count of what the other
+    """Is a figure a total rose to ("The death toll from the collapse ... rose to six") a count of what the other
     count's predicate states ("قتل 4 أشخاص")? A word of its clause before the figure names that deed in the
-    multilingual encoder (``TOTAL_OF_DEED``): the death toll is of the killed, not of the injured."""
-    if total.unit is not None or not _reached(total) or total.low is None or other.low is None:
+    multilingual encoder (``TOTAL_OF_DEED``): the death toll is of the killed, not of the injured. A total that names
+    its noun counts only that noun ("ارتفاع حصيلة قتلى الهجوم إلى أربعة مدنيين" / "قتل مدنيان")."""
+    if total.unit not in (None, other.unit) or not _reached(total) or total.low is None or other.low is None:
         return False
     said = other.deeds
     if not said:
