@@ -214,7 +214,7 @@ def _negated_less(folded: str, at: int) -> int | None:
 _AFTER_ABOUT = _folded("تقريبا", "approximately", "or so")
 #: A minimum said after the number or its noun ("25 على الأقل", "25 شخصا على الأقل", "12 people or more").
 _AFTER_AT_LEAST = re.compile(rf"\s+(?:{word_alternation(_folded('على الأقل', 'أو أكثر', 'ونيف', 'و نيف', 'at least', 'or more'))})(?!\w)")
-_PERCENT = _folded("%", "٪", "بالمئة", "بالمائة", "في المئة", "في المائة", "percent", "per cent")
+_PERCENT = _folded("%", "٪", "بالمئة", "بالمائة", "في المئة", "في المائة", "percent", "per cent", "pct")
 _RANGE_OPEN = {
     "بين": _folded("و", "and"),
     "ما بين": _folded("و", "and"),

@@ -79,3 +79,26 @@ def test_tolls_of_fires_in_two_countries_are_not_one_claim():
     assert find_conflicts(numbers(arabic, english))[0] == []
     same = Evidence(3, "c", "(AFP) - Thirty people were killed in a hotel fire in Lyon, France.", "AFP", None)
     assert [c.relation for c in find_conflicts(numbers(arabic, same))[0]] == ["conflict"]
+
+
+GROWTH_AR = Evidence(2, "b", "قال البنك المركزي إن اقتصاد بيرو نما بنسبة 3.9% في الربع الأول.", "صحيفة أ", DAY)
+
+
+def test_a_share_in_two_languages_is_judged_by_its_frames_not_by_its_measure_word():
+    # "first" and "ربع" are the words after each figure: stems of two languages never meet, so they said nothing.
+    english = Evidence(1, "a", "Peru's economy grew 4.1 percent in the first quarter, the central bank said.", "Wire", DAY)
+    conflicts, _ = find_conflicts(numbers(english, GROWTH_AR))
+    assert [(c.relation, sorted(p.value for p in c.positions)) for c in conflicts] == [("conflict", ["3.9%", "4.1 percent"])]
+
+
+def test_a_wire_sentence_with_typographic_dashes_and_quotes_is_english():
+    # "—" and "’" made the sentence non-ASCII, so it was compared word by word with the Arabic one as one language.
+    english = Evidence(1, "a", "LIMA — Peru’s economy grew 4.1 percent in the first quarter, the central bank said.", "Wire", DAY)
+    (conflict,), _ = find_conflicts(numbers(english, GROWTH_AR))
+    assert conflict.relation == "conflict"
+
+
+def test_pct_is_a_percent():
+    english = Evidence(1, "a", "Peru's economy grew 4.1 pct in the first quarter, the central bank said.", "Wire", DAY)
+    assert [(c.kind, c.unit) for c in numbers(english)] == [("percent", "%")]
+    assert [c.relation for c in find_conflicts(numbers(english, GROWTH_AR))[0]] == ["conflict"]

@@ -445,6 +445,16 @@ def test_a_span_of_time_is_no_predicate_its_rival_states():
     assert not _shared_cue(x, y)
 
 
+def test_a_toll_risen_to_a_count_of_its_noun_is_an_update_of_that_noun_alone():
+    # "the toll rose to five workers" (undated wire copy) beside "two workers killed": one toll of the workers, risen.
+    early = Evidence(1, "a", "قتل عاملان عندما انهار سقف مصنع للنسيج في المنطقة الصناعية.", "Outlet A", SUN)
+    toll = "ارتفاع حصيلة قتلى انهيار سقف المصنع في المنطقة الصناعية إلى خمسة {}"
+    (update,), _ = find_conflicts(_numbers(early, Evidence(2, "b", toll.format("عمال"), "Outlet B", None)))
+    assert update.relation == "update" and [p.value for p in update.positions] == ["عاملان", "خمسة عمال"]
+    # a toll of another noun counts other people
+    assert find_conflicts(_numbers(early, Evidence(2, "b", toll.format("جنود"), "Outlet B", None)))[0] == []
+
+
 def test_a_bare_figure_is_a_total_only_after_rose_to():
     def figure(text: str):
         return _numbers(Evidence(1, "a", text, "Outlet A", SUN))[0]

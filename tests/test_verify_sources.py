@@ -9,6 +9,8 @@ import pytest
 
 import config
 from bot.claims import Evidence
+from bot.schema import Conflict, Position
+from bot.stance import compare_many
 from bot.verify import align_words, claim_frame, verify_claim
 from bot.verify.dates import _dateline_date
 from bot.verify.numbers import _count_pairs
@@ -322,3 +324,24 @@ def test_a_count_of_persons_of_the_claims_noun_is_the_claims_count():
     text = "Four people of the workers were killed when a building collapsed in Homs."
     result = verify_claim("Three workers were killed when a building collapsed in Homs.", [Evidence(1, "a", text, "X", None)], [])
     assert result.verdict == "REFUTED", result.explanation
+
+
+def test_support_that_is_one_side_of_a_conflict_over_the_claimed_figure_is_conflicting():
+    """The conflict's topic is one outlet's clause, worded apart from the claim; its sides still hold the very figure
+    the claim states, shown by the sentence that supports it."""
+    day = dt.date(2019, 3, 12)
+    evidence = [
+        Evidence(1, "a", "ارتفع معدل التضخم السنوي في البلاد إلى 18.2% في فبراير، بحسب مكتب الإحصاء.", "صحيفة أ", day),
+        Evidence(2, "b", "The statistics office said prices were 17.6 percent higher in February than a year earlier.", "Wire", day),
+    ]
+    claim = "ارتفع معدل التضخم السنوي إلى 18.2% في فبراير"
+    comparisons = compare_many([(claim, e.text) for e in evidence])
+
+    def conflict(figure: str) -> Conflict:
+        sides = [Position(value=f"{figure}%", normalized=f"{figure} %", attributed_to="صحيفة أ", citations=[1])]
+        sides.append(Position(value="17.6 percent", normalized="17.6 %", attributed_to="Wire", citations=[2], side=1))
+        return Conflict(topic="المستوى القياسي للأسعار بلغ 18.2%", kind="number", relation="conflict", positions=sides)
+
+    assert verify_claim(claim, evidence, comparisons, [conflict("18.2")]).verdict == "CONFLICTING"
+    # a conflict over another figure of the supporting sentence, its topic worded apart, is not about the claim
+    assert verify_claim(claim, evidence, comparisons, [conflict("19.1")]).verdict == "SUPPORTED"

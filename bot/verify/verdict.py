@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from bot.attribution import format_attribution
-from bot.claims import Evidence, extract_claims
+from bot.claims import Claim, Evidence, extract_claims
 from bot.conflicts import about_same_event, describe_conflict
 from bot.schema import Comparison, Conflict, Verdict
 from bot.verify.claim import claim_frame
@@ -132,9 +132,15 @@ def verify_claim(
         who, n, reason = _sources(contra, by_n, lang, titles)
         parts["contra"] = t["contra"].format(who=who, n=n, reason=reason)
     cited = tuple(dict.fromkeys(a.n for a in support + contra))
-    events = _claim_events(claim)
+    values = _claim_values(claim)
+    events = {v.event for v in values}
+    figures = {v.normalized for v in values if v.slot == "number"}
+    supporting = {a.n for a in support}
     related = [
-        c for c in conflicts if any(set(p.citations) & set(cited) for p in c.positions) and any(_same_event(c.topic, e) for e in events)
+        c
+        for c in conflicts
+        if any(set(p.citations) & set(cited) for p in c.positions)
+        and (any(_same_event(c.topic, e) for e in events) or _sides_with_claimed_figure(c, supporting, figures))
     ]
     # The supporting sources are one side of a conflict on the very event and slot the claim states. A supporting
     # sentence backs its whole article: its headline restating the figure is the same report, not another source.
@@ -149,9 +155,17 @@ def verify_claim(
     return Judgement(verdict, explanation, cited, tuple(related))
 
 
-def _claim_events(claim: str) -> set[str]:
-    """The frames of the claim's own values, read the way sources are read."""
-    return {c.event for c in extract_claims(Evidence(0, "claim", claim, None, None))}
+def _claim_values(claim: str) -> list[Claim]:
+    """The claim's own values, read the way sources are read."""
+    return extract_claims(Evidence(0, "claim", claim, None, None))
+
+
+def _sides_with_claimed_figure(conflict: Conflict, supporting: set[int], figures: set[str]) -> bool:
+    """Is a side of ``conflict`` the very figure the claim states, shown by a sentence that supports it? Then the
+    conflict is about the claim, however its topic is worded: the topic is one source's clause ("المستوى القياسي
+    للأسعار، إلى 24.5%" beside the claim "ارتفع معدل التضخم السنوي إلى 24.5%"), and across outlets the clause
+    that won the topic often shares too few words with the claim to be judged the same event."""
+    return any(p.normalized in figures and supporting & set(p.citations) for p in conflict.positions)
 
 
 def _same_event(topic: str, event: str) -> bool:
