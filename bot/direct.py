@@ -811,6 +811,10 @@ def unconverted(quote: str, cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if id(c) not in converted]
 
 
+#: How many characters before a figure ``unreferenced`` reads: the marker and a figure with its noun before it.
+REFERENCE_REACH = 40
+
+
 def unreferenced(question: str, quote: str, cands: list[Candidate]) -> list[Candidate]:
     """The candidates less each figure stated as a point of reference for another (``refers_to_another``: a level
     compared with, the size of a change, a tally's other side), unless the question asks a change or the other side
@@ -820,10 +824,6 @@ def unreferenced(question: str, quote: str, cands: list[Candidate]) -> list[Cand
         return cands
     kept = [c for c in cands if c.kind != "number" or not refers_to_another(quote[max(0, c.start - REFERENCE_REACH) : c.start])]
     return kept if any(c.kind == "number" for c in kept) else cands
-
-
-#: How many characters before a figure ``unreferenced`` reads: the marker and a figure with its noun before it.
-REFERENCE_REACH = 40
 
 
 #: Kinds of measure a figure shows by its own words (a currency, "%", "في المئة"), so that a figure without them is
