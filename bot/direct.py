@@ -1139,9 +1139,8 @@ def best_clause(
     question = claim_question(question)
 
     def repeats(cv: tuple[Citation, Value]) -> int:
-        if aligner is not None and detect_language(question) != detect_language(cv[0].quote):
-            return said_words(question, cv[1].words, lexicon, aligner)
-        return len(question_stems(question, cv[0].quote, lexicon) & set(bm25_tokens(cv[1].words)))
+        across = aligner if detect_language(question) != detect_language(cv[0].quote) else None
+        return _repeated(question, cv[0].quote, cv[1].words, lexicon, across)
 
     return max(near, key=lambda cv: (repeats(cv), -near.index(cv)))
 
@@ -1210,13 +1209,19 @@ def best_stated(
     floor = CLAUSE_RATIO * read[0][0].score
     near = [(c, v) for c, v in read if c.score >= floor]
     slot = slot_stems(question, lexicon)
+    return max(near, key=lambda cv: (_repeated(question, cv[0].quote, cv[0].quote, lexicon, aligner, slot), -near.index(cv)))
 
-    def says(cv: tuple[Citation, Value]) -> int:
-        if aligner is not None:
-            return said_words(question, cv[0].quote, lexicon, aligner)
-        return len((question_stems(question, cv[0].quote, lexicon) - slot) & set(bm25_tokens(cv[0].quote)))
 
-    return max(near, key=lambda cv: (says(cv), -near.index(cv)))
+def _repeated(
+    question: str, quote: str, text: str, lexicon: Lexicon | None, aligner: Embeddings | None, asking: frozenset[str] = frozenset()
+) -> int:
+    """How many of the question's words ``text`` (a quote or its clause) repeats, for ``best_stated`` and
+    ``best_clause``: given the encoder ``aligner``, each word once by bridge or meaning (``said_words``); else the
+    question's stems and their bridge into ``quote``'s language (``question_stems``), less ``asking`` (the words it
+    asks with, ``slot_stems``), that ``text`` holds."""
+    if aligner is not None:
+        return said_words(question, text, lexicon, aligner)
+    return len((question_stems(question, quote, lexicon) - asking) & set(bm25_tokens(text)))
 
 
 def _counting(

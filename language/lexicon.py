@@ -207,7 +207,7 @@ def asked_measures(question: str) -> frozenset[str]:
     ("heavy", "fine"), so an outlet's statement of the measure asked ranked as any other figure of its article.
     The first noun of measure among the first content words (``MEASURE_WORDS_AT``) is the one asked: "How large was
     the trade deficit" asks money, "By what percentage did revenues rise" a share, not the revenues' sum."""
-    words = re.findall(r"[^\W\d_]+", normalize_arabic(question).lower())
+    words = _folded_words(question)
     degree = {w for i, w in enumerate(words[1:], 1) if words[i - 1] == "how"}
     if _asks_sum(question, words):
         return frozenset({"money"})
@@ -239,7 +239,7 @@ def _asks_sum(question: str, words: list[str]) -> bool:
     """Does a question ask "how much" of nothing named ("How much did X pay", "How much is the fine", "for how much
     did X sell") or "بكم" before a verb? English counts a head count with "how many" and measures with a noun
     ("how much land"), so a bare "how much" asks a sum; "بكم بيعت" is a price."""
-    if asks_change(question):  # "by how much did the lira fall": a share, a sum or a count, as the quote says it
+    if _names_change(words):  # "by how much did the lira fall": a share, a sum or a count, as the quote says it
         return False
     bare_much = any(a == "how" and b == "much" and c in _AFTER_MUCH for a, b, c in zip(words, words[1:], words[2:]))
     return bare_much or bool(_FOR_HOW_MUCH.match(question))
@@ -277,7 +277,16 @@ def refers_to_another(before: str) -> bool:
 
 def asks_change(question: str) -> bool:
     """Does a question ask how much something changed, or the other side of a tally (``_CHANGE_STEMS``)?"""
-    words = re.findall(r"[^\W\d_]+", normalize_arabic(question).lower())
+    return _names_change(_folded_words(question))
+
+
+def _folded_words(text: str) -> list[str]:
+    """``text``'s words, folded and lower-cased (digits and underscores apart)."""
+    return re.findall(r"[^\W\d_]+", normalize_arabic(text).lower())
+
+
+def _names_change(words: list[str]) -> bool:
+    """Does a question's folded words (``_folded_words``) hold a word of change or of a tally's other side?"""
     return any(w.removeprefix("ال").startswith(stem) or (w[0] in "وفب" and w[1:].startswith(stem)) for w in words for stem in _CHANGE_STEMS)
 
 

@@ -1117,10 +1117,12 @@ _ASKS_SHARE = re.compile(rf"(?:\bhow many|(?<!\w)كم)\s+(?:{word_alternation(_P
 _COUNT_ASKING = frozenset({"many", "much", "كم"})
 
 
+@lru_cache(maxsize=1024)
 def asked_kinds_of_measure(question: str) -> frozenset[str]:
     """The kinds of measure a question asks for (``measure_kind``'s terms): those its words of measure ask for
     (``language.lexicon.asked_measures``: "how heavy", "ما سرعة"), and that of the unit it counts in ("How many
-    hectares", "كم كيلومترا" → "area", "length", "كم بالمئة" → "percent"): the words right after "how many/much" or "كم"."""
+    hectares", "كم كيلومترا" → "area", "length", "كم بالمئة" → "percent"): the words right after "how many/much" or "كم". Cached: the direct line asks it of one
+    question for each quote and candidate (the filters, the tiers, ``counts_asked``)."""
     folded = normalize_arabic(question).lower()
     words = _WORD.findall(folded)
     counted = [w for before, w in zip(words, words[1:]) if before in _COUNT_ASKING]
