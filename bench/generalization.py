@@ -47,6 +47,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bench.metrics import write_results
+from language.numbers import find_quantities
 
 SHARED_DATA = config.REPO_ROOT.parent / "shared" / "data"
 ANT = SHARED_DATA / "ant_multisource" / "ant_multisource_v2.1.jsonl.gz"
@@ -94,6 +95,20 @@ def write_jsonl(records: list[dict], path: Path) -> Path:
 
 def _numbers(text: str) -> set[int]:
     return {int(x) for x in re.findall(r"\d+", text.translate(_DIGITS))}
+
+
+def stated_numbers(text: str) -> set[int]:
+    """The whole numbers a direct line states: its digits (``_numbers``) and each figure as written, scaled and less
+    its hedge (``Quantity.figure``: "نحو 50 مليون" and "about 700,000" state 50000000 and 700000; "أكثر من 650 ألفا"
+    650000). Why: a hedged figure's normalized form is the span its words allow ("45000000-55000000"), whose digits are
+    no outlet's figure, so an answer giving an outlet's figure with its own "about" was scored wrong."""
+    figures = (q.figure if q.figure is not None else q.low if q.high == q.low else None for q in find_quantities(text))
+    return _numbers(text) | {int(f) for f in figures if f is not None and float(f).is_integer()}
+
+
+def direct_right(direct_text: str, expected: set[int]) -> bool:
+    """Does the direct line state one of the expected figures?"""
+    return bool(stated_numbers(direct_text) & expected)
 
 
 def _quoted(value: dict, quotes: str) -> bool:
@@ -147,7 +162,7 @@ def score_answer(event: dict, answer) -> dict:
         "gold_any": bool(cited & gold),
         **flags(event, conflicts),
         "values_quoted": sum(_quoted(v, quotes) for v in expected.values()) / len(expected),
-        "direct_right": (bool(_numbers(direct_text) & set(expected)) if direct else None),
+        "direct_right": (direct_right(direct_text, set(expected)) if direct else None),
         "direct": direct_text,
         "conflicts": conflicts,
         "cited": sorted(cited),
@@ -162,6 +177,8 @@ def rescore(results: dict, events: list[dict]) -> dict:
         rows = results["languages"][lang]["rows"]
         for row in rows:
             row.update(flags(by_id[row["id"]], row["conflicts"]))
+            if row["direct_right"] is not None:
+                row["direct_right"] = direct_right(row["direct"], {v["number"] for v in by_id[row["id"]]["values"]})
         results["languages"][lang]["summary"] = summarize_rows(rows)
     return results
 

@@ -806,6 +806,13 @@ _OUT_OF = re.compile(r"\s*(?:من\s+اصل|من\s+بين|out\s+of)\s*")
 _OF_THE = re.compile(r"\sمن\s+ال")
 
 
+def names_a_part(text: str, start: int, end: int, floor: int = 0) -> bool:
+    """Does the figure at ``start``:``end`` of ``text`` count some of a group named before it, after "بينهم",
+    "including", "of whom" (``_AMONG``, looking back no further than ``floor``), or before "among" a figure ("32 tourists
+    among 36 killed")? One reader for the claims' subsets and the direct line's choice of a total."""
+    return bool(_AMONG.search(normalize_arabic(text[max(floor, start - 24) : start])) or _AMONG_WHOLE.match(text, end))
+
+
 def _subset(sentence: str, seg: _Segment, q: Quantity, quantities: Sequence[Quantity]) -> bool:
     """Does the count name some of a group rather than the group: after "بينهم"/"including"/"of whom" ("6 متهمين
     بينهم 3 صحفيين"), before "among" a figure ("32 tourists among 36 killed"), as more of a total its sentence states ("تأكد مقتل 18 شخصا آخرين، ما يرفع الحصيلة إلى 25";
@@ -813,7 +820,7 @@ def _subset(sentence: str, seg: _Segment, q: Quantity, quantities: Sequence[Quan
     مليون"), or as a part of a definite group whose noun states the count ("اثنين من القتلى هم من الشرطة")? Such a count is no rival of the group's total
     (``bot.conflicts``). "خمسة من الجنود" is Arabic for five soldiers, so a partitive makes a part only of the
     killed, the injured ... (learned predicates: ``_states_a_count``)."""
-    if _AMONG.search(normalize_arabic(sentence[max(seg.start, q.start - 24) : q.start])) or _AMONG_WHOLE.match(sentence, q.end):
+    if names_a_part(sentence, q.start, q.end, seg.start):
         return True
     if _FURTHER.match(normalize_arabic(sentence[q.end :])) and any(r.low > (q.high or q.low) for r in quantities if r.kind == q.kind):
         return True

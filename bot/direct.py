@@ -65,7 +65,7 @@ from babel.units import format_unit
 
 import prompts
 from bot.attribution import extract_attributions, format_attribution, holding, outlet_label, party_outlet
-from bot.claims import Evidence, extract_claims, others_noun
+from bot.claims import Evidence, extract_claims, names_a_part, others_noun
 from bot.conflicts import deeds_contrast, deeds_shared
 from bot.crosslingual import Lexicon, bridge_text, load_lexicon, nearest_words
 from bot.entities import known_outlets
@@ -826,6 +826,20 @@ def unreferenced(question: str, quote: str, cands: list[Candidate]) -> list[Cand
     return kept if any(c.kind == "number" for c in kept) else cands
 
 
+def of_wholes(quote: str, cands: list[Candidate], counted: frozenset[str]) -> list[Candidate]:
+    """The candidates less each figure counting part of a group the quote counts (``bot.claims.names_a_part``: "قتل 35
+    مقاتلا بينهم 9 روس", "16 wounded, including 5 soldiers"), unless it counts a noun the question names
+    (``counted``, ``counted_nouns``) and no other figure does: "how many children were killed" over "قتل 20 شخصا
+    بينهم 5 أطفال" is 5. Why: a question naming the group's noun asks its total; the chooser, judging position and
+    shape, took the part after "بينهم", the figure closest to the question's other words."""
+    parts = {id(c) for c in cands if c.kind == "number" and names_a_part(quote, c.start, c.end)}
+    if not parts:
+        return cands
+    whole_asked = any(c.unit_key in counted for c in cands if c.kind == "number" and id(c) not in parts)
+    kept = [c for c in cands if id(c) not in parts or (c.unit_key in counted and not whole_asked)]
+    return kept if any(c.kind == "number" for c in kept) else cands
+
+
 #: Kinds of measure a figure shows by its own words (a currency, "%", "في المئة"), so that a figure without them is
 #: surely no answer: a length read for a speed asked ("250 كيلومترا" of "250 كيلومترا في الساعة") still answers.
 SELF_EVIDENT_MEASURES = frozenset({"money", "percent"})
@@ -1091,9 +1105,10 @@ def read_value(
     if model is not None:
         grains = asked_grains(question) if kind == "date" else asked_place_grains(question) if kind == "place" else ()
         cands = candidates(question, quote, anchor, lang, lexicon, aligner)
+        counted = counted_nouns(question, quote, lexicon, aligner)
         if kind == "number":
             cands = of_deeds_asked(question, quote, unreferenced(question, quote, unconverted(quote, cands)), lexicon, aligner)
-            cands = of_sum_or_share_asked(question, of_persons_asked(question, quote, cands))
+            cands = of_wholes(quote, of_sum_or_share_asked(question, of_persons_asked(question, quote, cands)), counted)
         if grains == ("country",):
             cands = in_countries(cands, named_places(question), lang)
         if not cands:
@@ -1104,7 +1119,7 @@ def read_value(
             cands,
             X,
             model,
-            counted_nouns(question, quote, lexicon, aligner),
+            counted,
             not counts_things(question),
             kind != "place" or names_kind_of_place(question),
             grains,

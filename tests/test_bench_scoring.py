@@ -3,7 +3,7 @@ a store or a model."""
 
 from __future__ import annotations
 
-from bench.generalization import _direct_text, _numbers
+from bench.generalization import _direct_text, _numbers, direct_right, rescore
 from bench.seed_unseen import decline_counts, declined_at, outcome, vetoed_by_gate
 from bot.answer import render
 from bot.schema import Answer, DirectAnswer
@@ -22,6 +22,23 @@ def test_a_scaled_amount_is_scored_on_its_normalized_number():
 def test_a_dates_normalized_form_adds_no_counts():
     text = _direct_text(_direct("الخميس", "2019-05-09", "date"))
     assert _numbers(text) == set()
+
+
+def test_a_hedged_figure_is_scored_on_the_figure_it_states():
+    """The normalized form of "about 70 billion" is the span its words allow; the line still states 70 billion."""
+    text = _direct_text(_direct("نحو 70 مليار دولار", "63000000000-77000000000 دولار", "number"))
+    assert direct_right(text, {70_000_000_000})
+    assert direct_right("Answer: about 450,000 people, according to an outlet", {450_000})
+    assert direct_right("الجواب: أكثر من 320 ألفا، بحسب وكالة", {320_000})
+    assert not direct_right("Answer: about 450,000 people, according to an outlet", {440_000})
+
+
+def test_a_stored_run_is_rescored_with_the_current_direct_scoring():
+    row = {"id": "e1", "label": "none", "conflicts": [], "direct": "Answer: about 8,000 people [1]", "direct_right": False}
+    rows = [{**row, "answerable": True, "gold_recall": 1.0, "gold_any": True, "values_quoted": 1.0}]
+    results = {"languages": {lang: {"rows": [dict(r) for r in rows]} for lang in ("ar", "en")}}
+    events = [{"id": "e1", "label": "none", "values": [{"number": 8000, "value": "8000"}]}]
+    assert rescore(results, events)["languages"]["en"]["rows"][0]["direct_right"] is True
 
 
 def test_no_direct_line_scores_nothing():

@@ -62,3 +62,31 @@ def test_a_count_of_others_counts_the_noun_of_the_count_before_it(use) -> None:
     ]
     answer = direct_answer("How many people were wounded in the air strike on the wedding?", "en", quotes, {}, aligner=use)
     assert answer is not None and answer.value == "40 آخرون"
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "figure"),
+    [
+        (
+            "كم مقاتلا قتلوا في الهجوم على الحاجز؟",
+            "أفاد المرصد أن 41 مقاتلا من القوات الحكومية والموالين لها قتلوا في الهجوم على الحاجز، بينهم تسعة مقاتلين أجانب.",
+            "41 مقاتلا",
+        ),
+        (
+            "How many people were wounded in the bombing?",
+            "وأشار المتحدث إلى إصابة 23 شخصا آخرين بجروح بينهم 4 جنود ألمان من قوة الحلف.",
+            "23 شخصا",
+        ),
+        (
+            "How many soldiers were wounded in the bombing?",
+            "وأشار المتحدث إلى إصابة 23 شخصا آخرين بجروح بينهم 4 جنود ألمان من قوة الحلف.",
+            "4 جنود",
+        ),
+    ],
+)
+def test_a_part_of_a_group_answers_only_for_its_own_noun(use, question: str, quote: str, figure: str) -> None:
+    """The count after "بينهم" is some of the group: the group's total answers, unless the question counts the part's
+    noun and no other figure counts it."""
+    lang = "en" if question.isascii() else "ar"
+    value = read_value("number", question, quote, None, lang, aligner=use)
+    assert value is not None and value.words == figure
