@@ -85,6 +85,7 @@ from language.lexicon import (
     PLACE_NOUNS,
     REPORTING_VERBS_AR,
     REPORTING_VERBS_EN,
+    asks_age,
     asks_change,
     english_plural,
     medium_kind,
@@ -102,6 +103,7 @@ from language.numbers import (
     find_quantities,
     measure_kind,
     measure_units,
+    reads_as_age,
     time_units,
     unit_key,
 )
@@ -793,6 +795,22 @@ def of_persons_asked(question: str, quote: str, cands: list[Candidate]) -> list[
     return [c for i, c in enumerate(cands) if c.kind != "number" or i in said] if said else cands
 
 
+def told_as_age(quote: str, start: int, end: int) -> bool:
+    """Is the span of years at ``start``:``end`` of ``quote`` told as a person's age ("البالغ من العمر 57 عاما",
+    "(48 عاما)", "aged 81": ``language.numbers.reads_as_age``)?"""
+    return reads_as_age(quote[:start], quote[end:])
+
+
+def of_ages_asked(question: str, quote: str, cands: list[Candidate]) -> list[Candidate]:
+    """For a question of a person's age (``asks_age``), the figures the quote tells as an age, where there are any.
+    Why: a profile gives a politician's age beside the years of a career ("ruled for 22 years", "about six decades in
+    the party"), and the chooser took whichever span of years came first."""
+    if not asks_age(question):
+        return cands
+    aged = [c for c in cands if c.kind == "number" and told_as_age(quote, c.start, c.end)]
+    return [c for c in cands if c.kind != "number" or c in aged] if aged else cands
+
+
 #: A figure in brackets right after another ("222 مليون يورو (273.39 مليون دولار)", "10 miles (16 km)").
 _BRACKETED = re.compile(r"\s*[(\[]\s*$")
 
@@ -1108,7 +1126,9 @@ def read_value(
         counted = counted_nouns(question, quote, lexicon, aligner)
         if kind == "number":
             cands = of_deeds_asked(question, quote, unreferenced(question, quote, unconverted(quote, cands)), lexicon, aligner)
-            cands = of_wholes(quote, of_sum_or_share_asked(question, of_persons_asked(question, quote, cands)), counted)
+            cands = of_wholes(
+                quote, of_sum_or_share_asked(question, of_ages_asked(question, quote, of_persons_asked(question, quote, cands))), counted
+            )
         if grains == ("country",):
             cands = in_countries(cands, named_places(question), lang)
         if not cands:
@@ -1331,6 +1351,8 @@ def direct_answer(
     counting = _counting(question, kind, usable, lexicon, aligner) or _below_floor(question, kind, usable, stated, lexicon, aligner)
     deeded = [cv for cv in counting if states_deed_asked(question, cv, lexicon, aligner)]
     pool = next((tier for tier in (_stated(deeded), _stated(counting), deeded, counting, _stated(usable), usable) if tier), [])
+    if kind == "number" and asks_age(question):  # an age told as one ("البالغ من العمر 57 عاما") over "نحو ستة عقود" in office
+        pool = [(c, v) for c, v in pool if (i := c.quote.find(v.words)) >= 0 and told_as_age(c.quote, i, i + len(v.words))] or pool
     # a count's quotes are told apart by the noun and deed counted (``counts_asked``, ``states_deed_asked``) and the bridge:
     # the encoder's looser matches of its topic words ("fighters" / "مقاتلات", jets) outweighed the deed asked
     found = best_stated(question, pool, lexicon, None if kind == "number" else aligner) if pool else None

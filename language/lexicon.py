@@ -280,6 +280,20 @@ def asks_change(question: str) -> bool:
     return _names_change(_folded_words(question))
 
 
+#: Words that ask a person's age, folded: "what age", "كم عمره", "في أي سن" ("how old" is read apart: "old" alone is no age).
+_AGE_WORDS = frozenset("age aged عمر عمره عمرها عمرهم سن".split())
+
+
+def asks_age(question: str) -> bool:
+    """Does a question ask a person's age ("How old is …", "At what age …", "كم عمر …", "في أي سن …")? Such a question
+    is answered by a span of years told as an age, not by any span of years its quotes give (a term in office, a time
+    ago): see ``language.numbers.reads_as_age``."""
+    words = _folded_words(question)
+    return bool(_AGE_WORDS & {w.removeprefix("ال") for w in words}) or any(
+        w == "old" and words[i - 1] == "how" for i, w in enumerate(words) if i
+    )
+
+
 def _folded_words(text: str) -> list[str]:
     """``text``'s words, folded and lower-cased (digits and underscores apart)."""
     return re.findall(r"[^\W\d_]+", normalize_arabic(text).lower())

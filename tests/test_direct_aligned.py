@@ -90,3 +90,21 @@ def test_a_part_of_a_group_answers_only_for_its_own_noun(use, question: str, quo
     lang = "en" if question.isascii() else "ar"
     value = read_value("number", question, quote, None, lang, aligner=use)
     assert value is not None and value.words == figure
+
+
+@pytest.mark.parametrize(
+    ("question", "quote", "figure"),
+    [
+        ("How old is the new prime minister?", "وقضى رئيس الوزراء الجديد نحو 30 عاما في البرلمان، وهو البالغ من العمر 64 عاما.", "64 عاما"),
+        (
+            "كم عمر رئيس الوزراء الجديد؟",
+            "أمضى رئيس الوزراء الجديد 30 عاما في البرلمان قبل أن يتولى المنصب عن عمر يناهز 64 عاما.",
+            "يناهز 64 عاما",
+        ),
+    ],
+)
+def test_an_age_asked_is_the_span_of_years_told_as_an_age(use, question: str, quote: str, figure: str) -> None:
+    """A profile gives a career's years beside the person's age: "how old" is answered by the one told as an age."""
+    lang = "en" if question.isascii() else "ar"
+    value = read_value("number", question, quote, None, lang, aligner=use)
+    assert value is not None and value.words == figure

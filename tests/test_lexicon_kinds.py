@@ -3,7 +3,7 @@ a word of degree after "how", "بكم" — ask for a number, in both languages. 
 
 import pytest
 
-from language.lexicon import question_kind
+from language.lexicon import asks_age, question_kind
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,19 @@ def test_other_questions_keep_their_kind(question, kind):
 )
 def test_a_keyword_query_asks_for_the_kind_its_noun_names(question, kind):
     assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("How old was the pilot?", True),
+        ("At what age did she marry?", True),
+        ("كم عمر المرشح الفائز؟", True),
+        ("في أي سن تزوجت؟", True),
+        ("How long did the siege last?", False),
+        ("How old is the bridge's design, and who drew it?", True),
+        ("كم عاما استمر الحصار؟", False),
+    ],
+)
+def test_a_question_asking_a_persons_age(question: str, asked: bool) -> None:
+    assert asks_age(question) is asked
