@@ -142,12 +142,12 @@ ASKED_MEASURES_AR = {
 #: Nouns that name the kind of value asked for after "أي"/"ما هي ال..."/"which"/"what (is the)"
 #: ("أي دولة", "ماهي الدولة التي", "which country", "what year"): folded Arabic; English.
 ASKED_NOUNS_AR = {
-    "date": "عام اعوام سنه سنوات تاريخ يوم ايام شهر قرن عقد موعد وقت",  # not اشهر: also "most famous"
+    "date": "عام اعوام سنه سنوات تاريخ يوم ايام شهر قرن عقد موعد وقت فتره",  # not اشهر: also "most famous"
     "number": " ".join(["عدد مقدار كميه حصيله حجم معدل", *ASKED_MEASURES_AR.values()]),
     "place": "مدينه مدن دوله دول بلد بلدان بلاد مكان اماكن منطقه مناطق عاصمه قريه محافظه ولايه قاره",
 }
 ASKED_NOUNS_EN = {
-    "date": "year years date day days weekday month century decade time",
+    "date": "year years date day days weekday month century decade time period",
     "number": " ".join(
         ["number amount quantity toll population turnout total size rate temperature", *(n for _, n in ASKED_MEASURES_EN.values())]
     ),
