@@ -310,6 +310,7 @@ def _asked_noun_pattern() -> tuple[tuple[re.Pattern[str], str], ...]:
             (
                 re.compile(
                     rf"(?<!\w)[وفبل]?(?:اي|(?:ما|ماذا) ?(?:هو|هي|هما|هم)?(?: اسم)?) (?:ال)?(?:{ar})\b|\b(?:{ar}) كم\b"
+                    rf"|^[وف]?من (?:(?:هو|هي|هما|هم) )?ال(?:{ar})\b"
                     rf"|\b(?:what|which)(?: (?:is|was|are|were))?(?: the(?: \w+)?)?(?: name of the)? (?:{en})\b|\b(?:which|what) \w+ (?:{en})\b"
                     rf"|\b(?:which|in what) (?:\w+ )?(?:{which})\b"
                 ),
@@ -331,8 +332,8 @@ def question_kind(question: str) -> str | None:
     """The kind of value a question asks for: "date" (when), "number" (how many), "place" (where),
     "person" (who), or None (what/why/how: the answer is a clause).
 
-    A noun after "which"/"أي"/"ما هي ال..." decides first ("ماهي الدولة التي...", "which country" ask
-    for a place, "في أي عام" for a date; "ما اسم الرجل", "the name of the pilot" for a person: a name
+    A noun after "which"/"أي"/"ما هي ال..."/an opening "من هي ال..." decides first ("ماهي الدولة التي...", "من هي
+    الدولة التي...", "which country" ask for a place, "في أي عام" for a date; "ما اسم الرجل", "the name of the pilot" for a person: a name
     question of no such noun, "ما اسم العملية", stays a clause), then the first interrogative. Function words of the two
     languages, like a stop-word list: no topic, no story. Used by the answer-sentence ranker
     (``bot.ranker``) and the direct line's value chooser (``bot.direct``) alike.
