@@ -70,7 +70,7 @@ SITE_NOUNS_EN = frozenset(
 MEDIUM_KINDS: dict[str, tuple[str, str]] = {
     "agency": ("agency", "وكاله وكالات الوكاله"),
     "paper": ("newspaper paper daily", "صحيفه جريده الصحيفه الجريده"),
-    "broadcaster": ("channel network television tv broadcaster", "قناه شبكه تلفزيون فضائيه القناه الشبكه التلفزيون الفضائيه"),
+    "broadcaster": ("channel network television tv broadcaster", "قناه شبكه تلفزيون فضاييه القناه الشبكه التلفزيون الفضاييه"),
     "magazine": ("magazine", "مجله المجله"),
     "radio": ("radio", "اذاعه الاذاعه"),
     "website": ("website", "موقع الموقع"),
