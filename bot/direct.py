@@ -1489,9 +1489,10 @@ def asked_medium(question: str) -> str | None:
                     return "outlet"
                 if g in AUXILIARIES_EN or g in FUNCTION_WORDS_EN:
                     break
-        elif w in ("اي", "ما", "ماهي") and i + 1 < len(words):
-            nxt = words[i + 2] if words[i + 1] in ("هي", "هو") and i + 2 < len(words) else words[i + 1]
-            if nxt in _OUTLET_AR and (w == "اي" or nxt.startswith("ال")):
+        elif (which := w == "اي" or under_proclitic(w, {"اي"})) or w in ("ما", "ماهي"):  # "لأي وكالة": "according to which"
+            rest = words[i + 1 :]
+            nxt = rest[1] if len(rest) > 1 and rest[0] in ("هي", "هو") else next(iter(rest), "")
+            if nxt in _OUTLET_AR and (which or nxt.startswith("ال")):
                 return "outlet"
     return None
 

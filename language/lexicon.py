@@ -70,7 +70,7 @@ SITE_NOUNS_EN = frozenset(
 MEDIUM_KINDS: dict[str, tuple[str, str]] = {
     "agency": ("agency", "وكاله وكالات الوكاله"),
     "paper": ("newspaper paper daily", "صحيفه جريده الصحيفه الجريده"),
-    "broadcaster": ("channel network television tv broadcaster", "قناه شبكه تلفزيون فضائيه القناه الشبكه التلفزيون الفضائيه"),
+    "broadcaster": ("channel network television tv broadcaster", "قناه شبكه تلفزيون فضاييه القناه الشبكه التلفزيون الفضاييه"),
     "magazine": ("magazine", "مجله المجله"),
     "radio": ("radio", "اذاعه الاذاعه"),
     "website": ("website", "موقع الموقع"),
@@ -142,12 +142,12 @@ ASKED_MEASURES_AR = {
 #: Nouns that name the kind of value asked for after "أي"/"ما هي ال..."/"which"/"what (is the)"
 #: ("أي دولة", "ماهي الدولة التي", "which country", "what year"): folded Arabic; English.
 ASKED_NOUNS_AR = {
-    "date": "عام اعوام سنه سنوات تاريخ يوم ايام شهر قرن عقد موعد وقت",  # not اشهر: also "most famous"
+    "date": "عام اعوام سنه سنوات تاريخ يوم ايام شهر قرن عقد موعد وقت فتره",  # not اشهر: also "most famous"
     "number": " ".join(["عدد مقدار كميه حصيله حجم معدل", *ASKED_MEASURES_AR.values()]),
     "place": "مدينه مدن دوله دول بلد بلدان بلاد مكان اماكن منطقه مناطق عاصمه قريه محافظه ولايه قاره",
 }
 ASKED_NOUNS_EN = {
-    "date": "year years date day days weekday month century decade time",
+    "date": "year years date day days weekday month century decade time period",
     "number": " ".join(
         ["number amount quantity toll population turnout total size rate temperature", *(n for _, n in ASKED_MEASURES_EN.values())]
     ),
@@ -324,6 +324,7 @@ def _asked_noun_pattern() -> tuple[tuple[re.Pattern[str], str], ...]:
             (
                 re.compile(
                     rf"(?<!\w)[وفبل]?(?:اي|(?:ما|ماذا) ?(?:هو|هي|هما|هم)?(?: اسم)?) (?:ال)?(?:{ar})\b|\b(?:{ar}) كم\b"
+                    rf"|^[وف]?من (?:(?:هو|هي|هما|هم) )?ال(?:{ar})\b"
                     rf"|\b(?:what|which)(?: (?:is|was|are|were))?(?: the(?: \w+)?)?(?: name of the)? (?:{en})\b|\b(?:which|what) \w+ (?:{en})\b"
                     rf"|\b(?:which|in what) (?:\w+ )?(?:{which})\b"
                 ),
@@ -345,8 +346,8 @@ def question_kind(question: str) -> str | None:
     """The kind of value a question asks for: "date" (when), "number" (how many), "place" (where),
     "person" (who), or None (what/why/how: the answer is a clause).
 
-    A noun after "which"/"أي"/"ما هي ال..." decides first ("ماهي الدولة التي...", "which country" ask
-    for a place, "في أي عام" for a date; "ما اسم الرجل", "the name of the pilot" for a person: a name
+    A noun after "which"/"أي"/"ما هي ال..."/an opening "من هي ال..." decides first ("ماهي الدولة التي...", "من هي
+    الدولة التي...", "which country" ask for a place, "في أي عام" for a date; "ما اسم الرجل", "the name of the pilot" for a person: a name
     question of no such noun, "ما اسم العملية", stays a clause), then the first interrogative. Function words of the two
     languages, like a stop-word list: no topic, no story. Used by the answer-sentence ranker
     (``bot.ranker``) and the direct line's value chooser (``bot.direct``) alike.

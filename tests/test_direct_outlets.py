@@ -45,3 +45,11 @@ def test_a_publication_is_a_medium_of_any_kind():
     assert asked_medium("Which publication said the government is tightening its grip on the ports?") == "outlet"
     assert [o for _, o in answering_outlets("Which publication said the government is tightening its grip?", [quote])] == ["ذا فيو"]
     assert [o for _, o in answering_outlets("أي مطبوعة قالت إن الحكومة تعزز سيطرتها؟", [quote])] == ["ذا فيو"]
+
+
+def test_an_arabic_question_asks_for_an_outlet_after_a_preposition_or_of_a_satellite_channel():
+    """ "وفقا لأي وكالة" writes "which" with a preposition on it; "فضائية" folds to "فضاييه", as the question's words do."""
+    assert asked_medium("وفقا لأي وكالة ارتفع سعر القمح؟") == "outlet"
+    assert asked_medium("بأي صحيفة نشرت المقابلة؟") == "outlet"
+    assert asked_medium("حسب أي فضائية هبطت الطائرة مساء الأحد؟") == "outlet"
+    assert asked_medium("لأي سبب ارتفع سعر القمح؟") is None  # "for which reason": no medium

@@ -81,3 +81,37 @@ def test_a_keyword_query_asks_for_the_kind_its_noun_names(question, kind):
 )
 def test_a_question_asking_a_persons_age(question: str, asked: bool) -> None:
     assert asks_age(question) is asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "During what period did the bridge stay closed to lorries?",
+        "In which period were the murals painted?",
+        "خلال أي فترة أغلق الجسر أمام الشاحنات؟",
+        "في أي فترة رسمت الجداريات؟",
+    ],
+)
+def test_a_question_of_period_asks_for_a_date(question):
+    """A span of time asked by "what period" / "أي فترة" is answered by the quote's time words ("in recent months",
+    "خلال الأشهر الماضية"), not by a clause."""
+    assert question_kind(question) == "date"
+
+
+@pytest.mark.parametrize("question", ["How long a period did the bridge stay closed?", "كم فترة بقي الجسر مغلقا؟"])
+def test_a_question_of_how_long_a_period_still_asks_for_a_number(question):
+    assert question_kind(question) == "number"
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("من هي الدولة التي استضافت البطولة؟", "place"),  # "who is the country": the noun decides, as after "ما هي"
+        ("من هي المدينة التي فازت بالتنظيم؟", "place"),
+        ("ومن هو البلد الذي أرسل الفريق؟", "place"),
+        ("من هو رئيس الدولة؟", "person"),  # a noun of a person first: "who"
+        ("كم عدد الزوار القادمين من الدولة التي استضافت البطولة؟", "number"),  # "من" inside: "from"
+    ],
+)
+def test_who_with_a_noun_of_place_asks_for_a_place(question, kind):
+    assert question_kind(question) == kind
