@@ -25,6 +25,7 @@ SEED = (
     "seed_fresh_dev3",
     "seed_fresh_dev4",
     "seed_fresh_dev5",
+    "seed_unseen_holdout7",
 )
 _SAMPLES = {p.stem: p.read_text(encoding="utf-8") for p in (config.REPO_ROOT / "data" / "samples").glob("*.txt")}
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
