@@ -81,7 +81,7 @@ from bot.attribution import ATTRIBUTION_WORDS, outlet_label, unnamed_source
 from bot.claims import CLAUSE_BREAK, Claim, Evidence, extract_claims
 from bot.entities import display, is_person
 from bot.ranker import Ranker, read_model
-from language.calendar import DAYS_AGO_RANGE, describe_relative, format_day, format_month, resolve_times
+from language.calendar import DAYS_AGO_RANGE, describe_relative, format_day, format_month, parts_overlap, resolve_times
 from language.lexicon import REPORTING_VERBS_AR
 from language.names import common_nouns
 from language.normalize import ARABIC_LETTER, FOLDED_STOPWORDS, LATIN_LETTER, normalize_arabic, under_proclitic
@@ -774,8 +774,9 @@ def _compatible_dates(a: Claim, b: Claim) -> bool:
 
 
 def _parts_disagree(a: Claim, b: Claim) -> bool:
-    """Do both name a part of the day, and different ones ("صباح" / "مساء")? On one day, that is a clash."""
-    return bool(a.part_of_day and b.part_of_day and a.part_of_day != b.part_of_day)
+    """Do both name a part of the day, and ones that share no hours ("صباح" / "مساء")? On one day, that is a clash;
+    "مساء" / "ليل" may be one hour told two ways."""
+    return bool(a.part_of_day and b.part_of_day and not parts_overlap(a.part_of_day, b.part_of_day))
 
 
 def _compatible_numbers(a: Claim, b: Claim) -> bool:

@@ -141,6 +141,17 @@ PARTS_OF_DAY = {
     "night": "night",
     "dawn": "dawn",
 }
+#: The hours each part of the day spans, roughly: parts that share hours may name one moment ("مساء السبت" / "ليل
+#: السبت": a blast at nine in the evening is both), parts that share none cannot ("صباح" / "مساء").
+PART_HOURS = {"dawn": (4, 6), "morning": (6, 12), "noon": (11, 14), "afternoon": (13, 18), "evening": (17, 22), "night": (20, 24)}
+
+
+def parts_overlap(a: str, b: str) -> bool:
+    """Can two parts of one day name the same moment: do their hours meet?"""
+    (a_start, a_end), (b_start, b_end) = PART_HOURS[a], PART_HOURS[b]
+    return a_start < b_end and b_start < a_end
+
+
 _PART_NAMES = {"ar": {"morning": "صباح", "noon": "ظهر", "afternoon": "عصر", "evening": "مساء", "night": "ليلة", "dawn": "فجر"}}
 _PARTS_AR = {k: v for k, v in PARTS_OF_DAY.items() if not k.isascii()}
 _PARTS_EN = tuple(k for k in PARTS_OF_DAY if k.isascii())
