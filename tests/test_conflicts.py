@@ -383,6 +383,10 @@ def test_a_vague_word_before_any_figure_opens_the_toll():
     count = Evidence(2, "b", "قتل 57 شخصا في انهيار مبنى سكني في المدينة.", "Outlet B", MON)
     (update,), _ = find_conflicts(_numbers(first, count))
     assert update.relation == "update" and [p.value for p in update.positions] == ["عشرات الأشخاص", "57 شخصا"]
+    # "dozens" states no figure to rise from: a first count below twenty is the toll it became all the same
+    fewer = Evidence(2, "b", "قتل 14 شخصا في انهيار مبنى سكني في المدينة.", "Outlet B", MON)
+    (update,), _ = find_conflicts(_numbers(first, fewer))
+    assert update.relation == "update" and [p.value for p in update.positions] == ["عشرات الأشخاص", "14 شخصا"]
 
 
 def test_a_vague_word_links_no_steps_of_a_toll():
