@@ -222,12 +222,27 @@ def _actors(sentence: str, mentions: list[EntityMention], party_spans: list[tupl
     return out
 
 
+def _reporting_heads(sentence: str, attributions: list[Attribution], times: list[TimeMention]) -> list[tuple[int, int]]:
+    """The spans naming who reports: each party, with the day right after it when its clause follows ("قالت الشرطة،
+    الثلاثاء، إن", "قالت الشرطة اليوم إن"). A day further on ("رئيس الأركان الذي وصل مساء أمس") is the story's."""
+    spans = []
+    for a in attributions:
+        if a.party_start is None or a.party_end is None:
+            continue
+        end = a.party_end
+        if a.claim_start > end:
+            end = next((t.end for t in times if t.end <= a.claim_start and not sentence[end : t.start].strip(" ،,")), end)
+        spans.append((a.party_start, end))
+    return spans
+
+
 def _values(
     sentence: str, seg: _Segment, times: list[TimeMention], quantities: Sequence[Quantity], party_spans: list[tuple[int, int]]
 ) -> list[_Value]:
     """Dates and counts of one segment, in order; a count inside a date ("2020") is the date's.
 
-    A date among the words that name who reports ("ذكرت الوكالة، الأحد، أن") dates the report, not the event.
+    A date among the words that name who reports ("ذكرت الوكالة، الأحد، أن", "قالت الشرطة اليوم إن") dates the report,
+    not the event: two outlets telling one statement on the days they heard it do not disagree on its day.
     """
     found = [
         _Value(t.start, t.end, "date", time=t)
@@ -650,7 +665,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
     nouns = {start: w.unit_text for start, w in wholes.items() if w.unit_text}
     claims: list[Claim] = []
     for seg in _segments(sentence, attributions, dateline_end(sentence)):
-        values = _values(sentence, seg, times, quantities, reporting_spans)
+        values = _values(sentence, seg, times, quantities, _reporting_heads(sentence, attributions, times))
         parties = _parties(ev, seg.parties, book)
         named = [p for p in seg.parties if p.party]
         origin = (named[-1].party_en or named[-1].party) if named else (outlet_label(ev.outlet) or ev.doc_id)

@@ -81,7 +81,7 @@ from bot.attribution import ATTRIBUTION_WORDS, outlet_label, unnamed_source
 from bot.claims import CLAUSE_BREAK, Claim, Evidence, extract_claims
 from bot.entities import display, is_person
 from bot.ranker import Ranker, read_model
-from language.calendar import DAYS_AGO_RANGE, describe_relative, format_day, format_month, resolve_times
+from language.calendar import DAYS_AGO_RANGE, describe_relative, format_day, format_month, parts_overlap, resolve_times
 from language.lexicon import REPORTING_VERBS_AR
 from language.names import common_nouns
 from language.normalize import ARABIC_LETTER, FOLDED_STOPWORDS, LATIN_LETTER, normalize_arabic, under_proclitic
@@ -774,8 +774,9 @@ def _compatible_dates(a: Claim, b: Claim) -> bool:
 
 
 def _parts_disagree(a: Claim, b: Claim) -> bool:
-    """Do both name a part of the day, and different ones ("صباح" / "مساء")? On one day, that is a clash."""
-    return bool(a.part_of_day and b.part_of_day and a.part_of_day != b.part_of_day)
+    """Do both name a part of the day, and ones that share no hours ("صباح" / "مساء")? On one day, that is a clash;
+    "مساء" / "ليل" may be one hour told two ways."""
+    return bool(a.part_of_day and b.part_of_day and not parts_overlap(a.part_of_day, b.part_of_day))
 
 
 def _compatible_numbers(a: Claim, b: Claim) -> bool:
@@ -956,7 +957,7 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
     An update needs two report days, no clash between sources on one day, and
     counts that never fall from one day to the next and end higher than they began.
     A vague word ("عشرات القتلى") states no figure: it may open a series (the first
-    report, before any count: "dozens", then "39"), but on or after a figure's day
+    report, before any count: "dozens", then "39" or "14"), but on or after a figure's day
     it is no step, clashes with no figure of its day, and links none (figures it
     alone joined into one group, a day's toll and a two months' total, are no
     series). Two sources' floors of a later day, both above every earlier day's
@@ -980,11 +981,15 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
         ):
             return None
     steps = _steps(sorted(claims, key=lambda c: (c.anchor, _mid(c))))
-    lows = [min(c.low for c in s) for s in steps]
     first_days = [min(c.anchor for c in s) for s in steps]
-    if len(steps) < 2 or len(set(first_days)) < 2 or any(b < a for a, b in zip(lows, lows[1:])):
+    if len(steps) < 2 or len(set(first_days)) < 2:
         return None
-    if min(_figure(c) for c in steps[-1]) <= min(_figure(c) for c in steps[0]):
+    # A vague opener left (before every figure) states no figure to rise from: "dozens", then "14" is the first count.
+    counted = [s for s in steps if not all(c.vague for c in s)] or steps
+    lows = [min(c.low for c in s) for s in counted]
+    if any(b < a for a, b in zip(lows, lows[1:])):
+        return None
+    if len(counted) > 1 and min(_figure(c) for c in counted[-1]) <= min(_figure(c) for c in counted[0]):
         return None  # "at least 39", then "39"; "نحو 85", then "85": the same figure, not a change ("more than 100", then 107, is)
     return steps
 

@@ -141,6 +141,17 @@ PARTS_OF_DAY = {
     "night": "night",
     "dawn": "dawn",
 }
+#: The hours each part of the day spans, roughly: parts that share hours may name one moment ("مساء السبت" / "ليل
+#: السبت": a blast at nine in the evening is both), parts that share none cannot ("صباح" / "مساء").
+PART_HOURS = {"dawn": (4, 6), "morning": (6, 12), "noon": (11, 14), "afternoon": (13, 18), "evening": (17, 22), "night": (20, 24)}
+
+
+def parts_overlap(a: str, b: str) -> bool:
+    """Can two parts of one day name the same moment: do their hours meet?"""
+    (a_start, a_end), (b_start, b_end) = PART_HOURS[a], PART_HOURS[b]
+    return a_start < b_end and b_start < a_end
+
+
 _PART_NAMES = {"ar": {"morning": "صباح", "noon": "ظهر", "afternoon": "عصر", "evening": "مساء", "night": "ليلة", "dawn": "فجر"}}
 _PARTS_AR = {k: v for k, v in PARTS_OF_DAY.items() if not k.isascii()}
 _PARTS_EN = tuple(k for k in PARTS_OF_DAY if k.isascii())
@@ -811,6 +822,8 @@ _STATED_TAIL = re.compile(
     r"|[,،](?:[^\S\n]*[^\W\d_]+){1,4}[^\S\n]*[-–—]{1,2})",
     re.M,
 )
+#: A weekday named after a dateline's date, behind a comma ("ANKARA | 3 October 2018, Wednesday").
+_WEEKDAY_AFTER = re.compile(r"[^\S\n]*[,،]?[^\S\n]*(?P<w>[^\W\d_]+)")
 #: The bracket closing a dateline's date that its city's bracket opened ("CAIRO (Sunday, 25 March 2018) —").
 _CLOSING_BRACKET = re.compile(r"[^\S\n]*[)）]")
 #: A colon closes a dateline after its city ("BEIRUT, Lebanon — Tuesday 3 March 2020:"); after a date opening the line
@@ -834,8 +847,17 @@ def _states_its_day(text: str, m: TimeMention) -> bool:
     end = m.end
     if before.rstrip().endswith(("(", "（")) and (close := _CLOSING_BRACKET.match(text, end)):
         end = close.end()  # the date in brackets after the city: the bracket closes the date, the dateline goes on
+    end = _after_weekday(text, end)
     tail = _STATED_TAIL.match(text, end) or (_COLON.match(text, end) if words else None)
     return len(words) <= STATED_HEAD_WORDS and tail is not None
+
+
+def _after_weekday(text: str, end: int) -> int:
+    """Where a date ending at ``end`` ends once the weekday some datelines name after it is read with it ("3 October
+    2018, Wednesday"): the weekday closes the date as it opens it elsewhere ("Wednesday, 3 October 2018")."""
+    m = _WEEKDAY_AFTER.match(text, end)
+    found = m and calendar_word(normalize_arabic(m["w"].lower()))
+    return m.end() if found and found[0] == "weekday" else end
 
 
 def _nearest_year(m: TimeMention, near: dt.date) -> dt.date:

@@ -25,6 +25,9 @@ from language.calendar import find_anchor
         ("Title\n\nBy Jane Roe\n4 October 2019, 10:15 GMT\n\nA fire broke out.", dt.date(2019, 10, 4)),
         # the day in brackets after the city, the dateline going on after the bracket
         ("Title\n\nLIMA (Friday, 4 October 2019) - A fire broke out.", dt.date(2019, 10, 4)),
+        # the weekday after the date, behind a comma, on the dateline's own line
+        ("Title\n\nQUITO | 9 May 2019, Thursday\n\nThe vote was counted on Thursday.", dt.date(2019, 5, 9)),
+        ("عنوان\n\nالرباط 9 مايو 2019، الخميس\n\nأعلنت الوزارة الخميس", dt.date(2019, 5, 9)),
     ],
 )
 def test_the_day_an_article_states(text, day):
@@ -39,6 +42,7 @@ def test_the_day_an_article_states(text, day):
         "Title\n\nThe bridge, opened on 4 June 1999 by the mayor, was closed.",
         "Title\n\nThe bridge (opened 4 June 1999) was closed.",  # a date in brackets inside a sentence
         "عنوان\n\nونشرت الصحيفة في 13 فبراير 2018 تقريرا عن الهجوم",
+        "Title\n\nOn 9 May 2019, Thursday brought the first rain of the season.",  # a weekday opening a sentence
         "محطات في حياة الكاتب\n\n12 مارس 1931: ولد في القاهرة\n5 مايو 1960: نشر روايته الأولى",  # a timeline's entries
     ],
 )

@@ -383,6 +383,10 @@ def test_a_vague_word_before_any_figure_opens_the_toll():
     count = Evidence(2, "b", "قتل 57 شخصا في انهيار مبنى سكني في المدينة.", "Outlet B", MON)
     (update,), _ = find_conflicts(_numbers(first, count))
     assert update.relation == "update" and [p.value for p in update.positions] == ["عشرات الأشخاص", "57 شخصا"]
+    # "dozens" states no figure to rise from: a first count below twenty is the toll it became all the same
+    fewer = Evidence(2, "b", "قتل 14 شخصا في انهيار مبنى سكني في المدينة.", "Outlet B", MON)
+    (update,), _ = find_conflicts(_numbers(first, fewer))
+    assert update.relation == "update" and [p.value for p in update.positions] == ["عشرات الأشخاص", "14 شخصا"]
 
 
 def test_a_vague_word_links_no_steps_of_a_toll():
@@ -705,3 +709,29 @@ def test_two_persons_ages_in_two_words_for_years_stay_apart():
     a = Evidence(1, "a", "وقالت الشرطة إن المهندس سامر الخطيب، البالغ من العمر 41 عاما، أصيب في الهجوم.", "Outlet A", SUN)
     b = Evidence(2, "b", "وقال جاره منير حداد، الذي يبلغ من العمر 38 سنة، إنه سمع دوي إطلاق النار.", "Outlet B", SUN)
     assert find_conflicts(_numbers(a, b))[0] == []
+
+
+def _dates_of(*evidence: Evidence) -> list:
+    return [c for c in extract_all(evidence) if c.slot == "date"]
+
+
+def test_the_day_a_party_speaks_on_is_no_claim_of_the_story():
+    """Two outlets telling one police statement on the days they heard it ("الثلاثاء", then "اليوم") do not disagree
+    on when anything happened; a day inside the reported clause still is a claim."""
+    tuesday, wednesday = dt.date(2019, 3, 5), dt.date(2019, 3, 6)
+    a = Evidence(1, "a", "قالت الشرطة، الثلاثاء، إن خمسة ركاب أصيبوا في الحافلة.", "Outlet A", tuesday)
+    b = Evidence(2, "b", "قالت الشرطة اليوم إن خمسة ركاب أصيبوا في الحافلة.", "Outlet B", wednesday)
+    assert _dates_of(a, b) == []
+    assert find_conflicts(extract_all([a, b]))[0] == []
+    told = Evidence(3, "c", "قالت الشرطة إن خمسة ركاب أصيبوا في الحافلة الثلاثاء.", "Outlet C", wednesday)
+    assert [c.value for c in _dates_of(told)] == ["الثلاثاء"]
+
+
+def test_parts_of_one_day_that_share_hours_agree():
+    """ "مساء السبت" and "ليل السبت" may be one hour; "صباح" and "مساء" cannot."""
+    evening = Evidence(1, "a", "انفجرت عبوة ناسفة مساء السبت في سوق المدينة.", "Outlet A", SUN)
+    night = Evidence(2, "b", "انفجرت عبوة ناسفة ليل السبت في سوق المدينة.", "Outlet B", SUN)
+    morning = Evidence(2, "b", "انفجرت عبوة ناسفة صباح السبت في سوق المدينة.", "Outlet B", SUN)
+    assert find_conflicts(extract_all([evening, night]))[0] == []
+    (conflict,), _ = find_conflicts(extract_all([evening, morning]))
+    assert conflict.kind == "date" and conflict.relation == "conflict"

@@ -31,6 +31,22 @@ def test_a_credit_line_no_reader_lists_names_its_outlet(text, outlet):
 
 
 @pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        (f"Plan approved\n{BODY}\nCopyright (c) 2019 Levant Press. All rights reserved.", "Levant Press"),
+        (f"Plan approved\n{BODY}\n© 2017-2019 Horn Gazette, all rights reserved", "Horn Gazette"),
+        (f"المجلس يوافق على الخطة\n{BODY_AR}\n© 2019 صحيفة الرافدين", "الرافدين"),  # the kind word drops
+    ],
+)
+def test_a_copyright_notice_at_the_foot_names_its_holder(text, outlet):
+    assert find_outlet(text) == outlet
+
+
+def test_a_copyright_notice_naming_no_holder_names_no_outlet():
+    assert find_outlet(f"Plan approved\n{BODY}\nAll rights reserved. Copyright 2019.") is None
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Cairo, Egypt - The minister said the plan would pass.",  # two places: no name

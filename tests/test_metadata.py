@@ -107,6 +107,8 @@ def test_a_given_date_is_normalised_to_iso(given, published):
         ("عنوان\n\nمراكش، 2 يونيو 2019 (و م ع) - افتتح المهرجان", "و م ع"),
         ("Title\n\nTRUJILLO, Peru, May 3, 2019 (EFE) - A bus crashed.", "EFE"),
         ("عنوان\n\nدمشق، سوريا (سانا) -- افتتح المعرض", "سانا"),
+        ("Title\n\nlima (EFE) — A bus crashed on Monday.", "EFE"),  # a known city typed in lower case
+        ("Title\n\nthe mayor (left) — said the bus crashed.", None),  # lower-case words naming no city
         # a sentence naming a town or a day before something in brackets names no outlet
         ("عنوان\n\nوقال إن أشد المناطق تضررا هي رفح (جنوب) ووسط القطاع", None),
         ("عنوان\n\nونشر الشاعر عام 1999 ديوانه الأول (الصمت) ضمن سلسلة", None),

@@ -17,6 +17,7 @@ import config
 from bot.claims import Evidence
 from bot.stance import compare_many
 from bot.verify import claim_frame, verify_claim
+from bot.verify.negation import _negates_claim
 
 SEEDS = config.REPO_ROOT / "data" / "samples"
 DEV = Path(config.REPO_ROOT).parent / "shared" / "eval" / "seed_dev_questions.json"
@@ -215,6 +216,14 @@ def _one(claim: str, sentence: str) -> str:
 )
 def test_negation_must_govern_the_claim(claim, sentence, verdict):
     assert _one(claim, sentence) == verdict
+
+
+def test_a_partitive_after_a_negated_word_is_not_negated():
+    """ "None of the passengers was hurt" denies the hurt, not the passengers: the set a partitive names ("أي من الركاب")
+    is presupposed. The passengers' own verb negated ("لم يصل الركاب") still negates them."""
+    frame = claim_frame("The bus carried 40 passengers.", aligned={"passengers": ["الركاب"]})
+    assert not _negates_claim(frame, "ولم يصب أي من الركاب البالغ عددهم 40 راكبا بأي جروح خطيرة.")
+    assert _negates_claim(frame, "لم يصل الركاب إلى المدينة")
 
 
 def test_a_rebuttal_in_other_words_refutes():

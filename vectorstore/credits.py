@@ -34,6 +34,13 @@ _LABEL = re.compile(r"^(?P<label>[^\W\d_]{2,12})\s*:\s*(?P<value>.+)$")
 _AROUND = " \"'«»“”."
 #: A paragraph closing with its agency in brackets after a dash: "… اقترحتها روسيا. — (وكالة سبوتنيك)".
 _TAIL_CREDIT = re.compile(r"[-–—]{1,2}\s*[(（](?P<o>[^()（）\n\d]{2,40})[)）]\s*$")
+#: A copyright notice closing the page, its holder after the sign and year: "Copyright (c) 2018 Press Association. All
+#: rights reserved.", "© 2019 سكاي نيوز عربية".
+_COPYRIGHT = re.compile(
+    r"(?:©|\([cC]\)|\bcopyright\b)(?:[^\S\n]*(?:©|\([cC]\)))?[^\S\n]*(?:\d{4}(?:[^\S\n]*[-–][^\S\n]*\d{4})?)?[,،]?"
+    r"[^\S\n]*(?P<o>[^\d.,،\n©()]{2,40}?)[^\S\n]*(?:[.,،]|$)",
+    re.I,
+)
 _LATIN_NAME_WORD = re.compile(r"^(?:[A-Z][\w.&'’-]*|of|the|al-\w+)$")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
@@ -120,6 +127,15 @@ def credit_line_outlet(text: str) -> str | None:
             return name
     for line in edge:
         if (m := _TAIL_CREDIT.search(line)) and (name := _name(m["o"].strip())):
+            return name
+    return _copyright_holder(lines[-TAIL_LINES:])
+
+
+def _copyright_holder(lines: list[str]) -> str | None:
+    """The holder a copyright notice at the page's foot names: the publisher of the story above it. The sign labels
+    the name as a "Source:" does, so an Arabic name needs no kind word before it."""
+    for line in lines:
+        if (m := _COPYRIGHT.search(line)) and (name := _name(m["o"].strip(_AROUND), labelled=True)):
             return name
     return None
 

@@ -129,7 +129,9 @@ def _dateline_head(head: str) -> bool:
         return False
     if (day := _NUMERIC_DAY.search(head)) and is_place(head[: day.start()]):  # "الكويت - 1 - 4"
         return True
-    return any(p.kind == "city" and p.start == 0 for p in find_places(head)) or _ends_with_day(head)
+    # a dateline typed in lower case ("amman (AFP) —") names its city all the same; CLDR's names are capitalised
+    cased = head.title() if head.isascii() and head.islower() else head
+    return any(p.kind == "city" and p.start == 0 for p in find_places(cased)) or _ends_with_day(head)
 
 
 def _ends_with_day(head: str) -> bool:

@@ -38,6 +38,19 @@ def _without_figures(text: str) -> str:
     return text
 
 
+#: A partitive after a negated word ("لم يصب أي من الركاب", "not hurt any of the passengers"): the set it names is
+#: presupposed, only the negated word is denied of it.
+_PARTITIVE = (frozenset(("اي", "any")), frozenset(("من", "of")))
+
+
+def _before_partitive(governed: list[str]) -> list[str]:
+    """The governed words up to a partitive: "لم يصب أي من الركاب البالغ عددهم 35 راكبا" denies the hurt, not the
+    passengers or their number."""
+    starts, ofs = _PARTITIVE
+    cut = next((i for i, (w, n) in enumerate(zip(governed, governed[1:])) if w in starts and n in ofs), len(governed))
+    return governed[:cut]
+
+
 def _negates_claim(frame: ClaimFrame, text: str) -> bool:
     """Does a negation in ``text`` govern one of the claim's words, in its own clause?
 
@@ -58,7 +71,7 @@ def _negates_claim(frame: ClaimFrame, text: str) -> bool:
             elif neg not in DENIALS and _COMPLEMENTISERS & set(after[:2]):
                 continue
             else:
-                governed = after[:NEGATION_REACH]
+                governed = _before_partitive(after[:NEGATION_REACH])
             keys, entities = word_keys(" ".join(governed)), _entities_of(" ".join(governed), frame.book)
             if frame.places & entities or any(_present(g, keys, entities) for g in frame.groups):
                 return True
