@@ -86,6 +86,7 @@ from language.lexicon import REPORTING_VERBS_AR
 from language.names import common_nouns
 from language.normalize import ARABIC_LETTER, FOLDED_STOPWORDS, LATIN_LETTER, normalize_arabic, under_proclitic
 from language.numbers import (
+    anyone_units,
     contrasting_predicates,
     count_predicates,
     deed_predicates,
@@ -495,7 +496,18 @@ def _other_nouns(a: Claim, b: Claim) -> bool:
         and a.unit.isascii() == b.unit.isascii()
         and not _noun_states_predicate(a.unit, b)
         and not _noun_states_predicate(b.unit, a)
+        and not _anyone_and_whom(a, b)
     )
+
+
+def _anyone_and_whom(a: Claim, b: Claim) -> bool:
+    """Does one count name its people only as people ("قتل 9 أشخاص", ``anyone_units``) and the other say who they
+    were ("قتل 16 مدنيا", "اعتقال 4 رجال"), both stating one deed (``deeds_shared``), reported within
+    ``CONFLICT_DAYS``? Then both count the people that deed befell, told two ways. A part named beside its whole is
+    kept apart by ``Claim.subset``; days apart, a count of whom may be of another span ("2300 مدني خلال ثلاثة أشهر").
+    A shared word of the setting is not enough ("تحطم طائرة ركاب ... 107 قتلى" / "طائرة ركاب على متنها 104 أشخاص")."""
+    anyone = anyone_units()
+    return (a.unit in anyone) != (b.unit in anyone) and not _days_apart(a, b) and deeds_shared(a.deeds, b.deeds)
 
 
 def _noun(c: Claim) -> str | None:

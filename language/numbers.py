@@ -347,6 +347,19 @@ def learn_count_predicates(texts: Iterable[str], min_count: int = 20, share: flo
     return sorted(k for k, n in before.items() if n >= min_count and n >= share * after[k] and len(k) >= 2)
 
 
+#: Nouns that count people of any kind, folded Arabic and English. Grammar of news, no story's words.
+_ANYONE = ("شخص", "اشخاص", "فرد", "افراد", "نسمه", "person", "persons", "people", "individual", "individuals")
+
+
+@lru_cache(maxsize=1)
+def anyone_units() -> frozenset[str]:
+    """Unit keys (``unit_key``) of the nouns that count people of any kind ("أشخاص", "people").
+
+    Why: one outlet counts a toll by everyone ("قتل 9 أشخاص") and another by who they were ("قتل 16 مدنيا", "اعتقال
+    4 رجال"); the nouns differ and the count is one."""
+    return frozenset(unit_key(w) for w in _ANYONE)
+
+
 #: Where the corpus counts of singular counted nouns live (see ``learn_singular_nouns``).
 _SINGULAR_NOUNS = Path(__file__).with_name("singular_nouns.json")
 #: Arabic counts 11–99 with the noun singular and accusative ("15 شخصا"), 3–10 with the plural ("5 أشخاص").

@@ -407,6 +407,18 @@ def test_one_group_in_two_words_needs_only_a_loose_frame(monkeypatch):
     assert find_conflicts(_numbers(four, other))[0] == []  # another qualifier: another group
 
 
+def test_people_and_who_they_were_are_one_count_of_one_deed(monkeypatch):
+    # One outlet counts the arrested as people, another as men, the same day: one count, two figures, however far
+    # apart their frames embed.
+    people = Evidence(1, "a", "اعتقلت الشرطة ستة أشخاص للاشتباه في تخطيطهم لتفجير في السوق.", "Outlet A", SUN)
+    men = Evidence(2, "b", "واعتقلت الشرطة أربعة رجال بتهمة التخطيط لتفجير في السوق.", "Outlet B", SUN)
+    monkeypatch.setattr("bot.conflicts.frame_similarity", lambda a, b: 1.0 if a == b else 0.5)
+    (conflict,), _ = find_conflicts(_numbers(people, men))
+    assert conflict.relation == "conflict" and {p.value for p in conflict.positions} == {"ستة أشخاص", "أربعة رجال"}
+    houses = Evidence(2, "b", "ودمرت الغارة أربعة منازل في السوق.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(people, houses))[0] == []  # another deed: not the people arrested
+
+
 def test_a_toll_said_to_have_risen_across_languages_is_an_update():
     # An English wire copy "… rose to 7" beside an Arabic count of the killed, the same day: one toll, risen.
     first = Evidence(1, "a", "قتل 4 أشخاص في انهيار جسر للمشاة في المدينة.", "Outlet A", SUN)
