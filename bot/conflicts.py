@@ -203,7 +203,10 @@ def _topic_frames(topic: str) -> frozenset[str]:
 
 
 def _periods_match(a: Claim, b: Claim) -> bool:
-    """A running total or past figure is compared only with one counted over a like period."""
+    """A running total or past figure is compared only with one counted over a like period. A person's age is one
+    whenever it is told ("طفلة عمرها ست سنوات الشهر الماضي": the time is the deed's, not the age's)."""
+    if _age(a) and _age(b):
+        return True
     if a.background != b.background:
         return False
     if a.background and a.period_start and b.period_start:
@@ -981,16 +984,8 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
     claims = figures
     if any(c.anchor is None or c.low is None for c in claims):
         return None
-    days = sorted({c.anchor for c in claims})
-    if len(days) < 2:
+    if len({c.anchor for c in claims}) < 2 or _clash_on_a_day(claims):
         return None
-    for day in days:
-        same_day = [c for c in claims if c.anchor == day]
-        before = [_figure(c) for c in claims if c.anchor < day]
-        if any(
-            not _compatible_numbers(a, b) and a.origin != b.origin and not _rising_floors(a, b, before) for a in same_day for b in same_day
-        ):
-            return None
     steps = _steps(sorted(claims, key=lambda c: (c.anchor, _mid(c))))
     lows = [min(c.low for c in s) for s in steps]
     first_days = [min(c.anchor for c in s) for s in steps]
@@ -999,6 +994,19 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
     if min(_figure(c) for c in steps[-1]) <= min(_figure(c) for c in steps[0]):
         return None  # "at least 39", then "39"; "نحو 85", then "85": the same figure, not a change ("more than 100", then 107, is)
     return steps
+
+
+def _clash_on_a_day(claims: list[Claim]) -> bool:
+    """Do two sources' figures of one report day disagree, other than as floors of a toll still rising that day
+    (``_rising_floors``)? Then they are rivals, not steps of one series. Undated claims are one day of their own."""
+    for day in {c.anchor for c in claims}:
+        same_day = [c for c in claims if c.anchor == day]
+        before = [_figure(c) for c in claims if day and c.anchor and c.anchor < day]
+        if any(
+            not _compatible_numbers(a, b) and a.origin != b.origin and not _rising_floors(a, b, before) for a in same_day for b in same_day
+        ):
+            return True
+    return False
 
 
 def _counted_by(day: dt.date | None, claims: list[Claim]) -> bool:
@@ -1045,6 +1053,8 @@ def _risen(claims: list[Claim]) -> list[list[Claim]] | None:
         return None  # two outlets' totals of one day, each the figure the toll "rose to" as it told it: rivals, not steps
     if not lower or any((c.low if c.high is None else c.high) >= top or (latest and c.anchor and c.anchor > latest) for c in lower):
         return None
+    if _clash_on_a_day(lower) and not {_report(c) for c in lower} & {_report(r) for r in risen}:
+        return None  # "at least 48" and "at least 70" of two outlets the day a third says it rose to 150: three rivals
     steps = _steps(sorted(claims, key=_mid))
     return steps if len(steps) > 1 and all(_mid(c) == top for c in steps[-1]) else None
 

@@ -1022,9 +1022,9 @@ def time_units() -> dict[str, str]:
 
 
 #: Words a span of years follows when it is a person's age ("عن عمر يناهز 81 عاما", "البالغ من العمر 57 عاما", "توفي
-#: عن 85 عاما", "aged 81"), folded; and the punctuation around an age told beside a name ("فلان (22 عاما)", "فلان، 21
+#: عن 85 عاما", "في سن 16 عاما", "الطفلة البالغة 7 أعوام", "aged 81"), folded; and the punctuation around an age told beside a name ("فلان (22 عاما)", "فلان، 21
 #: عاما،"). Grammar of any story, no story's words.
-_AGE_BEFORE = re.compile(r"(?<!\w)(?:عمر|العمر|عمره|عمرها|يناهز|ناهز|عن|aged|age of)\s*$")
+_AGE_BEFORE = re.compile(r"(?<!\w)(?:عمر|العمر|عمره|عمرها|يناهز|ناهز|عن|سن|البالغ|البالغه|aged|age of)\s*$")
 _AGE_AFTER = re.compile(r"^[\s-]*(?:years?[\s-]+)?old\b")
 _AGE_ASIDE = {"(": ")", "،": "،", ",": ","}
 

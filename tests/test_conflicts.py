@@ -717,3 +717,22 @@ def test_two_persons_ages_in_two_words_for_years_stay_apart():
     a = Evidence(1, "a", "وقالت الشرطة إن المهندس سامر الخطيب، البالغ من العمر 41 عاما، أصيب في الهجوم.", "Outlet A", SUN)
     b = Evidence(2, "b", "وقال جاره منير حداد، الذي يبلغ من العمر 38 سنة، إنه سمع دوي إطلاق النار.", "Outlet B", SUN)
     assert find_conflicts(_numbers(a, b))[0] == []
+
+
+def test_a_childs_age_told_two_ways_by_two_outlets_is_a_conflict():
+    # "البالغة 9 أعوام" and "عمرها ثماني سنوات": one child's age, whatever day the deed was and however it is worded.
+    nine = Evidence(1, "a", "أدانت المحكمة السائق بدهس الطفلة نادين البالغة 9 أعوام أمام مدرستها.", "Outlet A", SUN)
+    eight = Evidence(
+        2, "b", "قضت المحكمة بسجن سائق دهس الطفلة نادين، وهي طفلة عمرها ثماني سنوات، الشهر الماضي أمام مدرستها.", "Outlet B", SUN
+    )
+    (conflict,), _ = find_conflicts(_numbers(nine, eight))
+    assert conflict.relation == "conflict" and {p.value for p in conflict.positions} == {"9 أعوام", "ثماني سنوات"}
+
+
+def test_a_total_risen_beside_two_rival_counts_of_its_day_is_no_update():
+    # Two outlets' floors of one day disagree (48 / 70) and a third says the toll rose to 150: three rival figures.
+    low = Evidence(1, "a", "قالت منظمة إغاثة إن 48 شخصا على الأقل قتلوا في قصف البلدة.", "Outlet A", SUN)
+    mid = Evidence(2, "b", "قتل 70 شخصا على الأقل في قصف البلدة.", "Outlet B", SUN)
+    top = Evidence(3, "c", "ارتفعت حصيلة قتلى قصف البلدة إلى 150 قتيلا بحسب ناشطين.", "Outlet C", SUN)
+    relations = {c.relation for c in find_conflicts(_numbers(low, mid, top))[0]}
+    assert relations == {"conflict"}
