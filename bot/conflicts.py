@@ -989,11 +989,19 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
     steps = _steps(sorted(claims, key=lambda c: (c.anchor, _mid(c))))
     lows = [min(c.low for c in s) for s in steps]
     first_days = [min(c.anchor for c in s) for s in steps]
-    if len(steps) < 2 or len(set(first_days)) < 2 or any(b < a for a, b in zip(lows, lows[1:])):
+    if len(steps) < 2 or len(set(first_days)) < 2:
         return None
-    if min(_figure(c) for c in steps[-1]) <= min(_figure(c) for c in steps[0]):
+    first, last = min(_figure(c) for c in steps[0]), min(_figure(c) for c in steps[-1])
+    if first == last:
         return None  # "at least 39", then "39"; "نحو 85", then "85": the same figure, not a change ("more than 100", then 107, is)
-    return steps
+    if _one_outlet(claims) and len(steps) == len(set(first_days)):
+        return steps  # one outlet's figure of a later day replaces its own of the day before, lower or higher: a revision
+    return None if last < first or any(b < a for a, b in zip(lows, lows[1:])) else steps
+
+
+def _one_outlet(claims: list[Claim]) -> bool:
+    """Are all claims told by one outlet (whomever it cites)?"""
+    return len({c.parties[0].outlet if c.parties else None for c in claims}) == 1
 
 
 def _clash_on_a_day(claims: list[Claim]) -> bool:

@@ -736,3 +736,14 @@ def test_a_total_risen_beside_two_rival_counts_of_its_day_is_no_update():
     top = Evidence(3, "c", "ارتفعت حصيلة قتلى قصف البلدة إلى 150 قتيلا بحسب ناشطين.", "Outlet C", SUN)
     relations = {c.relation for c in find_conflicts(_numbers(low, mid, top))[0]}
     assert relations == {"conflict"}
+
+
+def test_one_outlets_lower_figure_of_a_later_day_is_its_revision():
+    # One outlet says 29 on Sunday, citing state media, and 25 on Monday: it revised its own toll. From another
+    # outlet, the lower figure of the next day is a rival.
+    sunday = Evidence(1, "a", "وأسفر إطلاق النار على الحشد عن مقتل 29 شخصا بحسب وسائل إعلام رسمية.", "Outlet A", SUN)
+    monday = Evidence(2, "b", "وأدى إطلاق النار على الحشد إلى مقتل 25 شخصا.", "Outlet A", MON)
+    (update,), _ = find_conflicts(_numbers(sunday, monday))
+    assert update.relation == "update" and [p.value for p in update.positions] == ["29 شخصا", "25 شخصا"]
+    other = Evidence(2, "b", "وأدى إطلاق النار على الحشد إلى مقتل 25 شخصا.", "Outlet B", MON)
+    assert [c.relation for c in find_conflicts(_numbers(sunday, other))[0]] == ["conflict"]
