@@ -505,12 +505,13 @@ def _other_nouns(a: Claim, b: Claim) -> bool:
 
 def _anyone_and_whom(a: Claim, b: Claim) -> bool:
     """Does one count name its people only as people ("قتل 9 أشخاص", ``anyone_units``) and the other say who they
-    were ("قتل 16 مدنيا", "اعتقال 4 رجال"), both stating one deed (``deeds_shared``), reported within
-    ``CONFLICT_DAYS``? Then both count the people that deed befell, told two ways. A part named beside its whole is
-    kept apart by ``Claim.subset``; days apart, a count of whom may be of another span ("2300 مدني خلال ثلاثة أشهر").
-    A shared word of the setting is not enough ("تحطم طائرة ركاب ... 107 قتلى" / "طائرة ركاب على متنها 104 أشخاص")."""
+    were ("قتل 16 مدنيا", "أصيب 4 رجال"), both stating one deed that befalls people (``_one_deed``: the killed, the
+    injured), reported within ``CONFLICT_DAYS``? Then both count the people that deed befell, told two ways. A part
+    named beside its whole is kept apart by ``Claim.subset``; days apart, a count of whom may be of another span
+    ("2300 مدني خلال ثلاثة أشهر"). A shared word of the setting is not enough ("تحطم طائرة ركاب ... 107 قتلى" / "طائرة
+    ركاب على متنها 104 أشخاص"), nor a verb any two counts take ("تضم 40 منظمة" / "وفد يضم 12 شخصا")."""
     anyone = anyone_units()
-    return (a.unit in anyone) != (b.unit in anyone) and not _days_apart(a, b) and deeds_shared(a.deeds, b.deeds)
+    return (a.unit in anyone) != (b.unit in anyone) and not _days_apart(a, b) and _one_deed(a, b)
 
 
 def _noun(c: Claim) -> str | None:

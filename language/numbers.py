@@ -348,15 +348,15 @@ def learn_count_predicates(texts: Iterable[str], min_count: int = 20, share: flo
 
 
 #: Nouns that count people of any kind, folded Arabic and English. Grammar of news, no story's words.
-_ANYONE = ("شخص", "اشخاص", "فرد", "افراد", "نسمه", "person", "persons", "people", "individual", "individuals")
+_ANYONE = ("شخص", "اشخاص", "نسمه", "person", "persons", "people", "individual", "individuals")
 
 
 @lru_cache(maxsize=1)
 def anyone_units() -> frozenset[str]:
     """Unit keys (``unit_key``) of the nouns that count people of any kind ("أشخاص", "people").
 
-    Why: one outlet counts a toll by everyone ("قتل 9 أشخاص") and another by who they were ("قتل 16 مدنيا", "اعتقال
-    4 رجال"); the nouns differ and the count is one."""
+    Why: one outlet counts a toll by everyone ("قتل 9 أشخاص") and another by who they were ("قتل 16 مدنيا", "أصيب 4
+    رجال"); the nouns differ and the count is one. Not "أفراد": members of something ("وفد من 12 فردا")."""
     return frozenset(unit_key(w) for w in _ANYONE)
 
 

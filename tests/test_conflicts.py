@@ -408,15 +408,18 @@ def test_one_group_in_two_words_needs_only_a_loose_frame(monkeypatch):
 
 
 def test_people_and_who_they_were_are_one_count_of_one_deed(monkeypatch):
-    # One outlet counts the arrested as people, another as men, the same day: one count, two figures, however far
+    # One outlet counts the injured as people, another as men, the same day: one count, two figures, however far
     # apart their frames embed.
-    people = Evidence(1, "a", "اعتقلت الشرطة ستة أشخاص للاشتباه في تخطيطهم لتفجير في السوق.", "Outlet A", SUN)
-    men = Evidence(2, "b", "واعتقلت الشرطة أربعة رجال بتهمة التخطيط لتفجير في السوق.", "Outlet B", SUN)
+    people = Evidence(1, "a", "أصيب ستة أشخاص في انفجار عبوة قرب السوق المركزي.", "Outlet A", SUN)
+    men = Evidence(2, "b", "وأصيب أربعة رجال بجروح في انفجار عبوة قرب السوق المركزي.", "Outlet B", SUN)
     monkeypatch.setattr("bot.conflicts.frame_similarity", lambda a, b: 1.0 if a == b else 0.5)
     (conflict,), _ = find_conflicts(_numbers(people, men))
     assert conflict.relation == "conflict" and {p.value for p in conflict.positions} == {"ستة أشخاص", "أربعة رجال"}
-    houses = Evidence(2, "b", "ودمرت الغارة أربعة منازل في السوق.", "Outlet B", SUN)
-    assert find_conflicts(_numbers(people, houses))[0] == []  # another deed: not the people arrested
+    houses = Evidence(2, "b", "ودمر الانفجار أربعة منازل قرب السوق المركزي.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(people, houses))[0] == []  # another deed: not the people injured
+    groups = Evidence(1, "a", "وتضم الهيئة 40 منظمة حقوقية من أنحاء المنطقة.", "Outlet A", SUN)
+    envoys = Evidence(2, "b", "وترسل الهيئة وفدا يضم 12 شخصا إلى المؤتمر.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(groups, envoys))[0] == []  # "comprises" befalls no one: organisations are no people
 
 
 def test_a_toll_said_to_have_risen_across_languages_is_an_update():
