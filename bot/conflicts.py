@@ -995,9 +995,15 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
     first, last = min(_figure(c) for c in steps[0]), min(_figure(c) for c in steps[-1])
     if first == last:
         return None  # "at least 39", then "39"; "نحو 85", then "85": the same figure, not a change ("more than 100", then 107, is)
-    if _one_outlet(claims) and len(steps) == len(set(first_days)):
+    if _one_outlet(claims) and len(steps) == len(set(first_days)) and not _restated(steps[0], steps[-1]):
         return steps  # one outlet's figure of a later day replaces its own of the day before, lower or higher: a revision
     return None if last < first or any(b < a for a, b in zip(lows, lows[1:])) else steps
+
+
+def _restated(first: list[Claim], last: list[Claim]) -> bool:
+    """Can a figure of the last step be one of the first told again ("أكثر من عشرين" / "نحو 20")? Then the outlet
+    revised nothing."""
+    return any(_compatible_numbers(a, b) for a in first for b in last)
 
 
 def _one_outlet(claims: list[Claim]) -> bool:

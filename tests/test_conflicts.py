@@ -750,3 +750,6 @@ def test_one_outlets_lower_figure_of_a_later_day_is_its_revision():
     assert update.relation == "update" and [p.value for p in update.positions] == ["29 شخصا", "25 شخصا"]
     other = Evidence(2, "b", "وأدى إطلاق النار على الحشد إلى مقتل 25 شخصا.", "Outlet B", MON)
     assert [c.relation for c in find_conflicts(_numbers(sunday, other))[0]] == ["conflict"]
+    over = Evidence(1, "a", "وأسفر إطلاق النار على الحشد عن مقتل أكثر من 20 شخصا.", "Outlet A", SUN)
+    again = Evidence(2, "b", "وأدى إطلاق النار على الحشد إلى مقتل نحو 20 شخصا.", "Outlet A", MON)
+    assert find_conflicts(_numbers(over, again))[0] == []  # "about 20" the next day tells "more than 20" again
