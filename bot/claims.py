@@ -986,6 +986,8 @@ def _whole(sentence: str, q: Quantity, quantities: Sequence[Quantity]) -> Quanti
 
 #: "و" or "and" + the next word, right after a count's noun.
 _COORDINATED = re.compile(r"\s+(?:and\s+|و(?=[^\W\d_]))([^\W\d_]+)")
+#: A noun coordinated before a count ("اعتقلت الشرطة امرأة و14 رجلا", "a woman and 14 men").
+_COORDINATED_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\s+(?:and\s+|و\s*)$")
 
 
 #: An English participle or past form ("wounding", "injured"): after "and" it opens the next clause, not a further noun.
@@ -1010,17 +1012,24 @@ def _feminine_past_of(word: str) -> str:
 
 def _addend(sentence: str, q: Quantity, quantities: Sequence[Quantity]) -> bool:
     """Is this count's noun coordinated with a further word ("107 ركاب وطاقم من ستة أفراد", "22 تلميذا وامرأة",
-    "107 passengers and crew")? Then it may count only a part of those its clause is about (passengers, not all on
+    "107 passengers and crew", "امرأة و14 رجلا")? Then it may count only a part of those its clause is about (passengers, not all on
     board), so ``bot.conflicts`` compares it only with counts of its own noun. A further count ("10 قتلى وثلاثة
     جرحى") is its own claim, not an addend, and so is a coordinated predicate ("توفي عشرة أشخاص وأصيب آخرون":
     ``_states_a_count``; English predicates are not learned, so "4 killed and injured" still reads as an addend)."""
     if not q.unit_text:
         return False
-    m = _COORDINATED.match(sentence[q.end :])
-    if m is None or normalize_arabic(m.group(1)) in STOPWORDS or _states_a_count(m.group(1)) or _ENGLISH_VERB.fullmatch(m.group(1)):
-        return False  # "توفي عشرة أشخاص وأصيب آخرون", "killing 14 people and wounding 60": the next clause, not a noun
-    word_start = q.end + m.start(1)
-    return not any(r.start <= word_start < r.end or r.start == word_start - 1 for r in quantities)
+    after, before = _COORDINATED.match(sentence[q.end :]), _COORDINATED_BEFORE.search(sentence[: q.start])
+    return any(_further_noun(sentence, m, at, quantities) for m, at in ((after, q.end), (before, 0)) if m is not None)
+
+
+def _further_noun(sentence: str, m: re.Match[str], offset: int, quantities: Sequence[Quantity]) -> bool:
+    """Is the word a coordination joins to a count a further noun, not a predicate opening the next clause ("توفي عشرة
+    أشخاص وأصيب آخرون", "killing 14 people and wounding 60"), a function word or a word of another count?"""
+    word = m.group(1)
+    if normalize_arabic(word) in STOPWORDS or _states_a_count(word) or _ENGLISH_VERB.fullmatch(word):
+        return False
+    word_start, word_end = offset + m.start(1), offset + m.end(1)
+    return not any(r.start <= word_start < r.end or r.start == word_start - 1 or r.start < word_end <= r.end for r in quantities)
 
 
 #: "and" or "و" closing the words between two counts.

@@ -86,6 +86,7 @@ from language.lexicon import REPORTING_VERBS_AR
 from language.names import common_nouns
 from language.normalize import ARABIC_LETTER, FOLDED_STOPWORDS, LATIN_LETTER, normalize_arabic, under_proclitic
 from language.numbers import (
+    anyone_units,
     contrasting_predicates,
     count_predicates,
     deed_predicates,
@@ -202,7 +203,10 @@ def _topic_frames(topic: str) -> frozenset[str]:
 
 
 def _periods_match(a: Claim, b: Claim) -> bool:
-    """A running total or past figure is compared only with one counted over a like period."""
+    """A running total or past figure is compared only with one counted over a like period. A person's age is one
+    whenever it is told ("طفلة عمرها ست سنوات الشهر الماضي": the time is the deed's, not the age's)."""
+    if _age(a) and _age(b):
+        return True
     if a.background != b.background:
         return False
     if a.background and a.period_start and b.period_start:
@@ -495,7 +499,19 @@ def _other_nouns(a: Claim, b: Claim) -> bool:
         and a.unit.isascii() == b.unit.isascii()
         and not _noun_states_predicate(a.unit, b)
         and not _noun_states_predicate(b.unit, a)
+        and not _anyone_and_whom(a, b)
     )
+
+
+def _anyone_and_whom(a: Claim, b: Claim) -> bool:
+    """Does one count name its people only as people ("قتل 9 أشخاص", ``anyone_units``) and the other say who they
+    were ("قتل 16 مدنيا", "أصيب 4 رجال"), both stating one deed that befalls people (``_one_deed``: the killed, the
+    injured), reported within ``CONFLICT_DAYS``? Then both count the people that deed befell, told two ways. A part
+    named beside its whole is kept apart by ``Claim.subset``; days apart, a count of whom may be of another span
+    ("2300 مدني خلال ثلاثة أشهر"). A shared word of the setting is not enough ("تحطم طائرة ركاب ... 107 قتلى" / "طائرة
+    ركاب على متنها 104 أشخاص"), nor a verb any two counts take ("تضم 40 منظمة" / "وفد يضم 12 شخصا")."""
+    anyone = anyone_units()
+    return (a.unit in anyone) != (b.unit in anyone) and not _days_apart(a, b) and _one_deed(a, b)
 
 
 def _noun(c: Claim) -> str | None:
@@ -970,16 +986,8 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
     claims = figures
     if any(c.anchor is None or c.low is None for c in claims):
         return None
-    days = sorted({c.anchor for c in claims})
-    if len(days) < 2:
+    if len({c.anchor for c in claims}) < 2 or _clash_on_a_day(claims):
         return None
-    for day in days:
-        same_day = [c for c in claims if c.anchor == day]
-        before = [_figure(c) for c in claims if c.anchor < day]
-        if any(
-            not _compatible_numbers(a, b) and a.origin != b.origin and not _rising_floors(a, b, before) for a in same_day for b in same_day
-        ):
-            return None
     steps = _steps(sorted(claims, key=lambda c: (c.anchor, _mid(c))))
     first_days = [min(c.anchor for c in s) for s in steps]
     if len(steps) < 2 or len(set(first_days)) < 2:
@@ -987,11 +995,36 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
     # A vague opener left (before every figure) states no figure to rise from: "dozens", then "14" is the first count.
     counted = [s for s in steps if not all(c.vague for c in s)] or steps
     lows = [min(c.low for c in s) for s in counted]
-    if any(b < a for a, b in zip(lows, lows[1:])):
-        return None
-    if len(counted) > 1 and min(_figure(c) for c in counted[-1]) <= min(_figure(c) for c in counted[0]):
+    first, last = min(_figure(c) for c in counted[0]), min(_figure(c) for c in counted[-1])
+    if len(counted) > 1 and first == last:
         return None  # "at least 39", then "39"; "نحو 85", then "85": the same figure, not a change ("more than 100", then 107, is)
-    return steps
+    if _one_outlet(claims) and len(steps) == len(set(first_days)) and not _restated(steps[0], steps[-1]):
+        return steps  # one outlet's figure of a later day replaces its own of the day before, lower or higher: a revision
+    return None if last < first or any(b < a for a, b in zip(lows, lows[1:])) else steps
+
+
+def _restated(first: list[Claim], last: list[Claim]) -> bool:
+    """Can a figure of the last step be one of the first told again ("أكثر من عشرين" / "نحو 20")? Then the outlet
+    revised nothing."""
+    return any(_compatible_numbers(a, b) for a in first for b in last)
+
+
+def _one_outlet(claims: list[Claim]) -> bool:
+    """Are all claims told by one outlet (whomever it cites)?"""
+    return len({c.parties[0].outlet if c.parties else None for c in claims}) == 1
+
+
+def _clash_on_a_day(claims: list[Claim]) -> bool:
+    """Do two sources' figures of one report day disagree, other than as floors of a toll still rising that day
+    (``_rising_floors``)? Then they are rivals, not steps of one series. Undated claims are one day of their own."""
+    for day in {c.anchor for c in claims}:
+        same_day = [c for c in claims if c.anchor == day]
+        before = [_figure(c) for c in claims if day and c.anchor and c.anchor < day]
+        if any(
+            not _compatible_numbers(a, b) and a.origin != b.origin and not _rising_floors(a, b, before) for a in same_day for b in same_day
+        ):
+            return True
+    return False
 
 
 def _counted_by(day: dt.date | None, claims: list[Claim]) -> bool:
@@ -1038,6 +1071,8 @@ def _risen(claims: list[Claim]) -> list[list[Claim]] | None:
         return None  # two outlets' totals of one day, each the figure the toll "rose to" as it told it: rivals, not steps
     if not lower or any((c.low if c.high is None else c.high) >= top or (latest and c.anchor and c.anchor > latest) for c in lower):
         return None
+    if _clash_on_a_day(lower) and not {_report(c) for c in lower} & {_report(r) for r in risen}:
+        return None  # "at least 48" and "at least 70" of two outlets the day a third says it rose to 150: three rivals
     steps = _steps(sorted(claims, key=_mid))
     return steps if len(steps) > 1 and all(_mid(c) == top for c in steps[-1]) else None
 

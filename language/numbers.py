@@ -347,6 +347,19 @@ def learn_count_predicates(texts: Iterable[str], min_count: int = 20, share: flo
     return sorted(k for k, n in before.items() if n >= min_count and n >= share * after[k] and len(k) >= 2)
 
 
+#: Nouns that count people of any kind, folded Arabic and English. Grammar of news, no story's words.
+_ANYONE = ("شخص", "اشخاص", "نسمه", "person", "persons", "people", "individual", "individuals")
+
+
+@lru_cache(maxsize=1)
+def anyone_units() -> frozenset[str]:
+    """Unit keys (``unit_key``) of the nouns that count people of any kind ("أشخاص", "people").
+
+    Why: one outlet counts a toll by everyone ("قتل 9 أشخاص") and another by who they were ("قتل 16 مدنيا", "أصيب 4
+    رجال"); the nouns differ and the count is one. Not "أفراد": members of something ("وفد من 12 فردا")."""
+    return frozenset(unit_key(w) for w in _ANYONE)
+
+
 #: Where the corpus counts of singular counted nouns live (see ``learn_singular_nouns``).
 _SINGULAR_NOUNS = Path(__file__).with_name("singular_nouns.json")
 #: Arabic counts 11–99 with the noun singular and accusative ("15 شخصا"), 3–10 with the plural ("5 أشخاص").
@@ -1009,7 +1022,7 @@ def time_units() -> dict[str, str]:
 
 
 #: Words a span of years follows when it is a person's age ("عن عمر يناهز 81 عاما", "البالغ من العمر 57 عاما", "توفي
-#: عن 85 عاما", "aged 81"), folded; and the punctuation around an age told beside a name ("فلان (22 عاما)", "فلان، 21
+#: عن 85 عاما", "في سن 16 عاما", "الطفلة البالغة 7 أعوام", "aged 81"), folded; and the punctuation around an age told beside a name ("فلان (22 عاما)", "فلان، 21
 #: عاما،"). Grammar of any story, no story's words.
 _AGE_BEFORE = re.compile(r"(?<!\w)(?:عمر|العمر|عمره|عمرها|يناهز|ناهز|عن|سن|البالغ|البالغه|aged|age of)\s*$")
 _AGE_AFTER = re.compile(r"^[\s-]*(?:years?[\s-]+)?old\b")

@@ -100,6 +100,17 @@ def test_passengers_and_crew_are_no_rival_to_all_on_board():
     assert find_conflicts([people, passengers])[0] == []
 
 
+def test_a_noun_coordinated_before_a_count_makes_it_a_part():
+    # "a driver and 14 men" were held: the 14 are a part of the arrested, no rival to another outlet's 15 people.
+    (men,) = numbers(Evidence(1, "a", "واحتجزت السلطات سائقا و14 رجلا عقب المداهمة.", "Outlet A", SUN))
+    (people,) = numbers(Evidence(2, "b", "واحتجزت السلطات 15 شخصا عقب المداهمة.", "Outlet B", SUN))
+    (english,) = numbers(Evidence(3, "c", "The authorities held a driver and 14 men after the raid.", "Outlet C", SUN))
+    assert men.partial and english.partial and not people.partial
+    assert find_conflicts([men, people])[0] == []
+    (wounded,) = [c for c in numbers(Evidence(4, "d", "قتل 5 أشخاص وأصيب 14 في الحادث.", "Outlet D", SUN)) if c.low == 14]
+    assert not wounded.partial  # "وأصيب" opens the next clause: no noun joined to the 14
+
+
 def test_a_further_count_is_not_an_addend():
     (killed, injured) = numbers(Evidence(1, "a", "أسفر الحادث عن سقوط 107 قتلى وثلاثة جرحى.", "Outlet A", SUN))
     assert not killed.partial and not injured.partial

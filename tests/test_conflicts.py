@@ -411,6 +411,21 @@ def test_one_group_in_two_words_needs_only_a_loose_frame(monkeypatch):
     assert find_conflicts(_numbers(four, other))[0] == []  # another qualifier: another group
 
 
+def test_people_and_who_they_were_are_one_count_of_one_deed(monkeypatch):
+    # One outlet counts the injured as people, another as men, the same day: one count, two figures, however far
+    # apart their frames embed.
+    people = Evidence(1, "a", "أصيب ستة أشخاص في انفجار عبوة قرب السوق المركزي.", "Outlet A", SUN)
+    men = Evidence(2, "b", "وأصيب أربعة رجال بجروح في انفجار عبوة قرب السوق المركزي.", "Outlet B", SUN)
+    monkeypatch.setattr("bot.conflicts.frame_similarity", lambda a, b: 1.0 if a == b else 0.5)
+    (conflict,), _ = find_conflicts(_numbers(people, men))
+    assert conflict.relation == "conflict" and {p.value for p in conflict.positions} == {"ستة أشخاص", "أربعة رجال"}
+    houses = Evidence(2, "b", "ودمر الانفجار أربعة منازل قرب السوق المركزي.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(people, houses))[0] == []  # another deed: not the people injured
+    groups = Evidence(1, "a", "وتضم الهيئة 40 منظمة حقوقية من أنحاء المنطقة.", "Outlet A", SUN)
+    envoys = Evidence(2, "b", "وترسل الهيئة وفدا يضم 12 شخصا إلى المؤتمر.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(groups, envoys))[0] == []  # "comprises" befalls no one: organisations are no people
+
+
 def test_a_toll_said_to_have_risen_across_languages_is_an_update():
     # An English wire copy "… rose to 7" beside an Arabic count of the killed, the same day: one toll, risen.
     first = Evidence(1, "a", "قتل 4 أشخاص في انهيار جسر للمشاة في المدينة.", "Outlet A", SUN)
@@ -735,3 +750,36 @@ def test_parts_of_one_day_that_share_hours_agree():
     assert find_conflicts(extract_all([evening, night]))[0] == []
     (conflict,), _ = find_conflicts(extract_all([evening, morning]))
     assert conflict.kind == "date" and conflict.relation == "conflict"
+
+
+def test_a_childs_age_told_two_ways_by_two_outlets_is_a_conflict():
+    # "البالغة 9 أعوام" and "عمرها ثماني سنوات": one child's age, whatever day the deed was and however it is worded.
+    nine = Evidence(1, "a", "أدانت المحكمة السائق بدهس الطفلة نادين البالغة 9 أعوام أمام مدرستها.", "Outlet A", SUN)
+    eight = Evidence(
+        2, "b", "قضت المحكمة بسجن سائق دهس الطفلة نادين، وهي طفلة عمرها ثماني سنوات، الشهر الماضي أمام مدرستها.", "Outlet B", SUN
+    )
+    (conflict,), _ = find_conflicts(_numbers(nine, eight))
+    assert conflict.relation == "conflict" and {p.value for p in conflict.positions} == {"9 أعوام", "ثماني سنوات"}
+
+
+def test_a_total_risen_beside_two_rival_counts_of_its_day_is_no_update():
+    # Two outlets' floors of one day disagree (48 / 70) and a third says the toll rose to 150: three rival figures.
+    low = Evidence(1, "a", "قالت منظمة إغاثة إن 48 شخصا على الأقل قتلوا في قصف البلدة.", "Outlet A", SUN)
+    mid = Evidence(2, "b", "قتل 70 شخصا على الأقل في قصف البلدة.", "Outlet B", SUN)
+    top = Evidence(3, "c", "ارتفعت حصيلة قتلى قصف البلدة إلى 150 قتيلا بحسب ناشطين.", "Outlet C", SUN)
+    relations = {c.relation for c in find_conflicts(_numbers(low, mid, top))[0]}
+    assert relations == {"conflict"}
+
+
+def test_one_outlets_lower_figure_of_a_later_day_is_its_revision():
+    # One outlet says 29 on Sunday, citing state media, and 25 on Monday: it revised its own toll. From another
+    # outlet, the lower figure of the next day is a rival.
+    sunday = Evidence(1, "a", "وأسفر إطلاق النار على الحشد عن مقتل 29 شخصا بحسب وسائل إعلام رسمية.", "Outlet A", SUN)
+    monday = Evidence(2, "b", "وأدى إطلاق النار على الحشد إلى مقتل 25 شخصا.", "Outlet A", MON)
+    (update,), _ = find_conflicts(_numbers(sunday, monday))
+    assert update.relation == "update" and [p.value for p in update.positions] == ["29 شخصا", "25 شخصا"]
+    other = Evidence(2, "b", "وأدى إطلاق النار على الحشد إلى مقتل 25 شخصا.", "Outlet B", MON)
+    assert [c.relation for c in find_conflicts(_numbers(sunday, other))[0]] == ["conflict"]
+    over = Evidence(1, "a", "وأسفر إطلاق النار على الحشد عن مقتل أكثر من 20 شخصا.", "Outlet A", SUN)
+    again = Evidence(2, "b", "وأدى إطلاق النار على الحشد إلى مقتل نحو 20 شخصا.", "Outlet A", MON)
+    assert find_conflicts(_numbers(over, again))[0] == []  # "about 20" the next day tells "more than 20" again

@@ -74,6 +74,7 @@ def test_a_span_of_years_is_an_age_by_its_marker_or_beside_a_name():
     assert reads_as_age("الطالب يوسف (", ") بجروح")
     assert reads_as_age("وكان يوسف، ", "، يدرس")
     assert reads_as_age("He died aged ", ".") and reads_as_age("a ", "-year-old driver")
+    assert reads_as_age("تزوج في سن ", " قبل") and reads_as_age("الطفلة البالغة ", " أمام")
     assert not reads_as_age("يحكم البلاد منذ ", " وقال")
     assert not reads_as_age("(", "، وقال")
 
