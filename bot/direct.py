@@ -847,8 +847,8 @@ def unreferenced(question: str, quote: str, cands: list[Candidate]) -> list[Cand
 def of_wholes(quote: str, cands: list[Candidate], counted: frozenset[str]) -> list[Candidate]:
     """The candidates less each figure counting part of a group the quote counts (``bot.claims.names_a_part``: "قتل 35
     مقاتلا بينهم 9 روس", "16 wounded, including 5 soldiers"), unless it counts a noun the question names
-    (``counted``, ``counted_nouns``) and no other figure does: "how many children were killed" over "قتل 20 شخصا
-    بينهم 5 أطفال" is 5. Why: a question naming the group's noun asks its total; the chooser, judging position and
+    (``counted``, ``counted_nouns``) and no other figure does: "how many soldiers were wounded" over "إصابة 23 شخصا
+    بينهم 4 جنود" is 4. Why: a question naming the group's noun asks its total; the chooser, judging position and
     shape, took the part after "بينهم", the figure closest to the question's other words."""
     parts = {id(c) for c in cands if c.kind == "number" and names_a_part(quote, c.start, c.end)}
     if not parts:
