@@ -509,9 +509,10 @@ def _anyone_and_whom(a: Claim, b: Claim) -> bool:
     injured), reported within ``CONFLICT_DAYS``? Then both count the people that deed befell, told two ways. A part
     named beside its whole is kept apart by ``Claim.subset``; days apart, a count of whom may be of another span
     ("2300 مدني خلال ثلاثة أشهر"). A shared word of the setting is not enough ("تحطم طائرة ركاب ... 107 قتلى" / "طائرة
-    ركاب على متنها 104 أشخاص"), nor a verb any two counts take ("تضم 40 منظمة" / "وفد يضم 12 شخصا")."""
+    ركاب على متنها 104 أشخاص"), nor a verb any two counts take ("تضم 40 منظمة" / "وفد يضم 12 شخصا"), nor a vague
+    count of whom ("عشرات من قادتها", killed in a raid two weeks before: a clause's own time no claim carries)."""
     anyone = anyone_units()
-    return (a.unit in anyone) != (b.unit in anyone) and not _days_apart(a, b) and _one_deed(a, b)
+    return not (a.vague or b.vague) and (a.unit in anyone) != (b.unit in anyone) and not _days_apart(a, b) and _one_deed(a, b)
 
 
 def _noun(c: Claim) -> str | None:

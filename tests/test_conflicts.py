@@ -424,6 +424,9 @@ def test_people_and_who_they_were_are_one_count_of_one_deed(monkeypatch):
     groups = Evidence(1, "a", "وتضم الهيئة 40 منظمة حقوقية من أنحاء المنطقة.", "Outlet A", SUN)
     envoys = Evidence(2, "b", "وترسل الهيئة وفدا يضم 12 شخصا إلى المؤتمر.", "Outlet B", SUN)
     assert find_conflicts(_numbers(groups, envoys))[0] == []  # "comprises" befalls no one: organisations are no people
+    leaders = Evidence(2, "b", "وقالت الجماعة إن الهجوم جاء ردا على مقتل عشرات من قادتها في غارة قبل أسبوعين.", "Outlet B", SUN)
+    killed = Evidence(1, "a", "قتل ستة أشخاص في الهجوم على الثكنة.", "Outlet A", SUN)
+    assert find_conflicts(_numbers(killed, leaders))[0] == []  # "dozens of its leaders" is no figure of whom
 
 
 def test_a_toll_said_to_have_risen_across_languages_is_an_update():
