@@ -142,7 +142,8 @@ PARTS_OF_DAY = {
     "dawn": "dawn",
 }
 #: The hours each part of the day spans, roughly: parts that share hours may name one moment ("مساء السبت" / "ليل
-#: السبت": a blast at nine in the evening is both), parts that share none cannot ("صباح" / "مساء").
+#: السبت": a blast at nine in the evening is both), parts that share none cannot ("صباح" / "مساء"). Not CLDR's day
+#: periods: they partition the day for formatting (English evening 18-21, night 21-24), so no two of them share an hour.
 PART_HOURS = {"dawn": (4, 6), "morning": (6, 12), "noon": (11, 14), "afternoon": (13, 18), "evening": (17, 22), "night": (20, 24)}
 
 
