@@ -663,9 +663,10 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
     countries = frozenset(p.country for p in find_places(sentence) if p.country and not p.alternatives)
     wholes = {q.start: w for q in quantities if (w := _whole(sentence, q, quantities))}
     nouns = {start: w.unit_text for start, w in wholes.items() if w.unit_text}
+    heads = _reporting_heads(sentence, attributions, times)
     claims: list[Claim] = []
     for seg in _segments(sentence, attributions, dateline_end(sentence)):
-        values = _values(sentence, seg, times, quantities, _reporting_heads(sentence, attributions, times))
+        values = _values(sentence, seg, times, quantities, heads)
         parties = _parties(ev, seg.parties, book)
         named = [p for p in seg.parties if p.party]
         origin = (named[-1].party_en or named[-1].party) if named else (outlet_label(ev.outlet) or ev.doc_id)
