@@ -795,10 +795,18 @@ def of_persons_asked(question: str, quote: str, cands: list[Candidate]) -> list[
     return [c for i, c in enumerate(cands) if c.kind != "number" or i in said] if said else cands
 
 
-def told_as_age(quote: str, start: int, end: int) -> bool:
-    """Is the span of years at ``start``:``end`` of ``quote`` told as a person's age ("البالغ من العمر 57 عاما",
-    "(48 عاما)", "aged 81": ``language.numbers.reads_as_age``)?"""
-    return reads_as_age(quote[:start], quote[end:])
+def told_as_age(quote: str, start: int, end: int, unit: str | None) -> bool:
+    """Is the figure at ``start``:``end`` of ``quote``, counting ``unit``, a span of years told as a person's age
+    ("البالغ من العمر 57 عاما", "(48 عاما)", "aged 81": ``language.numbers.reads_as_age``)? Only years: the cues
+    also head other figures ("أسفر عن 12 قتيلا", "ما يناهز 40 كيلومترا"), and ``reads_as_age`` leaves the unit to us."""
+    return time_units().get(unit or "") == "duration-year" and reads_as_age(quote[:start], quote[end:])
+
+
+def states_age(quote: str, value: Value) -> bool:
+    """Does ``quote`` tell ``value`` (a figure read from it) as a person's age, wherever in the quote it stands?"""
+    return any(
+        q.text == value.words and told_as_age(quote, q.start, q.end, q.unit_key) for q in [*find_quantities(quote), *find_duals(quote)]
+    )
 
 
 def of_ages_asked(question: str, quote: str, cands: list[Candidate]) -> list[Candidate]:
@@ -807,7 +815,7 @@ def of_ages_asked(question: str, quote: str, cands: list[Candidate]) -> list[Can
     the party"), and the chooser took whichever span of years came first."""
     if not asks_age(question):
         return cands
-    aged = [c for c in cands if c.kind == "number" and told_as_age(quote, c.start, c.end)]
+    aged = [c for c in cands if c.kind == "number" and told_as_age(quote, c.start, c.end, c.unit_key)]
     return [c for c in cands if c.kind != "number" or c in aged] if aged else cands
 
 
@@ -1352,7 +1360,7 @@ def direct_answer(
     deeded = [cv for cv in counting if states_deed_asked(question, cv, lexicon, aligner)]
     pool = next((tier for tier in (_stated(deeded), _stated(counting), deeded, counting, _stated(usable), usable) if tier), [])
     if kind == "number" and asks_age(question):  # an age told as one ("البالغ من العمر 57 عاما") over "نحو ستة عقود" in office
-        pool = [(c, v) for c, v in pool if (i := c.quote.find(v.words)) >= 0 and told_as_age(c.quote, i, i + len(v.words))] or pool
+        pool = [(c, v) for c, v in pool if states_age(c.quote, v)] or pool
     # a count's quotes are told apart by the noun and deed counted (``counts_asked``, ``states_deed_asked``) and the bridge:
     # the encoder's looser matches of its topic words ("fighters" / "مقاتلات", jets) outweighed the deed asked
     found = best_stated(question, pool, lexicon, None if kind == "number" else aligner) if pool else None

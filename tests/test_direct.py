@@ -23,6 +23,9 @@ from bot.direct import (
     direct_answer,
     load_clause_model,
     load_span_model,
+    of_ages_asked,
+    states_age,
+    candidates,
     read_clause,
     read_date,
     read_number,
@@ -461,3 +464,19 @@ def test_across_languages_the_quote_repeating_the_questions_constraint_states_th
     assert best_stated("في أي شهر من عام 2015 بدأ الإضراب؟", read)[0] is stopped
     far = _scored(2, began.quote, 0.3)  # under CLAUSE_RATIO of the first: the rank stands
     assert best_stated("In which month of 2015 did the strike begin?", [read[0], (far, read[1][1])])[0] is stopped
+
+
+@pytest.mark.parametrize(
+    ("quote", "aged"),
+    [
+        ("أسفر الحادث عن 12 قتيلا بينهم السائق البالغ 45 عاما.", ["45 عاما"]),  # "عن" heads a toll, not an age
+        ("قطعت القافلة ما يناهز 40 كيلومترا، وقائدها البالغ من العمر 52 عاما.", ["52 عاما"]),  # guard: a hedged distance
+        ("توفي الكاتب عن 85 عاما بعد مسيرة دامت 60 عاما.", ["85 عاما"]),  # guard: the age still wins over a career
+    ],
+)
+def test_only_a_span_of_years_is_told_as_an_age(quote: str, aged: list[str]) -> None:
+    """The cues of an age ("عن", "يناهز") also head tolls and distances: an age asked is answered by years only."""
+    question = "كم عمره؟"
+    numbers = [c for c in candidates(question, quote, None, "ar") if c.kind == "number"]
+    assert [c.value.words for c in of_ages_asked(question, quote, numbers)] == aged
+    assert [c.value.words for c in numbers if states_age(quote, c.value)] == aged
