@@ -1053,13 +1053,23 @@ def learn_common_nouns(texts: Iterable[str]) -> tuple[list[str], list[str], list
         stem = w[:-1] + "ت" if w.endswith("ه") else w
         suffixed = sum(counts[stem + s] for s in _POSSESSIVES) + (counts[stem + "ه"] + counts[w[:-1] + "ات"] if w.endswith("ه") else 0)
         total = bare + article + suffixed
-        if given[w] >= GIVEN_NAME_MIN_COUNT and given[w] / total >= GIVEN_NAME_SHARE:
+        if given[w] >= GIVEN_NAME_MIN_COUNT and given[w] / total >= GIVEN_NAME_SHARE and not _conjoined_noun(w, counts):
             names.append(w)
         elif total >= COMMON_NOUN_MIN_COUNT and (article + suffixed) / total >= COMMON_NOUN_SHARE:
             nouns.append(w)
         elif bare >= FREQUENT_WORD_COUNT and family[w] / bare < FAMILY_NAME_SHARE:
             other.append(w)
     return sorted(nouns), sorted(names), sorted(other)
+
+
+def _conjoined_noun(word: str, counts: Counter[str]) -> bool:
+    """Is ``word`` the conjunction on a possessed noun ("ونظيره": and his counterpart), by the corpus's ``counts``: the
+    word less "و" and a pronoun, written with the article at least ``COMMON_NOUN_MIN_COUNT`` times? Why: the word
+    after a rank's adjectives is learned as a first name, and "الوزير السوري ونظيره الإيراني" goes on to a second
+    party there, so "ونظيره الإيراني" was read as a person. A first name that opens with و ("وليد", "وسام") is no
+    article-taking noun once cut so."""
+    rest = word[1:] if word.startswith("و") else ""
+    return any(rest.endswith(s) and counts["ال" + rest[: -len(s)]] >= COMMON_NOUN_MIN_COUNT for s in (*_POSSESSIVES, "ه"))
 
 
 def common_nouns() -> frozenset[str]:

@@ -6,7 +6,7 @@ import pytest
 
 from bot.attribution import extract_attributions, format_attribution, party_label
 from bot.entities import display
-from language.names import describes, learn_common_nouns, romanise
+from language.names import describes, learn_common_nouns, named_persons, romanise
 
 
 @pytest.mark.parametrize(
@@ -88,6 +88,17 @@ def test_common_nouns_and_first_names_are_learned_from_usage():
     assert "شرطه" in nouns and "محمد" not in nouns and "باقري" not in nouns
     assert given == ["محمد"]
     assert "ذهب" in other and "باقري" not in other
+
+
+def test_the_conjunction_on_a_possessed_noun_after_a_rank_is_no_first_name():
+    """ "الوزير الفرنسي ونظيره الألماني": the word after the rank's adjectives is "and his counterpart", a noun the
+    corpus writes with the article ("النظير"), not a first name; "وليد" after a rank stays one."""
+    texts = ["التقى الوزير الفرنسي ونظيره الألماني أمس"] * 10 + ["قال الوزير الفرنسي وليد سمير أمس"] * 10
+    texts += ["وصف النظير موقفه"] * 25
+    _, given, _ = learn_common_nouns(texts)
+    assert "ونظيره" not in given and "وليد" in given
+    # and so, with the corpus's learned names, the counterpart is no person
+    assert [m.text for m in named_persons("وعقد الوزير السوري سمير داود ونظيره الإيراني جلسة مباحثات.")] == ["سمير داود"]
 
 
 def test_a_body_is_labelled_in_its_own_words_and_a_role_is_left_to_its_holder():
