@@ -611,13 +611,16 @@ def _one_span(a: Claim, b: Claim) -> bool:
     A span of clock time when a word beside both says what it is of ("تحطمت بعد 50 دقيقة من إقلاعها" / "بعد حوالي
     45 دقيقة من إقلاعها"; "وصلت فرق الإنقاذ بعد 45 دقيقة" is of something else). A span of years when both are ages
     (``reads_as_age``) of one subject both sentences name before them ("توفيت فلانة ... عن 85 عاما" / "توفيت فلانة،
-    ... عن عمر يناهز 81 عاما"): one person has one age on one day; two persons of one story are two names."""
+    ... عن عمر يناهز 81 عاما"): one person has one age on one day; two persons of one story are two names. Ages need
+    not be close nor told on one day, only within ``CONFLICT_DAYS`` by two sources: "فلان، 25 سنة" against "فلان
+    البالغ من العمر 35 عاما" the next day is two outlets' ages of one man, which no year passed between."""
     span = time_units().get(a.unit or "")
-    if span is None or not _rival_figures(a, b):
+    if span is None:
         return False
     if span in _CLOCK:
-        return any(_stems_meet(x, y) for x in _span_words(a) for y in _span_words(b))
-    return _age(a) and _age(b) and bool(_named_before(a) & _named_before(b))
+        return _rival_figures(a, b) and any(_stems_meet(x, y) for x in _span_words(a) for y in _span_words(b))
+    ages = a.origin != b.origin and not _days_apart(a, b) and _age(a) and _age(b)
+    return ages and bool(_named_before(a) & _named_before(b))
 
 
 def _age(c: Claim) -> bool:
