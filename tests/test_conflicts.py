@@ -802,3 +802,10 @@ def test_one_persons_ages_far_apart_told_a_day_apart_are_a_conflict():
     two = Evidence(2, "b", "وأطلق مسلحون النار على سامر الخطيب، 30 سنة، أمام منزله.", "Outlet B", MON)
     (conflict,), _ = find_conflicts(_numbers(one, two))
     assert conflict.relation == "conflict" and {p.value for p in conflict.positions} == {"42 عاما", "30 سنة"}
+
+
+def test_ages_far_apart_meet_only_on_a_name_near_them():
+    # Both sentences open with one verb, far from the ages: a convict's 31 years and a child's 8 are two persons.
+    convict = Evidence(1, "a", "أصدرت محكمة جنائية حكما بالسجن على سائق الحافلة، البالغ من العمر 31 عاما، لدهسه الطفلة.", "Outlet A", SUN)
+    child = Evidence(2, "b", "أصدرت محكمة جنائية حكما بالسجن على سائق دهس أمام المدرسة طفلة عمرها ثماني سنوات.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(convict, child))[0] == []
