@@ -938,8 +938,10 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|\s)الـ?\s*$")
 
 
 def _definite(sentence: str, q: Quantity) -> bool:
-    """Does the number take the article? Then the word after it is the next phrase ("القتلى الـ 16 كانوا")."""
-    return bool(_ARTICLE_BEFORE.search(sentence[: q.start]))
+    """Does the number take the article? Then the word after it is the next phrase ("القتلى الـ 16 كانوا"). Not a
+    count whose unit its words leave out (``Quantity.unit`` without ``unit_text``: "في سن الـ15" is 15 years), whose
+    noun is known already."""
+    return not (q.unit and not q.unit_text) and bool(_ARTICLE_BEFORE.search(sentence[: q.start]))
 
 
 def _noun_before(sentence: str, lo: int, q: Quantity, definite: bool) -> str | None:

@@ -578,6 +578,10 @@ def _same_name(x: str, y: str) -> bool:
     return bool(px and py and {px.kind, py.kind} == {"country", "city"} and px.country == py.country)
 
 
+#: Words before an age within which a name must stand for two outlets' ages far apart to be one person's: the name
+#: and the words of an age ("فلان، البالغ من العمر #", "فلان محمد فلان، # سنة"), not a verb opening both sentences.
+AGE_NAME_WORDS = 8
+
 #: Relative pronouns as claim contexts key them (``unit_key``): they stand for a noun outside the frame ("القاعدة
 #: ... التي تقع على بعد #"), so they name nothing a figure is of.
 _RELATIVES = frozenset(unit_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "which", "that", "who"))
@@ -611,13 +615,19 @@ def _one_span(a: Claim, b: Claim) -> bool:
     A span of clock time when a word beside both says what it is of ("تحطمت بعد 50 دقيقة من إقلاعها" / "بعد حوالي
     45 دقيقة من إقلاعها"; "وصلت فرق الإنقاذ بعد 45 دقيقة" is of something else). A span of years when both are ages
     (``reads_as_age``) of one subject both sentences name before them ("توفيت فلانة ... عن 85 عاما" / "توفيت فلانة،
-    ... عن عمر يناهز 81 عاما"): one person has one age on one day; two persons of one story are two names."""
+    ... عن عمر يناهز 81 عاما"): one person has one age on one day; two persons of one story are two names. Ages far
+    apart, or told on two days within ``CONFLICT_DAYS``, meet only on a name among the ``SPAN_WORDS`` naming words
+    right before each ("فادي البطش، البالغ من العمر 35 عاما" / "فادي محمد البطش، 25 سنة" the next day): a verb
+    both sentences open with ("أصدرت محكمة ... على فلان، 24 عاما" / "... طفلة عمرها ست سنوات") names nobody."""
     span = time_units().get(a.unit or "")
-    if span is None or not _rival_figures(a, b):
+    if span is None:
         return False
     if span in _CLOCK:
-        return any(_stems_meet(x, y) for x in _span_words(a) for y in _span_words(b))
-    return _age(a) and _age(b) and bool(_named_before(a) & _named_before(b))
+        return _rival_figures(a, b) and any(_stems_meet(x, y) for x in _span_words(a) for y in _span_words(b))
+    if a.origin == b.origin or _days_apart(a, b) or not (_age(a) and _age(b)):
+        return False
+    near = None if _rival_figures(a, b) else AGE_NAME_WORDS
+    return bool(_named_before(a, near) & _named_before(b, near))
 
 
 def _age(c: Claim) -> bool:
@@ -643,11 +653,14 @@ def _span_words(c: Claim) -> frozenset[str]:
     return frozenset(k for w in near if len(k := unit_key(w)) >= 3)
 
 
-def _named_before(c: Claim) -> frozenset[str]:
-    """Words before a figure in its sentence that may name whom it is said of: none under the article ("الطالب": a
-    given name takes none), a common noun of news Arabic, a verb of saying ("وقالت") or a deed a count states
-    ("وأصيب"), which two persons of one story share."""
-    return frozenset(w for w in _naming_words(_before_figure(c)) if not _said_of_anyone(w))
+def _named_before(c: Claim, words: int | None = None) -> frozenset[str]:
+    """Words before a figure in its sentence (its last ``words`` words, if given) that may name whom it is said of:
+    none under the article ("الطالب": a given name takes none), a common noun of news Arabic, a verb of saying
+    ("وقالت") or a deed a count states ("وأصيب"), which two persons of one story share."""
+    before = _before_figure(c)
+    if words is not None:
+        before = " ".join(before.split()[-words:])
+    return frozenset(w for w in _naming_words(before) if not _said_of_anyone(w))
 
 
 def _said_of_anyone(word: str) -> bool:

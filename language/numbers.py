@@ -731,6 +731,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
                 unit_text, end = text[us:ue], unit_end
         if _grouped_count(phrase, phrase2, kind, key):
             low = high = float(phrase.replace(".", ""))
+        if kind == "count" and unit is None and (age := _age_unit(folded[: m.start()])):
+            unit, key = age  # "في سن الـ15", "at the age of 15": an age, told without its years
         if m.group("glued") and unit is None:
             continue  # "الدورة الـ24" ranks: only "يناهز الـ85 عاما", "لـ6 أشهر" count
         if unit is not None and unit.lower() in MONTHS:
@@ -1022,11 +1024,29 @@ def time_units() -> dict[str, str]:
 
 
 #: Words a span of years follows when it is a person's age ("عن عمر يناهز 81 عاما", "البالغ من العمر 57 عاما", "توفي
-#: عن 85 عاما", "في سن 16 عاما", "الطفلة البالغة 7 أعوام", "aged 81"), folded; and the punctuation around an age told beside a name ("فلان (22 عاما)", "فلان، 21
+#: عن 85 عاما", "في سن 16 عاما", "في سن الـ15", "الطفلة البالغة 7 أعوام", "aged 81"), folded; and the punctuation around an age told beside a name ("فلان (22 عاما)", "فلان، 21
 #: عاما،"). Grammar of any story, no story's words.
-_AGE_BEFORE = re.compile(r"(?<!\w)(?:عمر|العمر|عمره|عمرها|يناهز|ناهز|عن|سن|البالغ|البالغه|aged|age of)\s*$")
+_AGE_BEFORE = re.compile(r"(?<!\w)(?:عمر|العمر|عمره|عمرها|يناهز|ناهز|عن|سن|البالغ|البالغه|aged|age of)\s*(?:ال)?$")
 _AGE_AFTER = re.compile(r"^[\s-]*(?:years?[\s-]+)?old\b")
 _AGE_ASIDE = {"(": ")", "،": "،", ",": ","}
+
+
+#: Words a bare number follows when it is an age with its years left out ("في سن الـ15", "عمره 40", "aged 81", "at the
+#: age of 15"), folded: fewer than ``_AGE_BEFORE``, whose "عن" and "البالغ" precede any figure when no years follow.
+_BARE_AGE_BEFORE = re.compile(r"(?<!\w)(?:سن|عمر|العمر|عمره|عمرها|يناهز|ناهز|aged|age of)\s*$")
+#: The word of the years an age is told in, by script: its key is what ``time_units`` reads as years.
+_YEARS = {"ar": "عاما", "en": "years"}
+
+
+def _age_unit(folded_before: str) -> tuple[str, str] | None:
+    """The years unit (word, key) of a bare number the folded text before it tells as an age; None otherwise.
+
+    Why: "أجبرت على الزواج في سن الـ15" and "في سن 16 عاما" are two ages of one person; with no unit the first is a
+    rank ("الدورة الـ24") or a bare count, which no span of years meets."""
+    if not _BARE_AGE_BEFORE.search(folded_before.lower().rstrip()):
+        return None
+    word = _YEARS["ar" if ARABIC_LETTER.search(folded_before[-12:]) else "en"]
+    return word, unit_key(word)
 
 
 def reads_as_age(before: str, after: str) -> bool:

@@ -786,3 +786,26 @@ def test_one_outlets_lower_figure_of_a_later_day_is_its_revision():
     over = Evidence(1, "a", "وأسفر إطلاق النار على الحشد عن مقتل أكثر من 20 شخصا.", "Outlet A", SUN)
     again = Evidence(2, "b", "وأدى إطلاق النار على الحشد إلى مقتل نحو 20 شخصا.", "Outlet A", MON)
     assert find_conflicts(_numbers(over, again))[0] == []  # "about 20" the next day tells "more than 20" again
+
+
+def test_an_age_without_its_years_meets_one_told_with_them():
+    # "في سن الـ14" is an age with its years left out, not a rank ("الدورة الـ14"): it rivals "في سن 17 عاما".
+    told = Evidence(1, "a", "وقالت أسرتها إن نادين زُوّجت وهي في سن 17 عاما رغما عنها.", "Outlet A", SUN)
+    bare = Evidence(2, "b", "وزُوّجت نادين في سن الـ14 قبل أن تهرب إلى بيت جدتها.", "Outlet B", SUN)
+    (conflict,), _ = find_conflicts(_numbers(told, bare))
+    assert conflict.relation == "conflict" and {p.value for p in conflict.positions} == {"17 عاما", "14"}
+
+
+def test_one_persons_ages_far_apart_told_a_day_apart_are_a_conflict():
+    # Two outlets' ages of one named man, a day apart and 30 against 42: no year passed between, so they disagree.
+    one = Evidence(1, "a", "وقالت الشرطة إن المهندس سامر الخطيب، البالغ من العمر 42 عاما، أصيب بالرصاص.", "Outlet A", SUN)
+    two = Evidence(2, "b", "وأطلق مسلحون النار على سامر الخطيب، 30 سنة، أمام منزله.", "Outlet B", MON)
+    (conflict,), _ = find_conflicts(_numbers(one, two))
+    assert conflict.relation == "conflict" and {p.value for p in conflict.positions} == {"42 عاما", "30 سنة"}
+
+
+def test_ages_far_apart_meet_only_on_a_name_near_them():
+    # Both sentences open with one verb, far from the ages: a convict's 31 years and a child's 8 are two persons.
+    convict = Evidence(1, "a", "أصدرت محكمة جنائية حكما بالسجن على سائق الحافلة، البالغ من العمر 31 عاما، لدهسه الطفلة.", "Outlet A", SUN)
+    child = Evidence(2, "b", "أصدرت محكمة جنائية حكما بالسجن على سائق دهس أمام المدرسة طفلة عمرها ثماني سنوات.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(convict, child))[0] == []

@@ -11,6 +11,7 @@ from language.numbers import (
     learn_count_contrasts,
     reads_as_age,
     same_deed,
+    unit_key,
 )
 from language.numerals import read_number
 
@@ -231,3 +232,9 @@ def test_singular_nouns_are_learned_from_the_numbers_they_follow():
 def test_a_count_of_wholes_written_with_a_point_is_grouped_in_thousands(text: str, value: float) -> None:
     (q,) = find_quantities(text)
     assert q.low == q.high == value
+
+
+def test_a_bare_number_after_an_age_word_is_years():
+    (age,) = find_quantities("تزوجت في سن الـ14 ثم عادت إلى المدرسة")
+    assert (age.low, age.unit_key) == (14.0, unit_key("عاما"))
+    assert find_quantities("افتتحت الدورة الـ14 للمهرجان") == ()  # a rank, no count
