@@ -786,3 +786,31 @@ def test_one_outlets_lower_figure_of_a_later_day_is_its_revision():
     over = Evidence(1, "a", "وأسفر إطلاق النار على الحشد عن مقتل أكثر من 20 شخصا.", "Outlet A", SUN)
     again = Evidence(2, "b", "وأدى إطلاق النار على الحشد إلى مقتل نحو 20 شخصا.", "Outlet A", MON)
     assert find_conflicts(_numbers(over, again))[0] == []  # "about 20" the next day tells "more than 20" again
+
+
+@pytest.mark.parametrize(
+    "arabic,english",
+    [
+        # one noun in two languages, the frames far apart (cosine ~0.4) and no named test keeping them apart
+        (
+            "أعلنت السلطات أن 17 طالبا لقوا مصرعهم نتيجة انهيار جسر كانوا يعبرونه.",
+            "At least 19 students died when a bridge they were crossing collapsed.",
+        ),
+        # the Arabic count is coordinated with another noun ("and a teacher"): still a count of the students
+        (
+            "أعلنت السلطات أن 17 طالبا ومعلما لقوا مصرعهم نتيجة انهيار جسر كانوا يعبرونه.",
+            "At least 19 students died when a bridge they were crossing collapsed.",
+        ),
+    ],
+)
+def test_one_noun_counted_in_two_languages_is_one_claim(arabic, english):
+    found, _ = find_conflicts(_numbers(Evidence(1, "a", arabic, "Outlet A", SUN), Evidence(2, "b", english, "Outlet B", SUN)))
+    assert [c.relation for c in found] == ["conflict"]
+    assert {p.value for p in found[0].positions} == {"17 طالبا", "At least 19 students"}
+
+
+def test_one_noun_in_two_languages_under_a_deed_only_one_states_is_two_counts():
+    # guard: "still missing" (a deed the Arabic count does not state) counts other fishermen than those who died
+    died = Evidence(1, "a", "قالت السلطات إن 12 صيادا لقوا مصرعهم عندما غرق قارب قبالة الساحل.", "Outlet A", SUN)
+    missing = Evidence(2, "b", "Eight fishermen are still missing after the boat sank off the coast.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(died, missing))[0] == []
