@@ -289,7 +289,7 @@ def rules_verdict(a: Claim, b: Claim) -> bool | None:
     total = a.slot == "number" and (_total_of(a, b) or _total_of(b, a))
     if a.slot == "number" and (a.kind != b.kind or not (_periods_match(a, b) or total)):
         return False  # a share is not an amount, an amount not a head count; a total's day is the day it rose to it
-    if a.slot == "number" and (a.partial or b.partial) and a.unit != b.unit and not _one_noun_across(a, b):
+    if a.slot == "number" and (a.partial or b.partial) and a.unit != b.unit and not _one_kind_across(a, b):
         return False  # "107 passengers and crew" is no rival to "110 people on board": a part of them
     if a.slot == "number" and (a.subset != b.subset or _incomparable(a, b) or _orders_apart(a, b) or _other_names(a, b)):
         return False  # a part and its whole, dollars and euros, metres and kilometres, one town and another
@@ -338,6 +338,13 @@ def _one_noun_across(a: Claim, b: Claim) -> bool:
         return False
     x, y = _noun_written(a), _noun_written(b)
     return bool(x and y) and _noun_similarity(x, y) >= ONE_NOUN_ACROSS
+
+
+def _one_kind_across(a: Claim, b: Claim) -> bool:
+    """Do a count beside another noun ("22 تلميذا وامرأة") and a count in the other language count one kind of
+    person or thing ("24 schoolchildren")? Not when the noun is anyone's (``anyone_units``): "14 people" counts the
+    "11 people on board and three farmers" both, so the 11 are a part of them."""
+    return _one_noun_across(a, b) and not {a.unit, b.unit} & anyone_units()
 
 
 def _noun_written(c: Claim) -> str | None:
