@@ -54,6 +54,7 @@ from dataclasses import dataclass, replace
 from babel import localedata
 from babel.dates import format_date, get_day_names, get_month_names
 from dateparser.languages.loader import default_loader
+from hijridate import Hijri
 
 from language.normalize import LATIN_LETTER, fold_with_offsets, normalize_arabic, original_span, word_alternation
 from language.numerals import atoms, day_ordinals, read_number
@@ -810,7 +811,37 @@ def find_anchor(article_text: str, year_near: dt.date | None = None) -> dt.date 
             best = (rank, m.start, m.value_start)
     if yearless and (near := year_near or first) and not (best and best[0] == 0):
         return _nearest_year(yearless, near)
-    return best[2] if best else None
+    return best[2] if best else hijri_dateline(head)
+
+
+#: Hijri month names (hijridate's Arabic and English, folded) → 1..12: Arabic outlets may date a story by the Hijri
+#: calendar alone ("السبت 21 رجب 1439 هـ").
+HIJRI_MONTHS: dict[str, int] = {
+    normalize_arabic(Hijri(1440, m, 1).month_name(lang).lower()): m for m in range(1, 13) for lang in ("ar", "en")
+}
+_HIJRI_MONTH = word_alternation(HIJRI_MONTHS)
+#: A Hijri day, month and year, day first ("21 رجب 1439 هـ") or month first ("Dhu al-Hijjah 26, 1439").
+_HIJRI_DATE = re.compile(
+    rf"(?<!\w)(?:(?P<d>\d{{1,2}})\s+(?P<m>{_HIJRI_MONTH})|(?P<m2>{_HIJRI_MONTH})\s+(?P<d2>\d{{1,2}}),?)\s+(?P<y>1[34]\d\d)(?!\d)",
+    re.I,
+)
+
+
+def hijri_dateline(head: str) -> dt.date | None:
+    """The Gregorian day of the first Hijri date opening a line of an article's head as its dateline (a weekday, a
+    city: at most ``STATED_HEAD_WORDS`` words before it), converted by the Umm al-Qura calendar; None when there is
+    none. Read only where no Gregorian date is stated: a story's Hijri date beside one is the same day."""
+    folded, origin = fold_with_offsets(head)
+    for m in _HIJRI_DATE.finditer(folded):
+        start = original_span(origin, m.start(), m.end())[0]
+        before = head[head.rfind("\n", 0, start) + 1 : start]
+        if len([w for w in re.findall(r"[^\W\d_]+", before) if len(normalize_arabic(w)) > 1]) > STATED_HEAD_WORDS:
+            continue
+        month = HIJRI_MONTHS[m["m"] or m["m2"]]
+        with contextlib.suppress(ValueError, OverflowError):  # a day past the month's end, a year outside the tables
+            g = Hijri(int(m["y"]), month, int(m["d"] or m["d2"])).to_gregorian()
+            return dt.date(g.year, g.month, g.day)
+    return None
 
 
 #: What follows a date opening a line as a dateline's or a timestamp's: the line's end, a dash, a slash or a bracket

@@ -56,3 +56,20 @@ def test_a_yearless_datelines_year_comes_from_the_given_stamp_first():
     assert find_anchor(text, year_near=dt.date(2019, 1, 3)) == dt.date(2019, 1, 2)
     assert find_anchor(text) == dt.date(2015, 1, 2)  # no stamp: the story's year, as before
     assert find_anchor("MADRID, Jan 2 (EFE) - The court ruled.") is None
+
+
+@pytest.mark.parametrize(
+    "text,day",
+    [
+        ("عنوان\n\nالأربعاء 5 شعبان 1440 هـ\n\nتونس – أعلنت الوزارة مساء اليوم", dt.date(2019, 4, 10)),  # Hijri only
+        ("Title\n\nJeddah, Shawwal 3, 1440 -- The port reopened.", dt.date(2019, 6, 6)),  # month first, in English
+        # a Gregorian date beside it wins, as it always did
+        ("عنوان\n\nالأربعاء 5 شعبان 1440 هـ - 10 أبريل 2019 م\n\nأعلنت الوزارة", dt.date(2019, 4, 10)),
+    ],
+)
+def test_a_hijri_dateline_is_the_articles_day(text, day):
+    assert find_anchor(text) == day
+
+
+def test_a_hijri_date_told_in_the_story_is_not_the_articles_day():
+    assert find_anchor("عنوان\n\nوقالت الوزارة في بيانها إن المشروع بدأ في 5 شعبان 1440 هـ بعد تأخير") is None

@@ -809,3 +809,31 @@ def test_ages_far_apart_meet_only_on_a_name_near_them():
     convict = Evidence(1, "a", "أصدرت محكمة جنائية حكما بالسجن على سائق الحافلة، البالغ من العمر 31 عاما، لدهسه الطفلة.", "Outlet A", SUN)
     child = Evidence(2, "b", "أصدرت محكمة جنائية حكما بالسجن على سائق دهس أمام المدرسة طفلة عمرها ثماني سنوات.", "Outlet B", SUN)
     assert find_conflicts(_numbers(convict, child))[0] == []
+
+
+@pytest.mark.parametrize(
+    "arabic,english",
+    [
+        # one noun in two languages, the frames far apart (cosine ~0.4) and no named test keeping them apart
+        (
+            "أعلنت السلطات أن 17 طالبا لقوا مصرعهم نتيجة انهيار جسر كانوا يعبرونه.",
+            "At least 19 students died when a bridge they were crossing collapsed.",
+        ),
+        # the Arabic count is coordinated with another noun ("and a teacher"): still a count of the students
+        (
+            "أعلنت السلطات أن 17 طالبا ومعلما لقوا مصرعهم نتيجة انهيار جسر كانوا يعبرونه.",
+            "At least 19 students died when a bridge they were crossing collapsed.",
+        ),
+    ],
+)
+def test_one_noun_counted_in_two_languages_is_one_claim(arabic, english):
+    found, _ = find_conflicts(_numbers(Evidence(1, "a", arabic, "Outlet A", SUN), Evidence(2, "b", english, "Outlet B", SUN)))
+    assert [c.relation for c in found] == ["conflict"]
+    assert {p.value for p in found[0].positions} == {"17 طالبا", "At least 19 students"}
+
+
+def test_one_noun_in_two_languages_under_a_deed_only_one_states_is_two_counts():
+    # guard: "still missing" (a deed the Arabic count does not state) counts other fishermen than those who died
+    died = Evidence(1, "a", "قالت السلطات إن 12 صيادا لقوا مصرعهم عندما غرق قارب قبالة الساحل.", "Outlet A", SUN)
+    missing = Evidence(2, "b", "Eight fishermen are still missing after the boat sank off the coast.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(died, missing))[0] == []
