@@ -1156,6 +1156,64 @@ def read_value(
     return read_place(quote)
 
 
+#: Words that set aside what follows them as told ("besides X, what else", "apart from X", "غير X، ماذا", "إلى جانب
+#: X"), in lower case, unfolded (the words set aside are stemmed as written): the question asks for the rest of a list.
+_SETTING_ASIDE = re.compile(
+    r"(?:^|(?<=\s))(?:besides|apart from|aside from|other than|in addition to|"
+    r"و?(?:غير|عدا|سو[ىي]|بخلاف|[إا]ل[ىي] جانب|بال[إا]ضاف[ةه] [إا]ل[ىي]|فضلا عن))\s+([^،,;؛?؟]+)"
+)
+#: The most words of what a question sets aside: past them it goes on to what it asks.
+SET_ASIDE_WORDS = 4
+
+
+def set_aside(question: str) -> str:
+    """The words a question sets aside as already told ("besides military support what else did they give" →
+    "military support"), up to its next comma or interrogative, at most ``SET_ASIDE_WORDS``; "" for none."""
+    m = _SETTING_ASIDE.search(question.lower())
+    words = _TOKEN.findall(m.group(1)) if m else []
+    cut = next((i for i, w in enumerate(words) if normalize_arabic(w) in _ASKING), len(words))
+    return " ".join(words[: min(cut, SET_ASIDE_WORDS)])
+
+
+def besides_clause(
+    question: str,
+    read: list[tuple[Citation, Value]],
+    chosen: Citation,
+    lexicon: Lexicon | None = None,
+    aligner: Embeddings | None = None,
+) -> tuple[Citation, Value] | None:
+    """For a question setting words aside (``set_aside``), the clause of the near quotes (``CLAUSE_RATIO``) repeating
+    most of them, with the clause after it: the list they open goes on there ("قدمت دعما عسكريا للجيش، بالإضافة إلى
+    مساعدات طبية" for "besides military support, what else"). Ties go to the quote the clause chooser took (``chosen``),
+    then to rank. None when the question sets nothing aside or no clause repeats it.
+
+    Why: the clause chooser takes the clause repeating the question, which is the part set aside, and cut it before
+    the rest of the list, the answer."""
+    told = set_aside(question)
+    if not told:
+        return None
+    floor = CLAUSE_RATIO * read[0][0].score
+    near = sorted((c for c, _ in read if c.score >= floor), key=lambda c: c.n != chosen.n)  # stable: rank order after
+    spans = [(c, clause) for c in near for clause in coarse_clauses(c.quote)]
+
+    def repeats(span: tuple[Citation, str]) -> int:
+        across = aligner if detect_language(question) != detect_language(span[0].quote) else None
+        return _repeated(told, span[0].quote, span[1], lexicon, across)
+
+    scores = [repeats(s) for s in spans]
+    best = max(range(len(spans)), key=lambda i: (scores[i], -i)) if spans else None
+    if best is None or not scores[best]:
+        return None
+    c, clause = spans[best]
+    start = c.quote.find(clause)
+    after = coarse_clauses(c.quote)[coarse_clauses(c.quote).index(clause) + 1 :]
+    end = start + len(clause)
+    if after and (at := c.quote.find(after[0], end)) + len(after[0]) - start <= MAX_CLAUSE_CHARS:
+        end = at + len(after[0])
+    words = c.quote[start:end]
+    return c, Value(words, words, line_clause(words))
+
+
 def best_clause(
     question: str, read: list[tuple[Citation, Value]], lexicon: Lexicon | None = None, aligner: Embeddings | None = None
 ) -> tuple[Citation, Value]:
@@ -1362,6 +1420,7 @@ def direct_answer(
         kind = "clause"
         read = [(c, read_clause(question, c.quote, lexicon)) for c in citations]
         found = best_clause(question, read, lexicon, aligner)
+        found = besides_clause(question, read, found[0], lexicon, aligner) or found
     top, value = found
     credited = {c.n: v.words for c, v in read if v is not None and _same(kind, v, value)} or {top.n: value.words}
     if kind == "clause":  # the quotes stating the clause credited, the line goes on into its continuation
