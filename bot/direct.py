@@ -85,7 +85,9 @@ from language.lexicon import (
     PLACE_NOUNS,
     REPORTING_VERBS_AR,
     REPORTING_VERBS_EN,
+    SINCE_WORDS,
     asks_age,
+    asks_since,
     asks_change,
     english_plural,
     medium_kind,
@@ -801,6 +803,22 @@ def told_as_age(quote: str, start: int, end: int) -> bool:
     return reads_as_age(quote[:start], quote[end:])
 
 
+def told_as_start(quote: str, start: int, end: int) -> bool:
+    """Is the date at ``start``:``end`` of ``quote`` told as the start of a period: a start word ("منذ", "since", under
+    a proclitic: "ومنذ") in it or before it in its clause ("ومنذ بدء الحرب في سوريا في مارس عام 2011")?"""
+    clause = _COARSE_BREAK.split(quote[:end])[-1]
+    return any(under_proclitic(w, SINCE_WORDS) or w in SINCE_WORDS for w in (normalize_arabic(t).lower() for t in _TOKEN.findall(clause)))
+
+
+def of_starts_asked(question: str, quote: str, cands: list[Candidate]) -> list[Candidate]:
+    """For a question asking since when (``language.lexicon.asks_since``), the dates the quote tells as a start
+    (``told_as_start``), where there are any. Why: "since when" over "خلال الأشهر الماضية تعرضت مواقع لغارات … ومنذ
+    بدء الحرب في مارس 2011 شنت غارات" was answered "in recent months", a stretch of the period, not its start."""
+    if not asks_since(question):
+        return cands
+    return [c for c in cands if c.kind == "date" and told_as_start(quote, c.start, c.end)] or cands
+
+
 def of_ages_asked(question: str, quote: str, cands: list[Candidate]) -> list[Candidate]:
     """For a question of a person's age (``asks_age``), the figures the quote tells as an age, where there are any.
     Why: a profile gives a politician's age beside the years of a career ("ruled for 22 years", "about six decades in
@@ -1129,6 +1147,8 @@ def read_value(
             cands = of_wholes(
                 quote, of_sum_or_share_asked(question, of_ages_asked(question, quote, of_persons_asked(question, quote, cands))), counted
             )
+        if kind == "date":
+            cands = of_starts_asked(question, quote, cands)
         if grains == ("country",):
             cands = in_countries(cands, named_places(question), lang)
         if not cands:
@@ -1352,6 +1372,31 @@ def _below_floor(
     ]
 
 
+#: A quote ranked under ``VALUE_RATIO`` of the best answers "since when" only where it says this many of the question's
+#: words (``_repeated``): the start of another period ("منذ أيام", the envoy's stay) is then no answer.
+START_MIN_SAID = 2
+
+
+def _starts(
+    question: str, stated: list[tuple[Citation, Value]], floor: float, lexicon: Lexicon | None, aligner: Embeddings | None
+) -> list[tuple[Citation, Value]]:
+    """For a question asking since when, the quotes whose date is told as a start (``told_as_start``): near the best
+    (``floor``), or further down where they say ``START_MIN_SAID`` of the question's words.
+
+    Why: over "خلال الأشهر الماضية تعرضت مواقع لغارات" ranked first and "ومنذ بدء الحرب في مارس 2011 شنت غارات" under
+    the floor, "since when has it raided" was answered "in recent months", a stretch of the period, not its start."""
+
+    def says(c: Citation) -> bool:
+        across = aligner if detect_language(question) != detect_language(c.quote) else None
+        return _repeated(question, c.quote, c.quote, lexicon, across, slot_stems(question, lexicon)) >= START_MIN_SAID
+
+    return [
+        (c, v)
+        for c, v in stated
+        if (i := c.quote.find(v.words)) >= 0 and told_as_start(c.quote, i, i + len(v.words)) and (c.score >= floor or says(c))
+    ]
+
+
 def _stated(read: list[tuple[Citation, Value]]) -> list[tuple[Citation, Value]]:
     """The quotes whose value states a figure, not a vague count ("22 شخصا على الأقل", not "عشرات الأشخاص").
 
@@ -1411,6 +1456,8 @@ def direct_answer(
     pool = next((tier for tier in (_stated(deeded), _stated(counting), deeded, counting, _stated(usable), usable) if tier), [])
     if kind == "number" and asks_age(question):  # an age told as one ("البالغ من العمر 57 عاما") over "نحو ستة عقود" in office
         pool = [(c, v) for c, v in pool if (i := c.quote.find(v.words)) >= 0 and told_as_age(c.quote, i, i + len(v.words))] or pool
+    if kind == "date" and asks_since(question):
+        pool = _starts(question, stated, floor, lexicon, aligner) or pool
     # a count's quotes are told apart by the noun and deed counted (``counts_asked``, ``states_deed_asked``) and the bridge:
     # the encoder's looser matches of its topic words ("fighters" / "مقاتلات", jets) outweighed the deed asked
     found = best_stated(question, pool, lexicon, None if kind == "number" else aligner) if pool else None
