@@ -85,7 +85,9 @@ from language.lexicon import (
     PLACE_NOUNS,
     REPORTING_VERBS_AR,
     REPORTING_VERBS_EN,
+    SINCE_WORDS,
     asks_age,
+    asks_since,
     asks_change,
     english_plural,
     medium_kind,
@@ -809,6 +811,22 @@ def states_age(quote: str, value: Value) -> bool:
     )
 
 
+def told_as_start(quote: str, start: int, end: int) -> bool:
+    """Is the date at ``start``:``end`` of ``quote`` told as the start of a period: a start word ("منذ", "since", under
+    a proclitic: "ومنذ") in it or before it in its clause ("ومنذ بدء الحرب في سوريا في مارس عام 2011")?"""
+    clause = _COARSE_BREAK.split(quote[:end])[-1]
+    return any(under_proclitic(w, SINCE_WORDS) or w in SINCE_WORDS for w in (normalize_arabic(t).lower() for t in _TOKEN.findall(clause)))
+
+
+def of_starts_asked(question: str, quote: str, cands: list[Candidate]) -> list[Candidate]:
+    """For a question asking since when (``language.lexicon.asks_since``), the dates the quote tells as a start
+    (``told_as_start``), where there are any. Why: "since when" over "خلال الأشهر الماضية تعرضت مواقع لغارات … ومنذ
+    بدء الحرب في مارس 2011 شنت غارات" was answered "in recent months", a stretch of the period, not its start."""
+    if not asks_since(question):
+        return cands
+    return [c for c in cands if c.kind == "date" and told_as_start(quote, c.start, c.end)] or cands
+
+
 def of_ages_asked(question: str, quote: str, cands: list[Candidate]) -> list[Candidate]:
     """For a question of a person's age (``asks_age``), the figures the quote tells as an age, where there are any.
     Why: a profile gives a politician's age beside the years of a career ("ruled for 22 years", "about six decades in
@@ -1137,6 +1155,8 @@ def read_value(
             cands = of_wholes(
                 quote, of_sum_or_share_asked(question, of_ages_asked(question, quote, of_persons_asked(question, quote, cands))), counted
             )
+        if kind == "date":
+            cands = of_starts_asked(question, quote, cands)
         if grains == ("country",):
             cands = in_countries(cands, named_places(question), lang)
         if not cands:
@@ -1162,6 +1182,64 @@ def read_value(
     if kind == "person":
         return read_person(quote)
     return read_place(quote)
+
+
+#: Words that set aside what follows them as told ("besides X, what else", "apart from X", "غير X، ماذا", "إلى جانب
+#: X"), in lower case, unfolded (the words set aside are stemmed as written): the question asks for the rest of a list.
+_SETTING_ASIDE = re.compile(
+    r"(?:^|(?<=\s))(?:besides|apart from|aside from|other than|in addition to|"
+    r"و?(?:غير|عدا|سو[ىي]|بخلاف|[إا]ل[ىي] جانب|بال[إا]ضاف[ةه] [إا]ل[ىي]|فضلا عن))\s+([^،,;؛?؟]+)"
+)
+#: The most words of what a question sets aside: past them it goes on to what it asks.
+SET_ASIDE_WORDS = 4
+
+
+def set_aside(question: str) -> str:
+    """The words a question sets aside as already told ("besides military support what else did they give" →
+    "military support"), up to its next comma or interrogative, at most ``SET_ASIDE_WORDS``; "" for none."""
+    m = _SETTING_ASIDE.search(question.lower())
+    words = _TOKEN.findall(m.group(1)) if m else []
+    cut = next((i for i, w in enumerate(words) if normalize_arabic(w) in _ASKING), len(words))
+    return " ".join(words[: min(cut, SET_ASIDE_WORDS)])
+
+
+def besides_clause(
+    question: str,
+    read: list[tuple[Citation, Value]],
+    chosen: Citation,
+    lexicon: Lexicon | None = None,
+    aligner: Embeddings | None = None,
+) -> tuple[Citation, Value] | None:
+    """For a question setting words aside (``set_aside``), the clause of the near quotes (``CLAUSE_RATIO``) repeating
+    most of them, with the clause after it: the list they open goes on there ("قدمت دعما عسكريا للجيش، بالإضافة إلى
+    مساعدات طبية" for "besides military support, what else"). Ties go to the quote the clause chooser took (``chosen``),
+    then to rank. None when the question sets nothing aside or no clause repeats it.
+
+    Why: the clause chooser takes the clause repeating the question, which is the part set aside, and cut it before
+    the rest of the list, the answer."""
+    told = set_aside(question)
+    if not told:
+        return None
+    floor = CLAUSE_RATIO * read[0][0].score
+    near = sorted((c for c, _ in read if c.score >= floor), key=lambda c: c.n != chosen.n)  # stable: rank order after
+    spans = [(c, clause) for c in near for clause in coarse_clauses(c.quote)]
+
+    def repeats(span: tuple[Citation, str]) -> int:
+        across = aligner if detect_language(question) != detect_language(span[0].quote) else None
+        return _repeated(told, span[0].quote, span[1], lexicon, across)
+
+    scores = [repeats(s) for s in spans]
+    best = max(range(len(spans)), key=lambda i: (scores[i], -i)) if spans else None
+    if best is None or not scores[best]:
+        return None
+    c, clause = spans[best]
+    start = c.quote.find(clause)
+    after = coarse_clauses(c.quote)[coarse_clauses(c.quote).index(clause) + 1 :]
+    end = start + len(clause)
+    if after and (at := c.quote.find(after[0], end)) + len(after[0]) - start <= MAX_CLAUSE_CHARS:
+        end = at + len(after[0])
+    words = c.quote[start:end]
+    return c, Value(words, words, line_clause(words))
 
 
 def best_clause(
@@ -1302,6 +1380,31 @@ def _below_floor(
     ]
 
 
+#: A quote ranked under ``VALUE_RATIO`` of the best answers "since when" only where it says this many of the question's
+#: words (``_repeated``): the start of another period ("منذ أيام", the envoy's stay) is then no answer.
+START_MIN_SAID = 2
+
+
+def _starts(
+    question: str, stated: list[tuple[Citation, Value]], floor: float, lexicon: Lexicon | None, aligner: Embeddings | None
+) -> list[tuple[Citation, Value]]:
+    """For a question asking since when, the quotes whose date is told as a start (``told_as_start``): near the best
+    (``floor``), or further down where they say ``START_MIN_SAID`` of the question's words.
+
+    Why: over "خلال الأشهر الماضية تعرضت مواقع لغارات" ranked first and "ومنذ بدء الحرب في مارس 2011 شنت غارات" under
+    the floor, "since when has it raided" was answered "in recent months", a stretch of the period, not its start."""
+
+    def says(c: Citation) -> bool:
+        across = aligner if detect_language(question) != detect_language(c.quote) else None
+        return _repeated(question, c.quote, c.quote, lexicon, across, slot_stems(question, lexicon)) >= START_MIN_SAID
+
+    return [
+        (c, v)
+        for c, v in stated
+        if (i := c.quote.find(v.words)) >= 0 and told_as_start(c.quote, i, i + len(v.words)) and (c.score >= floor or says(c))
+    ]
+
+
 def _stated(read: list[tuple[Citation, Value]]) -> list[tuple[Citation, Value]]:
     """The quotes whose value states a figure, not a vague count ("22 شخصا على الأقل", not "عشرات الأشخاص").
 
@@ -1361,6 +1464,8 @@ def direct_answer(
     pool = next((tier for tier in (_stated(deeded), _stated(counting), deeded, counting, _stated(usable), usable) if tier), [])
     if kind == "number" and asks_age(question):  # an age told as one ("البالغ من العمر 57 عاما") over "نحو ستة عقود" in office
         pool = [(c, v) for c, v in pool if states_age(c.quote, v)] or pool
+    if kind == "date" and asks_since(question):
+        pool = _starts(question, stated, floor, lexicon, aligner) or pool
     # a count's quotes are told apart by the noun and deed counted (``counts_asked``, ``states_deed_asked``) and the bridge:
     # the encoder's looser matches of its topic words ("fighters" / "مقاتلات", jets) outweighed the deed asked
     found = best_stated(question, pool, lexicon, None if kind == "number" else aligner) if pool else None
@@ -1370,6 +1475,7 @@ def direct_answer(
         kind = "clause"
         read = [(c, read_clause(question, c.quote, lexicon)) for c in citations]
         found = best_clause(question, read, lexicon, aligner)
+        found = besides_clause(question, read, found[0], lexicon, aligner) or found
     top, value = found
     credited = {c.n: v.words for c, v in read if v is not None and _same(kind, v, value)} or {top.n: value.words}
     if kind == "clause":  # the quotes stating the clause credited, the line goes on into its continuation

@@ -294,6 +294,23 @@ def asks_age(question: str) -> bool:
     )
 
 
+#: The words that open a period at its start, folded ("since 2011", "منذ بدء الحرب"): a question asking with one asks
+#: when the period began, and a quote answers with the date after one.
+SINCE_WORDS = frozenset({"since", "منذ"})
+#: What asks "since when" after a start word: "when", "what" ("since what year"), "which", "متى", "أي" (folded).
+_SINCE_ASKED = frozenset("when what which متي اي".split())
+#: Spoken Arabic asks "since when" with "من" before "متى" ("من إمتى", "من متى").
+_SPOKEN_WHEN = frozenset({"متي", "امتي"})
+
+
+def asks_since(question: str) -> bool:
+    """Does a question ask when a period began ("since when …", "since what year …", "منذ متى …", "من إمتى …")? Such a
+    question is answered by the date a quote tells as a start ("منذ بدء الحرب في مارس 2011"), not by a stretch of it
+    ("in recent months")."""
+    words = _folded_words(question)
+    return any((w in SINCE_WORDS and nxt in _SINCE_ASKED) or (w == "من" and nxt in _SPOKEN_WHEN) for w, nxt in zip(words, words[1:]))
+
+
 def _folded_words(text: str) -> list[str]:
     """``text``'s words, folded and lower-cased (digits and underscores apart)."""
     return re.findall(r"[^\W\d_]+", normalize_arabic(text).lower())

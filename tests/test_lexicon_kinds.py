@@ -3,7 +3,7 @@ a word of degree after "how", "بكم" — ask for a number, in both languages. 
 
 import pytest
 
-from language.lexicon import asks_age, question_kind
+from language.lexicon import asks_age, asks_since, question_kind
 
 
 @pytest.mark.parametrize(
@@ -115,3 +115,19 @@ def test_a_question_of_how_long_a_period_still_asks_for_a_number(question):
 )
 def test_who_with_a_noun_of_place_asks_for_a_place(question, kind):
     assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Since when has the ferry run at night?", True),
+        ("Since what year has the museum been shut?", True),
+        ("منذ متى والمصنع مغلق؟", True),
+        ("من إمتى والعبارة بتشتغل بالليل؟", True),
+        ("How many ferries have sunk since 2015?", False),
+        ("من أي مدينة انطلقت العبارة؟", False),
+        ("When did the ferry start running?", False),
+    ],
+)
+def test_a_question_asking_since_when(question: str, asked: bool) -> None:
+    assert asks_since(question) is asked
