@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bench.lexicon import learn
+from bench.lexicon import embedding_entries, learn
 from bot.crosslingual import (
     LEXICON_PATH,
     arabic_keywords,
@@ -38,6 +38,34 @@ def test_model_1_recovers_word_translations_from_parallel_pairs():
     assert lexicon["en_ar"][stem("cat")] == ["قط"] and lexicon["en_ar"][stem("runs")] == ["يركض"]
     assert lexicon["ar_en"][stem("كلب")] == ["dog"]
     assert stem("once") not in learn([*pairs, ("once", "مرة")])["en_ar"]  # seen once: no entry
+
+
+class _Vectors:
+    """A made-up encoder: each word's unit vector from a table."""
+
+    def __init__(self, table: dict[str, list[float]]) -> None:
+        self.table = table
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [self.table[t] for t in texts]
+
+
+def test_english_synonyms_share_the_arabic_word_they_nearly_tie_for():
+    # "hurt" and "harmed" both sit next to "أذى" (0.95, 0.94); "أذى"'s nearest is "hurt": mutual nearest neighbours
+    # gave "harmed" nothing. "fed" has "أذى" for its nearest (0.85), far below "hurt": no entry.
+    s, t = 0.95, 0.94
+    english = ["hurt", "harmed", "fed"]
+    arabic = ["أذى", "أكل"]
+    table = {
+        "hurt": [s, (1 - s * s) ** 0.5, 0.0],
+        "harmed": [t, 0.0, (1 - t * t) ** 0.5],
+        "fed": [0.85, -((1 - 0.85 * 0.85) ** 0.5), 0.0],
+        "أذى": [1.0, 0.0, 0.0],
+        "أكل": [0.0, 0.0, -1.0],
+    }
+    found = embedding_entries(english, arabic, _Vectors(table), min_cosine=0.8)["en_ar"]
+    assert found[stem("hurt")] == ["أذى"] and found[stem("harmed")] == ["أذى"]
+    assert stem("fed") not in found
 
 
 def test_english_question_is_bridged_with_cldr_names_and_learned_words():
