@@ -16,6 +16,7 @@ from bot.crosslingual import (
     unknown_arabic_words,
     untranslated_names,
 )
+from bot.direct import asked_deeds, deed_fit, figure_deeds
 from bot.evidence import aligned_units, naming_words
 from language.calendar import MONTHS, WEEKDAYS
 from language.normalize import normalize_arabic, stem
@@ -164,3 +165,11 @@ def test_an_english_count_question_names_the_arabic_nouns_its_figure_counts():
     assert aligned_units("كم شخصا قتلوا؟", ["At least 31 people were killed."], use) == {unit_key("people")}
     assert aligned_units("Who was killed?", texts, use) == frozenset()  # a person is asked for, not a figure
     assert aligned_units("كم شخصا قتلوا؟", texts, use) == frozenset()  # the same language: its own words spell them
+
+
+def test_an_english_deed_reaches_an_arabic_wording_through_its_synonym():
+    # "wounded" bridges to "أصيب" (as "injured" does), which states one deed with "جرح": the injured figure answers,
+    # the killed one is set aside. Mutual nearest neighbours gave "wounded" no entry, and the deed nothing.
+    quote = "أسفر الانفجار عن مقتل 14 شخصا وجرح نحو 40 آخرين في السوق."
+    asked = asked_deeds("How many people were wounded in the blast at the market?", quote)
+    assert {figure: deed_fit(asked, told) for figure, told in figure_deeds(quote).items()} == {"14 شخصا": 0, "نحو 40 آخرين": 2}
