@@ -64,9 +64,10 @@ def test_english_synonyms_share_the_arabic_word_they_nearly_tie_for():
         "أذى": [1.0, 0.0, 0.0],
         "أكل": [0.0, 0.0, -1.0],
     }
-    found = embedding_entries(english, arabic, _Vectors(table), min_cosine=0.8)["en_ar"]
-    assert found[stem("hurt")] == ["أذى"] and found[stem("harmed")] == ["أذى"]
-    assert stem("fed") not in found
+    found = embedding_entries(english, arabic, _Vectors(table), min_cosine=0.8)
+    assert found["en_ar"][stem("hurt")] == ["أذى"] and found["en_ar"][stem("harmed")] == ["أذى"]
+    assert stem("fed") not in found["en_ar"]
+    assert found["ar_en"][stem("أذى")] == ["hurt"]  # the Arabic word keeps its best English word only
 
 
 def test_english_question_is_bridged_with_cldr_names_and_learned_words():
