@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bench.lexicon import learn
+from bench.lexicon import embedding_entries, learn
 from bot.crosslingual import (
     LEXICON_PATH,
     arabic_keywords,
@@ -16,6 +16,7 @@ from bot.crosslingual import (
     unknown_arabic_words,
     untranslated_names,
 )
+from bot.direct import asked_deeds, deed_fit, figure_deeds
 from bot.evidence import aligned_units, naming_words
 from language.calendar import MONTHS, WEEKDAYS
 from language.normalize import normalize_arabic, stem
@@ -38,6 +39,35 @@ def test_model_1_recovers_word_translations_from_parallel_pairs():
     assert lexicon["en_ar"][stem("cat")] == ["قط"] and lexicon["en_ar"][stem("runs")] == ["يركض"]
     assert lexicon["ar_en"][stem("كلب")] == ["dog"]
     assert stem("once") not in learn([*pairs, ("once", "مرة")])["en_ar"]  # seen once: no entry
+
+
+class _Vectors:
+    """A made-up encoder: each word's unit vector from a table."""
+
+    def __init__(self, table: dict[str, list[float]]) -> None:
+        self.table = table
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [self.table[t] for t in texts]
+
+
+def test_english_synonyms_share_the_arabic_word_they_nearly_tie_for():
+    # "hurt" and "harmed" both sit next to "أذى" (0.95, 0.94); "أذى"'s nearest is "hurt": mutual nearest neighbours
+    # gave "harmed" nothing. "fed" has "أذى" for its nearest (0.85), far below "hurt": no entry.
+    s, t = 0.95, 0.94
+    english = ["hurt", "harmed", "fed"]
+    arabic = ["أذى", "أكل"]
+    table = {
+        "hurt": [s, (1 - s * s) ** 0.5, 0.0],
+        "harmed": [t, 0.0, (1 - t * t) ** 0.5],
+        "fed": [0.85, -((1 - 0.85 * 0.85) ** 0.5), 0.0],
+        "أذى": [1.0, 0.0, 0.0],
+        "أكل": [0.0, 0.0, -1.0],
+    }
+    found = embedding_entries(english, arabic, _Vectors(table), min_cosine=0.8)
+    assert found["en_ar"][stem("hurt")] == ["أذى"] and found["en_ar"][stem("harmed")] == ["أذى"]
+    assert stem("fed") not in found["en_ar"]
+    assert found["ar_en"][stem("أذى")] == ["hurt"]  # the Arabic word keeps its best English word only
 
 
 def test_english_question_is_bridged_with_cldr_names_and_learned_words():
@@ -136,3 +166,11 @@ def test_an_english_count_question_names_the_arabic_nouns_its_figure_counts():
     assert aligned_units("كم شخصا قتلوا؟", ["At least 31 people were killed."], use) == {unit_key("people")}
     assert aligned_units("Who was killed?", texts, use) == frozenset()  # a person is asked for, not a figure
     assert aligned_units("كم شخصا قتلوا؟", texts, use) == frozenset()  # the same language: its own words spell them
+
+
+def test_an_english_deed_reaches_an_arabic_wording_through_its_synonym():
+    # "wounded" bridges to "أصيب" (as "injured" does), which states one deed with "جرح": the injured figure answers,
+    # the killed one is set aside. Mutual nearest neighbours gave "wounded" no entry, and the deed nothing.
+    quote = "أسفر الانفجار عن مقتل 14 شخصا وجرح نحو 40 آخرين في السوق."
+    asked = asked_deeds("How many people were wounded in the blast at the market?", quote)
+    assert {figure: deed_fit(asked, told) for figure, told in figure_deeds(quote).items()} == {"14 شخصا": 0, "نحو 40 آخرين": 2}
