@@ -85,6 +85,7 @@ from language.lexicon import (
     PLACE_NOUNS,
     REPORTING_VERBS_AR,
     REPORTING_VERBS_EN,
+    SETTING_ASIDE,
     SINCE_WORDS,
     asks_age,
     asks_since,
@@ -1184,12 +1185,6 @@ def read_value(
     return read_place(quote)
 
 
-#: Words that set aside what follows them as told ("besides X, what else", "apart from X", "غير X، ماذا", "إلى جانب
-#: X"), in lower case, unfolded (the words set aside are stemmed as written): the question asks for the rest of a list.
-_SETTING_ASIDE = re.compile(
-    r"(?:^|(?<=\s))(?:besides|apart from|aside from|other than|in addition to|"
-    r"و?(?:غير|عدا|سو[ىي]|بخلاف|[إا]ل[ىي] جانب|بال[إا]ضاف[ةه] [إا]ل[ىي]|فضلا عن))\s+([^،,;؛?؟]+)"
-)
 #: The most words of what a question sets aside: past them it goes on to what it asks.
 SET_ASIDE_WORDS = 4
 
@@ -1197,7 +1192,7 @@ SET_ASIDE_WORDS = 4
 def set_aside(question: str) -> str:
     """The words a question sets aside as already told ("besides military support what else did they give" →
     "military support"), up to its next comma or interrogative, at most ``SET_ASIDE_WORDS``; "" for none."""
-    m = _SETTING_ASIDE.search(question.lower())
+    m = SETTING_ASIDE.search(question.lower())
     words = _TOKEN.findall(m.group(1)) if m else []
     cut = next((i for i, w in enumerate(words) if normalize_arabic(w) in _ASKING), len(words))
     return " ".join(words[: min(cut, SET_ASIDE_WORDS)])

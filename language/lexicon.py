@@ -294,6 +294,13 @@ def asks_age(question: str) -> bool:
     )
 
 
+#: Words that set aside what follows them as told ("besides X, what else", "apart from X", "غير X، ماذا", "إلى جانب
+#: X"), in lower case, unfolded (the words set aside are stemmed as written): the question asks for the rest of a list.
+SETTING_ASIDE = re.compile(
+    r"(?:^|(?<=\s))(?:besides|apart from|aside from|other than|in addition to|"
+    r"و?(?:غير|عدا|سو[ىي]|بخلاف|[إا]ل[ىي] جانب|بال[إا]ضاف[ةه] [إا]ل[ىي]|فضلا عن))\s+([^،,;؛?؟]+)"
+)
+
 #: The words that open a period at its start, folded ("since 2011", "منذ بدء الحرب"): a question asking with one asks
 #: when the period began, and a quote answers with the date after one.
 SINCE_WORDS = frozenset({"since", "منذ"})
