@@ -663,7 +663,7 @@ def _one_span(a: Claim, b: Claim) -> bool:
     45 دقيقة من إقلاعها"; "وصلت فرق الإنقاذ بعد 45 دقيقة" is of something else). A span of years when both are ages
     (``reads_as_age``) of one subject both sentences name before them ("توفيت فلانة ... عن 85 عاما" / "توفيت فلانة،
     ... عن عمر يناهز 81 عاما"): one person has one age on one day; two persons of one story are two names. Ages far
-    apart, or told on two days within ``CONFLICT_DAYS``, meet only on a name among the ``SPAN_WORDS`` naming words
+    apart, or told on two days within ``CONFLICT_DAYS``, meet only on a name among the ``AGE_NAME_WORDS`` words
     right before each ("فادي البطش، البالغ من العمر 35 عاما" / "فادي محمد البطش، 25 سنة" the next day): a verb
     both sentences open with ("أصدرت محكمة ... على فلان، 24 عاما" / "... طفلة عمرها ست سنوات") names nobody."""
     span = time_units().get(a.unit or "")

@@ -1217,11 +1217,11 @@ def besides_clause(
         return None
     floor = CLAUSE_RATIO * read[0][0].score
     near = sorted((c for c, _ in read if c.score >= floor), key=lambda c: c.n != chosen.n)  # stable: rank order after
-    spans = [(c, clause) for c in near for clause in coarse_clauses(c.quote)]
+    pieces = {c.n: coarse_clauses(c.quote) for c in near}
+    spans = [(c, clause) for c in near for clause in pieces[c.n]]
 
     def repeats(span: tuple[Citation, str]) -> int:
-        across = aligner if detect_language(question) != detect_language(span[0].quote) else None
-        return _repeated(told, span[0].quote, span[1], lexicon, across)
+        return _repeated(told, span[0].quote, span[1], lexicon, _across(question, span[0].quote, aligner))
 
     scores = [repeats(s) for s in spans]
     best = max(range(len(spans)), key=lambda i: (scores[i], -i)) if spans else None
@@ -1229,12 +1229,18 @@ def besides_clause(
         return None
     c, clause = spans[best]
     start = c.quote.find(clause)
-    after = coarse_clauses(c.quote)[coarse_clauses(c.quote).index(clause) + 1 :]
+    after = pieces[c.n][pieces[c.n].index(clause) + 1 :]
     end = start + len(clause)
     if after and (at := c.quote.find(after[0], end)) + len(after[0]) - start <= MAX_CLAUSE_CHARS:
         end = at + len(after[0])
     words = c.quote[start:end]
     return c, Value(words, words, line_clause(words))
+
+
+def _across(question: str, quote: str, aligner: Embeddings | None) -> Embeddings | None:
+    """The aligner where the quote is in the other language than the question, else None: within one language the
+    question's own words are matched, and the encoder's looser matches would only add noise."""
+    return aligner if detect_language(question) != detect_language(quote) else None
 
 
 def best_clause(
@@ -1255,8 +1261,7 @@ def best_clause(
     question = claim_question(question)
 
     def repeats(cv: tuple[Citation, Value]) -> int:
-        across = aligner if detect_language(question) != detect_language(cv[0].quote) else None
-        return _repeated(question, cv[0].quote, cv[1].words, lexicon, across)
+        return _repeated(question, cv[0].quote, cv[1].words, lexicon, _across(question, cv[0].quote, aligner))
 
     return max(near, key=lambda cv: (repeats(cv), -near.index(cv)))
 
@@ -1390,7 +1395,7 @@ def _starts(
     the floor, "since when has it raided" was answered "in recent months", a stretch of the period, not its start."""
 
     def says(c: Citation) -> bool:
-        across = aligner if detect_language(question) != detect_language(c.quote) else None
+        across = _across(question, c.quote, aligner)
         return _repeated(question, c.quote, c.quote, lexicon, across, slot_stems(question, lexicon)) >= START_MIN_SAID
 
     return [

@@ -834,8 +834,7 @@ def hijri_dateline(head: str) -> dt.date | None:
     folded, origin = fold_with_offsets(head)
     for m in _HIJRI_DATE.finditer(folded):
         start = original_span(origin, m.start(), m.end())[0]
-        before = head[head.rfind("\n", 0, start) + 1 : start]
-        if len([w for w in re.findall(r"[^\W\d_]+", before) if len(normalize_arabic(w)) > 1]) > STATED_HEAD_WORDS:
+        if len(_line_words_before(head, start)) > STATED_HEAD_WORDS:
             continue
         month = HIJRI_MONTHS[m["m"] or m["m2"]]
         with contextlib.suppress(ValueError, OverflowError):  # a day past the month's end, a year outside the tables
@@ -875,13 +874,19 @@ def _states_its_day(text: str, m: TimeMention) -> bool:
     said = normalize_arabic(f"{before.rstrip(' (（')} {m.text}".lower()).split()
     if _TODAY & set(said[-len(normalize_arabic(m.text).split()) - 1 :][:2]):
         return True
-    words = [w for w in re.findall(r"[^\W\d_]+", before) if len(normalize_arabic(w)) > 1]
+    words = _line_words_before(text, m.start)
     end = m.end
     if before.rstrip().endswith(("(", "（")) and (close := _CLOSING_BRACKET.match(text, end)):
         end = close.end()  # the date in brackets after the city: the bracket closes the date, the dateline goes on
     end = _after_weekday(text, end)
     tail = _STATED_TAIL.match(text, end) or (_COLON.match(text, end) if words else None)
     return len(words) <= STATED_HEAD_WORDS and tail is not None
+
+
+def _line_words_before(text: str, start: int) -> list[str]:
+    """The words (of two letters or more) its line has before ``start``: a dateline's city and region, a weekday."""
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    return [w for w in re.findall(r"[^\W\d_]+", before) if len(normalize_arabic(w)) > 1]
 
 
 def _after_weekday(text: str, end: int) -> int:

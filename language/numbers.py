@@ -1023,17 +1023,20 @@ def time_units() -> dict[str, str]:
     return table
 
 
+#: Words of an age a bare number may follow as one (``_BARE_AGE_BEFORE``); ``_AGE_BEFORE`` adds "عن" and "البالغ", which
+#: head any figure when no years follow.
+_AGE_WORDS = "سن|عمر|العمر|عمره|عمرها|يناهز|ناهز|aged|age of"
 #: Words a span of years follows when it is a person's age ("عن عمر يناهز 81 عاما", "البالغ من العمر 57 عاما", "توفي
 #: عن 85 عاما", "في سن 16 عاما", "في سن الـ15", "الطفلة البالغة 7 أعوام", "aged 81"), folded; and the punctuation around an age told beside a name ("فلان (22 عاما)", "فلان، 21
 #: عاما،"). Grammar of any story, no story's words.
-_AGE_BEFORE = re.compile(r"(?<!\w)(?:عمر|العمر|عمره|عمرها|يناهز|ناهز|عن|سن|البالغ|البالغه|aged|age of)\s*(?:ال)?$")
+_AGE_BEFORE = re.compile(rf"(?<!\w)(?:{_AGE_WORDS}|عن|البالغ|البالغه)\s*(?:ال)?$")
 _AGE_AFTER = re.compile(r"^[\s-]*(?:years?[\s-]+)?old\b")
 _AGE_ASIDE = {"(": ")", "،": "،", ",": ","}
 
 
 #: Words a bare number follows when it is an age with its years left out ("في سن الـ15", "عمره 40", "aged 81", "at the
 #: age of 15"), folded: fewer than ``_AGE_BEFORE``, whose "عن" and "البالغ" precede any figure when no years follow.
-_BARE_AGE_BEFORE = re.compile(r"(?<!\w)(?:سن|عمر|العمر|عمره|عمرها|يناهز|ناهز|aged|age of)\s*$")
+_BARE_AGE_BEFORE = re.compile(rf"(?<!\w)(?:{_AGE_WORDS})\s*$")
 #: The word of the years an age is told in, by script: its key is what ``time_units`` reads as years.
 _YEARS = {"ar": "عاما", "en": "years"}
 
