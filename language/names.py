@@ -536,7 +536,7 @@ def _arabic_persons(text: str, toks: list[_Tok]) -> tuple[list[NameMention], lis
                 and close < len(toks)
                 and toks[close].text in _SOFT
                 and not after_outlet
-                and not any(_article(r.fold) for r in run)  # "طويلة الأمد": a quoted phrase, not a name
+                and not any(_article(r.fold) or _possessed_noun(r.text, r.fold) for r in run)  # "طويلة الأمد", "حل مشاكله"
                 and not (len(run) == 1 and run[0].fold.endswith(("يه", "ات")))
             ):
                 found.append(_mention(text, run, None, "quoted"))
@@ -1164,6 +1164,27 @@ def _framed_description(m: NameMention) -> bool:
         return False
     lone_article = m.via == "speaker" and " " not in m.text.strip() and _article(normalize_arabic(m.text.strip()))
     return lone_article or describes(_evidence_words(m))
+
+
+#: The third-person pronouns a noun carries, longest first ("مشاكلهم", "مشاكلها", "مشاكله").
+_THIRD_PERSON = ("هما", "هم", "ها", "ه")
+
+
+def _possessed_noun(word: str, fold: str) -> bool:
+    """Is ``word`` (folded: ``fold``) a learned common noun carrying a possessive pronoun ("مشاكله": its problems;
+    "أمنها": its security), which no name word is? Why: quotes also mark a phrase the outlet holds at arm's length
+    ("من أجل "حل مشاكله" الأمنية"), and only the article ruled such a phrase out, so "حل مشاكله" was read as a
+    person. The pronoun is read on the word as written: folding makes ة an ه, and a name in ة ("أمينة") is no
+    possessed noun. Only third persons: foreign names end in "نا" ("مارينا"); and a lone ه only on a stem of four
+    letters: first names are nouns in ه ("نبيه", "عبده"). A learned first name stays a name."""
+    if word.endswith("ة") or fold in given_names():
+        return False
+    for suffix in _THIRD_PERSON:
+        stem = fold[: -len(suffix)]
+        if fold.endswith(suffix) and len(stem) >= (4 if suffix == "ه" else 3):
+            nouns = common_nouns()
+            return stem in nouns or (stem.endswith("ت") and stem[:-1] + "ه" in nouns)
+    return False
 
 
 def _articled_noun(fold: str) -> bool:
