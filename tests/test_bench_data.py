@@ -13,7 +13,7 @@ from bench.generalization import load_events
 from language.normalize import normalize_arabic
 
 DATA = config.REPO_ROOT / "bench" / "data"
-DEV = ("events", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "holdout", "holdout2", "holdout3", "holdout4")
+DEV = ("events", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "holdout", "holdout2", "holdout3", "holdout4")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 SEED = (
     "seed_unseen",
@@ -25,6 +25,7 @@ SEED = (
     "seed_fresh_dev3",
     "seed_fresh_dev4",
     "seed_fresh_dev5",
+    "seed_fresh_dev6",
     "seed_unseen_holdout7",
 )
 _SAMPLES = {p.stem: p.read_text(encoding="utf-8") for p in (config.REPO_ROOT / "data" / "samples").glob("*.txt")}
