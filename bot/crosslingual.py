@@ -12,8 +12,8 @@ words, so the keyword side contributes across languages too:
   words ("cooperation" / تعاون, "troops" / القوات);
 * month and weekday names from CLDR (``language.calendar``): "July" brings
   يوليو, تموز, جويلية...;
-* countries and cities from CLDR (``language.places``): "Damascus" (or "damascus" in a question typed all in
-  lower case) brings دمشق, "الإيراني" brings Iran.
+* countries and cities from CLDR (``language.places``): "Damascus" brings دمشق,
+  "الإيراني" brings Iran.
 
 Digits need no bridge (folding makes ٢٤ and 24 one token), and the bridge holds
 only words of the other language, so a question's matching in its own language
@@ -36,7 +36,7 @@ from langchain_core.embeddings import Embeddings
 
 from language.calendar import calendar_names, calendar_word
 from language.normalize import ARABIC_LETTER, STOPWORDS, detect_language, normalize_arabic, stem
-from language.places import cased, find_places, place_label
+from language.places import find_places, place_label
 
 LEXICON_PATH = Path(__file__).with_name("models") / "lexicon.json"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -72,7 +72,7 @@ def bridge_words(text: str, lexicon: Lexicon | None = None) -> list[str]:
     lexicon = lexicon or load_lexicon()
     found: list[str] = []
     placed: set[str] = set()
-    for mention in find_places(cased(text)):  # "who got to damascus", typed all in lower case, names Damascus
+    for mention in find_places(text):
         found.append(place_label(mention.id, target))
         placed.update(normalize_arabic(w) for w in _TOKEN.findall(mention.text))
     for word in _TOKEN.findall(normalize_arabic(text)):

@@ -110,7 +110,7 @@ from language.numbers import (
     time_units,
     unit_key,
 )
-from language.places import cased, find_places, place_label, places
+from language.places import find_places, place_label, places
 
 SPAN_PATH = Path(__file__).with_name("models") / "span.json"
 CLAUSE_PATH = Path(__file__).with_name("models") / "clause.json"
@@ -601,6 +601,13 @@ SPAN_FEATURES: tuple[str, ...] = (
     "distance@typed",
     "named_in_question",
 )
+
+
+def cased(question: str) -> str:
+    """A question typed all in lower case with its words capitalised, else as it is. Why: the English place and
+    demonym readers read capitalised names ("Syria", "Iranian"); typed "push iran out of syria", the question named
+    no place, so the chooser answered a "which country" question with a country the question itself names."""
+    return question.title() if question == question.lower() and re.search(r"[a-z]", question) else question
 
 
 def named_places(question: str) -> frozenset[str]:

@@ -272,13 +272,6 @@ def _scan(text: str, folded: str, origin: list[int], demonyms: bool) -> list[Pla
     return found
 
 
-def cased(text: str) -> str:
-    """A text typed all in lower case with its words capitalised, else as it is. Why: ``find_places`` reads English
-    names only capitalised (so "jordan" in a word list is no country), but a question typed all in lower case ("push
-    iran out of syria", "who got to damascus") capitalises nothing, and its places went unread."""
-    return text.title() if text == text.lower() and re.search(r"[a-z]", text) else text
-
-
 def is_place(text: str) -> bool:
     """Does all of ``text`` name one place ("روسيا", "Damascus")? A bracketed name or a credit slot that is a place is
     no outlet: one check for the dateline readers and the outlets learned from the corpus."""

@@ -79,13 +79,6 @@ def test_english_question_is_bridged_with_cldr_names_and_learned_words():
     assert all(not w.isascii() for w in words)  # the bridge holds only the other language's words
 
 
-def test_a_question_typed_all_in_lower_case_is_bridged_with_its_places():
-    words = bridge_words("how many people were killed in the blast in kabul, afghanistan on friday")
-    assert {"كابول", "أفغانستان", normalize_arabic("الجمعة")} <= set(words)  # CLDR city and country, read lowercase too
-    mixed = bridge_words("How many were killed in the blast near the jordan river in Kabul?")
-    assert "كابول" in mixed and "الأردن" not in mixed  # a capitalised question's lowercase word is no name
-
-
 def test_arabic_question_is_bridged_to_english():
     words = bridge_words("متى وصل الجيش إلى دمشق يوم الاثنين في تموز؟")
     assert {"Damascus", "monday", "july", "army"} <= set(words)
