@@ -722,7 +722,11 @@ def counted_nouns(question: str, quote: str = "", lexicon: Lexicon | None = None
     if not quote or detect_language(question) == detect_language(quote):
         return frozenset(unit_key(w) for w in words)
     words += _TOKEN.findall(bridge_text(question, lexicon))
-    aligned = aligned_units(question, [quote], aligner, mutual=True) if aligner is not None else frozenset()
+    aligned = (
+        aligned_units(question, [quote], aligner, mutual=counted_words(question) or naming_words(question))
+        if aligner is not None
+        else frozenset()
+    )
     return frozenset(unit_key(w) for w in words) | aligned
 
 
@@ -945,12 +949,28 @@ def _stands_for(quote: str, value: Value) -> str | None:
     return others_noun(q, quantities) if q is not None else None
 
 
+def _counted(question: str) -> list[str]:
+    """The folded words a count question names as what it counts (``_COUNTED``): "how many missiles" → "missiles"."""
+    return [w for m in _COUNTED.finditer(normalize_arabic(question).lower()) for w in m.groups() if w]
+
+
 def counts_things(question: str) -> bool:
     """Does a count question name what it counts (``_COUNTED``), and is that no unit of time (CLDR's, ``time_units``)?
     "how many people", "كم عدد الركاب" do; "how many days", "كم عاما", "كم مدة", "كم عمره", "how long", "كم استمرت"
     (a verb: maybe a stretch of time) do not."""
-    counted = [w for m in _COUNTED.finditer(normalize_arabic(question).lower()) for w in m.groups() if w]
+    counted = _counted(question)
     return bool(counted) and not any(unit_key(w) in time_units() or w.startswith(_SPAN_NOUNS) for w in counted)
+
+
+def counted_words(question: str) -> list[str]:
+    """The question's words (as written, ``naming_words``) that name what it counts (``_counted``), less the nouns that
+    name a tally rather than a thing ("toll": ``_KIND_NOUNS``): "How many MPs voted" → ["MPs"].
+
+    Why: matched both ways across languages (``mutual_counted``), every content word of the question competed for
+    the quote's nouns, so a verb or a topic word took one it does not count ("killed" / "22 ألف مصاب", "strikes" /
+    "28 مقاتلة") and that figure was taken for the count asked; the noun after "how many" says what is counted."""
+    counted = {w for w in _counted(question) if w not in _KIND_NOUNS}
+    return [w for w in naming_words(question) if normalize_arabic(w).lower() in counted]
 
 
 def names_kind_of_place(question: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import takewhile
 
@@ -211,7 +211,7 @@ def naming_words(question: str) -> list[str]:
     return list(dict.fromkeys(w for w in words if normalize_arabic(w).lower() not in _NOT_NAMING))
 
 
-def aligned_units(question: str, texts: list[str], embeddings: Embeddings, mutual: bool = False) -> frozenset[str]:
+def aligned_units(question: str, texts: list[str], embeddings: Embeddings, mutual: Sequence[str] = ()) -> frozenset[str]:
     """The unit keys of the figures in ``texts`` whose counted noun is, in the other language, a word of the
     question (``naming_words``), found by meaning (``bot.crosslingual.nearest_words``): what ``asked_nouns`` finds
     by spelling in the question's own language.
@@ -220,8 +220,8 @@ def aligned_units(question: str, texts: list[str], embeddings: Embeddings, mutua
     شخصا", "844 قتيلا"; "How old" / "81 عاما"), and its bridge often misses it ("people" bridges to "الناس"), so
     each outlet's figure of the thing asked ranked as any other figure (``_figure_rank``); an Arabic question over an
     English wire story alike. Only the sentences' counted nouns are matched, so the cost is a few dozen words.
-    ``mutual`` also takes the nouns a question word and they rank first both ways (``mutual_counted``): the direct
-    line's choice among one quote's figures. The quote chooser keeps to ``nearest_words``: taking them there changed
+    ``mutual`` (words of the question) also takes the nouns one of them and they rank first both ways
+    (``mutual_counted``): the direct line's choice among one quote's figures. The quote chooser keeps to ``nearest_words``: taking them there changed
     which sentences four ANT dev sets quoted, and English conflict recall fell (one dev set 0.61 → 0.56).
     """
     if question_kind(question) not in ("number", None):
@@ -235,7 +235,7 @@ def aligned_units(question: str, texts: list[str], embeddings: Embeddings, mutua
         if q.unit_text and q.unit_key and not q.vague and bool(ARABIC_LETTER.search(q.unit_text)) != arabic
     }
     nearest = [u for found in nearest_words(words, list(units), embeddings).values() for u in found]
-    both_ways = mutual_counted(words, list(units), embeddings) if mutual else []
+    both_ways = mutual_counted(list(mutual), list(units), embeddings) if mutual else []
     return frozenset(units[u] for u in [*nearest, *both_ways])
 
 

