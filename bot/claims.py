@@ -58,6 +58,7 @@ from language.numbers import (
     coarseness,
     contrasting_predicates,
     count_predicates,
+    deed_key,
     deed_predicates,
     find_quantities,
     is_measure,
@@ -949,9 +950,12 @@ def _noun_before(sentence: str, lo: int, q: Quantity, definite: bool) -> str | N
     الرسمي للقتلى إلى #", "حصيلة الجرحى إلى #"): the nearest definite word of its lead that news text uses as a
     noun (``common_nouns``) and as a count's predicate (``count_predicates``: "العدد الرسمي" is no noun of it);
     any such noun for a number taking the article ("الضحايا الـ 23"), which follows its noun. Then it is no count
-    of a noun left out after an earlier count ("قتل 77 شخصا، وأصيب 143"), whatever stands before it."""
-    for word in reversed(re.findall(r"[^\W\d_]+", _HARAKAT.sub("", sentence[lo : q.start]))):
+    of a noun left out after an earlier count ("قتل 77 شخصا، وأصيب 143"), whatever stands before it. A deed right
+    before the number ("القصف الإيراني عن مقتل 9") says whom it counts: no noun before the deed is its noun."""
+    for n, word in enumerate(reversed(re.findall(r"[^\W\d_]+", _HARAKAT.sub("", sentence[lo : q.start])))):
         folded = normalize_arabic(word)
+        if n == 0 and deed_key(folded) and not _DEFINITE.match(folded):
+            return None
         article = _DEFINITE.match(folded)
         if article and folded[article.end() :] in common_nouns() and (definite or unit_key(folded) in count_predicates()):
             return unit_key(folded)
