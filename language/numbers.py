@@ -47,7 +47,7 @@ from language.normalize import (
     under_proclitic,
     word_alternation,
 )
-from language.numerals import Atom, atoms, definite_scales, definite_teens, number_phrase_pattern, read_number, vague_words
+from language.numerals import Atom, atoms, definite_scales, definite_teens, number_phrase_pattern, ordinals, read_number, vague_words
 
 
 @dataclass(frozen=True)
@@ -519,7 +519,7 @@ def _pattern() -> re.Pattern[str]:
     mods = word_alternation(_MORE + _AT_LEAST + _LESS + _AT_MOST + _ABOUT)
     return re.compile(
         rf"(?<![\w.,:/])(?:[وب](?=\S)|(?P<glued>ال|ل)(?=\d))?(?:(?P<mod>{mods})\s+)?"
-        rf"(?:(?P<open>{opens})\s+)?(?P<sym>[{symbols}])?\s*(?P<num>{value})(?![\w:/]|[.,]\d)"
+        rf"(?:(?P<open>{opens})\s+)?(?P<sym>[{symbols}])?\s*(?P<num>{value})(?![\w:/]|[.,]\d)(?P<half>{_HALF.pattern})?"
         rf"(?:\s*(?P<dash>{word_alternation(_RANGE_DASH)})\s*(?P<num2>{num})(?![\w:/]|[.,]\d)"
         rf"|(?(open)\s*(?P<join>{joins})\s*(?P<num3>{num})(?![\w:/]|[.,]\d)))?"
         rf"(?:\s*(?P<pct>{word_alternation(_PERCENT)})(?!\w))?"
@@ -527,6 +527,16 @@ def _pattern() -> re.Pattern[str]:
         # the counted noun is looked at, not consumed: a rejected word may start the next quantity
         rf"(?:(?=\s+(?:(?:من|of)\s+)?(?P<unit>[^\W\d_]{{2,}})(?:\s+(?P<unit2>[^\W\d_]{{2,}}))?))?"
     )
+
+
+#: "And a half" after a number ("nine and a half years", "مليونان ونصف") or after its noun ("تسع سنوات ونصف"), folded.
+_HALF = re.compile(r"\s*(?:and\s+a\s+half|و\s?نصف)(?!\w)")
+
+
+def _half(phrase: str) -> float:
+    """What "and a half" adds to a number phrase: half its scale ("مليونان ونصف": half a million), else a half."""
+    atom = _last_scale(phrase)
+    return (atom.scale if atom else 1) / 2
 
 
 def _vague(phrase: str) -> bool:
@@ -731,6 +741,9 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
                 unit_text, end = text[us:ue], unit_end
         if _grouped_count(phrase, phrase2, kind, key):
             low = high = float(phrase.replace(".", ""))
+        if low == high and not num2 and (m.group("half") or (unit_text and (half := _HALF.match(folded, end)))):
+            low = high = low + _half(phrase)  # "9 and a half years", "تسع سنوات ونصف": 9.5, not 9
+            end = max(end, m.end("half") if m.group("half") else half.end())
         if kind == "count" and unit is None and (age := _age_unit(folded[: m.start()])):
             unit, key = age  # "في سن الـ15", "at the age of 15": an age, told without its years
         if m.group("glued") and unit is None:
@@ -753,6 +766,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             Quantity(text[s:e].strip(), s, e, low, high, unit, key, approx, unit_text, kind, bound=_bound(mod), vague=vague, figure=figure)
         )
     out = _compounds(text, out)
+    ages, ranks = _ordinal_ages(text, folded, origin)
+    out = [q for q in out if not any(s < q.end and q.start < e for s, e in ranks)] + ages
     bare = [b for b in find_bare_counts(text) if not any(q.start < b.end and b.start < q.end for q in out)]
     return tuple(sorted([*out, *bare], key=lambda q: q.start))
 
@@ -1030,7 +1045,7 @@ _AGE_WORDS = "سن|عمر|العمر|عمره|عمرها|يناهز|ناهز|age
 #: عن 85 عاما", "في سن 16 عاما", "في سن الـ15", "الطفلة البالغة 7 أعوام", "aged 81"), folded; and the punctuation around an age told beside a name ("فلان (22 عاما)", "فلان، 21
 #: عاما،"). Grammar of any story, no story's words.
 _AGE_BEFORE = re.compile(rf"(?<!\w)(?:{_AGE_WORDS}|عن|البالغ|البالغه)\s*(?:ال)?$")
-_AGE_AFTER = re.compile(r"^[\s-]*(?:years?[\s-]+)?old\b")
+_AGE_AFTER = re.compile(r"^[\s-]*(?:(?:years?[\s-]+)?old\b|من\s+(?:ال)?عمر)")
 _AGE_ASIDE = {"(": ")", "،": "،", ",": ","}
 
 
@@ -1050,6 +1065,31 @@ def _age_unit(folded_before: str) -> tuple[str, str] | None:
         return None
     word = _YEARS["ar" if ARABIC_LETTER.search(folded_before[-12:]) else "en"]
     return word, unit_key(word)
+
+
+@lru_cache(maxsize=1)
+def _ordinal_age_pattern() -> re.Pattern[str]:
+    """An ordinal told as an age, folded: before "من عمره" / "من العمر" or after "سن" ("في سن الخامسة عشرة")."""
+    ordinal = word_alternation(ordinals())
+    return re.compile(rf"(?<!\w)(?P<ord>{ordinal})(?!\w)(?P<age>(?=\s+من\s+(?:ال)?عمر))?")
+
+
+def _ordinal_ages(text: str, folded: str, origin: list[int]) -> tuple[list[Quantity], list[tuple[int, int]]]:
+    """Ages told by an ordinal ("في الخامسة عشرة من عمرها", "في سن الثامنة عشرة"), in years; and the spans of all
+    ordinals of two words ("الدقيقة الخامسة عشرة"), which rank and count nothing.
+
+    Why: the cardinal reader sees only the "عشرة" of "الخامسة عشرة" and reads ten; the age is fifteen."""
+    word, key = _YEARS["ar"], unit_key(_YEARS["ar"])
+    ages, ranks = [], []
+    for m in _ordinal_age_pattern().finditer(folded):
+        s, e = original_span(origin, m.start("ord"), m.end("ord"))
+        if " " in m.group("ord"):
+            ranks.append((s, e))
+        if m.group("age") is not None or folded[: m.start()].endswith("سن "):
+            value = float(ordinals()[re.sub(r"\s+", " ", m.group("ord"))])
+            ages.append(Quantity(text[s:e], s, e, value, value, word, key, False))
+            ranks.append((s, e))
+    return ages, ranks
 
 
 def reads_as_age(before: str, after: str) -> bool:
