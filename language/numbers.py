@@ -468,6 +468,37 @@ def deed_predicates() -> frozenset[str]:
     return frozenset(k for pair in _count_contrasts() for k in pair)
 
 
+#: Where the count predicates that befall people live (see ``learn_people_deeds``).
+_PEOPLE_DEEDS = Path(__file__).with_name("people_deeds.json")
+#: A predicate, a count in digits and its noun: "اعتقلت الشرطة 6 أشخاص" is read "الشرطه 6 اشخاص", "اعتقال 6 أشخاص" whole.
+_PREDICATE_COUNT_NOUN = re.compile(r"([^\W\d_]{3,})\s+\d{1,3}(?![\d.,])\s+([^\W\d_]{3,})")
+
+
+@lru_cache(maxsize=1)
+def people_deeds() -> frozenset[str]:
+    """Light stems of count predicates whose counts are mostly of people ("اعتقال", "مقتل", "لقي مصرعه", "توقيف"),
+    learned from news text (``learn_people_deeds``).
+
+    Why: one outlet counts those a deed befell as people ("اعتقال ستة أشخاص") and another by who they were ("اعتقلت
+    الشرطة أربعة رجال"); a deed that befalls people makes the two nouns one count. Only some such deeds are set beside
+    another figure often enough to be learned as contrasts (``deed_predicates``): arrests rarely are."""
+    return frozenset(json.loads(_PEOPLE_DEEDS.read_text(encoding="utf-8"))["stems"])
+
+
+def learn_people_deeds(texts: Iterable[str], min_count: int = 8, share: float = 0.3) -> list[str]:
+    """Count predicates (``count_predicates``, three letters or more) that stand before a figure of people ("# أشخاص",
+    "# people": ``anyone_units``) at least ``min_count`` times and in at least ``share`` of their counts in digits:
+    "تضم 40 منظمة" counts any noun and is left out."""
+    counts: Counter[str] = Counter()
+    people: Counter[str] = Counter()
+    for text in texts:
+        for m in _PREDICATE_COUNT_NOUN.finditer(normalize_arabic(text)):
+            if len(key := _predicate_key(m.group(1))) >= 3 and key in count_predicates() and m.group(1) not in FOLDED_STOPWORDS:
+                counts[key] += 1
+                people[key] += unit_key(m.group(2)) in anyone_units()
+    return sorted(k for k, n in people.items() if n >= min_count and n >= share * counts[k])
+
+
 def learn_count_contrasts(texts: Iterable[str], min_count: int = 3) -> list[list[str]]:
     """Pairs of count predicates (``count_predicates``) that stand before two different figures of one clause run
     ("قتل 4 أشخاص وأصيب 30", "مقتل 3 وإصابة 20") or are the nouns of two joined counts ("3 قتلى و20 جريحا") at least
@@ -1340,3 +1371,4 @@ if __name__ == "__main__":  # python -m language.numbers ../shared/data/ant_mult
     count_predicates.cache_clear()
     _write_learned(_COUNT_CONTRASTS, learn_count_contrasts, "pairs", Path(sys.argv[1]))  # pairs of the stems above
     _write_learned(_SINGULAR_NOUNS, learn_singular_nouns, "words", Path(sys.argv[1]))
+    _write_learned(_PEOPLE_DEEDS, learn_people_deeds, "stems", Path(sys.argv[1]))  # of the count predicates above

@@ -648,3 +648,12 @@ def test_more_than_a_share_stays_open_at_its_figure():
     a = Evidence(1, "a", "وتقدم المرشح بعد فرز 97 بالمئة من مراكز الاقتراع.", "Outlet A", SUN)
     b = Evidence(2, "b", "وتقدم المرشح بعد فرز أكثر من 97 بالمئة من مراكز الاقتراع.", "Outlet B", SUN)
     assert find_conflicts(numbers(a, b))[0] == []
+
+
+def test_the_arrested_told_as_people_and_as_who_they_were_conflict():
+    # "police arrested three young men" / "the arrest of five people": an arrest befalls people, so both count them.
+    a = Evidence(1, "a", "واعتقلت الشرطة الفرنسية ثلاثة شبان يشتبه في تخطيطهم لهجوم على ملعب في باريس.", "Outlet A", SUN)
+    b = Evidence(2, "b", "أعلنت السلطات الفرنسية اعتقال خمسة أشخاص يشتبه في تخطيطهم لهجوم على ملعب.", "Outlet B", SUN)
+    (conflict,), _ = find_conflicts(numbers(a, b))
+    assert conflict.relation == "conflict"
+    assert {p.normalized for p in conflict.positions} == {"3 شبان", "5 اشخاص"}

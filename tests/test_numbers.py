@@ -9,6 +9,8 @@ from language.numbers import (
     count_predicates,
     find_quantities,
     learn_count_contrasts,
+    learn_people_deeds,
+    people_deeds,
     reads_as_age,
     same_deed,
     unit_key,
@@ -260,3 +262,9 @@ def test_an_age_told_by_its_ordinal_is_years():
     (older,) = find_quantities("رحل الفنان في الثالث والسبعين من عمره")
     assert older.low == 73.0
     assert find_quantities("سجل الهدف في الدقيقة الثانية عشرة من المباراة") == ()  # a rank, neither ten nor twelve
+
+
+def test_deeds_that_befall_people_are_learned_from_the_nouns_they_count():
+    texts = ["أعلنت الشرطة اعتقال 6 أشخاص في المدينة."] * 8 + ["وتضم 40 منظمة حقوقية."] * 30 + ["وفد تضم 12 شخصا"] * 8
+    assert learn_people_deeds(texts) == [unit_key("اعتقال")]  # "تضم" counts organisations far more often than people
+    assert {unit_key("اعتقال"), unit_key("مقتل")} <= people_deeds()
