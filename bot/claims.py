@@ -42,7 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot import schema
 from bot.crosslingual import load_lexicon
@@ -64,6 +64,7 @@ from language.numbers import (
     is_measure,
     passing_bound,
     rounding,
+    spaced_numbers,
     time_units,
     unit_key,
 )
@@ -643,7 +644,7 @@ def extract_all(evidence: Sequence[Evidence]) -> list[Claim]:
     """Claims of every evidence sentence, with persons named as the whole set names them: a family name or
     a role named in full in one sentence ("وزير الخارجية المغربي ناصر بوريطة") is that person in the others."""
     book = learn(e.text for e in evidence)
-    return [c for e in evidence for c in extract_claims(e, book)]
+    return [c for e in evidence for c in extract_claims(replace(e, text=spaced_numbers(e.text)), book)]
 
 
 def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:

@@ -882,6 +882,16 @@ def _unglued(folded: str, origin: list[int]) -> tuple[str, list[int]]:
     return "".join(parts), spots
 
 
+def spaced_numbers(text: str) -> str:
+    """The text with a space where an Arabic word and a number run together ("أن25  شخصا قتلوا وأصيب54  آخرون",
+    "131شخصا"), as some outlets' copy writes them; a proclitic or the article stays on its number ("و15", "بـ59").
+
+    Why: a glued word hides a clause's start from the claim reader, so "وأصيب54" took the "قتلوا" before it as its
+    deed, and "أن25" was read as a speaker's name."""
+    cuts = [m.end() for m in _GLUE.finditer(text) if not (m.group(1) and _CLITICS_ONLY.fullmatch(m.group(1).replace("ـ", "")))]
+    return "".join(f"{text[a:b]} " for a, b in zip([0, *cuts], cuts)) + text[cuts[-1] :] if cuts else text
+
+
 def _last_scale(phrase: str) -> Atom | None:
     """The scale word (thousand and up) a folded number phrase ends with, as ``atoms`` reads it."""
     words = phrase.split()
