@@ -42,7 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot import schema
 from bot.crosslingual import load_lexicon
@@ -58,11 +58,13 @@ from language.numbers import (
     coarseness,
     contrasting_predicates,
     count_predicates,
+    deed_key,
     deed_predicates,
     find_quantities,
     is_measure,
     passing_bound,
     rounding,
+    spaced_numbers,
     time_units,
     unit_key,
 )
@@ -642,7 +644,7 @@ def extract_all(evidence: Sequence[Evidence]) -> list[Claim]:
     """Claims of every evidence sentence, with persons named as the whole set names them: a family name or
     a role named in full in one sentence ("وزير الخارجية المغربي ناصر بوريطة") is that person in the others."""
     book = learn(e.text for e in evidence)
-    return [c for e in evidence for c in extract_claims(e, book)]
+    return [c for e in evidence for c in extract_claims(replace(e, text=spaced_numbers(e.text)), book)]
 
 
 def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
@@ -949,9 +951,12 @@ def _noun_before(sentence: str, lo: int, q: Quantity, definite: bool) -> str | N
     الرسمي للقتلى إلى #", "حصيلة الجرحى إلى #"): the nearest definite word of its lead that news text uses as a
     noun (``common_nouns``) and as a count's predicate (``count_predicates``: "العدد الرسمي" is no noun of it);
     any such noun for a number taking the article ("الضحايا الـ 23"), which follows its noun. Then it is no count
-    of a noun left out after an earlier count ("قتل 77 شخصا، وأصيب 143"), whatever stands before it."""
-    for word in reversed(re.findall(r"[^\W\d_]+", _HARAKAT.sub("", sentence[lo : q.start]))):
+    of a noun left out after an earlier count ("قتل 77 شخصا، وأصيب 143"), whatever stands before it. A deed right
+    before the number ("القصف الإيراني عن مقتل 9") says whom it counts: no noun before the deed is its noun."""
+    for n, word in enumerate(reversed(re.findall(r"[^\W\d_]+", _HARAKAT.sub("", sentence[lo : q.start])))):
         folded = normalize_arabic(word)
+        if n == 0 and deed_key(folded) and not _DEFINITE.match(folded):
+            return None
         article = _DEFINITE.match(folded)
         if article and folded[article.end() :] in common_nouns() and (definite or unit_key(folded) in count_predicates()):
             return unit_key(folded)

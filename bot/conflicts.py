@@ -94,6 +94,7 @@ from language.numbers import (
     hedge_stems,
     is_measure,
     measure_units,
+    people_deeds,
     reads_as_age,
     same_deed,
     time_units,
@@ -553,13 +554,15 @@ def _other_nouns(a: Claim, b: Claim) -> bool:
 def _anyone_and_whom(a: Claim, b: Claim) -> bool:
     """Does one count name its people only as people ("قتل 9 أشخاص", ``anyone_units``) and the other say who they
     were ("قتل 16 مدنيا", "أصيب 4 رجال"), both stating one deed that befalls people (``_one_deed``: the killed, the
-    injured), reported within ``CONFLICT_DAYS``? Then both count the people that deed befell, told two ways. A part
+    injured; or one whose counts news text mostly gives of people, ``people_deeds``: the arrested), reported within ``CONFLICT_DAYS``? Then both count the people that deed befell, told two ways. A part
     named beside its whole is kept apart by ``Claim.subset``; days apart, a count of whom may be of another span
     ("2300 مدني خلال ثلاثة أشهر"). A shared word of the setting is not enough ("تحطم طائرة ركاب ... 107 قتلى" / "طائرة
     ركاب على متنها 104 أشخاص"), nor a verb any two counts take ("تضم 40 منظمة" / "وفد يضم 12 شخصا"), nor a vague
     count of whom ("عشرات من قادتها", killed in a raid two weeks before: a clause's own time no claim carries)."""
     anyone = anyone_units()
-    return not (a.vague or b.vague) and (a.unit in anyone) != (b.unit in anyone) and not _days_apart(a, b) and _one_deed(a, b)
+    if a.vague or b.vague or (a.unit in anyone) == (b.unit in anyone) or _days_apart(a, b):
+        return False
+    return _one_deed(a, b) or deeds_shared(a.deeds & people_deeds(), b.deeds & people_deeds())
 
 
 def _noun(c: Claim) -> str | None:

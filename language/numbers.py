@@ -47,7 +47,7 @@ from language.normalize import (
     under_proclitic,
     word_alternation,
 )
-from language.numerals import Atom, atoms, definite_scales, definite_teens, number_phrase_pattern, read_number, vague_words
+from language.numerals import Atom, atoms, definite_scales, definite_teens, number_phrase_pattern, ordinals, read_number, vague_words
 
 
 @dataclass(frozen=True)
@@ -468,6 +468,37 @@ def deed_predicates() -> frozenset[str]:
     return frozenset(k for pair in _count_contrasts() for k in pair)
 
 
+#: Where the count predicates that befall people live (see ``learn_people_deeds``).
+_PEOPLE_DEEDS = Path(__file__).with_name("people_deeds.json")
+#: A predicate, a count in digits and its noun: "اعتقلت الشرطة 6 أشخاص" is read "الشرطه 6 اشخاص", "اعتقال 6 أشخاص" whole.
+_PREDICATE_COUNT_NOUN = re.compile(r"([^\W\d_]{3,})\s+\d{1,3}(?![\d.,])\s+([^\W\d_]{3,})")
+
+
+@lru_cache(maxsize=1)
+def people_deeds() -> frozenset[str]:
+    """Light stems of count predicates whose counts are mostly of people ("اعتقال", "مقتل", "لقي مصرعه", "توقيف"),
+    learned from news text (``learn_people_deeds``).
+
+    Why: one outlet counts those a deed befell as people ("اعتقال ستة أشخاص") and another by who they were ("اعتقلت
+    الشرطة أربعة رجال"); a deed that befalls people makes the two nouns one count. Only some such deeds are set beside
+    another figure often enough to be learned as contrasts (``deed_predicates``): arrests rarely are."""
+    return frozenset(json.loads(_PEOPLE_DEEDS.read_text(encoding="utf-8"))["stems"])
+
+
+def learn_people_deeds(texts: Iterable[str], min_count: int = 8, share: float = 0.3) -> list[str]:
+    """Count predicates (``count_predicates``, three letters or more) that stand before a figure of people ("# أشخاص",
+    "# people": ``anyone_units``) at least ``min_count`` times and in at least ``share`` of their counts in digits:
+    "تضم 40 منظمة" counts any noun and is left out."""
+    counts: Counter[str] = Counter()
+    people: Counter[str] = Counter()
+    for text in texts:
+        for m in _PREDICATE_COUNT_NOUN.finditer(normalize_arabic(text)):
+            if len(key := _predicate_key(m.group(1))) >= 3 and key in count_predicates() and m.group(1) not in FOLDED_STOPWORDS:
+                counts[key] += 1
+                people[key] += unit_key(m.group(2)) in anyone_units()
+    return sorted(k for k, n in people.items() if n >= min_count and n >= share * counts[k])
+
+
 def learn_count_contrasts(texts: Iterable[str], min_count: int = 3) -> list[list[str]]:
     """Pairs of count predicates (``count_predicates``) that stand before two different figures of one clause run
     ("قتل 4 أشخاص وأصيب 30", "مقتل 3 وإصابة 20") or are the nouns of two joined counts ("3 قتلى و20 جريحا") at least
@@ -519,7 +550,7 @@ def _pattern() -> re.Pattern[str]:
     mods = word_alternation(_MORE + _AT_LEAST + _LESS + _AT_MOST + _ABOUT)
     return re.compile(
         rf"(?<![\w.,:/])(?:[وب](?=\S)|(?P<glued>ال|ل)(?=\d))?(?:(?P<mod>{mods})\s+)?"
-        rf"(?:(?P<open>{opens})\s+)?(?P<sym>[{symbols}])?\s*(?P<num>{value})(?![\w:/]|[.,]\d)"
+        rf"(?:(?P<open>{opens})\s+)?(?P<sym>[{symbols}])?\s*(?P<num>{value})(?![\w:/]|[.,]\d)(?P<half>{_HALF.pattern})?"
         rf"(?:\s*(?P<dash>{word_alternation(_RANGE_DASH)})\s*(?P<num2>{num})(?![\w:/]|[.,]\d)"
         rf"|(?(open)\s*(?P<join>{joins})\s*(?P<num3>{num})(?![\w:/]|[.,]\d)))?"
         rf"(?:\s*(?P<pct>{word_alternation(_PERCENT)})(?!\w))?"
@@ -527,6 +558,16 @@ def _pattern() -> re.Pattern[str]:
         # the counted noun is looked at, not consumed: a rejected word may start the next quantity
         rf"(?:(?=\s+(?:(?:من|of)\s+)?(?P<unit>[^\W\d_]{{2,}})(?:\s+(?P<unit2>[^\W\d_]{{2,}}))?))?"
     )
+
+
+#: "And a half" after a number ("nine and a half years", "مليونان ونصف") or after its noun ("تسع سنوات ونصف"), folded.
+_HALF = re.compile(r"\s*(?:and\s+a\s+half|و\s?نصف)(?!\w)")
+
+
+def _half(phrase: str) -> float:
+    """What "and a half" adds to a number phrase: half its scale ("مليونان ونصف": half a million), else a half."""
+    atom = _last_scale(phrase)
+    return (atom.scale if atom else 1) / 2
 
 
 def _vague(phrase: str) -> bool:
@@ -731,6 +772,9 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
                 unit_text, end = text[us:ue], unit_end
         if _grouped_count(phrase, phrase2, kind, key):
             low = high = float(phrase.replace(".", ""))
+        if low == high and not num2 and (m.group("half") or (unit_text and (half := _HALF.match(folded, end)))):
+            low = high = low + _half(phrase)  # "9 and a half years", "تسع سنوات ونصف": 9.5, not 9
+            end = max(end, m.end("half") if m.group("half") else half.end())
         if kind == "count" and unit is None and (age := _age_unit(folded[: m.start()])):
             unit, key = age  # "في سن الـ15", "at the age of 15": an age, told without its years
         if m.group("glued") and unit is None:
@@ -753,6 +797,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             Quantity(text[s:e].strip(), s, e, low, high, unit, key, approx, unit_text, kind, bound=_bound(mod), vague=vague, figure=figure)
         )
     out = _compounds(text, out)
+    ages, ranks = _ordinal_ages(text, folded, origin)
+    out = [q for q in out if not any(s < q.end and q.start < e for s, e in ranks)] + ages
     bare = [b for b in find_bare_counts(text) if not any(q.start < b.end and b.start < q.end for q in out)]
     return tuple(sorted([*out, *bare], key=lambda q: q.start))
 
@@ -834,6 +880,16 @@ def _unglued(folded: str, origin: list[int]) -> tuple[str, list[int]]:
     parts.append(folded[last:])
     spots += origin[last:]
     return "".join(parts), spots
+
+
+def spaced_numbers(text: str) -> str:
+    """The text with a space where an Arabic word and a number run together ("أن25  شخصا قتلوا وأصيب54  آخرون",
+    "131شخصا"), as some outlets' copy writes them; a proclitic or the article stays on its number ("و15", "بـ59").
+
+    Why: a glued word hides a clause's start from the claim reader, so "وأصيب54" took the "قتلوا" before it as its
+    deed, and "أن25" was read as a speaker's name."""
+    cuts = [m.end() for m in _GLUE.finditer(text) if not (m.group(1) and _CLITICS_ONLY.fullmatch(m.group(1).replace("ـ", "")))]
+    return "".join(f"{text[a:b]} " for a, b in zip([0, *cuts], cuts)) + text[cuts[-1] :] if cuts else text
 
 
 def _last_scale(phrase: str) -> Atom | None:
@@ -1030,7 +1086,7 @@ _AGE_WORDS = "سن|عمر|العمر|عمره|عمرها|يناهز|ناهز|age
 #: عن 85 عاما", "في سن 16 عاما", "في سن الـ15", "الطفلة البالغة 7 أعوام", "aged 81"), folded; and the punctuation around an age told beside a name ("فلان (22 عاما)", "فلان، 21
 #: عاما،"). Grammar of any story, no story's words.
 _AGE_BEFORE = re.compile(rf"(?<!\w)(?:{_AGE_WORDS}|عن|البالغ|البالغه)\s*(?:ال)?$")
-_AGE_AFTER = re.compile(r"^[\s-]*(?:years?[\s-]+)?old\b")
+_AGE_AFTER = re.compile(r"^[\s-]*(?:(?:years?[\s-]+)?old\b|من\s+(?:ال)?عمر)")
 _AGE_ASIDE = {"(": ")", "،": "،", ",": ","}
 
 
@@ -1050,6 +1106,31 @@ def _age_unit(folded_before: str) -> tuple[str, str] | None:
         return None
     word = _YEARS["ar" if ARABIC_LETTER.search(folded_before[-12:]) else "en"]
     return word, unit_key(word)
+
+
+@lru_cache(maxsize=1)
+def _ordinal_age_pattern() -> re.Pattern[str]:
+    """An ordinal told as an age, folded: before "من عمره" / "من العمر" or after "سن" ("في سن الخامسة عشرة")."""
+    ordinal = word_alternation(ordinals())
+    return re.compile(rf"(?<!\w)(?P<ord>{ordinal})(?!\w)(?P<age>(?=\s+من\s+(?:ال)?عمر))?")
+
+
+def _ordinal_ages(text: str, folded: str, origin: list[int]) -> tuple[list[Quantity], list[tuple[int, int]]]:
+    """Ages told by an ordinal ("في الخامسة عشرة من عمرها", "في سن الثامنة عشرة"), in years; and the spans of all
+    ordinals of two words ("الدقيقة الخامسة عشرة"), which rank and count nothing.
+
+    Why: the cardinal reader sees only the "عشرة" of "الخامسة عشرة" and reads ten; the age is fifteen."""
+    word, key = _YEARS["ar"], unit_key(_YEARS["ar"])
+    ages, ranks = [], []
+    for m in _ordinal_age_pattern().finditer(folded):
+        s, e = original_span(origin, m.start("ord"), m.end("ord"))
+        if " " in m.group("ord"):
+            ranks.append((s, e))
+        if m.group("age") is not None or folded[: m.start()].endswith("سن "):
+            value = float(ordinals()[re.sub(r"\s+", " ", m.group("ord"))])
+            ages.append(Quantity(text[s:e], s, e, value, value, word, key, False))
+            ranks.append((s, e))
+    return ages, ranks
 
 
 def reads_as_age(before: str, after: str) -> bool:
@@ -1300,3 +1381,4 @@ if __name__ == "__main__":  # python -m language.numbers ../shared/data/ant_mult
     count_predicates.cache_clear()
     _write_learned(_COUNT_CONTRASTS, learn_count_contrasts, "pairs", Path(sys.argv[1]))  # pairs of the stems above
     _write_learned(_SINGULAR_NOUNS, learn_singular_nouns, "words", Path(sys.argv[1]))
+    _write_learned(_PEOPLE_DEEDS, learn_people_deeds, "stems", Path(sys.argv[1]))  # of the count predicates above

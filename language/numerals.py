@@ -266,3 +266,26 @@ def day_ordinals() -> dict[str, int]:
     words["الثلاثين"] = 30
     words["الحادي والثلاثين"] = 31
     return words
+
+
+_ORD_TENS = ["العشرين", "الثلاثين", "الاربعين", "الخمسين", "الستين", "السبعين", "الثمانين", "التسعين"]
+
+
+@lru_cache(maxsize=1)
+def ordinals() -> dict[str, int]:
+    """Folded Arabic ordinals 1-99, masculine and feminine ("الخامس عشر", "الخامسه عشره", "الحاديه والعشرين").
+
+    Why: an age is told by its ordinal ("في الخامسة عشرة من عمرها": fifteen), whose bare "عشرة" the cardinal
+    reader takes for ten."""
+    words: dict[str, int] = {}
+    for feminine in (False, True):
+        end = "ه" if feminine else ""
+        units = [("الاولي" if feminine else "الاول"), *(w + end for w in _ORD_UNITS[1:])]
+        compound = [w + end for w in _ORD_COMPOUND]
+        words.update({w: i + 1 for i, w in enumerate(units)})
+        words["العاشر" + end] = 10
+        words.update({f"{w} عشر{end}": 11 + i for i, w in enumerate(compound)})
+        for t, tens in enumerate(_ORD_TENS, 2):
+            words[tens] = 10 * t
+            words.update({f"{w} و{tens}": 10 * t + i + 1 for i, w in enumerate(compound)})
+    return words

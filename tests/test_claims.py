@@ -263,6 +263,12 @@ def test_a_count_names_its_noun_before_it():
     assert after_a_count.unit == "قتل" and not after_a_count.elided  # not "9 persons" left out after "4 أشخاص"
 
 
+def test_a_deed_right_before_a_count_says_whom_it_counts():
+    # "the Turkish shelling killed 7 and wounded 20": the 7 are the killed, not Turks.
+    (killed, _) = _counts("وأسفر القصف التركي عن مقتل 7 وإصابة 20 آخرين بجروح.")
+    assert killed.unit is None and "مقتل" in killed.deeds
+
+
 def test_a_number_with_the_article_follows_its_noun():
     (dead,) = _counts("وقال المحافظ إن الضحايا الـ 23 كانوا على متن الحافلة.")
     assert (dead.normalized, dead.unit) == ("23", unit_key("الضحايا"))

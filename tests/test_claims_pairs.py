@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from bot.claims import Evidence, _number_norm, extract_claims
+from bot.claims import Evidence, _number_norm, extract_all, extract_claims
 from bot.conflicts import _bounds_phrase, _close_rivals, _stems_meet, find_conflicts
 from language.numbers import (
     coarseness,
@@ -20,6 +20,7 @@ from language.numbers import (
     measure_units,
     passing_bound,
     rounding,
+    spaced_numbers,
     time_units,
     unit_key,
 )
@@ -648,3 +649,22 @@ def test_more_than_a_share_stays_open_at_its_figure():
     a = Evidence(1, "a", "وتقدم المرشح بعد فرز 97 بالمئة من مراكز الاقتراع.", "Outlet A", SUN)
     b = Evidence(2, "b", "وتقدم المرشح بعد فرز أكثر من 97 بالمئة من مراكز الاقتراع.", "Outlet B", SUN)
     assert find_conflicts(numbers(a, b))[0] == []
+
+
+def test_the_arrested_told_as_people_and_as_who_they_were_conflict():
+    # "police arrested three young men" / "the arrest of five people": an arrest befalls people, so both count them.
+    a = Evidence(1, "a", "واعتقلت الشرطة الفرنسية ثلاثة شبان يشتبه في تخطيطهم لهجوم على ملعب في باريس.", "Outlet A", SUN)
+    b = Evidence(2, "b", "أعلنت السلطات الفرنسية اعتقال خمسة أشخاص يشتبه في تخطيطهم لهجوم على ملعب.", "Outlet B", SUN)
+    (conflict,), _ = find_conflicts(numbers(a, b))
+    assert conflict.relation == "conflict"
+    assert {p.normalized for p in conflict.positions} == {"3 شبان", "5 اشخاص"}
+
+
+def test_a_number_glued_to_the_word_before_it_still_opens_its_clause():
+    # Some outlets' copy runs words into figures: "قتلوا وأصيب54" must not take "قتلوا" as the injured's deed.
+    glued = Evidence(1, "a", "وقال المتحدث إن12  شخصا على الأقل قتلوا وأصيب40  آخرون في الانفجار.", "Outlet A", SUN)
+    killed, injured = numbers(*[Evidence(1, "a", spaced_numbers(glued.text), "Outlet A", SUN)])
+    assert "قتل" in killed.deeds and "قتل" not in injured.deeds and injured.low == 40
+    speakers = {s.name for c in extract_all([glued]) for p in c.parties for s in p.cited}
+    assert speakers and not any(ch.isdigit() for name in speakers for ch in name)  # "إن12" names no speaker
+    assert spaced_numbers("بـ59 مقابل 42 و15") == "بـ59 مقابل 42 و15"  # a proclitic stays on its number

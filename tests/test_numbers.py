@@ -9,6 +9,8 @@ from language.numbers import (
     count_predicates,
     find_quantities,
     learn_count_contrasts,
+    learn_people_deeds,
+    people_deeds,
     reads_as_age,
     same_deed,
     unit_key,
@@ -238,3 +240,31 @@ def test_a_bare_number_after_an_age_word_is_years():
     (age,) = find_quantities("تزوجت في سن الـ14 ثم عادت إلى المدرسة")
     assert (age.low, age.unit_key) == (14.0, unit_key("عاما"))
     assert find_quantities("افتتحت الدورة الـ14 للمهرجان") == ()  # a rank, no count
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("قضت المحكمة بسجنه سبع سنوات ونصف بتهمة الفساد", 7.5),
+        ("He was sentenced to seven and a half years in prison.", 7.5),
+        ("وقدرت الخسائر بمليونين ونصف دولار", 2_500_000.0),
+    ],
+)
+def test_and_a_half_adds_half_to_the_count(text: str, value: float) -> None:
+    (q,) = find_quantities(text)
+    assert q.low == q.high == value
+
+
+def test_an_age_told_by_its_ordinal_is_years():
+    (age,) = find_quantities("زوجها والدها وهي في الرابعة عشرة من عمرها")
+    assert (age.low, age.unit_key, age.text) == (14.0, unit_key("عاما"), "الرابعة عشرة")
+    assert reads_as_age("زوجها والدها وهي في ", " من عمرها")
+    (older,) = find_quantities("رحل الفنان في الثالث والسبعين من عمره")
+    assert older.low == 73.0
+    assert find_quantities("سجل الهدف في الدقيقة الثانية عشرة من المباراة") == ()  # a rank, neither ten nor twelve
+
+
+def test_deeds_that_befall_people_are_learned_from_the_nouns_they_count():
+    texts = ["أعلنت الشرطة اعتقال 6 أشخاص في المدينة."] * 8 + ["وتضم 40 منظمة حقوقية."] * 30 + ["وفد تضم 12 شخصا"] * 8
+    assert learn_people_deeds(texts) == [unit_key("اعتقال")]  # "تضم" counts organisations far more often than people
+    assert {unit_key("اعتقال"), unit_key("مقتل")} <= people_deeds()
