@@ -25,7 +25,8 @@ while news questions often do: a question about what is still to come ("When wil
 on Tuesday" it would give a past event's date or place. And a "when" or "how many" question is not answered by a
 clause that states no time or number (``value_missing``; a search query "number of X killed" asks for one too:
 ``asked_kind``): a news headline standing in names the event, not its date; nor a day asked for by a longer period
-("في أي يوم" -> "الأسبوع الماضي": ``too_coarse``).
+("في أي يوم" -> "الأسبوع الماضي": ``too_coarse``); nor a question asking for a person by the noun of who it is by a
+clause (``name_missing``).
 Nor is a headline itself a clause answer to anything (``headline_stands_in``), nor a value that only repeats the
 question's words (``restates_question``); and a value asked of a place that no quote names is another place's value
 (``place_unquoted``). A place or person of another country than the one the
@@ -65,6 +66,7 @@ from language.lexicon import (
     FUNCTION_WORDS_EN,
     INTERROGATIVES_EN,
     PLACE_NOUNS,
+    asks_name,
     question_kind,
 )
 from language.names import demonym_country
@@ -141,6 +143,15 @@ def value_missing(question: str, direct: DirectAnswer) -> bool:
         return not states_time(direct.value)
     amount = "number" in value_kinds(direct.value) or bool(find_quantities(direct.value)) or states_time(direct.value)
     return kind == "number" and not amount
+
+
+def name_missing(question: str, direct: DirectAnswer) -> bool:
+    """A question asking for a person by the noun of who it is (``asks_name``: "Which Iranian commander ...", "Who is the
+    Syrian chief of staff ...") whose direct line is a clause: no name was read from the quotes, and the clause standing
+    in names the event asked about ("Bagheri arrived at the head of a delegation"), not the person. A question of who
+    did something with no such noun ("At whose invitation ...", "Who are the forces deployed with?") is answered by a
+    clause often enough to be left to the learned gate."""
+    return direct.kind == "clause" and asks_name(question)
 
 
 def too_coarse(question: str, direct: DirectAnswer) -> bool:
@@ -472,7 +483,9 @@ def answers(question: str, quotes: list[Quoted], direct: DirectAnswer, lexicon: 
     gate = gate or load_gate()
     if gate is None or not quotes:
         return True
-    if tense_mismatch(question, quotes, direct) or value_missing(question, direct) or too_coarse(question, direct):
+    if tense_mismatch(question, quotes, direct) or value_missing(question, direct) or name_missing(question, direct):
+        return False
+    if too_coarse(question, direct):
         return False
     if restates_question(question, direct):
         return False

@@ -30,6 +30,7 @@ from bot.answerable import (
     tense_mismatch,
     too_coarse,
     value_context,
+    name_missing,
     value_missing,
 )
 from bot.crosslingual import load_lexicon
@@ -244,6 +245,23 @@ def test_a_future_question_is_not_answered_from_a_past_event():
     many = DirectAnswer(text="Answer: 2 days", value="يومين", normalized="2 يوم", kind="number", citations=[1])
     lasting = [Quoted("في زيارة تستمر يومين", 0.9, 0.6, 0.5)]
     assert not tense_mismatch("How many days will the visit last?", lasting, many)  # a duration answers it in any tense
+
+
+def test_a_person_asked_by_the_noun_of_who_it_is_is_not_answered_by_a_clause():
+    arrived = DirectAnswer(
+        text="Answer: the minister arrived at the head of a delegation",
+        value="ووصل الوزير إلى بغداد على رأس وفد رفيع المستوى",
+        normalized="",
+        kind="clause",
+        citations=[1],
+    )
+    named = DirectAnswer(text="Answer: Karim Nassar", value="كريم نصار", normalized="", kind="person", citations=[1])
+    assert name_missing("Which Iraqi commander went with the minister to Baghdad?", arrived)
+    assert name_missing("Who is the deputy minister who joined the delegation?", arrived)
+    assert name_missing("من هو الوزير الذي رافق الوفد إلى بغداد؟", arrived)
+    assert not name_missing("Which Iraqi commander went with the minister to Baghdad?", named)
+    assert not name_missing("At whose invitation did the minister travel to Baghdad?", arrived)  # no noun of who it is
+    assert not name_missing("Who is Karim Nassar?", arrived)  # who he is: his post, a clause, answers it
 
 
 def test_a_when_or_how_many_question_is_not_answered_by_a_clause_without_that_value():
