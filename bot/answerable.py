@@ -51,7 +51,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from bot.crosslingual import Lexicon, load_lexicon, untranslated_names, word_vectors
-from bot.direct import answering_outlets
+from bot.direct import answering_outlets, asked_medium
 from bot.evidence import EvidenceSentence
 from bot.ranker import KINDS as TYPED
 from bot.ranker import Ranker, read_model, value_kinds
@@ -152,8 +152,9 @@ def name_missing(question: str, direct: DirectAnswer) -> bool:
     Syrian chief of staff ...") whose direct line is a clause: no name was read from the quotes, and the clause standing
     in names the event asked about ("Bagheri arrived at the head of a delegation"), not the person. A question of who
     did something with no such noun ("At whose invitation ...", "Who are the forces deployed with?") is answered by a
-    clause often enough to be left to the learned gate."""
-    return direct.kind == "clause" and asks_name(question)
+    clause often enough to be left to the learned gate; nor one asking for a medium ("Which official Iranian agency
+    reported ...": "official" qualifies the agency there), whose outlet the direct line gives as a clause."""
+    return direct.kind == "clause" and asks_name(question) and asked_medium(question) is None
 
 
 def too_coarse(question: str, direct: DirectAnswer) -> bool:

@@ -264,6 +264,8 @@ def test_a_person_asked_by_the_noun_of_who_it_is_is_not_answered_by_a_clause():
     assert not name_missing("Which Iraqi commander went with the minister to Baghdad?", named)
     assert not name_missing("At whose invitation did the minister travel to Baghdad?", arrived)  # no noun of who it is
     assert not name_missing("Who is Karim Nassar?", arrived)  # who he is: his post, a clause, answers it
+    outlet = DirectAnswer(text="Answer: Al-Rafidain", value="الرافدين", normalized="الرافدين", kind="clause", citations=[1])
+    assert not name_missing("Which official Iraqi agency reported the minister's arrival in Baghdad?", outlet)
 
 
 def test_a_name_whose_title_is_another_office_does_not_answer_a_question_asking_by_office():
