@@ -71,6 +71,7 @@ from bot.crosslingual import Lexicon, bridge_text, load_lexicon, nearest_words
 from bot.entities import known_outlets
 from bot.evidence import aligned_units, naming_words
 from bot.ranker import NAME_PATTERN, Ranker, read_model, value_kinds
+from bot.retrieval import sound_index, sound_matches
 from bot.schema import Citation, DirectAnswer
 from language.calendar import TimeMention, describe_relative, find_years, format_day, format_month, is_dateline, resolve_times
 from language.lexicon import (
@@ -1554,10 +1555,19 @@ SPEAKER_MIN_SHARED = 2
 
 
 def asks_speaker(question: str) -> bool:
-    """Does the question ask who made a claim: "who" first, a verb of saying after it ("Who said the talks failed?",
-    "من قال إن …")?"""
+    """Does the question ask who made a claim: "who" first, a verb of saying or quoting after it ("Who said the talks
+    failed?", "من قال إن …", "who quoted X saying …": who carried X's words)?"""
     words = [normalize_arabic(w).lower() for w in _TOKEN.findall(question)]
-    return bool(words) and words[0] in _WHO and any(w in _SAYING for w in words[1:4])
+    return bool(words) and words[0] in _WHO and any(w in _SAYING or w.startswith("quot") for w in words[1:4])
+
+
+def written_across(question: str, party: str) -> bool:
+    """Does the question write a party's name in the other script ("who quoted Bagheri …" / "باقري"), by sound
+    (``bot.retrieval.sound_matches``; a question typed in lower case read capitalised: ``cased``)?
+
+    Why: "who quoted X" asks for the voice carrying X's words, not X; an English question never spells X's Arabic name,
+    so X, the relayed voice, was taken for the answer."""
+    return bool(sound_matches(_TOKEN.findall(party), sound_index([cased(question)], latin=True)))
 
 
 def asked_speaker(
@@ -1578,7 +1588,10 @@ def asked_speaker(
         (c, a)
         for c in citations
         for a in extract_attributions(c.quote)
-        if a.party and a.party_start is not None and normalize_arabic(a.party).lower() not in asked
+        if a.party
+        and a.party_start is not None
+        and normalize_arabic(a.party).lower() not in asked
+        and not written_across(question, a.party)
     ]
     if not found:
         return None
@@ -1607,6 +1620,10 @@ def asks_outlet(question: str) -> bool:
     return asked_medium(question) == "outlet"
 
 
+#: Words that make a "site" a website ("which news site", "which web site"); alone, "which site was struck" asks for a place.
+_SITE_OF_NEWS = frozenset({"news", "web", "media"})
+
+
 def asked_medium(question: str) -> str | None:
     """ "outlet" for a question asking which outlet (``asks_outlet``); "agency" for one asking which agency that says
     neither "news"/"press" nor a reporting verb ("which agency carried X's remarks", "which UN agency warned"): a news
@@ -1617,6 +1634,8 @@ def asked_medium(question: str) -> str | None:
         if w in ("which", "what"):
             for j, g in enumerate(words[i + 1 : i + 2 + _OUTLET_ASKED_GAP], i + 1):
                 medium = next((m for m in (g, g.removesuffix("s")) if m in OUTLET_WORDS_EN), None)
+                if g.removesuffix("s") == "site" and words[j - 1] in _SITE_OF_NEWS:  # "which news site": a website
+                    return "outlet"
                 if medium == "agency" and not (reports or words[j - 1] in ("news", "press")):
                     return "agency"
                 if medium:
@@ -1638,18 +1657,21 @@ def asked_outlet(question: str, citations: list[Citation], lang: str) -> tuple[C
 
     Why: an outlet is a value of no kind the readers know; an English question over Arabic text shares no word
     with the clause naming it, so the clause chooser answered with another clause."""
-    found = answering_outlets(question, [c.quote for c in citations])
+    found = answering_outlets(question, [c.quote for c in citations], [c.outlet for c in citations])
     if not found:
         return None
     i, outlet = found[0]
     return citations[i], Value(outlet, normalize_arabic(outlet), outlet_label(outlet, lang) or outlet)
 
 
-def answering_outlets(question: str, quotes: list[str]) -> list[tuple[int, str]]:
+def answering_outlets(question: str, quotes: list[str], publishers: list[str | None] | None = None) -> list[tuple[int, str]]:
     """The outlets that answer a question asking for one (``asked_medium``), each with its quote's position, in the
     order ``asked_outlet`` takes them: those the quotes name that the question does not, a medium a reporting verb cites,
     in any quote, before a wire agency the gazetteer finds elsewhere; for a bare "which agency" only a news agency the
     gazetteer spells ("فارس", "Reuters": "which UN agency warned" finds none, and the clause chooser answers it).
+    When the quotes cite no medium the question does not name, the outlet that publishes the first quote (``publishers``,
+    one per quote, rank order): "which site set Al Arabiya's and Al Jazeera's accounts side by side" asks for the site
+    quoting both. The gate (``outlet_cited``) does not take that one for cited: it judges it as any answer.
     One reader for the direct line and for the gate (``bot.answerable``), which checks the outlet it is shown."""
     medium = asked_medium(question)
     if medium is None:
@@ -1657,10 +1679,19 @@ def answering_outlets(question: str, quotes: list[str]) -> list[tuple[int, str]]
     asked = normalize_arabic(question).lower()
     sources = [(i, party_outlet(a.party), a.party) for i, q in enumerate(quotes) for a in extract_attributions(q) if a.party]
     mentioned = [(i, m.text, m.text) for i, q in enumerate(quotes) for m in known_outlets(q)]
-    found = [(i, outlet, said) for i, outlet, said in sources + mentioned if outlet and normalize_arabic(outlet).lower() not in asked]
+    found = [
+        (i, outlet, said)
+        for i, outlet, said in sources + mentioned
+        if outlet and normalize_arabic(outlet).lower() not in asked and not written_across(question, outlet)
+    ]
     kind = asked_kind(question)
     found.sort(key=lambda f: -_kind_fit(kind, f[2]))  # stable: rank order within a fit
-    return [(i, outlet) for i, outlet, _ in found if medium == "outlet" or known_outlets(outlet)]
+    cited = [(i, outlet) for i, outlet, _ in found if medium == "outlet" or known_outlets(outlet)]
+    own = [(i, p) for i, p in enumerate(publishers or [])][:1]  # the quote that best states what was reported
+    own = [
+        (i, p) for i, p in own if p and medium == "outlet" and normalize_arabic(p).lower() not in asked and not written_across(question, p)
+    ]
+    return cited or own
 
 
 def _medium_kinds(text: str) -> list[str]:

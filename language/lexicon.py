@@ -167,13 +167,13 @@ PLACE_NOUNS = frozenset(w for words in (ASKED_NOUNS_AR["place"], ASKED_NOUNS_EN[
 PERSON_NOUNS_AR = (
     "رجل امراه سيده فتاه فتي شاب شابه طفل طفله صبي شخص لاعب لاعبه مدرب مرشح مرشحه فائز فائزه طيار ربان كاتب كاتبه "
     "مولف شاعر فنان فنانه ممثله مغني مغنيه مخرج مهاجم حارس بطل بطله زوج زوجه ابن ابنه اب ام اخ اخت ضحيه مشتبه متهم "
-    "ملك ملكه امير اميره شيخ"
+    "ملك ملكه امير اميره شيخ صحفي صحفيه"
 )
 PERSON_NOUNS_EN = (
     "man woman person boy girl child player coach candidate winner pilot captain writer author poet artist actor actress singer "
     "striker goalkeeper champion husband wife son daughter father mother brother sister victim suspect leader president minister "
     "spokesman spokeswoman spokesperson ambassador envoy king queen prince princess commander chief mayor governor senator judge "
-    "official officer diplomat politician lawmaker"
+    "official officer diplomat politician lawmaker journalist reporter correspondent"
 )
 
 
@@ -188,6 +188,14 @@ def _person_noun_pattern() -> re.Pattern[str]:
         rf"(?<!\w)[وفبل]?(?:اي|(?:ما|ماذا) ?(?:هو|هي)? ?اسم) (?:ال)?(?:{ar})\b"
         rf"|\bwhich (?:[\w'’-]+ ){{0,2}}(?:{en})\b|\bnames? of (?:the |a |an |this |that )?(?:[\w'’-]+ ){{0,2}}(?:{en})\b"
     )
+
+
+def _holder_pattern() -> re.Pattern[str]:
+    """ "who is the (Syrian army) chief of staff ...", "من هو وزير الخارجية ...": who holds an office or plays a part the
+    question names. "who is Bagheri?" names none: it asks who he is, which a clause (his post) answers."""
+    ar = "|".join(sorted({*PERSON_NOUNS_AR.split(), *(normalize_arabic(w) for w in OFFICES_AR)}))
+    en = "|".join(PERSON_NOUNS_EN.split())
+    return re.compile(rf"^[وف]?من (?:هو|هي) (?:ال)?(?:{ar})\b|^who (?:is|was) (?:the |a |an )?(?:[\w'’-]+ ){{0,3}}(?:{en})\b")
 
 
 #: English words of degree after "how" that ask for a measure: "how many", "how large was the deficit", "how heavy a
@@ -370,6 +378,8 @@ def _asked_noun_pattern() -> tuple[tuple[re.Pattern[str], str], ...]:
 _CLAUSE_WH = re.compile(rf"\b(?:what|why|how)\b(?! (?:{_DEGREE})\b)|^[وف]?(?:ماذا|لماذا|كيف|ما)\b")
 _NOUN_PATTERNS = (*_asked_noun_pattern(), (_person_noun_pattern(), "person"))
 _CONTRACTED_IS = re.compile(r"\b(what|who|where|which)['’]s\b")
+#: Questions asking for a person by the noun of who it is: "which Iranian commander", "ما اسم الطيار", "who is the chief of staff".
+_NAME_ASKED = (_person_noun_pattern(), _holder_pattern())
 _WH = tuple((re.compile(p), k) for p, k in _WH_PATTERNS)
 
 
@@ -383,11 +393,39 @@ def question_kind(question: str) -> str | None:
     languages, like a stop-word list: no topic, no story. Used by the answer-sentence ranker
     (``bot.ranker``) and the direct line's value chooser (``bot.direct``) alike.
     """
-    folded = _CONTRACTED_IS.sub(r"\1 is", re.sub(r"\s+", " ", normalize_arabic(question)).strip(" ¿?؟").lower())
+    folded = _folded(question)
     if kind := next((kind for pattern, kind in _NOUN_PATTERNS if pattern.search(folded)), None):
         return kind
     found = [(m.start(), kind) for pattern, kind in ((_CLAUSE_WH, None), *_WH) if (m := pattern.search(folded))]
     return min(found, key=lambda f: f[0])[1] if found else keyword_kind(folded)
+
+
+def _folded(question: str) -> str:
+    """A question as its patterns read it: folded, lower-cased, one space between words, "who's" as "who is"."""
+    return _CONTRACTED_IS.sub(r"\1 is", re.sub(r"\s+", " ", normalize_arabic(question)).strip(" ¿?؟").lower())
+
+
+def asked_office(question: str) -> str | None:
+    """The office a question asking for a name asks by (``asks_name``: "Who is Iran's ambassador ...?" ->
+    "ambassador", "من هو وزير الخارجية ...؟" -> "وزير"), folded; None when it asks for no name, or by a noun that no
+    title states ("which official", "ما اسم الطيار"): only an office a name's title writes (``TITLES_EN``,
+    ``OFFICES_AR``) can be checked against the title."""
+    folded = _folded(question)
+    offices = TITLES_EN | {normalize_arabic(w) for w in OFFICES_AR}
+    for pattern in _NAME_ASKED:
+        if m := pattern.search(folded):
+            noun = m.group(0).split()[-1]
+            noun = noun[2:] if noun.startswith("ال") else noun
+            return noun if noun in offices else None
+    return None
+
+
+def asks_name(question: str) -> bool:
+    """Does the question ask for a person by the noun of who it is (``_NAME_ASKED``: "Which Iranian commander went
+    with him?", "من هو رئيس الأركان السوري؟")? Its answer is a name: a clause standing in for one ("he arrived at the
+    head of a delegation") tells of the event, not who."""
+    folded = _folded(question)
+    return any(p.search(folded) for p in _NAME_ASKED)
 
 
 #: The English nouns that name the kind of value asked (``ASKED_NOUNS_EN``, and the persons' ``PERSON_NOUNS_EN``), by noun.

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from bot.attribution import extract_attributions, format_attribution, holding
-from bot.direct import asks_speaker, direct_answer
+from bot.direct import asks_speaker, direct_answer, written_across
 from bot.schema import Citation
 
 TWO_VOICES = (
@@ -63,3 +63,16 @@ def test_a_relayed_voice_is_credited_through_its_carrier():
     voice = next(p for p in parties if p.via)
     credited = holding(parties, quote, quote[voice.party_start : voice.party_end])
     assert [p.party for p in credited] == ["الرافدين"]
+
+
+def test_who_quoted_a_person_is_answered_with_the_voice_that_carried_the_words():
+    """The relayed voice is named in the question, in the other script: its carrier is what is asked."""
+    quote = 'ونقلت صحيفة "الرافدين" عن الوزير كريم نصار قوله إن الحكومة "لديها خطة شاملة لإعادة الإعمار".'
+    question = "who quoted karim nassar saying the government has a comprehensive plan for reconstruction"
+    assert asks_speaker(question) and asks_speaker("Who quoted the minister as saying the plan was ready?")
+    assert written_across(question, "كريم نصار") and not written_across(question, 'صحيفة "الرافدين"')
+    cited = Citation(
+        n=1, doc_id="d1", chunk_id="d1:0", outlet="Outlet X", quote=quote, start=0, end=len(quote), score=0.9, attributed_to="X"
+    )
+    direct = direct_answer(question, "en", [cited], {"d1": date(2021, 3, 3)})
+    assert direct is not None and "الرافدين" in direct.value

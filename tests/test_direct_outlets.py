@@ -53,3 +53,14 @@ def test_an_arabic_question_asks_for_an_outlet_after_a_preposition_or_of_a_satel
     assert asked_medium("بأي صحيفة نشرت المقابلة؟") == "outlet"
     assert asked_medium("حسب أي فضائية هبطت الطائرة مساء الأحد؟") == "outlet"
     assert asked_medium("لأي سبب ارتفع سعر القمح؟") is None  # "for which reason": no medium
+
+
+def test_a_quote_citing_only_the_media_the_question_names_is_answered_with_its_own_outlet():
+    """ "Which site set channel A's and channel B's accounts side by side?": the site that quotes both."""
+    quote = 'وبينما ذكرت قناة "الرافدين" أن الوزير وصل مساء الأحد، قالت قناة "المربد" إنه وصل صباح الاثنين.'
+    question = "Which news site set Al-Rafidain's and Al-Mirbad's accounts of the minister's arrival side by side?"
+    assert asked_medium(question) == "outlet" and asked_medium("Which site did the strike hit?") is None
+    assert answering_outlets(question, [quote], ["الشرق"]) == [(0, "الشرق")]
+    assert answering_outlets("أي موقع نقل عن الرافدين والمربد روايتين لموعد وصول الوزير؟", [quote], ["الشرق"]) == [(0, "الشرق")]
+    assert answering_outlets("Which channel said the minister arrived on Sunday evening?", [quote], ["الشرق"])[0] == (0, "الرافدين")
+    assert answering_outlets("Which agency carried the minister's words?", [quote], ["الشرق"]) == []  # a bare agency: a wire only

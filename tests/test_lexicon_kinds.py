@@ -3,7 +3,7 @@ a word of degree after "how", "بكم" — ask for a number, in both languages. 
 
 import pytest
 
-from language.lexicon import asks_age, asks_since, question_kind
+from language.lexicon import asks_age, asks_name, asks_since, question_kind
 
 
 @pytest.mark.parametrize(
@@ -136,3 +136,11 @@ def test_who_with_a_noun_of_place_asks_for_a_place(question, kind):
 )
 def test_a_question_asking_since_when(question: str, asked: bool) -> None:
     assert asks_since(question) is asked
+
+
+def test_a_question_asking_for_a_person_by_the_noun_of_who_it_is_asks_for_a_name():
+    assert asks_name("Which Al-Rafidain journalist carried the minister's remarks?")
+    assert asks_name("Who was the chief negotiator's deputy, the official who signed?")
+    assert asks_name("ما اسم الطيار الذي هبط بالطائرة؟") and asks_name("من هو وزير الزراعة الذي زار المزارعين؟")
+    assert not asks_name("Who is Karim Nassar?") and not asks_name("من هو كريم نصار؟")
+    assert not asks_name("Who said the harvest fell?") and not asks_name("Which country hosted the talks?")
