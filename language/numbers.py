@@ -666,10 +666,57 @@ def _is_next_phrase(m: re.Match[str], head: str) -> bool:
 @lru_cache(maxsize=4096)
 def find_quantities(text: str) -> tuple[Quantity, ...]:
     """Counts, sums of money and percentages in ``text``, spans in the original; dates are skipped. Arabic counts
-    stated by a bare noun after a deed ("قتل شرطي": 1) are read too (``find_bare_counts``).
+    stated by a bare noun after a deed ("قتل شرطي": 1) are read too (``find_bare_counts``), and a half added to a
+    figure ("تسع سنوات ونصف", "nine and a half years": 9.5) is part of it (``_with_halves``).
 
     Cached (an immutable tuple): one answer reads the same sentence for claims, conflicts, the
     direct answer and the ranker's features."""
+    found = _read_quantities(text)
+    halves = [h for h in _HALF.finditer(text) if any(_half_follows(text, q, h) for q in found)]
+    if not halves:
+        return found
+    blanked = text
+    for h in halves:  # the half read out of the way keeps every offset: "nine and a half years" reads as "nine years"
+        blanked = blanked[: h.start()] + " " * (h.end() - h.start()) + blanked[h.end() :]
+    return _with_halves(text, _read_quantities(blanked), halves)
+
+
+#: "and a half" after a figure or its noun ("nine and a half years", "تسع سنوات ونصف", "12 عاما ونصف العام"), with
+#: the noun an Arabic half may take (``_half_follows``).
+_HALF = re.compile(r"(?<!\w)(?:and a half|و\s?نصف(?:\s+(ال[\u0621-\u064a]+))?)(?!\w)", re.IGNORECASE)
+
+
+def _half_follows(text: str, q: Quantity, h: re.Match[str]) -> bool:
+    """Is ``h`` a half of ``q``'s figure: right after it, the figure exact, and a noun after the half the figure's own
+    ("تسع سنوات ونصف السنة"; "قتل 20 شخصا ونصف الضحايا أطفال" is half of the victims)?"""
+    if text[q.end : h.start()].strip() or q.kind == "percent" or q.vague or q.stated is None:
+        return False
+    if not h.group(1):
+        return True
+    noun, units = unit_key(normalize_arabic(h.group(1))[2:]), time_units()
+    return q.unit_key is not None and (noun == q.unit_key or units.get(noun, noun) == units.get(q.unit_key))
+
+
+def _with_halves(text: str, found: tuple[Quantity, ...], halves: list[re.Match[str]]) -> tuple[Quantity, ...]:
+    """``found`` (read with the half phrases blanked) with each half added to the figure it follows: half its scale
+    ("ثلاثة ملايين ونصف": 3.5 million), else half a unit (9.5 years); spans in ``text``."""
+    out = []
+    for q in found:
+        h = next((h for h in halves if q.start < h.start() <= q.end or (h.start() >= q.end and not text[q.end : h.start()].strip())), None)
+        if h is None:
+            out.append(q)
+            continue
+        atom = _last_scale(normalize_arabic(text[q.start : h.start()]))
+        half = (atom.scale if atom else 1) / 2
+        end = max(q.end, h.end())
+        figure = None if q.figure is None else q.figure + half
+        high = None if q.high is None else q.high + half
+        out.append(replace(q, text=text[q.start : end], end=end, low=q.low + half, high=high, figure=figure))
+    return tuple(out)
+
+
+def _read_quantities(text: str) -> tuple[Quantity, ...]:
+    """``find_quantities`` on a text whose half phrases are read already."""
     folded, origin = _unglued(*fold_with_offsets(text))
     time_spans = [(t.start, t.end) for t in resolve_times(text, None)]
 
@@ -853,6 +900,20 @@ def _trailing_scale(phrase: str) -> int | None:
 #: Nouns that name a figure ("عدد", "حصيلة"; ``language.lexicon.ASKED_NOUNS_AR``): after a number and before a
 #: definite noun they are its measure, and that noun is what is counted ("ليرتفع إلى 46 عدد القتلى" counts the killed).
 _NUMBER_NOUNS = frozenset(ASKED_NOUNS_AR["number"].split())
+
+
+#: "the number of X" / "عدد X" ("وعدد", "بعدد"; not "العدد", which an adjective follows: "العدد الرسمي") and the noun
+#: it names, then, with no other figure between, the figure a total reached ("to 10", "إلى 12"); folded.
+_NUMBER_OF_REACHED = re.compile(r"(?<!\w)(?:number of (?:the )?|[وفب]?عدد\s+)([^\W\d_]{3,})\b[^\d]*?(?<!\w)(?:to|الي)\s*$")
+
+
+def numbered_noun(before: str) -> str | None:
+    """The noun, folded, whose number a bare figure is the total of: its clause before it says "the number of X …
+    rose to" ("bringing the number of teenagers killed to 10", "عدد الركاب الذين أصيبوا … ارتفع إلى 12": teenagers,
+    الركاب). Why: the figure has no noun after it, and without one it counts nothing another report's "تسعة تلاميذ"
+    or "عشرة ركاب" could be compared with."""
+    m = _NUMBER_OF_REACHED.search(normalize_arabic(before).lower())
+    return m.group(1) if m and m.group(1) not in FOLDED_STOPWORDS else None
 
 
 #: English words between a count and its noun ("two other people"): the noun after them is what is counted, not "other".

@@ -9,6 +9,7 @@ from language.numbers import (
     count_predicates,
     find_quantities,
     learn_count_contrasts,
+    numbered_noun,
     reads_as_age,
     same_deed,
     unit_key,
@@ -238,3 +239,29 @@ def test_a_bare_number_after_an_age_word_is_years():
     (age,) = find_quantities("تزوجت في سن الـ14 ثم عادت إلى المدرسة")
     assert (age.low, age.unit_key) == (14.0, unit_key("عاما"))
     assert find_quantities("افتتحت الدورة الـ14 للمهرجان") == ()  # a rank, no count
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "words"),
+    [
+        ("قضت المحكمة بسجنه تسع سنوات ونصف السنة بتهمة الفساد", 9.5, "تسع سنوات ونصف السنة"),
+        ("he was sentenced to nine and a half years in prison", 9.5, "nine and a half years"),
+        ("أمضى في المنصب 12 عاما ونصف قبل أن يستقيل", 12.5, "12 عاما ونصف"),
+        ("يبلغ عدد سكان المدينة ثلاثة ملايين ونصف نسمة", 3_500_000, "ثلاثة ملايين ونصف نسمة"),
+    ],
+)
+def test_a_half_after_a_figure_or_its_noun_is_part_of_the_figure(text, figure, words):
+    (q,) = find_quantities(text)
+    assert (q.low, q.high, q.stated, q.text) == (figure, figure, figure, words)
+
+
+def test_half_of_another_noun_adds_nothing_to_the_figure_before_it():
+    (q,) = find_quantities("قتل 20 شخصا ونصف الضحايا من الأطفال")
+    assert (q.low, q.text) == (20, "20 شخصا")
+
+
+def test_a_total_reached_is_the_number_of_the_noun_its_clause_names():
+    assert numbered_noun("قال المتحدث إن عدد الطلاب الذين نقلوا إلى المستشفى ارتفع إلى ") == "الطلاب"
+    assert numbered_noun("raising the number of migrants rescued off the coast to ") == "migrants"
+    assert numbered_noun("ارتفع العدد الرسمي للقتلى إلى ") is None  # an adjective follows the definite "العدد"
+    assert numbered_noun("بلغ عدد الطلاب 30 بعد أن ارتفع إلى ") is None  # another figure stands between
