@@ -33,7 +33,7 @@ from babel.units import format_unit
 from dateparser.languages.loader import default_loader
 
 from language.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, resolve_times
-from language.lexicon import ASKED_NOUNS_AR, VERSUS_WORDS, asked_measures
+from language.lexicon import ASKED_NOUNS_AR, AUXILIARIES_EN, FUNCTION_WORDS_EN, VERSUS_WORDS, asked_measures
 from language.names import common_nouns
 from language.normalize import (
     ARABIC_LETTER,
@@ -614,8 +614,11 @@ _PREPOSITION_PRONOUN = re.compile(r"(?:من|في|علي|الي|عن|لدي|عن�
 
 
 def _not_a_unit(word: str) -> bool:
+    """Is the word after a number no noun of it: a function word ("من", "has risen to three after an injured employee
+    died", "3 had died"), a number word, "versus"?"""
     return (
         word in STOPWORDS
+        or word.lower() in FUNCTION_WORDS_EN | AUXILIARIES_EN
         or word in atoms()
         or word in ("من", "of", "and", "و")
         or word in VERSUS_WORDS

@@ -265,3 +265,9 @@ def test_a_total_reached_is_the_number_of_the_noun_its_clause_names():
     assert numbered_noun("raising the number of migrants rescued off the coast to ") == "migrants"
     assert numbered_noun("ارتفع العدد الرسمي للقتلى إلى ") is None  # an adjective follows the definite "العدد"
     assert numbered_noun("بلغ عدد الطلاب 30 بعد أن ارتفع إلى ") is None  # another figure stands between
+
+
+@pytest.mark.parametrize("text", ["The death toll has risen to three after an injured guard died", "Police said 3 had died by Monday"])
+def test_a_function_word_after_a_figure_is_no_noun_of_it(text):
+    (q,) = find_quantities(text)
+    assert (q.text, q.unit) == (q.text.split()[0] if q.text[0].isdigit() else "three", None)
