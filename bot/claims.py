@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bot import schema
-from bot.crosslingual import load_lexicon
+from bot.crosslingual import arabic_keywords, load_lexicon
 from bot.attribution import Attribution, extract_attributions, format_attribution, outlet_label, party_outlet
 from bot.entities import EntityMention, display, find_entities
 from language.calendar import MONTHS, WEEKDAYS, TimeMention, is_dateline, resolve_times
@@ -55,6 +55,7 @@ from language.normalize import ARABIC_LETTER, PROCLITICS_AR, STOPWORDS, fold_wit
 from language.places import find_places
 from language.numbers import (
     Quantity,
+    anyone_units,
     coarseness,
     contrasting_predicates,
     count_predicates,
@@ -62,6 +63,7 @@ from language.numbers import (
     deed_predicates,
     find_quantities,
     is_measure,
+    numbered_noun,
     passing_bound,
     rounding,
     spaced_numbers,
@@ -755,6 +757,8 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                 about = q.stated if q.approx else None  # "نحو ثلاثمئة" states 300, whatever interval it is compared by
                 definite = q.kind == "count" and _definite(sentence, q)
                 noun_before = _noun_before(sentence, lo, q, definite) if q.kind == "count" and (counted.unit is None or definite) else None
+                if q.kind == "count" and counted.unit is None and not noun_before:
+                    noun_before = _numbered_noun(sentence[seg.start : q.start])
                 named = None if definite and noun_before else counted.unit  # "القتلى الـ 16 كانوا": "كانوا" is no noun
                 claims.append(
                     Claim(
@@ -944,6 +948,21 @@ def _definite(sentence: str, q: Quantity) -> bool:
     count whose unit its words leave out (``Quantity.unit`` without ``unit_text``: "في سن الـ15" is 15 years), whose
     noun is known already."""
     return not (q.unit and not q.unit_text) and bool(_ARTICLE_BEFORE.search(sentence[: q.start]))
+
+
+def _numbered_noun(before: str) -> str | None:
+    """The light stem of the noun a bare total is the number of ("عدد الركاب … ارتفع إلى 12": passengers;
+    ``numbered_noun``), when it names whom it counts: not a deed ("عدد القتلى", "the number of injured", or an English
+    word the lexicon does not bridge: "dead", "casualties"), a toll ``bot.conflicts._total_of`` matches by its deed,
+    nor anyone ("the number of people killed"), which the deed after it tells."""
+    word = numbered_noun(before)
+    if word is None:
+        return None
+    arabic = arabic_keywords(word).split() if word.isascii() else [word]
+    keys = [unit_key(w) for w in arabic]
+    if not keys or any(k in count_predicates() or k in anyone_units() for k in keys) or unit_key(word) in anyone_units():
+        return None
+    return unit_key(word)
 
 
 def _noun_before(sentence: str, lo: int, q: Quantity, definite: bool) -> str | None:

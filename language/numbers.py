@@ -33,7 +33,7 @@ from babel.units import format_unit
 from dateparser.languages.loader import default_loader
 
 from language.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, resolve_times
-from language.lexicon import ASKED_NOUNS_AR, VERSUS_WORDS, asked_measures
+from language.lexicon import ASKED_NOUNS_AR, AUXILIARIES_EN, FUNCTION_WORDS_EN, VERSUS_WORDS, asked_measures
 from language.names import common_nouns
 from language.normalize import (
     ARABIC_LETTER,
@@ -550,7 +550,7 @@ def _pattern() -> re.Pattern[str]:
     mods = word_alternation(_MORE + _AT_LEAST + _LESS + _AT_MOST + _ABOUT)
     return re.compile(
         rf"(?<![\w.,:/])(?:[وب](?=\S)|(?P<glued>ال|ل)(?=\d))?(?:(?P<mod>{mods})\s+)?"
-        rf"(?:(?P<open>{opens})\s+)?(?P<sym>[{symbols}])?\s*(?P<num>{value})(?![\w:/]|[.,]\d)(?P<half>{_HALF.pattern})?"
+        rf"(?:(?P<open>{opens})\s+)?(?P<sym>[{symbols}])?\s*(?P<num>{value})(?![\w:/]|[.,]\d)"
         rf"(?:\s*(?P<dash>{word_alternation(_RANGE_DASH)})\s*(?P<num2>{num})(?![\w:/]|[.,]\d)"
         rf"|(?(open)\s*(?P<join>{joins})\s*(?P<num3>{num})(?![\w:/]|[.,]\d)))?"
         rf"(?:\s*(?P<pct>{word_alternation(_PERCENT)})(?!\w))?"
@@ -558,16 +558,6 @@ def _pattern() -> re.Pattern[str]:
         # the counted noun is looked at, not consumed: a rejected word may start the next quantity
         rf"(?:(?=\s+(?:(?:من|of)\s+)?(?P<unit>[^\W\d_]{{2,}})(?:\s+(?P<unit2>[^\W\d_]{{2,}}))?))?"
     )
-
-
-#: "And a half" after a number ("nine and a half years", "مليونان ونصف") or after its noun ("تسع سنوات ونصف"), folded.
-_HALF = re.compile(r"\s*(?:and\s+a\s+half|و\s?نصف)(?!\w)")
-
-
-def _half(phrase: str) -> float:
-    """What "and a half" adds to a number phrase: half its scale ("مليونان ونصف": half a million), else a half."""
-    atom = _last_scale(phrase)
-    return (atom.scale if atom else 1) / 2
 
 
 def _vague(phrase: str) -> bool:
@@ -655,8 +645,11 @@ _PREPOSITION_PRONOUN = re.compile(r"(?:من|في|علي|الي|عن|لدي|عن�
 
 
 def _not_a_unit(word: str) -> bool:
+    """Is the word after a number no noun of it: a function word ("من", "has risen to three after an injured employee
+    died", "3 had died"), a number word, "versus"?"""
     return (
         word in STOPWORDS
+        or word.lower() in FUNCTION_WORDS_EN | AUXILIARIES_EN
         or word in atoms()
         or word in ("من", "of", "and", "و")
         or word in VERSUS_WORDS
@@ -707,10 +700,57 @@ def _is_next_phrase(m: re.Match[str], head: str) -> bool:
 @lru_cache(maxsize=4096)
 def find_quantities(text: str) -> tuple[Quantity, ...]:
     """Counts, sums of money and percentages in ``text``, spans in the original; dates are skipped. Arabic counts
-    stated by a bare noun after a deed ("قتل شرطي": 1) are read too (``find_bare_counts``).
+    stated by a bare noun after a deed ("قتل شرطي": 1) are read too (``find_bare_counts``), and a half added to a
+    figure ("تسع سنوات ونصف", "nine and a half years": 9.5) is part of it (``_with_halves``).
 
     Cached (an immutable tuple): one answer reads the same sentence for claims, conflicts, the
     direct answer and the ranker's features."""
+    found = _read_quantities(text)
+    halves = [h for h in _HALF.finditer(text) if any(_half_follows(text, q, h) for q in found)]
+    if not halves:
+        return found
+    blanked = text
+    for h in halves:  # the half read out of the way keeps every offset: "nine and a half years" reads as "nine years"
+        blanked = blanked[: h.start()] + " " * (h.end() - h.start()) + blanked[h.end() :]
+    return _with_halves(text, _read_quantities(blanked), halves)
+
+
+#: "and a half" after a figure or its noun ("nine and a half years", "تسع سنوات ونصف", "12 عاما ونصف العام"), with
+#: the noun an Arabic half may take (``_half_follows``).
+_HALF = re.compile(r"(?<!\w)(?:and a half|و\s?نصف(?:\s+(ال[\u0621-\u064a]+))?)(?!\w)", re.IGNORECASE)
+
+
+def _half_follows(text: str, q: Quantity, h: re.Match[str]) -> bool:
+    """Is ``h`` a half of ``q``'s figure: right after it, the figure exact, and a noun after the half the figure's own
+    ("تسع سنوات ونصف السنة"; "قتل 20 شخصا ونصف الضحايا أطفال" is half of the victims)?"""
+    if text[q.end : h.start()].strip() or q.kind == "percent" or q.vague or q.stated is None:
+        return False
+    if not h.group(1):
+        return True
+    noun, units = unit_key(normalize_arabic(h.group(1))[2:]), time_units()
+    return q.unit_key is not None and (noun == q.unit_key or units.get(noun, noun) == units.get(q.unit_key))
+
+
+def _with_halves(text: str, found: tuple[Quantity, ...], halves: list[re.Match[str]]) -> tuple[Quantity, ...]:
+    """``found`` (read with the half phrases blanked) with each half added to the figure it follows: half its scale
+    ("ثلاثة ملايين ونصف": 3.5 million), else half a unit (9.5 years); spans in ``text``."""
+    out = []
+    for q in found:
+        h = next((h for h in halves if q.start < h.start() <= q.end or (h.start() >= q.end and not text[q.end : h.start()].strip())), None)
+        if h is None:
+            out.append(q)
+            continue
+        atom = _last_scale(normalize_arabic(text[q.start : h.start()]))
+        half = (atom.scale if atom else 1) / 2
+        end = max(q.end, h.end())
+        figure = None if q.figure is None else q.figure + half
+        high = None if q.high is None else q.high + half
+        out.append(replace(q, text=text[q.start : end], end=end, low=q.low + half, high=high, figure=figure))
+    return tuple(out)
+
+
+def _read_quantities(text: str) -> tuple[Quantity, ...]:
+    """``find_quantities`` on a text whose half phrases are read already."""
     folded, origin = _unglued(*fold_with_offsets(text))
     time_spans = [(t.start, t.end) for t in resolve_times(text, None)]
 
@@ -772,9 +812,6 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
                 unit_text, end = text[us:ue], unit_end
         if _grouped_count(phrase, phrase2, kind, key):
             low = high = float(phrase.replace(".", ""))
-        if low == high and not num2 and (m.group("half") or (unit_text and (half := _HALF.match(folded, end)))):
-            low = high = low + _half(phrase)  # "9 and a half years", "تسع سنوات ونصف": 9.5, not 9
-            end = max(end, m.end("half") if m.group("half") else half.end())
         if kind == "count" and unit is None and (age := _age_unit(folded[: m.start()])):
             unit, key = age  # "في سن الـ15", "at the age of 15": an age, told without its years
         if m.group("glued") and unit is None:
@@ -909,6 +946,20 @@ def _trailing_scale(phrase: str) -> int | None:
 #: Nouns that name a figure ("عدد", "حصيلة"; ``language.lexicon.ASKED_NOUNS_AR``): after a number and before a
 #: definite noun they are its measure, and that noun is what is counted ("ليرتفع إلى 46 عدد القتلى" counts the killed).
 _NUMBER_NOUNS = frozenset(ASKED_NOUNS_AR["number"].split())
+
+
+#: "the number of X" / "عدد X" ("وعدد", "بعدد"; not "العدد", which an adjective follows: "العدد الرسمي") and the noun
+#: it names, then, with no other figure between, the figure a total reached ("to 10", "إلى 12"); folded.
+_NUMBER_OF_REACHED = re.compile(r"(?<!\w)(?:number of (?:the )?|[وفب]?عدد\s+)([^\W\d_]{3,})\b[^\d]*?(?<!\w)(?:to|الي)\s*$")
+
+
+def numbered_noun(before: str) -> str | None:
+    """The noun, folded, whose number a bare figure is the total of: its clause before it says "the number of X …
+    rose to" ("bringing the number of teenagers killed to 10", "عدد الركاب الذين أصيبوا … ارتفع إلى 12": teenagers,
+    الركاب). Why: the figure has no noun after it, and without one it counts nothing another report's "تسعة تلاميذ"
+    or "عشرة ركاب" could be compared with."""
+    m = _NUMBER_OF_REACHED.search(normalize_arabic(before).lower())
+    return m.group(1) if m and m.group(1) not in FOLDED_STOPWORDS else None
 
 
 #: English words between a count and its noun ("two other people"): the noun after them is what is counted, not "other".

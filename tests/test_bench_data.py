@@ -13,7 +13,23 @@ from bench.generalization import load_events
 from language.normalize import normalize_arabic
 
 DATA = config.REPO_ROOT / "bench" / "data"
-DEV = ("events", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "holdout", "holdout2", "holdout3", "holdout4")
+DEV = (
+    "events",
+    "dev2",
+    "dev3",
+    "dev4",
+    "dev5",
+    "dev6",
+    "dev7",
+    "dev8",
+    "dev9",
+    "dev10",
+    "dev11",
+    "holdout",
+    "holdout2",
+    "holdout3",
+    "holdout4",
+)
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 SEED = (
     "seed_unseen",

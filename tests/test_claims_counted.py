@@ -55,3 +55,15 @@ def test_the_same_part_and_whole_in_two_languages_do_not_clash():
     ]
     conflicts, _ = find_conflicts(extract_all(evidence), "en")
     assert not [c for c in conflicts if c.relation == "conflict"]
+
+
+def test_a_total_of_the_number_of_a_noun_counts_that_noun():
+    """ "عدد الطلاب … ارتفع إلى 8" has no noun after its figure; the clause says whose number it is, so it counts
+    students, as another outlet's "سبعة طلاب" does. A number of the dead is told by its deed, not by a noun."""
+    (total,) = _counts("قال مدير المدرسة إن عدد الطلاب الذين نقلوا إلى المستشفى بعد الحريق ارتفع إلى 8.")
+    (students,) = _counts("نقل سبعة طلاب إلى المستشفى بعد حريق في مدرسة البلدة.")
+    assert total.unit == students.unit
+    (english,) = _counts("Doctors said on Monday the number of students treated in hospital had risen to 9.")
+    assert english.unit == "student"
+    (dead,) = _counts("The number of dead rose to 9 on Monday.")
+    assert dead.unit is None

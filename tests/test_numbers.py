@@ -10,6 +10,7 @@ from language.numbers import (
     find_quantities,
     learn_count_contrasts,
     learn_people_deeds,
+    numbered_noun,
     people_deeds,
     reads_as_age,
     same_deed,
@@ -243,16 +244,37 @@ def test_a_bare_number_after_an_age_word_is_years():
 
 
 @pytest.mark.parametrize(
-    "text, value",
+    ("text", "figure", "words"),
     [
-        ("قضت المحكمة بسجنه سبع سنوات ونصف بتهمة الفساد", 7.5),
-        ("He was sentenced to seven and a half years in prison.", 7.5),
-        ("وقدرت الخسائر بمليونين ونصف دولار", 2_500_000.0),
+        ("قضت المحكمة بسجنه تسع سنوات ونصف السنة بتهمة الفساد", 9.5, "تسع سنوات ونصف السنة"),
+        ("he was sentenced to nine and a half years in prison", 9.5, "nine and a half years"),
+        ("أمضى في المنصب 12 عاما ونصف قبل أن يستقيل", 12.5, "12 عاما ونصف"),
+        ("يبلغ عدد سكان المدينة ثلاثة ملايين ونصف نسمة", 3_500_000, "ثلاثة ملايين ونصف نسمة"),
+        ("قضت المحكمة بسجنه سبع سنوات ونصف بتهمة الفساد", 7.5, "سبع سنوات ونصف"),  # a half with no noun after it
+        ("وقدرت الخسائر بمليونين ونصف دولار", 2_500_000, "مليونين ونصف دولار"),  # half the scale, in the dual
     ],
 )
-def test_and_a_half_adds_half_to_the_count(text: str, value: float) -> None:
+def test_a_half_after_a_figure_or_its_noun_is_part_of_the_figure(text, figure, words):
     (q,) = find_quantities(text)
-    assert q.low == q.high == value
+    assert (q.low, q.high, q.stated, q.text) == (figure, figure, figure, words)
+
+
+def test_half_of_another_noun_adds_nothing_to_the_figure_before_it():
+    (q,) = find_quantities("قتل 20 شخصا ونصف الضحايا من الأطفال")
+    assert (q.low, q.text) == (20, "20 شخصا")
+
+
+def test_a_total_reached_is_the_number_of_the_noun_its_clause_names():
+    assert numbered_noun("قال المتحدث إن عدد الطلاب الذين نقلوا إلى المستشفى ارتفع إلى ") == "الطلاب"
+    assert numbered_noun("raising the number of migrants rescued off the coast to ") == "migrants"
+    assert numbered_noun("ارتفع العدد الرسمي للقتلى إلى ") is None  # an adjective follows the definite "العدد"
+    assert numbered_noun("بلغ عدد الطلاب 30 بعد أن ارتفع إلى ") is None  # another figure stands between
+
+
+@pytest.mark.parametrize("text", ["The death toll has risen to three after an injured guard died", "Police said 3 had died by Monday"])
+def test_a_function_word_after_a_figure_is_no_noun_of_it(text):
+    (q,) = find_quantities(text)
+    assert (q.text, q.unit) == (q.text.split()[0] if q.text[0].isdigit() else "three", None)
 
 
 def test_an_age_told_by_its_ordinal_is_years():

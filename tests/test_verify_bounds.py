@@ -84,3 +84,16 @@ def test_a_sure_model_contradiction_of_a_sentence_confirming_every_slot_is_weak(
     assert both.verdict == "SUPPORTED", both.explanation
     alone = verify_claim(claim, [headline], [sure])
     assert alone.verdict == "REFUTED", alone.explanation
+
+
+def test_a_shorter_term_is_a_rival_figure_not_a_tolls_past():
+    """A toll rises from report to report, so a smaller earlier count is its past (``_superseded``); a prison term
+    does not: a report of nine and a half years is a rival of one of twelve, whichever came first."""
+    from bot.verify.numbers import _below
+
+    (term,) = find_quantities("He began serving a prison sentence of 12 years.")
+    (shorter,) = find_quantities("بدأ تنفيذ حكم بسجنه تسع سنوات ونصف السنة.")
+    (toll,) = find_quantities("قتل 12 شخصا في الهجوم.")
+    (earlier,) = find_quantities("قتل 9 أشخاص في الهجوم.")
+    assert not _below([(term, shorter)])
+    assert _below([(toll, earlier)])

@@ -14,7 +14,7 @@ from bot.verify.frame import _EN_WORD, _WORD, ClaimFrame, _clauses, _demonym, _p
 from bot.verify.reasons import Check, _say
 from language.lexicon import AUXILIARIES_EN, FUNCTION_WORDS_AR, FUNCTION_WORDS_EN
 from language.normalize import detect_language, normalize_arabic
-from language.numbers import Quantity, contrasting_predicates, find_noun_duals, find_quantities
+from language.numbers import Quantity, contrasting_predicates, find_noun_duals, find_quantities, time_units
 
 
 def _unit_keys(unit: str | None) -> frozenset[str]:
@@ -268,9 +268,12 @@ def _risen_to(text: str, pairs: Sequence[tuple[Quantity, Quantity]]) -> bool:
 
 
 def _below(pairs: Sequence[tuple[Quantity, Quantity]]) -> bool:
-    """Is every figure of the sentence that clashes with the claim's smaller than it (a toll before it rose)?"""
+    """Is every figure of the sentence that clashes with the claim's smaller than it (a toll before it rose)? Not a
+    span of time: a term, an age or a stay does not rise from report to report as a toll does ("تسع سنوات ونصف" the
+    day before "more than 12 years" is a rival term, not its past)."""
     clashing = [(c, s) for c, s in pairs if _clashes(c, s)]
-    return bool(clashing) and all((s.low if s.high is None else s.high) < c.low for c, s in clashing)
+    spans = any(q.unit_key in time_units() for c, s in clashing for q in (c, s))
+    return bool(clashing) and not spans and all((s.low if s.high is None else s.high) < c.low for c, s in clashing)
 
 
 def _same_figure(c: Quantity, s: Quantity) -> bool:
