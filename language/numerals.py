@@ -248,27 +248,31 @@ def _one_compound(parts: list[float]) -> bool:
     return unit < 10 and ten >= 20 and ten % 10 == 0
 
 
-# ---------------------------------------------------------------- ordinals (days of the month)
+# ---------------------------------------------------------------- ordinals (days of the month, ages)
 
 _ORD_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
 _ORD_COMPOUND = ["الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+_ORD_TENS = ["العشرين", "الثلاثين", "الاربعين", "الخمسين", "الستين", "السبعين", "الثمانين", "التسعين"]
+
+
+def _ordinals(feminine: bool) -> dict[str, int]:
+    """Folded Arabic ordinals 1-99 of one gender ("الخامس عشر" / "الخامسه عشره", "الحاديه والعشرين")."""
+    end = "ه" if feminine else ""
+    units = [("الاولي" if feminine else "الاول"), *(w + end for w in _ORD_UNITS[1:])]
+    compound = [w + end for w in _ORD_COMPOUND]
+    words = {w: i + 1 for i, w in enumerate(units)}
+    words["العاشر" + end] = 10
+    words.update({f"{w} عشر{end}": 11 + i for i, w in enumerate(compound)})
+    for t, tens in enumerate(_ORD_TENS, 2):
+        words[tens] = 10 * t
+        words.update({f"{w} و{tens}": 10 * t + i + 1 for i, w in enumerate(compound)})
+    return words
 
 
 @lru_cache(maxsize=1)
 def day_ordinals() -> dict[str, int]:
-    """Folded Arabic ordinals 1-31 ("الرابع والعشرين"): how news names a day of the month."""
-    words = {w: i + 1 for i, w in enumerate(_ORD_UNITS)}
-    words["العاشر"] = 10
-    for i, w in enumerate(_ORD_COMPOUND):
-        words[f"{w} عشر"] = 11 + i
-        words[f"{w} والعشرين"] = 21 + i
-    words["العشرين"] = 20
-    words["الثلاثين"] = 30
-    words["الحادي والثلاثين"] = 31
-    return words
-
-
-_ORD_TENS = ["العشرين", "الثلاثين", "الاربعين", "الخمسين", "الستين", "السبعين", "الثمانين", "التسعين"]
+    """Folded Arabic ordinals 1-31 ("الرابع والعشرين"): how news names a day of the month (يوم is masculine)."""
+    return {w: n for w, n in _ordinals(feminine=False).items() if n <= 31}
 
 
 @lru_cache(maxsize=1)
@@ -277,15 +281,4 @@ def ordinals() -> dict[str, int]:
 
     Why: an age is told by its ordinal ("في الخامسة عشرة من عمرها": fifteen), whose bare "عشرة" the cardinal
     reader takes for ten."""
-    words: dict[str, int] = {}
-    for feminine in (False, True):
-        end = "ه" if feminine else ""
-        units = [("الاولي" if feminine else "الاول"), *(w + end for w in _ORD_UNITS[1:])]
-        compound = [w + end for w in _ORD_COMPOUND]
-        words.update({w: i + 1 for i, w in enumerate(units)})
-        words["العاشر" + end] = 10
-        words.update({f"{w} عشر{end}": 11 + i for i, w in enumerate(compound)})
-        for t, tens in enumerate(_ORD_TENS, 2):
-            words[tens] = 10 * t
-            words.update({f"{w} و{tens}": 10 * t + i + 1 for i, w in enumerate(compound)})
-    return words
+    return _ordinals(feminine=False) | _ordinals(feminine=True)
