@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -1561,13 +1561,22 @@ def asks_speaker(question: str) -> bool:
     return bool(words) and words[0] in _WHO and any(w in _SAYING or w.startswith("quot") for w in words[1:4])
 
 
-def written_across(question: str, party: str) -> bool:
+def written_across(question: str, party: str, sounds: dict[str, set[str]] | None = None) -> bool:
     """Does the question write a party's name in the other script ("who quoted Bagheri …" / "باقري"), by sound
-    (``bot.retrieval.sound_matches``; a question typed in lower case read capitalised: ``cased``)?
+    (``bot.retrieval.sound_matches``; a question typed in lower case read capitalised: ``cased``)? ``sounds``: the
+    question's ``sound_index``, where the caller checks many parties against one question.
 
     Why: "who quoted X" asks for the voice carrying X's words, not X; an English question never spells X's Arabic name,
     so X, the relayed voice, was taken for the answer."""
-    return bool(sound_matches(_TOKEN.findall(party), sound_index([cased(question)], latin=True)))
+    sounds = sound_index([cased(question)], latin=True) if sounds is None else sounds
+    return bool(sound_matches(_TOKEN.findall(party), sounds))
+
+
+def _named_by(question: str) -> Callable[[str], bool]:
+    """Does the question itself name a party, as written or in the other script (``written_across``)? Folded and
+    indexed once per question: a party so named is what the question asks about, never its answer."""
+    asked, sounds = normalize_arabic(question).lower(), sound_index([cased(question)], latin=True)
+    return lambda party: normalize_arabic(party).lower() in asked or written_across(question, party, sounds)
 
 
 def asked_speaker(
@@ -1583,15 +1592,9 @@ def asked_speaker(
     makes it, which is what "who said" asks."""
     if not asks_speaker(question):
         return None
-    asked = normalize_arabic(question).lower()
+    named = _named_by(question)
     found = [
-        (c, a)
-        for c in citations
-        for a in extract_attributions(c.quote)
-        if a.party
-        and a.party_start is not None
-        and normalize_arabic(a.party).lower() not in asked
-        and not written_across(question, a.party)
+        (c, a) for c in citations for a in extract_attributions(c.quote) if a.party and a.party_start is not None and not named(a.party)
     ]
     if not found:
         return None
@@ -1676,22 +1679,15 @@ def answering_outlets(question: str, quotes: list[str], publishers: list[str | N
     medium = asked_medium(question)
     if medium is None:
         return []
-    asked = normalize_arabic(question).lower()
+    named = _named_by(question)
     sources = [(i, party_outlet(a.party), a.party) for i, q in enumerate(quotes) for a in extract_attributions(q) if a.party]
     mentioned = [(i, m.text, m.text) for i, q in enumerate(quotes) for m in known_outlets(q)]
-    found = [
-        (i, outlet, said)
-        for i, outlet, said in sources + mentioned
-        if outlet and normalize_arabic(outlet).lower() not in asked and not written_across(question, outlet)
-    ]
+    found = [(i, outlet, said) for i, outlet, said in sources + mentioned if outlet and not named(outlet)]
     kind = asked_kind(question)
     found.sort(key=lambda f: -_kind_fit(kind, f[2]))  # stable: rank order within a fit
     cited = [(i, outlet) for i, outlet, _ in found if medium == "outlet" or known_outlets(outlet)]
-    own = [(i, p) for i, p in enumerate(publishers or [])][:1]  # the quote that best states what was reported
-    own = [
-        (i, p) for i, p in own if p and medium == "outlet" and normalize_arabic(p).lower() not in asked and not written_across(question, p)
-    ]
-    return cited or own
+    own = (publishers or [None])[0]  # the publisher of the quote that best states what was reported
+    return cited or ([(0, own)] if own and medium == "outlet" and not named(own) else [])
 
 
 def _medium_kinds(text: str) -> list[str]:
