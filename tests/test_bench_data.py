@@ -25,6 +25,7 @@ DEV = (
     "dev9",
     "dev10",
     "dev11",
+    "dev12",
     "holdout",
     "holdout2",
     "holdout3",
@@ -42,6 +43,7 @@ SEED = (
     "seed_fresh_dev4",
     "seed_fresh_dev5",
     "seed_fresh_dev6",
+    "seed_fresh_dev7",
     "seed_unseen_holdout7",
 )
 _SAMPLES = {p.stem: p.read_text(encoding="utf-8") for p in (config.REPO_ROOT / "data" / "samples").glob("*.txt")}
