@@ -405,6 +405,21 @@ def _folded(question: str) -> str:
     return _CONTRACTED_IS.sub(r"\1 is", re.sub(r"\s+", " ", normalize_arabic(question)).strip(" ¿?؟").lower())
 
 
+def asked_office(question: str) -> str | None:
+    """The office a question asking for a name asks by (``asks_name``: "Who is Iran's ambassador ...?" ->
+    "ambassador", "من هو وزير الخارجية ...؟" -> "وزير"), folded; None when it asks for no name, or by a noun that no
+    title states ("which official", "ما اسم الطيار"): only an office a name's title writes (``TITLES_EN``,
+    ``OFFICES_AR``) can be matched with a title."""
+    folded = _folded(question)
+    offices = TITLES_EN | {normalize_arabic(w) for w in OFFICES_AR}
+    for pattern in _NAME_ASKED:
+        if m := pattern.search(folded):
+            noun = m.group(0).split()[-1]
+            noun = noun[2:] if noun.startswith("ال") else noun
+            return noun if noun in offices else None
+    return None
+
+
 def asks_name(question: str) -> bool:
     """Does the question ask for a person by the noun of who it is (``_NAME_ASKED``: "Which Iranian commander went
     with him?", "من هو رئيس الأركان السوري؟")? Its answer is a name: a clause standing in for one ("he arrived at the

