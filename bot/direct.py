@@ -101,7 +101,7 @@ from language.lexicon import (
     refers_to_another,
 )
 from language.dialect import STANDARD_INTERROGATIVES
-from language.names import asks_role, demonym_country, family_keys, named_persons, persons_asked_about, roles_of, romanise
+from language.names import asked_portfolio, asks_role, demonym_country, family_keys, named_persons, persons_asked_about, roles_of, romanise
 from language.normalize import ARABIC_LETTER, bm25_tokens, detect_language, normalize_arabic, under_proclitic
 from language.numbers import (
     Quantity,
@@ -857,6 +857,18 @@ def office_stated(office: str, title: str, lexicon: Lexicon | None = None, align
     return float((word_vectors([office], aligner) @ word_vectors(words, aligner).T).max()) >= OFFICE_SAID
 
 
+def asked_title(question: str) -> tuple[str, ...]:
+    """The words a name's title must state to answer a question asking by office: the office (``asked_office``) and
+    the minister's portfolio it names (``language.names.asked_portfolio``: "the foreign minister"); () for none."""
+    office = asked_office(question)
+    return () if office is None else (office, *filter(None, [asked_portfolio(question)]))
+
+
+def title_states(asked: tuple[str, ...], title: str, lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> bool:
+    """Does ``title`` state every word of the office asked (``asked_title``, ``office_stated``)?"""
+    return all(office_stated(w, title, lexicon, aligner) for w in asked)
+
+
 def titled_as_asked(
     question: str, quote: str, cands: list[Candidate], lexicon: Lexicon | None = None, aligner: Embeddings | None = None
 ) -> frozenset[int]:
@@ -865,14 +877,14 @@ def titled_as_asked(
 
     Why: a sentence naming the office holder asked for names others too ("وقع رئيس الأركان الإيراني باقري اتفاقية مع
     وزير الدفاع السوري أيوب"); judging position and shape, the chooser gave the chief of staff to "which minister"."""
-    office = asked_office(question)
-    if office is None:
+    asked = asked_title(question)
+    if not asked:
         return frozenset()
     names = [(c.start, c.end) for c in cands if c.kind == "person"]
     return frozenset(
         i
         for i, c in enumerate(cands)
-        if c.kind == "person" and office_stated(office, name_title(quote, c.start, c.end, names), lexicon, aligner)
+        if c.kind == "person" and title_states(asked, name_title(quote, c.start, c.end, names), lexicon, aligner)
     )
 
 
@@ -1569,8 +1581,8 @@ def direct_answer(
         pool = [(c, v) for c, v in pool if states_age(c.quote, v)] or pool
     if kind == "date" and asks_since(question):
         pool = _starts(question, stated, floor, lexicon, aligner) or pool
-    if kind == "person" and (office := asked_office(question)):  # "which minister": a minister's name, not a nearer quote's chief of staff
-        pool = [(c, v) for c, v in pool if office_stated(office, quoted_title(c.quote, v.words), lexicon, aligner)] or pool
+    if kind == "person" and (office := asked_title(question)):  # "which minister": a minister's name, not a nearer quote's chief of staff
+        pool = [(c, v) for c, v in pool if title_states(office, quoted_title(c.quote, v.words), lexicon, aligner)] or pool
     # a count's quotes are told apart by the noun and deed counted (``counts_asked``, ``states_deed_asked``) and the bridge:
     # the encoder's looser matches of its topic words ("fighters" / "مقاتلات", jets) outweighed the deed asked
     found = best_stated(question, pool, lexicon, None if kind == "number" else aligner) if pool else None

@@ -50,6 +50,8 @@ TITLES_EN = frozenset(
     "director governor senator rep representative deputy chairman chairwoman mayor judge pope ayatollah "
     "defence defense foreign interior finance health justice staff army navy armed forces state".split()
 )
+#: Ministries' portfolios, written before "minister" or "secretary" ("the foreign minister", "Defence Secretary").
+PORTFOLIOS_EN = frozenset("defence defense foreign interior finance health justice".split())
 #: Words that make a capitalised English sequence an organisation or a thing, not a person.
 ORGANISATION_WORDS_EN = frozenset(
     "agency news corps council ministry army forces party group organization organisation union nations committee "

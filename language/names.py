@@ -46,6 +46,7 @@ from language.lexicon import (
     ORGANISATION_WORDS_EN,
     OUTLET_WORDS_AR,
     OUTLET_WORDS_EN,
+    PORTFOLIOS_EN,
     REPORTING_VERBS_AR,
     REPORTING_VERBS_EN,
     SITE_NOUNS_EN,
@@ -867,6 +868,21 @@ def find_persons(text: str, book: NameBook | None = None, roles: bool = True, un
 #: Singular and not before "on"/"about": "positions" are places held, a "position on" something is a stance.
 _ROLE_ASKED_EN = re.compile(r"\b(?:post|position|rank|job|occupation)\b(?!\s+(?:on|about|toward|towards|regarding)\b)", re.IGNORECASE)
 _ROLE_ASKED_AR = ("منصب", "رتبه", "رتبت", "وظيفه", "وظيفت", "مهنه", "مهنت")
+
+
+_PORTFOLIO_EN = re.compile(rf"\b({'|'.join(sorted(PORTFOLIOS_EN))}) (?:minister|secretary)\b", re.IGNORECASE)
+_PORTFOLIO_AR = re.compile(r"(?<!\w)[وفبل]?(?:ال)?وزير(?:ه)? (ال\w+)")
+
+
+def asked_portfolio(question: str) -> str | None:
+    """The portfolio of the minister a question names ("Who is Iran's foreign minister?" -> "foreign", "من هو وزير
+    الخارجية الإيراني؟" -> "الخارجيه", folded); None for none, and for an adjective of nationality after the office
+    ("الوزير الإيراني": a demonym, ``find_places``). Why: the office noun alone takes a defence minister's name for the
+    foreign minister asked about."""
+    if m := _PORTFOLIO_EN.search(question):
+        return m.group(1).lower()
+    m = _PORTFOLIO_AR.search(normalize_arabic(question))
+    return m.group(1) if m and not find_places(m.group(1)) else None
 
 
 def asks_role(question: str) -> str | None:

