@@ -926,7 +926,28 @@ def persons_asked_about(question: str, text: str) -> tuple[NameMention, ...]:
     answer looks like. Only the text's named persons are matched: a common word's skeleton may be a name's ("forces" /
     "فارس")."""
     keys = family_keys(question, cased=False)
-    return tuple(m for m in named_persons(text) if m.key in keys or any(person_key(w) in keys for w in _TOKEN.findall(m.text)))
+    words = {t.fold for t in _tokens(question) if t.word}
+    return tuple(
+        m
+        for m in named_persons(text)
+        if m.key in keys or any(person_key(w) in keys for w in _TOKEN.findall(m.text)) or _short_family_named(m.family, words)
+    )
+
+
+#: How like a question's word a short family name must sound, romanised, to be the one it names ("ayub" / "ayoub" 0.89).
+SHORT_FAMILY_LIKENESS = 0.8
+
+
+def _short_family_named(family: str, words: set[str]) -> bool:
+    """Does an English question (its folded words) name an Arabic family whose key is too short to tell it from common
+    words (``_MIN_FAMILY_SKELETON``: "أيوب" and "Ayoub" are both "p:b", so is "by")? By a word of the same key that
+    sounds like the romanised name (``SHORT_FAMILY_LIKENESS``). Not within one script: a short Arabic family written in
+    an Arabic question is as often another word ("لاعب") or a namesake ("بوش")."""
+    key, roman = person_key(family), romanise(family).lower().removeprefix("al-")
+    return any(
+        w.isascii() and len(w) > 2 and person_key(w) == key and SequenceMatcher(None, roman, w).ratio() >= SHORT_FAMILY_LIKENESS
+        for w in words
+    )
 
 
 def _rank_word(fold: str) -> bool:
