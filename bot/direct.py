@@ -24,7 +24,9 @@ it names a thing it counts (``counts_things``); over quotes in the other languag
 repeating most of the question among those near the first (``best_stated``). "Where" is answered by a place's name,
 not an adjective ("the Iranian minister": ``names_kind_of_place``), "which country" by a name where the quote has one;
 "which day / month / year" by a date that precise (``asked_grains``), "which province" by a province or city and "which
-country" by a country, a city standing for its own (``asked_place_grains``, ``in_countries``). A question of no kind gets a clause
+country" by a country, a city standing for its own (``asked_place_grains``, ``in_countries``); "where" by a place inside the one
+the question names, never one holding it (``within_named``); "which minister" by the name whose title states the office and
+portfolio asked (``titled_as_asked``, in the quotes too: ``asked_title``). A question of no kind gets a clause
 (the quote cut at commas, semicolons and colons outside brackets) chosen by a second learned
 chooser (``bot/models/clause.json``, ``read_clause``): the clause repeating
 most of the question names the topic, the answer is as often the clause
@@ -1201,7 +1203,8 @@ def best_candidate(
     Unless ``demonyms`` (the question names a kind of place, ``names_kind_of_place``), a place read from an adjective
     is no answer; with it, only where the quote names no place by its name ("the Russian-made dam lies near the border
     of Jordan": which country? Jordan, not Russia). A date question naming its unit (``asked_grains``) takes a date of
-    that precision where there is one, a place question naming its kind (``asked_place_grains``) a place of that kind.
+    that precision where there is one, a place question naming its kind (``asked_place_grains``) a place of that kind,
+    a question asking by office a person whose title states it (``titled``: indices, ``titled_as_asked``).
 
     Where the question counts in a unit of time (``spans``: "for how many minutes"), only figures in that unit compete.
     Where the question names what it counts (``counted``) and the quote counts that noun, only those counts
