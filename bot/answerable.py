@@ -33,6 +33,8 @@ question's words (``restates_question``); and a value asked of a place that no q
 (``office_unstated``). A place or person of another country than the one the
 question asks of ("Which Moroccan city ...?" -> "Cairo"; "Who is Egypt's foreign minister?" -> the name its quote titles
 "the Jordanian foreign minister") is the neighbouring party's value (``country_conflict``).
+A question asking what a party said or how it answered is not answered by a sentence that attributes nothing to anyone
+and says under half of what it asks (``nothing_said``): it tells of the topic, not of the party's words.
 An outlet a quote cites, given to "which outlet reported ...", is judged by the pre-checks only (``outlet_cited``): the
 model learned from encyclopaedic questions, which almost never ask who reported something.
 """
@@ -50,6 +52,7 @@ from pathlib import Path
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from bot.attribution import extract_attributions
 from bot.crosslingual import Lexicon, load_lexicon, untranslated_names, word_vectors
 from bot.direct import answering_outlets, asked_medium, asked_title, quoted_title, title_states
 from bot.evidence import EvidenceSentence
@@ -68,6 +71,7 @@ from language.lexicon import (
     INTERROGATIVES_EN,
     PLACE_NOUNS,
     asks_name,
+    asks_said,
     question_kind,
 )
 from language.names import demonym_country
@@ -204,6 +208,26 @@ def restates_question(question: str, direct: DirectAnswer) -> bool:
     asked = normalize_arabic(question).lower()
     offered = not _ALTERNATIVES.isdisjoint(_TOKEN.findall(asked))
     return direct.kind == "clause" and bool(said) and said <= set(bm25_tokens(question)) and not offered
+
+
+#: Share of a question's asked words (``asked_words``, by their forms) under which a quote tells of the topic only.
+SAID_UNDER = 0.5
+
+
+def nothing_said(question: str, direct: DirectAnswer, quotes: list[Quoted], lexicon: Lexicon | None = None) -> bool:
+    """A question asking what a party said or how it answered (``asks_said``: "What did the foreign minister say about
+    the pact?", "كيف ردت إسرائيل على ...") whose clause answer is read from a sentence that attributes nothing to anyone
+    (``extract_attributions``) and says under ``SAID_UNDER`` of what the question asks, by the forms of its words (the
+    party, the verb, the topic): the sentence tells of the topic ("the agreement aims to strengthen ..."), not of the
+    party's words, which the collection does not hold. A quote that names its speaker, or repeats most of the question
+    (an unlisted verb of telling: "واصفا إياها", "أعرب عن"), is left to the learned gate."""
+    if direct.kind != "clause" or not asks_said(question):
+        return False
+    quote = stating_quote(direct, quotes).text
+    if extract_attributions(quote):
+        return False
+    found = asked_match(question, quote, lexicon or load_lexicon(), None)
+    return bool(found) and sum(found) / len(found) < SAID_UNDER
 
 
 def headline_stands_in(direct: DirectAnswer, quotes: list[Quoted]) -> bool:
@@ -507,7 +531,7 @@ def answers(question: str, quotes: list[Quoted], direct: DirectAnswer, lexicon: 
         return False
     if too_coarse(question, direct):
         return False
-    if restates_question(question, direct):
+    if restates_question(question, direct) or nothing_said(question, direct, quotes, lexicon):
         return False
     if place_unquoted(question, quotes) or headline_stands_in(direct, quotes) or country_conflict(question, direct, quotes):
         return False

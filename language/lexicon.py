@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from language.normalize import normalize_arabic, word_alternation
+from language.normalize import normalize_arabic, under_proclitic, word_alternation
 
 if TYPE_CHECKING:
     import inflect
@@ -326,6 +326,25 @@ def asks_since(question: str) -> bool:
     ("in recent months")."""
     words = _folded_words(question)
     return any((w in SINCE_WORDS and nxt in _SINCE_ASKED) or (w == "من" and nxt in _SPOKEN_WHEN) for w, nxt in zip(words, words[1:]))
+
+
+#: Words a question asks with what a party said or how it answered (folded Arabic, lower-case English): the verbs of
+#: saying, and those of replying ("كيف ردت موسكو", "ما موقف", "How did Ankara react", "the ministry's response").
+#: Not "describe"/"وصف": a description is often told with no verb of saying ("واصفا إياها بأنها ...").
+SAID_ASKED = frozenset(
+    {*REPORTING_VERBS_AR, *REPORTING_VERBS_EN, *"رد ردت ردوا علق علقت موقف تعليق".split()}
+    | set("tell respond responded react reacted reply replied comment commented reaction response stance".split())
+)
+
+
+#: The Arabic verbs of saying, which a proclitic may be written onto ("فقال"); not those of replying: "فرد" is "one person".
+_SAYING_AR = frozenset(REPORTING_VERBS_AR)
+
+
+def asks_said(question: str) -> bool:
+    """Does a question ask what a party said or how it answered ("What did Assad tell the envoy about X?", "كيف ردت
+    الخارجية على ...")? Its answer is a party's words, which a quote tells by a verb of saying."""
+    return any(w in SAID_ASKED or under_proclitic(w, _SAYING_AR) for w in _folded_words(question))
 
 
 def _folded_words(text: str) -> list[str]:

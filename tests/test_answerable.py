@@ -31,6 +31,7 @@ from bot.answerable import (
     too_coarse,
     value_context,
     name_missing,
+    nothing_said,
     office_unstated,
     value_missing,
 )
@@ -415,3 +416,18 @@ def test_an_answer_repeating_the_question_answers_nothing():
     assert not restates_question("هل كانت الزيارة رسمية أم خاصة؟", said("رسمية"))
     one = DirectAnswer(text="الجواب: مهاجر", value="مهاجر", normalized="1 مهاجر", kind="number", citations=[1])
     assert not restates_question("كم مهاجرا غرق قبالة الساحل؟", one)  # a figure read in the question's noun: one migrant
+
+
+def test_nothing_said():
+    """A question asking what a party said, answered from a sentence that attributes nothing and says little of what is
+    asked, is the topic standing in for the party's words; a sentence naming its speaker is not vetoed."""
+    asked = "ماذا قال وزير الصحة عن حملة التطعيم الجديدة؟"
+    clause = DirectAnswer(text="الجواب: x", value="تهدف الحملة إلى تطعيم مليون طفل", normalized="x", kind="clause", citations=[1])
+    topic = [Quoted("تهدف الحملة إلى تطعيم مليون طفل قبل نهاية العام", 0.5, 0.4, 0.3)]
+    assert nothing_said(asked, clause, topic)
+    assert not answers(asked, topic, clause)
+    spoken = [Quoted("وقال وزير الصحة إن الحملة تهدف إلى تطعيم مليون طفل قبل نهاية العام", 0.5, 0.4, 0.3)]
+    assert not nothing_said(asked, clause, spoken)  # the minister's own words
+    assert not nothing_said("ما هدف حملة التطعيم الجديدة؟", clause, topic)  # asks for no one's words
+    date = DirectAnswer(text="الجواب: x", value="الأحد", normalized="x", kind="date", citations=[1])
+    assert not nothing_said(asked, date, topic)  # a value of a kind is judged by its own checks

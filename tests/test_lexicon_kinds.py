@@ -3,7 +3,7 @@ a word of degree after "how", "بكم" — ask for a number, in both languages. 
 
 import pytest
 
-from language.lexicon import asks_age, asks_name, asks_since, question_kind
+from language.lexicon import asks_age, asks_name, asks_said, asks_since, question_kind
 
 
 @pytest.mark.parametrize(
@@ -144,3 +144,30 @@ def test_a_question_asking_for_a_person_by_the_noun_of_who_it_is_asks_for_a_name
     assert asks_name("ما اسم الطيار الذي هبط بالطائرة؟") and asks_name("من هو وزير الزراعة الذي زار المزارعين؟")
     assert not asks_name("Who is Karim Nassar?") and not asks_name("من هو كريم نصار؟")
     assert not asks_name("Who said the harvest fell?") and not asks_name("Which country hosted the talks?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the mayor tell reporters about the flood barriers?",
+        "How did the opposition react to the budget vote?",
+        "ماذا قال وزير الصحة عن حملة التطعيم؟",
+        "كيف ردت النقابة على قرار الحكومة؟",
+        "وش كان موقف البلدية من المشروع؟",
+    ],
+)
+def test_asks_said(question):
+    assert asks_said(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did the mayor open the new bridge?",
+        "How did the minister describe the talks?",  # a description is often told with no verb of saying
+        "كم فردا من الطاقم نجوا من الحادث؟",  # "فردا": a person, not "ف" + "رد"
+        "أين عقد الاجتماع؟",
+    ],
+)
+def test_asks_no_said(question):
+    assert not asks_said(question)
