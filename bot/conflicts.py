@@ -123,6 +123,10 @@ CONFLICT_DAYS = 2
 RELATED_EVENT = 0.5
 #: A dated occurrence (a day, a month, a season), not a period such as "since 2011": only those get notes.
 OCCURRENCE_DAYS = 92
+#: Two sources' years of one event are at most this far apart: a season or a fiscal year across the turn of a
+#: year, a move agreed in one year and made in the next. Years further apart are two occurrences (a 2018 signing
+#: and a 2020 one).
+RIVAL_YEARS = 1
 #: ``_greedy_groups`` quorum meaning "fits at least one member".
 SINGLE_LINK = 1e-9
 #: Counts of different nouns of one language ("شخصا" vs "طفلا") must be closer still: a subset
@@ -816,12 +820,31 @@ def _related_event(a: Claim, b: Claim) -> bool:
 
 def _same_episode(a: Claim, b: Claim) -> bool:
     """Could these two claims be about the same occurrence?"""
-    if a.year and b.year and a.year != b.year:
+    if a.year and b.year and a.year != b.year and not _rival_years(a, b):
         return False
     if not _one_script(a, b):
         return True  # names across scripts rarely meet ("ميامي ديد" / "MIAMI"): only the years tell occurrences apart
     people_a, people_b = set(a.actors), set(b.actors)
     return not (people_a and people_b and (people_a - people_b) and (people_b - people_a))
+
+
+def _rival_years(a: Claim, b: Claim) -> bool:
+    """Are two dates two sources' years of one event ("انضم إلى النادي عام 2016" / "قبل الانضمام إلى النادي في العام
+    2015"), not two occurrences? Each states a bare year, so its year is the very value compared, not a date of the
+    occurrence besides it; the sources differ; the years are neighbours (``RIVAL_YEARS``)."""
+    return (
+        a.slot == b.slot == "date"
+        and a.origin != b.origin
+        and _bare_year(a)
+        and _bare_year(b)
+        and abs((a.year or 0) - (b.year or 0)) <= RIVAL_YEARS
+    )
+
+
+def _bare_year(c: Claim) -> bool:
+    """Does a date claim state a whole year and nothing finer ("عام 2016", "in 2015")?"""
+    start, end = c.value_start, c.value_end
+    return bool(start and end and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year)
 
 
 def _episodes(claims: list[Claim]) -> list[list[Claim]]:

@@ -837,3 +837,27 @@ def test_one_noun_in_two_languages_under_a_deed_only_one_states_is_two_counts():
     died = Evidence(1, "a", "قالت السلطات إن 12 صيادا لقوا مصرعهم عندما غرق قارب قبالة الساحل.", "Outlet A", SUN)
     missing = Evidence(2, "b", "Eight fishermen are still missing after the boat sank off the coast.", "Outlet B", SUN)
     assert find_conflicts(_numbers(died, missing))[0] == []
+
+
+def _joining_years(first: str, second: str) -> list[schema.Conflict]:
+    """Two outlets' years of a player's move, a day apart in publication."""
+    return find_conflicts(
+        extract_all(
+            [
+                Evidence(
+                    1, "a", f"وكان المدافع قد انضم إلى صفوف نادي بنفيكا عام {first}، قادما من فريق بورتو.", "BBC", dt.date(2019, 3, 4)
+                ),
+                Evidence(2, "b", f"ونشأ المدافع في صفوف بورتو، وانضم إلى نادي بنفيكا في العام {second}.", "france24", dt.date(2019, 3, 5)),
+            ]
+        )
+    )[0]
+
+
+def test_two_outlets_neighbouring_years_of_one_move_are_a_conflict():
+    (conflict,) = _joining_years("2016", "2015")
+    assert conflict.kind == "date" and conflict.relation == "conflict"
+    assert {p.value for p in conflict.positions} == {"عام 2016", "العام 2015"}
+
+
+def test_years_far_apart_are_two_occurrences_not_a_conflict():
+    assert _joining_years("2016", "2012") == []
