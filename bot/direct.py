@@ -466,9 +466,10 @@ def read_clause(question: str, quote: str, lexicon: Lexicon | None = None) -> Va
 
     Why yes/no apart: the chooser learned (on what/why/how questions) that the answer is the new words next to the
     clause repeating the question; a yes/no question is answered by that clause itself, the predicate asked stated or
-    negated ("هل تنوي إيران الانسحاب" / "كما تؤكد أنها لا تنوي الانسحاب"), and was shown the clause before it."""
+    negated ("هل تنوي إيران الانسحاب" / "كما تؤكد أنها لا تنوي الانسحاب"), and was shown the clause before it. When no
+    clause repeats a word of it (an English question the bridge does not reach), the learned chooser still answers."""
     clauses, X = clause_features(question, quote, lexicon)
-    model = None if asks_whether(question) else load_clause_model()
+    model = None if asks_whether(question) and X[:, 0].max() > 0 else load_clause_model()
     scores = model.scores(X) if model is not None else X[:, 0] - 1e-6 * np.arange(len(clauses))
     best = shown_clause(clauses[int(np.argmax(scores))])
     return Value(best, best, line_clause(best))
@@ -1320,7 +1321,7 @@ def best_clause(
     """Of each quote's best clause (rank order), the one repeating most of the question's words, in either
     language (``question_stems``: an English question meets an Arabic quote through the bridge; given the
     multilingual encoder, ``said_words``), among the quotes the ranker finds at least ``CLAUSE_RATIO`` as likely to
-    answer as the best one; ties go to rank.
+    answer as the best one; ties go to the clause whose topic (``with_topic``) repeats more, then to rank.
 
     Why: the top-ranked sentence is often a headline or lead that names the topic, not the answer; among
     the quotes near the top, the clause repeating the question holds the answer more often. Out of fold on
@@ -1331,10 +1332,24 @@ def best_clause(
     near = [(c, v) for c, v in read if c.score >= floor] or read[:1]
     question = claim_question(question)
 
-    def repeats(cv: tuple[Citation, Value]) -> int:
-        return _repeated(question, cv[0].quote, cv[1].words, lexicon, _across(question, cv[0].quote, aligner))
+    def repeats(cv: tuple[Citation, Value], words: str) -> int:
+        return _repeated(question, cv[0].quote, words, lexicon, _across(question, cv[0].quote, aligner))
 
-    return max(near, key=lambda cv: (repeats(cv), -near.index(cv)))
+    return max(near, key=lambda cv: (repeats(cv, cv[1].words), repeats(cv, with_topic(cv[0].quote, cv[1].words)), -near.index(cv)))
+
+
+def with_topic(quote: str, clause: str) -> str:
+    """A clause of the quote (``coarse_clauses``) with the clause before it; the clause itself when it is the first or
+    was cut to a line.
+
+    Why: the chooser most often takes the clause right after the one repeating the question (the topic: "وأكد باقري،
+    في مؤتمر صحفي" → what he affirmed), so that clause repeats little of the question, and between two quotes whose chosen
+    clauses repeat as much, the one whose topic is the question's is the one answering it (``best_clause``'s tie-break)."""
+    clauses = coarse_clauses(quote)
+    if clause not in clauses or clauses.index(clause) == 0:
+        return clause
+    k = clauses.index(clause)
+    return f"{clauses[k - 1]}، {clause}"
 
 
 #: The count interrogatives, whose bridge ("كم عدد") any quote of a figure may repeat without repeating the question.
