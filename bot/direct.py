@@ -92,6 +92,7 @@ from language.lexicon import (
     REPORTING_VERBS_AR,
     REPORTING_VERBS_EN,
     SETTING_ASIDE,
+    asks_whether,
     SINCE_WORDS,
     asked_office,
     asks_age,
@@ -466,24 +467,31 @@ def load_clause_model(path: Path = CLAUSE_PATH) -> Ranker | None:
 
 
 def read_clause(question: str, quote: str, lexicon: Lexicon | None = None) -> Value:
-    """The clause of the quote most likely to answer (``load_clause_model``; without one, the clause sharing most
-    words with the question, the first on a tie), cut to a line."""
+    """The clause of the quote most likely to answer (``load_clause_model``; without one, or for a yes/no question,
+    the clause sharing most words with the question, the first on a tie), cut to a line.
+
+    Why yes/no apart: the chooser learned (on what/why/how questions) that the answer is the new words next to the
+    clause repeating the question; a yes/no question is answered by that clause itself, the predicate asked stated or
+    negated ("هل تنوي إيران الانسحاب" / "كما تؤكد أنها لا تنوي الانسحاب"), and was shown the clause before it. When no
+    clause repeats a word of it (an English question the bridge does not reach), the learned chooser still answers."""
     clauses, X = clause_features(question, quote, lexicon)
-    model = load_clause_model()
+    model = None if asks_whether(question) and X[:, 0].max() > 0 else load_clause_model()
     scores = model.scores(X) if model is not None else X[:, 0] - 1e-6 * np.arange(len(clauses))
     best = shown_clause(clauses[int(np.argmax(scores))])
     return Value(best, best, line_clause(best))
 
 
-def continued(quote: str, value: Value) -> Value:
+def continued(quote: str, value: Value, question: str = "", lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> Value:
     """A clause answer (``read_clause``) with the clauses of the quote after it that continue it, those opening on a
     function word ("، في سقوط قتلى ...", "، that ...", "، لا يكون ...") or inside a quotation the line has opened and
-    not closed (``quoting``), while the line holds them (``MAX_CLAUSE_CHARS``). Applied to the chosen clause only: the
-    choosers compare the clauses themselves.
+    not closed (``quoting``), or any while the line says nothing ``question`` does not (``says_more``), while the line
+    holds them (``MAX_CLAUSE_CHARS``). Applied to the chosen clause only: the choosers compare the clauses themselves.
 
     Why: a comma in news often falls between a verb and its object; the clause repeating the question ("the strikes
     caused") was shown cut before what it caused, the answer. And a speaker's quoted words hold commas: 'عبر عن أمله
-    "بتحرير ...، وعودة النازحين إلى بلداتهم"' was shown cut inside them, before the hope asked about."""
+    "بتحرير ...، وعودة النازحين إلى بلداتهم"' was shown cut inside them, before the hope asked about. And a clause only repeating the question ("أشاد الوزير،
+    بالعلاقات بين البلدين، واصفا إياها بأنها ..." for "بماذا وصف الوزير العلاقات بين البلدين") names the topic; what
+    is said of it comes after."""
     clauses = coarse_clauses(quote)
     if value.words not in clauses:  # cut to a line already
         return value
@@ -493,11 +501,54 @@ def continued(quote: str, value: Value) -> Value:
     for nxt in clauses[k + 1 :]:
         at = quote.find(nxt, end)
         words = _TOKEN.findall(nxt)
-        if not words or not (_is_function(words[0]) or quoting(quote[start:end])) or at + len(nxt) - start > MAX_CLAUSE_CHARS:
+        goes_on = bool(words) and (
+            _is_function(words[0]) or quoting(quote[start:end]) or not says_more(question, quote, quote[start:end], lexicon, aligner)
+        )
+        if not goes_on or at + len(nxt) - start > MAX_CLAUSE_CHARS:
             break
         end = at + len(nxt)
     words = quote[start:end]
     return Value(words, words, line_clause(words))
+
+
+#: A line saying fewer words than this that the question does not names its topic: the one new word is most often the
+#: verb or noun tying the question's words together ("أشاد", "قوات"), not what is asked.
+NEW_WORDS = 2
+
+
+def _stem_repeats(stem: str, asked: frozenset[str]) -> bool:
+    """Is ``stem`` one of ``asked``, or one is the other's head by at most two letters ("ايرانيه" / "ايران", "ردت" /
+    "رد")? The light stemmer leaves the adjective's, the plural's and the verb's endings on; they do not make a word new."""
+    return stem in asked or any(
+        min(len(stem), len(a)) >= 2 and abs(len(stem) - len(a)) <= 2 and (stem.startswith(a) or a.startswith(stem)) for a in asked
+    )
+
+
+def _crediting(quote: str, start: int, word: str) -> bool:
+    """Is the word at ``start`` of ``quote`` part of a source's credit, its party or verb of saying ("وقالت الوكالة
+    السورية للأنباء (سانا) إن …")? The line credits the source apart: those words are no part of what was said."""
+    folded = normalize_arabic(word).lower()
+    said = folded in _SAYING or under_proclitic(folded, _SAYING)
+    return said or any(a.party_start is not None and a.party_start <= start < a.party_end for a in extract_attributions(quote))
+
+
+def says_more(question: str, quote: str, text: str, lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> bool:
+    """Does ``text`` (words of ``quote``) say at least ``NEW_WORDS`` content words, not of a source's credit
+    (``_crediting``), that the question does not: by stem (``question_stems``: bridged into the quote's language;
+    ``_stem_repeats``) or, given the multilingual encoder ``aligner`` (a quote in the other language), by meaning
+    (``nearest_words``: the bridge misses most words, "forcefully" / "بقوة"). True for no question: nothing is known asked."""
+    if not question.strip():
+        return True
+    asked, at = question_stems(question, quote, lexicon), max(quote.find(text), 0)
+    new = []
+    for m in _TOKEN.finditer(text):
+        stems = bm25_tokens(m.group(0))
+        if stems and not _is_function(m.group(0)) and not _crediting(quote, at + m.start(), m.group(0)):
+            new += [m.group(0)] if not any(_stem_repeats(x, asked) for x in stems) else []
+    if aligner is not None and len(new) >= NEW_WORDS:
+        near = nearest_words(new, [w for w in naming_words(question) if normalize_arabic(w).lower() not in _ASKING], aligner)
+        new = [w for w in new if w not in near]
+    return len(new) >= NEW_WORDS
 
 
 def quoting(text: str) -> bool:
@@ -1386,7 +1437,7 @@ def best_clause(
     """Of each quote's best clause (rank order), the one repeating most of the question's words, in either
     language (``question_stems``: an English question meets an Arabic quote through the bridge; given the
     multilingual encoder, ``said_words``), among the quotes the ranker finds at least ``CLAUSE_RATIO`` as likely to
-    answer as the best one; ties go to rank.
+    answer as the best one; ties go to the clause whose topic (``with_topic``) repeats more, then to rank.
 
     Why: the top-ranked sentence is often a headline or lead that names the topic, not the answer; among
     the quotes near the top, the clause repeating the question holds the answer more often. Out of fold on
@@ -1397,10 +1448,24 @@ def best_clause(
     near = [(c, v) for c, v in read if c.score >= floor] or read[:1]
     question = claim_question(question)
 
-    def repeats(cv: tuple[Citation, Value]) -> int:
-        return _repeated(question, cv[0].quote, cv[1].words, lexicon, _across(question, cv[0].quote, aligner))
+    def repeats(cv: tuple[Citation, Value], words: str) -> int:
+        return _repeated(question, cv[0].quote, words, lexicon, _across(question, cv[0].quote, aligner))
 
-    return max(near, key=lambda cv: (repeats(cv), -near.index(cv)))
+    return max(near, key=lambda cv: (repeats(cv, cv[1].words), repeats(cv, with_topic(cv[0].quote, cv[1].words)), -near.index(cv)))
+
+
+def with_topic(quote: str, clause: str) -> str:
+    """A clause of the quote (``coarse_clauses``) with the clause before it; the clause itself when it is the first or
+    was cut to a line.
+
+    Why: the chooser most often takes the clause right after the one repeating the question (the topic: "وأكد باقري،
+    في مؤتمر صحفي" → what he affirmed), so that clause repeats little of the question, and between two quotes whose chosen
+    clauses repeat as much, the one whose topic is the question's is the one answering it (``best_clause``'s tie-break)."""
+    clauses = coarse_clauses(quote)
+    if clause not in clauses or clauses.index(clause) == 0:
+        return clause
+    k = clauses.index(clause)
+    return f"{clauses[k - 1]}، {clause}"
 
 
 #: The count interrogatives, whose bridge ("كم عدد") any quote of a figure may repeat without repeating the question.
@@ -1618,7 +1683,7 @@ def direct_answer(
     top, value = found
     credited = {c.n: v.words for c, v in read if v is not None and _same(kind, v, value)} or {top.n: value.words}
     if kind == "clause":  # the quotes stating the clause credited, the line goes on into its continuation
-        value = continued(top.quote, value)
+        value = continued(top.quote, value, question, lexicon, _across(question, top.quote, aligner))
     stating = sorted((c for c in citations if c.n in credited), key=ranked.index)  # credited in rank order, as quoted
     return _line(lang, kind, value, stating, credited)
 

@@ -441,6 +441,21 @@ def asked_office(question: str) -> str | None:
     return None
 
 
+#: The particle that opens an Arabic yes/no question ("هل تنوي…"; the dialects' "واش" is standardised to it).
+_WHETHER_AR = "هل"
+#: The words offering alternatives ("هل تتزايد … أم تتراجع", "state-run or independent"): such a question asks which.
+_ALTERNATIVES = frozenset({"ام", "او", "or"})
+
+
+def asks_whether(question: str) -> bool:
+    """Is it a yes/no question: opening on "هل" or an English auxiliary ("Does Tehran plan…", "Has the army
+    withdrawn?"), offering no alternatives (``_ALTERNATIVES``: "… or independent" asks which, its answer the alternative
+    a quote states)? Its answer is the clause stating the asked predicate, affirmed or negated ("…لا تنوي الانسحاب"),
+    not a clause of new words after the topic, which is where a what/how question's answer is."""
+    words = _folded(question).split()
+    return bool(words) and (words[0] == _WHETHER_AR or words[0] in AUXILIARIES_EN) and not _ALTERNATIVES & set(words)
+
+
 def asks_name(question: str) -> bool:
     """Does the question ask for a person by the noun of who it is (``_NAME_ASKED``: "Which Iranian commander went
     with him?", "من هو رئيس الأركان السوري؟")? Its answer is a name: a clause standing in for one ("he arrived at the

@@ -3,7 +3,7 @@ governs ("وأدت الأمطار ...، إلى انهيار ..."), and the claus
 
 from __future__ import annotations
 
-from bot.direct import MAX_CLAUSE_CHARS, Value, continued, direct_answer
+from bot.direct import MAX_CLAUSE_CHARS, Value, continued, direct_answer, says_more
 from tests.citations import cite
 
 RAIN = "وأدت الأمطار الغزيرة التي هطلت على المدينة طوال الليل، إلى انهيار جسرين قديمين."
@@ -39,3 +39,28 @@ def test_every_quote_stating_the_clause_is_credited_for_the_continued_line():
     """The quotes are compared by the clause the chooser read, before it goes on: two outlets with the sentence both count."""
     answer = direct_answer("ما الذي أدت إليه الأمطار الغزيرة في المدينة؟", "ar", [cite(1, RAIN), cite(2, RAIN, 0.8)], {})
     assert answer is not None and answer.citations == [1, 2] and "انهيار جسرين" in answer.value
+
+
+PRAISE = 'وأشاد وزير الخارجية الأردني، بالعلاقات الأردنية المصرية، واصفا إياها بأنها "تاريخية" وراسخة، خلال مؤتمر صحفي.'
+
+
+def test_a_clause_only_repeating_the_question_goes_on_to_what_is_said_of_it():
+    """ "بماذا وصف الوزير العلاقات": the clause naming the relations is the topic; the description comes after its comma."""
+    question = "بماذا وصف وزير الخارجية الأردني العلاقات مع مصر؟"
+    line = continued(PRAISE, _clause("بالعلاقات الأردنية المصرية"), question)
+    assert "تاريخية" in line.words
+    assert continued(PRAISE, _clause("بالعلاقات الأردنية المصرية")).words == "بالعلاقات الأردنية المصرية"  # no question: as before
+
+
+def test_a_clause_saying_new_words_stays_as_it_is():
+    quote = "وقال رئيس البلدية إن الفيضانات دمرت عشرات المنازل القديمة، مضيفا أن فرق الإنقاذ تعمل منذ الفجر."
+    head = "وقال رئيس البلدية إن الفيضانات دمرت عشرات المنازل القديمة"
+    assert continued(quote, _clause(head), "ماذا قال رئيس البلدية عن الفيضانات؟").words == head
+
+
+def test_says_more_reads_word_endings_and_the_source_credit_as_no_new_words():
+    quote = "وقالت وكالة الأنباء الرسمية إن الجيش اللبناني رد بقوة على الخروقات الإسرائيلية، وخاصة القصف المدفعي."
+    question = "على أي خروقات إسرائيلية بالذات قالت الوكالة إن الجيش اللبناني رد؟"
+    assert not says_more(question, quote, "وقالت وكالة الأنباء الرسمية إن الجيش اللبناني رد بقوة على الخروقات الإسرائيلية")
+    assert says_more(question, quote, "وخاصة القصف المدفعي")
+    assert says_more("", quote, "الجيش")  # no question: nothing is known repeated
