@@ -275,14 +275,9 @@ FEATURES = (
 )  # fmt: skip
 
 
-def _forms(word: str, lexicon: Lexicon) -> set[str]:
-    """A question word's keyword stems in its own language and, through the learned lexicon, in the other."""
-    return set(bm25_tokens(word)) | {t for w in lexicon.translations(word) for t in bm25_tokens(w)}
-
-
 def content_words(question: str, lexicon: Lexicon) -> list[set[str]]:
     """Each content word of the question as the set of stems that count as finding it (either language)."""
-    return [f for w in _TOKEN.findall(normalize_arabic(question)) if (f := _forms(w, lexicon)) and bm25_tokens(w)]
+    return [f for w in _TOKEN.findall(normalize_arabic(question)) if (f := lexicon.forms(w)) and bm25_tokens(w)]
 
 
 def _found(words: list[set[str]], text: str) -> float:
@@ -372,7 +367,7 @@ def asked_match(question: str, text: str, lexicon: Lexicon, embeddings: Embeddin
     if not words:
         return []
     stems = set(bm25_tokens(text))
-    found = [1.0 if _forms(w, lexicon) & stems else 0.0 for w in words]
+    found = [1.0 if lexicon.forms(w) & stems else 0.0 for w in words]
     others = text_words(text)
     if embeddings is None or not others or all(found):
         return found

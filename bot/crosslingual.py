@@ -35,7 +35,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from language.calendar import calendar_names, calendar_word
-from language.normalize import ARABIC_LETTER, STOPWORDS, detect_language, normalize_arabic, stem
+from language.normalize import ARABIC_LETTER, STOPWORDS, bm25_tokens, detect_language, normalize_arabic, stem
 from language.places import find_places, place_label
 
 LEXICON_PATH = Path(__file__).with_name("models") / "lexicon.json"
@@ -53,6 +53,11 @@ class Lexicon:
         """The other language's words for a folded word ([] when unknown)."""
         table = self.ar_en if ARABIC_LETTER.search(word) else self.en_ar
         return table.get(stem(word), [])
+
+    def forms(self, word: str) -> set[str]:
+        """A word's keyword stems in its own language and, through its translations, in the other: what finding the
+        word in a text of either language means."""
+        return set(bm25_tokens(word)) | {t for w in self.translations(word) for t in bm25_tokens(w)}
 
     def over(self, fallback: dict[str, dict[str, list[str]]]) -> Lexicon:
         """This lexicon, with ``fallback``'s entries for the words it lacks."""

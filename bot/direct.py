@@ -524,12 +524,13 @@ def _stem_repeats(stem: str, asked: frozenset[str]) -> bool:
     )
 
 
-def _crediting(quote: str, start: int, word: str) -> bool:
-    """Is the word at ``start`` of ``quote`` part of a source's credit, its party or verb of saying ("وقالت الوكالة
-    السورية للأنباء (سانا) إن …")? The line credits the source apart: those words are no part of what was said."""
+def _crediting(start: int, word: str, parties: list[tuple[int, int]]) -> bool:
+    """Is the word at ``start`` of a quote part of a source's credit, its party (``parties``: the spans of the quote's
+    attributed parties) or verb of saying ("وقالت الوكالة السورية للأنباء (سانا) إن …")? The line credits the source
+    apart: those words are no part of what was said."""
     folded = normalize_arabic(word).lower()
     said = folded in _SAYING or under_proclitic(folded, _SAYING)
-    return said or any(a.party_start is not None and a.party_start <= start < a.party_end for a in extract_attributions(quote))
+    return said or any(s <= start < e for s, e in parties)
 
 
 def says_more(question: str, quote: str, text: str, lexicon: Lexicon | None = None, aligner: Embeddings | None = None) -> bool:
@@ -540,10 +541,11 @@ def says_more(question: str, quote: str, text: str, lexicon: Lexicon | None = No
     if not question.strip():
         return True
     asked, at = question_stems(question, quote, lexicon), max(quote.find(text), 0)
+    parties = [(a.party_start, a.party_end) for a in extract_attributions(quote) if a.party_start is not None]
     new = []
     for m in _TOKEN.finditer(text):
         stems = bm25_tokens(m.group(0))
-        if stems and not _is_function(m.group(0)) and not _crediting(quote, at + m.start(), m.group(0)):
+        if stems and not _is_function(m.group(0)) and not _crediting(at + m.start(), m.group(0), parties):
             new += [m.group(0)] if not any(_stem_repeats(x, asked) for x in stems) else []
     if aligner is not None and len(new) >= NEW_WORDS:
         near = nearest_words(new, [w for w in naming_words(question) if normalize_arabic(w).lower() not in _ASKING], aligner)
@@ -901,8 +903,7 @@ def office_stated(office: str, title: str, lexicon: Lexicon | None = None, align
     """Does ``title`` state ``office`` (``language.lexicon.asked_office``)? By a form of it, in its language or through
     the learned lexicon; in the other language, also by the multilingual encoder's closest word (``OFFICE_SAID``):
     the lexicon takes "minister" to "وزراء" and "chief" nowhere."""
-    forms = set(bm25_tokens(office)) | {t for w in (lexicon or load_lexicon()).translations(office) for t in bm25_tokens(w)}
-    if forms & set(bm25_tokens(title)):
+    if (lexicon or load_lexicon()).forms(office) & set(bm25_tokens(title)):
         return True
     words = [w for w in _LETTERS.findall(title) if not _is_function(w)]
     if aligner is None or not words or detect_language(title) == detect_language(office):

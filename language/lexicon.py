@@ -42,16 +42,17 @@ OFFICES_AR = frozenset(
     "رئيس رئيسه وزير وزيره نائب مدير مديره قائد سفير سفيره مستشار مستشاره متحدث متحدثه ناطق ناطقه "
     "امين مبعوث ممثل مندوب محافظ زعيم مراسل مراسله عضو قاضي مفتي".split()
 )
-#: English titles before a capitalised name ("Gen. Mohammad ...", "Defence Minister ...", "President ...").
-TITLES_EN = frozenset(
+#: Ministries' portfolios, written before "minister" or "secretary" ("the foreign minister", "Defence Secretary").
+PORTFOLIOS_EN = frozenset("defence defense foreign interior finance health justice".split())
+#: English titles before a capitalised name ("Gen. Mohammad ...", "Defence Minister ...", "President ..."), a
+#: portfolio among them.
+TITLES_EN = PORTFOLIOS_EN | frozenset(
     "gen general lt lieutenant col colonel maj major brig brigadier adm admiral capt captain sgt cmdr commander "
     "marshal chief mr mrs ms miss dr prof sheikh sheikha imam king queen prince princess emir sultan "
     "president vice prime premier minister secretary ambassador envoy spokesman spokeswoman spokesperson "
     "director governor senator rep representative deputy chairman chairwoman mayor judge pope ayatollah "
-    "defence defense foreign interior finance health justice staff army navy armed forces state".split()
+    "staff army navy armed forces state".split()
 )
-#: Ministries' portfolios, written before "minister" or "secretary" ("the foreign minister", "Defence Secretary").
-PORTFOLIOS_EN = frozenset("defence defense foreign interior finance health justice".split())
 #: Words that make a capitalised English sequence an organisation or a thing, not a person.
 ORGANISATION_WORDS_EN = frozenset(
     "agency news corps council ministry army forces party group organization organisation union nations committee "
