@@ -26,6 +26,7 @@ DEV = (
     "dev10",
     "dev11",
     "dev12",
+    "dev13",
     "holdout",
     "holdout2",
     "holdout3",
@@ -44,6 +45,7 @@ SEED = (
     "seed_fresh_dev5",
     "seed_fresh_dev6",
     "seed_fresh_dev7",
+    "seed_fresh_dev8",
     "seed_unseen_holdout7",
 )
 _SAMPLES = {p.stem: p.read_text(encoding="utf-8") for p in (config.REPO_ROOT / "data" / "samples").glob("*.txt")}
