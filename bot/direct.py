@@ -157,7 +157,6 @@ _SPAN_NOUNS = ("مده", "فتره", "عمر")
 CLAUSE_FEATURES: tuple[str, ...] = (
     "cover", "repeat", "best", "after_best", "before_best", "no_overlap", "position", "first", "words", "fresh",
     "typed", "cross_cover", "cross_best", "best_fresh", "long", "function_head", "last", "from_best", "share",
-    "distinct", "head", "echo",
 )  # fmt: skip
 _FUNCTION = frozenset(FUNCTION_WORDS_AR) | FUNCTION_WORDS_EN | frozenset("و ف ب ل ال and the of".split())
 _OUTLET = frozenset(OUTLET_WORDS_AR) | OUTLET_WORDS_EN
@@ -416,13 +415,10 @@ def clause_features(question: str, quote: str, lexicon: Lexicon | None = None) -
     cross = float(detect_language(question) != detect_language(quote))
     n = len(clauses)
     topic = int(np.argmax(cover))
-    found = [asked & set().union(*st) for st in stems]
-    head = asked_head(question)
     rows = []
     for i, (clause, words, st) in enumerate(zip(clauses, tokens, stems)):
         repeated = sum(1 for w in st if w & asked)
         fresh = sum(1 for w, t in zip(st, words) if not (w & asked) and not _is_function(t))
-        elsewhere = set().union(*(f for j, f in enumerate(found) if j != i))
         rows.append(
             [
                 cover[i],
@@ -444,27 +440,9 @@ def clause_features(question: str, quote: str, lexicon: Lexicon | None = None) -
                 float(i == n - 1),
                 math.log1p(abs(i - topic)),
                 len(clause) / max(len(quote), 1),
-                len(found[i] - elsewhere) / max(len(asked), 1),
-                float(bool(head) and any(_stem_repeats(x, head) for w in st for x in w)),
-                float(cover[i] > 0 and not fresh),
             ]
         )
     return clauses, np.array(rows, dtype=float).reshape(n, len(CLAUSE_FEATURES))
-
-
-def asked_head(question: str) -> frozenset[str]:
-    """The stems of an Arabic question's first content word past its interrogatives ("إلى ماذا دعا رئيس الأركان" →
-    "دعا"), a function word only as listed (not read under a proclitic: "فتحت" is no "ف" + "تحت"); empty for a question
-    in another script. Why: Arabic puts the verb first (verb-subject-object), so that word
-    is the predicate asked, and the clause holding it, not the one naming its subject, holds what it governs. An English
-    question puts its subject first ("what did the minister urge"), which no word order here tells from the verb."""
-    if detect_language(question) != "ar":
-        return frozenset()
-    for w in _TOKEN.findall(question):
-        folded = normalize_arabic(w).lower()
-        if folded not in _FUNCTION and folded not in _ASKING and not under_proclitic(folded, _ASKING):
-            return frozenset(bm25_tokens(w))
-    return frozenset()
 
 
 def opens_claim(quote: str, clauses: list[str]) -> list[bool]:

@@ -7,14 +7,11 @@ import numpy as np
 import pytest
 
 from bot.direct import (
-    CLAUSE_FEATURES,
     asked_grains,
-    asked_head,
     asked_title,
     best_candidate,
     candidates,
     cased,
-    clause_features,
     claim_question,
     coarse_clauses,
     direct_answer,
@@ -28,7 +25,6 @@ from bot.direct import (
     within_named,
 )
 from language.names import asked_portfolio
-from language.normalize import bm25_tokens
 from language.places import find_places
 from tests.citations import cite
 from vectorstore.embeddings import load_embeddings
@@ -227,28 +223,3 @@ def test_where_is_answered_inside_the_place_the_question_names_not_by_what_holds
     cands = candidates(question, STRIKES, None, "en")
     named = frozenset(p.id for text in {question, cased(question)} for p in find_places(text, demonyms=False))
     assert sorted({c.value.normalized for c in within_named(cands, named) if c.kind == "place"} - named) == kept
-
-
-def test_the_asked_head_is_an_arabic_questions_first_content_word_past_its_interrogatives():
-    assert asked_head("إلى ماذا دعا رئيس الأركان الجانب التركي؟") == frozenset(bm25_tokens("دعا"))
-    assert asked_head("كيف تعاملت وسائل الإعلام مع خسائر الجيش؟") == frozenset(bm25_tokens("تعاملت"))
-    # a word under a proclitic is not read as a function word: "فتحت" is the verb, not "ف" + "تحت"
-    assert asked_head("لماذا فتحت الحكومة المعبر؟") == frozenset(bm25_tokens("فتحت"))
-    # English puts the subject first: no word order tells the verb
-    assert asked_head("What did the minister urge the rebels to do?") == frozenset()
-
-
-def test_clause_features_tell_the_clause_holding_the_asked_verb_and_the_clause_only_echoing_the_question():
-    quote = "وتلتزم وسائل الإعلام الرسمية الصمت حيال خسائر الجيش، وتركز على أن القصف استهدف مواقع المسلحين فقط"
-    clauses, X = clause_features("على ماذا تركز وسائل الإعلام الرسمية؟", quote)
-    col = {name: X[:, i] for i, name in enumerate(CLAUSE_FEATURES)}
-    assert len(clauses) == 2
-    assert col["head"].tolist() == [0.0, 1.0]  # "تركز" is in the second clause only
-    assert col["distinct"][0] > 0 and col["distinct"][1] > 0  # each holds a question word the other lacks
-    _, X = clause_features("ماذا أعلنت الحكومة؟", "بعد اجتماع طويل، أعلنت الحكومة، فرض حظر التجول")
-    assert X[:, CLAUSE_FEATURES.index("echo")].tolist() == [0.0, 1.0, 0.0]  # "أعلنت الحكومة" says nothing new
-
-
-def test_the_learned_chooser_takes_the_clause_of_the_asked_verb_over_the_one_naming_its_subject():
-    quote = "وتلتزم وسائل الإعلام الرسمية الصمت حيال خسائر الجيش، وتركز على أن القصف استهدف مواقع المسلحين فقط"
-    assert read_clause("على ماذا تركز وسائل الإعلام الرسمية؟", quote).words.startswith("وتركز")
