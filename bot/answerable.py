@@ -72,6 +72,7 @@ from language.lexicon import (
     PLACE_NOUNS,
     asks_name,
     asks_said,
+    asks_said_content,
     question_kind,
 )
 from language.names import demonym_country
@@ -220,8 +221,9 @@ def nothing_said(question: str, direct: DirectAnswer, quotes: list[Quoted], lexi
     (``extract_attributions``) and says under ``SAID_UNDER`` of what the question asks, by the forms of its words (the
     party, the verb, the topic): the sentence tells of the topic ("the agreement aims to strengthen ..."), not of the
     party's words, which the collection does not hold. A quote that names its speaker, or repeats most of the question
-    (an unlisted verb of telling: "واصفا إياها", "أعرب عن"), is left to the learned gate."""
-    if direct.kind != "clause" or not asks_said(question):
+    (an unlisted verb of telling: "واصفا إياها", "أعرب عن"), is left to the learned gate; so is a question asking the
+    content of the claim reported (``asks_said_content``: "X says it is doing what?")."""
+    if direct.kind != "clause" or not asks_said(question) or asks_said_content(question):
         return False
     quote = stating_quote(direct, quotes).text
     if extract_attributions(quote):
