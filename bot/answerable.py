@@ -72,7 +72,6 @@ from language.lexicon import (
     PLACE_NOUNS,
     asks_name,
     asks_said,
-    asks_said_content,
     question_kind,
 )
 from language.names import demonym_country
@@ -221,22 +220,14 @@ def nothing_said(question: str, direct: DirectAnswer, quotes: list[Quoted], lexi
     (``extract_attributions``) and says under ``SAID_UNDER`` of what the question asks, by the forms of its words (the
     party, the verb, the topic): the sentence tells of the topic ("the agreement aims to strengthen ..."), not of the
     party's words, which the collection does not hold. A quote that names its speaker, or repeats most of the question
-    (an unlisted verb of telling: "واصفا إياها", "أعرب عن"), is left to the learned gate; so is a question asking the
-    content of the claim reported (``claim_asked``: "X says it is doing what?")."""
-    if direct.kind != "clause" or not asks_said(question) or claim_asked(question):
+    (an unlisted verb of telling: "واصفا إياها", "أعرب عن"), is left to the learned gate."""
+    if direct.kind != "clause" or not asks_said(question):
         return False
     quote = stating_quote(direct, quotes).text
     if extract_attributions(quote):
         return False
     found = asked_match(question, quote, lexicon or load_lexicon(), None)
     return bool(found) and sum(found) / len(found) < SAID_UNDER
-
-
-def claim_asked(question: str) -> bool:
-    """Does a question ask the content of the claim its verb of saying reports (``asks_said_content``: "X said the pact
-    would help face what?"), not who made it ("Which publication said Iran is ...": ``asked_medium``; "Which official
-    said ...": a person asked)? The content is answered by the claim, in a quote that may name no speaker."""
-    return asks_said_content(question) and asked_medium(question) is None and question_kind(question) != "person"
 
 
 def headline_stands_in(direct: DirectAnswer, quotes: list[Quoted]) -> bool:

@@ -348,33 +348,6 @@ def asks_said(question: str) -> bool:
     return any(w in SAID_ASKED or under_proclitic(w, _SAYING_AR) for w in _folded_words(question))
 
 
-#: Words opening the claim a verb of saying reports ("said that ...", "قال إن ..."), folded.
-_COMPLEMENTISERS = frozenset("that ان انه انها بان".split())
-#: Words after an English verb of saying that name the topic or setting of the words, not their content ("say about").
-_SAID_OF = frozenset("about of on over regarding concerning in at during to after before when while".split())
-
-
-def asks_said_content(question: str) -> bool:
-    """Does a question's verb of saying report a claim whose content is asked: a complementiser follows it ("قال الوزير
-    إن الاتفاق يهدف إلى ماذا؟", "does Iran say that ..."), or in English a clause does ("What did the statement say the
-    pact would help both armies face?", "Iran says it is doing what?")? Not "what did X say (about Y)" nor "told" (its
-    object is the one told): those ask for the party's words themselves.
-
-    Why: a question asking the content of a claim is answered by the claim, in a quote that may not name who made it
-    ("واتفقا في بيان ... على أن ..."); read as asking whether someone said it, it was declined (``bot.answerable``)."""
-    words = _folded_words(question)
-    for i, w in enumerate(words):
-        arabic = w in _SAYING_AR or under_proclitic(w, _SAYING_AR)
-        if not arabic and w not in REPORTING_VERBS_EN:
-            continue
-        rest = words[i + 1 :]
-        if any(r in _COMPLEMENTISERS for r in rest):
-            return True
-        if not arabic and w != "told" and rest and rest[0] not in _SAID_OF:
-            return True
-    return False
-
-
 def _folded_words(text: str) -> list[str]:
     """``text``'s words, folded and lower-cased (digits and underscores apart)."""
     return re.findall(r"[^\W\d_]+", normalize_arabic(text).lower())
