@@ -1,7 +1,8 @@
 """Which words of the answer sentence are the answer: the learned value chooser of the direct line.
 
 Run: ``python -m bench.spans`` (cross-validated table) or ``python -m bench.spans --train``
-(also writes ``bot/models/span.json`` and ``bot/models/clause.json``). Results go to ``bench/results/spans.json``.
+(also writes ``bot/models/span.json`` and ``bot/models/clause.json``); ``--clauses``: the clause chooser alone.
+Results go to ``bench/results/spans.json``.
 A second table scores the clause chooser (``bot.direct.read_clause``) on questions of no kind: which
 clause of the gold sentence, cut to a line, holds the gold span.
 
@@ -62,10 +63,10 @@ from vectorstore.chunking import split_sentences
 RESULTS = config.REPO_ROOT / "bench" / "results" / "spans.json"
 CACHE = Path(os.environ.get("ISNAD_BENCH_CACHE", "/tmp/isnad-bench-cache")) / "spans-v17.pkl"
 #: Bump the version when ``bot.direct.coarse_clauses`` cuts clauses differently or ``clause_features`` computes one
-#: differently: the key below sees only the features' names and the item count (v2: session 23, commas inside brackets
-#: no longer cut a clause; v3: session 24, a clause opening a reported claim is no ``function_head``; v17 / v4: session 34,
-#: a person the question names is a question word in a quote of the other script).
-CLAUSE_CACHE = CACHE.with_name("spans-clauses-v4.pkl")
+#: differently: the key below sees only the features' names (v2: session 23, commas inside brackets no longer cut a
+#: clause; v3: session 24, a clause opening a reported claim is no ``function_head``; v17 / v4: session 34, a person the
+#: question names is a question word in a quote of the other script; v5: session 42, built from the questions alone).
+CLAUSE_CACHE = CACHE.with_name("spans-clauses-v5.pkl")
 #: A candidate is "the answer" when its words overlap the gold span this much (F1).
 POSITIVE_F1 = 0.5
 FOLDS = 5
@@ -216,33 +217,41 @@ def fit(items: Sequence[Item], l2: float = L2) -> Ranker:
 class ClauseItem:
     """The clauses of one question's gold sentence, their features, and which (cut to a line) hold the gold span."""
 
+    question: Question
     X: np.ndarray
     holds: np.ndarray
 
 
-def build_clauses(items: Sequence[Item]) -> list[ClauseItem]:
-    """Clause features of every item's gold sentence (cached beside the span items; the bridge held out as there)."""
-    if CLAUSE_CACHE.exists() and len(items) > 1000:
-        cached = pickle.loads(CLAUSE_CACHE.read_bytes())
-        if cached["features"] == CLAUSE_FEATURES and cached["n"] == len(items):
-            return cached["items"]
-    held_out = held_out_lexicons()
-    out = []
-    for it in items:
-        clauses, X = clause_features(it.question.text, it.sentence, held_out.get(paragraph_group(it.question), load_lexicon()))
-        out.append(ClauseItem(X, np.array([holds(shown_clause(c), it.question.answer) for c in clauses], dtype=float)))
-    if len(items) > 1000:
-        CLAUSE_CACHE.write_bytes(pickle.dumps({"features": CLAUSE_FEATURES, "n": len(items), "items": out}))
-    return out
-
-
-def asks_no_kind(it: Item) -> bool:
+def asks_no_kind(q: Question) -> bool:
     """A question the clause chooser answers: of no value kind (what, why, how).
 
     Why the chooser is fitted on these only: where a date, number, person or place is asked, the clause holding it
     is placed otherwise (near the value, not the question's topic); fitted on all questions, the chooser held the
     gold span 1-2 points less often on the questions it serves (ARCD, XQuAD Arabic and English, out of fold)."""
-    return not question_kind(it.question.text)
+    return not question_kind(q.text)
+
+
+def build_clauses(limit: int | None = None) -> list[ClauseItem]:
+    """Clause features of the gold sentence of every question of no kind (``asks_no_kind``), an English question
+    bridged without its own paragraph's translations (``held_out_lexicons``). Built from the questions alone, not from
+    the span candidates (``build``): minutes, not an hour, on 2 cores. Cached; the key is the features' names."""
+    if CLAUSE_CACHE.exists() and limit is None:
+        cached = pickle.loads(CLAUSE_CACHE.read_bytes())
+        if cached["features"] == CLAUSE_FEATURES:
+            return cached["items"]
+    paragraphs, questions = load_items()
+    held_out = held_out_lexicons()
+    out = []
+    for q in [q for q in questions if q.source != MIXED and asks_no_kind(q)][:limit]:
+        sentence = gold_sentence(paragraphs[q.pid], q)
+        if not sentence:
+            continue
+        clauses, X = clause_features(q.text, sentence, held_out.get(paragraph_group(q), load_lexicon()))
+        out.append(ClauseItem(q, X, np.array([holds(shown_clause(c), q.answer) for c in clauses], dtype=float)))
+    if limit is None:
+        CLAUSE_CACHE.parent.mkdir(parents=True, exist_ok=True)
+        CLAUSE_CACHE.write_bytes(pickle.dumps({"features": CLAUSE_FEATURES, "items": out}))
+    return out
 
 
 def fit_clauses(items: Sequence[ClauseItem], l2: float = L2) -> Ranker:
@@ -251,33 +260,37 @@ def fit_clauses(items: Sequence[ClauseItem], l2: float = L2) -> Ranker:
     return fit_softmax(usable, CLAUSE_FEATURES, l2)
 
 
-def cross_validate_clauses(items: Sequence[Item], clauses: Sequence[ClauseItem], folds: int = FOLDS) -> dict[str, dict[str, float]]:
-    """Per group, over questions of no kind (the ones answered by a clause): how often the clause shown holds the
-    gold span, chosen as before (most words shared with the question) and by the learned chooser out of fold."""
+def cross_validate_clauses(items: Sequence[ClauseItem], folds: int = FOLDS) -> dict[str, dict[str, float]]:
+    """Per group: how often the clause shown holds the gold span, chosen as before (most words shared with the
+    question) and by the learned chooser out of fold (folds grouped by paragraph)."""
     from sklearn.model_selection import GroupKFold
 
     before, after = np.zeros(len(items)), np.zeros(len(items))
-    pids = [paragraph_group(it.question) for it in items]
+    pids = [paragraph_group(c.question) for c in items]
     for train, test in GroupKFold(n_splits=folds).split(np.zeros(len(items)), groups=pids):
-        model = fit_clauses([clauses[i] for i in train if asks_no_kind(items[i])])
+        model = fit_clauses([items[i] for i in train])
         for i in test:
-            c = clauses[i]
+            c = items[i]
             after[i] = c.holds[int(np.argmax(model.scores(c.X)))]
             before[i] = c.holds[int(np.argmax(c.X[:, 0] - 1e-6 * np.arange(len(c.holds))))]
     out = {}
-    for name in sorted({group(it) for it in items}):
-        idx = [i for i, it in enumerate(items) if group(it) == name and asks_no_kind(it)]
+    for name in sorted({_group(c.question) for c in items}):
+        idx = [i for i, c in enumerate(items) if _group(c.question) == name]
         out[name] = {
             "n": len(idx),
             "clause_before": round(float(before[idx].mean()), 3),
             "clause_after": round(float(after[idx].mean()), 3),
-            "clause_oracle": round(float(np.mean([clauses[i].holds.any() for i in idx])), 3),
+            "clause_oracle": round(float(np.mean([items[i].holds.any() for i in idx])), 3),
         }
     return out
 
 
+def _group(q: Question) -> str:
+    return f"{q.source} {q.lang}"
+
+
 def group(it: Item) -> str:
-    return f"{it.question.source} {it.question.lang}"
+    return _group(it.question)
 
 
 def choose(it: Item, model: Ranker) -> str:
@@ -341,13 +354,14 @@ def render(results: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    t = Table(title=f"value chooser inside the gold sentence ({FOLDS}-fold CV grouped by paragraph)")
-    for col in ("group", "n", "holds before", "holds after", "F1 before", "F1 after", "oracle F1"):
-        t.add_column(col)
-    for name, r in results.items():
-        if name != "clauses":
+    values = {name: r for name, r in results.items() if name != "clauses"}  # none with --clauses
+    if values:
+        t = Table(title=f"value chooser inside the gold sentence ({FOLDS}-fold CV grouped by paragraph)")
+        for col in ("group", "n", "holds before", "holds after", "F1 before", "F1 after", "oracle F1"):
+            t.add_column(col)
+        for name, r in values.items():
             t.add_row(name, str(r["n"]), *(str(r[k]) for k in ("holds_before", "holds_after", "f1_before", "f1_after", "oracle_f1")))
-    Console().print(t)
+        Console().print(t)
     c = Table(title="clause chooser, questions of no kind (what/why/how): the clause shown holds the gold span")
     for col in ("group", "n", "before (most shared words)", "after (learned)", "oracle"):
         c.add_column(col)
@@ -360,22 +374,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.spans", description=__doc__.split("\n")[0])
     parser.add_argument("--train", action="store_true", help="also fit on everything and write bot/models/span.json")
     parser.add_argument("--limit", type=int, default=None, help="first N questions only (a quick look)")
+    parser.add_argument("--clauses", action="store_true", help="the clause chooser only (no span candidates: minutes)")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
-    items = build(args.limit)
-    clauses = build_clauses(items)
-    results = evaluate(items, cross_validate(items))
-    results["clauses"] = cross_validate_clauses(items, clauses)
+    clauses = build_clauses(args.limit)
+    results = {} if args.clauses else evaluate(items := build(args.limit), cross_validate(items))
+    results["clauses"] = cross_validate_clauses(clauses)
     render(results)
     write_results(results, args.out)
     if args.train:
-        save(fit(items), {k: v for k, v in results.items() if k != "clauses"})
-        save(
-            fit_clauses([c for it, c in zip(items, clauses) if asks_no_kind(it)]),
-            results["clauses"],
-            CLAUSE_PATH,
-            CLAUSE_LABEL,
-        )
+        if not args.clauses:
+            save(fit(items), {k: v for k, v in results.items() if k != "clauses"})
+        save(fit_clauses(clauses), results["clauses"], CLAUSE_PATH, CLAUSE_LABEL)
     return 0
 
 
