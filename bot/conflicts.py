@@ -159,6 +159,12 @@ ONE_NOUN_ACROSS = 0.65
 #: 0.77-0.79, against 0.42-0.43 for counts of the same noun that differ by a story's other figures (19 dead / 160 on
 #: board).
 SAME_CLAIM_ACROSS = 0.7
+#: The learned same-claim probability that joins two same-language counts of one named noun (``_one_named_noun``):
+#: two outlets word one figure of a thing in unlike clauses ("ستوفر التقنية # وثيقة" / "# ساعة عمل و# وثيقة",
+#: "لتوقيع # مشروعاً مشتركاً" / "و# مشروعا"), frame cosine 0.25-0.6, so the model gives 0.73-0.89, under the
+#: threshold its dev pairs set; the noun, not the clause, says what is counted. The cross-language bar, for the same
+#: reason.
+SAME_CLAIM_ONE_NOUN = SAME_CLAIM_ACROSS
 
 
 # ------------------------------------------------------------------ frames
@@ -329,7 +335,11 @@ def _learned_same_claim(a: Claim, b: Claim, model: Ranker | None) -> bool:
     if model is None or model.threshold is None or not model_judges(a, b):
         return False
     f = pair_features(a, b)
-    threshold = min(model.threshold, SAME_CLAIM_ACROSS) if _one_noun_across(a, b) else model.threshold
+    threshold = model.threshold
+    if _one_noun_across(a, b):
+        threshold = min(threshold, SAME_CLAIM_ACROSS)
+    elif _one_named_noun(a, b):
+        threshold = min(threshold, SAME_CLAIM_ONE_NOUN)
     return float(model.probability(np.array([[f[n] for n in model.features]]))[0]) >= threshold
 
 
@@ -343,6 +353,18 @@ def _one_noun_across(a: Claim, b: Claim) -> bool:
         return False
     x, y = _noun_written(a), _noun_written(b)
     return bool(x and y) and _noun_similarity(x, y) >= ONE_NOUN_ACROSS
+
+
+def _one_named_noun(a: Claim, b: Claim) -> bool:
+    """Do two head counts of one language, from two sources on one report day, count one noun that names a kind of
+    thing or person ("# وثيقة" / "# وثيقة", "# لاجئ" / "# لاجئ")? Not a noun anyone is counted by (``anyone_units``:
+    "# شخصا" counts the killed and the evacuated of one story alike), a unit of measure (``_close_rivals`` judges those),
+    a part of a group, nor counts that state different deeds of it."""
+    if a.slot != "number" or a.kind != "count" or b.kind != "count" or not _one_script(a, b) or _days_apart(a, b):
+        return False
+    if a.origin == b.origin or a.unit is None or a.unit != b.unit or a.unit in anyone_units() | measure_units().keys():
+        return False
+    return not (a.subset or b.subset or a.vague or b.vague or _other_predicates(a, b))
 
 
 def _one_kind_across(a: Claim, b: Claim) -> bool:
@@ -891,10 +913,18 @@ def _compatible_numbers(a: Claim, b: Claim) -> bool:
         return _figure(a) == _figure(b)  # told to the year: "عن عمر يناهز 81 عاما" states 81, not 73-89
     if _rival_bounds(a, b):
         return False
+    if _floor_of(a, b) or _floor_of(b, a):
+        return True
     pad_a, pad_b = (x.coarse if _finer(y) else 0.0 for x, y in ((a, b), (b, a)))
     hi_a = float("inf") if a.high is None else a.high + pad_a
     hi_b = float("inf") if b.high is None else b.high + pad_b
     return a.low - pad_a <= hi_b and b.low - pad_b <= hi_a
+
+
+def _floor_of(floor: Claim, exact: Claim) -> bool:
+    """Is a floor stated at the very figure another claim states exactly ("أكثر من مئة دولة" / "100 دولة")? Its
+    interval opens just above that figure, yet it says no more than it: one figure, rounded down in the telling."""
+    return floor.floor_figure is not None and exact.bound is None and exact.about is None and exact.low == exact.high == floor.floor_figure
 
 
 def _rival_bounds(a: Claim, b: Claim) -> bool:
@@ -1083,8 +1113,9 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
     counted = [s for s in steps if not all(c.vague for c in s)] or steps
     lows = [min(c.low for c in s) for s in counted]
     first, last = min(_figure(c) for c in counted[0]), min(_figure(c) for c in counted[-1])
-    if len(counted) > 1 and first == last:
-        return None  # "at least 39", then "39"; "نحو 85", then "85": the same figure, not a change ("more than 100", then 107, is)
+    if len(counted) > 1 and (first == last or any(c.floor_figure == first for c in counted[-1])):
+        return None  # "at least 39", then "39"; "نحو 85", then "85"; "100", then "more than 100": the same figure, not a
+        # change ("more than 100", then 107, is)
     if _one_outlet(claims) and len(steps) == len(set(first_days)) and not _restated(steps[0], steps[-1]):
         return steps  # one outlet's figure of a later day replaces its own of the day before, lower or higher: a revision
     return None if last < first or any(b < a for a, b in zip(lows, lows[1:])) else steps

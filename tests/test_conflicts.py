@@ -690,6 +690,18 @@ def test_at_least_and_more_than_one_figure_are_one_floor():
     assert [x.relation for x in find_conflicts(_numbers(a, c))[0]] == ["conflict"]
 
 
+def test_a_floor_stated_at_another_sources_exact_figure_is_that_figure_rounded():
+    # "أكثر من مئة دولة" opens just above 100, yet says no more than "100 دولة": neither a clash the same day nor,
+    # the next day, a rise; a floor above the figure still is one.
+    exact = Evidence(1, "a", "وقال المسؤول إن المتهمين يواجهون خطر التسليم في 100 دولة إذا سافروا.", "Outlet A", SUN)
+    floor = Evidence(2, "b", "وأضاف أنهم قد يواجهون طلبات تسليم من أكثر من مئة دولة إذا غادروا البلاد.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(exact, floor))[0] == []
+    next_day = Evidence(2, "b", floor.text, "Outlet B", SUN + dt.timedelta(days=1))
+    assert find_conflicts(_numbers(exact, next_day))[0] == []
+    higher = Evidence(2, "b", floor.text.replace("مئة", "مئتي"), "Outlet B", SUN + dt.timedelta(days=1))
+    assert [x.relation for x in find_conflicts(_numbers(exact, higher))[0]] == ["update"]
+
+
 def test_a_bare_singular_toll_then_a_higher_one_is_an_update():
     """ "قتل جندي" states one killed: the next day's "toll rose to two" updates it, and a same-day "3 جنود" contradicts
     it (without the implied one, only the six injured were compared)."""
