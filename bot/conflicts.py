@@ -141,6 +141,9 @@ RIVAL_RATIO = 10.0
 #: 64 طنا"), not measures of two things; different measures of one unit in one story are mostly further apart
 #: ("على بعد 67 كيلومترا" / "على عمق نحو 100 كيلومتر").
 CLOSE_RIVALS = 1.25
+#: The place of a floor's last digit from which the floor is a round figure holding any count up to that digit's next
+#: step ("أكثر من 500" holds 597), not a count of its own ("40 على الأقل" is no 49) (``_rival_bounds``).
+ROUND_FLOOR = 100
 #: Spans of time that close rivals may be (CLDR units): how long one event took, not an age or a term.
 _CLOCK = ("duration-hour", "duration-minute", "duration-second")
 #: Name similarity (``difflib`` ratio of folded spellings) at or above which two names are one ("فردريكتون" / "فريدريكتون").
@@ -231,12 +234,19 @@ def _periods_match(a: Claim, b: Claim) -> bool:
     if _age(a) and _age(b):
         return True
     if a.background != b.background:
-        return False
+        return _recalled_undated(a, b) or _recalled_undated(b, a)
     if a.background and a.period_start and b.period_start:
         return a.period_start.year == b.period_start.year
     if a.period_start and a.period_end and b.period_start and b.period_end:  # Monday's toll is not Tuesday's
         return a.period_start <= b.period_end and b.period_start <= a.period_end
     return True
+
+
+def _recalled_undated(undated: Claim, past: Claim) -> bool:
+    """Is a count with no period of its own told in the pluperfect (``Claim.recalled``: "وكان التنظيم قد ادعى ...
+    وقتل فيه 14 شخصا"), and the other a past figure another outlet dates ("وفي فبراير الماضي ... مقتل 12 شخصا")?
+    Both recall an earlier event, one dating it and one not: their periods may be one."""
+    return undated.recalled and undated.period_start is None and not undated.running and past.background and not past.running
 
 
 def _shared_cue(a: Claim, b: Claim) -> bool:
@@ -359,12 +369,15 @@ def _one_named_noun(a: Claim, b: Claim) -> bool:
     """Do two head counts of one language, from two sources on one report day, count one noun that names a kind of
     thing or person ("# وثيقة" / "# وثيقة", "# لاجئ" / "# لاجئ")? Not a noun anyone is counted by (``anyone_units``:
     "# شخصا" counts the killed and the evacuated of one story alike), a unit of measure (``_close_rivals`` judges those),
-    a part of a group, nor counts that state different deeds of it."""
+    a part of a group or the whole a part is of ("five of the eight missiles"), nor counts that state different deeds
+    of it, or a deed that tells a story's counts apart (``deed_predicates``: the killed, the injured) only one states."""
     if a.slot != "number" or a.kind != "count" or b.kind != "count" or not _one_script(a, b) or _days_apart(a, b):
         return False
     if a.origin == b.origin or a.unit is None or a.unit != b.unit or a.unit in anyone_units() | measure_units().keys():
         return False
-    return not (a.subset or b.subset or a.vague or b.vague or _other_predicates(a, b))
+    if a.subset or b.subset or a.whole or b.whole or a.vague or b.vague or _other_predicates(a, b):
+        return False
+    return not ((a.deeds | b.deeds) & deed_predicates()) or _one_deed(a, b)
 
 
 def _one_kind_across(a: Claim, b: Claim) -> bool:
@@ -935,14 +948,19 @@ def _rival_bounds(a: Claim, b: Claim) -> bool:
     figure it counted that day, so they disagree on it; "أكثر من عشرة" and "11 على الأقل" state one floor, "نحو 70"
     and "حوالى 70" one figure. A floor and another source's exact figure above it disagree too ("11 على الأقل" / "13
     قتيلا": each is that day's count), unless either figure is round enough to hold the other ("more than 100" /
-    "107", "أكثر من 170" / "171", "53 at least" / "a hundred": ``_half_last_digit``). A hedge still agrees with an exact
+    "107", "أكثر من 170" / "171", "53 at least" / "a hundred": ``_half_last_digit``); a floor is told by cutting the
+    count down to its round hundreds or more (``ROUND_FLOOR``), so it holds a figure up to its last digit's next step
+    ("أكثر من 500 مرشح" / "597 مرشحا": five hundred and some); a floor of tens or units is a count ("40 على الأقل" /
+    "49" differ). A hedge still agrees with an exact
     figure inside it ("نحو 30" / 29), a ceiling with an approximation under it ("did not exceed 45%" / "about
     44.5%"), one source may raise its own floor, and days apart a floor rising is an update."""
     if a.origin == b.origin or a.anchor is None or a.anchor != b.anchor:
         return False
     floor, exact = (a, b) if a.floor_figure is not None else (b, a)
     if floor.floor_figure is not None and exact.bound is None and exact.about is None and _finer(exact):
-        return exact.low - floor.floor_figure > max(_half_last_digit(floor.floor_figure), _half_last_digit(_mid(exact)))
+        half = _half_last_digit(floor.floor_figure)
+        held = 2 * half if 2 * half >= ROUND_FLOOR else half  # how far above its figure the floor holds a count
+        return exact.low - floor.floor_figure > max(held, _half_last_digit(_mid(exact)))
     if a.bound == b.bound == "floor":  # "540 على الأقل" / "أكثر من 540" state one floor, its figure 540
         return a.low != b.low and (a.floor_figure is None or a.floor_figure != b.floor_figure)
     if a.bound is not None and a.bound == b.bound:
