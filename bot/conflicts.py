@@ -926,12 +926,33 @@ def _compatible_numbers(a: Claim, b: Claim) -> bool:
         return _figure(a) == _figure(b)  # told to the year: "عن عمر يناهز 81 عاما" states 81, not 73-89
     if _rival_bounds(a, b):
         return False
-    if _floor_of(a, b) or _floor_of(b, a):
+    if _floor_of(a, b) or _floor_of(b, a) or _cut_short(a, b) or _cut_short(b, a):
         return True
     pad_a, pad_b = (x.coarse if _finer(y) else 0.0 for x, y in ((a, b), (b, a)))
     hi_a = float("inf") if a.high is None else a.high + pad_a
     hi_b = float("inf") if b.high is None else b.high + pad_b
     return a.low - pad_a <= hi_b and b.low - pad_b <= hi_a
+
+
+_DECIMAL = re.compile(r"\d+[.٫](\d+)")
+
+
+def _decimals(c: Claim) -> int | None:
+    """How many decimals a figure is written to ("6.16 مليون", "٦٫١٦ مليون" → 2), None for a whole figure."""
+    m = _DECIMAL.search(c.value)
+    return len(m.group(1)) if m else None
+
+
+def _cut_short(short: Claim, long: Claim) -> bool:
+    """Is a measure written to fewer decimals the other's exact figure with its last decimals dropped ("6.1 مليون
+    كيلومتر" / "6.16 مليون كيلومتر")? Outlets shorten a figure so as often as they round it: one figure."""
+    ds, dl = _decimals(short), _decimals(long)
+    if ds is None or dl is None or ds >= dl or not is_measure(short.kind, short.unit) or short.unit != long.unit:
+        return False
+    if None in (short.low, short.high, long.low, long.high) or short.bound or long.bound or short.about or long.about:
+        return False
+    figure, place = _mid(short), short.high - short.low  # "6.1 مليون" is read as 6.05-6.15 million: its last place
+    return figure <= _mid(long) < figure + place
 
 
 def _floor_of(floor: Claim, exact: Claim) -> bool:

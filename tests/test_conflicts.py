@@ -723,6 +723,18 @@ def test_a_past_toll_one_outlet_dates_and_another_recalls_in_the_pluperfect_is_o
     assert find_conflicts(_numbers(dated, today))[0] == []
 
 
+def test_a_measure_written_to_fewer_decimals_is_the_other_cut_short():
+    # "4.3 million km" is "4.38 million km" with its last decimal dropped, as outlets shorten figures; "4.48" is not
+    # (its first decimal differs), nor is "2.2 billion" a shortened "2.02 billion".
+    short = Evidence(1, "a", "وسيقترب المسبار من النجم لمسافة 4.3 مليون كيلومتر من سطحه.", "Outlet A", SUN)
+    for figure, found in (("4.38", []), ("4.48", ["conflict"])):
+        long = Evidence(2, "b", f"ويصل المسبار إلى مسافة {figure} مليون كيلومتر من سطح النجم.", "Outlet B", SUN)
+        assert [c.relation for c in find_conflicts(_numbers(short, long))[0]] == found
+    tranche = Evidence(1, "a", "ووافق الصندوق على شريحة قيمتها 2.02 مليار دولار.", "Outlet A", SUN)
+    rival = Evidence(2, "b", "وتبلغ قيمة هذه الشريحة 2.2 مليار دولار.", "Outlet B", SUN)
+    assert [c.relation for c in find_conflicts(_numbers(tranche, rival))[0]] == ["conflict"]
+
+
 def test_a_bare_singular_toll_then_a_higher_one_is_an_update():
     """ "قتل جندي" states one killed: the next day's "toll rose to two" updates it, and a same-day "3 جنود" contradicts
     it (without the implied one, only the six injured were compared)."""
