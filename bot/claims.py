@@ -49,7 +49,7 @@ from bot.crosslingual import arabic_keywords, load_lexicon
 from bot.attribution import Attribution, extract_attributions, format_attribution, outlet_label, party_outlet
 from bot.entities import EntityMention, display, find_entities
 from language.calendar import MONTHS, WEEKDAYS, TimeMention, is_dateline, resolve_times
-from language.lexicon import REPORTING_VERBS_AR
+from language.lexicon import REPORTING_VERBS_AR, recalls_earlier
 from language.names import NameBook, common_nouns, find_persons, learn
 from language.normalize import ARABIC_LETTER, PROCLITICS_AR, STOPWORDS, fold_with_offsets, normalize_arabic, under_proclitic
 from language.places import find_places
@@ -130,6 +130,7 @@ class Claim:
     measure: str | None = None  # what an amount or a share is of: the stem of the word after it ("loan", "rise")
     partial: bool = False  # its noun is coordinated with another ("107 ركاب وطاقم", "22 pupils and a woman"): see _addend
     coordinated: bool = False  # it shares the predicate of the count before it ("3 قتلى و20 مصابا"): see _shared_head
+    whole: bool = False  # another count of its sentence is a part of it ("five of the eight missiles": the eight)
     subset: bool = False  # it counts some of a group ("بينهم 3 صحفيين", "اثنين من القتلى"): see _subset
     qualifier: str | None = None  # the noun qualifying its noun ("ثلاثة رجال أمن" → "امن"): see _qualifier
     elided: bool = False  # no noun of its own after a count of a noun: that noun is meant ("قتل 77 شخصا، وأصيب 143")
@@ -139,6 +140,7 @@ class Claim:
     context: frozenset[str] = frozenset()  # stems of its frame's words, names kept, values left out: what a measure is of
     lead: frozenset[str] = frozenset()  # the part of ``context`` before the value: where its predicate stands
     coarse: float = 0.0  # a round measure ("250 km/h", "41%") may stand for a precise one this far off (``coarseness``)
+    recalled: bool = False  # its sentence opens in the pluperfect ("وكان ... قد"): a past report or event (``recalls_earlier``)
     running: bool = False  # counted since an undated start ("منذ بدء العملية", "since the start of the war": ``_since_start``)
     period_start: dt.date | None = None  # what a count is counted over, when the sentence says
     period_end: dt.date | None = None
@@ -777,6 +779,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         partial=_addend(sentence, q, quantities) or _summand(sentence, q, quantities),
                         coordinated=head[1] > 0,
                         subset=_subset(sentence, seg, q, quantities),
+                        whole=any(w.start == q.start for w in wholes.values()),
                         qualifier=_qualifier(sentence, q),
                         elided=not (q.unit_text or noun_before)
                         and any(r.unit_text and r.end <= q.start for r in quantities if r.kind == q.kind),
@@ -789,6 +792,7 @@ def extract_claims(ev: Evidence, book: NameBook | None = None) -> list[Claim]:
                         measure=_measure(sentence, seg, kin, kin.index(v), mentions) if q.kind != "count" else None,
                         year=_year(period),
                         running=q.kind == "count" and _since_start(sentence, q),
+                        recalled=recalls_earlier(sentence),
                         period_start=period.value_start if period else None,
                         period_end=period.value_end if period else None,
                     )

@@ -141,6 +141,9 @@ RIVAL_RATIO = 10.0
 #: 64 طنا"), not measures of two things; different measures of one unit in one story are mostly further apart
 #: ("على بعد 67 كيلومترا" / "على عمق نحو 100 كيلومتر").
 CLOSE_RIVALS = 1.25
+#: The place of a floor's last digit from which the floor is a round figure holding any count up to that digit's next
+#: step ("أكثر من 500" holds 597), not a count of its own ("40 على الأقل" is no 49) (``_rival_bounds``).
+ROUND_FLOOR = 100
 #: Spans of time that close rivals may be (CLDR units): how long one event took, not an age or a term.
 _CLOCK = ("duration-hour", "duration-minute", "duration-second")
 #: Name similarity (``difflib`` ratio of folded spellings) at or above which two names are one ("فردريكتون" / "فريدريكتون").
@@ -159,6 +162,12 @@ ONE_NOUN_ACROSS = 0.65
 #: 0.77-0.79, against 0.42-0.43 for counts of the same noun that differ by a story's other figures (19 dead / 160 on
 #: board).
 SAME_CLAIM_ACROSS = 0.7
+#: The learned same-claim probability that joins two same-language counts of one named noun (``_one_named_noun``):
+#: two outlets word one figure of a thing in unlike clauses ("ستوفر التقنية # وثيقة" / "# ساعة عمل و# وثيقة",
+#: "لتوقيع # مشروعاً مشتركاً" / "و# مشروعا"), frame cosine 0.25-0.6, so the model gives 0.73-0.89, under the
+#: threshold its dev pairs set; the noun, not the clause, says what is counted. The cross-language bar, for the same
+#: reason.
+SAME_CLAIM_ONE_NOUN = SAME_CLAIM_ACROSS
 
 
 # ------------------------------------------------------------------ frames
@@ -225,12 +234,19 @@ def _periods_match(a: Claim, b: Claim) -> bool:
     if _age(a) and _age(b):
         return True
     if a.background != b.background:
-        return False
+        return _recalled_undated(a, b) or _recalled_undated(b, a)
     if a.background and a.period_start and b.period_start:
         return a.period_start.year == b.period_start.year
     if a.period_start and a.period_end and b.period_start and b.period_end:  # Monday's toll is not Tuesday's
         return a.period_start <= b.period_end and b.period_start <= a.period_end
     return True
+
+
+def _recalled_undated(undated: Claim, past: Claim) -> bool:
+    """Is a count with no period of its own told in the pluperfect (``Claim.recalled``: "وكان التنظيم قد ادعى ...
+    وقتل فيه 14 شخصا"), and the other a past figure another outlet dates ("وفي فبراير الماضي ... مقتل 12 شخصا")?
+    Both recall an earlier event, one dating it and one not: their periods may be one."""
+    return undated.recalled and undated.period_start is None and not undated.running and past.background and not past.running
 
 
 def _shared_cue(a: Claim, b: Claim) -> bool:
@@ -329,7 +345,11 @@ def _learned_same_claim(a: Claim, b: Claim, model: Ranker | None) -> bool:
     if model is None or model.threshold is None or not model_judges(a, b):
         return False
     f = pair_features(a, b)
-    threshold = min(model.threshold, SAME_CLAIM_ACROSS) if _one_noun_across(a, b) else model.threshold
+    threshold = model.threshold
+    if _one_noun_across(a, b):
+        threshold = min(threshold, SAME_CLAIM_ACROSS)
+    elif _one_named_noun(a, b):
+        threshold = min(threshold, SAME_CLAIM_ONE_NOUN)
     return float(model.probability(np.array([[f[n] for n in model.features]]))[0]) >= threshold
 
 
@@ -343,6 +363,21 @@ def _one_noun_across(a: Claim, b: Claim) -> bool:
         return False
     x, y = _noun_written(a), _noun_written(b)
     return bool(x and y) and _noun_similarity(x, y) >= ONE_NOUN_ACROSS
+
+
+def _one_named_noun(a: Claim, b: Claim) -> bool:
+    """Do two head counts of one language, from two sources on one report day, count one noun that names a kind of
+    thing or person ("# وثيقة" / "# وثيقة", "# لاجئ" / "# لاجئ")? Not a noun anyone is counted by (``anyone_units``:
+    "# شخصا" counts the killed and the evacuated of one story alike), a unit of measure (``_close_rivals`` judges those),
+    a part of a group or the whole a part is of ("five of the eight missiles"), nor counts that state different deeds
+    of it, or a deed that tells a story's counts apart (``deed_predicates``: the killed, the injured) only one states."""
+    if a.slot != "number" or a.kind != "count" or b.kind != "count" or not _one_script(a, b) or _days_apart(a, b):
+        return False
+    if a.origin == b.origin or a.unit is None or a.unit != b.unit or a.unit in anyone_units() | measure_units().keys():
+        return False
+    if a.subset or b.subset or a.whole or b.whole or a.vague or b.vague or _other_predicates(a, b):
+        return False
+    return not ((a.deeds | b.deeds) & deed_predicates()) or _one_deed(a, b)
 
 
 def _one_kind_across(a: Claim, b: Claim) -> bool:
@@ -891,10 +926,39 @@ def _compatible_numbers(a: Claim, b: Claim) -> bool:
         return _figure(a) == _figure(b)  # told to the year: "عن عمر يناهز 81 عاما" states 81, not 73-89
     if _rival_bounds(a, b):
         return False
+    if _floor_of(a, b) or _floor_of(b, a) or _cut_short(a, b) or _cut_short(b, a):
+        return True
     pad_a, pad_b = (x.coarse if _finer(y) else 0.0 for x, y in ((a, b), (b, a)))
     hi_a = float("inf") if a.high is None else a.high + pad_a
     hi_b = float("inf") if b.high is None else b.high + pad_b
     return a.low - pad_a <= hi_b and b.low - pad_b <= hi_a
+
+
+_DECIMAL = re.compile(r"\d+[.٫](\d+)")
+
+
+def _decimals(c: Claim) -> int | None:
+    """How many decimals a figure is written to ("6.16 مليون", "٦٫١٦ مليون" → 2), None for a whole figure."""
+    m = _DECIMAL.search(c.value)
+    return len(m.group(1)) if m else None
+
+
+def _cut_short(short: Claim, long: Claim) -> bool:
+    """Is a measure written to fewer decimals the other's exact figure with its last decimals dropped ("6.1 مليون
+    كيلومتر" / "6.16 مليون كيلومتر")? Outlets shorten a figure so as often as they round it: one figure."""
+    ds, dl = _decimals(short), _decimals(long)
+    if ds is None or dl is None or ds >= dl or not is_measure(short.kind, short.unit) or short.unit != long.unit:
+        return False
+    if None in (short.low, short.high, long.low, long.high) or short.bound or long.bound or short.about or long.about:
+        return False
+    figure, place = _mid(short), short.high - short.low  # "6.1 مليون" is read as 6.05-6.15 million: its last place
+    return figure <= _mid(long) < figure + place
+
+
+def _floor_of(floor: Claim, exact: Claim) -> bool:
+    """Is a floor stated at the very figure another claim states exactly ("أكثر من مئة دولة" / "100 دولة")? Its
+    interval opens just above that figure, yet it says no more than it: one figure, rounded down in the telling."""
+    return floor.floor_figure is not None and exact.bound is None and exact.about is None and exact.low == exact.high == floor.floor_figure
 
 
 def _rival_bounds(a: Claim, b: Claim) -> bool:
@@ -905,14 +969,19 @@ def _rival_bounds(a: Claim, b: Claim) -> bool:
     figure it counted that day, so they disagree on it; "أكثر من عشرة" and "11 على الأقل" state one floor, "نحو 70"
     and "حوالى 70" one figure. A floor and another source's exact figure above it disagree too ("11 على الأقل" / "13
     قتيلا": each is that day's count), unless either figure is round enough to hold the other ("more than 100" /
-    "107", "أكثر من 170" / "171", "53 at least" / "a hundred": ``_half_last_digit``). A hedge still agrees with an exact
+    "107", "أكثر من 170" / "171", "53 at least" / "a hundred": ``_half_last_digit``); a floor is told by cutting the
+    count down to its round hundreds or more (``ROUND_FLOOR``), so it holds a figure up to its last digit's next step
+    ("أكثر من 500 مرشح" / "597 مرشحا": five hundred and some); a floor of tens or units is a count ("40 على الأقل" /
+    "49" differ). A hedge still agrees with an exact
     figure inside it ("نحو 30" / 29), a ceiling with an approximation under it ("did not exceed 45%" / "about
     44.5%"), one source may raise its own floor, and days apart a floor rising is an update."""
     if a.origin == b.origin or a.anchor is None or a.anchor != b.anchor:
         return False
     floor, exact = (a, b) if a.floor_figure is not None else (b, a)
     if floor.floor_figure is not None and exact.bound is None and exact.about is None and _finer(exact):
-        return exact.low - floor.floor_figure > max(_half_last_digit(floor.floor_figure), _half_last_digit(_mid(exact)))
+        half = _half_last_digit(floor.floor_figure)
+        held = 2 * half if 2 * half >= ROUND_FLOOR else half  # how far above its figure the floor holds a count
+        return exact.low - floor.floor_figure > max(held, _half_last_digit(_mid(exact)))
     if a.bound == b.bound == "floor":  # "540 على الأقل" / "أكثر من 540" state one floor, its figure 540
         return a.low != b.low and (a.floor_figure is None or a.floor_figure != b.floor_figure)
     if a.bound is not None and a.bound == b.bound:
@@ -1083,8 +1152,9 @@ def _timeline(claims: list[Claim]) -> list[list[Claim]] | None:
     counted = [s for s in steps if not all(c.vague for c in s)] or steps
     lows = [min(c.low for c in s) for s in counted]
     first, last = min(_figure(c) for c in counted[0]), min(_figure(c) for c in counted[-1])
-    if len(counted) > 1 and first == last:
-        return None  # "at least 39", then "39"; "نحو 85", then "85": the same figure, not a change ("more than 100", then 107, is)
+    if len(counted) > 1 and (first == last or any(c.floor_figure == first for c in counted[-1])):
+        return None  # "at least 39", then "39"; "نحو 85", then "85"; "100", then "more than 100": the same figure, not a
+        # change ("more than 100", then 107, is)
     if _one_outlet(claims) and len(steps) == len(set(first_days)) and not _restated(steps[0], steps[-1]):
         return steps  # one outlet's figure of a later day replaces its own of the day before, lower or higher: a revision
     return None if last < first or any(b < a for a, b in zip(lows, lows[1:])) else steps

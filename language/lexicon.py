@@ -510,3 +510,14 @@ def _plural_already(engine: inflect.engine, word: str) -> bool:
     if not engine.singular_noun(word):
         return False
     return not word.endswith("s") or engine.singular_noun(engine.plural_noun(word)) != word
+
+
+#: A sentence opening with the past of "to be" before its verb (folded: "وكان التنظيم قد ادعى", "وكانت السلطات
+#: اعلنت", "كانوا"): news Arabic's pluperfect, which recalls what was told or done before the day's news.
+_PLUPERFECT_OPENING = re.compile(r"^\W*[وف]?كان(?:ت|وا)?(?!\w)")
+
+
+def recalls_earlier(sentence: str) -> bool:
+    """Does a sentence open in the pluperfect ("وكان التنظيم قد ادعى الشهر الماضي ..."), telling an earlier report or
+    event, dated or not? Its counts are of that past, whatever period its own clause names."""
+    return bool(_PLUPERFECT_OPENING.match(normalize_arabic(sentence)))

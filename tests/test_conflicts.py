@@ -20,6 +20,7 @@ from bot.conflicts import (
     jaccard,
     same_frame,
 )
+from language.lexicon import recalls_earlier
 from language.names import romanise
 
 #: Outlets and speakers as the articles give them, romanised for English answers (no list knows these names).
@@ -327,6 +328,15 @@ def test_a_round_figure_holds_the_other_within_its_last_digit():
         a = Evidence(1, "a", f"غرق {floor} مهاجرا قبالة السواحل.", "Outlet A", SUN)
         b = Evidence(2, "b", f"غرق {exact} مهاجر قبالة السواحل.", "Outlet B", SUN)
         assert find_conflicts(_numbers(a, b))[0] == []
+
+
+def test_a_round_floor_holds_a_figure_up_to_its_last_digit_s_next_step():
+    # "أكثر من 400 مرشح" cuts the count down to its hundreds: 480 is four hundred and some, 520 is not; a floor of tens
+    # is a count of its own (test_figures_of_one_claim_that_disagree: "40 على الأقل" / "49").
+    floor = Evidence(1, "a", "ويتنافس في الانتخابات البلدية أكثر من 400 مرشح على المقاعد.", "Outlet A", SUN)
+    for exact, found in (("480", []), ("520", ["conflict"])):
+        other = Evidence(2, "b", f"ويتنافس {exact} مرشحا في الانتخابات البلدية على المقاعد.", "Outlet B", SUN)
+        assert [c.relation for c in find_conflicts(_numbers(floor, other))[0]] == found
 
 
 def test_a_toll_told_in_a_later_storys_words_is_an_update():
@@ -688,6 +698,41 @@ def test_at_least_and_more_than_one_figure_are_one_floor():
     assert find_conflicts(_numbers(a, b))[0] == []
     c = Evidence(3, "c", "وأصيب أكثر من 560 شخصا في الزلزال.", "Outlet C", SUN)  # two floors at two figures still clash
     assert [x.relation for x in find_conflicts(_numbers(a, c))[0]] == ["conflict"]
+
+
+def test_a_floor_stated_at_another_sources_exact_figure_is_that_figure_rounded():
+    # "أكثر من مئة دولة" opens just above 100, yet says no more than "100 دولة": neither a clash the same day nor,
+    # the next day, a rise; a floor above the figure still is one.
+    exact = Evidence(1, "a", "وقال المسؤول إن المتهمين يواجهون خطر التسليم في 100 دولة إذا سافروا.", "Outlet A", SUN)
+    floor = Evidence(2, "b", "وأضاف أنهم قد يواجهون طلبات تسليم من أكثر من مئة دولة إذا غادروا البلاد.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(exact, floor))[0] == []
+    next_day = Evidence(2, "b", floor.text, "Outlet B", SUN + dt.timedelta(days=1))
+    assert find_conflicts(_numbers(exact, next_day))[0] == []
+    higher = Evidence(2, "b", floor.text.replace("مئة", "مئتي"), "Outlet B", SUN + dt.timedelta(days=1))
+    assert [x.relation for x in find_conflicts(_numbers(exact, higher))[0]] == ["update"]
+
+
+def test_a_past_toll_one_outlet_dates_and_another_recalls_in_the_pluperfect_is_one_toll():
+    # Both recall January's attack: one dates it, one tells it in the pluperfect ("وكانت ... قد") with no date of its
+    # own. Told in the present tense, an undated count is of the day's news, not January's.
+    dated = Evidence(1, "a", "وفي يناير الماضي أسفر هجوم انتحاري على مركز للشرطة في المدينة عن مقتل 21 شخصا.", "Outlet A", SUN)
+    recalled = Evidence(2, "b", "وكانت الجماعة قد تبنت الهجوم على مركز الشرطة، وقتل فيه 25 شخصا على الأقل.", "Outlet B", SUN)
+    assert recalls_earlier(recalled.text) and not recalls_earlier(dated.text)
+    assert [c.relation for c in find_conflicts(_numbers(dated, recalled))[0]] == ["conflict"]
+    today = Evidence(2, "b", "وتبنت الجماعة الهجوم على مركز الشرطة، وقتل فيه 25 شخصا على الأقل.", "Outlet B", SUN)
+    assert find_conflicts(_numbers(dated, today))[0] == []
+
+
+def test_a_measure_written_to_fewer_decimals_is_the_other_cut_short():
+    # "4.3 million km" is "4.38 million km" with its last decimal dropped, as outlets shorten figures; "4.48" is not
+    # (its first decimal differs), nor is "2.2 billion" a shortened "2.02 billion".
+    short = Evidence(1, "a", "وسيقترب المسبار من النجم لمسافة 4.3 مليون كيلومتر من سطحه.", "Outlet A", SUN)
+    for figure, found in (("4.38", []), ("4.48", ["conflict"])):
+        long = Evidence(2, "b", f"ويصل المسبار إلى مسافة {figure} مليون كيلومتر من سطح النجم.", "Outlet B", SUN)
+        assert [c.relation for c in find_conflicts(_numbers(short, long))[0]] == found
+    tranche = Evidence(1, "a", "ووافق الصندوق على شريحة قيمتها 2.02 مليار دولار.", "Outlet A", SUN)
+    rival = Evidence(2, "b", "وتبلغ قيمة هذه الشريحة 2.2 مليار دولار.", "Outlet B", SUN)
+    assert [c.relation for c in find_conflicts(_numbers(tranche, rival))[0]] == ["conflict"]
 
 
 def test_a_bare_singular_toll_then_a_higher_one_is_an_update():
