@@ -496,14 +496,18 @@ def _total_of(total: Claim, other: Claim) -> bool:
     """Is a figure a total rose to ("The death toll from the collapse ... rose to six") a count of what the other
     count's predicate states ("قتل 4 أشخاص")? A word of its clause before the figure names that deed in the
     multilingual encoder (``TOTAL_OF_DEED``): the death toll is of the killed, not of the injured. A total that names
-    its noun counts only that noun ("ارتفاع حصيلة قتلى الهجوم إلى أربعة مدنيين" / "قتل مدنيان")."""
+    its noun counts only that noun ("ارتفاع حصيلة قتلى الهجوم إلى أربعة مدنيين" / "قتل مدنيان"). Where no predicate
+    stands by the other count, its sentence's deeds are what it states of its noun when the total names that noun
+    ("عدد الركاب الذين أصيبوا ... ارتفع إلى 12" / "عشرة ركاب على متن رحلة ... أصيبوا": Arabic may tell the verb
+    a clause after its subject)."""
     if total.unit not in (None, other.unit) or not _reached(total) or total.low is None or other.low is None:
-        return False
-    said = other.deeds
-    if not said:
         return False
     clause = re.split(r"[،,;؛:]|\s[-–—]\s", _before_figure(total))[-1]
     named = {p for w in re.findall(r"[^\W\d_]+", clause) if len(w) > 3 and (p := _deed_named(w))}
+    said = other.deeds
+    if not said and total.unit:  # both count one noun: the deeds the other's sentence and the total's clause state
+        said = _sentence_stems(other.sentence) & deed_predicates()
+        named |= _sentence_stems(clause) & deed_predicates()
     return any(_stems_meet(x, y) for x in named for y in said)
 
 
