@@ -531,14 +531,18 @@ def _total_of(total: Claim, other: Claim) -> bool:
     """Is a figure a total rose to ("The death toll from the collapse ... rose to six") a count of what the other
     count's predicate states ("قتل 4 أشخاص")? A word of its clause before the figure names that deed in the
     multilingual encoder (``TOTAL_OF_DEED``): the death toll is of the killed, not of the injured. A total that names
-    its noun counts only that noun ("ارتفاع حصيلة قتلى الهجوم إلى أربعة مدنيين" / "قتل مدنيان")."""
+    its noun counts only that noun ("ارتفاع حصيلة قتلى الهجوم إلى أربعة مدنيين" / "قتل مدنيان"). Where no predicate
+    stands by the other count, its sentence's deeds are what it states of its noun when the total names that noun
+    ("عدد الركاب الذين أصيبوا ... ارتفع إلى 12" / "عشرة ركاب على متن رحلة ... أصيبوا": Arabic may tell the verb
+    a clause after its subject)."""
     if total.unit not in (None, other.unit) or not _reached(total) or total.low is None or other.low is None:
-        return False
-    said = other.deeds
-    if not said:
         return False
     clause = re.split(r"[،,;؛:]|\s[-–—]\s", _before_figure(total))[-1]
     named = {p for w in re.findall(r"[^\W\d_]+", clause) if len(w) > 3 and (p := _deed_named(w))}
+    said = other.deeds
+    if not said and total.unit:  # both count one noun: the deeds the other's sentence and the total's clause state
+        said = _sentence_stems(other.sentence) & deed_predicates()
+        named |= _sentence_stems(clause) & deed_predicates()
     return any(_stems_meet(x, y) for x in named for y in said)
 
 
@@ -684,13 +688,30 @@ def _other_things_measured(a: Claim, b: Claim) -> bool:
     or longer). Close rivals (``_close_rivals``) worded apart, sharing no more words than the wordier one holds
     alone ("دفع غرامة مالية تقدر بـ #" / "ورفعت الغرامة الى #"), are one figure told two ways: two things of one
     kind are told in parallel frames that differ only in the word naming each ("ارتفاع جبل X يبلغ #" / "ارتفاع
-    جبل Y يبلغ #"). A head count is left to the frames: outlets word one toll in many ways."""
+    جبل Y يبلغ #"). A head count is left to the frames: outlets word one toll in many ways. Frames alike as a
+    restatement's (``SAME_FRAME``) whose odd words one side's whole sentence holds are one figure too: two outlets
+    put one clause's words in another order ("على السيارات المستوردة ستخصم نحو #" / "#الرسوم_الجمركية_الأميركية على
+    #السيارات المستوردة ستخصم نحو #"), and a frame's window cuts off a word the other keeps."""
     if a.slot != "number" or not (is_measure(a.kind, a.unit) and is_measure(b.kind, b.unit)) or not _one_script(a, b):
         return False
     only_a = [x for x in _measured_words(a) if not any(_stems_meet(x, y) for y in b.context)]
     only_b = [y for y in _measured_words(b) if not any(_stems_meet(x, y) for x in a.context)]
     shared = len(a.context) - len(only_a)
-    return bool(only_a and only_b) and not (_close_rivals(a, b) and shared <= max(len(only_a), len(only_b)))
+    if not (only_a and only_b) or (_close_rivals(a, b) and shared <= max(len(only_a), len(only_b))):
+        return False
+    return frame_similarity(a.frame, b.frame) < SAME_FRAME or bool(_unsaid(only_a, b) and _unsaid(only_b, a))
+
+
+def _unsaid(words: list[str], other: Claim) -> list[str]:
+    """The words (stems) that ``other``'s whole sentence does not hold: what it cannot be saying of its figure."""
+    said = _sentence_stems(other.sentence)
+    return [x for x in words if not any(_stems_meet(x, y) for y in said)]
+
+
+@lru_cache(maxsize=4096)
+def _sentence_stems(sentence: str) -> frozenset[str]:
+    """Light stems (``unit_key``) of a sentence's words, as claim contexts key them: all it speaks of."""
+    return frozenset(k for w in re.findall(r"[^\W\d_]+", sentence) if len(k := unit_key(w)) >= 3)
 
 
 def _measured_words(c: Claim) -> list[str]:

@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from bot.claims import Evidence, _number_norm, extract_all, extract_claims
-from bot.conflicts import _bounds_phrase, _close_rivals, _stems_meet, find_conflicts
+from bot.conflicts import _bounds_phrase, _close_rivals, _other_things_measured, _stems_meet, find_conflicts
 from language.numbers import (
     coarseness,
     count_predicates,
@@ -606,6 +606,26 @@ def test_close_figures_of_one_measure_worded_two_ways_disagree():
     assert _close_rivals(fine_a, fine_b)
     (conflict,), _ = find_conflicts([fine_a, fine_b])
     assert conflict.relation == "conflict" and sorted(p.citations for p in conflict.positions) == [[1], [2]]
+
+
+def test_alike_frames_whose_odd_words_the_other_sentence_holds_measure_one_thing():
+    # Two outlets put one clause's words in another order: one frame's window holds a name the other sentence lacks,
+    # the other's the noun ("الرسوم الجمركية") its rival's window cut off but its sentence holds. One figure, two
+    # reports: a conflict. Two parties' shares in parallel frames still measure two things: neither sentence holds
+    # the other's party.
+    said_a = (
+        "وقال رئيس الغرفة إن الرسوم الجمركية التي يلوح بها الرئيس إيمانويل ماكرون على السيارات المستوردة ستخصم نحو 2.1 مليار يورو من الناتج"
+    )
+    said_b = "أبلغ رئيس الغرفة الإذاعة اليوم أن #الرسوم_الجمركية على #السيارات المستوردة ستخصم نحو 3 مليارات يورو من الناتج"
+    a, b = Evidence(1, "a", said_a, "Outlet A", SUN), Evidence(2, "b", said_b, "Outlet B", SUN)
+    (low,), (high,) = numbers(a), numbers(b)
+    assert not _other_things_measured(low, high) and not _other_things_measured(high, low)
+    (conflict,), _ = find_conflicts([low, high])
+    assert conflict.relation == "conflict" and sorted(p.citations for p in conflict.positions) == [[1], [2]]
+    labour = numbers(Evidence(3, "c", "حصل حزب العمال على 43% من الأصوات", "Outlet C", SUN))[0]
+    tories = numbers(Evidence(4, "d", "حصل حزب المحافظين على 38% من الأصوات", "Outlet D", SUN))[0]
+    assert _other_things_measured(labour, tories)
+    assert find_conflicts([labour, tories])[0] == []
 
 
 def test_far_figures_or_ages_of_one_unit_are_not_close_rivals():

@@ -487,6 +487,18 @@ def test_a_toll_risen_to_a_count_of_its_noun_is_an_update_of_that_noun_alone():
     assert find_conflicts(_numbers(early, Evidence(2, "b", toll.format("جنود"), "Outlet B", None)))[0] == []
 
 
+def test_a_total_of_a_noun_meets_a_count_whose_deed_its_sentence_tells_a_clause_later():
+    # Arabic may tell the verb a clause after its subject ("عشرة ركاب ... أصيبوا"): no predicate stands by the count,
+    # yet its sentence says what befell them, and the total the next day names that noun and that deed: an update.
+    # Where the sentence tells another deed, the counts are of other people.
+    early = "قالت الشرطة إن عشرة ركاب على متن حافلة كانت متجهة إلى العاصمة، {}، بعد انقلابها على الطريق السريع."
+    total = "وقالت الشرطة اليوم إن عدد الركاب الذين أصيبوا أثناء إخلاء الحافلة في محطة المدينة ارتفع إلى 14."
+    later = Evidence(2, "b", total, "Outlet B", MON)
+    (update,), _ = find_conflicts(_numbers(Evidence(1, "a", early.format("أصيبوا"), "Outlet A", SUN), later))
+    assert update.relation == "update" and [p.value for p in update.positions][-1] == "14"
+    assert find_conflicts(_numbers(Evidence(1, "a", early.format("قتلوا"), "Outlet A", SUN), later))[0] == []
+
+
 def test_a_bare_figure_is_a_total_only_after_rose_to():
     def figure(text: str):
         return _numbers(Evidence(1, "a", text, "Outlet A", SUN))[0]
