@@ -35,9 +35,8 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from language.calendar import calendar_names, calendar_word
-from language.normalize import ARABIC_LETTER, STOPWORDS, bm25_tokens, cased, detect_language, normalize_arabic, stem
-from language.names import demonym_country
-from language.places import arabic_demonyms, find_places, place_label
+from language.normalize import ARABIC_LETTER, STOPWORDS, bm25_tokens, detect_language, normalize_arabic, stem
+from language.places import arabic_demonyms, english_demonyms, find_places, place_label
 
 LEXICON_PATH = Path(__file__).with_name("models") / "lexicon.json"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -78,11 +77,10 @@ def bridge_words(text: str, lexicon: Lexicon | None = None) -> list[str]:
     lexicon = lexicon or load_lexicon()
     found: list[str] = []
     placed: set[str] = set()
-    shown = cased(text)  # typed all in lower case, a question still names its places ("damascus")
-    for mention in find_places(shown):
+    for mention in find_places(text):
         found.append(place_label(mention.id, target))
         placed.update(normalize_arabic(w) for w in _TOKEN.findall(mention.text))
-    for word, code in demonyms_named(shown):
+    for word, code in demonyms_named(text):
         found += [place_label(code, target), *arabic_demonyms(code)]
         placed.add(normalize_arabic(word))
     for word in _TOKEN.findall(normalize_arabic(text)):
@@ -96,12 +94,13 @@ def bridge_words(text: str, lexicon: Lexicon | None = None) -> list[str]:
 
 
 def demonyms_named(text: str) -> list[tuple[str, str]]:
-    """The English country adjectives of ``text`` ("Syrian", "Turkish": ``language.names.demonym_country``) with the
+    """The English country adjectives of ``text`` ("Syrian", "Turkish": ``language.places.english_demonyms``) with the
     country each names: an English question's "Syrian" is bridged to the country and its Arabic adjectives
     ("سوريا", "السوري", "السورية"), which CLDR's place names alone never reached. [] for Arabic text."""
     if detect_language(text) == "ar":
         return []
-    return [(w, code) for w in _TOKEN.findall(text) if (code := demonym_country(w))]
+    table = english_demonyms()
+    return [(w, table[w]) for w in _TOKEN.findall(text) if w in table]
 
 
 def untranslated_names(text: str, lexicon: Lexicon | None = None) -> list[str]:

@@ -105,7 +105,7 @@ from language.lexicon import (
 )
 from language.dialect import STANDARD_INTERROGATIVES
 from language.names import asked_portfolio, asks_role, demonym_country, family_keys, named_persons, persons_asked_about, roles_of, romanise
-from language.normalize import ARABIC_LETTER, bm25_tokens, cased, detect_language, normalize_arabic, under_proclitic
+from language.normalize import ARABIC_LETTER, bm25_tokens, detect_language, normalize_arabic, under_proclitic
 from language.numbers import (
     Quantity,
     asked_kinds_of_measure,
@@ -661,6 +661,13 @@ SPAN_FEATURES: tuple[str, ...] = (
     "distance@typed",
     "named_in_question",
 )
+
+
+def cased(question: str) -> str:
+    """A question typed all in lower case with its words capitalised, else as it is. Why: the English place and
+    demonym readers read capitalised names ("Syria", "Iranian"); typed "push iran out of syria", the question named
+    no place, so the chooser answered a "which country" question with a country the question itself names."""
+    return question.title() if question == question.lower() and re.search(r"[a-z]", question) else question
 
 
 def named_places(question: str) -> frozenset[str]:

@@ -159,11 +159,3 @@ def detect_language(text: str) -> str:
     arabic = len(ARABIC_LETTER.findall(text))
     latin = len(LATIN_LETTER.findall(text))
     return "ar" if arabic >= latin and arabic > 0 else "en"
-
-
-def cased(question: str) -> str:
-    """A question typed all in lower case with its words capitalised, else as it is. Why: the English place and
-    demonym readers read capitalised names ("Syria", "Iranian"); typed "push iran out of syria", the question named
-    no place, so the chooser answered a "which country" question with a country the question itself names, and the
-    bridge into Arabic text (``bot.crosslingual``) carried neither country."""
-    return question.title() if question == question.lower() and re.search(r"[a-z]", question) else question

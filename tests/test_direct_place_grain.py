@@ -3,8 +3,7 @@ between a country and its cities or provinces, and a question typed in lower cas
 
 from __future__ import annotations
 
-from bot.direct import asked_place_grains, direct_answer, named_places
-from language.normalize import cased
+from bot.direct import asked_place_grains, cased, direct_answer, named_places
 from tests.citations import cite
 
 FLOODS = "غمرت السيول قرى في العراق، في محافظة البصرة وأطراف محافظة ميسان، وأغلقت طرقا رئيسية."
