@@ -13,7 +13,7 @@ words, so the keyword side contributes across languages too:
 * month and weekday names from CLDR (``language.calendar``): "July" brings
   يوليو, تموز, جويلية...;
 * countries and cities from CLDR (``language.places``): "Damascus" brings دمشق,
-  "الإيراني" brings Iran, "Syrian" brings سوريا and السوري (``demonyms_named``).
+  "الإيراني" brings Iran.
 
 Digits need no bridge (folding makes ٢٤ and 24 one token), and the bridge holds
 only words of the other language, so a question's matching in its own language
@@ -36,7 +36,7 @@ from langchain_core.embeddings import Embeddings
 
 from language.calendar import calendar_names, calendar_word
 from language.normalize import ARABIC_LETTER, STOPWORDS, bm25_tokens, detect_language, normalize_arabic, stem
-from language.places import arabic_demonyms, english_demonyms, find_places, place_label
+from language.places import find_places, place_label
 
 LEXICON_PATH = Path(__file__).with_name("models") / "lexicon.json"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -80,9 +80,6 @@ def bridge_words(text: str, lexicon: Lexicon | None = None) -> list[str]:
     for mention in find_places(text):
         found.append(place_label(mention.id, target))
         placed.update(normalize_arabic(w) for w in _TOKEN.findall(mention.text))
-    for word, code in demonyms_named(text):
-        found += [place_label(code, target), *arabic_demonyms(code)]
-        placed.add(normalize_arabic(word))
     for word in _TOKEN.findall(normalize_arabic(text)):
         if word in STOPWORDS or word in placed or len(word) < 2:
             continue
@@ -91,16 +88,6 @@ def bridge_words(text: str, lexicon: Lexicon | None = None) -> list[str]:
         else:
             found += lexicon.translations(word)
     return list(dict.fromkeys(found))
-
-
-def demonyms_named(text: str) -> list[tuple[str, str]]:
-    """The English country adjectives of ``text`` ("Syrian", "Turkish": ``language.places.english_demonyms``) with the
-    country each names: an English question's "Syrian" is bridged to the country and its Arabic adjectives
-    ("سوريا", "السوري", "السورية"), which CLDR's place names alone never reached. [] for Arabic text."""
-    if detect_language(text) == "ar":
-        return []
-    table = english_demonyms()
-    return [(w, table[w]) for w in _TOKEN.findall(text) if w in table]
 
 
 def untranslated_names(text: str, lexicon: Lexicon | None = None) -> list[str]:
@@ -112,7 +99,7 @@ def untranslated_names(text: str, lexicon: Lexicon | None = None) -> list[str]:
     """
     if detect_language(text) == "ar":
         return []
-    placed = {w for m in find_places(text) for w in _TOKEN.findall(m.text)} | {w for w, _ in demonyms_named(text)}
+    placed = {w for m in find_places(text) for w in _TOKEN.findall(m.text)}
     return _unknown([w for w in _TOKEN.findall(text)[1:] if w[0].isupper() and w.isalpha()], placed, lexicon)
 
 

@@ -36,7 +36,7 @@ from babel import Locale
 from babel.core import get_global
 from babel.dates import get_timezone_location
 
-from language.normalize import ARABIC_LETTER, fold_with_offsets, normalize_arabic, original_span, word_alternation
+from language.normalize import fold_with_offsets, normalize_arabic, original_span, word_alternation
 
 #: A one-word Arabic town name this short ("ترك" = Chuuk, "نوم" = Nome) is mostly a common word; it is
 #: read only where the town's country has few time zones, so its exemplar city is a main city (غزة, دبي, عدن).
@@ -180,48 +180,6 @@ def _demonym_stems(name: str) -> set[str]:
             bare = bare[: -len(ending)]
             break
     return {bare + "ي"} if len(bare) >= 3 else set()
-
-
-#: English demonym endings on a country's one-word English name ("Syria" + "n", "Iran" + "ian", "Iraq" + "i") and on
-#: the name less its last vowels or its "-en", "-on" ("Turk" + "ish", "Swed" + "ish", "Leban" + "ese"). Not "-i" on the
-#: shortened name: "Turki" is a given name.
-_ENGLISH_DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese")
-_SHORTENED_DEMONYM_ENDINGS = ("an", "ian", "ese", "ish")
-_ENGLISH_NAME_TAILS = re.compile(r"(?:[aeiouy]+|en|on)$")
-
-
-def _english_demonyms_of(name: str) -> set[str]:
-    """The adjectives English may derive from a one-word country name (most of them no word: never met in text)."""
-    if not name.isalpha():
-        return set()
-    short = _ENGLISH_NAME_TAILS.sub("", name)
-    forms = {name + ending for ending in _ENGLISH_DEMONYM_ENDINGS}
-    return forms | ({short + ending for ending in _SHORTENED_DEMONYM_ENDINGS} if len(short) >= 3 else set())
-
-
-@lru_cache(maxsize=1)
-def english_demonyms() -> dict[str, str]:
-    """Country code by English adjective ("Syrian" → SY, "Turkish" → TR), derived from the CLDR and tz English
-    names by the common endings. A form two countries share ("Nigerian": Niger, Nigeria) or that is a place's own name
-    names neither. Why: CLDR holds no demonyms, and an English question says "the Syrian army" far more often than
-    "the army of Syria"; the bridge into Arabic text (``bot.crosslingual``) needs the country the word names."""
-    owners: dict[str, set[str]] = {}
-    for place in places().values():
-        if place.kind == "country":
-            for name in {place.en, *iso_aliases().get(place.id, ()), tz_aliases().get(place.id, "")} - {""}:
-                for form in _english_demonyms_of(name):
-                    owners.setdefault(form, set()).add(place.id)
-    names = {normalize_arabic(n) for place in places().values() for n in (place.en, *place.aliases)}
-    return {form: next(iter(ids)) for form, ids in owners.items() if len(ids) == 1 and normalize_arabic(form) not in names}
-
-
-def arabic_demonyms(code: str) -> list[str]:
-    """The Arabic adjectives of a country as news writes them with the article ("السوري", "السورية"): the nisba
-    forms ``find_places`` reads, for a bridge from an English adjective."""
-    place = places()[code]
-    names = {place.ar} | {n for n in iso_aliases().get(code, set()) if ARABIC_LETTER.search(n)}
-    stems = set().union(*(_demonym_stems(name) for name in names))
-    return sorted("ال" + stem + ending for stem in stems for ending in ("", "ه"))
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,6 @@ from bot.crosslingual import (
     arabic_keywords,
     bridge_text,
     bridge_words,
-    demonyms_named,
     keyword_query,
     load_lexicon,
     nearest_words,
@@ -106,16 +105,6 @@ def test_untranslated_names_are_the_capitalised_words_no_source_knows():
     question = "How many people were killed in Peshawar and Damascus on Monday, Army sources said?"
     assert untranslated_names(question) == ["Peshawar"]  # Damascus: CLDR; Monday: calendar; Army: learned; How: first word
     assert untranslated_names("كم قتل في بيشاور؟") == []
-
-
-def test_an_english_country_adjective_is_bridged_to_the_country_and_its_arabic_adjectives():
-    """CLDR names no demonyms: "Lebanese" and "Turkish" reach Arabic text through the country they are derived from."""
-    question = "Did the Lebanese army close the Turkish border crossing on Friday?"
-    assert demonyms_named(question) == [("Lebanese", "LB"), ("Turkish", "TR")]
-    assert {"لبنان", "اللبناني", "اللبنانيه", "تركيا", "التركي", "التركيه"} <= set(bridge_words(question))
-    assert "Lebanese" not in untranslated_names(question)  # known now: not matched by sound
-    assert demonyms_named("Turki al-Faisal met the Nigerian envoy") == []  # a given name; an adjective of two countries
-    assert demonyms_named("هل أغلق الجيش اللبناني المعبر؟") == []  # Arabic adjectives are ``find_places``'s
 
 
 def test_unknown_arabic_words_are_the_words_no_bridge_source_knows():
