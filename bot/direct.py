@@ -1521,7 +1521,7 @@ def best_stated(
     the question, the one repeating most of the question's words through the bridge (``question_stems``, less the
     words it asks with: ``slot_stems``; given the multilingual encoder ``aligner``, each word once, by bridge or
     meaning: ``said_words``) among those the ranker finds at least ``CLAUSE_RATIO`` as likely to answer as the first,
-    ties to the quote whose value's own clause repeats more of them (``value_clause``), then to rank.
+    ties to rank.
 
     Why: across languages the ranker's first sentence holds the answer less often (XQuAD hit@1, English questions over
     the Arabic paragraphs 0.50, Arabic questions 0.67), so a quote further down that repeats the question's
@@ -1533,21 +1533,7 @@ def best_stated(
     floor = CLAUSE_RATIO * read[0][0].score
     near = [(c, v) for c, v in read if c.score >= floor]
     slot = slot_stems(question, lexicon)
-
-    def repeats(cv: tuple[Citation, Value], text: str) -> int:
-        return _repeated(question, cv[0].quote, text, lexicon, aligner, slot)
-
-    return max(near, key=lambda cv: (repeats(cv, cv[0].quote), repeats(cv, value_clause(*cv)), -near.index(cv)))
-
-
-def value_clause(citation: Citation, value: Value) -> str:
-    """The clause (``_clauses``) of the quote that states ``value``; the whole quote where its words are not found.
-
-    Why: two quotes that repeat as many of the question's words may each state a date, one of the event asked, one of
-    another told beside it ("signed on Wednesday, after talks that began in June"); the one whose date sits in the
-    clause repeating the question states the date asked, so ``best_stated`` breaks such ties by the value's clause."""
-    at = citation.quote.find(value.words)
-    return next((citation.quote[s:e] for s, e in _clauses(citation.quote) if s <= at < e), citation.quote) if at >= 0 else citation.quote
+    return max(near, key=lambda cv: (_repeated(question, cv[0].quote, cv[0].quote, lexicon, aligner, slot), -near.index(cv)))
 
 
 def _repeated(

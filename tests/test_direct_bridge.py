@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from bot.direct import best_stated, direct_answer, read_value, slot_stems, value_clause
+from bot.direct import best_stated, direct_answer, read_value, slot_stems
 from language.normalize import bm25_tokens
 from tests.citations import cite
 
@@ -32,15 +32,3 @@ def test_the_words_a_question_asks_with_in_both_languages():
     assert {"day", "يوم"} <= english and not english & set(bm25_tokens("talks resume"))
     arabic = slot_stems("في أي عام افتتح الجسر؟")
     assert {"عام", "year"} <= arabic and not arabic & set(bm25_tokens("افتتح الجسر"))
-
-
-def test_quotes_repeating_the_question_alike_are_told_apart_by_the_clause_stating_the_date():
-    """Both quotes say the accord was signed; only the second dates the signing, the first dates the talks before it."""
-    question = "When was the trade agreement signed?"
-    citations = [
-        cite(1, "وقع الطرفان الاتفاق التجاري، بعد محادثات انطلقت يوم الأحد في جنيف.", 0.9),
-        cite(2, "وجرت المحادثات في جنيف، ووقع الطرفان الاتفاق التجاري يوم الخميس.", 0.8),
-    ]
-    read = [(c, read_value("date", question, c.quote, None, "en")) for c in citations]
-    assert [value_clause(*cv) for cv in read] == ["بعد محادثات انطلقت يوم الأحد في جنيف", "ووقع الطرفان الاتفاق التجاري يوم الخميس"]
-    assert best_stated(question, read)[0].n == 2
