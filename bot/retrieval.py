@@ -228,18 +228,6 @@ class HybridSearcher:
         self.sounds(corpus)
         return len(corpus)
 
-    def bridged(self, query: str, bridge: str | None = None) -> str | None:
-        """``bridge`` (the query's words in the other language) with the names it lacks joined by sound
-        (``sound_matches``), each word once: what the query is matched with in the other language. Also what the
-        service measures a sentence's word coverage with (``bot.evidence.coverage``): without the names, an English
-        question's Arabic sentence that names the person or town asked about covered no more of it than one that
-        does not, and a headline outranked the sentence that answers."""
-        if not (names := untranslated_names(query) + unknown_arabic_words(query)):
-            return bridge
-        _, corpus = self.keyword.current()
-        known = set((bridge or "").split())
-        return " ".join([bridge or "", *(w for w in sound_matches(names, self.sounds(corpus)) if w not in known)]).strip()
-
     def rankings(self, query: str, depth: int, bridge: str | None = None) -> tuple[list[tuple[StoredChunk, float]], ...]:
         """The top ``depth`` of each side: dense, BM25 on the query, BM25 on ``bridge`` over chunks in its language.
 
@@ -250,7 +238,8 @@ class HybridSearcher:
         """
         dense = self.store.dense_search(self.embeddings.embed_query(query), depth)
         index, corpus = self.keyword.current()
-        bridge = self.bridged(query, bridge)
+        if names := untranslated_names(query) + unknown_arabic_words(query):
+            bridge = " ".join([bridge or "", *sound_matches(names, self.sounds(corpus))]).strip()
         keyword, found = corpus.hits(index.search(query, depth), index.search(bridge, depth) if bridge else [])
         bridged = [found[i] for i in in_language([c.text for c, _ in found], detect_language(bridge))] if bridge else []
         return dense, keyword, bridged

@@ -187,7 +187,7 @@ class Isnad:
         self, text: str, top_k: int | None = None, limit: int | None = None, collection: str | None = None
     ) -> list[EvidenceSentence]:
         searcher = self.searcher(collection)
-        bridge = searcher.bridged(text, bridge_text(text)) or ""
+        bridge = bridge_text(text)
         hits = searcher.search(text, top_k or self.settings.top_k, bridge=bridge)
         index, _ = searcher.keyword.current()
         return select_evidence(

@@ -118,19 +118,6 @@ def test_sound_index_follows_the_keyword_corpus():
     assert sound_matches(["Peshawar"], searcher.sounds(SimpleNamespace(words=corpus.words[2:]))) == []
 
 
-def test_the_bridge_gains_the_names_it_lacks_by_sound_once():
-    """What an English question is matched with in Arabic text (retrieval's bridge and the evidence's word coverage)
-    holds the Arabic spelling of a name no dictionary has, once however often it is bridged."""
-    searcher = HybridSearcher(store=None, embeddings=None)
-    corpus = SimpleNamespace(words=sorted(sound_words("وقال الزرقاوي في تسجيل صوتي إن الهجوم نفذ فجرا")))
-    searcher.keyword = SimpleNamespace(current=lambda: (None, corpus))
-    question = "When did Zarqawi say the attack was carried out?"
-    once = searcher.bridged(question, "هجوم")
-    assert once == "هجوم الزرقاوي"
-    assert searcher.bridged(question, once) == once
-    assert searcher.bridged("When was the attack carried out?", "هجوم") == "هجوم"  # no name: the bridge as it was
-
-
 def test_the_keyword_corpus_collects_the_words_of_its_chunks(seeded_service):
     """The searcher's keyword index gathers each chunk's ``sound_words`` once: the sound index needs no chunk text."""
     _, corpus = seeded_service.searcher().keyword.current()
