@@ -966,7 +966,7 @@ def _decimals(c: Claim) -> int | None:
 
 def _cut_short(short: Claim, long: Claim) -> bool:
     """Is a measure written to fewer decimals the other's exact figure with its last decimals dropped ("6.1 مليون
-    كيلومتر" / "6.16 مليون كيلومتر")? Outlets shorten a figure so as often as they round it: one figure."""
+    كيلومتر" / "6.16 مليون كيلومتر")? Outlets shorten a figure as often as they round it: one figure."""
     ds, dl = _decimals(short), _decimals(long)
     if ds is None or dl is None or ds >= dl or not is_measure(short.kind, short.unit) or short.unit != long.unit:
         return False
